@@ -1,0 +1,42 @@
+"""Escape once, at the one place markup is made: text from YAML is always text.
+
+Macro output is read by Markdown (with md_in_html, attr_list and pymdownx extensions) and then
+by the browser as HTML. Turning every ASCII punctuation mark into a numeric character
+reference makes the text inert for both: `<script>`, `*bold*`, `{ #id }` and `{{ jinja }}`
+all reach the reader exactly as the editor typed them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+_SPECIAL = re.compile(r"""[!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]""")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def escape_text(value: Any) -> str:
+    """Escape for Markdown and HTML; a single line break is kept as a line break."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = _SPECIAL.sub(lambda match: f"&#{ord(match.group())};", str(value))
+    return text.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def anchor(value: str) -> Markup:
+    """An id used verbatim in `id=` and `#fragment`; ids are validated, but never trust."""
+    if not _ID.match(value):
+        raise ValueError(f"not a safe id: {value!r}")
+    return Markup(value)
+
+
+def json_for_script(value: Any) -> Markup:
+    """JSON that is safe inside `<script type="application/json">` (no `</script>` break-out)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)

@@ -1,0 +1,445 @@
+"""The typed content model: one class per kind of entry in `content/*.yml`.
+
+Every class forbids unknown keys and coerces nothing (strict mode), so a typo such as
+`titel:` or a number where text belongs is an error, never silently accepted. The loader
+attaches where each object came from (file, YAML path) after validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
+
+from .where import Where
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("不能只有空白")
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    """Let editors write `source: seed-004` as well as `source: [seed-004, seed-002]`."""
+    return [value] if isinstance(value, str) else value
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64),
+]
+Texts = list[Text]
+Sources = Annotated[list[Id], BeforeValidator(_one_or_many), Field(min_length=1)]
+
+
+class Ref:
+    """A reference to an id elsewhere in the content; `kinds` limits what it may point to."""
+
+    def __init__(self, field: str, target: str, kinds: tuple[str, ...] = ()) -> None:
+        self.field = field
+        self.target = target
+        self.kinds = kinds
+
+
+class Node(BaseModel):
+    """Base of every object read from YAML."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=False)
+    _where: Where = PrivateAttr(default_factory=Where.unknown)
+
+    @property
+    def where(self) -> Where:
+        return self._where
+
+    def references(self) -> Iterator[Ref]:
+        """Ids this object points to; the loader checks each one exists."""
+        return iter(())
+
+
+class Entry(Node):
+    """Anything with its own id, anchor and source."""
+
+    label: ClassVar[str] = ""
+
+    kind: str
+    id: Id
+    source: Sources
+    editor_note: Text | None = None
+    keywords: Texts = []
+
+    @property
+    def title_text(self) -> str:
+        raise NotImplementedError
+
+    def children(self) -> Iterator[Node]:
+        """Nested objects that carry ids of their own (steps, items)."""
+        return iter(())
+
+
+# --- chapters ---------------------------------------------------------------------------
+
+
+class Item(Node):
+    """One point of a topic's list; `value` holds a figure such as 45%."""
+
+    name: Text
+    detail: Text | None = None
+    value: Text | None = None
+
+
+def _item_from_text(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
+ItemField = Annotated[Item, BeforeValidator(_item_from_text)]
+
+
+class Topic(Entry):
+    label: ClassVar[str] = "知识点"
+
+    kind: Literal["topic"]
+    title: Text
+    summary: Text | None = None
+    items: list[ItemField] = []
+    ordered: bool = True
+    notes: Texts = []
+
+    @property
+    def title_text(self) -> str:
+        return self.title
+
+
+class Phrase(Entry):
+    """A forbidden phrase (禁语) or complaint taboo (禁忌): what not to say and what instead."""
+
+    label: ClassVar[str] = "禁语"
+
+    kind: Literal["phrase"]
+    text: Text
+    reason: Text
+    alternatives: Annotated[Texts, Field(min_length=1)]
+    patterns: Texts = []
+    related: list[Id] = []
+
+    @property
+    def title_text(self) -> str:
+        return self.text
+
+    def references(self) -> Iterator[Ref]:
+        for i, target in enumerate(self.related):
+            yield Ref(f"related[{i}]", target)
+
+
+class Rewrite(Entry):
+    """A rewording rule with its 忌说/改说 example pair."""
+
+    label: ClassVar[str] = "措辞改写"
+
+    kind: Literal["rewrite"]
+    title: Text
+    point: Text
+    avoid: Annotated[Texts, Field(min_length=1)]
+    say: Annotated[Texts, Field(min_length=1)]
+
+    @property
+    def title_text(self) -> str:
+        return self.title
+
+
+class ApprovedPhrase(Entry):
+    label: ClassVar[str] = "规范用语"
+
+    kind: Literal["approved"]
+    text: Text
+    use: Text
+
+    @property
+    def title_text(self) -> str:
+        return self.text
+
+
+class Dialogue(Entry):
+    """A customer line, a poor reply from the seeds, what is wrong, and a better reply."""
+
+    label: ClassVar[str] = "对话示例"
+
+    kind: Literal["dialogue"]
+    customer: Text
+    reply: Text
+    problem: Text
+    better: Text
+
+    @property
+    def title_text(self) -> str:
+        return self.customer
+
+
+class Step(Node):
+    id: Id
+    name: Text
+    detail: Text | None = None
+    do: Texts = []
+    say: Texts = []
+    avoid: list[Id] = []
+    questions: Texts = []
+    tips: Texts = []
+
+    def references(self) -> Iterator[Ref]:
+        for i, target in enumerate(self.avoid):
+            yield Ref(f"avoid[{i}]", target, ("phrase",))
+
+
+class Procedure(Entry):
+    """An ordered sequence of named steps (complaint steps, teaching steps, ...)."""
+
+    label: ClassVar[str] = "步骤"
+
+    kind: Literal["procedure"]
+    title: Text
+    summary: Text | None = None
+    steps: Annotated[list[Step], Field(min_length=2)]
+    notes: Texts = []
+
+    @property
+    def title_text(self) -> str:
+        return self.title
+
+    def children(self) -> Iterator[Node]:
+        return iter(self.steps)
+
+
+class Turn(Node):
+    who: Literal["客户", "员工"]
+    text: Text
+
+
+class Method(Entry):
+    """A named technique: objection handling (异议处理法) or closing (成交法)."""
+
+    label: ClassVar[str] = "方法"
+
+    kind: Literal["method"]
+    name: Text
+    summary: Text
+    when: Text
+    steps: Texts = []
+    example: Annotated[list[Turn], Field(min_length=1)]
+    caution: Text | None = None
+
+    @property
+    def title_text(self) -> str:
+        return self.name
+
+
+class Objection(Entry):
+    """A sentence customers say, the methods that fit it and a sample reply."""
+
+    label: ClassVar[str] = "常见异议"
+
+    kind: Literal["objection"]
+    text: Text
+    category: Text
+    methods: Annotated[list[Id], Field(min_length=1)]
+    reply: Text
+
+    @property
+    def title_text(self) -> str:
+        return self.text
+
+    def references(self) -> Iterator[Ref]:
+        for i, target in enumerate(self.methods):
+            yield Ref(f"methods[{i}]", target, ("method",))
+
+
+class CustomerType(Entry):
+    label: ClassVar[str] = "客户类型"
+
+    kind: Literal["customer_type"]
+    name: Text
+    traits: Text
+    strategy: Annotated[Texts, Field(min_length=1)]
+    do: Texts = []
+    dont: Texts = []
+
+    @property
+    def title_text(self) -> str:
+        return self.name
+
+
+class ServiceItem(Entry):
+    """A row of the basic service items table (基础服务项目一览表)."""
+
+    label: ClassVar[str] = "服务项目"
+
+    kind: Literal["service_item"]
+    stage: Literal["销售", "签约", "续期", "其他"]
+    number: Annotated[int, Field(ge=1)]
+    name: Text
+    owner: Literal["总公司", "机构"]
+    standard: Text
+
+    @property
+    def title_text(self) -> str:
+        return self.name
+
+
+AnyEntry = Annotated[
+    Topic
+    | Phrase
+    | Rewrite
+    | ApprovedPhrase
+    | Dialogue
+    | Procedure
+    | Method
+    | Objection
+    | CustomerType
+    | ServiceItem,
+    Field(discriminator="kind"),
+]
+
+ENTRY_TYPES: tuple[type[Entry], ...] = (
+    Topic,
+    Phrase,
+    Rewrite,
+    ApprovedPhrase,
+    Dialogue,
+    Procedure,
+    Method,
+    Objection,
+    CustomerType,
+    ServiceItem,
+)
+
+
+class Section(Node):
+    id: Id
+    title: Text
+    summary: Text | None = None
+    entries: Annotated[list[AnyEntry], Field(min_length=1)]
+
+
+class Chapter(Node):
+    """One content file that becomes one handbook page."""
+
+    title: Text
+    summary: Text
+    keywords: Texts = []
+    sections: Annotated[list[Section], Field(min_length=1)]
+
+
+# --- sources ----------------------------------------------------------------------------
+
+
+class Source(Node):
+    id: Id
+    title: Text
+    file: Text | None = None
+    description: Text
+
+
+class SourcesFile(Node):
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+# --- checklists -------------------------------------------------------------------------
+
+
+class ChecklistItem(Node):
+    id: Id
+    text: Text
+    critical: bool = False
+    refs: list[Id] = []
+
+    def references(self) -> Iterator[Ref]:
+        for i, target in enumerate(self.refs):
+            yield Ref(f"refs[{i}]", target)
+
+
+class Checklist(Node):
+    id: Id
+    title: Text
+    when: Text
+    summary: Text | None = None
+    source: Sources
+    items: Annotated[list[ChecklistItem], Field(min_length=1)]
+
+
+class ChecklistsFile(Node):
+    title: Text
+    summary: Text
+    checklists: Annotated[list[Checklist], Field(min_length=1)]
+
+
+# --- quizzes ----------------------------------------------------------------------------
+
+
+class Option(Node):
+    text: Text
+    correct: bool = False
+
+
+class Question(Node):
+    id: Id
+    quiz: Id
+    type: Literal["single", "multiple", "truefalse"]
+    question: Text
+    options: list[Option] = []
+    answer: bool | None = None
+    explanation: Text
+    ref: Id
+
+    @model_validator(mode="after")
+    def _answer_matches_type(self) -> Question:
+        correct = sum(option.correct for option in self.options)
+        if self.type == "truefalse":
+            if self.options:
+                raise ValueError("判断题不写 options，用 answer: true 或 false")
+            if self.answer is None:
+                raise ValueError("判断题必须写 answer: true 或 false")
+        else:
+            if self.answer is not None:
+                raise ValueError("选择题不写 answer，在正确选项上写 correct: true")
+            if len(self.options) < 2:
+                raise ValueError("选择题至少需要 2 个 options")
+            if self.type == "single" and correct != 1:
+                raise ValueError(
+                    f"单选题必须恰好有 1 个 correct: true 的选项（现在有 {correct} 个）"
+                )
+            if self.type == "multiple" and correct < 2:
+                raise ValueError(f"多选题至少要有 2 个 correct: true 的选项（现在有 {correct} 个）")
+        texts = [option.text for option in self.options]
+        if len(set(texts)) != len(texts):
+            raise ValueError("选项文字有重复")
+        return self
+
+    def references(self) -> Iterator[Ref]:
+        yield Ref("quiz", self.quiz, ("quiz",))
+        yield Ref("ref", self.ref)
+
+
+class Quiz(Node):
+    id: Id
+    title: Text
+    summary: Text
+    chapters: list[Id] = []
+    drills: list[Literal["phrase", "method", "step"]] = []
+    mixed: bool = False
+
+
+class QuizzesFile(Node):
+    title: Text
+    summary: Text
+    quizzes: Annotated[list[Quiz], Field(min_length=1)]
+    questions: list[Question] = []

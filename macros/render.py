@@ -1,0 +1,153 @@
+"""Renderers: model objects in, Markdown with HTML blocks out.
+
+Python decides (grouping, links, numbering); the templates in `macros/templates/` only loop
+and print. Every `{{ value }}` passes through `escape_text`, so YAML text can never become
+markup or template code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .escape import anchor, escape_text, json_for_script
+from .links import Linker
+from .loader import Handbook
+from .model import Entry, Node, Objection, Phrase, Procedure, ServiceItem, Source, Topic
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Link:
+    href: Markup
+    title: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One rendered unit of a section: a single entry, or a run of table rows."""
+
+    entry: Entry | None = None
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def table(self) -> bool:
+        return self.entry is None
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the renderers need from mkdocs.yml."""
+
+    content_dir: str = "content"
+    repo_edit: str = ""  # e.g. https://github.com/org/repo/edit/main/
+    repo_blob: str = ""  # e.g. https://github.com/org/repo/blob/main/
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        finalize=escape_text,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["anchor"] = anchor
+    env.filters["json"] = json_for_script
+    return env
+
+
+class Renderer:
+    def __init__(self, handbook: Handbook, site: SiteConfig, page_url: str) -> None:
+        self.handbook = handbook
+        self.site = site
+        self.links = Linker(handbook, page_url)
+        self.env = make_environment()
+
+    # -- helpers exposed to templates ------------------------------------------------
+
+    def link(self, ident: str) -> Link:
+        node = self.handbook.get(ident)
+        return Link(Markup(self.links.href(ident)), title_of(node))
+
+    def yaml_href(self, node: Node) -> Markup:
+        """Where an editor changes this node: the repository file at its line, or the site copy."""
+        file = node.where.file
+        if self.site.repo_blob:
+            return Markup(f"{self.site.repo_blob}{file}#L{node.where.line}")
+        return Markup(self.links.href_page(f"_{file}"))
+
+    def edit_href(self, file: str) -> str:
+        if self.site.repo_edit:
+            return f"{self.site.repo_edit}{file}"
+        return self.links.href_page(f"_{file}")
+
+    def meta_of(self, entry: Entry) -> dict[str, Any]:
+        meta: dict[str, Any] = {
+            "sources": [self.handbook.sources[s] for s in entry.source],
+            "yaml_href": self.yaml_href(entry),
+            "yaml_label": f"{entry.where.file}:{entry.where.line}",
+        }
+        if isinstance(entry, Topic):
+            meta["has_values"] = any(item.value for item in entry.items)
+            meta["list_tag"] = Markup("ol" if entry.ordered else "ul")
+        if isinstance(entry, Phrase):
+            meta["related"] = [self.link(i) for i in entry.related]
+        if isinstance(entry, Procedure):
+            meta["avoid"] = {step.id: [self.link(i) for i in step.avoid] for step in entry.steps}
+        if isinstance(entry, Objection):
+            meta["methods"] = [self.link(i) for i in entry.methods]
+        return meta
+
+    def render(self, template: str, **context: Any) -> str:
+        context.setdefault("meta_of", self.meta_of)
+        context.setdefault("link", self.link)
+        return self.env.get_template(template).render(**context)
+
+    # -- pages -------------------------------------------------------------------------
+
+    def chapter(self, stem: str) -> str:
+        chapter = self.handbook.chapters[stem]
+        blocks = {section.id: group_blocks(section.entries) for section in chapter.sections}
+        return self.render("chapter.html", chapter=chapter, blocks=blocks)
+
+    def checklist_page(self, ident: str) -> str:
+        return f"# {ident}\n"
+
+    def quiz_page(self, ident: str) -> str:
+        return f"# {ident}\n"
+
+
+def group_blocks(entries: list[Entry]) -> list[Block]:
+    """Consecutive service items share one table; every other entry stands alone."""
+    blocks: list[Block] = []
+    for entry in entries:
+        if isinstance(entry, ServiceItem):
+            if blocks and blocks[-1].table:
+                blocks[-1].entries.append(entry)
+            else:
+                blocks.append(Block(entries=[entry]))
+        else:
+            blocks.append(Block(entry=entry))
+    return blocks
+
+
+def title_of(node: Node) -> str:
+    if isinstance(node, Entry):
+        return node.title_text
+    for name in ("title", "name", "text", "question"):
+        value = getattr(node, name, None)
+        if isinstance(value, str):
+            return value
+    return getattr(node, "id", "")
+
+
+def source_titles(handbook: Handbook, ids: list[str]) -> list[Source]:
+    return [handbook.sources[i] for i in ids]

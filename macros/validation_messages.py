@@ -1,0 +1,143 @@
+"""Turn pydantic's validation errors into plain Chinese an editor can act on."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from .where import Path
+
+
+def kind_of_value(value: Any) -> str:
+    if value is None:
+        return "空值（冒号后面什么都没写）"
+    if isinstance(value, bool):
+        return f"真假值 {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"数字 {value}"
+    if isinstance(value, str):
+        return f"文字“{value[:20]}”"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "映射（键: 值）"
+    return type(value).__name__
+
+
+def _unwrap(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that owns the last element of `loc` (its parent object)."""
+    current: Any = root
+    for part in loc[:-1]:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if isinstance(part, str) and part in current.model_fields:
+                current = current.model_fields[part].annotation
+            continue
+        origin = typing.get_origin(current)
+        args = typing.get_args(current)
+        if origin is list and isinstance(part, int):
+            current = args[0]
+        elif origin in (typing.Union, types.UnionType) and isinstance(part, str):
+            current = next((arg for arg in args if _tag_of(arg) == part), None)
+            if current is None:
+                return None
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def _tag_of(candidate: Any) -> str | None:
+    candidate = _unwrap(candidate)
+    if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+        field = candidate.model_fields.get("kind")
+        if field is not None:
+            args = typing.get_args(field.annotation)
+            return str(args[0]) if args else None
+    return None
+
+
+def _unknown_key(key: str, owner: type[BaseModel] | None) -> str:
+    message = f"未知字段“{key}”"
+    if owner is None:
+        return message
+    allowed = [name for name in owner.model_fields if name != "kind"]
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        message += f"，是不是想写“{close[0]}”？"
+    return message + f"（这里可用的字段：{'、'.join(allowed)}）"
+
+
+def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
+    kind = error["type"]
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    value = error.get("input")
+    loc = tuple(error["loc"])
+    key = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        return f"缺少必填字段“{key}”"
+    if kind == "extra_forbidden":
+        return _unknown_key(key, model_at(root, loc))
+    if kind in ("string_type", "string_too_short") and (value is None or value == ""):
+        return "不能为空；请写上文字，或删掉这一行"
+    if kind == "string_type":
+        hint = "；数字或 true/false 当文字用时请加引号" if isinstance(value, int | float) else ""
+        return f"应为文字，这里是{kind_of_value(value)}{hint}"
+    if kind == "string_pattern_mismatch":
+        return f"id “{value}” 不合格式：只能用小写字母、数字和连字符，例如 ni-yinggai"
+    if kind == "string_too_long":
+        return f"太长了，最多 {ctx.get('max_length')} 个字符"
+    if kind == "list_type":
+        return f"应为列表（每项一行，以“- ”开头），这里是{kind_of_value(value)}"
+    if kind == "too_short":
+        return f"至少需要 {ctx.get('min_length')} 项，这里只有 {ctx.get('actual_length')} 项"
+    if kind == "bool_type":
+        return f"应为 true 或 false，这里是{kind_of_value(value)}"
+    if kind in ("int_type", "int_parsing"):
+        return f"应为整数，这里是{kind_of_value(value)}"
+    if kind == "greater_than_equal":
+        return f"应不小于 {ctx.get('ge')}，这里是 {value}"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ").replace("'", "")
+        return f"应为以下之一：{expected}；这里是{kind_of_value(value)}"
+    if kind == "union_tag_invalid":
+        expected = str(ctx.get("expected_tags", "")).replace("'", "")
+        return f"kind 写成了“{ctx.get('tag')}”，可用的 kind：{expected}"
+    if kind == "union_tag_not_found":
+        return "缺少 kind 字段（说明这是哪种条目，例如 kind: phrase）"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"应为映射（“键: 值”的形式），这里是{kind_of_value(value)}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return str(error["msg"])
+
+
+def raw_path(data: Any, loc: tuple[str | int, ...]) -> Path:
+    """Drop the union tags pydantic inserts into `loc`, keeping the path as it is in YAML."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and part < len(current)
+        ):
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, dict) and isinstance(part, str) and _looks_like_key(part, loc):
+            path.append(part)  # a missing key: keep it so the message names it
+            current = None
+    return tuple(path)
+
+
+def _looks_like_key(part: str, loc: tuple[str | int, ...]) -> bool:
+    return part == loc[-1]
