@@ -1,13 +1,14 @@
 """mkdocs-macros entry point: registers the page macros, nothing else.
 
-The content itself is loaded and validated by `macros/hooks.py` before this runs.
+The content itself is loaded and validated by `macros/hooks.py` before this runs. Each macro
+delegates to a renderer; each widget (checklists, quizzes, phrase checker) has its own module.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import state
+from . import checker_page, checklists, quizzes, state
 from .render import Renderer, SiteConfig
 
 
@@ -25,22 +26,46 @@ def define_env(env: Any) -> None:
     def renderer() -> Renderer:
         return Renderer(state.current(), site, env.page.url)
 
-    def edit_from(files: list[str]) -> None:
+    def edit_from(*files: str) -> None:
         """Point the page's edit button at the YAML the page is made from, not at the Markdown."""
-        env.page.meta["content_files"] = files
+        env.page.meta["content_files"] = list(files)
         env.page.edit_url = renderer().edit_href(files[0])
 
     @env.macro
+    def home(primary: list[str], secondary: list[str]) -> str:
+        return renderer().home(primary, secondary)
+
+    @env.macro
     def chapter(stem: str) -> str:
-        edit_from([f"content/{stem}.yml"])
+        edit_from(f"content/{stem}.yml")
         return renderer().chapter(stem)
 
     @env.macro
+    def checklists_index() -> str:
+        edit_from("content/checklists.yml")
+        return checklists.render_index(renderer())
+
+    @env.macro
     def checklist_page(ident: str) -> str:
-        edit_from(["content/checklists.yml"])
-        return renderer().checklist_page(ident)
+        edit_from("content/checklists.yml")
+        return checklists.render_page(renderer(), ident)
+
+    @env.macro
+    def checklists_print_all() -> str:
+        edit_from("content/checklists.yml")
+        return checklists.render_print_all(renderer())
+
+    @env.macro
+    def quizzes_index() -> str:
+        edit_from("content/quizzes.yml")
+        return quizzes.render_index(renderer())
 
     @env.macro
     def quiz_page(ident: str) -> str:
-        edit_from(["content/quizzes.yml"])
-        return renderer().quiz_page(ident)
+        edit_from("content/quizzes.yml")
+        return quizzes.render_page(renderer(), ident)
+
+    @env.macro
+    def phrase_checker() -> str:
+        edit_from("content/phrasing.yml")
+        return checker_page.render(renderer())

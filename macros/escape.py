@@ -35,6 +35,13 @@ def anchor(value: str) -> Markup:
     return Markup(value)
 
 
+def css_token(value: str) -> Markup:
+    """A class-name fragment such as an entry kind (`customer_type`)."""
+    if not re.match(r"^[a-z][a-z0-9_-]*$", value):
+        raise ValueError(f"not a safe class name: {value!r}")
+    return Markup(value)
+
+
 def json_for_script(value: Any) -> Markup:
     """JSON that is safe inside `<script type="application/json">` (no `</script>` break-out)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -42,4 +42,4 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    _site().publish_content(config)
+    _site().after_build(config)

@@ -29,7 +29,7 @@ from .model import (
     Step,
 )
 from .problems import ContentError, Problem
-from .validation_messages import describe, raw_path
+from .validation_messages import describe, raw_models, raw_path
 from .where import Path, Where
 from .yaml_source import YamlDocument, read_yaml
 
@@ -109,11 +109,6 @@ def _validate(doc: YamlDocument, model: type[Node]) -> tuple[Node | None, list[P
     return node, []
 
 
-# Reference fields, by name, for files that failed validation: their ids and references are
-# still checked from the raw YAML so one broken entry does not hide or cause other errors.
-RAW_REF_FIELDS = ("related", "avoid", "methods", "refs", "ref", "quiz", "source")
-
-
 def _raw_walk(value: Any, path: Path) -> Iterator[tuple[dict, Path]]:
     if isinstance(value, dict):
         yield value, path
@@ -131,9 +126,13 @@ def _raw_ids(doc: YamlDocument) -> Iterator[tuple[str, Where]]:
             yield ident, doc.where((*path, "id"), key=True)
 
 
-def _raw_refs(doc: YamlDocument) -> Iterator[tuple[str, str, Where]]:
-    for mapping, path in _raw_walk(doc.data, ()):
-        for name in RAW_REF_FIELDS:
+def _raw_refs(doc: YamlDocument, model: type[Node]) -> Iterator[tuple[str, str, Where]]:
+    """References in a file that failed validation, found through the model's REFS."""
+    for mapping, path, cls in raw_models(doc.data, model, ()):
+        fields = dict(cls.REFS)
+        if "source" in cls.model_fields:
+            fields["source"] = ("source",)
+        for name in fields:
             value = mapping.get(name)
             targets = (
                 [value] if isinstance(value, str) else value if isinstance(value, list) else []
@@ -146,10 +145,12 @@ def _raw_refs(doc: YamlDocument) -> Iterator[tuple[str, str, Where]]:
 
 def _read_all(
     root: FsPath,
-) -> tuple[dict[str, tuple[YamlDocument, Node]], list[YamlDocument], list[Problem]]:
+) -> tuple[
+    dict[str, tuple[YamlDocument, Node]], list[tuple[YamlDocument, type[Node]]], list[Problem]
+]:
     problems: list[Problem] = []
     loaded: dict[str, tuple[YamlDocument, Node]] = {}
-    invalid: list[YamlDocument] = []
+    invalid: list[tuple[YamlDocument, type[Node]]] = []
     if not root.is_dir():
         return {}, [Problem(Where(str(root)), "找不到内容文件夹 content/")]
     for path in sorted(root.iterdir()):
@@ -169,7 +170,7 @@ def _read_all(
         if node is not None and not file_problems:
             loaded[path.name] = (doc, node)
         else:
-            invalid.append(doc)
+            invalid.append((doc, model))
     for name in SPECIAL_FILES:
         if not (root / name).exists():
             problems.append(Problem(Where(f"{root.name}/{name}"), "缺少这个文件"))
@@ -177,7 +178,7 @@ def _read_all(
 
 
 def _index(
-    loaded: dict[str, tuple[YamlDocument, Node]], invalid: list[YamlDocument]
+    loaded: dict[str, tuple[YamlDocument, Node]], invalid: list[tuple[YamlDocument, type[Node]]]
 ) -> tuple[dict[str, Node], dict[str, Where], list[Problem]]:
     """All ids: typed nodes from valid files, and bare positions from files that failed."""
     by_id: dict[str, Node] = {}
@@ -204,18 +205,18 @@ def _index(
                 )
                 if add(ident, where):
                     by_id[ident] = node
-    for doc in invalid:
+    for doc, _model in invalid:
         for ident, where in _raw_ids(doc):
             add(ident, where)
     return by_id, seen, problems
 
 
 def _check_raw_references(
-    invalid: list[YamlDocument], by_id: dict[str, Node], seen: dict[str, Where]
+    invalid: list[tuple[YamlDocument, type[Node]]], by_id: dict[str, Node], seen: dict[str, Where]
 ) -> list[Problem]:
     problems: list[Problem] = []
-    for doc in invalid:
-        for name, target, where in _raw_refs(doc):
+    for doc, model in invalid:
+        for name, target, where in _raw_refs(doc, model):
             if name == "source":
                 if (
                     target in seen and not isinstance(by_id.get(target), Source)
@@ -230,16 +231,11 @@ def _check_references(
     loaded: dict[str, tuple[YamlDocument, Node]], by_id: dict[str, Node], seen: dict[str, Where]
 ) -> list[Problem]:
     problems: list[Problem] = []
-    for _doc, root_node in loaded.values():
-        for node, _path in _walk_nodes(root_node, ()):
+    for doc, root_node in loaded.values():
+        for node, path in _walk_nodes(root_node, ()):
             for ref in node.references():
                 target = by_id.get(ref.target)
-                where = Where(
-                    node.where.file,
-                    node.where.line,
-                    node.where.column,
-                    (*node.where.path, ref.field),
-                )
+                where = doc.where((*path, *ref.path))
                 if target is None and ref.target in seen:
                     continue  # defined in a file that failed validation; reported there
                 if target is None:
@@ -253,12 +249,7 @@ def _check_references(
                     )
             for index, source in enumerate(getattr(node, "source", None) or []):
                 if not isinstance(by_id.get(source), Source):
-                    where = Where(
-                        node.where.file,
-                        node.where.line,
-                        node.where.column,
-                        (*node.where.path, "source", index),
-                    )
+                    where = doc.where((*path, "source", index))
                     problems.append(Problem(where, f"来源 “{source}” 不在 content/sources.yml 里"))
     return problems
 

@@ -47,8 +47,10 @@ Sources = Annotated[list[Id], BeforeValidator(_one_or_many), Field(min_length=1)
 class Ref:
     """A reference to an id elsewhere in the content; `kinds` limits what it may point to."""
 
-    def __init__(self, field: str, target: str, kinds: tuple[str, ...] = ()) -> None:
-        self.field = field
+    def __init__(
+        self, path: tuple[str | int, ...], target: str, kinds: tuple[str, ...] = ()
+    ) -> None:
+        self.path = path
         self.target = target
         self.kinds = kinds
 
@@ -63,9 +65,18 @@ class Node(BaseModel):
     def where(self) -> Where:
         return self._where
 
+    # Fields holding ids of other objects, and the kinds they may name (empty: any kind).
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {}
+
     def references(self) -> Iterator[Ref]:
-        """Ids this object points to; the loader checks each one exists."""
-        return iter(())
+        """Ids this object points to; the loader checks each one exists and is of the right kind."""
+        for name, kinds in self.REFS.items():
+            value = getattr(self, name)
+            if isinstance(value, str):
+                yield Ref((name,), value, kinds)
+            else:
+                for index, target in enumerate(value):
+                    yield Ref((name, index), target, kinds)
 
 
 class Entry(Node):
@@ -126,6 +137,8 @@ class Phrase(Entry):
 
     label: ClassVar[str] = "禁语"
 
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"related": ()}
+
     kind: Literal["phrase"]
     text: Text
     reason: Text
@@ -136,10 +149,6 @@ class Phrase(Entry):
     @property
     def title_text(self) -> str:
         return self.text
-
-    def references(self) -> Iterator[Ref]:
-        for i, target in enumerate(self.related):
-            yield Ref(f"related[{i}]", target)
 
 
 class Rewrite(Entry):
@@ -187,6 +196,8 @@ class Dialogue(Entry):
 
 
 class Step(Node):
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"avoid": ("phrase",)}
+
     id: Id
     name: Text
     detail: Text | None = None
@@ -195,10 +206,6 @@ class Step(Node):
     avoid: list[Id] = []
     questions: Texts = []
     tips: Texts = []
-
-    def references(self) -> Iterator[Ref]:
-        for i, target in enumerate(self.avoid):
-            yield Ref(f"avoid[{i}]", target, ("phrase",))
 
 
 class Procedure(Entry):
@@ -248,6 +255,8 @@ class Objection(Entry):
 
     label: ClassVar[str] = "常见异议"
 
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"methods": ("method",)}
+
     kind: Literal["objection"]
     text: Text
     category: Text
@@ -257,10 +266,6 @@ class Objection(Entry):
     @property
     def title_text(self) -> str:
         return self.text
-
-    def references(self) -> Iterator[Ref]:
-        for i, target in enumerate(self.methods):
-            yield Ref(f"methods[{i}]", target, ("method",))
 
 
 class CustomerType(Entry):
@@ -357,14 +362,12 @@ class SourcesFile(Node):
 
 
 class ChecklistItem(Node):
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"refs": ()}
+
     id: Id
     text: Text
     critical: bool = False
     refs: list[Id] = []
-
-    def references(self) -> Iterator[Ref]:
-        for i, target in enumerate(self.refs):
-            yield Ref(f"refs[{i}]", target)
 
 
 class Checklist(Node):
@@ -391,6 +394,8 @@ class Option(Node):
 
 
 class Question(Node):
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"quiz": ("quiz",), "ref": ()}
+
     id: Id
     quiz: Id
     type: Literal["single", "multiple", "truefalse"]
@@ -423,10 +428,6 @@ class Question(Node):
         if len(set(texts)) != len(texts):
             raise ValueError("选项文字有重复")
         return self
-
-    def references(self) -> Iterator[Ref]:
-        yield Ref("quiz", self.quiz, ("quiz",))
-        yield Ref("ref", self.ref)
 
 
 class Quiz(Node):

@@ -14,8 +14,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .escape import anchor, escape_text, json_for_script
-from .links import Linker
+from .escape import anchor, css_token, escape_text, json_for_script
+from .links import Linker, chapter_url
 from .loader import Handbook
 from .model import Entry, Node, Objection, Phrase, Procedure, ServiceItem, Source, Topic
 
@@ -60,6 +60,7 @@ def make_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["anchor"] = anchor
+    env.filters["css"] = css_token
     env.filters["json"] = json_for_script
     return env
 
@@ -118,11 +119,30 @@ class Renderer:
         blocks = {section.id: group_blocks(section.entries) for section in chapter.sections}
         return self.render("chapter.html", chapter=chapter, blocks=blocks)
 
-    def checklist_page(self, ident: str) -> str:
-        return f"# {ident}\n"
+    def home(self, primary: list[str], secondary: list[str]) -> str:
+        """Quick-link cards; titles and summaries come from the content files themselves."""
+        return self.render(
+            "home.html",
+            primary=[self._card(key) for key in primary],
+            secondary=[self._card(key) for key in secondary],
+        )
 
-    def quiz_page(self, ident: str) -> str:
-        return f"# {ident}\n"
+    def _card(self, key: str) -> dict[str, Any]:
+        if key == "checklists":
+            source: Any = self.handbook.checklists
+            url = "checklists/"
+        elif key == "quizzes":
+            source = self.handbook.quizzes
+            url = "quizzes/"
+        else:
+            source = self.handbook.chapters[key]
+            url = chapter_url(key)
+        return {
+            "key": key,
+            "title": source.title,
+            "summary": source.summary,
+            "href": Markup(self.links.href_page(url)),
+        }
 
 
 def group_blocks(entries: list[Entry]) -> list[Block]:

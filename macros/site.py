@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import state
+from . import offline, search_index, state
 from .links import checklist_url, quiz_url
 from .loader import Handbook, load_content
 from .problems import ContentError, Problem
@@ -54,11 +54,11 @@ def generated_pages(config: MkDocsConfig, handbook: Handbook) -> list[File]:
     pages = []
     for checklist in handbook.checklists.checklists:
         src = checklist_url(checklist.id).rstrip("/") + ".md"
-        body = f'---\ntitle: "{checklist.id}"\n---\n{{{{ checklist_page("{checklist.id}") }}}}\n'
+        body = f'{{{{ checklist_page("{checklist.id}") }}}}\n'
         pages.append(File.generated(config, src, content=body))
     for quiz in handbook.quizzes.quizzes:
         src = quiz_url(quiz.id).rstrip("/") + ".md"
-        body = f'---\ntitle: "{quiz.id}"\n---\n{{{{ quiz_page("{quiz.id}") }}}}\n'
+        body = f'{{{{ quiz_page("{quiz.id}") }}}}\n'
         pages.append(File.generated(config, src, content=body))
     return pages
 
@@ -134,3 +134,10 @@ def publish_content(config: MkDocsConfig) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(content_dir(config).glob("*.yml")):
         shutil.copyfile(path, target / path.name)
+
+
+def after_build(config: MkDocsConfig) -> None:
+    """Post-build steps, in order: the offline cache list must see the final files."""
+    publish_content(config)
+    search_index.augment(config)
+    offline.write_service_worker(config)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -141,3 +142,27 @@ def raw_path(data: Any, loc: tuple[str | int, ...]) -> Path:
 
 def _looks_like_key(part: str, loc: tuple[str | int, ...]) -> bool:
     return part == loc[-1]
+
+
+def raw_models(data: Any, model: Any, path: Path) -> Iterator[tuple[dict, Path, type[BaseModel]]]:
+    """Walk raw YAML alongside the model, yielding each mapping with the class it should be.
+
+    Used for files that failed validation: unions are resolved by the mapping's `kind`.
+    """
+    model = _unwrap(model)
+    origin = typing.get_origin(model)
+    if origin in (typing.Union, types.UnionType):
+        kind = data.get("kind") if isinstance(data, dict) else None
+        model = next((arg for arg in typing.get_args(model) if _tag_of(arg) == kind), None)
+        if model is None:
+            return
+        model = _unwrap(model)
+    if isinstance(model, type) and issubclass(model, BaseModel) and isinstance(data, dict):
+        yield data, path, model
+        for name, field in model.model_fields.items():
+            if name in data:
+                yield from raw_models(data[name], field.annotation, (*path, name))
+    elif origin is list and isinstance(data, list):
+        (item_type,) = typing.get_args(model)
+        for index, item in enumerate(data):
+            yield from raw_models(item, item_type, (*path, index))

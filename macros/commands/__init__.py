@@ -1,0 +1,11 @@
+"""Subcommands of `python -m macros`; each module has HELP, add_arguments() and run()."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import check
+
+COMMANDS: dict[str, ModuleType] = {
+    "check": check,
+}

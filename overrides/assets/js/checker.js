@@ -1,0 +1,1 @@
+/* checker widget: stub until implemented. */

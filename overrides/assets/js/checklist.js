@@ -1,0 +1,1 @@
+/* checklist widget: stub until implemented. */

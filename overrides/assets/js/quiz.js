@@ -1,0 +1,1 @@
+/* quiz widget: stub until implemented. */

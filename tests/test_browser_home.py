@@ -1,0 +1,45 @@
+"""The home page on a phone: opens cleanly, fits the screen, quick links lead somewhere."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .browser_fixtures import ConsoleLog, SiteServer
+
+pytestmark = pytest.mark.browser
+
+
+def horizontal_overflow(page: Any) -> int:
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def test_home_opens_on_a_phone_without_errors_or_sideways_scrolling(
+    phone: Any, site: SiteServer, console: ConsoleLog
+) -> None:
+    requests: list[str] = []
+    phone.on("request", lambda request: requests.append(request.url))
+    response = phone.goto(site.page_url(), wait_until="networkidle")
+    assert response is not None and response.ok
+    assert phone.title().startswith("首页")
+    assert horizontal_overflow(phone) == 0
+    assert console.errors == []
+    assert [url for url in requests if not url.startswith(site.url)] == []
+
+
+def test_quick_links_are_big_enough_to_tap_and_lead_to_their_pages(
+    phone: Any, site: SiteServer
+) -> None:
+    phone.goto(site.page_url())
+    cards = phone.locator("a.hb-quick__card")
+    titles = cards.locator(".hb-quick__title").all_inner_texts()
+    assert titles == ["禁语速查", "投诉处理", "异议处理", "成交方法", "检查表", "自测"]
+    for index in range(cards.count()):
+        box = cards.nth(index).bounding_box()
+        assert box is not None and box["height"] >= 44 and box["width"] >= 44
+    cards.first.click()
+    phone.wait_for_url("**/phrasing/")
+    assert phone.locator("h1").inner_text().startswith("禁语速查")

@@ -1,0 +1,176 @@
+"""The real content builds with --strict, and the HTML says what the YAML says."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.loader import load_content
+from macros.model import Procedure
+
+from .conftest import ROOT, run_build
+from .html import Page, page
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def handbook():  # noqa: ANN201
+    return load_content(ROOT / "content")
+
+
+def test_every_entry_has_its_anchor_on_its_chapter_page(built_site: Path, handbook) -> None:  # noqa: ANN001
+    for stem, chapter in handbook.chapters.items():
+        html = page(built_site, stem)
+        for section in chapter.sections:
+            assert section.id in html.ids, f"{stem}: section {section.id}"
+            for entry in section.entries:
+                assert entry.id in html.ids, f"{stem}: entry {entry.id}"
+                if isinstance(entry, Procedure):
+                    for step in entry.steps:
+                        assert step.id in html.ids, f"{stem}: step {step.id}"
+
+
+def test_every_chapter_is_in_the_navigation(built_site: Path, handbook) -> None:  # noqa: ANN001
+    # The nav is the last block of mkdocs.yml; the rest has tags plain YAML cannot load.
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1])
+    pages = {next(iter(item.values())) for item in nav}
+    for stem in handbook.chapters:
+        assert f"{stem}.md" in pages, f"content/{stem}.yml has no nav entry"
+
+
+def test_edit_button_opens_the_yaml_the_page_is_made_from(built_site: Path, handbook) -> None:  # noqa: ANN001
+    for stem in handbook.chapters:
+        html = page(built_site, stem)
+        edits = [a["href"] for a in html.attrs("a") if a.get("rel") == "edit"]
+        assert edits == [f"../_content/{stem}.yml"], stem
+        served = built_site / "_content" / f"{stem}.yml"
+        assert served.read_bytes() == (ROOT / "content" / f"{stem}.yml").read_bytes()
+
+
+def test_entry_shows_its_source_and_yaml_line(built_site: Path, handbook) -> None:  # noqa: ANN001
+    entry = next(handbook.entries("phrase"))
+    html = page(built_site, "phrasing")
+    source_title = handbook.sources[entry.source[0]].title
+    block = html.source.split(f'id="{entry.id}"', 1)[1].split("</article>", 1)[0]
+    assert source_title in block
+    assert f"content&#47;phrasing&#46;yml&#58;{entry.where.line}" in block
+
+
+LOADING_ATTRS = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    """No CDN, no Google Fonts: every resource a page loads comes from the site itself."""
+    offenders = []
+    for path in built_site.rglob("*.html"):
+        html = Page(path)
+        for tag, attr in LOADING_ATTRS.items():
+            for attrs in html.attrs(tag):
+                value = attrs.get(attr, "")
+                if EXTERNAL.match(value) and not (
+                    tag == "link" and attrs.get("rel") == "canonical"
+                ):
+                    offenders.append(f"{path.relative_to(built_site)}: <{tag} {attr}={value}>")
+        for attrs in html.attrs("a"):
+            if EXTERNAL.match(attrs.get("href", "")):
+                offenders.append(f"{path.relative_to(built_site)}: <a href={attrs['href']}>")
+    for path in built_site.rglob("*.css"):
+        for match in re.finditer(
+            r"(?:url\(|@import)\s*['\"]?((?:https?:)?//[^'\")\s]+)",
+            path.read_text(encoding="utf-8"),
+        ):
+            offenders.append(f"{path.relative_to(built_site)}: {match.group(1)}")
+    assert offenders == []
+
+
+# Strings in Material's JavaScript bundle that name other hosts but are never requested with
+# this configuration: polyfills/diagram libraries fetched only when a page needs them (no
+# mermaid here; every supported browser has ResizeObserver) and repository facts fetched only
+# when `repo_url` is set (it is not). The browser test proves no request leaves the site.
+BUNDLE_HOSTS_NEVER_REQUESTED = {"unpkg.com", "api.github.com"}
+
+
+def test_no_script_fetches_from_another_host(built_site: Path) -> None:
+    offenders = []
+    for path in built_site.rglob("*.js"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in re.finditer(
+            r"""(?:fetch|importScripts|import|_t|watchScript|requestJSON)\(\s*[`'"](https?://[^/`'"]+)""",
+            text,
+        ):
+            host = match.group(1).split("//")[1]
+            if host not in BUNDLE_HOSTS_NEVER_REQUESTED:
+                offenders.append(f"{path.relative_to(built_site)}: {match.group(0)}")
+        for match in re.finditer(r"""[`'"]https?://([^/`'"$]+)""", text):
+            host = match.group(1)
+            if host not in BUNDLE_HOSTS_NEVER_REQUESTED and not host.endswith("w3.org"):
+                offenders.append(f"{path.relative_to(built_site)}: {host}")
+    assert offenders == []
+
+
+def test_material_is_told_not_to_use_google_fonts() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s+font: false", config, re.M)
+
+
+def test_serve_watches_content_and_macros() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    watch = config.split("\nwatch:\n", 1)[1].split("\n\n", 1)[0]
+    assert "  - content" in watch and "  - macros" in watch
+
+
+HOSTILE = """
+  - id: hostile-section
+    title: "<b>加粗标题</b> {{ config.site_name }}"
+    entries:
+      - kind: phrase
+        id: hostile-phrase
+        text: "<script>alert('x')</script>"
+        reason: "{{ config.site_name }} {% raw %} *强调* [链接](http://evil.example) { #fake }"
+        alternatives:
+          - "<img src=x onerror=alert(1)>"
+          - "&lt;已转义&gt; 与 & 符号"
+        keywords: ["{{ 7*7 }}"]
+        source: seed-003
+"""
+
+
+def test_html_and_jinja_in_yaml_render_as_inert_text(project_copy: Path, tmp_path: Path) -> None:
+    path = project_copy / "content" / "phrasing.yml"
+    path.write_text(path.read_text(encoding="utf-8") + HOSTILE, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = page(site, "phrasing")
+    # What the reader sees is exactly what the editor typed ...
+    for typed in (
+        "<b>加粗标题</b> {{ config.site_name }}",
+        "<script>alert('x')</script>",
+        "{{ config.site_name }} {% raw %} *强调* [链接](http://evil.example) { #fake }",
+        "<img src=x onerror=alert(1)>",
+        "&lt;已转义&gt; 与 & 符号",
+        "{{ 7*7 }}",
+    ):
+        assert typed in html.text, typed
+    # ... and none of it became markup, a link, an id or a template result.
+    assert "<script>alert" not in html.source
+    assert "<img src=x" not in html.source
+    assert "<b>加粗标题" not in html.source
+    assert "evil.example" not in {a.get("href", "") for a in html.attrs("a")}
+    assert "fake" not in html.ids
+    assert "营业厅服务手册 {% raw %}" not in html.text

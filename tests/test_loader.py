@@ -1,0 +1,269 @@
+"""Loading and validation: every kind of editor mistake gets file, line, key path and a hint."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.loader import load_content
+from macros.problems import ContentError
+
+from .conftest import ROOT
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(ROOT / "content", target)
+    return target
+
+
+def problems_of(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+PHRASE = """
+  - id: test-section
+    title: 测试
+    entries:
+      - kind: phrase
+        id: test-phrase
+        text: 测试用语
+        reason: 原因
+        alternatives: [替代说法]
+        source: seed-003
+"""
+
+
+def test_real_content_loads() -> None:
+    handbook = load_content(ROOT / "content")
+    assert handbook.chapters, "no chapter files found"
+    assert sum(1 for _ in handbook.entries()) > 0
+
+
+def test_yaml_syntax_error_names_file_and_line(content: Path) -> None:
+    (content / "extra.yml").write_text('title: "没有结束的引号\nsummary: x\n', encoding="utf-8")
+    assert problems_of(content) == [
+        "content/extra.yml:3:1: YAML 语法错误：文件在引号或括号还没结束时就结束了"
+        "（found unexpected end of stream while scanning a quoted scalar）"
+    ]
+
+
+def test_colon_in_text_gets_a_quoting_hint(content: Path) -> None:
+    (content / "extra.yml").write_text("title: 注意: 这里\nsummary: x: y\n", encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.startswith("content/extra.yml:1:")
+    assert "请给整段文字加引号" in problem
+
+
+def test_tab_indentation_is_reported_per_line(content: Path) -> None:
+    (content / "extra.yml").write_text(
+        "title: x\nsections:\n\t- id: a\n\t  title: b\n", encoding="utf-8"
+    )
+    assert problems_of(content) == [
+        "content/extra.yml:3:1: 用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）",
+        "content/extra.yml:4:1: 用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）",
+    ]
+
+
+def test_unknown_key_suggests_the_right_one(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(
+        path, PHRASE.replace("        reason: 原因", "        reason: 原因\n        releated: []")
+    )
+    line = line_of(path, "releated:")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:9: sections[")
+    assert ".releated: 未知字段“releated”，是不是想写“related”？" in problem
+
+
+def test_chapter_title_typo_is_caught(content: Path) -> None:
+    path = content / "course.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8"
+    )
+    found = problems_of(content)
+    assert any(
+        p.startswith("content/course.yml:1:1: titel: 未知字段“titel”，是不是想写“title”？")
+        for p in found
+    )
+    assert any("缺少必填字段“title”" in p for p in found)
+
+
+def test_duplicate_id_across_files(content: Path) -> None:
+    append(content / "course.yml", PHRASE)
+    append(content / "phrasing.yml", PHRASE.replace("test-section", "test-section-2"))
+    [problem] = problems_of(content)
+    first = line_of(content / "course.yml", "id: test-phrase")
+    second = line_of(content / "phrasing.yml", "id: test-phrase")
+    assert problem.startswith(f"content/phrasing.yml:{second}:9: sections[")
+    assert problem.endswith(
+        f".entries[0].id: id “test-phrase” 重复了，content/course.yml:{first}:9 已经用过；"
+        "id 在所有文件里都必须唯一"
+    )
+
+
+def test_duplicate_id_within_a_file(content: Path) -> None:
+    append(content / "phrasing.yml", PHRASE + PHRASE.replace("test-section", "test-section-2"))
+    [problem] = problems_of(content)
+    lines = (content / "phrasing.yml").read_text(encoding="utf-8").splitlines()
+    second = [n for n, line in enumerate(lines, start=1) if "id: test-phrase" in line][1]
+    assert problem.startswith(f"content/phrasing.yml:{second}:9:")
+    assert "id “test-phrase” 重复了" in problem
+
+
+def test_dangling_reference(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(
+        path,
+        PHRASE.replace("source: seed-003", "source: seed-003\n        related: [no-such-entry]"),
+    )
+    line = line_of(path, "related: [no-such-entry]")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:19: ")
+    assert problem.endswith("related[0]: 引用的 id “no-such-entry” 不存在")
+
+
+def test_reference_to_the_wrong_kind(content: Path) -> None:
+    append(content / "phrasing.yml", PHRASE)
+    path = content / "checklists.yml"
+    text = path.read_text(encoding="utf-8")
+    quiz_file = content / "quizzes.yml"
+    quiz_file.write_text(
+        quiz_file.read_text(encoding="utf-8").replace("quiz: ", "quiz: test-phrase #", 1),
+        encoding="utf-8",
+    )
+    assert text
+    found = problems_of(content)
+    assert any("“test-phrase” 是 phrase，这里只能引用 quiz" in p for p in found)
+
+
+def test_unknown_source(content: Path) -> None:
+    append(content / "phrasing.yml", PHRASE.replace("seed-003", "seed-999"))
+    [problem] = problems_of(content)
+    assert problem.endswith("source[0]: 来源 “seed-999” 不在 content/sources.yml 里")
+
+
+def test_wrong_type_number_instead_of_text(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(path, PHRASE.replace("text: 测试用语", "text: 12345"))
+    line = line_of(path, "text: 12345")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:15: ")
+    assert problem.endswith(
+        ".text: 应为文字，这里是数字 12345；数字或 true/false 当文字用时请加引号"
+    )
+
+
+def test_wrong_type_text_instead_of_list(content: Path) -> None:
+    append(
+        content / "phrasing.yml",
+        PHRASE.replace("alternatives: [替代说法]", "alternatives: 替代说法"),
+    )
+    [problem] = problems_of(content)
+    assert problem.endswith(".alternatives: 应为列表（每项一行，以“- ”开头），这里是文字“替代说法”")
+
+
+def test_missing_required_field_and_empty_string(content: Path) -> None:
+    append(
+        content / "phrasing.yml",
+        PHRASE.replace("reason: 原因", "reason: '   '").replace("        text: 测试用语\n", ""),
+    )
+    found = problems_of(content)
+    assert any(p.endswith(".text: 缺少必填字段“text”") for p in found)
+    assert any(p.endswith(".reason: 不能只有空白") for p in found)
+
+
+def test_unknown_entry_kind(content: Path) -> None:
+    append(content / "phrasing.yml", PHRASE.replace("kind: phrase", "kind: phrse"))
+    [problem] = problems_of(content)
+    assert "kind 写成了“phrse”，可用的 kind：topic, phrase," in problem
+
+
+def test_non_utf8_file(content: Path) -> None:
+    (content / "extra.yml").write_bytes("title: 中文\nsummary: 编码\n".encode("gbk"))
+    assert problems_of(content) == [
+        "content/extra.yml:1:8: 文件不是 UTF-8 编码（可能是 GBK）；请在编辑器里用 UTF-8 重新保存"
+    ]
+
+
+def test_empty_file(content: Path) -> None:
+    (content / "extra.yml").write_text("# 只有注释\n\n", encoding="utf-8")
+    assert problems_of(content) == ["content/extra.yml:1: 文件是空的；请写入内容，或删除这个文件"]
+
+
+def test_key_written_twice_is_not_silently_dropped(content: Path) -> None:
+    (content / "extra.yml").write_text("title: 一\ntitle: 二\nsummary: x\n", encoding="utf-8")
+    found = problems_of(content)
+    assert "content/extra.yml:2:1: title: 字段“title”写了两次（第 1 行已有）；请合并成一个" in found
+
+
+def test_wrong_extension_and_missing_special_file(content: Path) -> None:
+    (content / "notes.yaml").write_text("title: x\n", encoding="utf-8")
+    (content / "quizzes.yml").unlink()
+    found = problems_of(content)
+    assert "content/notes.yaml: content/ 里只能放 .yml 文件（扩展名请用 .yml）" in found
+    assert "content/quizzes.yml: 缺少这个文件" in found
+
+
+def test_all_problems_are_reported_in_one_run(content: Path) -> None:
+    (content / "a.yml").write_text("title: x\n\tsummary: y\n", encoding="utf-8")
+    (content / "b.yml").write_text("", encoding="utf-8")
+    append(content / "phrasing.yml", PHRASE.replace("seed-003", "seed-999"))
+    found = problems_of(content)
+    assert [p.split(":")[0] for p in found] == [
+        "content/a.yml",
+        "content/b.yml",
+        "content/phrasing.yml",
+    ]
+
+
+def test_broken_entry_does_not_cause_false_dangling_references(content: Path) -> None:
+    """An entry with a typo is reported once; references to its id are not reported as missing."""
+    append(
+        content / "phrasing.yml", PHRASE.replace("reason: 原因", "reason: 原因\n        titel: x")
+    )
+    checklists = content / "checklists.yml"
+    checklists.write_text(
+        checklists.read_text(encoding="utf-8").replace("refs: [", "refs: [test-phrase, ", 1),
+        encoding="utf-8",
+    )
+    found = problems_of(content)
+    assert len(found) == 1 and "titel" in found[0]
+
+
+def test_quiz_answer_rules(content: Path) -> None:
+    append(
+        content / "quizzes.yml",
+        """  - id: test-q
+    quiz: QUIZ
+    type: single
+    question: 哪个对？
+    options:
+      - text: 甲
+        correct: true
+      - text: 乙
+        correct: true
+    explanation: 说明
+    ref: REF
+""".replace("QUIZ", load_content(ROOT / "content").quizzes.quizzes[0].id).replace(
+            "REF", next(load_content(ROOT / "content").entries()).id
+        ),
+    )
+    [problem] = problems_of(content)
+    assert "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
