@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE, serve  # noqa: E402
+from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
 
 
 def main(site_dir: str, out_dir: str, *paths: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.loader import load_content
+from macros.loader import Handbook, load_content
 from macros.model import Procedure
 
 from .conftest import ROOT, run_build
@@ -18,11 +18,13 @@ pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def handbook():  # noqa: ANN201
+def handbook() -> Handbook:
     return load_content(ROOT / "content")
 
 
-def test_every_entry_has_its_anchor_on_its_chapter_page(built_site: Path, handbook) -> None:  # noqa: ANN001
+def test_every_entry_has_its_anchor_on_its_chapter_page(
+    built_site: Path, handbook: Handbook
+) -> None:
     for stem, chapter in handbook.chapters.items():
         html = page(built_site, stem)
         for section in chapter.sections:
@@ -34,7 +36,7 @@ def test_every_entry_has_its_anchor_on_its_chapter_page(built_site: Path, handbo
                         assert step.id in html.ids, f"{stem}: step {step.id}"
 
 
-def test_every_chapter_is_in_the_navigation(built_site: Path, handbook) -> None:  # noqa: ANN001
+def test_every_chapter_is_in_the_navigation(built_site: Path, handbook: Handbook) -> None:
     # The nav is the last block of mkdocs.yml; the rest has tags plain YAML cannot load.
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1])
     pages = {next(iter(item.values())) for item in nav}
@@ -42,7 +44,9 @@ def test_every_chapter_is_in_the_navigation(built_site: Path, handbook) -> None:
         assert f"{stem}.md" in pages, f"content/{stem}.yml has no nav entry"
 
 
-def test_edit_button_opens_the_yaml_the_page_is_made_from(built_site: Path, handbook) -> None:  # noqa: ANN001
+def test_edit_button_opens_the_yaml_the_page_is_made_from(
+    built_site: Path, handbook: Handbook
+) -> None:
     for stem in handbook.chapters:
         html = page(built_site, stem)
         edits = [a["href"] for a in html.attrs("a") if a.get("rel") == "edit"]
@@ -51,7 +55,7 @@ def test_edit_button_opens_the_yaml_the_page_is_made_from(built_site: Path, hand
         assert served.read_bytes() == (ROOT / "content" / f"{stem}.yml").read_bytes()
 
 
-def test_entry_shows_its_source_and_yaml_line(built_site: Path, handbook) -> None:  # noqa: ANN001
+def test_entry_shows_its_source_and_yaml_line(built_site: Path, handbook: Handbook) -> None:
     entry = next(handbook.entries("phrase"))
     html = page(built_site, "phrasing")
     source_title = handbook.sources[entry.source[0]].title
