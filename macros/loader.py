@@ -29,6 +29,7 @@ from .model import (
     Step,
 )
 from .problems import ContentError, Problem
+from .synonyms import SynonymsFile
 from .validation_messages import describe, raw_models, raw_path
 from .where import Path, Where
 from .yaml_source import YamlDocument, read_yaml
@@ -37,6 +38,7 @@ SPECIAL_FILES: dict[str, type[Node]] = {
     "sources.yml": SourcesFile,
     "checklists.yml": ChecklistsFile,
     "quizzes.yml": QuizzesFile,
+    "synonyms.yml": SynonymsFile,
 }
 
 # What a reference may name a non-entry node by (entries use their own `kind`).
@@ -62,6 +64,7 @@ class Handbook:
     """Everything in `content/`, validated; ids are unique across all files."""
 
     root: FsPath
+    synonyms: SynonymsFile
     chapters: dict[str, Chapter]
     sources: dict[str, Source]
     checklists: ChecklistsFile
@@ -286,11 +289,14 @@ def load_content(root: FsPath) -> Handbook:
     sources_file = loaded["sources.yml"][1]
     checklists = loaded["checklists.yml"][1]
     quizzes = loaded["quizzes.yml"][1]
+    synonyms = loaded["synonyms.yml"][1]
+    assert isinstance(synonyms, SynonymsFile)
     assert isinstance(sources_file, SourcesFile)
     assert isinstance(checklists, ChecklistsFile)
     assert isinstance(quizzes, QuizzesFile)
     return Handbook(
         root=root,
+        synonyms=synonyms,
         chapters=chapters,
         sources={source.id: source for source in sources_file.sources},
         checklists=checklists,

@@ -7,7 +7,7 @@ markup or template code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .escape import anchor, css_token, escape_text, json_for_script
 from .links import Linker, chapter_url
 from .loader import Handbook
-from .model import Entry, Node, Objection, Phrase, Procedure, ServiceItem, Source, Topic
+from .model import Entry, Node, Objection, Phrase, Procedure, Source, Topic
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -26,18 +26,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 class Link:
     href: Markup
     title: str
-
-
-@dataclass(frozen=True)
-class Block:
-    """One rendered unit of a section: a single entry, or a run of table rows."""
-
-    entry: Entry | None = None
-    entries: list[Entry] = field(default_factory=list)
-
-    @property
-    def table(self) -> bool:
-        return self.entry is None
 
 
 @dataclass(frozen=True)
@@ -92,6 +80,8 @@ class Renderer:
 
     def meta_of(self, entry: Entry) -> dict[str, Any]:
         meta: dict[str, Any] = {
+            "chips": [word for word in entry.keywords if word != entry.label],
+            "synonyms": self.handbook.synonyms.expand(entry.keywords),
             "sources": [self.handbook.sources[s] for s in entry.source],
             "yaml_href": self.yaml_href(entry),
             "yaml_label": f"{entry.where.file}:{entry.where.line}",
@@ -115,9 +105,7 @@ class Renderer:
     # -- pages -------------------------------------------------------------------------
 
     def chapter(self, stem: str) -> str:
-        chapter = self.handbook.chapters[stem]
-        blocks = {section.id: group_blocks(section.entries) for section in chapter.sections}
-        return self.render("chapter.html", chapter=chapter, blocks=blocks)
+        return self.render("chapter.html", chapter=self.handbook.chapters[stem])
 
     def home(self, primary: list[str], secondary: list[str]) -> str:
         """Quick-link cards; titles and summaries come from the content files themselves."""
@@ -143,20 +131,6 @@ class Renderer:
             "summary": source.summary,
             "href": Markup(self.links.href_page(url)),
         }
-
-
-def group_blocks(entries: list[Entry]) -> list[Block]:
-    """Consecutive service items share one table; every other entry stands alone."""
-    blocks: list[Block] = []
-    for entry in entries:
-        if isinstance(entry, ServiceItem):
-            if blocks and blocks[-1].table:
-                blocks[-1].entries.append(entry)
-            else:
-                blocks.append(Block(entries=[entry]))
-        else:
-            blocks.append(Block(entry=entry))
-    return blocks
 
 
 def title_of(node: Node) -> str:

@@ -47,6 +47,7 @@ def load(config: MkDocsConfig) -> Handbook:
     except ContentError as error:
         raise PluginError(error.report()) from None
     state.set_current(handbook)
+    search_index.write_user_dictionary(handbook, config)
     return handbook
 
 

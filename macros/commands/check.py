@@ -26,6 +26,6 @@ def run(args: argparse.Namespace) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     entries = sum(1 for _ in handbook.entries())
-    files = len(handbook.chapters) + 3
+    files = len(list(args.content.glob("*.yml")))
     print(f"内容检查通过：{files} 个文件，{entries} 个条目，{len(handbook.by_id)} 个 id。")
     return 0
