@@ -361,13 +361,24 @@ class SourcesFile(Node):
 # --- checklists -------------------------------------------------------------------------
 
 
+# What a checklist item may point to: any handbook entry, a procedure step or a section
+# (the page shows a link to each), never a checklist, a quiz or a source.
+CHECKLIST_REF_KINDS: tuple[str, ...] = (
+    *(cls.model_fields["kind"].annotation.__args__[0] for cls in ENTRY_TYPES),
+    "step",
+    "section",
+)
+
+
 class ChecklistItem(Node):
-    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"refs": ()}
+    """One thing to tick; its id keys the saved tick, so rewording or moving it keeps the tick."""
+
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"refs": CHECKLIST_REF_KINDS}
 
     id: Id
     text: Text
     critical: bool = False
-    refs: list[Id] = []
+    refs: Annotated[list[Id], Field(min_length=1)]
 
 
 class Checklist(Node):
@@ -376,6 +387,7 @@ class Checklist(Node):
     when: Text
     summary: Text | None = None
     source: Sources
+    editor_note: Text | None = None
     items: Annotated[list[ChecklistItem], Field(min_length=1)]
 
 

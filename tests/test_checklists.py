@@ -1,0 +1,244 @@
+"""Checklists: the content, its validation, and the HTML the pages are made of.
+
+The browser behaviour (ticking, saving, printing) is in `test_checklists_browser.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.loader import Handbook, load_content
+from macros.model import Procedure, Step
+from macros.problems import ContentError
+
+from .conftest import ROOT, run_build
+from .html import Page, page
+
+REQUIRED = {
+    "banqian-zhunbei": "班前准备",
+    "jiedai-kehu": "接待",
+    "banli-yewu": "办理",
+    "songbie-kehu": "送别",
+    "chuli-tousu": "投诉",
+    "jiaojie-ban": "交接",
+}
+FIELDS = ("网点", "姓名", "日期", "班次", "签字")
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    return load_content(ROOT / "content")
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(ROOT / "content", target)
+    return target
+
+
+def problems_of(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
+
+
+# --- content ------------------------------------------------------------------------------
+
+
+def test_the_required_checklists_exist(handbook: Handbook) -> None:
+    titles = {c.id: c.title for c in handbook.checklists.checklists}
+    for ident, word in REQUIRED.items():
+        assert ident in titles, ident
+        assert word in titles[ident], (ident, titles[ident])
+
+
+def test_every_checklist_is_short_marks_critical_items_and_names_its_sources(
+    handbook: Handbook,
+) -> None:
+    for checklist in handbook.checklists.checklists:
+        assert 5 <= len(checklist.items) <= 16, checklist.id
+        assert any(item.critical for item in checklist.items), checklist.id
+        assert checklist.source and checklist.editor_note, checklist.id
+        for item in checklist.items:
+            assert item.refs, item.id
+            assert len(item.text) <= 50, f"{item.id}: keep items short and actionable"
+
+
+def test_complaint_checklist_walks_through_the_seven_steps_in_order(handbook: Handbook) -> None:
+    procedure = handbook.get("tousu-qibu")
+    assert isinstance(procedure, Procedure) and len(procedure.steps) == 7
+    order = [step.id for step in procedure.steps]
+    checklist = next(c for c in handbook.checklists.checklists if c.id == "chuli-tousu")
+    first_refs = [item.refs[0] for item in checklist.items]
+    assert all(isinstance(handbook.get(ref), Step) for ref in first_refs)
+    positions = [order.index(ref) for ref in first_refs]
+    assert positions == sorted(positions), "items must follow the steps' order"
+    assert set(first_refs) == set(order), "every one of the seven steps needs an item"
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def test_item_without_refs_is_an_error_with_its_line(content: Path) -> None:
+    path = content / "checklists.yml"
+    edit(
+        path,
+        "        refs: [care-shuxing]\n      - id: banqian-taimian",
+        "      - id: banqian-taimian",
+    )
+    line = line_of(path, "- id: banqian-yibiao")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/checklists.yml:{line}:")
+    assert problem.endswith("checklists[0].items[0].refs: 缺少必填字段“refs”")
+
+
+def test_item_ref_to_an_unknown_id_is_an_error_with_its_line(content: Path) -> None:
+    path = content / "checklists.yml"
+    edit(path, "refs: [fuwu-zhiyin]", "refs: [fuwu-zhiyn]")
+    line = line_of(path, "refs: [fuwu-zhiyn]")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/checklists.yml:{line}:")
+    assert problem.endswith("refs[0]: 引用的 id “fuwu-zhiyn” 不存在")
+
+
+def test_item_may_not_point_at_a_checklist_or_a_quiz(content: Path) -> None:
+    edit(content / "checklists.yml", "refs: [zixun-yindao]", "refs: [jiedai-kehu]")
+    [problem] = problems_of(content)
+    assert "“jiedai-kehu” 是 checklist，这里只能引用" in problem
+
+
+def test_item_ids_must_be_unique_across_files(content: Path) -> None:
+    edit(content / "checklists.yml", "- id: banqian-taimian", "- id: ni-yinggai")
+    assert any("id “ni-yinggai” 重复了" in p for p in problems_of(content))
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+def checkboxes(html: Page) -> list[dict[str, str]]:
+    """The checklist's checkboxes (Material has hidden ones of its own for the drawer)."""
+    return [a for a in html.attrs("input") if a.get("type") == "checkbox" and "data-item" in a]
+
+
+@pytest.mark.build
+def test_each_checklist_page_has_the_hooks_labels_and_critical_marks(
+    built_site: Path, handbook: Handbook
+) -> None:
+    for checklist in handbook.checklists.checklists:
+        html = page(built_site, f"checklists/{checklist.id}")
+        containers = [a for a in html.attrs("div") if "data-checklist" in a]
+        assert [a["data-checklist"] for a in containers] == [checklist.id]
+        boxes = checkboxes(html)
+        assert [b["data-item"] for b in boxes] == [item.id for item in checklist.items]
+        labels = {a["for"] for a in html.attrs("label") if "for" in a}
+        for box in boxes:
+            assert box["id"] in labels, box
+        for item in checklist.items:
+            label = html.source.split(f'for="{item.id}"', 1)[1].split("</label>", 1)[0]
+            assert ("必做" in label) == item.critical, item.id
+        assert html.source.count('data-action="print"') == 1
+        assert html.source.count('data-action="reset"') == 1
+        for name in FIELDS:
+            assert f'<span class="hb-field__name">{name}</span>' in html.source
+
+
+@pytest.mark.build
+def test_every_ref_link_leads_to_an_existing_anchor(built_site: Path, handbook: Handbook) -> None:
+    for checklist in handbook.checklists.checklists:
+        base = built_site / "checklists" / checklist.id
+        html = page(built_site, f"checklists/{checklist.id}")
+        hrefs = [
+            a["href"]
+            for a in html.attrs("a")
+            if "#" in a.get("href", "") and not a["href"].startswith("#")
+        ]
+        wanted = {ref for item in checklist.items for ref in item.refs}
+        assert wanted <= {href.split("#", 1)[1] for href in hrefs}, checklist.id
+        for href in hrefs:
+            path, fragment = href.split("#", 1)
+            target = page(base, path.rstrip("/")) if path else html
+            assert fragment in target.ids, f"{checklist.id}: {href}"
+
+
+@pytest.mark.build
+def test_complaint_checklist_is_grouped_under_the_seven_steps(
+    built_site: Path, handbook: Handbook
+) -> None:
+    html = page(built_site, "checklists/chuli-tousu")
+    procedure = handbook.get("tousu-qibu")
+    assert isinstance(procedure, Procedure)
+    headings = re.findall(r'<h2 class="hb-check-group">(.*?)</h2>', html.source)
+    assert headings == [
+        f"第 {number} 步 · {step.name}" for number, step in enumerate(procedure.steps, start=1)
+    ]
+    other = page(built_site, "checklists/jiedai-kehu")
+    assert "hb-check-group" not in other.source
+
+
+@pytest.mark.build
+def test_index_lists_every_checklist_with_counts_and_the_print_page(
+    built_site: Path, handbook: Handbook
+) -> None:
+    html = page(built_site, "checklists")
+    cards = [a for a in html.attrs("li") if "data-checklist-summary" in a]
+    assert [c["data-checklist-summary"] for c in cards] == [
+        c.id for c in handbook.checklists.checklists
+    ]
+    hrefs = {a.get("href") for a in html.attrs("a")}
+    assert "print/" in hrefs
+    for checklist, card in zip(handbook.checklists.checklists, cards, strict=True):
+        assert f"{checklist.id}/" in hrefs
+        assert card["data-items"].split() == [item.id for item in checklist.items]
+        assert checklist.when in html.text
+        critical = sum(item.critical for item in checklist.items)
+        assert f"{len(checklist.items)} 项，其中必做 {critical} 项" in html.text
+
+
+@pytest.mark.build
+def test_print_all_page_has_one_paper_form_per_checklist(
+    built_site: Path, handbook: Handbook
+) -> None:
+    html = page(built_site, "checklists/print")
+    forms = [a for a in html.attrs("section") if "data-checklist" in a]
+    assert [f["data-checklist"] for f in forms] == [c.id for c in handbook.checklists.checklists]
+    assert checkboxes(html) == [], "paper forms have empty boxes, not live checkboxes"
+    for checklist in handbook.checklists.checklists:
+        for item in checklist.items:
+            assert item.text in html.text
+    for name in FIELDS:
+        assert html.source.count(f'<span class="hb-field__name">{name}</span>') == len(forms)
+
+
+@pytest.mark.build
+def test_yaml_text_in_a_checklist_renders_as_inert_text(project_copy: Path, tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script> {{ config.site_name }} *强调*"
+    edit(
+        project_copy / "content" / "checklists.yml",
+        "text: 调整好心情，带着微笑上岗。",
+        f'text: "{hostile}"',
+    )
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for url in ("checklists/banqian-zhunbei", "checklists/print"):
+        html = page(site, url)
+        assert hostile in html.text, url
+        assert "<script>alert" not in html.source, url

@@ -1,0 +1,503 @@
+"""Checklists in Chromium: what a person does on a phone, and what comes out of the printer."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros.loader import Handbook, load_content
+
+from .browser_fixtures import PHONE, ConsoleLog, SiteServer, serve
+from .conftest import ROOT, copy_project, run_build
+
+pytestmark = pytest.mark.browser
+
+FIRST = "banqian-zhunbei"
+PREFIX = "hb-checklist:"
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    return load_content(ROOT / "content")
+
+
+def item_ids(handbook: Handbook, ident: str) -> list[str]:
+    checklist = next(c for c in handbook.checklists.checklists if c.id == ident)
+    return [item.id for item in checklist.items]
+
+
+def open_checklist(page: Any, site: SiteServer, ident: str = FIRST) -> Any:
+    page.goto(site.page_url(f"checklists/{ident}/"))
+    form = page.locator(f'[data-checklist="{ident}"]')
+    form.locator("[data-checklist-bar]").wait_for()  # shown once the script has run
+    return form
+
+
+def box(form: Any, item: str) -> Any:
+    return form.locator(f'input[data-item="{item}"]')
+
+
+def ticked(form: Any) -> list[str]:
+    return form.locator("input[data-item]:checked").evaluate_all(
+        "boxes => boxes.map(b => b.dataset.item)"
+    )
+
+
+def progress(form: Any) -> str:
+    return form.locator("[data-progress]").inner_text()
+
+
+def saved(page: Any) -> dict[str, str]:
+    return page.evaluate(
+        """prefix => Object.fromEntries(Object.keys(localStorage)
+            .filter(k => k.startsWith(prefix)).map(k => [k, localStorage.getItem(k)]))""",
+        PREFIX,
+    )
+
+
+def local_day(page: Any) -> str:
+    return page.evaluate(
+        """() => { const d = new Date();
+        return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, "0"),
+                String(d.getDate()).padStart(2, "0")].join("-"); }"""
+    )
+
+
+# --- ticking on a phone ---------------------------------------------------------------------
+
+
+def test_tapping_anywhere_on_a_row_ticks_it_and_counts_progress(
+    phone: Any, site: SiteServer, handbook: Handbook, console: ConsoleLog
+) -> None:
+    ids = item_ids(handbook, FIRST)
+    form = open_checklist(phone, site)
+    assert progress(form) == f"0/{len(ids)}"
+    first_row = form.locator("label.hb-check__row").first
+    first_row.locator(".hb-check__text").tap()
+    assert ticked(form) == [ids[0]]
+    # the empty space at the right end of the row counts too
+    row = form.locator("label.hb-check__row").nth(1)
+    size = row.bounding_box()
+    assert size is not None
+    row.tap(position={"x": size["width"] - 4, "y": size["height"] / 2})
+    assert ticked(form) == ids[:2]
+    assert progress(form) == f"2/{len(ids)}"
+    first_row.tap()
+    assert ticked(form) == [ids[1]]
+    assert console.errors == []
+
+
+def test_all_ticked_shows_a_clear_done_state(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    ids = item_ids(handbook, FIRST)
+    form = open_checklist(phone, site)
+    for row in form.locator("label.hb-check__row").all()[:-1]:
+        row.tap()
+    assert "全部完成" not in form.locator("[data-state]").inner_text()
+    assert "hb-checklist--done" not in (form.get_attribute("class") or "")
+    form.locator("label.hb-check__row").last.tap()
+    assert progress(form) == f"{len(ids)}/{len(ids)}"
+    assert "全部完成" in form.locator("[data-state]").inner_text()
+    assert "hb-checklist--done" in (form.get_attribute("class") or "")
+
+
+def test_critical_items_left_are_counted(phone: Any, site: SiteServer, handbook: Handbook) -> None:
+    checklist = next(c for c in handbook.checklists.checklists if c.id == FIRST)
+    critical = [item.id for item in checklist.items if item.critical]
+    form = open_checklist(phone, site)
+    box(form, critical[0]).check()
+    assert form.locator("[data-state]").inner_text() == f"必做还差 {len(critical) - 1} 项"
+
+
+def test_checkboxes_are_labelled_and_work_from_the_keyboard(
+    desktop: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    checklist = next(c for c in handbook.checklists.checklists if c.id == FIRST)
+    form = open_checklist(desktop, site)
+    for item in checklist.items:
+        name = item.text + (" 必做" if item.critical else "")
+        assert desktop.get_by_role("checkbox", name=name, exact=True).count() == 1, name
+    first = box(form, checklist.items[0].id)
+    first.focus()
+    desktop.keyboard.press("Space")
+    assert first.is_checked()
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate("document.activeElement.dataset.item") == checklist.items[1].id
+    desktop.keyboard.press("Space")
+    assert ticked(form) == [checklist.items[0].id, checklist.items[1].id]
+
+
+def test_rows_and_buttons_are_big_enough_to_tap_and_fit_the_phone(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    for checklist in handbook.checklists.checklists:
+        form = open_checklist(phone, site, checklist.id)
+        targets = form.locator("label.hb-check__row, button:visible")
+        assert targets.count() == len(checklist.items) + 3
+        for index in range(targets.count()):
+            size = targets.nth(index).bounding_box()
+            assert size is not None and size["height"] >= 44, (checklist.id, index)
+        assert phone.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        ), checklist.id
+
+
+def test_refs_button_shows_where_each_item_comes_from(phone: Any, site: SiteServer) -> None:
+    form = open_checklist(phone, site)
+    refs = form.locator(".hb-check__refs").first
+    assert not refs.is_visible()
+    button = form.locator('button[data-action="refs"]')
+    button.tap()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert refs.is_visible()
+    link = refs.locator("a").first
+    size = link.bounding_box()
+    assert size is not None and size["height"] >= 44
+    link.tap()
+    phone.wait_for_url("**/standards/#care-shuxing")
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+
+def test_ticks_survive_a_reload_and_closing_the_browser(
+    browser: Any, phone: Any, site: SiteServer, handbook: Handbook, tmp_path: Path
+) -> None:
+    ids = item_ids(handbook, FIRST)
+    form = open_checklist(phone, site)
+    box(form, ids[0]).tap()
+    box(form, ids[3]).tap()
+    phone.reload()
+    form = open_checklist(phone, site)
+    assert ticked(form) == [ids[0], ids[3]]
+    assert progress(form) == f"2/{len(ids)}"
+    key = f"{PREFIX}{FIRST}:{local_day(phone)}"
+    assert json.loads(saved(phone)[key]) == [ids[0], ids[3]]
+    # A browser restart keeps localStorage: a new context with the same storage.
+    state = tmp_path / "state.json"
+    phone.context.storage_state(path=str(state))
+    context = browser.new_context(viewport=PHONE, is_mobile=True, storage_state=str(state))
+    try:
+        again = open_checklist(context.new_page(), site)
+        assert ticked(again) == [ids[0], ids[3]]
+    finally:
+        context.close()
+
+
+def test_ticks_belong_to_one_checklist(phone: Any, site: SiteServer, handbook: Handbook) -> None:
+    form = open_checklist(phone, site)
+    form.locator("label.hb-check__row").first.tap()
+    other = open_checklist(phone, site, "jiedai-kehu")
+    assert ticked(other) == []
+
+
+def test_a_new_day_starts_clean_by_the_local_date(
+    browser: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    ids = item_ids(handbook, FIRST)
+    # 2030-05-01 23:50 in Shanghai is 15:50 UTC: the local date, not UTC's, names the day.
+    context = browser.new_context(viewport=PHONE, is_mobile=True, timezone_id="Asia/Shanghai")
+    try:
+        page = context.new_page()
+        page.clock.install(time=datetime.fromisoformat("2030-05-01T23:50:00+08:00"))
+        form = open_checklist(page, site)
+        box(form, ids[0]).check()
+        box(form, ids[1]).check()
+        assert list(saved(page)) == [f"{PREFIX}{FIRST}:2030-05-01"]
+        # Past midnight (local): coming back to the open page shows a clean checklist ...
+        page.clock.set_system_time(datetime.fromisoformat("2030-05-02T00:05:00+08:00"))
+        page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow'))")
+        assert ticked(form) == []
+        # ... and so does opening it again; yesterday's ticks are forgotten.
+        form = open_checklist(page, site)
+        assert ticked(form) == []
+        box(form, ids[4]).check()
+        assert saved(page) == {f"{PREFIX}{FIRST}:2030-05-02": json.dumps([ids[4]])}
+    finally:
+        context.close()
+
+
+def test_ticking_after_midnight_on_an_open_page_starts_the_new_day(
+    browser: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    ids = item_ids(handbook, FIRST)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, timezone_id="Asia/Shanghai")
+    try:
+        page = context.new_page()
+        page.clock.install(time=datetime.fromisoformat("2030-05-01T23:58:00+08:00"))
+        form = open_checklist(page, site)
+        box(form, ids[0]).check()
+        page.clock.set_system_time(datetime.fromisoformat("2030-05-02T00:01:00+08:00"))
+        box(form, ids[1]).check()
+        assert ticked(form) == [ids[1]]
+        assert json.loads(saved(page)[f"{PREFIX}{FIRST}:2030-05-02"]) == [ids[1]]
+    finally:
+        context.close()
+
+
+def test_reset_asks_first_and_then_clears(phone: Any, site: SiteServer, handbook: Handbook) -> None:
+    ids = item_ids(handbook, FIRST)
+    form = open_checklist(phone, site)
+    box(form, ids[0]).tap()
+    box(form, ids[1]).tap()
+    messages: list[str] = []
+
+    def answer(accept: bool) -> None:
+        def handle(dialog: Any) -> None:
+            messages.append(dialog.message)
+            dialog.accept() if accept else dialog.dismiss()
+
+        phone.once("dialog", handle)
+
+    answer(False)
+    form.locator('button[data-action="reset"]').tap()
+    assert messages and ticked(form) == ids[:2]
+    answer(True)
+    form.locator('button[data-action="reset"]').tap()
+    assert len(messages) == 2
+    assert ticked(form) == []
+    assert progress(form) == f"0/{len(ids)}"
+    assert saved(phone) == {}
+    phone.reload()
+    assert ticked(open_checklist(phone, site)) == []
+
+
+# --- storage that is broken ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ["{oops", '{"banqian-yibiao": true}', "null", '"banqian-yibiao"', "[1, null, {}]"],
+)
+def test_corrupt_storage_is_ignored_quietly(
+    phone: Any, site: SiteServer, console: ConsoleLog, handbook: Handbook, stored: str
+) -> None:
+    ids = item_ids(handbook, FIRST)
+    open_checklist(phone, site)
+    phone.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [f"{PREFIX}{FIRST}:{local_day(phone)}", stored],
+    )
+    form = open_checklist(phone, site)
+    assert ticked(form) == []
+    assert progress(form) == f"0/{len(ids)}"
+    box(form, ids[1]).tap()
+    assert json.loads(saved(phone)[f"{PREFIX}{FIRST}:{local_day(phone)}"]) == [ids[1]]
+    assert console.errors == []
+
+
+def test_unknown_ids_in_storage_are_left_out(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    ids = item_ids(handbook, FIRST)
+    open_checklist(phone, site)
+    phone.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [f"{PREFIX}{FIRST}:{local_day(phone)}", json.dumps(["gone-item", ids[2], "<b>", 7])],
+    )
+    form = open_checklist(phone, site)
+    assert ticked(form) == [ids[2]]
+    assert progress(form) == f"1/{len(ids)}"
+
+
+BLOCKED_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
+FULL_STORAGE = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+
+
+@pytest.mark.parametrize("script", [BLOCKED_STORAGE, FULL_STORAGE], ids=["blocked", "full"])
+def test_without_storage_the_checklist_still_works_and_says_nothing(
+    phone: Any, site: SiteServer, console: ConsoleLog, handbook: Handbook, script: str
+) -> None:
+    ids = item_ids(handbook, FIRST)
+    phone.add_init_script(script)
+    form = open_checklist(phone, site)
+    form.locator("label.hb-check__row").first.tap()
+    form.locator("label.hb-check__row").nth(1).tap()
+    assert ticked(form) == ids[:2]
+    assert progress(form) == f"2/{len(ids)}"
+    phone.once("dialog", lambda dialog: dialog.accept())
+    form.locator('button[data-action="reset"]').tap()
+    assert ticked(form) == []
+    assert console.errors == []
+    assert phone.locator("[role=alert], .md-dialog--active").count() == 0
+
+
+# --- editing the YAML, instant navigation ---------------------------------------------------
+
+
+REMOVED = """\
+      - id: banqian-taimian
+        text: 柜台、座椅和等候区干净整齐，台面上没有私人物品。
+        refs: [care-shuxing]
+"""
+MOVED = """\
+      - id: banqian-weixiao
+        text: 调整好心情，带着微笑上岗。
+        refs: [kan-ting-shuo]
+"""
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The real content at /before/, and at /after/ with items removed, moved and reworded.
+
+    Both are served from one origin, so they share localStorage like two deployments do.
+    Material's instant navigation only takes over links listed in the sitemap, which needs
+    `site_url` with this server's host, port and path, so each build sets its own.
+    """
+    root = tmp_path_factory.mktemp("two-builds")
+    www = root / "www"
+    www.mkdir()
+    server = serve(www)
+    project = copy_project(root / "project")
+    config = project / "mkdocs.yml"
+    plain_config = config.read_text(encoding="utf-8")
+
+    def build(name: str) -> None:
+        site_url = f"site_url: {server.url}/{name}/"
+        config.write_text(plain_config.replace("\n", f"\n{site_url}\n", 1), encoding="utf-8")
+        result = run_build(project, www / name)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    build("before")
+    path = project / "content" / "checklists.yml"
+    text = path.read_text(encoding="utf-8")
+    assert REMOVED in text and MOVED in text
+    text = text.replace(REMOVED, "").replace(MOVED, "")
+    text = text.replace("    items:\n", "    items:\n" + MOVED, 1)
+    text = text.replace("工装整洁，工牌戴正", "工装干净，工牌佩戴端正", 1)
+    path.write_text(text, encoding="utf-8")
+    build("after")
+    yield server
+    server.server.shutdown()
+
+
+def test_editing_the_yaml_never_moves_a_tick(phone: Any, two_builds: SiteServer) -> None:
+    site = two_builds
+    phone.goto(site.page_url(f"before/checklists/{FIRST}/"))
+    form = phone.locator(f'[data-checklist="{FIRST}"]')
+    for item in ("banqian-yibiao", "banqian-taimian", "banqian-zhiyin", "banqian-weixiao"):
+        box(form, item).check()
+    phone.goto(site.page_url(f"after/checklists/{FIRST}/"))
+    form = phone.locator(f'[data-checklist="{FIRST}"]')
+    form.locator("[data-checklist-bar]").wait_for()
+    order = form.locator("input[data-item]").evaluate_all("bs => bs.map(b => b.dataset.item)")
+    assert order[0] == "banqian-weixiao" and "banqian-taimian" not in order
+    assert ticked(form) == ["banqian-weixiao", "banqian-yibiao", "banqian-zhiyin"]
+    assert form.get_by_role("checkbox", name=re.compile("工装干净")).is_checked()
+    assert progress(form) == f"3/{len(order)}"
+
+
+def test_ticks_survive_instant_navigation_away_and_back(
+    phone: Any, two_builds: SiteServer, handbook: Handbook
+) -> None:
+    ids = item_ids(handbook, FIRST)
+    phone.goto(two_builds.page_url(f"before/checklists/{FIRST}/"))
+    form = phone.locator(f'[data-checklist="{FIRST}"]')
+    form.locator("[data-checklist-bar]").wait_for()
+    box(form, ids[2]).tap()
+    phone.evaluate("window.__sameDocument = true")
+    phone.locator(".hb-checklist__more a", has_text="全部检查表").first.click()
+    phone.wait_for_url("**/checklists/")
+    card = phone.locator(f'[data-checklist-summary="{FIRST}"]')
+    assert card.locator("[data-progress]").inner_text() == f"今天已完成 1/{len(ids)}"
+    card.locator("a").first.click()
+    phone.wait_for_url(f"**/checklists/{FIRST}/")
+    form = phone.locator(f'[data-checklist="{FIRST}"]')
+    form.locator("[data-checklist-bar]").wait_for()
+    assert phone.evaluate("window.__sameDocument") is True, "expected instant navigation"
+    assert ticked(form) == [ids[2]]
+    phone.go_back()
+    phone.wait_for_url("**/checklists/")
+    phone.go_forward()
+    phone.wait_for_url(f"**/checklists/{FIRST}/")
+    form = phone.locator(f'[data-checklist="{FIRST}"]')
+    form.locator("[data-checklist-bar]").wait_for()
+    assert ticked(form) == [ids[2]]
+
+
+# --- paper -----------------------------------------------------------------------------------
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def test_print_hides_the_site_and_shows_a_form(phone: Any, site: SiteServer) -> None:
+    form = open_checklist(phone, site)
+    phone.emulate_media(media="print")
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-search",
+        ".md-content__button",
+        ".md-top",
+        "[data-checklist-bar]",
+        "button",
+        ".hb-checklist__more",
+    ):
+        found = phone.locator(selector)
+        for index in range(found.count()):
+            assert not found.nth(index).is_visible(), selector
+    assert form.locator(".hb-form__fields").is_visible()
+    assert form.locator(".hb-form__sign").is_visible()
+    first_visible = phone.evaluate(
+        """() => [...document.querySelectorAll("body *")].find(el => {
+             const box = el.getBoundingClientRect();
+             return box.height > 0 && el.children.length === 0 && el.textContent.trim();
+           }).textContent.trim()"""
+    )
+    assert first_visible == form.locator(".hb-form__title").inner_text()
+
+
+def test_printed_boxes_are_empty_even_when_ticked(phone: Any, site: SiteServer) -> None:
+    form = open_checklist(phone, site)
+    form.locator("label.hb-check__row").first.tap()
+    phone.emulate_media(media="print")
+    image = form.locator("input[data-item]").first.evaluate(
+        "b => getComputedStyle(b).backgroundImage"
+    )
+    assert image == "none"
+
+
+def test_each_checklist_prints_on_exactly_one_a4_page(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    for checklist in handbook.checklists.checklists:
+        open_checklist(phone, site, checklist.id)
+        assert pdf_pages(phone.pdf(format="A4")) == 1, checklist.id
+
+
+def test_print_all_gives_one_page_per_checklist(
+    phone: Any, site: SiteServer, handbook: Handbook, console: ConsoleLog
+) -> None:
+    phone.goto(site.page_url("checklists/print/"))
+    button = phone.locator('button[data-action="print"]')
+    assert button.is_visible()
+    assert pdf_pages(phone.pdf(format="A4")) == len(handbook.checklists.checklists)
+    phone.emulate_media(media="print")
+    assert not button.is_visible()
+    assert not phone.locator("h1").is_visible()
+    breaks = phone.locator(".hb-print-all .hb-form").evaluate_all(
+        "forms => forms.map(f => [getComputedStyle(f).breakBefore, getComputedStyle(f).breakInside])"
+    )
+    assert breaks[0] == ["auto", "avoid"]
+    assert breaks[1:] == [["page", "avoid"]] * (len(breaks) - 1)
+    assert console.errors == []
