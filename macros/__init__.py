@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import checker_page, checklists, quizzes, state
+from . import checker_page, checklists, history, quizzes, state
 from .render import Renderer, SiteConfig
 
 
@@ -29,6 +29,7 @@ def define_env(env: Any) -> None:
     def edit_from(*files: str) -> None:
         """Point the page's edit button at the YAML the page is made from, not at the Markdown."""
         env.page.meta["content_files"] = list(files)
+        env.page.meta["updated"] = history.last_changed(*files)
         env.page.edit_url = renderer().edit_href(files[0])
 
     @env.macro

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import yaml
 from macros.loader import Handbook, load_content
 from macros.model import Procedure
 
-from .conftest import ROOT, run_build
+from .conftest import ROOT, mkdocs_env, run_build
 from .html import Page, page
 
 pytestmark = pytest.mark.build
@@ -178,3 +179,37 @@ def test_html_and_jinja_in_yaml_render_as_inert_text(project_copy: Path, tmp_pat
     assert "evil.example" not in {a.get("href", "") for a in html.attrs("a")}
     assert "fake" not in html.ids
     assert "营业厅服务手册 {% raw %}" not in html.text
+
+
+def test_each_page_says_when_its_content_last_changed(project_copy: Path, tmp_path: Path) -> None:
+    env = {
+        **mkdocs_env(),
+        "GIT_AUTHOR_DATE": "2025-03-04T10:00:00",
+        "GIT_COMMITTER_DATE": "2025-03-04T10:00:00",
+    }
+    identity = ["-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(["git", "init", "-q"], cwd=project_copy, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=project_copy, check=True)
+    subprocess.run(
+        ["git", *identity, "commit", "-q", "-m", "base"], cwd=project_copy, check=True, env=env
+    )
+    later = {**env, "GIT_COMMITTER_DATE": "2025-05-06T10:00:00"}
+    quizzes = project_copy / "content" / "quizzes.yml"
+    quizzes.write_text(quizzes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    subprocess.run(
+        ["git", *identity, "commit", "-q", "-am", "quiz edit"],
+        cwd=project_copy,
+        check=True,
+        env=later,
+    )
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '内容更新于 <time datetime="2025-03-04">' in page(site, "phrasing").source
+    assert '内容更新于 <time datetime="2025-05-06">' in page(site, "quizzes").source
+
+
+def test_outside_git_the_date_is_left_out(project_copy: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert run_build(project_copy, site).returncode == 0
+    assert "hb-updated" not in page(site, "phrasing").source
