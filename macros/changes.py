@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from .loader import Handbook, load_content
-from .problems import ContentError
 from .model import Checklist, ChecklistItem, Entry, Node, Question, Quiz, Section, Source, Step
+from .problems import ContentError
 
 FIELD_NAMES = {
     "text": "文字",
@@ -51,6 +51,7 @@ FIELD_NAMES = {
 class Place:
     """An id-bearing node with the list it sits in (its parent's id and its position)."""
 
+    ident: str
     node: Node
     parent: str
     position: int
@@ -78,7 +79,7 @@ def _walk(value: Any, parent: str, position: int, field: str = "") -> Iterator[P
     if isinstance(value, BaseModel):
         ident = getattr(value, "id", None)
         if isinstance(value, Node) and isinstance(ident, str):
-            yield Place(value, parent, position, _label(value), field)
+            yield Place(ident, value, parent, position, _label(value), field)
             parent = ident
         for name in type(value).model_fields:
             yield from _walk(getattr(value, name), parent, 0, name)
@@ -94,9 +95,9 @@ def places(handbook: Handbook) -> dict[str, Place]:
     found: dict[str, Place] = {}
     for stem, root in roots.items():
         for place in _walk(root, stem, 0):
-            found[getattr(place.node, "id")] = place
+            found[place.ident] = place
     for source in handbook.sources.values():
-        found[source.id] = Place(source, "sources", 0, "来源")
+        found[source.id] = Place(source.id, source, "sources", 0, "来源")
     return found
 
 
@@ -188,9 +189,9 @@ def summarize(old: Handbook, new: Handbook) -> list[str]:
         siblings = [
             p
             for p in after.values()
-            if (p.parent, p.field) == (parent, field) and getattr(p.node, "id") in before
+            if (p.parent, p.field) == (parent, field) and p.ident in before
         ]
-        old_order = sorted(siblings, key=lambda p: before[getattr(p.node, "id")].position)
+        old_order = sorted(siblings, key=lambda p: before[p.ident].position)
         if [p.node for p in old_order] != [
             p.node for p in sorted(siblings, key=lambda p: p.position)
         ]:
