@@ -399,6 +399,28 @@ class ChecklistsFile(Node):
 
 # --- quizzes ----------------------------------------------------------------------------
 
+# What a question may point to: any handbook entry, a procedure step or a section. The
+# explanation links to that anchor, and the question counts towards that chapter's quiz.
+QUESTION_REF_KINDS: tuple[str, ...] = (
+    *(cls.model_fields["kind"].annotation.__args__[0] for cls in ENTRY_TYPES),
+    "step",
+    "section",
+)
+
+# Drill generators (macros/drills.py) a quiz may use; each builds questions from the entries
+# of the quiz's chapters, so drills follow the handbook whenever it changes.
+DrillName = Literal[
+    "reply",  # 禁语 → which sentence may be said
+    "dialogue",  # 对话示例 → which reply is better
+    "rewrite",  # 措辞改写 → which wording follows the rule
+    "method",  # 方法的柜台示例 → which method is this (within one chapter)
+    "objection",  # 常见异议 → which methods the handbook suggests
+    "next-step",  # 步骤 → what comes next
+    "customer-type",  # 客户类型 → which type / what to do
+    "owner",  # 服务项目 → who carries it out
+    "figure",  # 数字 → which figure belongs to which item
+]
+
 
 class Option(Node):
     text: Text
@@ -406,10 +428,11 @@ class Option(Node):
 
 
 class Question(Node):
-    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"quiz": ("quiz",), "ref": ()}
+    """A hand-written question; it belongs to the quiz that covers the chapter of `ref`."""
+
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"ref": QUESTION_REF_KINDS}
 
     id: Id
-    quiz: Id
     type: Literal["single", "multiple", "truefalse"]
     question: Text
     options: list[Option] = []
@@ -441,14 +464,35 @@ class Question(Node):
             raise ValueError("选项文字有重复")
         return self
 
+    @property
+    def choices(self) -> list[Option]:
+        """The options as shown: a true/false question is a choice between 对 and 错."""
+        if self.type == "truefalse":
+            return [
+                Option(text="对", correct=self.answer is True),
+                Option(text="错", correct=self.answer is False),
+            ]
+        return self.options
+
 
 class Quiz(Node):
+    """One quiz page. A chapter quiz takes the hand-written questions about its chapters plus
+    the drills generated from them; a mixed quiz (`mixed: N`) takes N from every chapter."""
+
     id: Id
     title: Text
     summary: Text
-    chapters: list[Id] = []
-    drills: list[Literal["phrase", "method", "step"]] = []
-    mixed: bool = False
+    chapters: list[Id] = []  # content file names without .yml, e.g. phrasing
+    drills: list[DrillName] = []
+    mixed: Annotated[int, Field(ge=1)] | None = None
+
+    @model_validator(mode="after")
+    def _chapters_or_mixed(self) -> Quiz:
+        if self.mixed is None and not self.chapters:
+            raise ValueError("写上 chapters（这个自测考哪几章），或者用 mixed: 数字 做综合自测")
+        if self.mixed is not None and (self.chapters or self.drills):
+            raise ValueError("综合自测（mixed）从所有章节抽题，不写 chapters 和 drills")
+        return self
 
 
 class QuizzesFile(Node):

@@ -1,1 +1,196 @@
-/* quiz widget: stub until implemented. */
+/* Quiz widget: one question at a time, right or wrong at once, score and review at the end,
+   best score per quiz in localStorage. The answers live only in the answer key, which is
+   hidden on screen; it is read after the reader confirms. Text is set with textContent. */
+(() => {
+  "use strict";
+  const PREFIX = "hb-quiz:";
+
+  function loadBest(id) {
+    try {
+      const value = JSON.parse(localStorage.getItem(PREFIX + id));
+      const { score, total } = value || {};
+      if (Number.isInteger(score) && Number.isInteger(total) && total > 0 && score >= 0 && score <= total) {
+        return { score, total };
+      }
+    } catch (error) {
+      /* no storage, or garbage in it: no best score */
+    }
+    return null;
+  }
+
+  function saveBest(id, value) {
+    try {
+      localStorage.setItem(PREFIX + id, JSON.stringify(value));
+    } catch (error) {
+      /* storage full or blocked: the quiz still works */
+    }
+  }
+
+  const bestText = (best) => (best ? `最好成绩 ${best.score} / ${best.total}` : "还没做过");
+
+  function showBest(root) {
+    root.querySelectorAll("[data-quiz-best]").forEach((el) => {
+      el.textContent = bestText(loadBest(el.dataset.quizBest));
+    });
+  }
+
+  /* A random order of `list`, different from the current one whenever that is possible. */
+  function shuffled(list) {
+    const out = list.slice();
+    for (let tries = 0; tries < 9; tries++) {
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+      }
+      if (out.some((item, i) => item !== list[i])) break;
+    }
+    return out;
+  }
+
+  function element(tag, className, text) {
+    const el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function setup(quiz) {
+    if (quiz.dataset.quizReady) return;
+    quiz.dataset.quizReady = "1";
+    const id = quiz.dataset.quiz;
+    const find = (selector) => quiz.querySelector(selector);
+    const questions = Array.from(quiz.querySelectorAll("[data-question]"));
+    const keys = {};
+    quiz.querySelectorAll("[data-key]").forEach((li) => (keys[li.dataset.key] = li));
+    const check = find(".quiz-check");
+    const next = find(".quiz-next");
+    const feedback = find(".quiz-feedback");
+    const result = find(".quiz-result");
+    let order = questions;
+    let pos = 0;
+    let wrong = [];
+
+    const inputs = (q) => Array.from(q.querySelectorAll("input"));
+    const answer = (q) => keys[q.dataset.question].dataset.answer.split(" ");
+    const rightTexts = (q) =>
+      inputs(q)
+        .filter((input) => answer(q).includes(input.value))
+        .map((input) => input.parentNode.querySelector(".quiz-text").textContent);
+
+    /* Explanation and link to the entry, copied from the answer key. */
+    function explain(box, q) {
+      const key = keys[q.dataset.question];
+      box.querySelector(".quiz-why").textContent = key.querySelector(".quiz-key-why").textContent;
+      const see = box.querySelector(".quiz-see");
+      see.textContent = "见 ";
+      see.append(key.querySelector(".quiz-key-see a").cloneNode(true));
+    }
+
+    function show() {
+      const q = order[pos];
+      questions.forEach((el) => el.classList.toggle("is-on", el === q));
+      find(".quiz-progress").textContent = `第 ${pos + 1} 题，共 ${order.length} 题`;
+      feedback.hidden = next.hidden = true;
+      check.hidden = false;
+      check.disabled = !inputs(q).some((input) => input.checked);
+    }
+
+    function confirm() {
+      const q = order[pos];
+      const right = answer(q);
+      const chosen = inputs(q).filter((input) => input.checked).map((input) => input.value);
+      const ok = chosen.length === right.length && chosen.every((value) => right.includes(value));
+      inputs(q).forEach((input) => {
+        input.disabled = true;
+        const li = input.closest("li");
+        li.classList.toggle("is-right", right.includes(input.value));
+        li.classList.toggle("is-wrong", input.checked && !right.includes(input.value));
+      });
+      if (!ok) wrong.push(q);
+      feedback.className = `quiz-feedback ${ok ? "is-ok" : "is-bad"}`;
+      find(".quiz-verdict").textContent = ok
+        ? "✓ 答对了"
+        : `✗ 答错了。正确答案：${rightTexts(q).join("；")}`;
+      explain(feedback, q);
+      feedback.hidden = next.hidden = false;
+      check.hidden = true;
+      next.textContent = pos + 1 < order.length ? "下一题" : "看成绩";
+      next.focus();
+    }
+
+    function finish() {
+      const score = order.length - wrong.length;
+      const best = loadBest(id);
+      const record = !best || score / order.length > best.score / best.total;
+      if (record) saveBest(id, { score, total: order.length });
+      quiz.classList.add("is-done");
+      find(".quiz-score").textContent = `答对 ${score} 题，共 ${order.length} 题。`;
+      find(".quiz-record").textContent = record
+        ? "这是你的最好成绩。"
+        : `${bestText(best)}，再接再厉。`;
+      const list = find(".quiz-wrong");
+      list.textContent = "";
+      wrong.forEach((q) => {
+        const li = element("li", "quiz-wrong-item");
+        li.dataset.question = q.dataset.question;
+        li.append(element("p", "quiz-wrong-prompt", q.querySelector(".quiz-prompt").textContent));
+        q.querySelectorAll(".quiz-context p").forEach((p) => li.append(element("p", "quiz-wrong-context", p.textContent)));
+        li.append(element("p", "quiz-wrong-answer", `正确答案：${rightTexts(q).join("；")}`));
+        li.append(element("p", "quiz-why"), element("p", "quiz-see"));
+        explain(li, q);
+        list.append(li);
+      });
+      find(".quiz-review").hidden = wrong.length === 0;
+      result.hidden = false;
+      showBest(document);
+      result.focus();
+      result.scrollIntoView({ block: "start" });
+    }
+
+    function start(mix) {
+      questions.forEach((q) => {
+        q.classList.remove("is-on");
+        inputs(q).forEach((input) => {
+          input.checked = input.disabled = false;
+          input.closest("li").classList.remove("is-right", "is-wrong");
+        });
+        if (mix) {
+          shuffled(Array.from(q.querySelectorAll(".quiz-options > li"))).forEach((li, i) => (li.style.order = i));
+        }
+      });
+      if (mix) order = shuffled(order);
+      pos = 0;
+      wrong = [];
+      quiz.classList.remove("is-done");
+      result.hidden = true;
+      show();
+    }
+
+    quiz.addEventListener("change", () => {
+      if (!check.hidden) check.disabled = !inputs(order[pos]).some((input) => input.checked);
+    });
+    check.addEventListener("click", confirm);
+    next.addEventListener("click", () => {
+      if (++pos >= order.length) return finish();
+      show();
+      const q = order[pos];
+      q.focus({ preventScroll: true });
+      if (q.getBoundingClientRect().top < 64) q.scrollIntoView({ block: "start" });
+    });
+    find(".quiz-retry").addEventListener("click", () => {
+      start(true);
+      order[0].focus();
+    });
+    result.tabIndex = -1;
+    quiz.classList.add("is-live");
+    start(false);
+  }
+
+  function init() {
+    document.querySelectorAll("[data-quiz]").forEach(setup);
+    showBest(document);
+  }
+
+  if (window.document$) window.document$.subscribe(init);
+  else init();
+})();

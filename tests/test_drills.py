@@ -1,0 +1,276 @@
+"""Generated drills: every correct answer checked against the content it came from.
+
+Each check below re-derives, independently of macros/drills.py, what the right and the wrong
+options of a generated question must be from the entry the question was built from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import drills, quizzes
+from macros.loader import Handbook, load_content
+from macros.model import CustomerType, Method, Objection, Phrase, Procedure, ServiceItem, Topic
+
+from .conftest import ROOT
+
+ALL = list(drills.GENERATORS)
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    return load_content(ROOT / "content")
+
+
+def every_drill(handbook: Handbook) -> list[drills.Drill]:
+    return drills.generate(handbook, ALL, list(handbook.chapters))
+
+
+def right(drill: drills.Drill) -> list[str]:
+    return [o.text for o in drill.question.options if o.correct]
+
+
+def wrong(drill: drills.Drill) -> list[str]:
+    return [o.text for o in drill.question.options if not o.correct]
+
+
+# --- one check per generator ------------------------------------------------------------
+
+
+def check_reply(handbook: Handbook, drill: drills.Drill) -> None:
+    phrase = handbook.get(drill.source)
+    assert isinstance(phrase, Phrase)
+    assert right(drill) == [phrase.alternatives[0]]
+    forbidden = {p.text for p in handbook.entries("phrase") if p.id != phrase.id}
+    approved = {a for p in handbook.entries("phrase") for a in p.alternatives}  # type: ignore[attr-defined]
+    for text in wrong(drill):
+        assert text in forbidden and text not in approved
+    assert phrase.text in drill.question.question
+
+
+def check_dialogue(handbook: Handbook, drill: drills.Drill) -> None:
+    dialogue = handbook.get(drill.source)
+    assert right(drill) == [dialogue.better]  # type: ignore[attr-defined]
+    assert wrong(drill) == [dialogue.reply]  # type: ignore[attr-defined]
+
+
+def check_rewrite(handbook: Handbook, drill: drills.Drill) -> None:
+    rewrite = handbook.get(drill.source)
+    assert right(drill) == [rewrite.say[0]]  # type: ignore[attr-defined]
+    assert set(wrong(drill)) <= set(rewrite.avoid)  # type: ignore[attr-defined]
+
+
+def check_method(handbook: Handbook, drill: drills.Drill) -> None:
+    method = handbook.get(drill.source)
+    assert isinstance(method, Method)
+    stem = handbook.chapter_of_id[method.id]
+    family = {m.name for m in handbook.entries("method") if handbook.chapter_of_id[m.id] == stem}
+    assert right(drill) == [method.name]
+    assert set(wrong(drill)) <= family - {method.name}
+    for turn in method.example:
+        assert turn.text in drill.question.question
+    assert method.name not in drill.question.question
+
+
+def check_objection(handbook: Handbook, drill: drills.Drill) -> None:
+    objection = handbook.get(drill.source)
+    assert isinstance(objection, Objection)
+    suggested = {handbook.get(i).name for i in objection.methods}  # type: ignore[attr-defined]
+    assert set(right(drill)) == suggested
+    assert drill.question.type == ("multiple" if len(suggested) > 1 else "single")
+    assert not set(wrong(drill)) & suggested
+    assert objection.text in drill.question.question
+
+
+def check_next_step(handbook: Handbook, drill: drills.Drill) -> None:
+    procedure = next(
+        p
+        for p in handbook.entries("procedure")
+        if isinstance(p, Procedure) and drill.source in [s.id for s in p.steps]
+    )
+    names = [s.name for s in procedure.steps]
+    index = [s.id for s in procedure.steps].index(drill.source)
+    assert right(drill) == [names[index + 1]]
+    assert set(wrong(drill)) <= set(names) - {names[index], names[index + 1]}
+    assert f"“{names[index]}”之后" in drill.question.question
+    assert drill.question.ref == procedure.steps[index + 1].id
+
+
+def check_customer_type(handbook: Handbook, drill: drills.Drill) -> None:
+    kind = handbook.get(drill.source)
+    assert isinstance(kind, CustomerType)
+    if drill.question.id.startswith("type-do-"):
+        assert right(drill) and set(right(drill)) <= set(kind.do)
+        assert wrong(drill) and set(wrong(drill)) <= set(kind.dont)
+        return
+    section = next(
+        s for chapter in handbook.chapters.values() for s in chapter.sections if kind in s.entries
+    )
+    names = {e.name for e in section.entries if isinstance(e, CustomerType)}
+    assert right(drill) == [kind.name]
+    assert set(wrong(drill)) <= names - {kind.name}
+    assert kind.traits in drill.question.question
+
+
+def check_owner(handbook: Handbook, drill: drills.Drill) -> None:
+    first = handbook.get(drill.source)
+    assert isinstance(first, ServiceItem)
+    stage = [i for i in handbook.entries("service_item") if i.stage == first.stage]  # type: ignore[attr-defined]
+    assert set(right(drill)) == {i.name for i in stage if i.owner == "总公司"}  # type: ignore[attr-defined]
+    assert set(wrong(drill)) == {i.name for i in stage if i.owner == "机构"}  # type: ignore[attr-defined]
+
+
+def check_figure(handbook: Handbook, drill: drills.Drill) -> None:
+    topic = handbook.get(drill.source)
+    assert isinstance(topic, Topic)
+    asked = [
+        item
+        for item in topic.items
+        if f"“{item.name}”" in drill.question.question
+        and (not item.detail or item.detail.rstrip("。") in drill.question.question)
+    ]
+    assert len(asked) == 1, drill.question.question
+    item = asked[0]
+    assert right(drill) == [item.value]
+    unit = drills.figure_of(item.value)
+    others = {i.value for i in topic.items if drills.figure_of(i.value) == unit}
+    assert set(wrong(drill)) <= others - {item.value}
+
+
+CHECKS: dict[str, Callable[[Handbook, drills.Drill], None]] = {
+    "reply": check_reply,
+    "dialogue": check_dialogue,
+    "rewrite": check_rewrite,
+    "method": check_method,
+    "objection": check_objection,
+    "next-step": check_next_step,
+    "customer-type": check_customer_type,
+    "owner": check_owner,
+    "figure": check_figure,
+}
+
+
+def test_every_generator_has_a_check() -> None:
+    assert set(CHECKS) == set(drills.GENERATORS)
+
+
+def test_every_generated_answer_matches_the_content_it_came_from(handbook: Handbook) -> None:
+    made = every_drill(handbook)
+    assert made
+    for drill in made:
+        CHECKS[drill.generator](handbook, drill)
+        assert drill.question.ref in handbook.by_id
+        assert len(drill.question.options) >= 2
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_each_generator_builds_questions_from_the_real_content(
+    handbook: Handbook, name: str
+) -> None:
+    assert drills.generate(handbook, [name], list(handbook.chapters))
+
+
+def test_the_correct_option_is_not_always_in_the_same_place(handbook: Handbook) -> None:
+    places = Counter(
+        [o.correct for o in d.question.options].index(True)
+        for d in every_drill(handbook)
+        if d.question.type == "single" and len(d.question.options) == 4
+    )
+    assert len(places) == 4 and max(places.values()) < 0.5 * sum(places.values())
+
+
+# --- deterministic, id-based, counted from the content -----------------------------------
+
+
+def snapshot(handbook: Handbook) -> dict[str, dict]:
+    return {d.question.id: d.question.model_dump() for d in every_drill(handbook)}
+
+
+def test_same_content_gives_the_same_questions(handbook: Handbook) -> None:
+    first = [d.question.model_dump() for d in every_drill(handbook)]
+    again = [d.question.model_dump() for d in every_drill(load_content(ROOT / "content"))]
+    assert first == again
+    assert len({q["id"] for q in first}) == len(first)
+
+
+def test_question_ids_follow_entry_ids_not_positions(
+    handbook: Handbook, project_copy: Path
+) -> None:
+    """Reordering every chapter's sections and entries changes no generated question."""
+    for path in (project_copy / "content").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "sections" not in data:
+            continue
+        data["sections"].reverse()
+        for section in data["sections"]:
+            section["entries"].reverse()
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    assert snapshot(load_content(project_copy / "content")) == snapshot(handbook)
+
+
+NEW_PHRASE = """
+  - id: quiz-test-section
+    title: 测试
+    entries:
+      - kind: phrase
+        id: quiz-test-phrase
+        text: 你排队排错了。
+        reason: 把责任推给客户。
+        alternatives: [我带您去对的窗口。]
+        source: seed-003
+"""
+
+
+def test_question_counts_come_from_the_content(handbook: Handbook, project_copy: Path) -> None:
+    phrasing = project_copy / "content" / "phrasing.yml"
+    phrasing.write_text(phrasing.read_text(encoding="utf-8") + NEW_PHRASE, encoding="utf-8")
+    changed = load_content(project_copy / "content")
+    before = drills.generate(handbook, ["reply"], ["phrasing"])
+    after = drills.generate(changed, ["reply"], ["phrasing"])
+    assert len(after) == len(before) + 1 == sum(1 for _ in changed.entries("phrase"))
+    added = next(d for d in after if d.source == "quiz-test-phrase")
+    assert added.question.id == "reply-quiz-test-phrase"
+    assert [o.text for o in added.question.options if o.correct] == ["我带您去对的窗口。"]
+
+
+def test_generators_give_nothing_where_the_content_has_nothing_to_ask(
+    handbook: Handbook,
+) -> None:
+    # communication has one method: no "which method" question without a family to choose from
+    assert drills.generate(handbook, ["method"], ["communication"]) == []
+    # selling's only procedure has two steps: too few for a "next step" question
+    assert drills.generate(handbook, ["next-step"], ["selling"]) == []
+    assert drills.generate(handbook, ALL, ["basics", "course"]) == []
+    assert drills.generate(handbook, ALL, ["no-such-chapter"]) == []
+
+
+# --- quizzes: every chapter covered, enough questions ------------------------------------
+
+
+def test_every_chapter_has_a_quiz_with_hand_written_and_enough_questions(
+    handbook: Handbook,
+) -> None:
+    made = quizzes.build(handbook)
+    chapter_quizzes = [q for q in handbook.quizzes.quizzes if q.mixed is None]
+    covered = {stem for q in chapter_quizzes for stem in q.chapters}
+    assert covered == set(handbook.chapters)
+    for quiz in chapter_quizzes:
+        items = made.of(quiz.id)
+        assert len(items) >= 5, quiz.id
+        assert any(item.drill is None for item in items), quiz.id
+        assert {item.chapter for item in items} == set(quiz.chapters)
+    total = sum(len(made.of(q.id)) for q in chapter_quizzes)
+    assert total >= 100
+
+
+def test_the_mixed_quiz_draws_from_every_chapter(handbook: Handbook) -> None:
+    made = quizzes.build(handbook)
+    mixed = next(q for q in handbook.quizzes.quizzes if q.mixed)
+    per_chapter = Counter(item.chapter for item in made.of(mixed.id))
+    assert set(per_chapter) == set(handbook.chapters)
+    assert set(per_chapter.values()) == {mixed.mixed}

@@ -1,0 +1,328 @@
+"""Quizzes in Chromium, the way staff use them on a phone and trainers print them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros import quizzes
+from macros.loader import load_content
+
+from .browser_fixtures import ConsoleLog, SiteServer
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+SHORT = "zice-peixun"  # five questions
+WITH_MULTIPLE = "zice-jichu"  # seven questions, one of them multiple choice
+
+
+class Answers:
+    """What the content says is right, per question id (independent of the page's key)."""
+
+    def __init__(self, quiz: str) -> None:
+        handbook = load_content(ROOT / "content")
+        self.items = {i.question.id: i.question for i in quizzes.build(handbook).of(quiz)}
+
+    def right(self, qid: str) -> list[str]:
+        return [o.text for o in self.items[qid].choices if o.correct]
+
+    def a_wrong_one(self, qid: str) -> str:
+        return next(o.text for o in self.items[qid].choices if not o.correct)
+
+
+def option(question: Any, text: str) -> Any:
+    return question.locator(".quiz-text").filter(has_text=re.compile(f"^{re.escape(text)}$"))
+
+
+def answer(page: Any, answers: Answers, correctly: bool = True) -> str:
+    """Tap the options and confirm; returns the id of the question answered."""
+    question = page.locator(".quiz-q.is-on")
+    qid = question.get_attribute("data-question")
+    for text in answers.right(qid) if correctly else [answers.a_wrong_one(qid)]:
+        option(question, text).click()
+    page.get_by_role("button", name="确定").click()
+    return qid
+
+
+def go_on(page: Any) -> None:
+    page.locator(".quiz-next").click()
+
+
+def run_quiz(page: Any, answers: Answers, wrong: set[int] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Answer every question (the ones at positions in `wrong` wrongly); returns the order."""
+    order = []
+    for position in range(len(answers.items)):
+        order.append(answer(page, answers, correctly=position not in wrong))
+        go_on(page)
+    return order
+
+
+def open_quiz(page: Any, site: SiteServer, quiz: str) -> None:
+    page.goto(site.page_url(f"quizzes/{quiz}/"))
+    page.locator(".quiz.is-live").wait_for()
+
+
+def test_answering_every_question_correctly_gives_full_marks(
+    phone: Any, site: SiteServer, console: ConsoleLog
+) -> None:
+    answers = Answers(WITH_MULTIPLE)
+    open_quiz(phone, site, WITH_MULTIPLE)
+    total = len(answers.items)
+    assert phone.locator(".quiz-progress").inner_text() == f"第 1 题，共 {total} 题"
+    for _ in range(total):
+        answer(phone, answers)
+        assert phone.locator(".quiz-verdict").inner_text() == "✓ 答对了"
+        go_on(phone)
+    assert phone.locator(".quiz-score").inner_text() == f"答对 {total} 题，共 {total} 题。"
+    assert phone.locator(".quiz-record").inner_text() == "这是你的最好成绩。"
+    assert not phone.locator(".quiz-review").is_visible()
+    assert phone.locator(".quiz-list").is_hidden()
+    assert console.errors == []
+
+
+def test_a_wrong_answer_is_explained_at_once_and_shows_up_in_the_review(
+    phone: Any, site: SiteServer, console: ConsoleLog
+) -> None:
+    answers = Answers(SHORT)
+    open_quiz(phone, site, SHORT)
+    question = phone.locator(".quiz-q.is-on")
+    missed = answer(phone, answers, correctly=False)
+    expected = answers.items[missed]
+
+    # right or wrong at once: marks on the options, the right answer, explanation and link
+    assert question.locator("li.is-wrong .quiz-text").inner_text() == answers.a_wrong_one(missed)
+    assert question.locator("li.is-right .quiz-text").all_inner_texts() == answers.right(missed)
+    assert question.locator("input:not(:disabled)").count() == 0
+    verdict = phone.locator(".quiz-verdict").inner_text()
+    assert verdict.startswith("✗ 答错了") and answers.right(missed)[0] in verdict
+    assert phone.locator(".quiz-feedback .quiz-why").inner_text() == expected.explanation
+    link = phone.locator(".quiz-feedback .quiz-see a")
+    assert link.get_attribute("href").endswith(f"#{expected.ref}")
+
+    go_on(phone)
+    for _ in range(len(answers.items) - 1):
+        answer(phone, answers)
+        go_on(phone)
+    total = len(answers.items)
+    assert phone.locator(".quiz-score").inner_text() == f"答对 {total - 1} 题，共 {total} 题。"
+    review = phone.locator(".quiz-wrong > li")
+    assert review.count() == 1
+    assert review.get_attribute("data-question") == missed
+    assert review.locator(".quiz-wrong-prompt").inner_text() == expected.question
+    assert review.locator(".quiz-why").inner_text() == expected.explanation
+    assert "、".join(answers.right(missed)) in review.inner_text()
+
+    # the link in the review leads to the entry it tests
+    review.locator(".quiz-see a").click()
+    phone.wait_for_url(f"**#{expected.ref}")
+    assert phone.locator(f"[id='{expected.ref}']").count() == 1
+    assert console.errors == []
+
+
+def test_confirm_waits_for_a_choice_and_multiple_choice_needs_every_right_option(
+    phone: Any, site: SiteServer
+) -> None:
+    answers = Answers(WITH_MULTIPLE)
+    open_quiz(phone, site, WITH_MULTIPLE)
+    confirm = phone.get_by_role("button", name="确定")
+    while True:
+        question = phone.locator(".quiz-q.is-on")
+        qid = question.get_attribute("data-question")
+        if answers.items[qid].type == "multiple":
+            break
+        assert confirm.is_disabled()
+        answer(phone, answers)
+        go_on(phone)
+    assert confirm.is_disabled()
+    option(question, answers.right(qid)[0]).click()
+    assert confirm.is_enabled()
+    confirm.click()  # only one of the right options: wrong
+    assert phone.locator(".quiz-verdict").inner_text().startswith("✗ 答错了")
+
+
+def visual_option_order(question: Any) -> list[str]:
+    return question.evaluate(
+        """q => Array.from(q.querySelectorAll('.quiz-options > li'))
+            .map((li, i) => [Number(getComputedStyle(li).order), i,
+                              li.querySelector('.quiz-text').textContent])
+            .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(x => x[2])"""
+    )
+
+
+def test_retry_shuffles_questions_and_options(phone: Any, site: SiteServer) -> None:
+    answers = Answers(WITH_MULTIPLE)
+    open_quiz(phone, site, WITH_MULTIPLE)
+    first_question = phone.locator(".quiz-q.is-on")
+    printed_options = first_question.locator(".quiz-text").all_inner_texts()
+    assert visual_option_order(first_question) == printed_options  # first round: as printed
+    first = run_quiz(phone, answers, wrong={0})
+
+    phone.get_by_role("button", name=re.compile("再做一次")).click()
+    assert phone.locator(".quiz-result").is_hidden()
+    assert phone.locator(".quiz-progress").inner_text().startswith("第 1 题")
+    assert phone.locator(".quiz-q input:checked").count() == 0
+    assert phone.locator(".quiz-q .is-right, .quiz-q .is-wrong").count() == 0
+    question = phone.locator(".quiz-q.is-on")
+    dom_order = question.locator(".quiz-text").all_inner_texts()
+    assert visual_option_order(question) != dom_order
+    assert sorted(visual_option_order(question)) == sorted(dom_order)
+    second = run_quiz(phone, answers)
+    assert second != first and sorted(second) == sorted(first)
+    assert phone.locator(".quiz-score").inner_text().startswith(f"答对 {len(first)} 题")
+
+
+def test_the_best_score_survives_a_reload_and_shows_on_the_index(
+    phone: Any, site: SiteServer
+) -> None:
+    answers = Answers(SHORT)
+    total = len(answers.items)
+    open_quiz(phone, site, SHORT)
+    assert phone.locator(f"[data-quiz-best='{SHORT}']").inner_text() == "还没做过"
+    run_quiz(phone, answers, wrong={1})
+    phone.reload()
+    phone.locator(".quiz.is-live").wait_for()
+    best = f"最好成绩 {total - 1} / {total}"
+    assert phone.locator(f"[data-quiz-best='{SHORT}']").inner_text() == best
+
+    run_quiz(phone, answers, wrong={0, 2})  # worse: the best stays
+    assert phone.locator(".quiz-record").inner_text() == f"{best}，再接再厉。"
+    phone.goto(site.page_url("quizzes/"))
+    assert phone.locator(f".quiz-index [data-quiz-best='{SHORT}']").inner_text() == best
+    assert phone.locator(f".quiz-index [data-quiz-best='{WITH_MULTIPLE}']").inner_text() == (
+        "还没做过"
+    )
+
+
+BROKEN_STORAGE = {
+    "garbage": f"""localStorage.setItem('hb-quiz:{SHORT}', '{{oops');
+        localStorage.setItem('hb-quiz:{WITH_MULTIPLE}', '{{"score": 9, "total": 5}}');""",
+    "blocked": """Object.defineProperty(window, 'localStorage', {
+        get() { throw new DOMException('blocked', 'SecurityError'); } });""",
+    "full": """Storage.prototype.setItem = function () {
+        throw new DOMException('full', 'QuotaExceededError'); };""",
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_STORAGE)
+def test_missing_or_corrupt_storage_never_breaks_the_quiz(
+    phone: Any, site: SiteServer, console: ConsoleLog, case: str
+) -> None:
+    phone.add_init_script(BROKEN_STORAGE[case])
+    answers = Answers(SHORT)
+    open_quiz(phone, site, SHORT)
+    assert phone.locator(f"[data-quiz-best='{SHORT}']").inner_text() == "还没做过"
+    run_quiz(phone, answers)
+    total = len(answers.items)
+    assert phone.locator(".quiz-score").inner_text() == f"答对 {total} 题，共 {total} 题。"
+    phone.goto(site.page_url("quizzes/"))
+    assert phone.locator(f".quiz-index [data-quiz-best='{WITH_MULTIPLE}']").is_visible()
+    assert console.errors == []
+
+
+def test_the_correct_answer_is_not_visible_before_answering(phone: Any, site: SiteServer) -> None:
+    answers = Answers(WITH_MULTIPLE)
+    open_quiz(phone, site, WITH_MULTIPLE)
+    question = phone.locator(".quiz-q.is-on")
+    qid = question.get_attribute("data-question")
+    assert phone.locator(".quiz-key").is_hidden()
+    shown = phone.locator("body").inner_text()
+    assert "：答案与解析" not in shown
+    assert answers.items[qid].explanation not in shown
+    looks = question.evaluate(
+        """q => Array.from(q.querySelectorAll('.quiz-options label')).map(label => {
+            const style = getComputedStyle(label);
+            return [label.className, label.parentNode.className, style.backgroundColor,
+                    style.borderColor, getComputedStyle(label, '::after').content].join('|');
+        })"""
+    )
+    assert len(set(looks)) == 1, looks
+
+
+def test_every_quiz_fits_a_phone_with_big_enough_targets(
+    phone: Any, site: SiteServer, console: ConsoleLog
+) -> None:
+    handbook = load_content(ROOT / "content")
+    for quiz in handbook.quizzes.quizzes:
+        open_quiz(phone, site, quiz.id)
+        width = phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert width == 0, quiz.id
+        targets = phone.locator(".quiz-q.is-on label, .quiz-check")
+        for index in range(targets.count()):
+            box = targets.nth(index).bounding_box()
+            assert box is not None and box["height"] >= 44, quiz.id
+    assert console.errors == []
+
+
+def test_a_quiz_opened_through_instant_navigation_works(phone: Any, site: SiteServer) -> None:
+    answers = Answers(SHORT)
+    phone.goto(site.page_url("quizzes/"))
+    phone.locator(".quiz-index a", has_text="培训资料自测").click()
+    phone.wait_for_url(f"**/quizzes/{SHORT}/")
+    phone.locator(".quiz.is-live").wait_for()
+    answer(phone, answers)
+    assert phone.locator(".quiz-verdict").inner_text() == "✓ 答对了"
+
+
+# --- on paper -----------------------------------------------------------------------------
+
+
+def test_printing_gives_a_worksheet_without_header_or_navigation(
+    desktop: Any, site: SiteServer
+) -> None:
+    answers = Answers(SHORT)
+    open_quiz(desktop, site, SHORT)
+    answer(desktop, answers, correctly=False)  # whatever happened on screen
+    go_on(desktop)
+    desktop.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".quiz-controls"):
+        assert desktop.locator(chrome).first.is_hidden(), chrome
+    questions = desktop.locator(".quiz-q")
+    assert questions.count() == len(answers.items)
+    for index in range(questions.count()):
+        question = questions.nth(index)
+        assert question.is_visible()
+        assert question.locator("legend").inner_text().startswith(f"{index + 1}.")
+        assert question.locator("input").first.is_hidden()
+        box = question.locator(".quiz-letter").first
+        assert box.evaluate("el => getComputedStyle(el, '::before').borderTopStyle") == "solid"
+    assert desktop.locator(".quiz-q .is-wrong, .quiz-q .is-right").count() == 1 + len(
+        answers.right(desktop.locator(".quiz-q").first.get_attribute("data-question"))
+    )  # marks stay in the DOM but print plainly:
+    assert desktop.locator(".quiz-q li.is-wrong label").evaluate(
+        "el => getComputedStyle(el).borderTopStyle"
+    ) in ("none", "hidden")
+    key = desktop.locator(".quiz-key")
+    assert key.is_visible()
+    assert key.evaluate("el => getComputedStyle(el).breakBefore") == "page"
+    assert key.locator("li").count() == len(answers.items)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_printed_answer_key_starts_on_a_page_of_its_own(
+    desktop: Any, site: SiteServer, tmp_path: Path
+) -> None:
+    answers = Answers(SHORT)
+    open_quiz(desktop, site, SHORT)
+    desktop.emulate_media(media="print")
+    pdf = tmp_path / "quiz.pdf"
+    desktop.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")
+    key_page = next(n for n, content in enumerate(pages) if "答案与解析" in content)
+    assert key_page >= 1
+    before, _, _ = pages[key_page].partition("答案与解析")
+    assert "培训资料自测" in before and before.replace("培训资料自测：", "").strip() == ""
+    worksheet = "\n".join(pages[:key_page])
+    for question in answers.items.values():
+        assert question.question[:10] in worksheet
+    assert "答案与解析" not in worksheet and "营业厅服务手册" not in worksheet

@@ -1,0 +1,188 @@
+"""Quiz content checks and the quiz pages' HTML: hooks, answer key, links, no answers in sight."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import quizzes
+from macros.loader import Handbook, load_content
+from macros.problems import ContentError
+
+from .conftest import ROOT, run_build
+from .html import page
+
+QUIZZES = ROOT / "content" / "quizzes.yml"
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    return load_content(ROOT / "content")
+
+
+# --- content checks -------------------------------------------------------------------------
+
+
+def _break(project: Path, old: str, new: str) -> None:
+    path = project / "content" / "quizzes.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(project: Path, needle: str) -> int:
+    lines = (project / "content" / "quizzes.yml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+CASES = {
+    # name: (old text, new text, line to name (a needle on it), words the message must say)
+    "two-correct-in-single": (
+        "      - text: 24 小时\n",
+        "      - text: 24 小时\n        correct: true\n",
+        "id: tousu-shixian-hangzhou",
+        "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）",
+    ),
+    "dangling-ref": (
+        "ref: ni-bie-jidong",
+        "ref: ni-bie-jidongg",
+        "ref: ni-bie-jidongg",
+        "引用的 id “ni-bie-jidongg” 不存在",
+    ),
+    "ref-to-a-quiz": (
+        "ref: tezheng-ba\n",
+        "ref: zice-jichu\n",
+        "ref: zice-jichu",
+        "“zice-jichu” 是 quiz",
+    ),
+    "drill-typo": (
+        "drills: [reply, dialogue, rewrite]",
+        "drills: [replies, dialogue, rewrite]",
+        "drills: [replies",
+        "应为以下之一",
+    ),
+    "no-chapters": (
+        "    chapters: [basics]\n",
+        "",
+        "id: zice-jichu",
+        "写上 chapters",
+    ),
+    "truefalse-with-options": (
+        "    answer: true\n    explanation: 这句话让客户知道",
+        "    answer: true\n    options: [{text: 对}]\n    explanation: 这句话让客户知道",
+        "id: jinyu-guowen-zuodao",
+        "判断题不写 options",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_quiz_mistakes_are_reported_with_file_and_line(case: str, project_copy: Path) -> None:
+    old, new, needle, words = CASES[case]
+    _break(project_copy, old, new)
+    with pytest.raises(ContentError) as caught:
+        load_content(project_copy / "content")
+    report = caught.value.report()
+    assert f"content/quizzes.yml:{_line_of(project_copy, needle)}:" in report, report
+    assert words in report, report
+
+
+def test_a_hand_written_id_that_clashes_with_a_drill_is_reported(project_copy: Path) -> None:
+    _break(project_copy, "id: jinyu-daoqian-yongyu", "id: reply-ni-yinggai")
+    with pytest.raises(ContentError) as caught:
+        quizzes.build(load_content(project_copy / "content"))
+    assert "“reply-ni-yinggai” 和自动生成的题目重名了" in caught.value.report()
+
+
+@pytest.mark.build
+def test_an_unknown_chapter_stops_the_build_naming_the_quiz(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    _break(project_copy, "chapters: [course]", "chapters: [course, coures]")
+    result = run_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    line = _line_of(project_copy, "id: zice-peixun")
+    assert f"content/quizzes.yml:{line}:5" in output, output
+    assert "chapters 里的“coures”不是章节" in output, output
+
+
+# --- built pages --------------------------------------------------------------------------
+
+
+def _quiz_ids(handbook: Handbook) -> list[str]:
+    return [q.id for q in handbook.quizzes.quizzes]
+
+
+@pytest.mark.build
+def test_every_quiz_page_has_its_hooks_and_an_answer_key_in_the_same_order(
+    built_site: Path, handbook: Handbook
+) -> None:
+    made = quizzes.build(handbook)
+    for ident in _quiz_ids(handbook):
+        html = page(built_site, f"quizzes/{ident}")
+        containers = [a for a in html.attrs("div") if "data-quiz" in a]
+        assert [a["data-quiz"] for a in containers] == [ident]
+        asked = [a["data-question"] for a in html.attrs("li") if "data-question" in a]
+        keyed = [a["data-key"] for a in html.attrs("li") if "data-key" in a]
+        assert asked == keyed == [item.question.id for item in made.of(ident)]
+        keys = [a for a in html.tags if a[0] == "section" and "quiz-key" in a[1].get("class", "")]
+        assert len(keys) == 1 and "data-search-exclude" in keys[0][1]
+
+
+@pytest.mark.build
+def test_nothing_but_the_hidden_key_tells_which_option_is_right(
+    built_site: Path, handbook: Handbook
+) -> None:
+    for ident in _quiz_ids(handbook):
+        source = page(built_site, f"quizzes/{ident}").source
+        questions = source.split("data-quiz=")[1].split('class="quiz-key"')[0]
+        assert "correct" not in questions.lower()
+        assert "data-answer" not in questions
+        inputs = re.findall(r"<input ([^>]*)>", questions)
+        assert inputs
+        for attrs in inputs:
+            assert re.fullmatch(r'type="(radio|checkbox)" name="[a-z0-9-]+" value="[a-z]"', attrs)
+        assert re.findall(r"<label([^>]*)>", questions) == [""] * len(inputs)
+
+
+@pytest.mark.build
+def test_every_explanation_links_to_an_anchor_that_exists(
+    built_site: Path, handbook: Handbook
+) -> None:
+    ids_by_page: dict[str, set[str]] = {}
+    for ident in _quiz_ids(handbook):
+        html = page(built_site, f"quizzes/{ident}")
+        key = html.source.split('class="quiz-key"')[1]
+        hrefs = re.findall(r'<span class="quiz-key-see">见<a href="([^"]+)"', key)
+        assert len(hrefs) == len([a for a in html.attrs("li") if "data-key" in a])
+        for href in hrefs:
+            path, _, anchor = href.partition("#")
+            target = posixpath.normpath(posixpath.join(f"quizzes/{ident}/", path))
+            if target not in ids_by_page:
+                ids_by_page[target] = page(built_site, target).ids
+            assert anchor and anchor in ids_by_page[target], href
+
+
+@pytest.mark.build
+def test_answer_keys_stay_out_of_the_search_index(built_site: Path, handbook: Handbook) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = json.dumps(index, ensure_ascii=False)
+    explanation = next(q for q in handbook.quizzes.questions if q.id == "peixun-paixu-huodong")
+    assert explanation.explanation[:12] not in text
+    assert "答案与解析" not in text
+
+
+@pytest.mark.build
+def test_the_index_lists_every_quiz_with_its_question_count(
+    built_site: Path, handbook: Handbook
+) -> None:
+    made = quizzes.build(handbook)
+    html = page(built_site, "quizzes")
+    for quiz in handbook.quizzes.quizzes:
+        assert f'href="{quiz.id}/"' in html.source
+        assert f"{quiz.title}{len(made.of(quiz.id))} 题" in html.text
