@@ -140,17 +140,14 @@ def test_dangling_reference(content: Path) -> None:
 
 
 def test_reference_to_the_wrong_kind(content: Path) -> None:
-    append(content / "phrasing.yml", PHRASE)
-    path = content / "checklists.yml"
-    text = path.read_text(encoding="utf-8")
+    quiz = load_content(ROOT / "content").quizzes.quizzes[0].id
     quiz_file = content / "quizzes.yml"
     quiz_file.write_text(
-        quiz_file.read_text(encoding="utf-8").replace("quiz: ", "quiz: test-phrase #", 1),
+        quiz_file.read_text(encoding="utf-8").replace("ref: ", f"ref: {quiz} #", 1),
         encoding="utf-8",
     )
-    assert text
     found = problems_of(content)
-    assert any("“test-phrase” 是 phrase，这里只能引用 quiz" in p for p in found)
+    assert any(f"“{quiz}” 是 quiz，这里只能引用 topic" in p for p in found)
 
 
 def test_unknown_source(content: Path) -> None:
@@ -251,7 +248,6 @@ def test_quiz_answer_rules(content: Path) -> None:
     append(
         content / "quizzes.yml",
         """  - id: test-q
-    quiz: QUIZ
     type: single
     question: 哪个对？
     options:
@@ -261,9 +257,7 @@ def test_quiz_answer_rules(content: Path) -> None:
         correct: true
     explanation: 说明
     ref: REF
-""".replace("QUIZ", load_content(ROOT / "content").quizzes.quizzes[0].id).replace(
-            "REF", next(load_content(ROOT / "content").entries()).id
-        ),
+""".replace("REF", next(load_content(ROOT / "content").entries()).id),
     )
     [problem] = problems_of(content)
     assert "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
