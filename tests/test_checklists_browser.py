@@ -458,13 +458,16 @@ def test_print_hides_the_site_and_shows_a_form(phone: Any, site: SiteServer) -> 
             assert not found.nth(index).is_visible(), selector
     assert form.locator(".hb-form__fields").is_visible()
     assert form.locator(".hb-form__sign").is_visible()
-    first_visible = phone.evaluate(
-        """() => [...document.querySelectorAll("body *")].find(el => {
+    texts = phone.evaluate(
+        """() => [...document.querySelectorAll("body *")].filter(el => {
              const box = el.getBoundingClientRect();
              return box.height > 0 && el.children.length === 0 && el.textContent.trim();
-           }).textContent.trim()"""
+           }).map(el => el.textContent.trim())"""
     )
-    assert first_visible == form.locator(".hb-form__title").inner_text()
+    # The paper starts with the title and ends with the signature: nothing of the site around it.
+    assert texts[0] == form.locator(".hb-form__title").inner_text()
+    assert texts[1:5] == ["网点", "姓名", "日期", "班次"]
+    assert texts[-1] == "签字"
 
 
 def test_printed_boxes_are_empty_even_when_ticked(phone: Any, site: SiteServer) -> None:
@@ -483,6 +486,15 @@ def test_each_checklist_prints_on_exactly_one_a4_page(
     for checklist in handbook.checklists.checklists:
         open_checklist(phone, site, checklist.id)
         assert pdf_pages(phone.pdf(format="A4")) == 1, checklist.id
+
+
+def test_a_desktop_prints_the_same_pages(
+    desktop: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    open_checklist(desktop, site, "chuli-tousu")
+    assert pdf_pages(desktop.pdf(format="A4")) == 1
+    desktop.goto(site.page_url("checklists/print/"))
+    assert pdf_pages(desktop.pdf(format="A4")) == len(handbook.checklists.checklists)
 
 
 def test_print_all_gives_one_page_per_checklist(
