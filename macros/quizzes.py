@@ -12,7 +12,6 @@ reader has confirmed an answer.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,8 +23,6 @@ from .loader import Handbook
 from .model import Question, Quiz
 from .problems import ContentError, Problem
 from .render import Link, Renderer
-
-log = logging.getLogger("mkdocs.plugins.handbook")
 
 TYPE_LABELS = {"single": "单选", "multiple": "多选", "truefalse": "判断"}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -135,12 +132,7 @@ def quiz_set(handbook: Handbook) -> QuizSet:
     """`build()` once per loaded handbook: every quiz page and the index share it."""
     global _cache
     if _cache is None or _cache[0] is not handbook:
-        try:
-            _cache = (handbook, build(handbook))
-        except ContentError as error:
-            # Macro errors reach the log only as warnings (hidden by `mkdocs build -q`).
-            log.error(error.report())
-            raise
+        _cache = (handbook, build(handbook))  # validated before the build (macros/validate.py)
     return _cache[1]
 
 

@@ -18,8 +18,9 @@ from mkdocs.structure.pages import Page
 
 from . import offline, search_index, state
 from .links import checklist_url, quiz_url
-from .loader import Handbook, load_content
+from .loader import Handbook
 from .problems import ContentError, Problem
+from .validate import validate
 from .where import Where
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -33,7 +34,7 @@ def load(config: MkDocsConfig) -> Handbook:
     """Load and validate content/, or stop the build listing every problem (no traceback)."""
     root = content_dir(config)
     try:
-        handbook = load_content(root)
+        handbook = validate(root)
         missing = [
             Problem(
                 Where(f"content/{stem}.yml"),

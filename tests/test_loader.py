@@ -98,8 +98,9 @@ def test_chapter_title_typo_is_caught(content: Path) -> None:
         path.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8"
     )
     found = problems_of(content)
+    line = line_of(path, "titel:")
     assert any(
-        p.startswith("content/course.yml:1:1: titel: 未知字段“titel”，是不是想写“title”？")
+        p.startswith(f"content/course.yml:{line}:1: titel: 未知字段“titel”，是不是想写“title”？")
         for p in found
     )
     assert any("缺少必填字段“title”" in p for p in found)

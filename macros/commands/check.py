@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..loader import load_content
 from ..problems import ContentError
+from ..validate import validate
 
 HELP = "检查 content/ 里的全部 YAML（和构建时完全相同的检查），不构建网站"
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        handbook = load_content(args.content)
+        handbook = validate(args.content)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1

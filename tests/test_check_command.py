@@ -1,0 +1,52 @@
+"""`python -m macros check`: the editor's check, without building the site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+
+def check(content: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "check", str(content)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(ROOT / "content", tmp_path / "content"))
+
+
+def test_valid_content_passes_with_a_summary() -> None:
+    result = check(ROOT / "content")
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"内容检查通过：\d+ 个文件，\d+ 个条目，\d+ 个 id。", result.stdout)
+
+
+def test_every_problem_is_listed_and_the_exit_code_is_1(content: Path) -> None:
+    (content / "broken.yml").write_text("title: x\n\tsummary: y\n", encoding="utf-8")
+    (content / "empty.yml").write_text("", encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 1
+    assert "内容检查发现 2 个问题" in result.stderr
+    assert "content/broken.yml:2:1: 用了 Tab 缩进" in result.stderr
+    assert "content/empty.yml:1: 文件是空的" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_quiz_problems_found_only_after_generating_questions_are_caught_too(content: Path) -> None:
+    quizzes = content / "quizzes.yml"
+    text = quizzes.read_text(encoding="utf-8")
+    match = re.search(r"chapters: \[(\w+)", text)
+    assert match, "expected a quiz with chapters in quizzes.yml"
+    quizzes.write_text(text.replace(match.group(0), "chapters: [no-such-chapter", 1), encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 1
+    assert "content/quizzes.yml:" in result.stderr and "no-such-chapter" in result.stderr
