@@ -21,6 +21,14 @@ from pydantic import (
     model_validator,
 )
 
+from .phrase_patterns import (
+    SPEC_VERSION,
+    Matcher,
+    check_pattern,
+    literal_min_length,
+    phrase_spec,
+    spec_classes,
+)
 from .where import Where
 
 
@@ -132,6 +140,28 @@ class Topic(Entry):
         return self.title
 
 
+# How the phrase checker (话术自查, `python -m macros phrases`) finds a forbidden phrase: its own
+# `text` (without the trailing ……/。) always counts; `patterns` add the other ways staff say it,
+# and `exceptions` list wordings that contain it but are fine. Both are checked against text
+# normalised first: full-width and half-width are the same (Ａ１ = A1), so are upper and lower
+# case; spaces are ignored and every run of punctuation counts as one pause. Syntax, for editors:
+#
+#   普通的字        照字面查找：我们不可能
+#   标点            这里可以停顿，也可以不停顿：一分钱，一分货 也能查出“一分钱一分货”
+#   (甲|乙)         几种说法任选一种：绝对(不会|不可能)
+#   [你您]          方括号里的字任选一个：[你您]别激动
+#   ?               半角问号：前面一个字、一组括号或方括号可有可无：这事?不关我的?事
+#   *               中间可以夹几个字（最多 8 个，不跨句子）：你*弄错了
+#
+# Brackets, | and * may be full-width（）｜【】＊; a full-width ？ is an ordinary question mark.
+# Not allowed (each is an error naming the pattern and the place): backslash \, dot ., + { } ^ $,
+# anything starting with (? (lookbehind, named groups, flags), * inside brackets or at either
+# end, and patterns that match fewer than 2 characters. Rules: `macros/phrase_patterns.py`.
+Pattern = Annotated[
+    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(check_pattern)
+]
+
+
 class Phrase(Entry):
     """A forbidden phrase (禁语) or complaint taboo (禁忌): what not to say and what instead."""
 
@@ -143,12 +173,34 @@ class Phrase(Entry):
     text: Text
     reason: Text
     alternatives: Annotated[Texts, Field(min_length=1)]
-    patterns: Texts = []
+    patterns: list[Pattern] = []
+    exceptions: list[Pattern] = []
     related: list[Id] = []
 
     @property
     def title_text(self) -> str:
         return self.text
+
+    @model_validator(mode="after")
+    def _checkable(self) -> Phrase:
+        """The phrase's own text must be findable, and its alternatives must not be found."""
+        if literal_min_length(self.text) < 2:
+            raise ValueError("禁语原文去掉标点后至少要有 2 个字，否则话术自查无法查找")
+        matcher = Matcher(
+            {
+                "version": SPEC_VERSION,
+                "classes": spec_classes(),
+                "phrases": [phrase_spec(self.id, self.text, self.patterns, self.exceptions)],
+            }
+        )
+        for text in self.alternatives:
+            found = matcher.find(text)
+            if found:
+                raise ValueError(
+                    f"替代说法“{text}”里的“{found[0].text}”会被这条禁语的写法查出来；"
+                    "请改 patterns，或在 exceptions 里写上这种说法"
+                )
+        return self
 
 
 class Rewrite(Entry):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import check
+from . import check, phrases
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
+    "phrases": phrases,
 }

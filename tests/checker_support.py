@@ -1,0 +1,103 @@
+"""The phrase checker's test corpus and scoring, shared by tests and `scripts/bench_checker.py`.
+
+The corpus (`tests/checker_corpus.yml`) is checked as one transcript, a sentence per line, by
+the command line's matcher and by the real page in Chromium; findings are scored per line
+against the labels: a (sentence, phrase) pair is a true positive when found and labelled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.loader import Handbook
+from macros.phrase_patterns import Matcher, build_spec
+
+CORPUS = Path(__file__).with_name("checker_corpus.yml")
+
+# (phrase id, line, column, matched text): what both the browser and the command report.
+Key = tuple[str, int, int, str]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    phrases: frozenset[str]
+
+
+def load_corpus(path: Path = CORPUS) -> list[Sentence]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Sentence(s["text"], frozenset(s["phrases"])) for s in data["sentences"]]
+
+
+def transcript(sentences: list[Sentence]) -> str:
+    return "\n".join(s.text for s in sentences)
+
+
+def python_findings(handbook: Handbook, text: str) -> list[Key]:
+    return [f.key() for f in Matcher(build_spec(handbook)).find(text)]
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    false_positives: list[tuple[str, str]] = field(default_factory=list)  # (sentence, phrase)
+    false_negatives: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + len(self.false_positives)
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        labelled = self.true_positives + len(self.false_negatives)
+        return self.true_positives / labelled if labelled else 1.0
+
+    def describe(self) -> str:
+        lines = [f"precision {self.precision:.1%}, recall {self.recall:.1%}"]
+        lines += [f"  wrongly found {p}: {s}" for s, p in self.false_positives]
+        lines += [f"  missed {p}: {s}" for s, p in self.false_negatives]
+        return "\n".join(lines)
+
+
+def score(sentences: list[Sentence], findings: list[Key]) -> Score:
+    found: dict[int, set[str]] = {}
+    for phrase, line, _column, _text in findings:
+        found.setdefault(line, set()).add(phrase)
+    result = Score()
+    for line, sentence in enumerate(sentences, start=1):
+        got = found.get(line, set())
+        result.true_positives += len(got & sentence.phrases)
+        result.false_positives += [(sentence.text, p) for p in sorted(got - sentence.phrases)]
+        result.false_negatives += [(sentence.text, p) for p in sorted(sentence.phrases - got)]
+    return result
+
+
+# --- the real page in the browser --------------------------------------------------------
+
+STATUS = "[data-checker-status]"
+
+
+def check_in_page(page: Any, text: str) -> None:
+    """Type or paste text into the checker the way a person does, and wait for the result."""
+    box = page.get_by_label("要检查的话")
+    box.fill(text)
+    box.press("End")
+    page.wait_for_function(
+        "t => document.querySelector('textarea').value === t && "
+        "document.querySelector('[data-checker]').dataset.state !== undefined && "
+        "document.querySelector('[data-checker-text]').textContent === t",
+        arg=text,
+    )
+
+
+def page_findings(page: Any) -> list[Key]:
+    marks = page.eval_on_selector_all(
+        "[data-checker-text] mark",
+        "ms => ms.map(m => [m.dataset.phrase, +m.dataset.line, +m.dataset.column, m.textContent])",
+    )
+    return [tuple(m) for m in marks]

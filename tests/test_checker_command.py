@@ -1,0 +1,166 @@
+"""`python -m macros phrases`: what a trainer or quality reviewer sees, and the exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+CALL = "客户：我的话费怎么多扣了？\n员工：不可能吧，你肯定弄混了。\n员工：这不关我的事，你要去问别人。\n"
+CLEAN = "员工：谢谢您告诉我，我马上帮您查一下，请您稍等。\n"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "phrases", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def out(result: subprocess.CompletedProcess) -> str:
+    return result.stdout.decode("utf-8")
+
+
+def err(result: subprocess.CompletedProcess) -> str:
+    return result.stderr.decode("utf-8")
+
+
+@pytest.fixture
+def call(tmp_path: Path) -> Path:
+    path = tmp_path / "通话0312.txt"
+    path.write_text(CALL, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    path = tmp_path / "clean.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    return path
+
+
+def test_findings_are_listed_with_file_line_column_reason_and_suggestions(call: Path) -> None:
+    result = run(str(call))
+    assert result.returncode == 1
+    text = out(result)
+    assert f"{call}:2:4: 不可能吧\n" in text
+    assert f"{call}:2:9: 你肯定弄混了\n" in text
+    assert f"{call}:3:4: 这不关我的事\n" in text
+    assert f"{call}:3:11: 你要去问别人\n" in text
+    assert "  禁语：你肯定弄混了……（手册 phrasing/#ni-kending-nonghun）" in text
+    assert "  为什么不能说：还没核实就断定错在客户。" in text
+    assert "    - 我们一起核对一下，看看是哪里对不上。" in text
+    assert text.rstrip().endswith("共检查 1 个文件，发现 4 处禁语。")
+
+
+def test_a_clean_file_exits_zero(clean: Path) -> None:
+    result = run(str(clean))
+    assert result.returncode == 0
+    assert out(result) == "共检查 1 个文件，没有发现禁语。\n"
+
+
+def test_json_output_for_other_tools(call: Path, clean: Path) -> None:
+    result = run(str(call), str(clean), "--json")
+    assert result.returncode == 1
+    report = json.loads(out(result))
+    assert report["files"] == 2
+    assert report["errors"] == []
+    first = report["findings"][1]
+    assert first == {
+        "file": str(call),
+        "line": 2,
+        "column": 9,
+        "end_column": 15,
+        "text": "你肯定弄混了",
+        "phrase": "ni-kending-nonghun",
+        "phrase_text": "你肯定弄混了……",
+        "reason": first["reason"],
+        "alternatives": first["alternatives"],
+        "url": "phrasing/#ni-kending-nonghun",
+    }
+    assert first["reason"].startswith("还没核实就断定错在客户")
+    assert len(first["alternatives"]) == 2
+    assert [f["phrase"] for f in report["findings"]] == [
+        "zhe-bu-keneng",
+        "ni-kending-nonghun",
+        "buguan-wode-shi",
+        "qu-wen-bieren",
+    ]
+
+
+def test_a_gbk_file_gets_a_clear_error_and_is_read_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(CALL.encode("gbk"))
+    refused = run(str(path))
+    assert refused.returncode == 2
+    assert out(refused) == "共检查 0 个文件，没有发现禁语。1 个文件无法读取。\n"
+    assert err(refused) == (
+        f"{path}: 不是 UTF-8 文本（第 1 行）：看起来是 GBK 编码（Windows 记事本常见），"
+        "请加 --encoding gbk 再试\n"
+    )
+    decoded = run(str(path), "--encoding", "gbk", "--json")
+    assert decoded.returncode == 1
+    assert len(json.loads(out(decoded))["findings"]) == 4
+
+
+def test_unreadable_files_are_named_and_the_rest_still_checked(call: Path, tmp_path: Path) -> None:
+    result = run(str(tmp_path / "missing.txt"), str(tmp_path), str(call), "--json")
+    assert result.returncode == 2  # an unreadable file wins over findings
+    report = json.loads(out(result))
+    assert report["errors"] == [
+        {"file": str(tmp_path / "missing.txt"), "message": "找不到这个文件"},
+        {"file": str(tmp_path), "message": "这是文件夹，请写文件名（例如 记录/*.txt）"},
+    ]
+    assert len(report["findings"]) == 4
+
+
+def test_unknown_encoding_and_utf16_say_what_to_do(call: Path, tmp_path: Path) -> None:
+    assert "不认识的编码“klingon”" in err(run(str(call), "--encoding", "klingon"))
+    utf16 = tmp_path / "u16.txt"
+    utf16.write_bytes(CALL.encode("utf-16"))
+    assert "这是 UTF-16 编码的文件" in err(run(str(utf16)))
+    assert run(str(utf16), "--encoding", "utf-16").returncode == 1
+
+
+def test_standard_input_bom_and_windows_line_ends(tmp_path: Path) -> None:
+    data = "\ufeff第一行\r\n第二行：你别激动嘛\r\n".encode()
+    result = run("-", "--json", stdin=data)
+    assert result.returncode == 1
+    [finding] = json.loads(out(result))["findings"]
+    assert (finding["file"], finding["line"], finding["column"]) == ("<标准输入>", 2, 5)
+
+
+def test_hostile_and_empty_text_is_just_text(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    html = tmp_path / "html.txt"
+    html.write_text("<script>alert('你别激动嘛')</script>" + "啊" * 100_000, encoding="utf-8")
+    result = run(str(empty), str(html), "--json")
+    assert result.returncode == 1
+    [finding] = json.loads(out(result))["findings"]
+    assert (finding["file"], finding["column"], finding["text"]) == (str(html), 16, "你别激动嘛")
+
+
+def test_invalid_content_stops_with_the_problems(tmp_path: Path, call: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    result = run(str(call), "--content", str(content))
+    assert result.returncode == 2
+    assert "内容检查发现" in err(result)
+
+
+def test_help_explains_the_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "--help"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert "phrases" in result.stdout
+    helped = run("--help")
+    assert "--encoding" in out(helped) and "--json" in out(helped)

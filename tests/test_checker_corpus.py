@@ -1,0 +1,74 @@
+"""The labelled corpus: well-formed, and ≥ 95% precision and recall on the command line and in
+the browser (the real 话术自查 page in Chromium)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros.loader import load_content
+
+from .browser_fixtures import SiteServer
+from .checker_support import (
+    Key,
+    Sentence,
+    check_in_page,
+    load_corpus,
+    page_findings,
+    score,
+    transcript,
+)
+from .conftest import ROOT
+
+THRESHOLD = 0.95
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Sentence]:
+    return load_corpus()
+
+
+def test_the_corpus_is_big_labelled_and_covers_every_phrase(corpus: list[Sentence]) -> None:
+    phrase_ids = {e.id for e in load_content(ROOT / "content").entries("phrase")}
+    assert len(corpus) >= 60
+    assert sum(1 for s in corpus if not s.phrases) >= 30, "too few sentences without a phrase"
+    texts = [s.text for s in corpus]
+    assert [t for t, n in Counter(texts).items() if n > 1] == []
+    assert [t for t in texts if "\n" in t or not t.strip()] == []
+    labels = Counter(p for s in corpus for p in s.phrases)
+    assert set(labels) - phrase_ids == set(), "labels that are not phrase ids"
+    assert {p for p in phrase_ids if labels[p] < 3} == set(), "phrases with under 3 examples"
+
+
+def command_findings(text: str, tmp_path: Path) -> list[Key]:
+    """Run the real command on the corpus as one transcript file, as a reviewer would."""
+    path = tmp_path / "corpus.txt"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "phrases", str(path), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr.decode()
+    report = json.loads(result.stdout)
+    return [(f["phrase"], f["line"], f["column"], f["text"]) for f in report["findings"]]
+
+
+def test_command_line_precision_and_recall(corpus: list[Sentence], tmp_path: Path) -> None:
+    result = score(corpus, command_findings(transcript(corpus), tmp_path))
+    assert result.precision >= THRESHOLD and result.recall >= THRESHOLD, result.describe()
+
+
+@pytest.mark.browser
+def test_browser_precision_and_recall(corpus: list[Sentence], phone: Any, site: SiteServer) -> None:
+    phone.goto(site.page_url("checker/"))
+    check_in_page(phone, transcript(corpus))
+    result = score(corpus, page_findings(phone))
+    assert result.precision >= THRESHOLD and result.recall >= THRESHOLD, result.describe()

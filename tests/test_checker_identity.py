@@ -1,0 +1,72 @@
+"""The browser and the command line give identical findings on the same text.
+
+One spec (compiled at build time from content/), two implementations of the matching
+(`macros/phrase_patterns.py`, `overrides/assets/js/checker.js`): the same texts go through the
+real page in Chromium and through `python -m macros phrases --json`, and every finding (phrase,
+line, column, words) must agree.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros.loader import load_content
+
+from .browser_fixtures import SiteServer
+from .checker_support import check_in_page, load_corpus, page_findings, python_findings, transcript
+from .conftest import ROOT
+from .test_checker_corpus import command_findings
+
+pytestmark = pytest.mark.browser
+
+# Text that exercises every step of the normalisation and of position counting.
+TRICKY = "\n".join(
+    [
+        "😀😀这不关我的事！𠀀你别激动嘛",  # astral characters before and between matches
+        "ＡＢＣ，你　必须先交费。㈠你肯定弄混了⑵",  # full-width letters, ideographic space
+        "我不\u200b知道\u00a0，不\t清楚……你要去问别人",  # zero-width, NBSP, tab
+        "这\u2028不可能的",  # a Unicode line separator is a line break
+        "e\u0301你应该先取号，你应该已经收到了",  # a combining accent; an exception
+        "<mark data-phrase='x'>你弄错了</mark>&amp;我们不会给你办",  # markup is text
+        "绝对不可能发生这种事，绝对不会！",  # overlapping phrases: the longest wins
+        "",
+        "   ",
+        "终于：一分钱 一分货，便宜没好货",
+        "这\uf967关我的事",  # a compatibility ideograph: NFKC makes it 不
+        "你一定是把那张卡搞混了，你一定是把｡卡搞混了",  # halfwidth ｡ is a full stop after NFKC
+    ]
+)
+
+
+def long_transcript(seed: int = 8) -> str:
+    """About 5,000 characters: corpus lines in a random order, as a long call would read."""
+    lines = [s.text for s in load_corpus()]
+    random.Random(seed).shuffle(lines)
+    text = ""
+    for index, line in enumerate(lines * 3):
+        text += ("客户：" if index % 3 == 0 else "员工：") + line + "\n"
+        if len(text) >= 5000:
+            return text
+    return text
+
+
+@pytest.mark.parametrize("name", ["corpus", "tricky", "5000-character transcript"])
+def test_browser_and_command_line_find_exactly_the_same(
+    name: str, phone: Any, site: SiteServer, tmp_path: Path
+) -> None:
+    text = {
+        "corpus": transcript(load_corpus()),
+        "tricky": TRICKY,
+        "5000-character transcript": long_transcript(),
+    }[name]
+    phone.goto(site.page_url("checker/"))
+    check_in_page(phone, text)
+    in_browser = page_findings(phone)
+    on_command_line = command_findings(text, tmp_path)
+    assert len(in_browser) >= 10
+    assert in_browser == on_command_line
+    assert in_browser == python_findings(load_content(ROOT / "content"), text)

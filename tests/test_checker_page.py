@@ -1,0 +1,175 @@
+"""The 话术自查 page on a phone: type or paste, see every forbidden phrase marked in place with
+its reason, alternatives and a link to the handbook; hostile text stays text; works offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .browser_fixtures import ConsoleLog, SiteServer
+from .checker_support import check_in_page, page_findings
+from .html import page
+from .test_checker_identity import long_transcript
+
+pytestmark = pytest.mark.browser
+
+CALL = "客户：我的话费怎么多扣了？\n员工：你肯定弄混了，我们从来没多扣过。\n员工：这不关我的事，你肯定弄混了。"
+
+
+def overflow(page: Any) -> int:
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def status(page: Any) -> str:
+    return page.locator("[data-checker-status]").inner_text()
+
+
+def open_checker(page: Any, site: SiteServer) -> None:
+    page.goto(site.page_url("checker/"), wait_until="networkidle")
+    page.wait_for_function("document.querySelector('[data-checker]').dataset.ready === '1'")
+
+
+def test_the_page_is_in_the_nav_and_its_spec_is_built_from_content(built_site: Path) -> None:
+    html = page(built_site, "checker")
+    assert "话术自查" in html.source.split("<title>")[1].split("</title>")[0]
+    assert any(a.get("href", "").endswith("checker/") for a in page(built_site, "").attrs("a"))
+    assert "data-checker-spec" in html.source
+    labels = [a for a in html.attrs("label") if a.get("for") == "hb-checker-input"]
+    assert labels, "the text box has a real label"
+
+
+def test_typing_marks_each_phrase_and_explains_it(
+    phone: Any, site: SiteServer, console: ConsoleLog
+) -> None:
+    requests: list[str] = []
+    phone.on("request", lambda request: requests.append(request.url))
+    open_checker(phone, site)
+    assert status(phone).startswith("在上面输入或粘贴")
+    check_in_page(phone, CALL)
+
+    marks = phone.locator("[data-checker-text] mark")
+    assert marks.all_inner_texts() == ["你肯定弄混了", "我们从来没", "这不关我的事", "你肯定弄混了"]
+    assert page_findings(phone)[0] == ("ni-kending-nonghun", 2, 4, "你肯定弄混了")
+    # The text around the marks is shown exactly as typed.
+    assert phone.locator("[data-checker-text]").inner_text() == CALL
+    assert status(phone) == "发现 4 处禁语（3 条），已用颜色标出；替代说法见下方。"
+
+    cards = phone.locator("[data-checker-list] > li")
+    assert cards.count() == 3  # one card per phrase, with every place it was said
+    first = cards.first
+    assert first.get_attribute("data-phrase") == "ni-kending-nonghun"
+    assert (
+        first.locator(".hb-checker__said").inner_text()
+        == "1你肯定弄混了第 2 行、你肯定弄混了第 3 行"
+    )
+    assert "为什么不能说" in first.inner_text() and "还没核实就断定错在客户" in first.inner_text()
+    assert first.locator("ul li").all_inner_texts()[0] == "我们一起核对一下，看看是哪里对不上。"
+
+    assert overflow(phone) == 0
+    assert console.errors == []
+    assert [url for url in requests if not url.startswith(site.url)] == []
+
+
+def test_the_card_links_to_the_handbook_entry(phone: Any, site: SiteServer) -> None:
+    open_checker(phone, site)
+    check_in_page(phone, "你别激动嘛")
+    link = phone.locator("[data-checker-list] a", has_text="禁语：你别激动嘛")
+    box = link.bounding_box()
+    assert box is not None and box["height"] >= 44
+    link.click()
+    phone.wait_for_url("**/phrasing/#ni-bie-jidong")
+    assert phone.locator("#ni-bie-jidong").is_visible()
+
+
+def test_approved_wording_is_clean_and_clearing_starts_over(phone: Any, site: SiteServer) -> None:
+    open_checker(phone, site)
+    check_in_page(phone, "谢谢您告诉我，这种情况比较少见，我马上核实。")
+    assert status(phone) == "没有发现禁语。"
+    assert phone.locator("mark").count() == 0
+    check_in_page(phone, "这不关我的事")
+    clear = phone.get_by_role("button", name="清空", exact=True)
+    box = clear.bounding_box()
+    assert box is not None and box["height"] >= 44
+    clear.click()
+    assert phone.get_by_label("要检查的话").input_value() == ""
+    assert status(phone).startswith("在上面输入或粘贴")
+    assert phone.locator("[data-checker-text]").is_hidden()
+    assert phone.locator("[data-checker-list] > li").count() == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>"
+        "你别激动嘛<b>粗体</b>{{ 1 + 1 }}",
+        "你别激动嘛" + "哈" * 30_000,  # one very long line without a break
+        "https://example.com/" + "a" * 5_000 + " 你别激动嘛",
+    ],
+)
+def test_hostile_text_is_shown_as_text_and_never_breaks_the_page(
+    text: str, phone: Any, site: SiteServer, console: ConsoleLog
+) -> None:
+    open_checker(phone, site)
+    check_in_page(phone, text)
+    output = phone.locator("[data-checker-text]")
+    assert output.evaluate("el => el.textContent") == text
+    assert output.evaluate("el => [...el.children].map(c => c.tagName)") == ["MARK"]
+    assert phone.title() != "pwned"
+    assert overflow(phone) == 0
+    assert console.errors == []
+
+
+def test_whitespace_only_text_counts_as_empty(phone: Any, site: SiteServer) -> None:
+    open_checker(phone, site)
+    phone.get_by_label("要检查的话").fill("  \n\t \n")
+    phone.get_by_label("要检查的话").press("End")
+    phone.wait_for_function("document.querySelector('[data-checker]').dataset.state === 'empty'")
+    assert status(phone).startswith("在上面输入或粘贴")
+
+
+def test_works_offline_once_the_page_is_open(phone: Any, site: SiteServer) -> None:
+    open_checker(phone, site)
+    phone.context.set_offline(True)
+    requests: list[str] = []
+    phone.on("request", lambda request: requests.append(request.url))
+    check_in_page(phone, long_transcript())
+    assert len(page_findings(phone)) > 50
+    assert requests == []  # nothing is sent anywhere
+    phone.context.set_offline(False)
+
+
+def test_starts_when_material_swaps_in_the_page_without_reloading(
+    phone: Any, site: SiteServer, console: ConsoleLog
+) -> None:
+    """Material's instant navigation replaces the content and emits document$; the checker must
+    start then, once, however often document$ fires (this is what navigation.instant does)."""
+    phone.goto(site.page_url("phrasing/"), wait_until="networkidle")
+    phone.evaluate(
+        """async url => {
+            const html = await (await fetch(url)).text();
+            const fresh = new DOMParser().parseFromString(html, "text/html");
+            document.querySelector(".md-content").replaceWith(fresh.querySelector(".md-content"));
+            document$.next(document);
+            document$.next(document);
+        }""",
+        site.page_url("checker/"),
+    )
+    check_in_page(phone, "这不关我的事")
+    assert phone.locator("[data-checker-list] > li").count() == 1
+    assert page_findings(phone) == [("buguan-wode-shi", 1, 1, "这不关我的事")]
+    phone.get_by_role("button", name="清空", exact=True).click()
+    assert phone.locator("[data-checker-list] > li").count() == 0
+    assert console.errors == []
+
+
+def test_side_by_side_on_a_wide_screen(desktop: Any, site: SiteServer) -> None:
+    open_checker(desktop, site)
+    check_in_page(desktop, CALL)
+    text = desktop.locator("[data-checker-text]").bounding_box()
+    cards = desktop.locator("[data-checker-list]").bounding_box()
+    assert text is not None and cards is not None
+    assert cards["x"] > text["x"] + text["width"] - 1

@@ -1,0 +1,331 @@
+"""Phrase patterns: the editors' syntax, its errors, normalisation and the Python matcher."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.loader import Handbook, load_content
+from macros.model import (
+    ApprovedPhrase,
+    Dialogue,
+    Entry,
+    Method,
+    Objection,
+    Phrase,
+    Procedure,
+    Rewrite,
+)
+from macros.phrase_patterns import (
+    PAUSE_RANGES,
+    Matcher,
+    PatternError,
+    build_spec,
+    compile_pattern,
+    normalise,
+    phrase_spec,
+    spec_classes,
+)
+from macros.problems import ContentError
+
+from .conftest import ROOT, run_build
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    return load_content(ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def matcher(handbook: Handbook) -> Matcher:
+    return Matcher(build_spec(handbook))
+
+
+def one(pattern: str, *, text: str = "测试用语", exceptions: tuple[str, ...] = ()) -> Matcher:
+    """A matcher holding a single phrase with this pattern."""
+    spec = {
+        "version": 1,
+        "classes": spec_classes(),
+        "phrases": [phrase_spec("test", text, [pattern], exceptions)],
+    }
+    return Matcher(spec)
+
+
+def found(matcher: Matcher, text: str) -> list[str]:
+    return [f.text for f in matcher.find(text)]
+
+
+# --- the syntax -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said", "expected"),
+    [
+        ("绝对(不会|不可能)", "绝对不会的", ["绝对不会"]),
+        ("绝对(不会|不可能)", "这绝对不可能", ["绝对不可能"]),
+        ("这事?不关我的?事", "这不关我事", ["这不关我事"]),
+        ("这事?不关我的?事", "这事不关我的事", ["这事不关我的事"]),
+        ("[你您]别激动", "您别激动", ["您别激动"]),
+        ("你*弄错了", "你这个号码肯定弄错了", ["你这个号码肯定弄错了"]),
+        ("一分钱，一分货", "一分钱一分货", ["一分钱一分货"]),
+        ("一分钱，一分货", "一分钱……一分货", ["一分钱……一分货"]),
+        ("一分钱一分货", "一分钱，一分货", []),  # a pause only where the editor wrote one
+        ("（不会｜不可能）吧", "不可能吧", ["不可能吧"]),  # full-width brackets and bar
+        ("【你您】必须", "你必须", ["你必须"]),
+        ("你懂吗？", "你懂吗", ["你懂吗"]),  # a full-width ？ is punctuation, not "optional"
+        ("ＶＩＰ客户", "vip客户", ["vip客户"]),
+        ("vip客户", "ＶＩＰ客户", ["ＶＩＰ客户"]),
+    ],
+)
+def test_patterns_match_what_editors_mean(pattern: str, said: str, expected: list[str]) -> None:
+    assert found(one(pattern), said) == expected
+
+
+def test_a_gap_holds_at_most_eight_characters_and_never_crosses_a_sentence() -> None:
+    matcher = one("你*弄错了")
+    assert found(matcher, "你一二三四五六七八弄错了") == ["你一二三四五六七八弄错了"]
+    assert found(matcher, "你一二三四五六七八九弄错了") == []
+    assert found(matcher, "你先等等。我弄错了") == []
+    assert found(matcher, "你先等等\n我弄错了") == []
+    assert found(matcher, "你先，等等，弄错了") == ["你先，等等，弄错了"]
+
+
+def test_text_is_normalised_before_matching() -> None:
+    matcher = one("绝对不会，绝对不可能")
+    for said in [
+        "绝对不会，绝对不可能",
+        "绝对不会!绝对不可能",  # half-width
+        "绝对不会！绝对不可能",  # full-width
+        "绝对不会……绝对不可能",  # ellipsis
+        "绝对不会...绝对不可能",
+        "绝对不会 绝对不可能",  # a space, as speech recognition writes it
+        "绝 对 不 会，绝对\u200b不可能",  # spaces and a zero-width space inside words
+        "绝对不会绝对不可能",
+    ]:
+        assert found(matcher, said) == [said], said
+    assert found(matcher, "绝对不会\n绝对不可能") == []  # two lines are two utterances
+
+
+def test_exceptions_excuse_a_match_only_inside_them() -> None:
+    matcher = one("你应该", exceptions=("你应该(已经|收到)",))
+    assert found(matcher, "你应该已经收到短信了") == []
+    assert found(matcher, "你应该先取号") == ["你应该"]
+    assert found(matcher, "你应该已经收到了，你应该先取号") == ["你应该"]
+
+
+def test_the_phrase_text_itself_always_counts() -> None:
+    assert found(one("完全不同", text="你好像不明白……"), "你好像不明白吗") == ["你好像不明白"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("(?<=我们)不会", "不支持“(?”开头的写法"),
+        ("(?P<x>不会)", "不支持“(?”开头的写法"),
+        ("(?i)不会", "不支持“(?”开头的写法"),
+        ("(不会)\\1", "不支持反斜杠"),
+        ("不会.*", "不支持半角点"),
+        ("不会+", "不支持“+”"),
+        ("不会{2}", "不支持花括号"),
+        ("^不会", "不支持“^”"),
+        ("不会$", "不支持“$”"),
+        ("(不会", "少了右括号"),
+        ("不会)", "多了一个右括号"),
+        ("[你您别激动", "少了右方括号"),
+        ("你您]别激动", "多了一个右方括号"),
+        ("[^你]别激动", "不支持“^”和“-”"),
+        ("[a-z]别激动", "不支持“^”和“-”"),
+        ("[你，]别激动", "不能写标点"),
+        ("()别激动", "括号里面要写字"),
+        ("(|不会)吧", "竖线“|”两边都要写字"),
+        ("*不会", "不能放在开头或结尾"),
+        ("不会*", "不能放在开头或结尾"),
+        ("(你*不会)", "不能写在括号里"),
+        ("你*不*会*吧*了", "最多用 3 个星号"),
+        ("?不会", "问号 ? 前面要有"),
+        ("不会??", "连着写了两个问号"),
+        ("你", "太短"),
+        ("你?我?", "太短"),
+        ("(你|我们)", "太短"),
+        ("   ", "不能只有空白"),
+    ],
+)
+def test_a_pattern_that_cannot_compile_says_why_in_chinese(pattern: str, message: str) -> None:
+    with pytest.raises(PatternError, match=re.escape(message)):
+        compile_pattern(pattern)
+
+
+def test_compiled_regexes_use_only_syntax_both_engines_read_the_same(handbook: Handbook) -> None:
+    """No lookaround, backreference, named group, flag, escape class or unbounded repeat."""
+    allowed = re.compile(r"^(?:[^\\()\[\]{}*+.^$]|\(\?:|[()|]|\[[^\]]+\]|\{0,8\}\?|\?|\\n)*$")
+    for phrase in build_spec(handbook)["phrases"]:
+        for source in phrase["match"] + phrase["except"]:
+            assert allowed.match(source), (phrase["id"], source)
+            re.compile(source)
+
+
+def test_character_classes_never_claim_chinese_characters() -> None:
+    """Both matchers skip the class tests for CJK ideographs; that must not change a result."""
+    for low, high in PAUSE_RANGES:
+        assert high < 0x4E00 or low > 0x9FFF
+    for body in spec_classes().values():
+        assert not re.search(r"[\u4e00-\u9fff]", body.replace("。", ""))
+
+
+# --- normalisation and positions --------------------------------------------------------
+
+
+def test_every_normalised_character_maps_back_to_the_original_text() -> None:
+    text = "您好！！我不 知道……\r\n\u200bＡＢＣ㈠ 😀好"
+    norm = normalise(text)
+    assert norm.text == "您好。我不知道\nabc，一，😀好"
+    assert len(norm.starts) == len(norm.ends) == len(norm.text)
+    assert text[norm.starts[2] : norm.ends[2]] == "！！"
+    assert text[norm.starts[7] : norm.ends[7]] == "……\r\n"
+
+
+def test_findings_carry_line_column_and_the_original_words(matcher: Matcher) -> None:
+    text = "第一行没事\r\n😀😀这 不关我的事！\n\n你别激动嘛"
+    findings = matcher.find(text)
+    assert [(f.phrase, f.line, f.column, f.text) for f in findings] == [
+        ("buguan-wode-shi", 2, 3, "这 不关我的事"),
+        ("ni-bie-jidong", 4, 1, "你别激动嘛"),
+    ]
+    for finding in findings:
+        assert text[finding.start : finding.end] == finding.text
+
+
+def test_where_phrases_overlap_the_longest_wins(matcher: Matcher) -> None:
+    assert [f.phrase for f in matcher.find("绝对不可能发生这种事")] == ["juedui-bu-fasheng"]
+    assert [f.phrase for f in matcher.find("我不知道，不清楚")] == ["buzhidao-buqingchu"]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "。。。", "<script>alert(1)</script>"])
+def test_empty_or_odd_text_finds_nothing(matcher: Matcher, text: str) -> None:
+    assert matcher.find(text) == []
+
+
+def test_a_very_long_line_is_checked_whole(matcher: Matcher) -> None:
+    text = "啊" * 200_000 + "你别激动" + "<b>" * 10_000
+    findings = matcher.find(text)
+    assert [(f.phrase, f.line, f.column) for f in findings] == [("ni-bie-jidong", 1, 200_001)]
+
+
+# --- the handbook's own phrases ---------------------------------------------------------
+
+
+def phrases(handbook: Handbook) -> list[Phrase]:
+    return [e for e in handbook.entries("phrase") if isinstance(e, Phrase)]
+
+
+def test_every_phrase_finds_its_own_text_as_itself(handbook: Handbook, matcher: Matcher) -> None:
+    for phrase in phrases(handbook):
+        findings = matcher.find(phrase.text)
+        assert [f.phrase for f in findings] == [phrase.id], phrase.text
+
+
+def approved_texts(handbook: Handbook) -> list[tuple[str, str]]:
+    """Everything the handbook tells staff to say, with the entry it comes from."""
+    texts: list[tuple[str, str]] = []
+
+    def add(entry: Entry, values: list[str]) -> None:
+        texts.extend((entry.id, value) for value in values)
+
+    for entry in handbook.entries():
+        if isinstance(entry, Phrase):
+            add(entry, entry.alternatives)
+        elif isinstance(entry, Rewrite):
+            add(entry, entry.say)
+        elif isinstance(entry, ApprovedPhrase):
+            add(entry, [entry.text])
+        elif isinstance(entry, Dialogue):
+            add(entry, [entry.better])
+        elif isinstance(entry, Objection):
+            add(entry, [entry.reply])
+        elif isinstance(entry, Method):
+            add(entry, [turn.text for turn in entry.example if turn.who == "员工"])
+        elif isinstance(entry, Procedure):
+            add(entry, [line for step in entry.steps for line in step.say])
+    return texts
+
+
+def test_nothing_the_handbook_tells_staff_to_say_is_flagged(
+    handbook: Handbook, matcher: Matcher
+) -> None:
+    texts = approved_texts(handbook)
+    kinds = {type(handbook.get(ident)).__name__ for ident, _ in texts}
+    assert {"Phrase", "Rewrite", "ApprovedPhrase", "Dialogue"} <= kinds
+    flagged = [
+        (ident, text, [(f.phrase, f.text) for f in matcher.find(text)])
+        for ident, text in texts
+        if matcher.find(text)
+    ]
+    assert flagged == []
+
+
+def test_the_spec_is_plain_json(handbook: Handbook) -> None:
+    spec = build_spec(handbook, href=lambda ident: f"../phrasing/#{ident}")
+    assert json.loads(json.dumps(spec, ensure_ascii=False)) == spec
+    first = spec["phrases"][0]
+    assert first["href"] == f"../phrasing/#{first['id']}"
+    assert first["url"] == f"phrasing/#{first['id']}"
+
+
+# --- bad patterns in content are content errors -----------------------------------------
+
+BAD = """
+  - id: broken-section
+    title: 测试
+    entries:
+      - kind: phrase
+        id: broken-phrase
+        text: 测试用语
+        reason: 原因
+        alternatives: [替代说法]
+        patterns:
+          - 测试(用语|说法)
+          - (?<!不)测试
+        source: seed-003
+"""
+
+
+def _append(project: Path, text: str) -> int:
+    path = project / "content" / "phrasing.yml"
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before + text, encoding="utf-8")
+    lines = (before + text).splitlines()
+    return next((n for n, line in enumerate(lines, 1) if "(?<!不)测试" in line), 0)
+
+
+def test_a_pattern_that_cannot_compile_is_a_problem_at_its_line(project_copy: Path) -> None:
+    line = _append(project_copy, BAD)
+    with pytest.raises(ContentError) as error:
+        load_content(project_copy / "content")
+    assert len(error.value.problems) == 1
+    problem = str(error.value.problems[0])
+    assert problem.startswith(f"content/phrasing.yml:{line}:")
+    assert "patterns[1]" in problem
+    assert "不支持“(?”开头的写法" in problem
+
+
+def test_an_alternative_the_phrase_would_flag_is_a_problem(project_copy: Path) -> None:
+    _append(
+        project_copy, BAD.replace("          - (?<!不)测试\n", "").replace("替代说法", "测试说法")
+    )
+    with pytest.raises(ContentError) as error:
+        load_content(project_copy / "content")
+    assert "替代说法“测试说法”里的“测试说法”会被这条禁语的写法查出来" in error.value.report()
+
+
+@pytest.mark.build
+def test_the_strict_build_stops_on_a_bad_pattern_without_a_traceback(project_copy: Path) -> None:
+    line = _append(project_copy, BAD)
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"content/phrasing.yml:{line}:" in output
+    assert "不支持“(?”开头的写法" in output
+    assert "Traceback" not in output
