@@ -56,7 +56,9 @@ def test_typing_marks_each_phrase_and_explains_it(
     assert page_findings(phone)[0] == ("ni-kending-nonghun", 2, 4, "你肯定弄混了")
     # The text around the marks is shown exactly as typed.
     assert phone.locator("[data-checker-text]").inner_text() == CALL
-    assert status(phone) == "发现 4 处禁语（3 条），已用颜色标出；替代说法见下方。"
+    assert (
+        status(phone) == "发现 4 处禁语（3 条），已用颜色标出；按编号看为什么不能说、可以怎么说。"
+    )
 
     cards = phone.locator("[data-checker-list] > li")
     assert cards.count() == 3  # one card per phrase, with every place it was said

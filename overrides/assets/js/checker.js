@@ -161,7 +161,7 @@
     root.dataset.state = blank ? "empty" : findings.length ? "found" : "clean";
     root.querySelector("[data-checker-status]").textContent = blank
       ? "在上面输入或粘贴要检查的话，结果会马上显示在这里。"
-      : findings.length ? "发现 " + findings.length + " 处禁语（" + groups.length + " 条），已用颜色标出；替代说法见下方。"
+      : findings.length ? "发现 " + findings.length + " 处禁语（" + groups.length + " 条），已用颜色标出；按编号看为什么不能说、可以怎么说。"
       : "没有发现禁语。";
   }
 
