@@ -1,11 +1,14 @@
 """The phrase checker page (话术自查): a text box that marks every forbidden phrase in place.
 
 Python compiles every phrase of the handbook into the spec (`phrase_patterns.build_spec`), with
-links relative to this page; the template prints the form and embeds the spec as JSON; the
+links relative to this page; the template prints the form and embeds the spec as JSON text; the
 browser (`overrides/assets/js/checker.js`) matches and renders. Nothing leaves the phone.
 """
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from markupsafe import Markup
 
@@ -13,11 +16,22 @@ from .phrase_patterns import build_spec
 from .render import Renderer
 
 
+def spec_as_text(spec: dict[str, Any]) -> Markup:
+    """The spec as the text of a hidden element (the browser reads it with textContent).
+
+    Not a `<script type="application/json">`: Material's instant navigation re-creates every
+    inline script of the new page without its attributes, which would run the JSON as code.
+    Escaping &, < and > keeps the text inert; Markdown leaves a raw HTML block alone.
+    """
+    text = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
 def render(renderer: Renderer) -> str:
     spec = build_spec(renderer.handbook, href=renderer.links.href)
     return renderer.render(
         "checker/page.html",
-        spec=spec,
+        spec_json=spec_as_text(spec),
         count=len(spec["phrases"]),
         phrasing=Markup(renderer.links.href_page("phrasing/")),
     )

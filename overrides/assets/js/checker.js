@@ -1,6 +1,6 @@
 /* 话术自查: mark forbidden phrases in typed or pasted text; nothing leaves the browser.
  * Same algorithm as macros/phrase_patterns.py, run on the spec the page embeds
- * ([data-checker-spec]); tests/test_checker_identity.py proves identical findings. */
+ * ([data-checker-spec], a hidden element); tests/test_checker_identity.py proves identical findings. */
 (function () {
   "use strict";
 
