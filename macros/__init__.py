@@ -33,8 +33,8 @@ def define_env(env: Any) -> None:
         env.page.edit_url = renderer().edit_href(files[0])
 
     @env.macro
-    def home(primary: list[str], secondary: list[str]) -> str:
-        return renderer().home(primary, secondary)
+    def home(primary: list[str], secondary: list[str], tools: list[dict[str, str]]) -> str:
+        return renderer().home(primary, secondary, tools)
 
     @env.macro
     def chapter(stem: str) -> str:
@@ -64,6 +64,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def quiz_page(ident: str) -> str:
         edit_from("content/quizzes.yml")
+        # Questions restate the handbook; search should land on the entries themselves.
+        env.page.meta["search"] = {"exclude": True}
         return quizzes.render_page(renderer(), ident)
 
     @env.macro

@@ -8,7 +8,6 @@ all reach the reader exactly as the editor typed them.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -40,10 +39,3 @@ def css_token(value: str) -> Markup:
     if not re.match(r"^[a-z][a-z0-9_-]*$", value):
         raise ValueError(f"not a safe class name: {value!r}")
     return Markup(value)
-
-
-def json_for_script(value: Any) -> Markup:
-    """JSON that is safe inside `<script type="application/json">` (no `</script>` break-out)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)

@@ -49,7 +49,11 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64),
 ]
 Texts = list[Text]
-Sources = Annotated[list[Id], BeforeValidator(_one_or_many), Field(min_length=1)]
+Sources = Annotated[
+    list[Id],
+    BeforeValidator(_one_or_many, json_schema_input_type=Id | list[Id]),
+    Field(min_length=1),
+]
 
 
 class Ref:
@@ -122,7 +126,7 @@ def _item_from_text(value: Any) -> Any:
     return {"name": value} if isinstance(value, str) else value
 
 
-ItemField = Annotated[Item, BeforeValidator(_item_from_text)]
+ItemField = Annotated[Item, BeforeValidator(_item_from_text, json_schema_input_type=Text | Item)]
 
 
 class Topic(Entry):

@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .escape import anchor, css_token, escape_text, json_for_script
+from .escape import anchor, css_token, escape_text
 from .links import Linker, chapter_url
 from .loader import Handbook
 from .model import Entry, Node, Objection, Phrase, Procedure, Source, Topic
@@ -49,7 +49,6 @@ def make_environment() -> jinja2.Environment:
     )
     env.filters["anchor"] = anchor
     env.filters["css"] = css_token
-    env.filters["json"] = json_for_script
     return env
 
 
@@ -107,13 +106,23 @@ class Renderer:
     def chapter(self, stem: str) -> str:
         return self.render("chapter.html", chapter=self.handbook.chapters[stem])
 
-    def home(self, primary: list[str], secondary: list[str]) -> str:
-        """Quick-link cards; titles and summaries come from the content files themselves."""
+    def home(self, primary: list[str], secondary: list[str], tools: list[dict[str, str]]) -> str:
+        """Quick-link cards; titles and summaries come from the content files themselves.
+
+        `tools` are pages made by code rather than content (the phrase checker): the page
+        gives their url, title and summary.
+        """
         return self.render(
             "home.html",
             primary=[self._card(key) for key in primary],
-            secondary=[self._card(key) for key in secondary],
+            secondary=[
+                *(self._tool(tool) for tool in tools),
+                *(self._card(key) for key in secondary),
+            ],
         )
+
+    def _tool(self, tool: dict[str, str]) -> dict[str, Any]:
+        return {**tool, "key": "tool", "href": Markup(self.links.href_page(tool["url"]))}
 
     def _card(self, key: str) -> dict[str, Any]:
         if key == "checklists":

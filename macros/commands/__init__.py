@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import check, phrases
+from . import changes, check, phrases, schema
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
+    "changes": changes,
     "phrases": phrases,
+    "schema": schema,
 }

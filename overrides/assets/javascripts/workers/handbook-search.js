@@ -94,14 +94,20 @@ function keep(cutWords) {
 }
 
 /* Terms for one run of Chinese: its words, kept whole by the 〇 and matched as prefixes by
- * Material; single characters as exact terms, and only when no longer word is left. */
+ * Material; single characters are exact terms, used only when no longer word is left, and then
+ * all required, so a run of unrelated characters finds nothing rather than noise. */
 function terms(run) {
   var kept = keep(cut(run));
   var long = kept.filter(function (word) {
     return word.length > 1;
   });
-  return (long.length ? long : kept).map(function (word) {
-    return word.length > 1 ? word + SENTINEL : word + "^1";
+  if (long.length) {
+    return long.map(function (word) {
+      return word + SENTINEL;
+    });
+  }
+  return kept.map(function (char) {
+    return kept.length > 1 ? "+" + char : char + "^1";
   });
 }
 
