@@ -1,0 +1,200 @@
+/* Offline copy of the handbook. macros/offline.py writes BUILD (above) after every build:
+   BUILD.hash names the build, BUILD.files lists [url, file, sha256 prefix] for every file.
+
+   Each build has its own cache, filled completely in `install` and checked file by file
+   against BUILD, so a cache never holds files of two builds. A new build takes over as soon
+   as its cache is complete, but a page keeps getting every file (stylesheets, scripts, the
+   pages instant navigation fetches) from the cache of the build its document came from;
+   only a page loaded afterwards comes from the new build. An old cache is deleted once no
+   open page uses it. */
+"use strict";
+
+const PREFIX = "handbook-";
+const CACHE = PREFIX + BUILD.hash;
+const PAGES = "handbook:pages"; // which build's cache each open page (client) uses
+const SCOPE = self.registration.scope;
+const FILES = new Map(BUILD.files.map(([url, file, sha]) => [new URL(url, SCOPE).href, { file, sha }]));
+const SHA_HEADER = "X-Handbook-Sha";
+const buildOfClient = new Map(); // memory in front of PAGES, lost when the browser stops the worker
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache().then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      // Pages opened before any worker (the first visit) are of this build: say so, so a
+      // later build serves them from this build's cache.
+      const known = new Set((await (await caches.open(PAGES)).keys()).map((r) => r.url));
+      await self.clients.claim();
+      for (const client of await self.clients.matchAll({ type: "all" })) {
+        if (!known.has(clientKey(client.id))) await remember(client.id, CACHE);
+      }
+      await prune();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  // offline.js asks whether its page is of the newest build.
+  if (event.data !== "handbook:build" || !event.source || !event.ports[0]) return;
+  const port = event.ports[0];
+  event.waitUntil(cacheOf(event.source.id).then((page) => port.postMessage({ page, newest: CACHE })));
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (!url.href.startsWith(SCOPE)) return;
+  const key = keyOf(url);
+  if (request.mode === "navigate") {
+    if (FILES.has(key)) {
+      // A new document: always the newest build, and so are all the files it asks for.
+      event.respondWith(match(CACHE, key).then((hit) => hit || fetch(request)));
+      const id = event.resultingClientId;
+      event.waitUntil(remember(id, CACHE).then(() => opened(id)).then(() => prune(true)));
+    } else if (FILES.has(key + "/")) {
+      event.respondWith(Response.redirect(key + "/" + url.search, 301));
+    } else {
+      event.respondWith(fetch(request).catch(notFound));
+    }
+    return;
+  }
+  event.respondWith(forPage(event, key, request));
+});
+
+function keyOf(url) {
+  const href = url.origin + url.pathname;
+  return href.endsWith("/index.html") ? href.slice(0, -"index.html".length) : href;
+}
+
+/* A file for an open page: from its own build's cache, else the newest, else the network
+   (files never cached, such as the YAML behind "edit", or a cache the browser evicted). */
+async function forPage(event, key, request) {
+  const build = await cacheOf(event.clientId);
+  if (request.destination === "worker" && event.resultingClientId) {
+    event.waitUntil(remember(event.resultingClientId, build)); // the search worker is its page's
+  }
+  const hit = (await match(build, key)) || (build !== CACHE && (await match(CACHE, key)));
+  return hit || fetch(request);
+}
+
+async function match(name, key) {
+  if (!(await caches.has(name))) return undefined;
+  return (await caches.open(name)).match(key);
+}
+
+function clientKey(id) {
+  return new URL("__handbook/page/" + encodeURIComponent(id), SCOPE).href;
+}
+
+async function remember(id, build) {
+  if (!id) return;
+  buildOfClient.set(id, build);
+  await (await caches.open(PAGES)).put(clientKey(id), new Response(build));
+}
+
+async function cacheOf(id) {
+  if (!id) return CACHE;
+  if (!buildOfClient.has(id)) {
+    const hit = await (await caches.open(PAGES)).match(clientKey(id));
+    // A page opened before this worker existed (the first visit) is of the current build.
+    buildOfClient.set(id, hit ? await hit.text() : CACHE);
+  }
+  return buildOfClient.get(id);
+}
+
+/* Wait (up to 5 s) until a page being loaded is listed among the clients. */
+async function opened(id) {
+  for (let tries = 0; id && tries < 50 && !(await self.clients.get(id)); tries++) {
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/* Delete the caches of builds no page uses. When a page is loaded, forget the pages that
+   were closed (a page still loading is not listed yet, so only then: opened() waits for it).
+   When this build takes over, keep every build a page may still use, and delete other
+   caches: a build that failed to install. */
+async function prune(forgetClosed = false) {
+  const clients = await self.clients.matchAll({ includeUncontrolled: true, type: "all" });
+  const open = new Set(clients.map((client) => client.id));
+  const pages = await caches.open(PAGES);
+  const used = new Set([CACHE]);
+  const unused = new Set();
+  for (const request of await pages.keys()) {
+    const id = decodeURIComponent(request.url.slice(clientKey("").length));
+    const record = await pages.match(request);
+    const build = record ? await record.text() : "";
+    if (open.has(id) || !forgetClosed) {
+      used.add(build);
+    } else {
+      unused.add(build);
+      buildOfClient.delete(id);
+      await pages.delete(request);
+    }
+  }
+  for (const name of await caches.keys()) {
+    if (name.startsWith(PREFIX) && !used.has(name) && (!forgetClosed || unused.has(name))) {
+      await caches.delete(name);
+    }
+  }
+}
+
+async function notFound() {
+  const page = await match(CACHE, new URL("404.html", SCOPE).href);
+  if (!page) return Response.error();
+  return new Response(page.body, { status: 404, headers: page.headers });
+}
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const have = new Set((await cache.keys()).map((request) => request.url));
+  const old = await unchangedFiles();
+  await Promise.all(
+    [...FILES].map(async ([key, { file, sha }]) => {
+      if (have.has(key)) return; // stored and checked by an earlier, interrupted install
+      const reused = old.get(key);
+      if (reused) return cache.put(key, reused);
+      const response = await fetch(new URL(file, SCOPE).href, { cache: "no-cache" });
+      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      const body = await response.arrayBuffer();
+      if ((await digest(body)) !== sha) {
+        // The server has files of another build (a deploy in progress, a stale proxy):
+        // keep the current copy and try again on the next visit.
+        throw new Error(`${file} is not the file of build ${BUILD.hash}`);
+      }
+      return cache.put(key, stored(body, response.headers.get("Content-Type"), sha));
+    }),
+  );
+  if (!(await caches.has(CACHE))) throw new Error("the cache was deleted while it was filled");
+}
+
+/* Files of earlier builds that did not change: copied, not downloaded again. */
+async function unchangedFiles() {
+  const found = new Map();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const file = FILES.get(request.url);
+      if (!file || found.has(request.url)) continue;
+      const response = await cache.match(request);
+      if (response && response.headers.get(SHA_HEADER) === file.sha) found.set(request.url, response);
+    }
+  }
+  return found;
+}
+
+function stored(body, type, sha) {
+  // A new Response carries no URL of its own, so a page is shown under the address asked for.
+  const headers = { [SHA_HEADER]: sha };
+  if (type) headers["Content-Type"] = type;
+  return new Response(body, { status: 200, headers });
+}
+
+async function digest(body) {
+  const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  return Array.from(bytes.slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,57 @@
+/* Offline copy: registers sw.js once the page has loaded. The service worker keeps every
+   page on the files of the build it was loaded from; this script only makes the next link
+   tap after a new build arrived load the linked page in full (from the new build) instead of
+   by instant navigation, which would stay on the old build. */
+(function () {
+  "use strict";
+  var sw = navigator.serviceWorker;
+  if (!sw || !document.currentScript) return;
+  var workerUrl = new URL("../../sw.js", document.currentScript.src);
+  var registration = null;
+  var stale = false;
+  var lastCheck = Date.now();
+
+  function askBuild() {
+    if (!sw.controller || typeof MessageChannel !== "function") return;
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function (event) {
+      var answer = event.data || {};
+      stale = typeof answer.page === "string" && answer.page !== answer.newest;
+    };
+    sw.controller.postMessage("handbook:build", [channel.port2]);
+  }
+
+  sw.addEventListener("controllerchange", askBuild);
+
+  window.addEventListener("load", function () {
+    askBuild();
+    if (sw.controller && !navigator.onLine) return; // nothing to look for; no error to show
+    sw.register(workerUrl.href, { updateViaCache: "none" }).then(
+      function (found) {
+        registration = found;
+      },
+      function () {} // no service worker (private mode, file://): the site works online only
+    );
+  });
+
+  window.addEventListener(
+    "click",
+    function (event) {
+      if (!stale || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey) return;
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || link.target || link.hasAttribute("download")) return;
+      var url = new URL(link.href, location.href);
+      if (url.origin !== location.origin || url.pathname === location.pathname) return;
+      event.stopPropagation(); // Material does not see the tap; the browser follows the link
+    },
+    true
+  );
+
+  // Instant navigation loads no new documents, so look for a new build now and then.
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState !== "visible" || !registration || !navigator.onLine) return;
+    if (Date.now() - lastCheck < 30 * 60 * 1000) return;
+    lastCheck = Date.now();
+    registration.update().catch(function () {});
+  });
+})();

@@ -1,0 +1,217 @@
+"""A new build reaches a phone that has the old one, whole, and never mixed with the old one.
+
+Build A is visited once; then build B is deployed into the folder the server serves, the way
+a real deploy copies files: pages first, `sw.js` last (or, to test a broken deploy, first).
+Every page shows which build it came from twice: in its title (site_name) and in a CSS
+custom property, so a page of one build with the stylesheet of the other shows up.
+
+Expected: B takes over as soon as its copy is complete; a page already open stays A in
+everything it loads (instant navigation included); the next page loaded is B.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from . import test_offline
+from .conftest import run_build
+from .test_offline import (  # phone_context is a fixture
+    READY,
+    LiveSite,
+    live_site,
+    site_pages,
+    tap_next,
+    visit_once_and_wait_for_the_offline_copy,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+phone_context = test_offline.phone_context  # the fixture: one phone browser for the whole test
+
+SITE_NAME = "营业厅服务手册"
+
+# Ask the browser to look for a new sw.js now; wait until the new worker is in charge or failed.
+CHECK_FOR_UPDATE = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const before = registration.active;
+  await registration.update();
+  const worker = registration.installing || registration.waiting
+    || (registration.active !== before ? registration.active : null);
+  if (!worker) return "unchanged";
+  while (worker.state !== "activated" && worker.state !== "redundant") {
+    await new Promise((done) => worker.addEventListener("statechange", done, { once: true }));
+  }
+  return worker.state;
+}"""
+
+SHOWN_BUILD = """() => [
+  document.title.slice(-1),
+  getComputedStyle(document.documentElement).getPropertyValue("--hb-build").trim().slice(1, -1),
+]"""
+
+# What an open page gets when it asks for another page (as instant navigation does) and for
+# the stylesheet, by the same relative URLs the page uses.
+FETCHED_BUILD = """async () => {
+  const next = document.querySelector("a.md-footer__link--next").href;
+  const css = document.querySelector("link[href$='assets/css/handbook.css']").href;
+  const page = await (await fetch(next)).text();
+  const style = await (await fetch(css)).text();
+  return [
+    page.match(/<title>([^<]*)<\\/title>/)[1].slice(-1),
+    style.match(/--hb-build: "(.)"/)[1],
+  ];
+}"""
+
+BUILD_CACHES = (
+    """async () => (await caches.keys()).filter((name) => name.startsWith("handbook-")).length"""
+)
+
+
+class TwoBuilds:
+    MARKED = ("mkdocs.yml", "overrides/assets/css/handbook.css", "docs/index.md")
+
+    def __init__(self, live: LiveSite, tmp_path: Path) -> None:
+        self.live = live
+        self.staging = tmp_path / "staging"
+        self.original = {
+            name: (live.project / name).read_text(encoding="utf-8") for name in self.MARKED
+        }
+
+    def mark(self, build: str) -> None:
+        """Make every page and the stylesheet say which build they belong to."""
+        config, css, home = self.original.values()
+        assert f"site_name: {SITE_NAME}\n" in config
+        marked = {
+            "mkdocs.yml": config.replace(
+                f"site_name: {SITE_NAME}\n", f"site_name: {SITE_NAME}{build}\n"
+            ),
+            "overrides/assets/css/handbook.css": css + f':root {{ --hb-build: "{build}"; }}\n',
+            "docs/index.md": home + f"\n构建 {build}。\n",
+        }
+        for name, text in marked.items():
+            (self.live.project / name).write_text(text, encoding="utf-8")
+
+    def build_a(self) -> None:
+        self.mark("A")
+        self.live.build()
+
+    def build_b_staged(self) -> None:
+        self.mark("B")
+        result = run_build(self.live.project, self.staging)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def deploy_pages(self) -> None:
+        """Copy every file of build B except sw.js over build A."""
+        shutil.copytree(
+            self.staging, self.live.root, dirs_exist_ok=True, ignore=lambda d, n: {"sw.js"}
+        )
+
+    def deploy_worker(self) -> None:
+        shutil.copyfile(self.staging / "sw.js", self.live.root / "sw.js")
+
+
+@pytest.fixture
+def builds(tmp_path: Path) -> Iterator[TwoBuilds]:
+    live = live_site(tmp_path)
+    yield TwoBuilds(live, tmp_path)
+    with contextlib.suppress(OSError):
+        live.stop()
+
+
+def shown(page: Any) -> tuple[str, str]:
+    title, css = page.evaluate(SHOWN_BUILD)
+    return title, css
+
+
+def wait_for_page_of_build(page: Any, live: LiveSite, url: str, build: str) -> None:
+    page.wait_for_url(lambda address: live.url_of(address) == url, wait_until="commit")
+    page.wait_for_function("build => document.title.endsWith(build)", arg=build)
+    page.wait_for_load_state("networkidle")
+    assert shown(page) == (build, build), url
+
+
+def test_open_page_stays_on_its_build_and_the_next_page_is_new(
+    builds: TwoBuilds, phone_context: Any
+) -> None:
+    live = builds.live
+    builds.build_a()
+    page = phone_context.new_page()
+    visit_once_and_wait_for_the_offline_copy(page, live)
+    assert shown(page) == ("A", "A")
+
+    # B's pages are on the server, its sw.js not yet: the phone keeps showing A, whole.
+    builds.build_b_staged()
+    builds.deploy_pages()
+    page.goto(live.server.page_url(), wait_until="networkidle")
+    assert shown(page) == ("A", "A")
+    href = tap_next(page)
+    assert href is not None
+    wait_for_page_of_build(page, live, live.url_of(href), "A")
+
+    # sw.js arrives: B is downloaded and takes over; the page on screen still gets only A.
+    builds.deploy_worker()
+    assert page.evaluate(CHECK_FOR_UPDATE) == "activated"
+    assert shown(page) == ("A", "A")
+    assert page.evaluate(FETCHED_BUILD) == ["A", "A"]
+
+    # The next tap loads the next page of B in full (not by instant navigation).
+    page.evaluate("window.__sameDocument = true")
+    href = tap_next(page)
+    assert href is not None
+    wait_for_page_of_build(page, live, live.url_of(href), "B")
+    assert page.evaluate("window.__sameDocument") is None
+    assert page.evaluate(FETCHED_BUILD) == ["B", "B"]
+
+    # From now on, with or without network, every page is B, and only B's copy is kept.
+    live.stop()
+    phone_context.set_offline(True)
+    for url in site_pages(live.root):
+        page.goto(live.server.page_url(url), wait_until="networkidle")
+        assert shown(page) == ("B", "B"), url
+    page.wait_for_function(f"async () => ({BUILD_CACHES})() === 1")
+
+
+def test_page_opened_after_the_update_is_new_at_once(builds: TwoBuilds, phone_context: Any) -> None:
+    live = builds.live
+    builds.build_a()
+    page = phone_context.new_page()
+    visit_once_and_wait_for_the_offline_copy(page, live)  # loaded from the network
+    builds.build_b_staged()
+    builds.deploy_pages()
+    builds.deploy_worker()
+    assert page.evaluate(CHECK_FOR_UPDATE) == "activated"
+    assert page.evaluate(FETCHED_BUILD) == ["A", "A"]  # the first-visit page is A's too
+
+    page.goto(live.server.page_url("quizzes/"), wait_until="networkidle")
+    assert shown(page) == ("B", "B")
+    assert page.evaluate(READY)
+
+
+def test_worker_that_arrives_before_its_pages_is_refused(
+    builds: TwoBuilds, phone_context: Any
+) -> None:
+    """A deploy that copies sw.js first: its copy would mix builds, so it is not installed."""
+    live = builds.live
+    builds.build_a()
+    page = phone_context.new_page()
+    visit_once_and_wait_for_the_offline_copy(page, live)
+    builds.build_b_staged()
+
+    builds.deploy_worker()  # sw.js of B, every other file still A
+    assert page.evaluate(CHECK_FOR_UPDATE) == "redundant"
+    href = tap_next(page)
+    assert href is not None
+    wait_for_page_of_build(page, live, live.url_of(href), "A")
+    page.reload(wait_until="networkidle")
+    assert shown(page) == ("A", "A")
+
+    builds.deploy_pages()  # the deploy completes: now B installs
+    assert page.evaluate(CHECK_FOR_UPDATE) == "activated"
+    page.reload(wait_until="networkidle")
+    assert shown(page) == ("B", "B")
