@@ -300,3 +300,37 @@ def test_search_works_offline(live: LiveSite, phone_context: Any) -> None:
     results.first.wait_for(timeout=15_000)
     assert results.count() > 0
     assert traffic.failed == []
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_checklists_and_quizzes_work_offline(live: LiveSite, phone_context: Any) -> None:
+    live.build()
+    pages = site_pages(live.root)
+    checklist = next(u for u in pages if re.fullmatch(r"checklists/(?!print/)[^/]+/", u))
+    quiz = next(u for u in pages if re.fullmatch(r"quizzes/[^/]+/", u))
+    page = phone_context.new_page()
+    traffic = Traffic.watch(page)
+    visit_once_and_wait_for_the_offline_copy(page, live)
+    live.stop()
+    phone_context.set_offline(True)
+
+    # Tick the first row of a checklist; the tick is still there after reloading offline.
+    page.goto(live.server.page_url(checklist), wait_until="networkidle")
+    form = page.locator("[data-checklist]")
+    form.locator("[data-checklist-bar]").wait_for()
+    form.locator("label.hb-check__row").first.tap()
+    assert form.locator("input[data-item]:checked").count() == 1
+    page.reload(wait_until="networkidle")
+    page.locator("[data-checklist] [data-checklist-bar]").wait_for()
+    assert page.locator("[data-checklist] input[data-item]:checked").count() == 1
+
+    # Answer the first question of a quiz: the verdict shows.
+    page.goto(live.server.page_url(quiz), wait_until="networkidle")
+    page.locator(".quiz.is-live").wait_for()
+    page.locator(".quiz-q.is-on .quiz-text").first.click()
+    page.get_by_role("button", name="确定").click()
+    assert page.locator(".quiz-verdict").inner_text().strip() != ""
+
+    assert traffic.failed == []
+    assert traffic.errors == []

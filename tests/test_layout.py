@@ -1,0 +1,150 @@
+"""Every page on a 390x844 phone: nothing wider than the screen, tables readable, and every
+control big enough to tap (44 px), including Material's own: header, drawer, search, footer.
+
+Not counted as tap targets, as in WCAG 2.5.5: links inside running text (`display: inline`),
+and the heading permalinks, which are invisible until hovered or focused. A checkbox or radio
+inside a row-sized label is measured by its label, which is what a finger hits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros.offline import url_of
+
+from .browser_fixtures import SiteServer
+
+pytestmark = pytest.mark.browser
+
+MIN_TAP = 44
+
+# Problems on the screen as it is now: [description, ...]; empty when all is well.
+SCREEN_PROBLEMS = """(minTap) => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  const describe = (el) => {
+    const text = (el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 12);
+    const cls = String(el.className || "").split(/\\s+/).slice(0, 2).join(".");
+    return `<${el.tagName.toLowerCase()}${cls ? "." + cls : ""}> "${text}"`;
+  };
+  const shown = (el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.right > 0 && box.left < width
+      && el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  };
+  const scrolls = (el) => {
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(up).overflowX)) return up;
+    }
+    return null;
+  };
+
+  const overflow = document.documentElement.scrollWidth - width;
+  if (overflow > 0) problems.push(`the page is ${overflow}px wider than the screen`);
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.width && box.height && (box.right > width + 1 || box.left < -1) && !scrolls(el)) {
+      problems.push(`${describe(el)} sticks out of the screen (${Math.round(box.left)}..${Math.round(box.right)})`);
+    }
+  }
+
+  for (const table of document.querySelectorAll("article table")) {
+    if (!shown(table)) continue;
+    const box = table.getBoundingClientRect();
+    const size = parseFloat(getComputedStyle(table).fontSize);
+    if (size < 12) problems.push(`${describe(table)}: text ${size}px`);
+    const holder = scrolls(table);
+    if (box.width > width && !(holder && holder.scrollWidth > holder.clientWidth)) {
+      problems.push(`${describe(table)} is wider than the screen and does not scroll`);
+    }
+    // A column so narrow that its text stands a character or two per line is unreadable.
+    for (const cell of table.querySelectorAll("th, td")) {
+      const chars = cell.textContent.replace(/\\s+/g, "").length;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      if (chars >= 4 && lines && chars / lines < 3) {
+        problems.push(`${describe(cell)}: ${chars} characters on ${lines} lines`);
+      }
+    }
+  }
+
+  const controls = document.querySelectorAll(
+    "a[href], button, select, textarea, summary, [role=button], input:not([type=hidden]), label"
+  );
+  for (const el of controls) {
+    if (!shown(el) || el.closest(".headerlink")) continue;
+    if (el.matches(".headerlink") || (el.tagName === "A" && getComputedStyle(el).display === "inline")) continue;
+    let target = el;
+    if (el.tagName === "LABEL") {
+      const input = el.control || el.querySelector("input");
+      if (!input || !["checkbox", "radio"].includes(input.type)) continue; // a caption, not a button
+    }
+    if (el.matches("input[type=checkbox], input[type=radio]")) {
+      const label = el.closest("label") || (el.labels && el.labels[0]);
+      if (label && shown(label)) target = label;
+    }
+    const box = target.getBoundingClientRect();
+    if (Math.min(box.width, box.height) < minTap - 0.5) {
+      problems.push(`${describe(target)} is ${Math.round(box.width)}x${Math.round(box.height)}px`);
+    }
+  }
+  return [...new Set(problems)];
+}"""
+
+
+def site_pages(root: Path) -> list[str]:
+    return sorted(
+        url_of(path.relative_to(root).as_posix())
+        for path in root.rglob("index.html")
+        if not path.relative_to(root).as_posix().startswith("_")
+    )
+
+
+def problems_on_screen(page: Any) -> list[str]:
+    # Let slides and fades (menu, search) finish: mid-way things stand out of the screen.
+    page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished))")
+    return page.evaluate(SCREEN_PROBLEMS, MIN_TAP)
+
+
+def test_every_page_fits_a_phone_and_every_control_is_big_enough(
+    phone: Any, site: SiteServer
+) -> None:
+    problems = []
+    for url in site_pages(site.root):
+        phone.goto(site.page_url(url), wait_until="networkidle")
+        problems += [f"{url}: {problem}" for problem in problems_on_screen(phone)]
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("url", ["", "checklists/", "quizzes/"])
+def test_the_menu_fits_and_every_entry_is_big_enough(
+    phone: Any, site: SiteServer, url: str
+) -> None:
+    phone.goto(site.page_url(url), wait_until="networkidle")
+    phone.locator("label.md-header__button[for=__drawer]").tap()
+    assert (found := problems_on_screen(phone)) == [], "\n".join(found)
+    if url:
+        # The menu opens on this section's entries; its title leads back to the whole menu.
+        phone.locator(".md-sidebar--primary label.md-nav__title:not([for=__drawer])").filter(
+            has_text=phone.locator("h1").inner_text()[:2]
+        ).first.tap()
+    else:
+        # On the whole menu, the arrow beside 检查表 opens that section.
+        phone.locator(".md-sidebar--primary .md-nav__container > label.md-nav__link").first.tap()
+    assert (found := problems_on_screen(phone)) == [], "\n".join(found)
+
+
+def test_search_on_a_phone_fits_and_its_buttons_are_big_enough(
+    phone: Any, site: SiteServer
+) -> None:
+    phone.goto(site.page_url(), wait_until="networkidle")
+    phone.locator("label.md-header__button[for=__search]").tap()
+    search = phone.locator("input.md-search__input")
+    search.fill("投诉")
+    search.press("End")
+    phone.locator(".md-search-result__item").first.wait_for()
+    assert (found := problems_on_screen(phone)) == [], "\n".join(found)
