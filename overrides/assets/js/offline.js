@@ -1,7 +1,5 @@
-/* Offline copy: registers sw.js once the page has loaded. The service worker keeps every
-   page on the files of the build it was loaded from; this script only makes the next link
-   tap after a new build arrived load the linked page in full (from the new build) instead of
-   by instant navigation, which would stay on the old build. */
+/* Registers sw.js after load. sw.js keeps each page on the build it came from; after a new
+   build arrives, the next link tap loads the page in full (new build), not instantly. */
 (function () {
   "use strict";
   var sw = navigator.serviceWorker;

@@ -1,0 +1,410 @@
+"""Performance benchmark: build time, what each page downloads, Lighthouse, offline; budgets.
+
+Builds the real content with `mkdocs build --strict` (median of 3), the content multiplied by
+10 (scripts/perf/sites.py), and a stock mkdocs-material site from the same Markdown; opens
+every page of both in Chromium at 390x844 and counts what it downloads (gzip level 6); runs
+Lighthouse (mobile) on the home page, a checklist, a quiz and the longest page of both; runs
+the offline browser test. Prints a Markdown report with pass/fail per budget and writes it into
+README.md between `<!-- bench:begin -->` and `<!-- bench:end -->`.
+
+Lighthouse 12.2.3 is installed on first use into benchmarks/node_modules (git-ignored).
+
+Usage: .venv/bin/python scripts/bench.py [--runs N] [--no-lighthouse] [--no-x10]
+                                         [--no-offline-test] [--no-readme]
+Exit status 1 when a budget fails (after printing everything).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from perf import lighthouse, sites, traffic
+from perf.server import GZIP_LEVEL, gzip_size, start
+
+ROOT = sites.ROOT
+OUT = ROOT / "benchmarks" / "out"
+README = ROOT / "README.md"
+KB = 1024
+
+# The budgets of the issue.
+FIRST_LOAD_KB = 120
+OWN_JS_CSS_KB = 15
+LIGHTHOUSE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100}
+BUILD_SECONDS = 5.0
+GROWTH_LIMIT = 10.0
+
+
+@dataclass
+class Check:
+    budget: str
+    limit: str
+    measured: str
+    ok: bool | None  # None: not measured this time
+
+    @property
+    def verdict(self) -> str:
+        return "—" if self.ok is None else "pass" if self.ok else "**FAIL**"
+
+
+def kb(value: float) -> str:
+    return f"{value / KB:.1f}"
+
+
+def own_files(site: Path) -> dict[str, int]:
+    """The project's own JS and CSS as served (overrides/assets), gzip bytes each."""
+    overrides = ROOT / "overrides"
+    found = {}
+    for source in sorted(overrides.rglob("*")):
+        if source.suffix in (".js", ".css") and source.is_file():
+            path = source.relative_to(overrides).as_posix()
+            if (site / path).is_file():
+                found[path] = gzip_size(site / path)
+    return found
+
+
+def offline_copy(site: Path) -> tuple[int, int, int]:
+    """Files and gzip bytes the service worker downloads once, in the background (sw.js too),
+    and the gzip bytes of sw.js itself."""
+    first = (site / "sw.js").read_text(encoding="utf-8").split("\n", 1)[0]
+    build = json.loads(first.removeprefix("const BUILD = ").removesuffix(";"))
+    files = [path for _url, path, _sha in build["files"]]
+    worker = gzip_size(site / "sw.js")
+    return len(files), sum(gzip_size(site / path) for path in files) + worker, worker
+
+
+def measured_pages(site: Path) -> dict[str, str]:
+    pages = traffic.site_pages(site)
+    longest = max(pages, key=lambda url: (site / url / "index.html").stat().st_size)
+    checklist = next(u for u in pages if re.fullmatch(r"checklists/(?!print/)[^/]+/", u))
+    quiz = next(u for u in pages if re.fullmatch(r"quizzes/[^/]+/", u))
+    return {"home": "", "checklist": checklist, "quiz": quiz, "longest page": longest}
+
+
+def run_lighthouse(site: Path, label: str, pages: dict[str, str]) -> dict[str, dict]:
+    server = start(site)
+    results = {}
+    try:
+        for name, url in pages.items():
+            report = (
+                OUT / "lighthouse" / f"{label}-{url.strip('/').replace('/', '_') or 'home'}.json"
+            )
+            try:
+                scores = lighthouse.run(f"{server.url}/{url}", report)
+                losses = {
+                    category: lighthouse.failed_audits(report, category)
+                    for category, score in scores.items()
+                    if score is not None and score < 100
+                }
+                results[name] = {"scores": scores, "losses": losses}
+            except RuntimeError as error:
+                results[name] = {"error": str(error)}
+            print(f"  lighthouse {label} {name}: {results[name].get('scores', 'error')}")
+    finally:
+        server.stop()
+    return results
+
+
+def offline_test() -> bool:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_offline.py",
+            "tests/test_offline_update.py",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    print("  " + (result.stdout.strip().splitlines() or ["(no output)"])[-1])
+    return result.returncode == 0
+
+
+def chromium_version() -> str:
+    result = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True)
+    return result.stdout.strip() or "Chromium"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds to time (median)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-x10", action="store_true")
+    parser.add_argument("--no-offline-test", action="store_true")
+    parser.add_argument("--no-readme", action="store_true")
+    args = parser.parse_args()
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    OUT.mkdir(parents=True)
+
+    print("building the handbook …")
+    real_site = OUT / "site"
+    real = sites.timed_build(ROOT, real_site, args.runs)
+    if real.error:
+        print(real.error)
+        return 1
+    grown = None
+    if not args.no_x10:
+        print("building the content x10 …")
+        grown_project = sites.multiply_content(OUT / "x10-project")
+        grown = sites.timed_build(grown_project, OUT / "x10-site", max(1, args.runs - 1))
+    print("building stock Material from the same Markdown …")
+    stock_project = sites.stock_project(ROOT, OUT)
+    stock_site = OUT / "stock-site"
+    stock = sites.timed_build(stock_project, stock_site, args.runs)
+
+    print("first loads …")
+    pages = traffic.site_pages(real_site)
+    loads = traffic.first_loads(real_site, pages)
+    stock_loads = {load.url: load for load in traffic.first_loads(stock_site, pages)}
+    own = own_files(real_site)
+    offline = offline_copy(real_site)
+
+    lighthouse_pages = measured_pages(real_site)
+    scores, stock_scores = {}, {}
+    if not args.no_lighthouse:
+        print("lighthouse …")
+        scores = run_lighthouse(real_site, "handbook", lighthouse_pages)
+        stock_scores = run_lighthouse(stock_site, "stock", lighthouse_pages)
+    offline_ok = None
+    if not args.no_offline_test:
+        print("offline browser tests …")
+        offline_ok = offline_test()
+
+    report = render(
+        real,
+        grown,
+        stock,
+        loads,
+        stock_loads,
+        own,
+        offline,
+        lighthouse_pages,
+        scores,
+        stock_scores,
+        offline_ok,
+    )
+    print()
+    print(report)
+    if not args.no_readme:
+        write_readme(report)
+    return 0 if all(check.ok is not False for check in CHECKS) else 1
+
+
+CHECKS: list[Check] = []
+
+
+def render(
+    real: sites.Build,
+    grown: sites.Build | None,
+    stock: sites.Build,
+    loads: list[traffic.PageLoad],
+    stock_loads: dict[str, traffic.PageLoad],
+    own: dict[str, int],
+    offline: tuple[int, int, int],
+    lighthouse_pages: dict[str, str],
+    scores: dict[str, dict],
+    stock_scores: dict[str, dict],
+    offline_ok: bool | None,
+) -> str:
+    heaviest = max(loads, key=lambda load: load.without_index)
+    own_total = sum(own.values())
+    growth = grown.median / real.median if grown and not grown.error else None
+    lowest: dict[str, tuple[int | None, str]] = {}
+    for name, result in scores.items():
+        for category, score in result.get("scores", {}).items():
+            if category not in lowest or (score or 0) < (lowest[category][0] or 0):
+                lowest[category] = (score, name)
+    lighthouse_errors = [name for name, result in scores.items() if "error" in result]
+
+    CHECKS.clear()
+    CHECKS.extend(
+        [
+            Check(
+                "first load of any page, without the search index",
+                f"≤ {FIRST_LOAD_KB} KB",
+                f"{kb(heaviest.without_index)} KB (heaviest: `{heaviest.url or '/'}`)",
+                heaviest.without_index <= FIRST_LOAD_KB * KB,
+            ),
+            Check(
+                "the project's own JS + CSS (all of `overrides/assets`)",
+                f"≤ {OWN_JS_CSS_KB} KB",
+                f"{kb(own_total)} KB",
+                own_total <= OWN_JS_CSS_KB * KB,
+            ),
+        ]
+    )
+    for category, minimum in LIGHTHOUSE_MIN.items():
+        score, page = lowest.get(category, (None, ""))
+        CHECKS.append(
+            Check(
+                f"Lighthouse mobile {category}, every measured page",
+                f"≥ {minimum}",
+                f"lowest {score} ({page})" if score is not None else "not run",
+                None if score is None or lighthouse_errors else score >= minimum,
+            )
+        )
+    CHECKS.append(
+        Check(
+            "build of the real content (`mkdocs build --strict`)",
+            f"≤ {BUILD_SECONDS:.0f} s",
+            f"{real.median:.2f} s",
+            real.median <= BUILD_SECONDS,
+        )
+    )
+    CHECKS.append(
+        Check(
+            "content ×10: build time ratio",
+            f"≤ {GROWTH_LIMIT:.0f}×",
+            f"{growth:.1f}× ({grown.median:.1f} s)"
+            if growth
+            else ("build failed" if grown else "not run"),
+            None if grown is None else growth is not None and growth <= GROWTH_LIMIT,
+        )
+    )
+    CHECKS.append(
+        Check(
+            "offline after one visit: every page, checklists, quizzes, search; updates whole",
+            "browser test",
+            "tests/test_offline*.py "
+            + ("passed" if offline_ok else "failed" if offline_ok is False else "not run"),
+            offline_ok,
+        )
+    )
+
+    lines = [
+        f"Measured {date.today().isoformat()} by `scripts/bench.py` on this machine "
+        f"(2 cores): {chromium_version()}, Lighthouse {lighthouse.VERSION} (mobile), "
+        f"sizes gzip level {GZIP_LEVEL}. “Stock” is mkdocs-material with its defaults, built "
+        "from the same Markdown (after the macros ran), same nav and extensions, without our "
+        "overrides, CSS, JS, hooks or service worker.",
+        "",
+        "| budget | limit | measured | |",
+        "| --- | --- | --- | --- |",
+        *[f"| {c.budget} | {c.limit} | {c.measured} | {c.verdict} |" for c in CHECKS],
+        "",
+        "**Build** (median of the runs)",
+        "",
+        "| site | build |",
+        "| --- | --- |",
+        f"| handbook | {real.median:.2f} s |",
+    ]
+    if grown:
+        lines.append(
+            f"| handbook, content ×10 | {grown.median:.2f} s ({growth:.1f}×) |"
+            if growth
+            else f"| handbook, content ×10 | failed: {grown.error.splitlines()[-1] if grown.error else ''} |"
+        )
+    lines += [
+        f"| stock Material, same Markdown | {stock.median:.2f} s |",
+        "",
+        "**First load of each page**, KB gzip (fresh browser, no service worker). “total” "
+        "leaves out the search index; “stock” is the same page of the stock site.",
+        "",
+        "| page | HTML | CSS | JS | fonts | images | other | total | search index | stock total | stock index |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for load in loads:
+        s = stock_loads.get(load.url)
+        b = load.bytes
+        lines.append(
+            f"| `{load.url or '/'}` | {kb(b['HTML'])} | {kb(b['CSS'])} | {kb(b['JS'])} | "
+            f"{kb(b['fonts'])} | {kb(b['images'])} | {kb(b['other'])} | **{kb(load.without_index)}** | "
+            f"{kb(b['search index'])} | {kb(s.without_index) if s else '—'} | "
+            f"{kb(s.bytes['search index']) if s else '—'} |"
+        )
+    elsewhere = sorted({urlhost(u) for s in stock_loads.values() for u in s.elsewhere})
+    ours_elsewhere = sorted({urlhost(u) for s in loads for u in s.elsewhere})
+    median_html = statistics.median(load.bytes["HTML"] for load in loads)
+    median_stock_html = statistics.median(s.bytes["HTML"] for s in stock_loads.values())
+    lines += [
+        "",
+        "**What each addition costs**, KB gzip",
+        "",
+        "| addition | cost |",
+        "| --- | --- |",
+    ]
+    for path, size in own.items():
+        pages_with = sum(1 for load in loads if f"/{path}" in load.files)
+        lines.append(f"| `{path}` | {kb(size)}, loaded by {pages_with} of {len(loads)} pages |")
+    index = max(load.bytes["search index"] for load in loads)
+    stock_index = max((s.bytes["search index"] for s in stock_loads.values()), default=0)
+    lines += [
+        f"| all own JS + CSS together | {kb(own_total)} |",
+        f"| service worker + offline copy | sw.js {kb(offline[2])}; "
+        f"{offline[0]} files, {kb(offline[1])} in all, downloaded once in the background after "
+        "the first page (a new build fetches only the files that changed) |",
+        f"| search index (Chinese segmentation, fine tokens) | {kb(index)} vs stock {kb(stock_index)} |",
+        f"| HTML per page, median (widgets, edit links, sources) | {kb(median_html)} vs stock {kb(median_stock_html)} |",
+        f"| fonts | none (system CJK fonts); stock asks {', '.join(elsewhere) or 'no other host'}"
+        + (" — not reachable here, so not counted" if elsewhere else "")
+        + " |",
+    ]
+    if ours_elsewhere:
+        lines.append(f"| requests to other hosts | {', '.join(ours_elsewhere)} |")
+    if scores:
+        lines += [
+            "",
+            "**Lighthouse mobile** (performance / accessibility / best practices)",
+            "",
+            "| page | handbook | stock |",
+            "| --- | --- | --- |",
+        ]
+        for name, url in lighthouse_pages.items():
+            lines.append(
+                f"| {name} `{url or '/'}` | {scores_text(scores.get(name))} | "
+                f"{scores_text(stock_scores.get(name))} |"
+            )
+        losses = [
+            f"- {name}, {category}: {', '.join(audits)}"
+            for name, result in scores.items()
+            for category, audits in result.get("losses", {}).items()
+            if audits
+        ]
+        if losses:
+            lines += ["", "Handbook audits that cost points:", "", *losses]
+    return "\n".join(lines)
+
+
+def urlhost(address: str) -> str:
+    return address.split("/")[2] if "//" in address else address
+
+
+def scores_text(result: dict | None) -> str:
+    if not result:
+        return "—"
+    if "error" in result:
+        return "error"
+    values = result["scores"]
+    return " / ".join(
+        str(values[c]) if values[c] is not None else "?" for c in lighthouse.CATEGORIES
+    )
+
+
+def write_readme(report: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    if begin not in text or end not in text:
+        print("README.md has no bench markers; not updated", file=sys.stderr)
+        return
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    README.write_text(f"{head}{begin}\n{report}\n{end}{tail}", encoding="utf-8")
+    print(f"\nREADME.md updated between {begin} and {end}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""What a phone downloads when it opens a page for the first time, by kind, gzip-compressed.
+
+Each page is opened in a fresh browser (empty cache, no service worker) at 390x844 and every
+request it makes until the network is quiet is counted once, at the gzip size of its file.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import sync_playwright
+
+from .server import gzip_size, start
+from .sites import ROOT
+
+sys.path.insert(0, str(ROOT))
+from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE
+
+KINDS = ("HTML", "CSS", "JS", "fonts", "images", "search index", "other")
+
+
+def kind_of(path: str) -> str:
+    if path.endswith("search_index.json"):
+        return "search index"
+    suffix = Path(path).suffix.lower()
+    if path.endswith("/") or suffix == ".html":
+        return "HTML"
+    for kind, suffixes in (
+        ("CSS", (".css",)),
+        ("JS", (".js", ".mjs")),
+        ("fonts", (".woff", ".woff2", ".ttf", ".otf", ".eot")),
+        ("images", (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".avif")),
+    ):
+        if suffix in suffixes:
+            return kind
+    return "other"
+
+
+@dataclass
+class PageLoad:
+    url: str
+    bytes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    files: dict[str, int] = field(default_factory=dict)  # site path -> gzip bytes
+    elsewhere: list[str] = field(default_factory=list)  # requests to other hosts
+
+    @property
+    def total(self) -> int:
+        return sum(self.bytes.values())
+
+    @property
+    def without_index(self) -> int:
+        return self.total - self.bytes["search index"]
+
+
+def site_pages(root: Path) -> list[str]:
+    pages = []
+    for path in root.rglob("index.html"):
+        relative = path.relative_to(root).as_posix()
+        if not relative.startswith("_"):
+            pages.append(relative.removesuffix("index.html"))
+    return sorted(pages)
+
+
+def file_of(root: Path, path: str) -> Path:
+    local = root / unquote(path).lstrip("/")
+    return local / "index.html" if path.endswith("/") else local
+
+
+def first_loads(root: Path, pages: list[str]) -> list[PageLoad]:
+    server = start(root)
+    loads = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            for url in pages:
+                context = browser.new_context(
+                    viewport=PHONE, is_mobile=True, has_touch=True, service_workers="block"
+                )
+                page = context.new_page()
+                requested: list[str] = []
+                page.on("request", lambda request, seen=requested: seen.append(request.url))
+                page.goto(f"{server.url}/{url}", wait_until="networkidle")
+                load = PageLoad(url)
+                for address in dict.fromkeys(requested):
+                    parts = urlsplit(address)
+                    if f"{parts.scheme}://{parts.netloc}" != server.url:
+                        load.elsewhere.append(address)
+                        continue
+                    local = file_of(root, parts.path)
+                    if not local.is_file():
+                        continue
+                    size = gzip_size(local)
+                    load.files[parts.path] = size
+                    load.bytes[kind_of(parts.path)] += size
+                loads.append(load)
+                context.close()
+            browser.close()
+    finally:
+        server.stop()
+    return loads
