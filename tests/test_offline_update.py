@@ -68,9 +68,8 @@ FETCHED_BUILD = """async () => {
   ];
 }"""
 
-BUILD_CACHES = (
-    """async () => (await caches.keys()).filter((name) => name.startsWith("handbook-")).length"""
-)
+# The caches of builds (named "handbook <scope> <hash>"), not the record of open pages.
+BUILD_CACHES = """async () => (await caches.keys()).filter((name) => name.startsWith("handbook ")).length"""
 
 
 class TwoBuilds:

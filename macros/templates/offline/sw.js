@@ -9,10 +9,11 @@
    open page uses it. */
 "use strict";
 
-const PREFIX = "handbook-";
-const CACHE = PREFIX + BUILD.hash;
-const PAGES = "handbook:pages"; // which build's cache each open page (client) uses
 const SCOPE = self.registration.scope;
+// Cache names carry the scope: two copies of the handbook on one host keep apart.
+const PREFIX = "handbook " + SCOPE + " ";
+const CACHE = PREFIX + BUILD.hash;
+const PAGES = "handbook-pages " + SCOPE; // which build's cache each open page (client) uses
 const FILES = new Map(BUILD.files.map(([url, file, sha]) => [new URL(url, SCOPE).href, { file, sha }]));
 const SHA_HEADER = "X-Handbook-Sha";
 const buildOfClient = new Map(); // memory in front of PAGES, lost when the browser stops the worker
