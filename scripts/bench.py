@@ -252,7 +252,7 @@ def render(
         CHECKS.append(
             Check(
                 f"Lighthouse mobile {category}, every measured page",
-                f"≥ {minimum}",
+                "100" if minimum == 100 else f"≥ {minimum}",
                 f"lowest {score} ({page})" if score is not None else "not run",
                 None if score is None or lighthouse_errors else score >= minimum,
             )
