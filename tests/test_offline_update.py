@@ -69,7 +69,9 @@ FETCHED_BUILD = """async () => {
 }"""
 
 # The caches of builds (named "handbook <scope> <hash>"), not the record of open pages.
-BUILD_CACHES = """async () => (await caches.keys()).filter((name) => name.startsWith("handbook ")).length"""
+BUILD_CACHES = (
+    """async () => (await caches.keys()).filter((name) => name.startsWith("handbook ")).length"""
+)
 
 
 class TwoBuilds:
