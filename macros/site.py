@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import offline, search_index, state
+from . import minify, offline, search_index, state
 from .links import checklist_url, quiz_url
 from .loader import Handbook
 from .problems import ContentError, Problem
@@ -142,4 +142,5 @@ def after_build(config: MkDocsConfig) -> None:
     """Post-build steps, in order: the offline cache list must see the final files."""
     publish_content(config)
     search_index.augment(config)
+    minify.minify_assets(config)
     offline.write_service_worker(config)

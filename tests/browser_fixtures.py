@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from .conftest import ROOT, run_build
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -61,10 +63,23 @@ def serve(root: Path) -> SiteServer:
 
 
 @pytest.fixture(scope="session")
-def site(built_site: Path) -> Iterator[SiteServer]:
-    server = serve(built_site)
-    yield server
+def served_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, SiteServer]]:
+    """The real content, built once per test session with --strict, for a loopback server that
+    serves it (the server is bound first, so the build knows its address)."""
+    site = tmp_path_factory.mktemp("site")
+    server = serve(site)
+    result = run_build(ROOT, site, site_url=f"{server.url}/")
+    assert result.returncode == 0, (
+        f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    )
+    yield site, server
     server.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(served_build: tuple[Path, SiteServer]) -> SiteServer:
+    """The real site on a loopback server, built for that address (instant navigation works)."""
+    return served_build[1]
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,19 +17,28 @@ PROJECT_PARTS = ("content", "docs", "macros", "overrides", "mkdocs.yml")
 pytest_plugins = ["tests.browser_fixtures"]
 
 
-def mkdocs_env() -> dict[str, str]:
+def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.pop("HANDBOOK_REPO", None)
+    env.pop("HANDBOOK_SITE_URL", None)
+    if site_url:
+        env["HANDBOOK_SITE_URL"] = site_url
     return env
 
 
-def run_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` exactly as an editor or CI runs it."""
+def run_build(
+    project: Path, site: Path, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` exactly as an editor or CI runs it.
+
+    `site_url` is where the site will be served: Material's instant navigation only takes over
+    links listed in sitemap.xml, which carries that address (port and path included).
+    """
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
         cwd=project,
-        env=mkdocs_env(),
+        env=mkdocs_env(site_url),
         capture_output=True,
         text=True,
         timeout=300,
@@ -53,11 +62,6 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The real content, built once per test session with --strict."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site)
-    assert result.returncode == 0, (
-        f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    )
-    yield site
+def built_site(served_build: tuple[Path, Any]) -> Path:
+    """The real content, built once per test session with --strict (see served_build)."""
+    return served_build[0]

@@ -15,7 +15,11 @@ from .conftest import ROOT
 
 def check(content: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "macros", "check", str(content)], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "macros", "check", str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -46,7 +50,9 @@ def test_quiz_problems_found_only_after_generating_questions_are_caught_too(cont
     text = quizzes.read_text(encoding="utf-8")
     match = re.search(r"chapters: \[(\w+)", text)
     assert match, "expected a quiz with chapters in quizzes.yml"
-    quizzes.write_text(text.replace(match.group(0), "chapters: [no-such-chapter", 1), encoding="utf-8")
+    quizzes.write_text(
+        text.replace(match.group(0), "chapters: [no-such-chapter", 1), encoding="utf-8"
+    )
     result = check(content)
     assert result.returncode == 1
     assert "content/quizzes.yml:" in result.stderr and "no-such-chapter" in result.stderr

@@ -163,9 +163,7 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServe
     root.mkdir()
     server = serve(root)
     project = copy_project(folder / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(f"site_url: {server.url}/\n" + config.read_text(encoding="utf-8"))
-    result = run_build(project, root)
+    result = run_build(project, root, site_url=f"{server.url}/")
     assert result.returncode == 0, result.stdout + result.stderr
     yield server
     server.server.shutdown()

@@ -365,13 +365,9 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]
     www.mkdir()
     server = serve(www)
     project = copy_project(root / "project")
-    config = project / "mkdocs.yml"
-    plain_config = config.read_text(encoding="utf-8")
 
     def build(name: str) -> None:
-        site_url = f"site_url: {server.url}/{name}/"
-        config.write_text(plain_config.replace("\n", f"\n{site_url}\n", 1), encoding="utf-8")
-        result = run_build(project, www / name)
+        result = run_build(project, www / name, site_url=f"{server.url}/{name}/")
         assert result.returncode == 0, result.stdout + result.stderr
 
     build("before")

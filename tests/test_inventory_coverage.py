@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -138,4 +137,6 @@ def test_every_entry_names_its_source_and_editor_additions_are_marked(handbook: 
     for entry in handbook.entries():
         assert entry.source, entry.id
         if "editors" in entry.source:
-            assert entry.editor_note, f"{entry.id}: entirely added by editors must say what was added"
+            assert entry.editor_note, (
+                f"{entry.id}: entirely added by editors must say what was added"
+            )

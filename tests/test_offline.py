@@ -141,7 +141,7 @@ class LiveSite:
         return self.server.root
 
     def build(self) -> None:
-        result = run_build(self.project, self.root)
+        result = run_build(self.project, self.root, site_url=f"{self.server.url}/")
         assert result.returncode == 0, result.stdout + result.stderr
 
     def stop(self) -> None:
@@ -166,10 +166,6 @@ def live_site(tmp_path: Path) -> LiveSite:
     root.mkdir()
     server = serve(root)
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        f"site_url: {server.url}/\n" + config.read_text(encoding="utf-8"), encoding="utf-8"
-    )
     return LiveSite(project, server)
 
 

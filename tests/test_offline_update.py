@@ -104,7 +104,7 @@ class TwoBuilds:
 
     def build_b_staged(self) -> None:
         self.mark("B")
-        result = run_build(self.live.project, self.staging)
+        result = run_build(self.live.project, self.staging, site_url=f"{self.live.server.url}/")
         assert result.returncode == 0, result.stdout + result.stderr
 
     def deploy_pages(self) -> None:

@@ -11,7 +11,17 @@
     }
   }
 
+  /* Material's search dialog has no accessible name; give it the search box's own label. */
+  function nameDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+    }
+  }
+
   function setup() {
+    nameDialog();
     var meta = document.querySelector(".md-search-result__meta");
     var template = document.getElementById("hb-search-empty");
     var none = noResultsText();
