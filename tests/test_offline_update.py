@@ -64,7 +64,7 @@ FETCHED_BUILD = """async () => {
   const style = await (await fetch(css)).text();
   return [
     page.match(/<title>([^<]*)<\\/title>/)[1].slice(-1),
-    style.match(/--hb-build:\s*"(.)"/)[1],
+    style.match(/--hb-build:\\s*"(.)"/)[1],
   ];
 }"""
 
