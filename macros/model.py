@@ -132,12 +132,15 @@ ItemField = Annotated[Item, BeforeValidator(_item_from_text, json_schema_input_t
 class Topic(Entry):
     label: ClassVar[str] = "知识点"
 
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"related": ()}
+
     kind: Literal["topic"]
     title: Text
     summary: Text | None = None
     items: list[ItemField] = []
     ordered: bool = True
     notes: Texts = []
+    related: list[Id] = []  # entries elsewhere that say more, shown as "相关" links
 
     @property
     def title_text(self) -> str:
