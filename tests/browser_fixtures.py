@@ -107,28 +107,29 @@ def console() -> ConsoleLog:
     return ConsoleLog()
 
 
-@pytest.fixture
-def phone(browser: Any, console: ConsoleLog) -> Iterator[Any]:
-    """A fresh phone-sized page (390x844, touch) that records console errors and failed requests."""
-    context = browser.new_context(
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
-    )
+def _watched_page(browser: Any, console: ConsoleLog, **options: Any) -> tuple[Any, Any]:
+    """A page in a fresh context that records console errors and uncaught exceptions."""
+    context = browser.new_context(locale="zh-CN", **options)
     page = context.new_page()
     page.on(
         "console", lambda message: message.type == "error" and console.errors.append(message.text)
     )
     page.on("pageerror", lambda error: console.errors.append(str(error)))
+    return context, page
+
+
+@pytest.fixture
+def phone(browser: Any, console: ConsoleLog) -> Iterator[Any]:
+    """A fresh phone-sized page (390x844, touch) that records console errors."""
+    context, page = _watched_page(
+        browser, console, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     yield page
     context.close()
 
 
 @pytest.fixture
 def desktop(browser: Any, console: ConsoleLog) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.on(
-        "console", lambda message: message.type == "error" and console.errors.append(message.text)
-    )
-    page.on("pageerror", lambda error: console.errors.append(str(error)))
+    context, page = _watched_page(browser, console, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
