@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .browser_fixtures import ConsoleLog, SiteServer
 
@@ -42,4 +44,4 @@ def test_quick_links_are_big_enough_to_tap_and_lead_to_their_pages(
         assert box is not None and box["height"] >= 44 and box["width"] >= 44
     cards.first.click()
     phone.wait_for_url("**/phrasing/")
-    assert phone.locator("h1").inner_text().startswith("禁语速查")
+    expect(phone.locator("h1")).to_have_text(re.compile("^禁语速查"))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .browser_fixtures import ConsoleLog, SiteServer, serve
 from .checker_support import check_in_page, page_findings
@@ -94,7 +95,7 @@ def test_the_card_links_to_the_handbook_entry(phone: Any, site: SiteServer) -> N
     assert box is not None and box["height"] >= 44
     link.click()
     phone.wait_for_url("**/phrasing/#ni-bie-jidong")
-    assert phone.locator("#ni-bie-jidong").is_visible()
+    expect(phone.locator("#ni-bie-jidong")).to_be_visible()
 
 
 def test_approved_wording_is_clean_and_clearing_starts_over(phone: Any, site: SiteServer) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.loader import Handbook, load_content
 
@@ -411,7 +412,7 @@ def test_ticks_survive_instant_navigation_away_and_back(
     phone.locator(".hb-checklist__more a", has_text="全部检查表").first.click()
     phone.wait_for_url("**/checklists/")
     card = phone.locator(f'[data-checklist-summary="{FIRST}"]')
-    assert card.locator("[data-progress]").inner_text() == f"今天已完成 1/{len(ids)}"
+    expect(card.locator("[data-progress]")).to_have_text(f"今天已完成 1/{len(ids)}")
     card.locator("a").first.click()
     phone.wait_for_url(f"**/checklists/{FIRST}/")
     form = phone.locator(f'[data-checklist="{FIRST}"]')

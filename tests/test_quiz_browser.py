@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from macros import quizzes
 from macros.loader import load_content
@@ -121,7 +122,7 @@ def test_a_wrong_answer_is_explained_at_once_and_shows_up_in_the_review(
     # the link in the review leads to the entry it tests
     review.locator(".quiz-see a").click()
     phone.wait_for_url(f"**#{expected.ref}")
-    assert phone.locator(f"[id='{expected.ref}']").count() == 1
+    expect(phone.locator(f"[id='{expected.ref}']")).to_have_count(1)
     assert console.errors == []
 
 
