@@ -1,0 +1,92 @@
+"""`mkdocs serve` (the README's serve command) rebuilds when content or the macros change."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import mkdocs_env
+
+pytestmark = pytest.mark.build
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if text in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} never appeared at {url}")
+
+
+@pytest.fixture
+def served(project_copy: Path) -> Iterator[tuple[Path, str]]:
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--strict",
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=project_copy,
+        env=mkdocs_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield project_copy, f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_serve_rebuilds_on_content_and_macro_edits(served: tuple[Path, str]) -> None:
+    project, url = served
+    wait_for(f"{url}phrasing/", "禁语速查")
+
+    content = project / "content" / "phrasing.yml"
+    text = content.read_text(encoding="utf-8")
+    content.write_text(
+        text.replace("title: 禁语速查", "title: 禁语速查（已改）", 1), encoding="utf-8"
+    )
+    wait_for(f"{url}phrasing/", "禁语速查（已改）")
+
+    template = project / "macros" / "templates" / "entries" / "_foot.html"
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("来源：", "出处：", 1), encoding="utf-8"
+    )
+    wait_for(f"{url}phrasing/", "出处：")
+
+    module = project / "macros" / "render.py"
+    source = module.read_text(encoding="utf-8")
+    label = '"yaml_label": f"{entry.where.file}:{entry.where.line}"'
+    assert label in source
+    module.write_text(source.replace(label, label[:-1] + '（新代码）"'), encoding="utf-8")
+    wait_for(f"{url}phrasing/", "（新代码）")
