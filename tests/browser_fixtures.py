@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012 - the stdlib API is a class attribute
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
@@ -56,7 +56,7 @@ class SiteServer:
 
 
 def serve(root: Path) -> SiteServer:
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return SiteServer(root, f"http://127.0.0.1:{server.server_address[1]}", server)

@@ -56,6 +56,22 @@ def copy_project(target: Path) -> Path:
 
 
 @pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A private copy of content/ that a loader test may break."""
+    return Path(shutil.copytree(ROOT / "content", tmp_path / "content"))
+
+
+def problems_of(content: Path) -> list[str]:
+    """The problems loading `content` reports, as editors read them."""
+    from macros.loader import load_content
+    from macros.problems import ContentError
+
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A private copy of the project whose content a test may break."""
     return copy_project(tmp_path / "project")

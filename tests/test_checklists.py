@@ -6,16 +6,14 @@ The browser behaviour (ticking, saving, printing) is in `test_checklists_browser
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.loader import Handbook, load_content
 from macros.model import Procedure, Step
-from macros.problems import ContentError
 
-from .conftest import ROOT, run_build
+from .conftest import ROOT, problems_of, run_build
 from .html import Page, page
 
 REQUIRED = {
@@ -32,19 +30,6 @@ FIELDS = ("网点", "姓名", "日期", "班次", "签字")
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
     return load_content(ROOT / "content")
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "content", target)
-    return target
-
-
-def problems_of(content: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def edit(path: Path, old: str, new: str) -> None:

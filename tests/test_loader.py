@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
 from macros.loader import load_content
-from macros.problems import ContentError
 
-from .conftest import ROOT
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "content", target)
-    return target
-
-
-def problems_of(content: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return [str(problem) for problem in caught.value.problems]
+from .conftest import ROOT, problems_of
 
 
 def append(path: Path, text: str) -> None:

@@ -9,11 +9,15 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import sys
 import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.browser_fixtures import QuietHandler  # the tests' static handler and MIME types
 
 GZIP_LEVEL = 6  # zlib's default, what nginx and most static hosts use or exceed
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".yml", ".txt")
@@ -24,17 +28,8 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(data, GZIP_LEVEL, mtime=0)) if path.suffix in COMPRESSED else len(data)
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the stdlib API is a class attribute
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".webmanifest": "application/manifest+json",
-        ".svg": "image/svg+xml",
-    }
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+class _Handler(QuietHandler):
+    """The tests' static handler, answering with gzip like a real host."""
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
