@@ -29,10 +29,10 @@ from pathlib import Path
 
 from perf import lighthouse, sites, traffic
 from perf.server import GZIP_LEVEL, gzip_size, start
+from readme_section import rewrite_section
 
 ROOT = sites.ROOT
 OUT = ROOT / "benchmarks" / "out"
-README = ROOT / "README.md"
 KB = 1024
 
 # The budgets of the issue.
@@ -200,7 +200,7 @@ def main() -> int:
     print()
     print(report)
     if not args.no_readme:
-        write_readme(report)
+        rewrite_section("bench", report)
     return 0 if all(check.ok is not False for check in CHECKS) else 1
 
 
@@ -392,18 +392,6 @@ def scores_text(result: dict | None) -> str:
     return " / ".join(
         str(values[c]) if values[c] is not None else "?" for c in lighthouse.CATEGORIES
     )
-
-
-def write_readme(report: str) -> None:
-    text = README.read_text(encoding="utf-8")
-    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
-    if begin not in text or end not in text:
-        print("README.md has no bench markers; not updated", file=sys.stderr)
-        return
-    head, rest = text.split(begin, 1)
-    _, tail = rest.split(end, 1)
-    README.write_text(f"{head}{begin}\n{report}\n{end}{tail}", encoding="utf-8")
-    print(f"\nREADME.md updated between {begin} and {end}")
 
 
 if __name__ == "__main__":

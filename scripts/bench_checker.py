@@ -28,6 +28,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from readme_section import rewrite_section
+
 from macros.loader import load_content
 from macros.phrase_patterns import Matcher, build_spec
 from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
@@ -42,9 +44,6 @@ from tests.checker_support import (
 )
 from tests.conftest import run_build
 from tests.test_checker_identity import long_transcript
-
-README = ROOT / "README.md"
-BEGIN, END = "<!-- checker:begin -->", "<!-- checker:end -->"
 
 # Interaction latency as Chrome reports it (Event Timing, the basis of INP): from a real key
 # press at the end of the transcript to the next paint after the checker re-rendered.
@@ -169,13 +168,6 @@ def report(
     return "\n".join(lines)
 
 
-def rewrite_readme(section: str) -> None:
-    text = README.read_text(encoding="utf-8")
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(f"{head}{BEGIN}\n{section}\n{END}{tail}", encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
@@ -216,8 +208,9 @@ def main() -> int:
         f"4x slower CPU {speed['slow']:.1f} ms, Python {speed['python']:.1f} ms"
     )
     if not args.no_readme:
-        rewrite_readme(report(size, cli, page, identical, len(cli_keys), speed, web["version"]))
-        print(f"README.md updated between {BEGIN} and {END}")
+        rewrite_section(
+            "checker", report(size, cli, page, identical, len(cli_keys), speed, web["version"])
+        )
     return 0 if identical else 1
 
 

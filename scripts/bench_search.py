@@ -26,10 +26,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from readme_section import rewrite_section
+
 from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
-README = ROOT / "README.md"
 
 
 @dataclass
@@ -128,14 +129,6 @@ def report(outcomes: list[Outcome], sizes: tuple[int, int]) -> str:
     return "\n".join(lines)
 
 
-def update_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    start, end = "<!-- search:begin -->", "<!-- search:end -->"
-    head, rest = readme.split(start, 1)
-    _, tail = rest.split(end, 1)
-    README.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
@@ -157,7 +150,7 @@ def main() -> int:
                 f"  {outcome.query}: rank {outcome.rank}, expected {outcome.expect}, got {outcome.anchors[:5]}"
             )
     if not args.no_readme:
-        update_readme(text)
+        rewrite_section("search", text)
     return 0
 
 
