@@ -30,8 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 from readme_section import rewrite_section
 
-from macros.loader import load_content
-from macros.phrase_patterns import Matcher, build_spec
+from macros.content.loader import load_content
+from macros.content.phrase_spec import build_spec
+from macros.phrases.matcher import Matcher
 from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
 from tests.checker_support import (
     Key,

@@ -13,8 +13,9 @@ from typing import Any
 
 import yaml
 
-from macros.loader import Handbook
-from macros.phrase_patterns import Matcher, build_spec
+from macros.content.handbook import Handbook
+from macros.content.phrase_spec import build_spec
+from macros.phrases.matcher import Matcher
 
 CORPUS = Path(__file__).with_name("checker_corpus.yml")
 

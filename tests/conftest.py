@@ -63,8 +63,8 @@ def content(tmp_path: Path) -> Path:
 
 def problems_of(content: Path) -> list[str]:
     """The problems loading `content` reports, as editors read them."""
-    from macros.loader import load_content
-    from macros.problems import ContentError
+    from macros.content.loader import load_content
+    from macros.content.problems import ContentError
 
     with pytest.raises(ContentError) as caught:
         load_content(content)

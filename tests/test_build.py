@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.loader import Handbook, load_content
-from macros.model import Procedure
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+from macros.content.model import Procedure
 
 from .conftest import ROOT, mkdocs_env, run_build
 from .html import Page, page

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.changes import summarize_revisions
+from macros.content.changes import summarize_revisions
 
 from .conftest import ROOT
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from macros.loader import load_content
+from macros.content.loader import load_content
 
 from .browser_fixtures import SiteServer
 from .checker_support import (

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from macros.loader import load_content
+from macros.content.loader import load_content
 
 from .browser_fixtures import SiteServer
 from .checker_support import check_in_page, load_corpus, page_findings, python_findings, transcript

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import Handbook, load_content
-from macros.model import (
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+from macros.content.model import (
     ApprovedPhrase,
     Dialogue,
     Entry,
@@ -19,17 +20,12 @@ from macros.model import (
     Procedure,
     Rewrite,
 )
-from macros.phrase_patterns import (
-    PAUSE_RANGES,
-    Matcher,
-    PatternError,
-    build_spec,
-    compile_pattern,
-    normalise,
-    phrase_spec,
-    spec_classes,
-)
-from macros.problems import ContentError
+from macros.content.phrase_spec import build_spec
+from macros.phrases.matcher import Matcher
+from macros.phrases.normalise import PAUSE_RANGES, normalise
+from macros.phrases.spec import phrase_spec, spec_classes
+from macros.phrases.syntax import PatternError, compile_pattern
+from macros.content.problems import ContentError
 
 from .conftest import ROOT, run_build
 

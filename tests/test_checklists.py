@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import Handbook, load_content
-from macros.model import Procedure, Step
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+from macros.content.model import Procedure, Step
 
 from .conftest import ROOT, problems_of, run_build
 from .html import Page, page

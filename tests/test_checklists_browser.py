@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from macros.loader import Handbook, load_content
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
 
 from .browser_fixtures import PHONE, ConsoleLog, SiteServer, serve
 from .conftest import ROOT, copy_project, run_build

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import drills, quizzes
-from macros.loader import Handbook, load_content
-from macros.model import CustomerType, Method, Objection, Phrase, Procedure, ServiceItem, Topic
+from macros.content import drills
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+from macros.content.model import CustomerType, Method, Objection, Phrase, Procedure, ServiceItem, Topic
 
 from .conftest import ROOT
 
@@ -255,22 +256,20 @@ def test_generators_give_nothing_where_the_content_has_nothing_to_ask(
 def test_every_chapter_has_a_quiz_with_hand_written_and_enough_questions(
     handbook: Handbook,
 ) -> None:
-    made = quizzes.build(handbook)
     chapter_quizzes = [q for q in handbook.quizzes.quizzes if q.mixed is None]
     covered = {stem for q in chapter_quizzes for stem in q.chapters}
     assert covered == set(handbook.chapters)
     for quiz in chapter_quizzes:
-        items = made.of(quiz.id)
+        items = handbook.questions_of(quiz.id)
         assert len(items) >= 5, quiz.id
         assert any(item.drill is None for item in items), quiz.id
         assert {item.chapter for item in items} == set(quiz.chapters)
-    total = sum(len(made.of(q.id)) for q in chapter_quizzes)
+    total = sum(len(handbook.questions_of(q.id)) for q in chapter_quizzes)
     assert total >= 100
 
 
 def test_the_mixed_quiz_draws_from_every_chapter(handbook: Handbook) -> None:
-    made = quizzes.build(handbook)
     mixed = next(q for q in handbook.quizzes.quizzes if q.mixed)
-    per_chapter = Counter(item.chapter for item in made.of(mixed.id))
+    per_chapter = Counter(item.chapter for item in handbook.questions_of(mixed.id))
     assert set(per_chapter) == set(handbook.chapters)
     assert set(per_chapter.values()) == {mixed.mixed}

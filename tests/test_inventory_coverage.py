@@ -15,8 +15,9 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from macros.loader import Handbook, load_content
-from macros.model import Entry, Phrase
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+from macros.content.model import Entry, Phrase
 
 from .conftest import ROOT
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from macros.offline import url_of
+from macros.site.offline import url_of
 
 from .browser_fixtures import SiteServer
 

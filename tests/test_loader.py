@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.loader import load_content
+from macros.content.loader import load_content
 
 from .conftest import ROOT, problems_of
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from macros import offline
+from macros.site import offline
 
 from .browser_fixtures import PHONE, SiteServer, serve
 from .conftest import copy_project, run_build

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from macros import quizzes
-from macros.loader import load_content
+from macros.content.loader import load_content
 
 from .browser_fixtures import ConsoleLog, SiteServer
 from .conftest import ROOT
@@ -28,7 +27,7 @@ class Answers:
 
     def __init__(self, quiz: str) -> None:
         handbook = load_content(ROOT / "content")
-        self.items = {i.question.id: i.question for i in quizzes.build(handbook).of(quiz)}
+        self.items = {i.question.id: i.question for i in handbook.questions_of(quiz)}
 
     def right(self, qid: str) -> list[str]:
         return [o.text for o in self.items[qid].choices if o.correct]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import quizzes
-from macros.loader import Handbook, load_content
-from macros.problems import ContentError
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+from macros.content.problems import ContentError
 
 from .conftest import ROOT, run_build
 from .html import page
@@ -94,7 +94,7 @@ def test_quiz_mistakes_are_reported_with_file_and_line(case: str, project_copy: 
 def test_a_hand_written_id_that_clashes_with_a_drill_is_reported(project_copy: Path) -> None:
     _break(project_copy, "id: jinyu-daoqian-yongyu", "id: reply-ni-yinggai")
     with pytest.raises(ContentError) as caught:
-        quizzes.build(load_content(project_copy / "content"))
+        load_content(project_copy / "content")
     assert "“reply-ni-yinggai” 和自动生成的题目重名了" in caught.value.report()
 
 
@@ -122,14 +122,13 @@ def _quiz_ids(handbook: Handbook) -> list[str]:
 def test_every_quiz_page_has_its_hooks_and_an_answer_key_in_the_same_order(
     built_site: Path, handbook: Handbook
 ) -> None:
-    made = quizzes.build(handbook)
     for ident in _quiz_ids(handbook):
         html = page(built_site, f"quizzes/{ident}")
         containers = [a for a in html.attrs("div") if "data-quiz" in a]
         assert [a["data-quiz"] for a in containers] == [ident]
         asked = [a["data-question"] for a in html.attrs("li") if "data-question" in a]
         keyed = [a["data-key"] for a in html.attrs("li") if "data-key" in a]
-        assert asked == keyed == [item.question.id for item in made.of(ident)]
+        assert asked == keyed == [item.question.id for item in handbook.questions_of(ident)]
         keys = [a for a in html.tags if a[0] == "section" and "quiz-key" in a[1].get("class", "")]
         assert len(keys) == 1 and "data-search-exclude" in keys[0][1]
 
@@ -181,8 +180,7 @@ def test_answer_keys_stay_out_of_the_search_index(built_site: Path, handbook: Ha
 def test_the_index_lists_every_quiz_with_its_question_count(
     built_site: Path, handbook: Handbook
 ) -> None:
-    made = quizzes.build(handbook)
     html = page(built_site, "quizzes")
     for quiz in handbook.quizzes.quizzes:
         assert f'href="{quiz.id}/"' in html.source
-        assert f"{quiz.title}{len(made.of(quiz.id))} 题" in html.text
+        assert f"{quiz.title}{len(handbook.questions_of(quiz.id))} 题" in html.text

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.schema import SCHEMA_DIR, all_schemas, schema_file_for
+from macros.content.schema import SCHEMA_DIR, all_schemas, schema_file_for
 
 from .conftest import ROOT
 
@@ -106,8 +106,8 @@ def test_valid_sample_passes() -> None:
 
 @pytest.mark.parametrize("case", INVALID)
 def test_what_the_loader_rejects_the_schema_rejects(case: str, tmp_path: Path) -> None:
-    from macros.loader import load_content
-    from macros.problems import ContentError
+    from macros.content.loader import load_content
+    from macros.content.problems import ContentError
 
     data = _chapter(INVALID[case])
     assert list(validator_for("phrasing.yml").iter_errors(data)) != [], case

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.loader import Handbook, load_content
-from macros.search_index import domain_words, fine_tokens
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+from macros.site.search_index import domain_words, fine_tokens
 
 from .browser_fixtures import SiteServer
 from .conftest import ROOT

@@ -78,13 +78,13 @@ def test_serve_rebuilds_on_content_and_macro_edits(served: tuple[Path, str]) -> 
     )
     wait_for(f"{url}phrasing/", "禁语速查（已改）")
 
-    template = project / "macros" / "templates" / "entries" / "_foot.html"
+    template = project / "macros" / "render" / "templates" / "entries" / "_foot.html"
     template.write_text(
         template.read_text(encoding="utf-8").replace("来源：", "出处：", 1), encoding="utf-8"
     )
     wait_for(f"{url}phrasing/", "出处：")
 
-    module = project / "macros" / "render.py"
+    module = project / "macros" / "render" / "renderer.py"
     source = module.read_text(encoding="utf-8")
     label = '"yaml_label": f"{entry.where.file}:{entry.where.line}"'
     assert label in source

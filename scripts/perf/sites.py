@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from macros.loader import load_content
+from macros.content.loader import load_content
 from tests.conftest import copy_project
 
 # Captures what the stock site is built from: loaded by the real build as an extra hook.

@@ -1,4 +1,4 @@
-/* Checklists (markup: macros/templates/checklists/). Ticks are saved per checklist and local
+/* Checklists (markup: macros/render/templates/checklists/). Ticks are saved per checklist and local
    day as localStorage["hb-checklist:<checklist id>:<YYYY-MM-DD>"] = [item ids]: ids, never
    positions, so editing the YAML cannot move a tick. Storage may be missing, full or corrupt;
    then the checklist works without saving and says nothing. */

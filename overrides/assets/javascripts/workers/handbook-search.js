@@ -13,7 +13,7 @@
  *      Material keeps them whole, and single characters as exact terms ("贵^1": no wildcard),
  *   4. separates Latin from Chinese ("FABE介绍" → "fabe 介绍") and folds full-width letters.
  * The build adds single characters and character pairs of every entry's title and keywords
- * to the index (macros/search_index.py), so any query can be cut into index words. */
+ * to the index (macros/site/search_index.py), so any query can be cut into index words. */
 "use strict";
 
 var SETUP = 0; /* SearchMessageType.SETUP */

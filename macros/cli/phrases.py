@@ -1,0 +1,152 @@
+"""`python -m macros phrases FILE...`: find forbidden phrases in transcripts (trainers, 质检).
+
+Runs the same compiled spec as the 话术自查 page (`content.phrase_spec.build_spec` + `phrases.matcher.Matcher`), so
+the command and the browser report the same findings. Exit status: 0 nothing found, 1 forbidden
+phrases found, 2 a file could not be read or the content is invalid (this wins over 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..content.loader import load_content
+from ..content.phrase_spec import build_spec
+from ..content.problems import ContentError
+from ..phrases.matcher import Finding, Matcher
+
+HELP = "检查通话记录、聊天记录等文本文件里的禁语：列出文件、行、列、原因和替代说法；发现禁语时退出码为 1"
+ROOT = Path(__file__).resolve().parents[2]
+FOUND, UNREADABLE = 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="文件",
+        help="要检查的文本文件（默认 UTF-8）；写 - 表示读标准输入",
+    )
+    parser.add_argument("--json", action="store_true", help="输出 JSON，供其他工具读取")
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="文件编码，默认 utf-8；Windows 记事本存的 GBK 文件请写 --encoding gbk",
+    )
+    parser.add_argument(
+        "--content", type=Path, default=ROOT / "content", help="内容文件夹（默认本项目的 content/）"
+    )
+
+
+class Unreadable(Exception):
+    """A file that cannot be read as text; the message says what to do."""
+
+
+def _codec(encoding: str) -> str:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise Unreadable(f"不认识的编码“{encoding}”，常用的有 utf-8、gbk") from None
+    # GB18030 is a superset of GBK and GB2312: decode with it so rarer characters survive too.
+    return "gb18030" if name in ("gbk", "gb2312", "gb18030") else name
+
+
+def decode(raw: bytes, encoding: str) -> str:
+    codec = _codec(encoding)
+    if codec == "utf-8":
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise Unreadable("这是 UTF-16 编码的文件；请另存为 UTF-8，或加 --encoding utf-16")
+        codec = "utf-8-sig"  # a UTF-8 BOM (Windows) is not part of the text
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        if codec != "utf-8-sig":
+            raise Unreadable(f"按 {encoding} 解码失败（第 {line} 行）：请确认文件的编码") from None
+        try:
+            raw.decode("gb18030")
+        except UnicodeDecodeError:
+            hint = "请先另存为 UTF-8 文本"
+        else:
+            hint = "看起来是 GBK 编码（Windows 记事本常见），请加 --encoding gbk 再试"
+        raise Unreadable(f"不是 UTF-8 文本（第 {line} 行）：{hint}") from None
+
+
+def read(name: str, encoding: str) -> str:
+    try:
+        raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise Unreadable("找不到这个文件") from None
+    except IsADirectoryError:
+        raise Unreadable("这是文件夹，请写文件名（例如 记录/*.txt）") from None
+    except OSError as error:
+        raise Unreadable(f"无法读取：{error.strerror}") from None
+    return decode(raw, encoding)
+
+
+def as_record(name: str, finding: Finding, phrase: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "file": name,
+        "line": finding.line,
+        "column": finding.column,
+        "end_column": finding.column + len(finding.text),
+        "text": finding.text,
+        "phrase": phrase["id"],
+        "phrase_text": phrase["text"],
+        "reason": phrase["reason"],
+        "alternatives": phrase["alternatives"],
+        "url": phrase["url"],
+    }
+
+
+def format_record(record: dict[str, Any]) -> str:
+    lines = [
+        f"{record['file']}:{record['line']}:{record['column']}: {record['text']}",
+        f"  禁语：{record['phrase_text']}（手册 {record['url']}）",
+        f"  为什么不能说：{record['reason']}",
+        "  可以这样说：",
+        *(f"    - {text}" for text in record["alternatives"]),
+    ]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        handbook = load_content(args.content)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return UNREADABLE
+    matcher = Matcher(build_spec(handbook))
+    records: list[dict[str, Any]] = []
+    errors: list[dict[str, str]] = []
+    shown_name = {"-": "<标准输入>"}
+    for name in args.files:
+        shown = shown_name.get(name, name)
+        try:
+            text = read(name, args.encoding)
+        except Unreadable as error:
+            errors.append({"file": shown, "message": str(error)})
+            continue
+        for finding in matcher.find(text):
+            records.append(as_record(shown, finding, matcher.phrase(finding.phrase)))
+    if args.json:
+        report = {"files": len(args.files), "findings": records, "errors": errors}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for record in records:
+            print(format_record(record))
+        for error in errors:
+            print(f"{error['file']}: {error['message']}", file=sys.stderr)
+        checked = len(args.files) - len(errors)
+        found = f"发现 {len(records)} 处禁语" if records else "没有发现禁语"
+        print(
+            f"共检查 {checked} 个文件，{found}。"
+            + (f"{len(errors)} 个文件无法读取。" if errors else "")
+        )
+    if errors:
+        return UNREADABLE
+    return FOUND if records else 0

@@ -1,0 +1,268 @@
+"""What a change means for staff: compare the content of two git revisions in human terms.
+
+Every object with an `id` is compared by id, so renaming a title is an edit, moving an entry is
+a move, and reordering is reported once per list. Used by `python -m macros changes` for the
+pull-request description.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .handbook import Handbook
+from .loader import load_content
+from .model import Checklist, ChecklistItem, Entry, Node, Question, Quiz, Section, Source, Step
+from .problems import ContentError
+
+FIELD_NAMES = {
+    "text": "文字",
+    "title": "标题",
+    "name": "名称",
+    "summary": "简介",
+    "reason": "理由",
+    "alternatives": "替代说法",
+    "keywords": "关键词",
+    "items": "要点",
+    "steps": "步骤",
+    "example": "示例",
+    "explanation": "解析",
+    "options": "选项",
+    "answer": "答案",
+    "critical": "必做",
+    "refs": "关联条目",
+    "source": "来源",
+    "editor_note": "编辑说明",
+    "patterns": "匹配式",
+    "when": "适用时机",
+    "detail": "说明",
+    "do": "要做到",
+    "say": "可以说",
+    "avoid": "不要说",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """An id-bearing node with the list it sits in (its parent's id and its position)."""
+
+    ident: str
+    node: Node
+    parent: str
+    position: int
+    label: str
+    field: str = (
+        ""  # the parent's list the node sits in (a checklist has items, quizzes have questions)
+    )
+
+
+def _label(node: Node) -> str:
+    if isinstance(node, Entry):
+        return node.label
+    return {
+        Section: "小节",
+        Step: "步骤",
+        Checklist: "检查表",
+        ChecklistItem: "检查项",
+        Quiz: "自测",
+        Question: "题目",
+        Source: "来源",
+    }.get(type(node), "条目")
+
+
+def _walk(value: Any, parent: str, position: int, field: str = "") -> Iterator[Place]:
+    if isinstance(value, BaseModel):
+        ident = getattr(value, "id", None)
+        if isinstance(value, Node) and isinstance(ident, str):
+            yield Place(ident, value, parent, position, _label(value), field)
+            parent = ident
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), parent, 0, name)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, parent, index, field)
+
+
+def places(handbook: Handbook) -> dict[str, Place]:
+    roots: dict[str, Any] = {stem: chapter for stem, chapter in handbook.chapters.items()}
+    roots["checklists"] = handbook.checklists
+    roots["quizzes"] = handbook.quizzes
+    found: dict[str, Place] = {}
+    for stem, root in roots.items():
+        for place in _walk(root, stem, 0):
+            found[place.ident] = place
+    for source in handbook.sources.values():
+        found[source.id] = Place(source.id, source, "sources", 0, "来源")
+    return found
+
+
+def _own_fields(node: Node) -> dict[str, Any]:
+    """The node's data, with nested id-bearing nodes reduced to their ids (they are compared alone)."""
+
+    def reduce(value: Any) -> Any:
+        if isinstance(value, BaseModel):
+            ident = getattr(value, "id", None)
+            if isinstance(ident, str) and value is not node:
+                return ident
+            return {name: reduce(getattr(value, name)) for name in type(value).model_fields}
+        if isinstance(value, list):
+            return [reduce(item) for item in value]
+        return value
+
+    return {
+        name: reduce(getattr(node, name))
+        for name in type(node).model_fields
+        if not _is_child_list(getattr(node, name))
+    }
+
+
+def _is_child_list(value: Any) -> bool:
+    """Lists of id-bearing nodes are reported through additions, removals and reordering."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(getattr(v, "id", None), str) for v in value)
+    )
+
+
+def _name(place: Place, handbook: Handbook) -> str:
+    node = place.node
+    if isinstance(node, ChecklistItem):
+        checklist = next(c for c in handbook.checklists.checklists if c.id == place.parent)
+        return f"检查表 {checklist.title} 第 {place.position + 1} 项"
+    if isinstance(node, Question):
+        return f"题目 {node.id}"
+    title = getattr(node, "title_text", None) if isinstance(node, Entry) else None
+    title = (
+        title
+        or getattr(node, "title", None)
+        or getattr(node, "name", None)
+        or getattr(node, "id", "")
+    )
+    return f"{place.label} {title}"
+
+
+def _parent_name(parent: str, known: dict[str, Place], handbook: Handbook) -> str:
+    if parent in known:
+        return _name(known[parent], handbook)
+    if parent in handbook.chapters:
+        return f"章节 {handbook.chapters[parent].title}"
+    return {"checklists": "检查表", "quizzes": "自测"}.get(parent, parent)
+
+
+def summarize(old: Handbook, new: Handbook) -> list[str]:
+    before, after = places(old), places(new)
+    lines: list[str] = []
+    added = [after[i] for i in after if i not in before]
+    removed = [before[i] for i in before if i not in after]
+    for verb, group, handbook in (("新增", added, new), ("删除", removed, old)):
+        by_label: dict[str, list[str]] = {}
+        for place in group:
+            by_label.setdefault(place.label, []).append(_name(place, handbook).split(" ", 1)[-1])
+        for label, names in by_label.items():
+            unit = "道" if label == "题目" else "条"
+            lines.append(f"{verb}{label} {len(names)} {unit}：" + "、".join(names))
+    reordered: set[tuple[str, str]] = set()
+    for ident, place in after.items():
+        if ident not in before:
+            continue
+        old_place = before[ident]
+        changed = [
+            FIELD_NAMES.get(key, key)
+            for key, value in _own_fields(place.node).items()
+            if _own_fields(old_place.node).get(key) != value
+        ]
+        if changed:
+            lines.append(f"修改{_name(place, new)}：" + "、".join(changed))
+        if old_place.parent != place.parent:
+            source = _parent_name(old_place.parent, before, old)
+            target = _parent_name(place.parent, after, new)
+            lines.append(f"移动{_name(place, new)}：从 {source} 移到 {target}")
+        elif old_place.position != place.position:
+            reordered.add((place.parent, place.field))
+    for parent, field in sorted(reordered):
+        siblings = [
+            p
+            for p in after.values()
+            if (p.parent, p.field) == (parent, field) and p.ident in before
+        ]
+        old_order = sorted(siblings, key=lambda p: before[p.ident].position)
+        if [p.node for p in old_order] != [
+            p.node for p in sorted(siblings, key=lambda p: p.position)
+        ]:
+            lines.append(f"调整顺序：{_parent_name(parent, after, new)}")
+    return lines or ["内容没有变化。"]
+
+
+class RevisionError(Exception):
+    """A revision git cannot show; the message says what to check, in the editor's words."""
+
+
+def _git(repo: Path, *args: str) -> bytes:
+    try:
+        result = subprocess.run(["git", *args], cwd=repo, capture_output=True, check=False)
+    except OSError:
+        raise RevisionError("找不到 git 命令；请先安装 git") from None
+    if result.returncode != 0:
+        said = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RevisionError(said[-1] if said else f"git {' '.join(args)} 失败")
+    return result.stdout
+
+
+def content_at(repo: Path, revision: str, target: Path) -> Path:
+    """Write content/ as it was at `revision` into `target`/content and return that folder."""
+    try:
+        _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except RevisionError:
+        raise RevisionError(
+            f"找不到 git 版本“{revision}”：请写分支名、标签或提交号，例如 origin/main 或 HEAD~1"
+            f"（仓库：{repo}）"
+        ) from None
+    folder = target / "content"
+    folder.mkdir(parents=True)
+    listing = _git(repo, "ls-tree", "--name-only", f"{revision}:content").decode("utf-8")
+    for name in listing.split():
+        (folder / name).write_bytes(_git(repo, "show", f"{revision}:content/{name}"))
+    return folder
+
+
+def summarize_revisions(repo: Path, old: str, new: str | None = None) -> list[str]:
+    """Summary between two revisions; `new=None` compares with the working tree.
+
+    The new side must be valid content (ContentError otherwise). When the old side cannot be
+    read with today's model (the model itself changed), fall back to a list of changed files.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        new_dir = content_at(repo, new, Path(tmp) / "new") if new else repo / "content"
+        after = load_content(new_dir)
+        old_dir = content_at(repo, old, Path(tmp) / "old")
+        try:
+            before = load_content(old_dir)
+        except ContentError:
+            return [
+                f"旧版本 {old} 的内容不符合现在的内容模型（模型改过），只列出改动的文件：",
+                *_changed_files(old_dir, new_dir),
+            ]
+    return summarize(before, after)
+
+
+def _changed_files(old_dir: Path, new_dir: Path) -> list[str]:
+    names = sorted(
+        {p.name for p in old_dir.glob("*.yml")} | {p.name for p in new_dir.glob("*.yml")}
+    )
+    lines = []
+    for name in names:
+        old_file, new_file = old_dir / name, new_dir / name
+        if not old_file.exists():
+            lines.append(f"新增文件 content/{name}")
+        elif not new_file.exists():
+            lines.append(f"删除文件 content/{name}")
+        elif old_file.read_bytes() != new_file.read_bytes():
+            lines.append(f"修改文件 content/{name}")
+    return lines

@@ -1,0 +1,374 @@
+"""Drills: questions generated from the handbook content itself, so they never drift from it.
+
+Each generator reads the entries of the chapters a quiz covers and builds questions whose
+correct answer is a piece of that entry (an approved alternative, the next step, the method's
+name...). Everything is deterministic: the same content gives the same questions, ids and
+option order. Ids are derived from entry ids (never positions), distractors and option order
+from a hash of the question id, so editing one entry changes only its own questions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .handbook import Handbook
+from .model import (
+    ID_MAX_LENGTH,
+    CustomerType,
+    Dialogue,
+    Entry,
+    Method,
+    Objection,
+    Option,
+    Phrase,
+    Procedure,
+    Question,
+    Rewrite,
+    ServiceItem,
+    Topic,
+)
+
+MAX_OPTIONS = 4
+STAGE_SLUGS = {"销售": "xiaoshou", "签约": "qianyue", "续期": "xuqi", "其他": "qita"}
+E = TypeVar("E", bound=Entry)
+_FIGURE = re.compile(r"^[+\-−]?\d+(?:\.\d+)?\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Drill:
+    """A generated question, the generator that made it and the id it was built from."""
+
+    question: Question
+    generator: str
+    source: str
+
+
+Generator = Callable[[Handbook, Sequence[str]], Iterator[Drill]]
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def digest(*parts: str) -> str:
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def ranked(seed: str, texts: Iterable[str]) -> list[str]:
+    """`texts` without duplicates, in an order that depends only on `seed` and the text."""
+    return sorted(dict.fromkeys(texts), key=lambda text: digest(seed, text))
+
+
+def question_id(prefix: str, ident: str) -> str:
+    """`prefix-ident`, shortened with a hash when it would pass the id length limit."""
+    full = f"{prefix}-{ident}"
+    if len(full) <= ID_MAX_LENGTH:
+        return full
+    return f"{full[: ID_MAX_LENGTH - 9].rstrip('-')}-{digest(full)[:8]}"
+
+
+def choice(
+    qid: str,
+    prompt: str,
+    right: Sequence[str],
+    wrong: Iterable[str],
+    explanation: str,
+    ref: str,
+) -> Question | None:
+    """A single or multiple choice question with options in a stable, hash-based order.
+
+    `wrong` is taken in the order given (callers rank it) until there are MAX_OPTIONS options.
+    Returns None when there would be fewer than two options.
+    """
+    right = list(dict.fromkeys(right))
+    room = max(MAX_OPTIONS - len(right), 1)
+    distractors = [text for text in dict.fromkeys(wrong) if text not in right][:room]
+    if not right or not distractors:
+        return None
+    options = [Option(text=text, correct=True) for text in right]
+    options += [Option(text=text) for text in distractors]
+    options.sort(key=lambda option: digest(qid, option.text))
+    return Question(
+        id=qid,
+        type="single" if len(right) == 1 else "multiple",
+        question=prompt,
+        options=options,
+        explanation=explanation,
+        ref=ref,
+    )
+
+
+def in_chapters(handbook: Handbook, kind: type[E], chapters: Sequence[str]) -> Iterator[E]:
+    for entry in handbook.entries():
+        if isinstance(entry, kind) and handbook.chapter_of_id[entry.id] in chapters:
+            yield entry
+
+
+def _strip_stop(text: str) -> str:
+    return text.rstrip("。；; ")
+
+
+def quote(texts: Iterable[str]) -> str:
+    return "、".join(f"“{text}”" for text in texts)
+
+
+# --- generators ---------------------------------------------------------------------------
+
+
+def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
+    """禁语: the approved alternative among other forbidden phrases (related ones first)."""
+    every = {phrase.id: phrase for phrase in handbook.entries("phrase")}
+    for phrase in in_chapters(handbook, Phrase, chapters):
+        qid = question_id("reply", phrase.id)
+        related = [every[i].text for i in phrase.related if i in every]
+        others = [p.text for p in every.values() if p.id != phrase.id]
+        wrong = ranked(qid, related) + ranked(qid, others)
+        wrong = [text for text in wrong if text != phrase.text]
+        question = choice(
+            qid,
+            f"“{phrase.text}”是禁语。下面哪一句可以用来代替它？",
+            [phrase.alternatives[0]],
+            wrong,
+            f"{phrase.reason}可以这样说：“{phrase.alternatives[0]}”",
+            phrase.id,
+        )
+        if question:
+            yield Drill(question, "reply", phrase.id)
+
+
+def dialogue_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
+    """对话示例: the better reply against the poor one from the seed."""
+    for dialogue in in_chapters(handbook, Dialogue, chapters):
+        qid = question_id("dialogue", dialogue.id)
+        question = choice(
+            qid,
+            f"客户这样说，哪一个回答更好？\n客户：{dialogue.customer}",
+            [dialogue.better],
+            [dialogue.reply],
+            f"“{dialogue.reply}”的问题：{dialogue.problem}",
+            dialogue.id,
+        )
+        if question:
+            yield Drill(question, "dialogue", dialogue.id)
+
+
+def rewrite_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
+    """措辞改写: the sentence that follows the rule against the ones it rewrites."""
+    for rewrite in in_chapters(handbook, Rewrite, chapters):
+        qid = question_id("rewrite", rewrite.id)
+        question = choice(
+            qid,
+            f"按“{rewrite.title}”的要求，下面哪一句说得好？",
+            [rewrite.say[0]],
+            ranked(qid, rewrite.avoid),
+            f"{_strip_stop(rewrite.point)}。忌说{quote(rewrite.avoid)}。",
+            rewrite.id,
+        )
+        if question:
+            yield Drill(question, "rewrite", rewrite.id)
+
+
+def _turns(method: Method) -> str:
+    return "\n".join(f"{turn.who}：{turn.text}" for turn in method.example)
+
+
+def method_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
+    """方法: name the method from its counter example, among methods of the same chapter.
+
+    Methods are compared only within one chapter (objection handling with objection handling,
+    closing with closing); a chapter with fewer than three methods gives no such questions.
+    """
+    for stem in chapters:
+        chapter = handbook.chapters.get(stem)
+        methods = list(in_chapters(handbook, Method, [stem]))
+        if chapter is None or len(methods) < 3:
+            continue
+        for method in methods:
+            example = _turns(method)
+            if method.name in example:
+                continue  # the example would give the answer away
+            qid = question_id("method", method.id)
+            question = choice(
+                qid,
+                f"这段对话里，员工用的是《{chapter.title}》中的哪一种方法？\n{example}",
+                [method.name],
+                ranked(qid, [m.name for m in methods if m.id != method.id]),
+                f"{method.name}：{method.summary}",
+                method.id,
+            )
+            if question:
+                yield Drill(question, "method", method.id)
+
+
+def objection_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
+    """常见异议: the methods the handbook suggests, among the other methods of that chapter."""
+    for objection in in_chapters(handbook, Objection, chapters):
+        qid = question_id("objection", objection.id)
+        suggested = [handbook.get(i) for i in objection.methods]
+        names = [m.name for m in suggested if isinstance(m, Method)]
+        stem = handbook.chapter_of_id[objection.id]
+        others = [m.name for m in in_chapters(handbook, Method, [stem]) if m.name not in names]
+        many = len(names) > 1
+        question = choice(
+            qid,
+            f"客户这样说，手册建议用{'哪几种' if many else '哪一种'}方法处理？\n客户：{objection.text}",
+            names,
+            ranked(qid, others),
+            f"手册建议用{quote(names)}。示范回答：“{objection.reply}”",
+            objection.id,
+        )
+        if question:
+            yield Drill(question, "objection", objection.id)
+
+
+def next_step_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
+    """步骤: what comes after each step, among the other steps of the same procedure."""
+    for procedure in in_chapters(handbook, Procedure, chapters):
+        steps = procedure.steps
+        if len(steps) < 3:
+            continue
+        order = " → ".join(f"{n}. {step.name}" for n, step in enumerate(steps, 1))
+        for index, (step, following) in enumerate(itertools.pairwise(steps)):
+            qid = question_id("next", step.id)
+            others = [s.name for n, s in enumerate(steps) if n not in (index, index + 1)]
+            question = choice(
+                qid,
+                f"「{procedure.title}」里，“{step.name}”之后的下一步是什么？",
+                [following.name],
+                [s for s in ranked(qid, others) if s not in (step.name, following.name)],
+                f"顺序是：{order}",
+                following.id,
+            )
+            if question:
+                yield Drill(question, "next-step", step.id)
+
+
+def customer_type_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
+    """客户类型: recognise the type from its traits; pick what to do over what not to do."""
+    for chapter_stem in chapters:
+        chapter = handbook.chapters.get(chapter_stem)
+        if chapter is None:
+            continue
+        for section in chapter.sections:
+            types = [e for e in section.entries if isinstance(e, CustomerType)]
+            if len(types) < 2:
+                continue
+            for kind in types:
+                qid = question_id("type", kind.id)
+                question = choice(
+                    qid,
+                    f"下面说的是哪一类客户？\n{kind.traits}",
+                    [kind.name],
+                    ranked(qid, [t.name for t in types if t.id != kind.id]),
+                    f"{kind.name}：{kind.traits}",
+                    kind.id,
+                )
+                if question:
+                    yield Drill(question, "customer-type", kind.id)
+                do = [text for text in kind.do if text not in kind.dont][:2]
+                if not do or not kind.dont:
+                    continue
+                qid = question_id("type-do", kind.id)
+                question = choice(
+                    qid,
+                    f"接待“{kind.name}”时，下面{'哪几条' if len(do) > 1 else '哪一条'}是应该做的？",
+                    do,
+                    ranked(qid, kind.dont),
+                    f"应该：{'；'.join(kind.do)}。不应该：{'；'.join(kind.dont)}。",
+                    kind.id,
+                )
+                if question:
+                    yield Drill(question, "customer-type", kind.id)
+
+
+def owner_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
+    """服务项目: per stage of the service table, which items head office carries out."""
+    items = list(in_chapters(handbook, ServiceItem, chapters))
+    for stage, slug in STAGE_SLUGS.items():
+        rows = sorted((i for i in items if i.stage == stage), key=lambda i: i.number)
+        head = [i.name for i in rows if i.owner == "总公司"]
+        local = [i.name for i in rows if i.owner == "机构"]
+        if not head or not local:
+            continue
+        qid = question_id("owner", slug)
+        question = Question(
+            id=qid,
+            type="single" if len(head) == 1 else "multiple",
+            question=f"“{stage}”阶段的基础服务项目里，{'哪些' if len(head) > 1 else '哪一项'}由总公司统一实施？",
+            options=[Option(text=i.name, correct=i.owner == "总公司") for i in rows],
+            explanation=f"总公司统一实施：{'、'.join(head)}。机构负责：{'、'.join(local)}。",
+            ref=rows[0].id,
+        )
+        yield Drill(question, "owner", rows[0].id)
+
+
+def figure_of(value: str | None) -> str | None:
+    """The unit of a figure such as `45%` → `%`, `2.96 亿` → `亿`, `+2` → ``; None if no figure."""
+    if value is None:
+        return None
+    match = _FIGURE.match(value.strip())
+    return match.group(1).strip() if match else None
+
+
+def _figure_label(name: str, detail: str | None) -> str:
+    return f"“{name}”" + (f"（{_strip_stop(detail)}）" if detail else "")
+
+
+def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
+    """数字: which figure belongs to an item, among figures with the same unit in that topic.
+
+    Only groups of at least three items with at least three different figures are asked, so
+    every question has a real choice.
+    """
+    for topic in in_chapters(handbook, Topic, chapters):
+        groups: dict[str, list] = {}
+        for item in topic.items:
+            unit = figure_of(item.value)
+            if unit is not None:
+                groups.setdefault(unit, []).append(item)
+        for group in groups.values():
+            values = {item.value for item in group}
+            if len(group) < 3 or len(values) < 3:
+                continue
+            labels = [_figure_label(item.name, item.detail) for item in group]
+            listing = "、".join(
+                f"{label} {item.value}" for label, item in zip(labels, group, strict=True)
+            )
+            seen: set[str] = set()
+            for label, item in zip(labels, group, strict=True):
+                qid = question_id("figure", f"{topic.id}-{digest(label)[:6]}")
+                if qid in seen:
+                    continue
+                seen.add(qid)
+                question = choice(
+                    qid,
+                    f"「{topic.title}」中，{label}对应的数字是？",
+                    [item.value],
+                    ranked(qid, [v for v in values if v != item.value]),
+                    f"{topic.title}：{listing}。",
+                    topic.id,
+                )
+                if question:
+                    yield Drill(question, "figure", topic.id)
+
+
+GENERATORS: dict[str, Generator] = {
+    "reply": reply_drills,
+    "dialogue": dialogue_drills,
+    "rewrite": rewrite_drills,
+    "method": method_drills,
+    "objection": objection_drills,
+    "next-step": next_step_drills,
+    "customer-type": customer_type_drills,
+    "owner": owner_drills,
+    "figure": figure_drills,
+}
+
+
+def generate(handbook: Handbook, drills: Sequence[str], chapters: Sequence[str]) -> list[Drill]:
+    """Every question the named generators build from these chapters, in content order."""
+    return [drill for name in drills for drill in GENERATORS[name](handbook, chapters)]

@@ -1,0 +1,58 @@
+"""The validated handbook: every file of `content/` as typed objects, indexed by id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Chapter, ChecklistsFile, Entry, Node, Question, QuizzesFile, Source
+from .synonyms import SynonymsFile
+from .urls import chapter_url, checklist_url, quiz_url
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """A question as a quiz asks it: hand-written or generated from an entry (a drill)."""
+
+    question: Question
+    chapter: str  # content file the question is about, e.g. "phrasing"
+    drill: str | None = None  # the generator that built it; None when hand-written
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """Everything in `content/`, validated; ids are unique across all files."""
+
+    root: Path
+    synonyms: SynonymsFile
+    chapters: dict[str, Chapter]
+    sources: dict[str, Source]
+    checklists: ChecklistsFile
+    quizzes: QuizzesFile
+    by_id: dict[str, Node] = field(default_factory=dict)
+    chapter_of_id: dict[str, str] = field(default_factory=dict)
+    # Every quiz's questions in the order they are asked and printed (assembled by the loader).
+    quiz_questions: dict[str, list[QuizQuestion]] = field(default_factory=dict)
+
+    def entries(self, *kinds: str) -> Iterator[Entry]:
+        """Entries in reading order (file by file, section by section)."""
+        for chapter in self.chapters.values():
+            for section in chapter.sections:
+                for entry in section.entries:
+                    if not kinds or entry.kind in kinds:
+                        yield entry
+
+    def get(self, ident: str) -> Node:
+        return self.by_id[ident]
+
+    def questions_of(self, quiz_id: str) -> list[QuizQuestion]:
+        return self.quiz_questions[quiz_id]
+
+    def url_of(self, ident: str) -> str:
+        """Site-root URL of any id with an anchor: `closing/#xiaogou-chengjiao`."""
+        if any(c.id == ident for c in self.checklists.checklists):
+            return checklist_url(ident)
+        if any(q.id == ident for q in self.quizzes.quizzes):
+            return quiz_url(ident)
+        return f"{chapter_url(self.chapter_of_id[ident])}#{ident}"

@@ -1,0 +1,303 @@
+"""The one loader: read every file in `content/`, validate it, cross-reference it.
+
+`load_content()` either returns a complete `Handbook`, quizzes assembled, or raises
+`ContentError` listing every problem in every file, each with file, line, key path and what
+was expected. The build and `python -m macros check` both call it, so they check the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path as FsPath
+from types import MappingProxyType
+from typing import Any, Final
+
+from pydantic import ValidationError
+
+from .handbook import Handbook
+from .model import (
+    Chapter,
+    Checklist,
+    ChecklistItem,
+    ChecklistsFile,
+    Entry,
+    Node,
+    Question,
+    Quiz,
+    QuizzesFile,
+    Section,
+    Source,
+    SourcesFile,
+    Step,
+)
+from .problems import ContentError, Problem
+from .quiz_assembly import assemble
+from .synonyms import SynonymsFile
+from .validation_messages import describe, raw_models, raw_path
+from .where import Path, Where
+from .yaml_source import YamlDocument, read_yaml
+
+SPECIAL_FILES: Final[MappingProxyType[str, type[Node]]] = MappingProxyType(
+    {
+        "sources.yml": SourcesFile,
+        "checklists.yml": ChecklistsFile,
+        "quizzes.yml": QuizzesFile,
+        "synonyms.yml": SynonymsFile,
+    }
+)
+
+# What a reference may name a non-entry node by (entries use their own `kind`).
+NODE_KINDS: Final[MappingProxyType[type[Node], str]] = MappingProxyType(
+    {
+        Section: "section",
+        Step: "step",
+        Checklist: "checklist",
+        ChecklistItem: "checklist_item",
+        Quiz: "quiz",
+        Question: "question",
+        Source: "source",
+    }
+)
+
+
+def kind_of(node: Node) -> str:
+    if isinstance(node, Entry):
+        return node.kind
+    return NODE_KINDS.get(type(node), type(node).__name__)
+
+
+def _walk_nodes(value: Any, path: Path) -> Iterator[tuple[Node, Path]]:
+    if isinstance(value, Node):
+        yield value, path
+        for name in type(value).model_fields:
+            yield from _walk_nodes(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_nodes(item, (*path, index))
+
+
+def _validate(doc: YamlDocument, model: type[Node]) -> tuple[Node | None, list[Problem]]:
+    if not isinstance(doc.data, dict):
+        where = doc.where(())
+        return None, [Problem(where, "文件最外层应为映射（“键: 值”），而不是列表或一段文字")]
+    try:
+        node = model.model_validate(doc.data)
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors(include_url=False):
+            path = raw_path(doc.data, tuple(detail["loc"]))
+            where = doc.where(path, key=detail["type"] == "extra_forbidden")
+            problems.append(Problem(where, describe(detail, model)))
+        return None, problems
+    for child, path in _walk_nodes(node, ()):
+        child._where = doc.where(path)
+    return node, []
+
+
+def _raw_walk(value: Any, path: Path) -> Iterator[tuple[dict, Path]]:
+    if isinstance(value, dict):
+        yield value, path
+        for key, child in value.items():
+            yield from _raw_walk(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _raw_walk(child, (*path, index))
+
+
+def _raw_ids(doc: YamlDocument) -> Iterator[tuple[str, Where]]:
+    for mapping, path in _raw_walk(doc.data, ()):
+        ident = mapping.get("id")
+        if isinstance(ident, str):
+            yield ident, doc.where((*path, "id"), key=True)
+
+
+def _raw_refs(doc: YamlDocument, model: type[Node]) -> Iterator[tuple[str, str, Where]]:
+    """References in a file that failed validation, found through the model's REFS."""
+    for mapping, path, cls in raw_models(doc.data, model, ()):
+        fields = dict(cls.REFS)
+        if "source" in cls.model_fields:
+            fields["source"] = ("source",)
+        for name in fields:
+            value = mapping.get(name)
+            targets = (
+                [value] if isinstance(value, str) else value if isinstance(value, list) else []
+            )
+            for index, target in enumerate(targets):
+                if isinstance(target, str):
+                    sub = (*path, name) if isinstance(value, str) else (*path, name, index)
+                    yield name, target, doc.where(sub)
+
+
+def _read_all(
+    root: FsPath,
+) -> tuple[
+    dict[str, tuple[YamlDocument, Node]], list[tuple[YamlDocument, type[Node]]], list[Problem]
+]:
+    problems: list[Problem] = []
+    loaded: dict[str, tuple[YamlDocument, Node]] = {}
+    invalid: list[tuple[YamlDocument, type[Node]]] = []
+    if not root.is_dir():
+        return (
+            {},
+            [],
+            [Problem(Where(str(root)), "找不到内容文件夹（应是放 .yml 内容文件的 content/）")],
+        )
+    for path in sorted(root.iterdir()):
+        shown = f"{root.name}/{path.name}"
+        if path.name.startswith(".") and path.is_file():
+            continue
+        if path.is_dir() or path.suffix != ".yml":
+            problems.append(Problem(Where(shown), "content/ 里只能放 .yml 文件（扩展名请用 .yml）"))
+            continue
+        doc, file_problems = read_yaml(path, shown)
+        problems += file_problems
+        if doc is None:
+            continue
+        model = SPECIAL_FILES.get(path.name, Chapter)
+        node, model_problems = _validate(doc, model)
+        problems += model_problems
+        if node is not None and not file_problems:
+            loaded[path.name] = (doc, node)
+        else:
+            invalid.append((doc, model))
+    for name in SPECIAL_FILES:
+        if not (root / name).exists():
+            problems.append(Problem(Where(f"{root.name}/{name}"), "缺少这个文件"))
+    return loaded, invalid, problems
+
+
+def _index(
+    loaded: dict[str, tuple[YamlDocument, Node]], invalid: list[tuple[YamlDocument, type[Node]]]
+) -> tuple[dict[str, Node], dict[str, Where], list[Problem]]:
+    """All ids: typed nodes from valid files, and bare positions from files that failed."""
+    by_id: dict[str, Node] = {}
+    seen: dict[str, Where] = {}
+    problems: list[Problem] = []
+
+    def add(ident: str, where: Where) -> bool:
+        if ident in seen:
+            problems.append(
+                Problem(
+                    where, f"id “{ident}” 重复了，{seen[ident]} 已经用过；id 在所有文件里都必须唯一"
+                )
+            )
+            return False
+        seen[ident] = where
+        return True
+
+    for _doc, root_node in loaded.values():
+        for node, _path in _walk_nodes(root_node, ()):
+            ident = getattr(node, "id", None)
+            if isinstance(ident, str):
+                where = Where(
+                    node.where.file, node.where.line, node.where.column, (*node.where.path, "id")
+                )
+                if add(ident, where):
+                    by_id[ident] = node
+    for doc, _model in invalid:
+        for ident, where in _raw_ids(doc):
+            add(ident, where)
+    return by_id, seen, problems
+
+
+def _check_raw_references(
+    invalid: list[tuple[YamlDocument, type[Node]]], by_id: dict[str, Node], seen: dict[str, Where]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for doc, model in invalid:
+        for name, target, where in _raw_refs(doc, model):
+            if name == "source":
+                if (
+                    target in seen and not isinstance(by_id.get(target), Source)
+                ) or target not in seen:
+                    problems.append(Problem(where, f"来源 “{target}” 不在 content/sources.yml 里"))
+            elif target not in seen:
+                problems.append(Problem(where, f"引用的 id “{target}” 不存在"))
+    return problems
+
+
+def _check_references(
+    loaded: dict[str, tuple[YamlDocument, Node]], by_id: dict[str, Node], seen: dict[str, Where]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for doc, root_node in loaded.values():
+        for node, path in _walk_nodes(root_node, ()):
+            for ref in node.references():
+                target = by_id.get(ref.target)
+                where = doc.where((*path, *ref.path))
+                if target is None and ref.target in seen:
+                    continue  # defined in a file that failed validation; reported there
+                if target is None:
+                    problems.append(Problem(where, f"引用的 id “{ref.target}” 不存在"))
+                elif ref.kinds and kind_of(target) not in ref.kinds:
+                    wanted = "、".join(ref.kinds)
+                    problems.append(
+                        Problem(
+                            where, f"“{ref.target}” 是 {kind_of(target)}，这里只能引用 {wanted}"
+                        )
+                    )
+            for index, source in enumerate(getattr(node, "source", None) or []):
+                if not isinstance(by_id.get(source), Source):
+                    where = doc.where((*path, "source", index))
+                    problems.append(Problem(where, f"来源 “{source}” 不在 content/sources.yml 里"))
+    return problems
+
+
+def _locate_lines(loaded: dict[str, tuple[YamlDocument, Node]]) -> None:
+    """Refine each node's line to its `id:` key when it has one, which is what editors look for."""
+    for doc, root_node in loaded.values():
+        for node, path in _walk_nodes(root_node, ()):
+            if getattr(node, "id", None) is not None:
+                line, column = doc.marks.locate((*path, "id"), key=True)
+                node._where = Where(doc.file, line, column, path)
+
+
+def load_content(root: FsPath) -> Handbook:
+    loaded, invalid, problems = _read_all(root)
+    _locate_lines(loaded)
+    by_id, seen, index_problems = _index(loaded, invalid)
+    problems += index_problems
+    problems += _check_references(loaded, by_id, seen)
+    problems += _check_raw_references(invalid, by_id, seen)
+    if problems:
+        raise ContentError(problems)
+    chapters = {
+        name.removesuffix(".yml"): node
+        for name, (_doc, node) in loaded.items()
+        if isinstance(node, Chapter)
+    }
+    chapter_of_id: dict[str, str] = {}
+    for stem, chapter in chapters.items():
+        for node, _path in _walk_nodes(chapter, ()):
+            ident = getattr(node, "id", None)
+            if isinstance(ident, str):
+                chapter_of_id[ident] = stem
+    sources_file = loaded["sources.yml"][1]
+    checklists = loaded["checklists.yml"][1]
+    quizzes = loaded["quizzes.yml"][1]
+    synonyms = loaded["synonyms.yml"][1]
+    assert isinstance(synonyms, SynonymsFile)
+    assert isinstance(sources_file, SourcesFile)
+    assert isinstance(checklists, ChecklistsFile)
+    assert isinstance(quizzes, QuizzesFile)
+    handbook = Handbook(
+        root=root,
+        synonyms=synonyms,
+        chapters=chapters,
+        sources={source.id: source for source in sources_file.sources},
+        checklists=checklists,
+        quizzes=quizzes,
+        by_id=by_id,
+        chapter_of_id=chapter_of_id,
+    )
+    # Quizzes are checked once their generated questions exist (an unknown chapter, a clashing
+    # question id, an empty quiz), so the build and the check command report the same.
+    questions, quiz_problems = assemble(handbook)
+    if quiz_problems:
+        raise ContentError(quiz_problems)
+    return dataclasses.replace(handbook, quiz_questions=questions)
+
+
+def model_for_file(name: str) -> type[Node]:
+    return SPECIAL_FILES.get(name, Chapter)

@@ -1,0 +1,552 @@
+"""The typed content model: one class per kind of entry in `content/*.yml`.
+
+Every class forbids unknown keys and coerces nothing (strict mode), so a typo such as
+`titel:` or a number where text belongs is an error, never silently accepted. The loader
+attaches where each object came from (file, YAML path) after validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, ClassVar, Final, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
+
+from ..phrases.matcher import Matcher
+from ..phrases.spec import make_spec, phrase_spec
+from ..phrases.syntax import check_pattern, literal_min_length
+from .where import Where
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("不能只有空白")
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    """Let editors write `source: seed-004` as well as `source: [seed-004, seed-002]`."""
+    return [value] if isinstance(value, str) else value
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
+# Ids become anchors, storage keys and file names: lower-case words joined by hyphens.
+ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_MAX_LENGTH: Final = 64
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+Texts = list[Text]
+Sources = Annotated[
+    list[Id],
+    BeforeValidator(_one_or_many, json_schema_input_type=Id | list[Id]),
+    Field(min_length=1),
+]
+
+
+class Ref:
+    """A reference to an id elsewhere in the content; `kinds` limits what it may point to."""
+
+    def __init__(
+        self, path: tuple[str | int, ...], target: str, kinds: tuple[str, ...] = ()
+    ) -> None:
+        self.path = path
+        self.target = target
+        self.kinds = kinds
+
+
+class Node(BaseModel):
+    """Base of every object read from YAML."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=False)
+    _where: Where = PrivateAttr(default_factory=Where.unknown)
+
+    @property
+    def where(self) -> Where:
+        return self._where
+
+    # Fields holding ids of other objects, and the kinds they may name (empty: any kind).
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    def references(self) -> Iterator[Ref]:
+        """Ids this object points to; the loader checks each one exists and is of the right kind."""
+        for name, kinds in self.REFS.items():
+            value = getattr(self, name)
+            if isinstance(value, str):
+                yield Ref((name,), value, kinds)
+            else:
+                for index, target in enumerate(value):
+                    yield Ref((name, index), target, kinds)
+
+
+class Entry(Node):
+    """Anything with its own id, anchor and source."""
+
+    label: ClassVar[str] = ""
+
+    kind: str
+    id: Id
+    source: Sources
+    editor_note: Text | None = None
+    keywords: Texts = []
+
+    @property
+    def title_text(self) -> str:
+        raise NotImplementedError
+
+    def children(self) -> Iterator[Node]:
+        """Nested objects that carry ids of their own (steps, items)."""
+        return iter(())
+
+
+# --- chapters ---------------------------------------------------------------------------
+
+
+class Item(Node):
+    """One point of a topic's list; `value` holds a figure such as 45%."""
+
+    name: Text
+    detail: Text | None = None
+    value: Text | None = None
+
+
+def _item_from_text(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
+ItemField = Annotated[Item, BeforeValidator(_item_from_text, json_schema_input_type=Text | Item)]
+
+
+class Topic(Entry):
+    label: ClassVar[str] = "知识点"
+
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"related": ()}
+
+    kind: Literal["topic"]
+    title: Text
+    summary: Text | None = None
+    items: list[ItemField] = []
+    ordered: bool = True
+    notes: Texts = []
+    related: list[Id] = []  # entries elsewhere that say more, shown as "相关" links
+
+    @property
+    def title_text(self) -> str:
+        return self.title
+
+
+# How the phrase checker (话术自查, `python -m macros phrases`) finds a forbidden phrase: its own
+# `text` (without the trailing ……/。) always counts; `patterns` add the other ways staff say it,
+# and `exceptions` list wordings that contain it but are fine. Both are checked against text
+# normalised first: full-width and half-width are the same (Ａ１ = A1), so are upper and lower
+# case; spaces are ignored and every run of punctuation counts as one pause. Syntax, for editors:
+#
+#   普通的字        照字面查找：我们不可能
+#   标点            这里可以停顿，也可以不停顿：一分钱，一分货 也能查出“一分钱一分货”
+#   (甲|乙)         几种说法任选一种：绝对(不会|不可能)
+#   [你您]          方括号里的字任选一个：[你您]别激动
+#   ?               半角问号：前面一个字、一组括号或方括号可有可无：这事?不关我的?事
+#   *               中间可以夹几个字（最多 8 个，不跨句子）：你*弄错了
+#
+# Brackets, | and * may be full-width（）｜【】＊; a full-width ？ is an ordinary question mark.
+# Not allowed (each is an error naming the pattern and the place): backslash \, dot ., + { } ^ $,
+# anything starting with (? (lookbehind, named groups, flags), * inside brackets or at either
+# end, and patterns that match fewer than 2 characters. Rules: `macros/phrases/syntax.py`.
+Pattern = Annotated[
+    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(check_pattern)
+]
+
+
+class Phrase(Entry):
+    """A forbidden phrase (禁语) or complaint taboo (禁忌): what not to say and what instead."""
+
+    label: ClassVar[str] = "禁语"
+
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"related": ()}
+
+    kind: Literal["phrase"]
+    text: Text
+    reason: Text
+    alternatives: Annotated[Texts, Field(min_length=1)]
+    patterns: list[Pattern] = []
+    exceptions: list[Pattern] = []
+    related: list[Id] = []
+
+    @property
+    def title_text(self) -> str:
+        return self.text
+
+    @model_validator(mode="after")
+    def _checkable(self) -> Phrase:
+        """The phrase's own text must be findable, and its alternatives must not be found."""
+        if literal_min_length(self.text) < 2:
+            raise ValueError("禁语原文去掉标点后至少要有 2 个字，否则话术自查无法查找")
+        matcher = Matcher(
+            make_spec([phrase_spec(self.id, self.text, self.patterns, self.exceptions)])
+        )
+        for text in self.alternatives:
+            found = matcher.find(text)
+            if found:
+                raise ValueError(
+                    f"替代说法“{text}”里的“{found[0].text}”会被这条禁语的写法查出来；"
+                    "请改 patterns，或在 exceptions 里写上这种说法"
+                )
+        return self
+
+
+class Rewrite(Entry):
+    """A rewording rule with its 忌说/改说 example pair."""
+
+    label: ClassVar[str] = "措辞改写"
+
+    kind: Literal["rewrite"]
+    title: Text
+    point: Text
+    avoid: Annotated[Texts, Field(min_length=1)]
+    say: Annotated[Texts, Field(min_length=1)]
+
+    @property
+    def title_text(self) -> str:
+        return self.title
+
+
+class ApprovedPhrase(Entry):
+    label: ClassVar[str] = "规范用语"
+
+    kind: Literal["approved"]
+    text: Text
+    use: Text
+
+    @property
+    def title_text(self) -> str:
+        return self.text
+
+
+class Dialogue(Entry):
+    """A customer line, a poor reply from the seeds, what is wrong, and a better reply."""
+
+    label: ClassVar[str] = "对话示例"
+
+    kind: Literal["dialogue"]
+    customer: Text
+    reply: Text
+    problem: Text
+    better: Text
+
+    @property
+    def title_text(self) -> str:
+        return self.customer
+
+
+class Step(Node):
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"avoid": ("phrase",)}
+
+    id: Id
+    name: Text
+    detail: Text | None = None
+    do: Texts = []
+    say: Texts = []
+    avoid: list[Id] = []
+    questions: Texts = []
+    tips: Texts = []
+
+
+class Procedure(Entry):
+    """An ordered sequence of named steps (complaint steps, teaching steps, ...)."""
+
+    label: ClassVar[str] = "步骤"
+
+    kind: Literal["procedure"]
+    title: Text
+    summary: Text | None = None
+    steps: Annotated[list[Step], Field(min_length=2)]
+    notes: Texts = []
+
+    @property
+    def title_text(self) -> str:
+        return self.title
+
+    def children(self) -> Iterator[Node]:
+        return iter(self.steps)
+
+
+class Turn(Node):
+    who: Literal["客户", "员工"]
+    text: Text
+
+
+class Method(Entry):
+    """A named technique: objection handling (异议处理法) or closing (成交法)."""
+
+    label: ClassVar[str] = "方法"
+
+    kind: Literal["method"]
+    name: Text
+    summary: Text
+    when: Text
+    steps: Texts = []
+    example: Annotated[list[Turn], Field(min_length=1)]
+    caution: Text | None = None
+
+    @property
+    def title_text(self) -> str:
+        return self.name
+
+
+class Objection(Entry):
+    """A sentence customers say, the methods that fit it and a sample reply."""
+
+    label: ClassVar[str] = "常见异议"
+
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"methods": ("method",)}
+
+    kind: Literal["objection"]
+    text: Text
+    category: Text
+    methods: Annotated[list[Id], Field(min_length=1)]
+    reply: Text
+
+    @property
+    def title_text(self) -> str:
+        return self.text
+
+
+class CustomerType(Entry):
+    label: ClassVar[str] = "客户类型"
+
+    kind: Literal["customer_type"]
+    name: Text
+    traits: Text
+    strategy: Annotated[Texts, Field(min_length=1)]
+    do: Texts = []
+    dont: Texts = []
+
+    @property
+    def title_text(self) -> str:
+        return self.name
+
+
+class ServiceItem(Entry):
+    """A row of the basic service items table (基础服务项目一览表)."""
+
+    label: ClassVar[str] = "服务项目"
+
+    kind: Literal["service_item"]
+    stage: Literal["销售", "签约", "续期", "其他"]
+    number: Annotated[int, Field(ge=1)]
+    name: Text
+    owner: Literal["总公司", "机构"]
+    standard: Text
+
+    @property
+    def title_text(self) -> str:
+        return self.name
+
+
+AnyEntry = Annotated[
+    Topic
+    | Phrase
+    | Rewrite
+    | ApprovedPhrase
+    | Dialogue
+    | Procedure
+    | Method
+    | Objection
+    | CustomerType
+    | ServiceItem,
+    Field(discriminator="kind"),
+]
+
+ENTRY_TYPES: tuple[type[Entry], ...] = (
+    Topic,
+    Phrase,
+    Rewrite,
+    ApprovedPhrase,
+    Dialogue,
+    Procedure,
+    Method,
+    Objection,
+    CustomerType,
+    ServiceItem,
+)
+
+
+class Section(Node):
+    id: Id
+    title: Text
+    summary: Text | None = None
+    entries: Annotated[list[AnyEntry], Field(min_length=1)]
+
+
+class Chapter(Node):
+    """One content file that becomes one handbook page."""
+
+    title: Text
+    summary: Text
+    keywords: Texts = []
+    sections: Annotated[list[Section], Field(min_length=1)]
+
+
+# --- sources ----------------------------------------------------------------------------
+
+
+class Source(Node):
+    id: Id
+    title: Text
+    file: Text | None = None
+    description: Text
+
+
+class SourcesFile(Node):
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+# --- checklists -------------------------------------------------------------------------
+
+
+# What a checklist item may point to: any handbook entry, a procedure step or a section
+# (the page shows a link to each), never a checklist, a quiz or a source.
+CHECKLIST_REF_KINDS: tuple[str, ...] = (
+    *(cls.model_fields["kind"].annotation.__args__[0] for cls in ENTRY_TYPES),
+    "step",
+    "section",
+)
+
+
+class ChecklistItem(Node):
+    """One thing to tick; its id keys the saved tick, so rewording or moving it keeps the tick."""
+
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"refs": CHECKLIST_REF_KINDS}
+
+    id: Id
+    text: Text
+    critical: bool = False
+    refs: Annotated[list[Id], Field(min_length=1)]
+
+
+class Checklist(Node):
+    id: Id
+    title: Text
+    when: Text
+    summary: Text | None = None
+    source: Sources
+    editor_note: Text | None = None
+    items: Annotated[list[ChecklistItem], Field(min_length=1)]
+
+
+class ChecklistsFile(Node):
+    title: Text
+    summary: Text
+    checklists: Annotated[list[Checklist], Field(min_length=1)]
+
+
+# --- quizzes ----------------------------------------------------------------------------
+
+# What a question may point to: any handbook entry, a procedure step or a section. The
+# explanation links to that anchor, and the question counts towards that chapter's quiz.
+QUESTION_REF_KINDS: tuple[str, ...] = (
+    *(cls.model_fields["kind"].annotation.__args__[0] for cls in ENTRY_TYPES),
+    "step",
+    "section",
+)
+
+# Drill generators (macros/drills.py) a quiz may use; each builds questions from the entries
+# of the quiz's chapters, so drills follow the handbook whenever it changes.
+DrillName = Literal[
+    "reply",  # 禁语 → which sentence may be said
+    "dialogue",  # 对话示例 → which reply is better
+    "rewrite",  # 措辞改写 → which wording follows the rule
+    "method",  # 方法的柜台示例 → which method is this (within one chapter)
+    "objection",  # 常见异议 → which methods the handbook suggests
+    "next-step",  # 步骤 → what comes next
+    "customer-type",  # 客户类型 → which type / what to do
+    "owner",  # 服务项目 → who carries it out
+    "figure",  # 数字 → which figure belongs to which item
+]
+
+
+class Option(Node):
+    text: Text
+    correct: bool = False
+
+
+class Question(Node):
+    """A hand-written question; it belongs to the quiz that covers the chapter of `ref`."""
+
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"ref": QUESTION_REF_KINDS}
+
+    id: Id
+    type: Literal["single", "multiple", "truefalse"]
+    question: Text
+    options: list[Option] = []
+    answer: bool | None = None
+    explanation: Text
+    ref: Id
+
+    @model_validator(mode="after")
+    def _answer_matches_type(self) -> Question:
+        correct = sum(option.correct for option in self.options)
+        if self.type == "truefalse":
+            if self.options:
+                raise ValueError("判断题不写 options，用 answer: true 或 false")
+            if self.answer is None:
+                raise ValueError("判断题必须写 answer: true 或 false")
+        else:
+            if self.answer is not None:
+                raise ValueError("选择题不写 answer，在正确选项上写 correct: true")
+            if len(self.options) < 2:
+                raise ValueError("选择题至少需要 2 个 options")
+            if self.type == "single" and correct != 1:
+                raise ValueError(
+                    f"单选题必须恰好有 1 个 correct: true 的选项（现在有 {correct} 个）"
+                )
+            if self.type == "multiple" and correct < 2:
+                raise ValueError(f"多选题至少要有 2 个 correct: true 的选项（现在有 {correct} 个）")
+        texts = [option.text for option in self.options]
+        if len(set(texts)) != len(texts):
+            raise ValueError("选项文字有重复")
+        return self
+
+    @property
+    def choices(self) -> list[Option]:
+        """The options as shown: a true/false question is a choice between 对 and 错."""
+        if self.type == "truefalse":
+            return [
+                Option(text="对", correct=self.answer is True),
+                Option(text="错", correct=self.answer is False),
+            ]
+        return self.options
+
+
+class Quiz(Node):
+    """One quiz page. A chapter quiz takes the hand-written questions about its chapters plus
+    the drills generated from them; a mixed quiz (`mixed: N`) takes N from every chapter."""
+
+    id: Id
+    title: Text
+    summary: Text
+    chapters: list[Id] = []  # content file names without .yml, e.g. phrasing
+    drills: list[DrillName] = []
+    mixed: Annotated[int, Field(ge=1)] | None = None
+
+    @model_validator(mode="after")
+    def _chapters_or_mixed(self) -> Quiz:
+        if self.mixed is None and not self.chapters:
+            raise ValueError("写上 chapters（这个自测考哪几章），或者用 mixed: 数字 做综合自测")
+        if self.mixed is not None and (self.chapters or self.drills):
+            raise ValueError("综合自测（mixed）从所有章节抽题，不写 chapters 和 drills")
+        return self
+
+
+class QuizzesFile(Node):
+    title: Text
+    summary: Text
+    quizzes: Annotated[list[Quiz], Field(min_length=1)]
+    questions: list[Question] = []

@@ -1,0 +1,91 @@
+"""Quiz assembly: which questions each quiz asks, in which order; part of validating content.
+
+A chapter quiz takes the hand-written questions of `content/quizzes.yml` whose `ref` lies in
+its chapters, plus the drills (`drills.py`) generated from those chapters. A mixed quiz
+(`mixed: N`) takes N questions from every chapter. The order is a stable shuffle, the same
+every build. An unknown chapter, an empty quiz or a question id that clashes with a generated
+one is a content problem like any other.
+"""
+
+from __future__ import annotations
+
+from . import drills
+from .handbook import Handbook, QuizQuestion
+from .model import Quiz
+from .problems import Problem
+
+
+def _chapter_questions(handbook: Handbook, quiz: Quiz) -> list[QuizQuestion]:
+    own = [
+        QuizQuestion(q, handbook.chapter_of_id[q.ref])
+        for q in handbook.quizzes.questions
+        if handbook.chapter_of_id.get(q.ref) in quiz.chapters
+    ]
+    made = [
+        QuizQuestion(d.question, handbook.chapter_of_id[d.question.ref], d.generator)
+        for d in drills.generate(handbook, quiz.drills, quiz.chapters)
+    ]
+    return [*own, *made]
+
+
+def _shuffled(seed: str, questions: list[QuizQuestion]) -> list[QuizQuestion]:
+    """A stable mix: hand-written and generated questions interleaved, the same every build."""
+    return sorted(questions, key=lambda q: drills.digest(seed, q.question.id))
+
+
+def _mixed(handbook: Handbook, quiz: Quiz, pool: list[QuizQuestion]) -> list[QuizQuestion]:
+    count = quiz.mixed or 0
+    by_chapter: dict[str, list[QuizQuestion]] = {}
+    for item in pool:
+        by_chapter.setdefault(item.chapter, []).append(item)
+    picked = []
+    for stem in handbook.chapters:
+        picked += _shuffled(quiz.id, by_chapter.get(stem, []))[:count]
+    return picked
+
+
+def _problems(handbook: Handbook, questions: dict[str, list[QuizQuestion]]) -> list[Problem]:
+    problems = []
+    known = list(handbook.chapters)
+    written = {q.id: q for q in handbook.quizzes.questions}
+    for quiz in handbook.quizzes.quizzes:
+        for name in quiz.chapters:
+            if name not in handbook.chapters:
+                problems.append(
+                    Problem(
+                        quiz.where,
+                        f"chapters 里的“{name}”不是章节；可用的章节：{'、'.join(known)}",
+                    )
+                )
+        seen: set[str] = set()
+        for item in questions[quiz.id]:
+            ident = item.question.id
+            if ident in seen and ident in written:
+                problems.append(
+                    Problem(
+                        written[ident].where,
+                        f"题目 id “{ident}” 和自动生成的题目重名了，请换一个 id",
+                    )
+                )
+            seen.add(ident)
+        if not questions[quiz.id]:
+            problems.append(Problem(quiz.where, f"自测“{quiz.title}”一道题也没有"))
+    return problems
+
+
+def assemble(handbook: Handbook) -> tuple[dict[str, list[QuizQuestion]], list[Problem]]:
+    """Every quiz's questions, and the problems that make a quiz unusable (named in quizzes.yml)."""
+    questions: dict[str, list[QuizQuestion]] = {}
+    pool: dict[str, QuizQuestion] = {}
+    for quiz in handbook.quizzes.quizzes:
+        if quiz.mixed is None:
+            items = _chapter_questions(handbook, quiz)
+            questions[quiz.id] = _shuffled(quiz.id, items)
+            for item in items:
+                pool.setdefault(item.question.id, item)
+    for question in handbook.quizzes.questions:  # also those no chapter quiz covers
+        pool.setdefault(question.id, QuizQuestion(question, handbook.chapter_of_id[question.ref]))
+    for quiz in handbook.quizzes.quizzes:
+        if quiz.mixed is not None:
+            questions[quiz.id] = _shuffled(quiz.id, _mixed(handbook, quiz, list(pool.values())))
+    return questions, _problems(handbook, questions)

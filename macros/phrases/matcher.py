@@ -1,0 +1,95 @@
+"""Steps 2–4 of matching in Python: run a compiled spec over text, report findings by position.
+
+`overrides/assets/js/checker-core.js` is the browser's copy of exactly this algorithm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalise import normalise
+from .spec import SPEC_VERSION, Phrase, PhraseSpec, spec_classes
+
+
+@dataclass(frozen=True)
+class Finding:
+    phrase: str  # the phrase id
+    start: int  # code-point offsets into the original text
+    end: int
+    line: int  # 1-based
+    column: int  # 1-based, in characters (code points)
+    text: str  # the original words that matched
+
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.phrase, self.line, self.column, self.text)
+
+
+class Matcher:
+    """Runs a compiled spec over text, exactly as `checker-core.js` does."""
+
+    def __init__(self, spec: PhraseSpec) -> None:
+        if spec.get("version") != SPEC_VERSION:
+            raise ValueError(f"unsupported phrase spec version {spec.get('version')!r}")
+        if spec["classes"] != spec_classes():
+            raise ValueError("phrase spec was built with different character classes")
+        self.phrases = spec["phrases"]
+        self._match = [[re.compile(s) for s in p["match"]] for p in self.phrases]
+        self._except = [[re.compile(s) for s in p["except"]] for p in self.phrases]
+
+    def find(self, text: str) -> list[Finding]:
+        norm = normalise(text)
+        candidates: list[tuple[int, int, int]] = []
+        for order, regexes in enumerate(self._match):
+            spans = [(m.start(), m.end()) for rx in regexes for m in rx.finditer(norm.text)]
+            if not spans:
+                continue
+            exceptions = [
+                (m.start(), m.end()) for rx in self._except[order] for m in rx.finditer(norm.text)
+            ]
+            for start, end in spans:
+                if end > start and not any(s <= start and end <= e for s, e in exceptions):
+                    candidates.append((start, end, order))
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+        kept: list[tuple[int, int, int]] = []
+        for start, end, order in candidates:
+            if all(end <= s or e <= start for s, e, _ in kept):
+                kept.append((start, end, order))
+        kept.sort()
+        findings = []
+        lines = _LineIndex(text)
+        for start, end, order in kept:
+            first, last = norm.starts[start], norm.ends[end - 1]
+            line, column = lines.locate(first)
+            findings.append(
+                Finding(self.phrases[order]["id"], first, last, line, column, text[first:last])
+            )
+        return findings
+
+    def phrase(self, ident: str) -> Phrase:
+        return next(p for p in self.phrases if p["id"] == ident)
+
+
+class _LineIndex:
+    """Line and column (1-based, code points) of an offset; breaks: \\r\\n \\n \\r U+2028/9."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        index = 0
+        while index < len(text):
+            ch = text[index]
+            if ch == "\r" and index + 1 < len(text) and text[index + 1] == "\n":
+                index += 1
+            if ch in "\r\n\u2028\u2029":
+                self.starts.append(index + 1)
+            index += 1
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        low, high = 0, len(self.starts) - 1
+        while low < high:  # the last line start at or before offset
+            middle = (low + high + 1) // 2
+            if self.starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low + 1, offset - self.starts[low] + 1

@@ -1,0 +1,75 @@
+"""The compiled phrase spec: what the browser's checker and `Matcher` both run.
+
+It is JSON: the build embeds it in the 话术自查 page and `checker-core.js` reads it, so its shape
+is a typed contract (`PhraseSpec`); `SPEC_VERSION` changes when the shape or algorithm does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final, NotRequired, TypedDict
+
+from .normalise import IGNORE_CLASS, NEWLINE_CLASS, PAUSE_CLASS, STOP_CLASS
+from .syntax import compile_pattern, literal_text
+
+SPEC_VERSION: Final = 1
+
+
+class SpecClasses(TypedDict):
+    """Bodies of regex character classes: how each folded character is classified."""
+
+    newline: str
+    stop: str
+    ignore: str
+    pause: str
+
+
+# One forbidden phrase, compiled. Functional syntax: "except" is a Python keyword.
+Phrase = TypedDict(
+    "Phrase",
+    {
+        "id": str,
+        "text": str,
+        "match": list[str],  # regex sources; any one finds the phrase
+        "except": list[str],  # wordings that contain the phrase but are fine
+        "reason": NotRequired[str],
+        "alternatives": NotRequired[list[str]],
+        "url": NotRequired[str],  # site-root URL of the entry, e.g. phrasing/#id
+        "href": NotRequired[str],  # the same, relative to the page that embeds the spec
+    },
+)
+
+
+class PhraseSpec(TypedDict):
+    version: int
+    classes: SpecClasses
+    phrases: list[Phrase]
+
+
+def phrase_spec(
+    ident: str, text: str, patterns: Iterable[str], exceptions: Iterable[str] = ()
+) -> Phrase:
+    """One phrase compiled: its own text always counts, then each pattern; exceptions apart."""
+    match: list[str] = []
+    for source in (literal_text(text), *(compile_pattern(p).regex for p in patterns)):
+        if source not in match:
+            match.append(source)
+    return {
+        "id": ident,
+        "text": text,
+        "match": match,
+        "except": [compile_pattern(p).regex for p in exceptions],
+    }
+
+
+def spec_classes() -> SpecClasses:
+    return {
+        "newline": NEWLINE_CLASS,
+        "stop": STOP_CLASS,
+        "ignore": IGNORE_CLASS,
+        "pause": PAUSE_CLASS,
+    }
+
+
+def make_spec(phrases: Iterable[Phrase]) -> PhraseSpec:
+    return {"version": SPEC_VERSION, "classes": spec_classes(), "phrases": list(phrases)}

@@ -1,0 +1,278 @@
+"""The pattern syntax editors write in `patterns:`/`exceptions:`, compiled to regular expressions.
+
+Every regex this module emits is valid both in Python `re` and in JavaScript `RegExp(…, "u")`;
+it runs over text already normalised by `normalise.py`. The syntax for editors is described on
+`Phrase` in `macros/content/model.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+from .normalise import PAUSE, STOP, fold, kind_of
+
+GAP_MAX: Final = 8  # `*` in a pattern: at most this many characters, never across a stop or line
+BREAK_RE: Final = f"[{PAUSE}{STOP}]?"
+GAP_RE: Final = f"[^{STOP}\\n]{{0,{GAP_MAX}}}?"
+MIN_LENGTH: Final = 2  # a pattern matching a single character would mark ordinary speech
+MAX_GAPS: Final = 3
+
+_REGEX_SYNTAX: Final = frozenset("^$\\.*+?()[]{}|/")
+
+_OPEN, _CLOSE, _BAR = "(（", ")）", "|｜"
+_LBRACKET, _RBRACKET, _STAR = "[［【", "]］】", "*＊"
+_REJECTED: Final = MappingProxyType(
+    {
+        "\\": "不支持反斜杠“\\”",
+        ".": "不支持半角点“.”：中间夹几个字请用 *，句号请用中文“。”",
+        "+": "不支持“+”：要表示可有可无请用 ?",
+        "{": "不支持花括号“{}”",
+        "}": "不支持花括号“{}”",
+        "^": "不支持“^”：写法在句子任何位置都会查找",
+        "$": "不支持“$”：写法在句子任何位置都会查找",
+    }
+)
+
+
+class PatternError(ValueError):
+    """A pattern an editor wrote that cannot be compiled; the message is for the editor."""
+
+
+@dataclass
+class _Item:
+    kind: str  # lit, break, gap, class, group
+    text: str = ""  # lit: the folded characters; class: the characters to choose from
+    branches: list[list[_Item]] | None = None
+    optional: bool = False
+
+    def regex(self) -> str:
+        if self.kind == "break":
+            return BREAK_RE
+        if self.kind == "gap":
+            return GAP_RE
+        if self.kind == "lit":
+            body = "".join(f"\\{c}" if c in _REGEX_SYNTAX else c for c in self.text)
+            if self.optional:
+                return f"{body}?" if len(self.text) == 1 else f"(?:{body})?"
+            return body
+        if self.kind == "class":
+            body = "".join(f"\\{c}" if c in "\\]^-[" else c for c in self.text)
+            return f"[{body}]?" if self.optional else f"[{body}]"
+        assert self.branches is not None
+        body = "|".join(_seq_regex(branch) for branch in self.branches)
+        return f"(?:{body})?" if self.optional else f"(?:{body})"
+
+    def min_length(self) -> int:
+        if self.optional or self.kind in ("break", "gap"):
+            return 0
+        if self.kind == "lit":
+            return len(self.text)
+        if self.kind == "class":
+            return 1
+        assert self.branches is not None
+        return min(_seq_min(branch) for branch in self.branches)
+
+
+def _seq_regex(items: list[_Item]) -> str:
+    return "".join(item.regex() for item in items)
+
+
+def _seq_min(items: list[_Item]) -> int:
+    return sum(item.min_length() for item in items)
+
+
+class _Parser:
+    def __init__(self, pattern: str) -> None:
+        self.chars = list(pattern)
+        self.pos = 0
+
+    def fail(self, message: str, at: int | None = None) -> PatternError:
+        where = self.pos if at is None else at
+        shown = "".join(self.chars)
+        return PatternError(f"写法“{shown}”第 {where + 1} 个字处：{message}")
+
+    def peek(self) -> str:
+        return self.chars[self.pos] if self.pos < len(self.chars) else ""
+
+    def parse(self) -> list[list[_Item]]:
+        branches = self.alternatives(depth=0)
+        if self.pos < len(self.chars):  # only a stray closing bracket stops the top level
+            raise self.fail("多了一个右括号“)”，前面没有对应的左括号")
+        return branches
+
+    def alternatives(self, depth: int) -> list[list[_Item]]:
+        branches = [self.sequence(depth)]
+        while self.peek() and self.peek() in _BAR:
+            bar = self.pos
+            self.pos += 1
+            branches.append(self.sequence(depth))
+            if not _has_text(branches[-2]) or not _has_text(branches[-1]):
+                raise self.fail("竖线“|”两边都要写字", bar)
+        return branches
+
+    def sequence(self, depth: int) -> list[_Item]:
+        items: list[_Item] = []
+        while self.peek() and self.peek() not in _BAR and self.peek() not in _CLOSE:
+            start = self.pos
+            ch = self.chars[self.pos]
+            self.pos += 1
+            if ch in _OPEN:
+                if self.peek() == "?":
+                    raise self.fail(
+                        "不支持“(?”开头的写法（前后查找、命名分组、标志等）；"
+                        "几种说法任选其一请写 (甲|乙)",
+                        start,
+                    )
+                branches = self.alternatives(depth + 1)
+                if not self.peek() or self.peek() not in _CLOSE:
+                    raise self.fail("括号没有配对：少了右括号“)”", start)
+                self.pos += 1
+                if not any(_has_text(branch) for branch in branches):
+                    raise self.fail("括号里面要写字", start)
+                items.append(_Item("group", branches=branches))
+            elif ch in _LBRACKET:
+                items.append(self.char_class(start))
+            elif ch in _RBRACKET:
+                raise self.fail("多了一个右方括号“]”，前面没有对应的左方括号", start)
+            elif ch in _STAR:
+                if depth:
+                    raise self.fail("星号 * 不能写在括号里", start)
+                items.append(_Item("gap"))
+            elif ch == "?":
+                self.optional(items, start)
+            elif ch in _REJECTED:
+                raise self.fail(_REJECTED[ch], start)
+            else:
+                items.extend(_literal(ch))
+        return _tidy(items)
+
+    def optional(self, items: list[_Item], at: int) -> None:
+        if items and items[-1].kind == "break":
+            return  # punctuation is optional anyway: "，?" means the same as "，"
+        if not items or items[-1].kind == "gap":
+            raise self.fail("问号 ? 前面要有一个字、一组括号或方括号", at)
+        if items[-1].optional:
+            raise self.fail("连着写了两个问号 ?", at)
+        items[-1].optional = True  # items are still one per character typed (merged later)
+
+    def char_class(self, start: int) -> _Item:
+        chosen = ""
+        while True:
+            ch = self.peek()
+            if not ch:
+                raise self.fail("方括号没有配对：少了右方括号“]”", start)
+            self.pos += 1
+            if ch in _RBRACKET:
+                break
+            if ch in _LBRACKET:
+                raise self.fail("方括号里不能再套方括号", self.pos - 1)
+            if ch in "^-":
+                raise self.fail("方括号里只写可以任选的字，不支持“^”和“-”", self.pos - 1)
+            folded = fold(ch)
+            if len(folded) != 1 or kind_of(folded) != "lit":
+                raise self.fail("方括号里只能写单个的字，不能写标点或空格", self.pos - 1)
+            if folded not in chosen:
+                chosen += folded
+        if not chosen:
+            raise self.fail("方括号里面要写字", start)
+        return _Item("class", chosen)
+
+
+def _literal(ch: str) -> list[_Item]:
+    items: list[_Item] = []
+    for c in fold(ch):
+        kind = kind_of(c)
+        if kind == "lit":
+            if items and items[-1].kind == "lit":
+                items[-1].text += c
+            else:
+                items.append(_Item("lit", c))
+        elif kind != "ignore":
+            items.append(_Item("break"))
+    return items
+
+
+def _tidy(items: list[_Item]) -> list[_Item]:
+    """Merge neighbouring literals and breaks; a break next to a gap is part of the gap."""
+    tidy: list[_Item] = []
+    for item in items:
+        previous = tidy[-1] if tidy else None
+        mergeable = previous and previous.kind == "lit" and not previous.optional
+        if mergeable and item.kind == "lit" and not item.optional:
+            previous.text += item.text
+            continue
+        if item.kind == "break" and previous and previous.kind in ("break", "gap"):
+            continue
+        if item.kind == "gap" and previous and previous.kind in ("break", "gap"):
+            tidy[-1] = item
+            continue
+        tidy.append(item)
+    return tidy
+
+
+def _has_text(items: list[_Item]) -> bool:
+    return any(item.kind not in ("break", "gap") for item in items)
+
+
+def _strip_breaks(items: list[_Item]) -> list[_Item]:
+    start, end = 0, len(items)
+    while start < end and items[start].kind == "break":
+        start += 1
+    while end > start and items[end - 1].kind == "break":
+        end -= 1
+    return items[start:end]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    regex: str
+    min_length: int
+
+
+def compile_pattern(pattern: str) -> Compiled:
+    """Compile one editor pattern into a regex source valid in Python `re` and JS `RegExp(u)`."""
+    if not pattern.strip():
+        raise PatternError("写法不能只有空白")
+    parser = _Parser(pattern)
+    branches = [_strip_breaks(branch) for branch in parser.parse()]
+    for branch in branches:
+        if branch and (branch[0].kind == "gap" or branch[-1].kind == "gap"):
+            raise parser.fail("星号 * 只能写在两段文字中间，不能放在开头或结尾", 0)
+        gaps = sum(item.kind == "gap" for item in branch)
+        if gaps > MAX_GAPS:
+            raise parser.fail(f"一种说法里最多用 {MAX_GAPS} 个星号 *", 0)
+    if len(branches) > 1 and not all(_has_text(branch) for branch in branches):
+        raise parser.fail("竖线“|”两边都要写字", 0)
+    regex = "|".join(_seq_regex(branch) for branch in branches)
+    shortest = min(_seq_min(branch) for branch in branches)
+    if shortest < MIN_LENGTH:
+        raise PatternError(
+            f"写法“{pattern}”太短：最短只要 {shortest} 个字就算匹配，会把正常的话也标出来；"
+            f"至少要有 {MIN_LENGTH} 个字"
+        )
+    try:
+        re.compile(regex)
+    except re.error as error:  # pragma: no cover - the parser only emits valid syntax
+        raise PatternError(f"写法“{pattern}”无法编译：{error}") from None
+    return Compiled(regex, shortest)
+
+
+def literal_text(text: str) -> str:
+    """A phrase's own text as a pattern: every character literal, trailing ……/。 dropped."""
+    items: list[_Item] = []
+    for ch in text:
+        items.extend(_literal(ch))
+    return _seq_regex(_strip_breaks(_tidy(items)))
+
+
+def literal_min_length(text: str) -> int:
+    return sum(len(c) for ch in text for c in fold(ch) if kind_of(c) == "lit")
+
+
+def check_pattern(pattern: str) -> str:
+    """Pydantic validator: the pattern must compile; the message names what is wrong."""
+    compile_pattern(pattern)
+    return pattern

@@ -1,0 +1,150 @@
+"""Checklist pages: tick on a phone, print as A4 forms.
+
+Python decides what each checklist shows (links, step groups, counts); the templates in
+`macros/render/templates/checklists/` only print it and `overrides/assets/js/checklist.js` adds the
+ticking. Ids are the contract: the container carries `data-checklist="<checklist id>"`, each
+checkbox `data-item="<item id>"`, and the browser saves ticks under those ids, never positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+from markupsafe import Markup
+
+from ..content.model import Checklist, ChecklistItem, Procedure, Step
+from ..content.urls import CHECKLISTS_PRINT_URL, CHECKLISTS_URL, checklist_url
+from .escape import anchor
+from .renderer import Link, Renderer
+
+# The blank fields of the paper form, in print order; 签字 closes the form.
+FORM_FIELDS: Final = ("网点", "姓名", "日期", "班次")
+SIGN_FIELD: Final = "签字"
+
+
+@dataclass(frozen=True)
+class ItemView:
+    item: ChecklistItem
+    refs: list[Link]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """Consecutive items under one heading; `heading` is empty for a plain list."""
+
+    heading: str
+    items: list[ItemView]
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    checklist: Checklist
+    groups: list[GroupView]
+    href: Markup
+
+    @property
+    def count(self) -> int:
+        return len(self.checklist.items)
+
+    @property
+    def critical(self) -> int:
+        return sum(item.critical for item in self.checklist.items)
+
+    @property
+    def item_ids(self) -> Markup:
+        """Space-separated item ids for `data-items` (ids are checked: no spaces, no quotes)."""
+        return Markup(" ".join(anchor(item.id) for item in self.checklist.items))
+
+
+def find_checklist(renderer: Renderer, ident: str) -> Checklist:
+    for checklist in renderer.handbook.checklists.checklists:
+        if checklist.id == ident:
+            return checklist
+    known = ", ".join(c.id for c in renderer.handbook.checklists.checklists)
+    raise KeyError(f"checklist_page: no checklist “{ident}” in content/checklists.yml ({known})")
+
+
+def followed_procedure(renderer: Renderer, checklist: Checklist) -> Procedure | None:
+    """The procedure a checklist walks through step by step, if it does.
+
+    That is the case when every item's first reference is a step of one and the same
+    procedure (the complaint checklist and the seven complaint steps); its items are then
+    shown under the steps' names.
+    """
+    steps_of: dict[str, Procedure] = {}
+    for entry in renderer.handbook.entries("procedure"):
+        assert isinstance(entry, Procedure)
+        for step in entry.steps:
+            steps_of[step.id] = entry
+    owners = [steps_of.get(item.refs[0]) for item in checklist.items]
+    first = owners[0]
+    if first is not None and all(owner is first for owner in owners):
+        return first
+    return None
+
+
+def group_items(renderer: Renderer, checklist: Checklist) -> list[GroupView]:
+    def view(item: ChecklistItem) -> ItemView:
+        return ItemView(item, [renderer.link(ident) for ident in item.refs])
+
+    procedure = followed_procedure(renderer, checklist)
+    if procedure is None:
+        return [GroupView("", [view(item) for item in checklist.items])]
+    number = {step.id: index for index, step in enumerate(procedure.steps, start=1)}
+    groups: list[GroupView] = []
+    current = ""
+    for item in checklist.items:
+        step = renderer.handbook.get(item.refs[0])
+        assert isinstance(step, Step)
+        heading = f"第 {number[step.id]} 步 · {step.name}"
+        if heading != current or not groups:
+            groups.append(GroupView(heading, []))
+            current = heading
+        groups[-1].items.append(view(item))
+    return groups
+
+
+def checklist_view(renderer: Renderer, checklist: Checklist) -> ChecklistView:
+    return ChecklistView(
+        checklist=checklist,
+        groups=group_items(renderer, checklist),
+        href=Markup(renderer.links.href_page(checklist_url(checklist.id))),
+    )
+
+
+def _context(renderer: Renderer, **extra: Any) -> dict[str, Any]:
+    return {
+        "fields": FORM_FIELDS,
+        "sign_field": SIGN_FIELD,
+        "print_all_href": Markup(renderer.links.href_page(CHECKLISTS_PRINT_URL)),
+        "index_href": Markup(renderer.links.href_page(CHECKLISTS_URL)),
+        **extra,
+    }
+
+
+def render_index(renderer: Renderer) -> str:
+    """The checklists landing page: each checklist with when, summary, counts and progress."""
+    views = [checklist_view(renderer, c) for c in renderer.handbook.checklists.checklists]
+    return renderer.render(
+        "checklists/index.html",
+        **_context(renderer, file=renderer.handbook.checklists, views=views),
+    )
+
+
+def render_page(renderer: Renderer, ident: str) -> str:
+    """One checklist to tick on a phone; printed, it is a one-page A4 form."""
+    view = checklist_view(renderer, find_checklist(renderer, ident))
+    return renderer.render(
+        "checklists/page.html",
+        **_context(renderer, view=view, live=True, title_tag=Markup("h1")),
+    )
+
+
+def render_print_all(renderer: Renderer) -> str:
+    """Every checklist as a paper form, one per page."""
+    views = [checklist_view(renderer, c) for c in renderer.handbook.checklists.checklists]
+    return renderer.render(
+        "checklists/print_all.html",
+        **_context(renderer, views=views, live=False, title_tag=Markup("h2")),
+    )

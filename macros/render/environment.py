@@ -1,0 +1,32 @@
+"""The Jinja environment every renderer of a build shares (made once per build, not per call)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+import jinja2
+
+from .escape import anchor, css_token, escape_text
+
+TEMPLATES: Final = Path(__file__).parent / "templates"
+
+
+def make_environment() -> jinja2.Environment:
+    """Templates from `templates/`; every printed value is escaped (`finalize`), none is trusted.
+
+    `auto_reload` stays on (Jinja's default): under `mkdocs serve` a template edit is picked up
+    by the next rebuild, which makes a new environment anyway.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        finalize=escape_text,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["anchor"] = anchor
+    env.filters["css"] = css_token
+    return env

@@ -1,0 +1,43 @@
+"""Escape once, at the one place markup is made: text from YAML is always text.
+
+Macro output is read by Markdown (with md_in_html, attr_list and pymdownx extensions) and then
+by the browser as HTML. Turning every ASCII punctuation mark into a numeric character
+reference makes the text inert for both: `<script>`, `*bold*`, `{ #id }` and `{{ jinja }}`
+all reach the reader exactly as the editor typed them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from markupsafe import Markup
+
+from ..content.model import ID_PATTERN
+
+_SPECIAL: Final = re.compile(r"""[!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]""")
+_ID: Final = re.compile(ID_PATTERN)
+
+
+def escape_text(value: Any) -> str:
+    """Escape for Markdown and HTML; a single line break is kept as a line break."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = _SPECIAL.sub(lambda match: f"&#{ord(match.group())};", str(value))
+    return text.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def anchor(value: str) -> Markup:
+    """An id used verbatim in `id=` and `#fragment`; ids are validated, but never trust."""
+    if not _ID.match(value):
+        raise ValueError(f"not a safe id: {value!r}")
+    return Markup(value)
+
+
+def css_token(value: str) -> Markup:
+    """A class-name fragment such as an entry kind (`customer_type`)."""
+    if not re.match(r"^[a-z][a-z0-9_-]*$", value):
+        raise ValueError(f"not a safe class name: {value!r}")
+    return Markup(value)

@@ -1,0 +1,118 @@
+"""Quiz pages: one question at a time on a phone, a worksheet with an answer key on paper.
+
+Which questions and in which order is decided with the content (`content/quiz_assembly.py`);
+this module numbers them and lays them out; the templates under `templates/quizzes/` only print.
+
+The correct answers are in the page only inside the answer key, which is hidden on screen
+(and left out of the search index) and printed on its own page; quiz.js reads it after the
+reader has confirmed an answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Final
+
+from markupsafe import Markup
+
+from ..content.handbook import QuizQuestion
+from ..content.urls import QUIZZES_URL, chapter_url, quiz_url
+from .renderer import Link, Renderer
+
+TYPE_LABELS: Final = MappingProxyType({"single": "单选", "multiple": "多选", "truefalse": "判断"})
+LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class ShownOption:
+    key: str  # value of the input: the option's letter in the printed order, lower case
+    letter: str
+    text: str
+    correct: bool
+
+
+@dataclass(frozen=True)
+class ShownQuestion:
+    id: str
+    number: int
+    kind: str
+    multiple: bool
+    prompt: list[str]  # first line: the question; further lines: a dialogue or a description
+    options: list[ShownOption]
+    explanation: str
+    see: Link
+    see_chapter: str
+
+    @property
+    def input(self) -> str:
+        return "checkbox" if self.multiple else "radio"
+
+    @property
+    def answer_keys(self) -> str:
+        return " ".join(o.key for o in self.options if o.correct)
+
+    @property
+    def answer_letters(self) -> str:
+        return "、".join(o.letter for o in self.options if o.correct)
+
+
+def shown(renderer: Renderer, number: int, item: QuizQuestion) -> ShownQuestion:
+    question = item.question
+    options = [
+        ShownOption(LETTERS[i].lower(), LETTERS[i], option.text, option.correct)
+        for i, option in enumerate(question.choices)
+    ]
+    return ShownQuestion(
+        id=question.id,
+        number=number,
+        kind=TYPE_LABELS[question.type],
+        multiple=question.type == "multiple",
+        prompt=question.question.split("\n"),
+        options=options,
+        explanation=question.explanation,
+        see=renderer.link(question.ref),
+        see_chapter=renderer.handbook.chapters[item.chapter].title,
+    )
+
+
+@dataclass(frozen=True)
+class ChapterLink:
+    href: Markup
+    title: str
+
+
+def _chapters_of(renderer: Renderer, items: list[QuizQuestion]) -> list[ChapterLink]:
+    stems = {item.chapter for item in items}
+    return [
+        ChapterLink(Markup(renderer.links.href_page(chapter_url(stem))), chapter.title)
+        for stem, chapter in renderer.handbook.chapters.items()
+        if stem in stems
+    ]
+
+
+def render_index(renderer: Renderer) -> str:
+    rows: list[dict[str, Any]] = []
+    for quiz in renderer.handbook.quizzes.quizzes:
+        items = renderer.handbook.questions_of(quiz.id)
+        rows.append(
+            {
+                "quiz": quiz,
+                "href": Markup(renderer.links.href_page(quiz_url(quiz.id))),
+                "count": len(items),
+                "chapters": _chapters_of(renderer, items),
+            }
+        )
+    return renderer.render("quizzes/index.html", file=renderer.handbook.quizzes, rows=rows)
+
+
+def render_page(renderer: Renderer, ident: str) -> str:
+    quiz = next(q for q in renderer.handbook.quizzes.quizzes if q.id == ident)
+    items = renderer.handbook.questions_of(quiz.id)
+    return renderer.render(
+        "quizzes/page.html",
+        quiz=quiz,
+        questions=[shown(renderer, n, item) for n, item in enumerate(items, 1)],
+        chapters=_chapters_of(renderer, items),
+        index_href=Markup(renderer.links.href_page(QUIZZES_URL)),
+    )

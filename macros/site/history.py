@@ -1,0 +1,36 @@
+"""When content last changed, from git: shown on each page so staff know how current it is."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class GitDates:
+    """Newest commit date of files in one repository, asked of git once per set of files."""
+
+    repo: Path
+    _known: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+
+    def last_changed(self, *files: str) -> str | None:
+        """The newest commit date (YYYY-MM-DD) touching `files`, or None outside a git checkout."""
+        if files not in self._known:
+            self._known[files] = self._ask(files)
+        return self._known[files]
+
+    def _ask(self, files: tuple[str, ...]) -> str | None:
+        try:
+            result = subprocess.run(
+                ["git", "log", "-1", "--format=%cs", "--", *files],
+                cwd=self.repo,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        date = result.stdout.strip()
+        return date if result.returncode == 0 and date else None

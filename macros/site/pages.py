@@ -1,0 +1,116 @@
+"""Pages the content implies: one per checklist and quiz, their nav sections, each page's sources.
+
+Adding a checklist or a quiz in YAML is enough: nobody has to create a Markdown file for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..content.handbook import Handbook
+from ..content.problems import Problem
+from ..content.urls import CHECKLISTS_URL, QUIZZES_URL, checklist_url, quiz_url
+from ..content.where import Where
+
+CHECKER_PAGE = "checker.md"  # the phrase checker is made from the phrases of phrasing.yml
+CHECKER_SOURCE = "phrasing"
+
+
+def missing_chapter_pages(handbook: Handbook, docs_dir: Path) -> list[Problem]:
+    """Every content/<stem>.yml chapter needs its page docs/<stem>.md (which calls the macro)."""
+    return [
+        Problem(
+            Where(f"content/{stem}.yml"), f"没有对应的页面 docs/{stem}.md（每个章节文件需要一个页面）"
+        )
+        for stem in handbook.chapters
+        if not (docs_dir / f"{stem}.md").exists()
+    ]
+
+
+def generated_pages(config: MkDocsConfig, handbook: Handbook) -> list[File]:
+    pages = []
+    for checklist in handbook.checklists.checklists:
+        src = checklist_url(checklist.id).rstrip("/") + ".md"
+        body = f'{{{{ checklist_page("{checklist.id}") }}}}\n'
+        pages.append(File.generated(config, src, content=body))
+    for quiz in handbook.quizzes.quizzes:
+        src = quiz_url(quiz.id).rstrip("/") + ".md"
+        body = f'{{{{ quiz_page("{quiz.id}") }}}}\n'
+        pages.append(File.generated(config, src, content=body))
+    return pages
+
+
+def content_files(src_uri: str, handbook: Handbook) -> tuple[str, ...]:
+    """The content files a page is made from (for its edit button and its last-changed date)."""
+    stem = src_uri.removesuffix(".md")
+    if stem in handbook.chapters:
+        return (f"content/{stem}.yml",)
+    if src_uri.startswith(CHECKLISTS_URL):
+        return ("content/checklists.yml",)
+    if src_uri.startswith(QUIZZES_URL):
+        return ("content/quizzes.yml",)
+    if src_uri == CHECKER_PAGE:
+        return (f"content/{CHECKER_SOURCE}.yml",)
+    return ()
+
+
+def is_quiz_page(src_uri: str, handbook: Handbook) -> bool:
+    return any(src_uri == quiz_url(q.id).rstrip("/") + ".md" for q in handbook.quizzes.quizzes)
+
+
+def _section_index(nav: Navigation, folder: str) -> tuple[list[Page | Section], int] | None:
+    for index, item in enumerate(nav.items):
+        if isinstance(item, Page) and item.file.src_uri == f"{folder}/index.md":
+            return nav.items, index
+    return None
+
+
+def extend_nav(nav: Navigation, config: MkDocsConfig, files: Files, handbook: Handbook) -> None:
+    """Turn the `checklists/index.md` and `quizzes/index.md` nav entries into sections."""
+    groups = {
+        "checklists": [(c.title, checklist_url(c.id)) for c in handbook.checklists.checklists],
+        "quizzes": [(q.title, quiz_url(q.id)) for q in handbook.quizzes.quizzes],
+    }
+    for folder, children in groups.items():
+        found = _section_index(nav, folder)
+        if found is None:
+            continue
+        items, index = found
+        index_page = items[index]
+        pages = []
+        for title, url in children:
+            file = files.get_file_from_path(url.rstrip("/") + ".md")
+            if file is None:
+                continue
+            page = file.page or Page(title, file, config)
+            page.title = title
+            pages.append(page)
+        section = Section(index_page.title, [index_page, *pages])
+        section.parent = index_page.parent
+        for child in section.children:
+            child.parent = section
+        items[index] = section
+    _relink(nav)
+
+
+def _relink(nav: Navigation) -> None:
+    """Recompute the page list and previous/next links after the nav changed."""
+    pages: list[Page] = []
+
+    def walk(items: list[Page | Section]) -> None:
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    nav.pages = pages
+    for index, page in enumerate(pages):
+        page.previous_page = pages[index - 1] if index else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None
