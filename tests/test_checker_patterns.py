@@ -21,11 +21,11 @@ from macros.content.model import (
     Rewrite,
 )
 from macros.content.phrase_spec import build_spec
+from macros.content.problems import ContentError
 from macros.phrases.matcher import Matcher
 from macros.phrases.normalise import PAUSE_RANGES, normalise
 from macros.phrases.spec import phrase_spec, spec_classes
 from macros.phrases.syntax import PatternError, compile_pattern
-from macros.content.problems import ContentError
 
 from .conftest import ROOT, run_build
 

@@ -16,7 +16,15 @@ import yaml
 from macros.content import drills
 from macros.content.handbook import Handbook
 from macros.content.loader import load_content
-from macros.content.model import CustomerType, Method, Objection, Phrase, Procedure, ServiceItem, Topic
+from macros.content.model import (
+    CustomerType,
+    Method,
+    Objection,
+    Phrase,
+    Procedure,
+    ServiceItem,
+    Topic,
+)
 
 from .conftest import ROOT
 
