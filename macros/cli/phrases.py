@@ -18,6 +18,7 @@ from ..content.loader import load_content
 from ..content.phrase_spec import build_spec
 from ..content.problems import ContentError
 from ..phrases.matcher import Finding, Matcher
+from ..phrases.spec import Phrase
 
 HELP = "检查通话记录、聊天记录等文本文件里的禁语：列出文件、行、列、原因和替代说法；发现禁语时退出码为 1"
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,7 +89,7 @@ def read(name: str, encoding: str) -> str:
     return decode(raw, encoding)
 
 
-def as_record(name: str, finding: Finding, phrase: dict[str, Any]) -> dict[str, Any]:
+def as_record(name: str, finding: Finding, phrase: Phrase) -> dict[str, Any]:
     return {
         "file": name,
         "line": finding.line,
@@ -97,9 +98,9 @@ def as_record(name: str, finding: Finding, phrase: dict[str, Any]) -> dict[str, 
         "text": finding.text,
         "phrase": phrase["id"],
         "phrase_text": phrase["text"],
-        "reason": phrase["reason"],
-        "alternatives": phrase["alternatives"],
-        "url": phrase["url"],
+        "reason": phrase.get("reason", ""),
+        "alternatives": phrase.get("alternatives", []),
+        "url": phrase.get("url", ""),
     }
 
 
@@ -128,8 +129,8 @@ def run(args: argparse.Namespace) -> int:
         shown = shown_name.get(name, name)
         try:
             text = read(name, args.encoding)
-        except Unreadable as error:
-            errors.append({"file": shown, "message": str(error)})
+        except Unreadable as unreadable:
+            errors.append({"file": shown, "message": str(unreadable)})
             continue
         for finding in matcher.find(text):
             records.append(as_record(shown, finding, matcher.phrase(finding.phrase)))
@@ -139,8 +140,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for record in records:
             print(format_record(record))
-        for error in errors:
-            print(f"{error['file']}: {error['message']}", file=sys.stderr)
+        for problem in errors:
+            print(f"{problem['file']}: {problem['message']}", file=sys.stderr)
         checked = len(args.files) - len(errors)
         found = f"发现 {len(records)} 处禁语" if records else "没有发现禁语"
         print(

@@ -12,7 +12,8 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
 from pydantic import BaseModel
 
@@ -21,31 +22,33 @@ from .loader import load_content
 from .model import Checklist, ChecklistItem, Entry, Node, Question, Quiz, Section, Source, Step
 from .problems import ContentError
 
-FIELD_NAMES = {
-    "text": "文字",
-    "title": "标题",
-    "name": "名称",
-    "summary": "简介",
-    "reason": "理由",
-    "alternatives": "替代说法",
-    "keywords": "关键词",
-    "items": "要点",
-    "steps": "步骤",
-    "example": "示例",
-    "explanation": "解析",
-    "options": "选项",
-    "answer": "答案",
-    "critical": "必做",
-    "refs": "关联条目",
-    "source": "来源",
-    "editor_note": "编辑说明",
-    "patterns": "匹配式",
-    "when": "适用时机",
-    "detail": "说明",
-    "do": "要做到",
-    "say": "可以说",
-    "avoid": "不要说",
-}
+FIELD_NAMES: Final = MappingProxyType(
+    {
+        "text": "文字",
+        "title": "标题",
+        "name": "名称",
+        "summary": "简介",
+        "reason": "理由",
+        "alternatives": "替代说法",
+        "keywords": "关键词",
+        "items": "要点",
+        "steps": "步骤",
+        "example": "示例",
+        "explanation": "解析",
+        "options": "选项",
+        "answer": "答案",
+        "critical": "必做",
+        "refs": "关联条目",
+        "source": "来源",
+        "editor_note": "编辑说明",
+        "patterns": "匹配式",
+        "when": "适用时机",
+        "detail": "说明",
+        "do": "要做到",
+        "say": "可以说",
+        "avoid": "不要说",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from types import MappingProxyType
+from typing import Final, TypeVar
 
 from .handbook import Handbook
 from .model import (
@@ -22,6 +23,7 @@ from .model import (
     CustomerType,
     Dialogue,
     Entry,
+    Item,
     Method,
     Objection,
     Option,
@@ -34,7 +36,9 @@ from .model import (
 )
 
 MAX_OPTIONS = 4
-STAGE_SLUGS = {"销售": "xiaoshou", "签约": "qianyue", "续期": "xuqi", "其他": "qita"}
+STAGE_SLUGS: Final = MappingProxyType(
+    {"销售": "xiaoshou", "签约": "qianyue", "续期": "xuqi", "其他": "qita"}
+)
 E = TypeVar("E", bound=Entry)
 _FIGURE = re.compile(r"^[+\-−]?\d+(?:\.\d+)?\s*(.*)$")
 
@@ -121,7 +125,7 @@ def quote(texts: Iterable[str]) -> str:
 
 def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
     """禁语: the approved alternative among other forbidden phrases (related ones first)."""
-    every = {phrase.id: phrase for phrase in handbook.entries("phrase")}
+    every = {phrase.id: phrase for phrase in in_chapters(handbook, Phrase, list(handbook.chapters))}
     for phrase in in_chapters(handbook, Phrase, chapters):
         qid = question_id("reply", phrase.id)
         related = [every[i].text for i in phrase.related if i in every]
@@ -325,21 +329,21 @@ def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
     every question has a real choice.
     """
     for topic in in_chapters(handbook, Topic, chapters):
-        groups: dict[str, list] = {}
+        groups: dict[str, list[tuple[Item, str]]] = {}
         for item in topic.items:
             unit = figure_of(item.value)
-            if unit is not None:
-                groups.setdefault(unit, []).append(item)
+            if unit is not None and item.value is not None:
+                groups.setdefault(unit, []).append((item, item.value))
         for group in groups.values():
-            values = {item.value for item in group}
+            values = {value for _item, value in group}
             if len(group) < 3 or len(values) < 3:
                 continue
-            labels = [_figure_label(item.name, item.detail) for item in group]
+            labels = [_figure_label(item.name, item.detail) for item, _value in group]
             listing = "、".join(
-                f"{label} {item.value}" for label, item in zip(labels, group, strict=True)
+                f"{label} {value}" for label, (_item, value) in zip(labels, group, strict=True)
             )
             seen: set[str] = set()
-            for label, item in zip(labels, group, strict=True):
+            for label, (_item, value) in zip(labels, group, strict=True):
                 qid = question_id("figure", f"{topic.id}-{digest(label)[:6]}")
                 if qid in seen:
                     continue
@@ -347,8 +351,8 @@ def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
                 question = choice(
                     qid,
                     f"「{topic.title}」中，{label}对应的数字是？",
-                    [item.value],
-                    ranked(qid, [v for v in values if v != item.value]),
+                    [value],
+                    ranked(qid, [v for v in values if v != value]),
                     f"{topic.title}：{listing}。",
                     topic.id,
                 )
@@ -356,17 +360,19 @@ def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
                     yield Drill(question, "figure", topic.id)
 
 
-GENERATORS: dict[str, Generator] = {
-    "reply": reply_drills,
-    "dialogue": dialogue_drills,
-    "rewrite": rewrite_drills,
-    "method": method_drills,
-    "objection": objection_drills,
-    "next-step": next_step_drills,
-    "customer-type": customer_type_drills,
-    "owner": owner_drills,
-    "figure": figure_drills,
-}
+GENERATORS: Final[MappingProxyType[str, Generator]] = MappingProxyType(
+    {
+        "reply": reply_drills,
+        "dialogue": dialogue_drills,
+        "rewrite": rewrite_drills,
+        "method": method_drills,
+        "objection": objection_drills,
+        "next-step": next_step_drills,
+        "customer-type": customer_type_drills,
+        "owner": owner_drills,
+        "figure": figure_drills,
+    }
+)
 
 
 def generate(handbook: Handbook, drills: Sequence[str], chapters: Sequence[str]) -> list[Drill]:

@@ -95,7 +95,7 @@ def _validate(doc: YamlDocument, model: type[Node]) -> tuple[Node | None, list[P
     return node, []
 
 
-def _raw_walk(value: Any, path: Path) -> Iterator[tuple[dict, Path]]:
+def _raw_walk(value: Any, path: Path) -> Iterator[tuple[dict[str, Any], Path]]:
     if isinstance(value, dict):
         yield value, path
         for key, child in value.items():
@@ -115,6 +115,8 @@ def _raw_ids(doc: YamlDocument) -> Iterator[tuple[str, Where]]:
 def _raw_refs(doc: YamlDocument, model: type[Node]) -> Iterator[tuple[str, str, Where]]:
     """References in a file that failed validation, found through the model's REFS."""
     for mapping, path, cls in raw_models(doc.data, model, ()):
+        if not issubclass(cls, Node):
+            continue
         fields = dict(cls.REFS)
         if "source" in cls.model_fields:
             fields["source"] = ("source",)

@@ -8,7 +8,7 @@ attaches where each object came from (file, YAML path) after validation.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar, Final, Literal
+from typing import Annotated, Any, ClassVar, Final, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -408,13 +408,19 @@ class SourcesFile(Node):
     sources: Annotated[list[Source], Field(min_length=1)]
 
 
+def kind_name(cls: type[Entry]) -> str:
+    """The `kind:` value a class of entry is written with (its `Literal` annotation)."""
+    (name,) = get_args(cls.model_fields["kind"].annotation)
+    return str(name)
+
+
 # --- checklists -------------------------------------------------------------------------
 
 
 # What a checklist item may point to: any handbook entry, a procedure step or a section
 # (the page shows a link to each), never a checklist, a quiz or a source.
 CHECKLIST_REF_KINDS: tuple[str, ...] = (
-    *(cls.model_fields["kind"].annotation.__args__[0] for cls in ENTRY_TYPES),
+    *(kind_name(cls) for cls in ENTRY_TYPES),
     "step",
     "section",
 )
@@ -452,7 +458,7 @@ class ChecklistsFile(Node):
 # What a question may point to: any handbook entry, a procedure step or a section. The
 # explanation links to that anchor, and the question counts towards that chapter's quiz.
 QUESTION_REF_KINDS: tuple[str, ...] = (
-    *(cls.model_fields["kind"].annotation.__args__[0] for cls in ENTRY_TYPES),
+    *(kind_name(cls) for cls in ENTRY_TYPES),
     "step",
     "section",
 )

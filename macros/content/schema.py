@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
 from pydantic import BaseModel
 
@@ -21,31 +22,33 @@ SCHEMA_DIR = ROOT / "schemas"
 CHAPTER_SCHEMA = "chapter.schema.json"
 
 # Hover help for editors, by key name; the model's own docstrings describe each kind of entry.
-FIELD_HELP: dict[str, str] = {
-    "id": "唯一标识：小写拼音或英文单词，用连字符连接，例如 ni-yinggai。会成为网址里的锚点，发布后不要改。",
-    "kind": "条目种类：topic 知识点、phrase 禁语、rewrite 措辞改写、approved 规范用语、dialogue 对话、"
-    "procedure 步骤、method 方法、objection 常见异议、customer_type 客户类型、service_item 服务项目。",
-    "source": "来源：content/sources.yml 里的 id（如 seed-004），可写一个或一个列表；编辑自己补写的写 editors。",
-    "editor_note": "编辑补充说明：种子材料里没有、由编辑补写的部分是什么。",
-    "keywords": "关键词：同事可能搜索的说法、口语和同义词，会显示成小标签。",
-    "title": "标题。",
-    "summary": "一两句话的简介。",
-    "text": "原话或正文。禁语、方法名等短条目保持原文措辞。",
-    "reason": "为什么不能这样说：客户听了会有什么感受。",
-    "alternatives": "可以改成怎么说：至少一句，用“您”。",
-    "patterns": "话术自查用的匹配式：原话之外的变体写法。(甲|乙) 任选其一，[你您] 任选一字，? 可有可无，* 中间可夹几个字。",
-    "exceptions": "话术自查的例外：含有这句禁语但其实没问题的说法（写法同 patterns）。",
-    "related": "相关条目的 id。",
-    "items": "要点列表：每项可以只写一句话，也可以写 name / detail / value。",
-    "steps": "步骤列表。",
-    "example": "柜台示例对话：每句写 who（客户 或 员工）和 text。",
-    "when": "什么时候用。",
-    "notes": "补充说明（例如原文缺失、推断之处）。",
-    "critical": "是否必做（true / false）。",
-    "refs": "这一项对应的手册条目 id。",
-    "explanation": "答题后显示的解析。",
-    "ref": "这道题考的手册条目 id。",
-}
+FIELD_HELP: Final[MappingProxyType[str, str]] = MappingProxyType(
+    {
+        "id": "唯一标识：小写拼音或英文单词，用连字符连接，例如 ni-yinggai。会成为网址里的锚点，发布后不要改。",
+        "kind": "条目种类：topic 知识点、phrase 禁语、rewrite 措辞改写、approved 规范用语、dialogue 对话、"
+        "procedure 步骤、method 方法、objection 常见异议、customer_type 客户类型、service_item 服务项目。",
+        "source": "来源：content/sources.yml 里的 id（如 seed-004），可写一个或一个列表；编辑自己补写的写 editors。",
+        "editor_note": "编辑补充说明：种子材料里没有、由编辑补写的部分是什么。",
+        "keywords": "关键词：同事可能搜索的说法、口语和同义词，会显示成小标签。",
+        "title": "标题。",
+        "summary": "一两句话的简介。",
+        "text": "原话或正文。禁语、方法名等短条目保持原文措辞。",
+        "reason": "为什么不能这样说：客户听了会有什么感受。",
+        "alternatives": "可以改成怎么说：至少一句，用“您”。",
+        "patterns": "话术自查用的匹配式：原话之外的变体写法。(甲|乙) 任选其一，[你您] 任选一字，? 可有可无，* 中间可夹几个字。",
+        "exceptions": "话术自查的例外：含有这句禁语但其实没问题的说法（写法同 patterns）。",
+        "related": "相关条目的 id。",
+        "items": "要点列表：每项可以只写一句话，也可以写 name / detail / value。",
+        "steps": "步骤列表。",
+        "example": "柜台示例对话：每句写 who（客户 或 员工）和 text。",
+        "when": "什么时候用。",
+        "notes": "补充说明（例如原文缺失、推断之处）。",
+        "critical": "是否必做（true / false）。",
+        "refs": "这一项对应的手册条目 id。",
+        "explanation": "答题后显示的解析。",
+        "ref": "这道题考的手册条目 id。",
+    }
+)
 
 
 def _annotate(node: Any) -> None:

@@ -129,10 +129,9 @@ def raw_path(data: Any, loc: tuple[str | int, ...]) -> Path:
     path: list[str | int] = []
     current = data
     for part in loc:
-        if (isinstance(current, dict) and part in current) or (
-            isinstance(current, list) and isinstance(part, int) and part < len(current)
-        ):
-            current = current[part]
+        present, child = _child(current, part)
+        if present:
+            current = child
             path.append(part)
         elif isinstance(current, dict) and isinstance(part, str) and _looks_like_key(part, loc):
             path.append(part)  # a missing key: keep it so the message names it
@@ -140,11 +139,22 @@ def raw_path(data: Any, loc: tuple[str | int, ...]) -> Path:
     return tuple(path)
 
 
+def _child(current: Any, part: str | int) -> tuple[bool, Any]:
+    """Whether raw YAML `current` has `part` (a key or an index), and its value."""
+    if isinstance(current, dict) and part in current:
+        return True, current[part]
+    if isinstance(current, list) and isinstance(part, int) and part < len(current):
+        return True, current[part]
+    return False, None
+
+
 def _looks_like_key(part: str, loc: tuple[str | int, ...]) -> bool:
     return part == loc[-1]
 
 
-def raw_models(data: Any, model: Any, path: Path) -> Iterator[tuple[dict, Path, type[BaseModel]]]:
+def raw_models(
+    data: Any, model: Any, path: Path
+) -> Iterator[tuple[dict[str, Any], Path, type[BaseModel]]]:
     """Walk raw YAML alongside the model, yielding each mapping with the class it should be.
 
     Used for files that failed validation: unions are resolved by the mapping's `kind`.

@@ -8,7 +8,6 @@ the last one silently, which would lose what an editor wrote).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Final
@@ -93,7 +92,7 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 def _tab_problems(text: str, file: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
-        indent = re.match(r"[ \t]*", line).group(0)  # type: ignore[union-attr]
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
             column = indent.index("\t") + 1
             problems.append(
@@ -165,5 +164,5 @@ def read_yaml(path: FsPath, file: str) -> tuple[YamlDocument | None, list[Proble
         except yaml.YAMLError as error:
             return None, [Problem(Where(file), _translate(str(error)))]
     marks = Marks()
-    problems = _walk(node, data, (), marks, file)
+    problems = _walk(node, data, (), marks, file) if node is not None else []
     return YamlDocument(file, data, marks), problems

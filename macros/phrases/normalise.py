@@ -53,9 +53,6 @@ PAUSE_CLASS: Final = "".join(
 )
 
 # What a collapsed run of non-literal characters becomes in the normalised text.
-NL, STOP, PAUSE = "\n", "。", "，"
-
-# What a collapsed run of non-literal characters becomes in the normalised text.
 NL: Final = "\n"
 STOP: Final = "。"
 PAUSE: Final = "，"

@@ -200,8 +200,8 @@ def _tidy(items: list[_Item]) -> list[_Item]:
     tidy: list[_Item] = []
     for item in items:
         previous = tidy[-1] if tidy else None
-        mergeable = previous and previous.kind == "lit" and not previous.optional
-        if mergeable and item.kind == "lit" and not item.optional:
+        mergeable = previous is not None and previous.kind == "lit" and not previous.optional
+        if previous is not None and mergeable and item.kind == "lit" and not item.optional:
             previous.text += item.text
             continue
         if item.kind == "break" and previous and previous.kind in ("break", "gap"):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -63,7 +64,7 @@ def is_quiz_page(src_uri: str, handbook: Handbook) -> bool:
     return any(src_uri == quiz_url(q.id).rstrip("/") + ".md" for q in handbook.quizzes.quizzes)
 
 
-def _section_index(nav: Navigation, folder: str) -> tuple[list[Page | Section], int] | None:
+def _section_index(nav: Navigation, folder: str) -> tuple[list[StructureItem], int] | None:
     for index, item in enumerate(nav.items):
         if isinstance(item, Page) and item.file.src_uri == f"{folder}/index.md":
             return nav.items, index
@@ -90,7 +91,7 @@ def extend_nav(nav: Navigation, config: MkDocsConfig, files: Files, handbook: Ha
             page = file.page or Page(title, file, config)
             page.title = title
             pages.append(page)
-        section = Section(index_page.title, [index_page, *pages])
+        section = Section(index_page.title or folder, [index_page, *pages])
         section.parent = index_page.parent
         for child in section.children:
             child.parent = section
@@ -102,7 +103,7 @@ def _relink(nav: Navigation) -> None:
     """Recompute the page list and previous/next links after the nav changed."""
     pages: list[Page] = []
 
-    def walk(items: list[Page | Section]) -> None:
+    def walk(items: list[StructureItem]) -> None:
         for item in items:
             if isinstance(item, Page):
                 pages.append(item)

@@ -1,0 +1,69 @@
+"""Rules about the code of macros/ that no linter we run checks: no module-level mutable state.
+
+State belongs to the build object (`macros/site/build.py`) that the plugin passes on. A module
+that keeps a dict, a list, a set or a cache at import time shares it between builds of one
+`mkdocs serve` process and between tests; constants are tuples, frozensets, MappingProxyType.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "macros"
+MUTABLE_DISPLAYS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+MUTABLE_FACTORIES = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque"}
+CACHES = {"cache", "lru_cache", "cached_property"}
+
+
+def _name(node: ast.expr) -> str:
+    if isinstance(node, ast.Call):
+        return _name(node.func)
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def module_state(tree: ast.Module) -> list[tuple[int, str]]:
+    """Module-level mutable values, `global` statements and function caches, with their lines."""
+    found: list[tuple[int, str]] = []
+    for statement in tree.body:
+        value = (
+            statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
+        )
+        if isinstance(value, MUTABLE_DISPLAYS):
+            found.append((statement.lineno, "a mutable dict, list or set"))
+        elif isinstance(value, ast.Call) and _name(value) in MUTABLE_FACTORIES:
+            found.append((statement.lineno, f"a mutable {_name(value)}()"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global | ast.Nonlocal):
+            found.append((node.lineno, "a global statement"))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for decorator in node.decorator_list:
+                if _name(decorator) in CACHES:
+                    found.append((decorator.lineno, f"a function cache (@{_name(decorator)})"))
+    return found
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.relative_to(PACKAGE).as_posix()
+)
+def test_no_module_level_mutable_state(path: Path) -> None:
+    found = module_state(ast.parse(path.read_text(encoding="utf-8")))
+    assert found == [], [f"{path.name}:{line}: {what}" for line, what in found]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "CACHE = {}",
+        "SEEN: list[str] = []",
+        "NAMES = set()",
+        "def f():\n    global X",
+        "import functools\n@functools.cache\ndef f(): ...",
+    ],
+)
+def test_the_rule_catches_each_kind_of_state(source: str) -> None:
+    assert module_state(ast.parse(source))
