@@ -30,9 +30,7 @@ def module_state(tree: ast.Module) -> list[tuple[int, str]]:
     """Module-level mutable values, `global` statements and function caches, with their lines."""
     found: list[tuple[int, str]] = []
     for statement in tree.body:
-        value = (
-            statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
-        )
+        value = statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
         if isinstance(value, MUTABLE_DISPLAYS):
             found.append((statement.lineno, "a mutable dict, list or set"))
         elif isinstance(value, ast.Call) and _name(value) in MUTABLE_FACTORIES:
