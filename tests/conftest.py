@@ -11,6 +11,9 @@ from typing import Any
 
 import pytest
 
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("content", "docs", "macros", "overrides", "mkdocs.yml")
 
@@ -53,6 +56,12 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+@pytest.fixture(scope="session")
+def handbook() -> Handbook:
+    """The real content, loaded once for the whole session (tests must not change it)."""
+    return load_content(ROOT / "content")
 
 
 @pytest.fixture

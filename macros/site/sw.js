@@ -11,10 +11,12 @@
 
 const SCOPE = self.registration.scope;
 // Cache names carry the scope: two copies of the handbook on one host keep apart.
-const PREFIX = "handbook " + SCOPE + " ";
+const PREFIX = `handbook ${SCOPE} `;
 const CACHE = PREFIX + BUILD.hash;
-const PAGES = "handbook-pages " + SCOPE; // which build's cache each open page (client) uses
-const FILES = new Map(BUILD.files.map(([url, file, sha]) => [new URL(url, SCOPE).href, { file, sha }]));
+const PAGES = `handbook-pages ${SCOPE}`; // which build's cache each open page (client) uses
+const FILES = new Map(
+  BUILD.files.map(([url, file, sha]) => [new URL(url, SCOPE).href, { file, sha }]),
+);
 const SHA_HEADER = "X-Handbook-Sha";
 const buildOfClient = new Map(); // memory in front of PAGES, lost when the browser stops the worker
 
@@ -41,7 +43,9 @@ self.addEventListener("message", (event) => {
   // offline.js asks whether its page is of the newest build.
   if (event.data !== "handbook:build" || !event.source || !event.ports[0]) return;
   const port = event.ports[0];
-  event.waitUntil(cacheOf(event.source.id).then((page) => port.postMessage({ page, newest: CACHE })));
+  event.waitUntil(
+    cacheOf(event.source.id).then((page) => port.postMessage({ page, newest: CACHE })),
+  );
 });
 
 self.addEventListener("fetch", (event) => {
@@ -55,9 +59,13 @@ self.addEventListener("fetch", (event) => {
       // A new document: always the newest build, and so are all the files it asks for.
       event.respondWith(match(CACHE, key).then((hit) => hit || fetch(request)));
       const id = event.resultingClientId;
-      event.waitUntil(remember(id, CACHE).then(() => opened(id)).then(() => prune(true)));
-    } else if (FILES.has(key + "/")) {
-      event.respondWith(Response.redirect(key + "/" + url.search, 301));
+      event.waitUntil(
+        remember(id, CACHE)
+          .then(() => opened(id))
+          .then(() => prune(true)),
+      );
+    } else if (FILES.has(`${key}/`)) {
+      event.respondWith(Response.redirect(`${key}/${url.search}`, 301));
     } else {
       event.respondWith(fetch(request).catch(notFound));
     }
@@ -88,7 +96,7 @@ async function match(name, key) {
 }
 
 function clientKey(id) {
-  return new URL("__handbook/page/" + encodeURIComponent(id), SCOPE).href;
+  return new URL(`__handbook/page/${encodeURIComponent(id)}`, SCOPE).href;
 }
 
 async function remember(id, build) {
@@ -182,7 +190,8 @@ async function unchangedFiles() {
       const file = FILES.get(request.url);
       if (!file || found.has(request.url)) continue;
       const response = await cache.match(request);
-      if (response && response.headers.get(SHA_HEADER) === file.sha) found.set(request.url, response);
+      if (response && response.headers.get(SHA_HEADER) === file.sha)
+        found.set(request.url, response);
     }
   }
   return found;

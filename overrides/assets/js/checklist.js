@@ -2,9 +2,10 @@
    day as localStorage["hb-checklist:<checklist id>:<YYYY-MM-DD>"] = [item ids]: ids, never
    positions, so editing the YAML cannot move a tick. Storage may be missing, full or corrupt;
    then the checklist works without saving and says nothing. */
+"use strict";
+
 (() => {
   const PREFIX = "hb-checklist:";
-  const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const all = (selector) => document.querySelectorAll(selector);
   const day = () => {
     const d = new Date();
@@ -15,19 +16,22 @@
 
   function load(id, today) {
     try {
-      const list = JSON.parse(localStorage.getItem(PREFIX + id + ":" + today)) || [];
-      return Array.isArray(list) ? list.filter((x) => typeof x == "string" && ID.test(x)) : [];
-    } catch (e) {
+      const list = JSON.parse(localStorage.getItem(`${PREFIX}${id}:${today}`)) || [];
+      // Only strings survive; callers keep the ids their checklist really has.
+      return Array.isArray(list) ? list.filter((x) => typeof x === "string") : [];
+    } catch {
       return [];
     }
   }
 
   function save(id, today, ids) {
     try {
-      const key = PREFIX + id + ":" + today;
+      const key = `${PREFIX}${id}:${today}`;
       if (ids.length) localStorage.setItem(key, JSON.stringify(ids));
       else localStorage.removeItem(key);
-    } catch (e) {}
+    } catch {
+      // Full or blocked storage: the checklist still works, it only forgets.
+    }
   }
 
   function usable() {
@@ -35,7 +39,7 @@
       localStorage.setItem(PREFIX, "");
       localStorage.removeItem(PREFIX);
       return true;
-    } catch (e) {
+    } catch {
       return false;
     }
   }
@@ -44,9 +48,13 @@
   function sweep(today) {
     try {
       Object.keys(localStorage)
-        .filter((k) => k.startsWith(PREFIX) && !k.endsWith(":" + today))
-        .forEach((k) => localStorage.removeItem(k));
-    } catch (e) {}
+        .filter((k) => k.startsWith(PREFIX) && !k.endsWith(`:${today}`))
+        .forEach((k) => {
+          localStorage.removeItem(k);
+        });
+    } catch {
+      // Storage unavailable: nothing to forget.
+    }
   }
 
   function setup(root) {
@@ -60,31 +68,35 @@
     function update() {
       const done = ticked().length;
       const must = boxes.filter((b) => !b.checked && b.closest(".hb-check--must")).length;
-      const finished = done == boxes.length;
-      $("[data-progress]").textContent = done + "/" + boxes.length;
+      const finished = done === boxes.length;
+      $("[data-progress]").textContent = `${done}/${boxes.length}`;
       $("[data-state]").textContent = finished
         ? "全部完成 ✓"
-        : !done ? "" : must ? `必做还差 ${must} 项` : "必做已完成";
-      $("[data-meter]").style.width = (100 * done) / boxes.length + "%";
+        : !done
+          ? ""
+          : must
+            ? `必做还差 ${must} 项`
+            : "必做已完成";
+      $("[data-meter]").style.width = `${(100 * done) / boxes.length}%`;
       root.classList.toggle("hb-checklist--done", finished);
-      boxes.forEach((b) => b.closest(".hb-check").classList.toggle("hb-check--done", b.checked));
+      for (const b of boxes) b.closest(".hb-check").classList.toggle("hb-check--done", b.checked);
     }
 
     root.hbRefresh = () => {
       today = day();
       const saved = load(id, today);
-      boxes.forEach((b) => (b.checked = saved.includes(b.dataset.item)));
+      for (const b of boxes) b.checked = saved.includes(b.dataset.item);
       update();
     };
     root.hbReset = () => {
-      boxes.forEach((b) => (b.checked = false));
+      for (const b of boxes) b.checked = false;
       save(id, today, []);
       update();
     };
     root.addEventListener("change", (event) => {
       const box = event.target;
       if (!boxes.includes(box)) return;
-      if (day() != today) {
+      if (day() !== today) {
         // The page stayed open past midnight: this tick starts the new day's checklist.
         const wanted = box.checked;
         root.hbRefresh();
@@ -104,7 +116,9 @@
     card.hbRefresh = () => {
       const done = load(card.dataset.checklistSummary, day()).filter((x) => items.includes(x));
       out.textContent =
-        done.length == items.length ? "今天已全部完成 ✓" : `今天已完成 ${done.length}/${items.length}`;
+        done.length === items.length
+          ? "今天已全部完成 ✓"
+          : `今天已完成 ${done.length}/${items.length}`;
       out.hidden = !done.length;
     };
     card.hbRefresh();
@@ -114,22 +128,31 @@
     sweep(day());
     all("[data-checklist]").forEach(setup);
     all("[data-checklist-summary]").forEach(summary);
-    all(".hb-print-intro [data-action]").forEach((b) => (b.hidden = false));
+    for (const b of all(".hb-print-intro [data-action]")) b.hidden = false;
   }
 
-  const refresh = () => all("[data-checklist], [data-checklist-summary]").forEach((el) => el.hbRefresh && el.hbRefresh());
+  const refresh = () => {
+    for (const el of all("[data-checklist], [data-checklist-summary]")) el.hbRefresh?.();
+  };
 
   document.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-checklist] [data-action], .hb-print-intro [data-action]");
-    const root = button && button.closest("[data-checklist]");
-    const action = button && button.dataset.action;
-    if (action == "print") print();
-    if (action == "refs") button.setAttribute("aria-pressed", root.classList.toggle("hb-checklist--refs"));
-    if (action == "reset" && confirm("清空这张表今天的所有勾选，重新开始？")) root.hbReset();
+    const button = event.target.closest(
+      "[data-checklist] [data-action], .hb-print-intro [data-action]",
+    );
+    const root = button?.closest("[data-checklist]");
+    const action = button?.dataset.action;
+    if (action === "print") print();
+    if (action === "refs")
+      button.setAttribute("aria-pressed", root.classList.toggle("hb-checklist--refs"));
+    if (action === "reset" && confirm("清空这张表今天的所有勾选，重新开始？")) root.hbReset();
   });
-  addEventListener("storage", (event) => (!event.key || event.key.startsWith(PREFIX)) && refresh());
+  addEventListener("storage", (event) => {
+    if (!event.key || event.key.startsWith(PREFIX)) refresh();
+  });
   addEventListener("pageshow", refresh);
-  document.addEventListener("visibilitychange", () => document.hidden || refresh());
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden) refresh();
+  });
 
   // Material's instant navigation swaps pages without reloading; document$ fires for each page.
   if (window.document$) window.document$.subscribe(init);

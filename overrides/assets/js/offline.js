@@ -1,7 +1,8 @@
 /* Registers sw.js after load. sw.js keeps each page on the build it came from; after a new
    build arrives, the next link tap loads the page in full (new build), not instantly. */
-(function () {
-  "use strict";
+"use strict";
+
+(() => {
   var sw = navigator.serviceWorker;
   if (!sw || !document.currentScript) return;
   var workerUrl = new URL("../../sw.js", document.currentScript.src);
@@ -12,7 +13,7 @@
   function askBuild() {
     if (!sw.controller || typeof MessageChannel !== "function") return;
     var channel = new MessageChannel();
-    channel.port1.onmessage = function (event) {
+    channel.port1.onmessage = (event) => {
       var answer = event.data || {};
       stale = typeof answer.page === "string" && answer.page !== answer.newest;
     };
@@ -21,35 +22,36 @@
 
   sw.addEventListener("controllerchange", askBuild);
 
-  window.addEventListener("load", function () {
+  window.addEventListener("load", () => {
     askBuild();
     if (sw.controller && !navigator.onLine) return; // nothing to look for; no error to show
     sw.register(workerUrl.href, { updateViaCache: "none" }).then(
-      function (found) {
+      (found) => {
         registration = found;
       },
-      function () {} // no service worker (private mode, file://): the site works online only
+      () => {}, // no service worker (private mode, file://): the site works online only
     );
   });
 
   window.addEventListener(
     "click",
-    function (event) {
-      if (!stale || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey) return;
-      var link = event.target.closest && event.target.closest("a[href]");
+    (event) => {
+      if (!stale || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey)
+        return;
+      var link = event.target.closest?.("a[href]");
       if (!link || link.target || link.hasAttribute("download")) return;
       var url = new URL(link.href, location.href);
       if (url.origin !== location.origin || url.pathname === location.pathname) return;
       event.stopPropagation(); // Material does not see the tap; the browser follows the link
     },
-    true
+    true,
   );
 
   // Instant navigation loads no new documents, so look for a new build now and then.
-  document.addEventListener("visibilitychange", function () {
+  document.addEventListener("visibilitychange", () => {
     if (document.visibilityState !== "visible" || !registration || !navigator.onLine) return;
     if (Date.now() - lastCheck < 30 * 60 * 1000) return;
     lastCheck = Date.now();
-    registration.update().catch(function () {});
+    registration.update().catch(() => {});
   });
 })();

@@ -1,18 +1,25 @@
 /* Quiz widget: one question at a time, right or wrong at once, score and review at the end,
    best score per quiz in localStorage. The answers live only in the answer key, which is
    hidden on screen; it is read after the reader confirms. Text is set with textContent. */
+"use strict";
+
 (() => {
-  "use strict";
   const PREFIX = "hb-quiz:";
 
   function loadBest(id) {
     try {
       const value = JSON.parse(localStorage.getItem(PREFIX + id));
       const { score, total } = value || {};
-      if (Number.isInteger(score) && Number.isInteger(total) && total > 0 && score >= 0 && score <= total) {
+      if (
+        Number.isInteger(score) &&
+        Number.isInteger(total) &&
+        total > 0 &&
+        score >= 0 &&
+        score <= total
+      ) {
         return { score, total };
       }
-    } catch (error) {
+    } catch {
       /* no storage, or garbage in it: no best score */
     }
     return null;
@@ -21,7 +28,7 @@
   function saveBest(id, value) {
     try {
       localStorage.setItem(PREFIX + id, JSON.stringify(value));
-    } catch (error) {
+    } catch {
       /* storage full or blocked: the quiz still works */
     }
   }
@@ -61,7 +68,7 @@
     const find = (selector) => quiz.querySelector(selector);
     const questions = Array.from(quiz.querySelectorAll("[data-question]"));
     const keys = {};
-    quiz.querySelectorAll("[data-key]").forEach((li) => (keys[li.dataset.key] = li));
+    for (const li of quiz.querySelectorAll("[data-key]")) keys[li.dataset.key] = li;
     const check = find(".quiz-check");
     const next = find(".quiz-next");
     const feedback = find(".quiz-feedback");
@@ -88,7 +95,7 @@
 
     function show() {
       const q = order[pos];
-      questions.forEach((el) => el.classList.toggle("is-on", el === q));
+      for (const el of questions) el.classList.toggle("is-on", el === q);
       find(".quiz-progress").textContent = `第 ${pos + 1} 题，共 ${order.length} 题`;
       feedback.hidden = next.hidden = true;
       check.hidden = false;
@@ -98,7 +105,9 @@
     function confirm() {
       const q = order[pos];
       const right = answer(q);
-      const chosen = inputs(q).filter((input) => input.checked).map((input) => input.value);
+      const chosen = inputs(q)
+        .filter((input) => input.checked)
+        .map((input) => input.value);
       const ok = chosen.length === right.length && chosen.every((value) => right.includes(value));
       inputs(q).forEach((input) => {
         input.disabled = true;
@@ -134,7 +143,9 @@
         const li = element("li", "quiz-wrong-item");
         li.dataset.question = q.dataset.question;
         li.append(element("p", "quiz-wrong-prompt", q.querySelector(".quiz-prompt").textContent));
-        q.querySelectorAll(".quiz-context p").forEach((p) => li.append(element("p", "quiz-wrong-context", p.textContent)));
+        for (const p of q.querySelectorAll(".quiz-context p")) {
+          li.append(element("p", "quiz-wrong-context", p.textContent));
+        }
         li.append(element("p", "quiz-wrong-answer", `正确答案：${rightTexts(q).join("；")}`));
         li.append(element("p", "quiz-why"), element("p", "quiz-see"));
         explain(li, q);
@@ -155,7 +166,9 @@
           input.closest("li").classList.remove("is-right", "is-wrong");
         });
         if (mix) {
-          shuffled(Array.from(q.querySelectorAll(".quiz-options > li"))).forEach((li, i) => (li.style.order = i));
+          shuffled(Array.from(q.querySelectorAll(".quiz-options > li"))).forEach((li, i) => {
+            li.style.order = i;
+          });
         }
       });
       if (mix) order = shuffled(order);

@@ -1,12 +1,14 @@
 /* Search empty state: when a query finds nothing, offer the pages staff usually want
  * (the #hb-search-empty template in overrides/main.html) instead of a bare "no results". */
-(function () {
-  "use strict";
+"use strict";
 
+(() => {
   function noResultsText() {
     try {
-      return JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"];
-    } catch (error) {
+      return JSON.parse(document.getElementById("__config").textContent).translations[
+        "search.result.none"
+      ];
+    } catch {
       return null;
     }
   }
@@ -27,7 +29,7 @@
     var none = noResultsText();
     if (!meta || !template || !none || meta.dataset.hbEmpty) return;
     meta.dataset.hbEmpty = "1";
-    new MutationObserver(function () {
+    new MutationObserver(() => {
       var shown = meta.parentNode.querySelector(".hb-search-empty");
       var empty = meta.textContent.trim() === none;
       if (empty && !shown) meta.after(template.content.cloneNode(true));

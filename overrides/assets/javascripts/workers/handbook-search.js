@@ -16,124 +16,128 @@
  * to the index (macros/site/search_index.py), so any query can be cut into index words. */
 "use strict";
 
-var SETUP = 0; /* SearchMessageType.SETUP */
-var QUERY = 2; /* SearchMessageType.QUERY */
-var SENTINEL = "\u3007";
-var LONGEST = 8;
-var HAN = /\p{Script=Han}+/gu;
-/* Question words and particles staff add to a query ("嫌贵怎么办") match nearly every entry. */
-var FILLER = new Set(["怎么办", "怎么样", "怎么", "如何", "为什么", "什么", "一下", "的", "了", "吗", "呢", "吧", "啊", "嘛"]);
-/* A word found in more than this share of entries ("客户", "服务") tells them apart poorly;
- * it is dropped when the query has other words. */
-var COMMON = 0.2;
+/* In a function: Material's worker, imported at the end, shares this global scope. */
+(() => {
+  const SETUP = 0; /* SearchMessageType.SETUP */
+  const QUERY = 2; /* SearchMessageType.QUERY */
+  const SENTINEL = "\u3007";
+  const LONGEST = 8;
+  const HAN = /\p{Script=Han}+/gu;
+  /* Question words and particles staff add to a query ("嫌贵怎么办") match nearly every entry. */
+  const FILLER = new Set([
+    "怎么办",
+    "怎么样",
+    "怎么",
+    "如何",
+    "为什么",
+    "什么",
+    "一下",
+    "的",
+    "了",
+    "吗",
+    "呢",
+    "吧",
+    "啊",
+    "嘛",
+  ]);
+  /* A word found in more than this share of entries ("客户", "服务") tells them apart poorly;
+   * it is dropped when the query has other words. */
+  const COMMON = 0.2;
 
-/* Words of the index and in how many documents each occurs. "words" come from the text as jieba
- * segmented it; "pairs" only from the extra field of character pairs, which may straddle two
- * words ("别激" in 你别激动嘛), so a cut prefers real words. */
-var words = new Map();
-var pairs = new Set();
-var documents = 1;
+  /* Words of the index and in how many documents each occurs. "words" come from the text as jieba
+   * segmented it; "pairs" only from the extra field of character pairs, which may straddle two
+   * words ("别激" in 你别激动嘛), so a cut prefers real words. */
+  const words = new Map();
+  const pairs = new Set();
+  let documents = 1;
 
-function tokens(text, separator) {
-  return text
-    .replace(/<[^>]*>/g, " ")
-    .toLowerCase()
-    .split(separator)
-    .filter(function (token) {
-      return token.length > 1 && token.length <= LONGEST;
+  function tokens(text, separator) {
+    return text
+      .replace(/<[^>]*>/g, " ")
+      .toLowerCase()
+      .split(separator)
+      .filter((token) => token.length > 1 && token.length <= LONGEST);
+  }
+
+  function learn(config, docs) {
+    const separator = new RegExp(config.separator, "g");
+    documents = Math.max(docs.length, 1);
+    docs.forEach((doc) => {
+      const seen = new Set();
+      ["title", "text"].forEach((field) => {
+        if (typeof doc[field] === "string") tokens(doc[field], separator).forEach(seen.add, seen);
+      });
+      seen.forEach((token) => {
+        words.set(token, (words.get(token) || 0) + 1);
+      });
+      if (typeof doc.k === "string") tokens(doc.k, separator).forEach(pairs.add, pairs);
     });
-}
+  }
 
-function learn(config, docs) {
-  var separator = new RegExp(config.separator, "g");
-  documents = Math.max(docs.length, 1);
-  docs.forEach(function (doc) {
-    var seen = new Set();
-    ["title", "text"].forEach(function (field) {
-      if (typeof doc[field] === "string") tokens(doc[field], separator).forEach(seen.add, seen);
-    });
-    seen.forEach(function (token) {
-      words.set(token, (words.get(token) || 0) + 1);
-    });
-    if (typeof doc.k === "string") tokens(doc.k, separator).forEach(pairs.add, pairs);
-  });
-}
+  function common(word) {
+    return (words.get(word) || 0) / documents > COMMON;
+  }
 
-function common(word) {
-  return (words.get(word) || 0) / documents > COMMON;
-}
-
-/* The cheapest cut of a run into known words: a real word costs 1, a known pair 1.5, a single
- * character 2 (dynamic programming over the run). */
-function cut(run) {
-  var best = [{ cost: 0, words: [] }];
-  for (var end = 1; end <= run.length; end++) {
-    best[end] = null;
-    for (var start = Math.max(0, end - LONGEST); start < end; start++) {
-      if (!best[start]) continue;
-      var word = run.slice(start, end);
-      var cost = word.length === 1 ? 2 : words.has(word) ? 1 : pairs.has(word) ? 1.5 : Infinity;
-      var total = best[start].cost + cost;
-      if (!best[end] || total < best[end].cost) {
-        best[end] = { cost: total, words: best[start].words.concat([word]) };
+  /* The cheapest cut of a run into known words: a real word costs 1, a known pair 1.5, a single
+   * character 2 (dynamic programming over the run). */
+  function cut(run) {
+    const best = [{ cost: 0, words: [] }];
+    for (let end = 1; end <= run.length; end++) {
+      best[end] = null;
+      for (let start = Math.max(0, end - LONGEST); start < end; start++) {
+        if (!best[start]) continue;
+        const word = run.slice(start, end);
+        const cost = word.length === 1 ? 2 : words.has(word) ? 1 : pairs.has(word) ? 1.5 : Infinity;
+        const total = best[start].cost + cost;
+        if (!best[end] || total < best[end].cost) {
+          best[end] = { cost: total, words: best[start].words.concat([word]) };
+        }
       }
     }
+    return best[run.length].words;
   }
-  return best[run.length].words;
-}
 
-function keep(cutWords) {
-  var meaningful = cutWords.filter(function (word) {
-    return !FILLER.has(word);
-  });
-  if (!meaningful.length) return cutWords;
-  var distinctive = meaningful.filter(function (word) {
-    return !common(word);
-  });
-  return distinctive.length ? distinctive : meaningful;
-}
-
-/* Terms for one run of Chinese: its words, kept whole by the 〇 and matched as prefixes by
- * Material; single characters are exact terms, used only when no longer word is left, and then
- * all required, so a run of unrelated characters finds nothing rather than noise. */
-function terms(run) {
-  var kept = keep(cut(run));
-  var long = kept.filter(function (word) {
-    return word.length > 1;
-  });
-  if (long.length) {
-    return long.map(function (word) {
-      return word + SENTINEL;
-    });
+  function keep(cutWords) {
+    const meaningful = cutWords.filter((word) => !FILLER.has(word));
+    if (!meaningful.length) return cutWords;
+    const distinctive = meaningful.filter((word) => !common(word));
+    return distinctive.length ? distinctive : meaningful;
   }
-  return kept.map(function (char) {
-    return kept.length > 1 ? "+" + char : char + "^1";
-  });
-}
 
-function rewrite(query) {
-  var text = String(query).normalize("NFKC").toLowerCase();
-  var runs = text.match(HAN) || [];
-  var all = runs.reduce(function (list, run) {
-    return list.concat(terms(run));
-  }, []);
-  var latin = text.replace(HAN, " ").trim();
-  return (latin + " " + all.join(" ")).replace(/\s+/g, " ").trim();
-}
-
-self.addEventListener("message", function (event) {
-  var message = event.data;
-  if (!message || message.hbRewritten) return;
-  if (message.type === SETUP) {
-    learn(message.data.config, message.data.docs);
-  } else if (message.type === QUERY) {
-    event.stopImmediatePropagation();
-    self.dispatchEvent(
-      new MessageEvent("message", {
-        data: { type: QUERY, data: rewrite(message.data), hbRewritten: true },
-      }),
-    );
+  /* Terms for one run of Chinese: its words, kept whole by the 〇 and matched as prefixes by
+   * Material; single characters are exact terms, used only when no longer word is left, and then
+   * all required, so a run of unrelated characters finds nothing rather than noise. */
+  function terms(run) {
+    const kept = keep(cut(run));
+    const long = kept.filter((word) => word.length > 1);
+    if (long.length) {
+      return long.map((word) => word + SENTINEL);
+    }
+    return kept.map((char) => (kept.length > 1 ? `+${char}` : `${char}^1`));
   }
-});
 
-importScripts(new URL(location.href).searchParams.get("material"));
+  function rewrite(query) {
+    const text = String(query).normalize("NFKC").toLowerCase();
+    const runs = text.match(HAN) || [];
+    const all = runs.reduce((list, run) => list.concat(terms(run)), []);
+    const latin = text.replace(HAN, " ").trim();
+    return `${latin} ${all.join(" ")}`.replace(/\s+/g, " ").trim();
+  }
+
+  self.addEventListener("message", (event) => {
+    const message = event.data;
+    if (!message || message.hbRewritten) return;
+    if (message.type === SETUP) {
+      learn(message.data.config, message.data.docs);
+    } else if (message.type === QUERY) {
+      event.stopImmediatePropagation();
+      self.dispatchEvent(
+        new MessageEvent("message", {
+          data: { type: QUERY, data: rewrite(message.data), hbRewritten: true },
+        }),
+      );
+    }
+  });
+
+  importScripts(new URL(location.href).searchParams.get("material"));
+})();

@@ -1,0 +1,181 @@
+/* The phrase matcher, without the page: compile a spec, normalise text, find phrases.
+ *
+ * The browser's copy of macros/phrases/ (normalise.py, matcher.py), step for step; the spec is
+ * what the build compiled (macros/phrases/spec.py). No DOM here, so Node runs this very file in
+ * tests/unit/test_matcher_differential.py, which compares it with Python on generated text.
+ * Loaded as a classic script it defines `HandbookChecker`; under Node it is a CommonJS module.
+ */
+"use strict";
+
+(() => {
+  /* How a collapsed run of non-literal characters is written in the normalised text. */
+  const PAUSE = "，";
+  const STOP = "。";
+  const NEWLINE = "\n";
+  const STRENGTH = { [PAUSE]: 1, [STOP]: 2, [NEWLINE]: 3 };
+
+  const isIdeograph = (code) => code >= 0x4e00 && code <= 0x9fff;
+
+  /** The spec with its regular expressions built once. */
+  function compileSpec(spec) {
+    const wholeCharacter = (body) => new RegExp(`^[${body}]$`, "u");
+    const everywhere = (source) => new RegExp(source, "gu");
+    return {
+      classes: {
+        newline: wholeCharacter(spec.classes.newline),
+        stop: wholeCharacter(spec.classes.stop),
+        ignore: wholeCharacter(spec.classes.ignore),
+        pause: wholeCharacter(spec.classes.pause),
+      },
+      phrases: spec.phrases.map((phrase) => ({
+        phrase,
+        match: phrase.match.map(everywhere),
+        except: phrase.except.map(everywhere),
+      })),
+    };
+  }
+
+  /** One code point → NFKC with ASCII letters lower-cased (ASCII and CJK ideographs as they are). */
+  function fold(character) {
+    const code = character.codePointAt(0);
+    const normal = code >= 0x80 && !isIdeograph(code) ? character.normalize("NFKC") : character;
+    return normal.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  }
+
+  /** The separator a folded character stands for, "" when it is ignored, null for a literal. */
+  function separatorOf(character, classes) {
+    if (isIdeograph(character.codePointAt(0))) return null;
+    if (classes.newline.test(character)) return NEWLINE;
+    if (classes.stop.test(character)) return STOP;
+    if (classes.ignore.test(character)) return "";
+    if (classes.pause.test(character)) return PAUSE;
+    return null;
+  }
+
+  /**
+   * Normalised text, with the original span of each normalised code point (`starts`, `ends`, in
+   * UTF-16 units of the original) and, per UTF-16 unit of the result, its code-point index.
+   */
+  function normalise(text, classes) {
+    const result = { text: "", starts: [], ends: [], codePointAt: [] };
+    const push = (piece, start, end) => {
+      result.text += piece;
+      for (let unit = 0; unit < piece.length; unit++) result.codePointAt.push(result.starts.length);
+      result.starts.push(start);
+      result.ends.push(end);
+    };
+    let run = "";
+    let runStart = 0;
+    let runEnd = 0;
+    let offset = 0;
+    for (const original of text) {
+      const next = offset + original.length;
+      for (const character of fold(original)) {
+        const separator = separatorOf(character, classes);
+        if (separator === "") continue;
+        if (separator === null) {
+          if (run) {
+            push(run, runStart, runEnd);
+            run = "";
+          }
+          push(character, offset, next);
+          continue;
+        }
+        if (!run) {
+          run = separator;
+          runStart = offset;
+        } else if (STRENGTH[separator] > STRENGTH[run]) {
+          run = separator;
+        }
+        runEnd = next;
+      }
+      offset = next;
+    }
+    if (run) push(run, runStart, runEnd);
+    return result;
+  }
+
+  /** Matches of every expression, as [first, last + 1] code-point indexes of the normalised text. */
+  function spansOf(expressions, normal) {
+    const spans = [];
+    for (const expression of expressions) {
+      expression.lastIndex = 0;
+      let match = expression.exec(normal.text);
+      while (match) {
+        if (match[0].length) {
+          const first = normal.codePointAt[match.index];
+          const last = normal.codePointAt[match.index + match[0].length - 1];
+          spans.push([first, last + 1]);
+        } else {
+          expression.lastIndex++;
+        }
+        match = expression.exec(normal.text);
+      }
+    }
+    return spans;
+  }
+
+  const isLineBreak = (character, following) =>
+    character === "\n" ||
+    character === "\u2028" ||
+    character === "\u2029" ||
+    (character === "\r" && following !== "\n");
+
+  /** Adds 1-based `line` and `column` (in code points) to findings sorted by `start`. */
+  function locate(text, findings) {
+    let line = 1;
+    let column = 1;
+    let offset = 0;
+    let next = 0;
+    for (const character of text) {
+      while (next < findings.length && findings[next].start === offset) {
+        findings[next].line = line;
+        findings[next].column = column;
+        next++;
+      }
+      if (isLineBreak(character, text[offset + 1])) {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+      offset += character.length;
+    }
+    return findings;
+  }
+
+  /**
+   * Every forbidden phrase in `text`: the longest match wins where phrases overlap; a match inside
+   * one of its phrase's exceptions does not count. Offsets are UTF-16 units of `text`.
+   */
+  function findPhrases(text, compiled) {
+    const normal = normalise(text, compiled.classes);
+    const candidates = [];
+    compiled.phrases.forEach((entry, order) => {
+      const hits = spansOf(entry.match, normal);
+      if (!hits.length) return;
+      const exceptions = spansOf(entry.except, normal);
+      for (const [start, end] of hits) {
+        const excused = exceptions.some(([from, to]) => from <= start && end <= to);
+        if (end > start && !excused) candidates.push([start, end, order]);
+      }
+    });
+    candidates.sort((a, b) => a[0] - a[1] - (b[0] - b[1]) || a[0] - b[0] || a[2] - b[2]);
+    const kept = [];
+    for (const candidate of candidates) {
+      const free = kept.every(([start, end]) => candidate[1] <= start || end <= candidate[0]);
+      if (free) kept.push(candidate);
+    }
+    kept.sort((a, b) => a[0] - b[0]);
+    const findings = kept.map(([first, last, order]) => {
+      const start = normal.starts[first];
+      const end = normal.ends[last - 1];
+      return { phrase: compiled.phrases[order].phrase, start, end, text: text.slice(start, end) };
+    });
+    return locate(text, findings);
+  }
+
+  const api = { compileSpec, normalise, findPhrases };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else globalThis.HandbookChecker = api;
+})();

@@ -1,0 +1,157 @@
+"""Python and JavaScript find exactly the same phrases: generated text through both matchers.
+
+`macros/phrases/` (the command line, the content checks) and `overrides/assets/js/checker-core.js`
+(the 话术自查 page) implement one algorithm twice. Hypothesis writes texts from the pieces that
+exercise it (phrase fragments, every class of punctuation, full-width forms, ignorable spaces,
+astral and combining characters, line breaks of every kind); Node runs the JavaScript file
+itself, one long-lived process for all examples.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from macros.content.handbook import Handbook
+from macros.content.phrase_spec import build_spec
+from macros.phrases.matcher import Matcher
+from macros.phrases.normalise import UNICODE_VERSION
+from macros.phrases.spec import PhraseSpec
+
+TESTS = Path(__file__).resolve().parents[1]
+SERVER = TESTS / "support" / "checker_core_server.js"
+CORPUS = TESTS / "checker_corpus.yml"
+NODE = shutil.which("node")
+
+PUNCTUATION = list("，。！？；：、…—·“”‘’（）【】《》,.!?;:()[]<>/\\|*+-~@#%&=_'\"")
+SPACES = [" ", "\u3000", "\t", "\u00a0", "\u200b", "\ufeff", "\u00ad", "\u2060"]
+BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029"]
+ODD = ["😀", "𠀀", "e\u0301", "Ａ", "ｂ", "１", "㈠", "⑵", "\uf967", "ｶ", "ﾞ", "ﬁ", "Ⅷ", "ß", "İ"]
+
+
+@pytest.fixture(scope="module")
+def spec(handbook: Handbook) -> PhraseSpec:
+    return build_spec(handbook)
+
+
+@pytest.fixture(scope="module")
+def node(
+    spec: PhraseSpec, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[subprocess.Popen[str]]:
+    if NODE is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("node not found: the differential test needs Node.js")
+        pytest.skip("node not found")
+    spec_file = tmp_path_factory.mktemp("spec") / "spec.json"
+    spec_file.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    process = subprocess.Popen(
+        [NODE, str(SERVER), str(spec_file)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    yield process
+    assert process.stdin is not None
+    process.stdin.close()
+    process.wait(timeout=10)
+
+
+def in_javascript(node: subprocess.Popen[str], text: str) -> list[tuple[str, int, int, str]]:
+    assert node.stdin is not None and node.stdout is not None
+    node.stdin.write(json.dumps(text) + "\n")
+    node.stdin.flush()
+    return [tuple(key) for key in json.loads(node.stdout.readline())]  # type: ignore[misc]
+
+
+def fragments(spec: PhraseSpec) -> list[str]:
+    """Pieces of every phrase and alternative: matches, near misses and exceptions."""
+    pieces: set[str] = set()
+    for phrase in spec["phrases"]:
+        for text in (phrase["text"], *phrase.get("alternatives", [])):
+            words = text.strip("。…！？")
+            pieces.add(words)
+            for size in (2, 3, 4):
+                pieces.update(words[i : i + size] for i in range(0, len(words) - size + 1, size))
+    return sorted(pieces)
+
+
+def sentences() -> list[str]:
+    """The labelled corpus: the ways staff really say each phrase, and near misses."""
+    corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    return [sentence["text"] for sentence in corpus["sentences"]]
+
+
+@pytest.fixture(scope="module")
+def texts(spec: PhraseSpec) -> st.SearchStrategy[str]:
+    noise = st.sampled_from(PUNCTUATION + SPACES + BREAKS + ODD)
+    piece = st.one_of(
+        st.sampled_from(fragments(spec)),
+        noise,
+        st.text(max_size=3),  # anything at all, surrogates aside
+    )
+    pieces = st.lists(piece, max_size=24).map("".join)
+    # A real sentence with noise spliced in somewhere: phrases interrupted by punctuation,
+    # spaces, full-width forms and line breaks, the cases where the two matchers could drift.
+    spliced = st.tuples(st.sampled_from(sentences()), st.lists(noise, max_size=4), st.randoms())
+    return st.one_of(pieces, spliced.map(lambda t: _splice(*t)))
+
+
+def _splice(sentence: str, noise: list[str], random: Any) -> str:
+    text = sentence
+    for piece in noise:
+        at = random.randrange(len(text) + 1)
+        text = text[:at] + piece + text[at:]
+    return text
+
+
+def test_python_and_javascript_agree_on_generated_text(
+    texts: st.SearchStrategy[str], spec: PhraseSpec, node: subprocess.Popen[str]
+) -> None:
+    matcher = Matcher(spec)
+
+    @settings(
+        max_examples=3000,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(texts)
+    def agree(text: str) -> None:
+        expected = [finding.key() for finding in matcher.find(text)]
+        assert in_javascript(node, text) == expected
+
+    agree()
+
+
+def test_the_generated_texts_find_phrases(
+    texts: st.SearchStrategy[str], spec: PhraseSpec, node: subprocess.Popen[str]
+) -> None:
+    """The comparison means something only if generated texts contain phrases to find."""
+    matcher = Matcher(spec)
+    found = 0
+
+    @settings(max_examples=300, deadline=None, database=None, derandomize=True)
+    @given(texts)
+    def count(text: str) -> None:
+        nonlocal found
+        found += bool(matcher.find(text))
+
+    count()
+    assert found >= 50  # about a quarter of the texts hold a phrase
+
+
+def test_the_unicode_version_of_nfkc_is_known() -> None:
+    """NFKC in Python follows `unicodedata.unidata_version`; the README names it."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"Unicode {UNICODE_VERSION}" in readme
