@@ -33,8 +33,9 @@ from readme_section import rewrite_section
 from macros.content.loader import load_content
 from macros.content.phrase_spec import build_spec
 from macros.phrases.matcher import Matcher
-from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
-from tests.checker_support import (
+from tests.conftest import run_build
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.support.checker import (
     Key,
     Score,
     check_in_page,
@@ -43,7 +44,7 @@ from tests.checker_support import (
     score,
     transcript,
 )
-from tests.conftest import run_build
+from tests.support.server import serve
 from tests.test_checker_identity import long_transcript
 
 # Interaction latency as Chrome reports it (Event Timing, the basis of INP): from a real key
@@ -106,7 +107,7 @@ def browser(site: Path, text: str, long_text: str) -> dict[str, Any]:
             version = instance.version
             instance.close()
     finally:
-        server.server.shutdown()
+        server.stop()
     return {"keys": keys, "normal": normal, "slow": slow, "version": version}
 
 

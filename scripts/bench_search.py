@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from readme_section import rewrite_section
 
-from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.support.server import serve
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
 
@@ -104,7 +105,7 @@ def run_queries(site: Path, queries: list[dict]) -> list[Outcome]:
                 outcomes.append(Outcome(item["q"], item["expect"], entry_anchors(page)))
             browser.close()
     finally:
-        server.server.shutdown()
+        server.stop()
     return outcomes
 
 

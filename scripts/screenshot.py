@@ -11,7 +11,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.support.server import serve
 
 
 def main(site_dir: str, out_dir: str, *paths: str) -> None:
@@ -29,7 +30,7 @@ def main(site_dir: str, out_dir: str, *paths: str) -> None:
             page.screenshot(path=str(out / f"{name}.png"), full_page="--full" in sys.argv)
             print(out / f"{name}.png")
         browser.close()
-    server.server.shutdown()
+    server.stop()
 
 
 if __name__ == "__main__":

@@ -1,11 +1,14 @@
-"""Shared fixtures: the project root, a throwaway copy of the project, a built site and a browser."""
+"""Fixtures: the content, throwaway project copies, built sites on loopback servers, a browser.
+
+Helpers that are not fixtures live in tests/support/. Every browser test fails when a page it
+opened logged a console error or threw, unless the test allowed that error (`console.allow`).
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,48 +17,17 @@ import pytest
 from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("content", "docs", "macros", "overrides", "mkdocs.yml")
-
-pytest_plugins = ["tests.browser_fixtures"]
-
-
-def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
-    env = dict(os.environ)
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    env.pop("HANDBOOK_REPO", None)
-    env.pop("HANDBOOK_SITE_URL", None)
-    if site_url:
-        env["HANDBOOK_SITE_URL"] = site_url
-    return env
-
-
-def run_build(
-    project: Path, site: Path, site_url: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` exactly as an editor or CI runs it.
-
-    `site_url` is where the site will be served: Material's instant navigation only takes over
-    links listed in sitemap.xml, which carries that address (port and path included).
-    """
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=project,
-        env=mkdocs_env(site_url),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def copy_project(target: Path) -> Path:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+from .support import ROOT
+from .support.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP_CONTEXT,
+    PHONE_CONTEXT,
+    ConsoleLog,
+    WatchedBrowser,
+)
+from .support.build import build_site, copy_project
+from .support.server import SiteServer, serve
 
 
 @pytest.fixture(scope="session")
@@ -70,16 +42,6 @@ def content(tmp_path: Path) -> Path:
     return Path(shutil.copytree(ROOT / "content", tmp_path / "content"))
 
 
-def problems_of(content: Path) -> list[str]:
-    """The problems loading `content` reports, as editors read them."""
-    from macros.content.loader import load_content
-    from macros.content.problems import ContentError
-
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return [str(problem) for problem in caught.value.problems]
-
-
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A private copy of the project whose content a test may break."""
@@ -87,6 +49,67 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(served_build: tuple[Path, Any]) -> Path:
-    """The real content, built once per test session with --strict (see served_build)."""
+def served_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, SiteServer]]:
+    """The real content, built once per session with --strict for the loopback server that
+    serves it: the server is bound first, so the build knows its address and Material's
+    instant navigation works as on the published site."""
+    site = tmp_path_factory.mktemp("site")
+    server = serve(site)
+    built = build_site(ROOT, site, site_url=f"{server.url}/")
+    assert built.ok, built.log
+    yield site, server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def built_site(served_build: tuple[Path, SiteServer]) -> Path:
     return served_build[0]
+
+
+@pytest.fixture(scope="session")
+def site(served_build: tuple[Path, SiteServer]) -> SiteServer:
+    """The real site on a loopback server, built for that address (instant navigation works)."""
+    return served_build[1]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(autouse=True)
+def console() -> Iterator[ConsoleLog]:
+    """Fails the test if any page it opened logged an error it did not allow."""
+    log = ConsoleLog()
+    yield log
+    assert log.unexpected() == [], "console errors on the pages this test opened"
+
+
+@pytest.fixture
+def browser(chromium: Any, console: ConsoleLog) -> WatchedBrowser:
+    return WatchedBrowser(chromium, console)
+
+
+@pytest.fixture
+def phone(browser: WatchedBrowser) -> Iterator[Any]:
+    """A fresh phone-sized page (390x844, touch)."""
+    context = browser.new_context(**PHONE_CONTEXT)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser: WatchedBrowser) -> Iterator[Any]:
+    context = browser.new_context(**DESKTOP_CONTEXT)
+    yield context.new_page()
+    context.close()

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .browser_fixtures import ConsoleLog, SiteServer
+from .support.browser import ConsoleLog
+from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,9 @@ from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 from macros.content.model import Procedure
 
-from .conftest import ROOT, mkdocs_env, run_build
-from .html import Page, page
+from .support import ROOT
+from .support.build import mkdocs_env, run_build
+from .support.html import Page, page
 
 pytestmark = pytest.mark.build
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run_build
+from .support.build import run_build
 
 ENTRY = """
   - id: broken-section

@@ -12,7 +12,7 @@ import yaml
 
 from macros.content.changes import summarize_revisions
 
-from .conftest import ROOT
+from .support import ROOT
 
 
 def git(repo: Path, *args: str) -> None:

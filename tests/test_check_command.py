@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .support import ROOT
 
 
 def check(content: Path) -> subprocess.CompletedProcess[str]:

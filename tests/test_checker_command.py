@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .support import ROOT
 
 CALL = "客户：我的话费怎么多扣了？\n员工：不可能吧，你肯定弄混了。\n员工：这不关我的事，你要去问别人。\n"
 CLEAN = "员工：谢谢您告诉我，我马上帮您查一下，请您稍等。\n"

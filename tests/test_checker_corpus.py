@@ -3,9 +3,6 @@ the browser (the real 话术自查 page in Chromium)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,17 +11,17 @@ import pytest
 
 from macros.content.loader import load_content
 
-from .browser_fixtures import SiteServer
-from .checker_support import (
-    Key,
+from .support import ROOT
+from .support.checker import (
     Sentence,
     check_in_page,
+    command_findings,
     load_corpus,
     page_findings,
     score,
     transcript,
 )
-from .conftest import ROOT
+from .support.server import SiteServer
 
 THRESHOLD = 0.95
 
@@ -44,21 +41,6 @@ def test_the_corpus_is_big_labelled_and_covers_every_phrase(corpus: list[Sentenc
     labels = Counter(p for s in corpus for p in s.phrases)
     assert set(labels) - phrase_ids == set(), "labels that are not phrase ids"
     assert {p for p in phrase_ids if labels[p] < 3} == set(), "phrases with under 3 examples"
-
-
-def command_findings(text: str, tmp_path: Path) -> list[Key]:
-    """Run the real command on the corpus as one transcript file, as a reviewer would."""
-    path = tmp_path / "corpus.txt"
-    path.write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "phrases", str(path), "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=120,
-    )
-    assert result.returncode == 1, result.stderr.decode()
-    report = json.loads(result.stdout)
-    return [(f["phrase"], f["line"], f["column"], f["text"]) for f in report["findings"]]
 
 
 def test_command_line_precision_and_recall(corpus: list[Sentence], tmp_path: Path) -> None:

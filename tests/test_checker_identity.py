@@ -8,7 +8,6 @@ line, column, words) must agree.
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +15,17 @@ import pytest
 
 from macros.content.loader import load_content
 
-from .browser_fixtures import SiteServer
-from .checker_support import check_in_page, load_corpus, page_findings, python_findings, transcript
-from .conftest import ROOT
-from .test_checker_corpus import command_findings
+from .support import ROOT
+from .support.checker import (
+    check_in_page,
+    command_findings,
+    load_corpus,
+    long_transcript,
+    page_findings,
+    python_findings,
+    transcript,
+)
+from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -40,18 +46,6 @@ TRICKY = "\n".join(
         "你一定是把那张卡搞混了，你一定是把｡卡搞混了",  # halfwidth ｡ is a full stop after NFKC
     ]
 )
-
-
-def long_transcript(seed: int = 8) -> str:
-    """About 5,000 characters: corpus lines in a random order, as a long call would read."""
-    lines = [s.text for s in load_corpus()]
-    random.Random(seed).shuffle(lines)
-    text = ""
-    for index, line in enumerate(lines * 3):
-        text += ("客户：" if index % 3 == 0 else "员工：") + line + "\n"
-        if len(text) >= 5000:
-            return text
-    return text
 
 
 @pytest.mark.parametrize("name", ["corpus", "tricky", "5000-character transcript"])

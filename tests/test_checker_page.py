@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .browser_fixtures import ConsoleLog, SiteServer, serve
-from .checker_support import check_in_page, page_findings
-from .conftest import copy_project, run_build
-from .html import page
-from .test_checker_identity import long_transcript
+from .support.browser import ConsoleLog
+from .support.build import copy_project, run_build
+from .support.checker import check_in_page, long_transcript, page_findings
+from .support.html import page
+from .support.server import SiteServer, serve
 
 pytestmark = pytest.mark.browser
 
@@ -167,7 +167,7 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServe
     result = run_build(project, root, site_url=f"{server.url}/")
     assert result.returncode == 0, result.stdout + result.stderr
     yield server
-    server.server.shutdown()
+    server.stop()
 
 
 def test_works_after_instant_navigation(

@@ -27,7 +27,8 @@ from macros.phrases.normalise import PAUSE_RANGES, normalise
 from macros.phrases.spec import phrase_spec, spec_classes
 from macros.phrases.syntax import PatternError, compile_pattern
 
-from .conftest import ROOT, run_build
+from .support import ROOT
+from .support.build import run_build
 
 
 @pytest.fixture(scope="module")

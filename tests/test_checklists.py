@@ -14,8 +14,10 @@ from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 from macros.content.model import Procedure, Step
 
-from .conftest import ROOT, problems_of, run_build
-from .html import Page, page
+from .support import ROOT
+from .support.build import run_build
+from .support.content import problems_of
+from .support.html import Page, page
 
 REQUIRED = {
     "banqian-zhunbei": "班前准备",

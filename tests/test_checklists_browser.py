@@ -15,8 +15,10 @@ from playwright.sync_api import expect
 from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 
-from .browser_fixtures import PHONE, ConsoleLog, SiteServer, serve
-from .conftest import ROOT, copy_project, run_build
+from .support import ROOT
+from .support.browser import PHONE, ConsoleLog
+from .support.build import copy_project, run_build
+from .support.server import SiteServer, serve
 
 pytestmark = pytest.mark.browser
 
@@ -382,7 +384,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]
     path.write_text(text, encoding="utf-8")
     build("after")
     yield server
-    server.server.shutdown()
+    server.stop()
 
 
 def test_editing_the_yaml_never_moves_a_tick(phone: Any, two_builds: SiteServer) -> None:

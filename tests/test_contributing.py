@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from .browser_fixtures import serve
-from .conftest import ROOT, run_build
-from .html import page
+from .support import ROOT
+from .support.build import run_build
+from .support.html import page
+from .support.server import serve
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -114,4 +115,4 @@ def test_the_new_phrase_is_marked_in_the_phrase_checker(
         assert mark.inner_text() == "你怎么不早说"
         assert PHRASE["alternatives"][0] in checker.locator("main").inner_text()
     finally:
-        server.server.shutdown()
+        server.stop()

@@ -26,7 +26,7 @@ from macros.content.model import (
     Topic,
 )
 
-from .conftest import ROOT
+from .support import ROOT
 
 ALL = list(drills.GENERATORS)
 

@@ -19,7 +19,7 @@ from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 from macros.content.model import Entry, Phrase
 
-from .conftest import ROOT
+from .support import ROOT
 
 INVENTORY = ROOT / "sources" / "INVENTORY.md"
 

@@ -15,7 +15,7 @@ import pytest
 
 from macros.site.offline import url_of
 
-from .browser_fixtures import SiteServer
+from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from macros.content.loader import load_content
 
-from .conftest import ROOT, problems_of
+from .support import ROOT
+from .support.content import problems_of
 
 
 def append(path: Path, text: str) -> None:

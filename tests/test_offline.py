@@ -1,18 +1,15 @@
 """Offline copy: what the build writes, and reading every page with the network cut.
 
-The browser tests build the site with `site_url` set to the address of their own server:
-Material's instant navigation only takes over links listed in sitemap.xml, which is empty
-without `site_url`.
+The browser tests share one build made with `site_url` set to the address of its own server:
+Material's instant navigation only takes over links listed in sitemap.xml, which needs it.
+Each test stops that server to go offline; the next test starts it again on the same port.
 """
 
 from __future__ import annotations
 
-import contextlib
-import html
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
@@ -21,9 +18,20 @@ import pytest
 
 from macros.site import offline
 
-from .browser_fixtures import PHONE, SiteServer, serve
-from .conftest import copy_project, run_build
-from .html import Page
+from .support import ROOT
+from .support.browser import PHONE_CONTEXT, WatchedBrowser
+from .support.build import build_site
+from .support.html import Page
+from .support.offline import (
+    LiveSite,
+    Traffic,
+    go_offline,
+    site_pages,
+    tap_next,
+    visit_once_and_wait_for_the_offline_copy,
+    wait_for_page,
+)
+from .support.server import serve
 
 # --- what the build writes -------------------------------------------------------------------
 
@@ -31,15 +39,6 @@ from .html import Page
 def worker_build(site: Path) -> dict[str, Any]:
     first_line = (site / "sw.js").read_text(encoding="utf-8").split("\n", 1)[0]
     return json.loads(first_line.removeprefix("const BUILD = ").removesuffix(";"))
-
-
-def site_pages(site: Path) -> list[str]:
-    """URLs (relative to the site root) of every page a reader can open."""
-    return sorted(
-        offline.url_of(p.relative_to(site).as_posix())
-        for p in site.rglob("index.html")
-        if not p.relative_to(site).as_posix().startswith("_")
-    )
 
 
 @pytest.mark.build
@@ -123,129 +122,42 @@ def test_every_page_links_the_manifest_and_the_installable_icons_exist(built_sit
 
 # --- in the browser -----------------------------------------------------------------------------
 
-READY = """async () => {
-  const registration = await navigator.serviceWorker.ready;
-  return !!(registration.active && navigator.serviceWorker.controller);
-}"""
 
-
-@dataclass
-class LiveSite:
-    """A project copy whose site is built into the folder a loopback server serves."""
-
-    project: Path
-    server: SiteServer
-
-    @property
-    def root(self) -> Path:
-        return self.server.root
-
-    def build(self) -> None:
-        result = run_build(self.project, self.root, site_url=f"{self.server.url}/")
-        assert result.returncode == 0, result.stdout + result.stderr
-
-    def stop(self) -> None:
-        """Cut the network: the server stops answering."""
-        self.server.server.shutdown()
-        self.server.server.server_close()
-
-    def url_of(self, address: str) -> str:
-        """The site-root URL (`phrasing/`) of an address in the browser."""
-        return address.removeprefix(self.server.url + "/").split("#", 1)[0]
-
-    def title_of(self, url: str) -> str:
-        source = (self.root / url / "index.html").read_text(encoding="utf-8")
-        match = re.search(r"<title>(.*?)</title>", source)
-        assert match is not None, url
-        return html.unescape(match.group(1))
-
-
-def live_site(tmp_path: Path) -> LiveSite:
-    """Serve an empty folder, then build into it with `site_url` set to the server's address."""
-    root = tmp_path / "site"
-    root.mkdir()
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    root = tmp_path_factory.mktemp("offline-site")
     server = serve(root)
-    project = copy_project(tmp_path / "project")
-    return LiveSite(project, server)
+    built = build_site(ROOT, root, site_url=f"{server.url}/")
+    assert built.ok, built.log
+    yield LiveSite(server)
+    server.stop()
 
 
 @pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveSite]:
-    site = live_site(tmp_path)
-    yield site
-    with contextlib.suppress(OSError):
-        site.stop()
+def live(offline_site: LiveSite) -> LiveSite:
+    """The shared offline site, its server answering (a test before may have stopped it)."""
+    if offline_site.server.server is None:
+        offline_site.server.start()
+    return offline_site
 
 
 @pytest.fixture
-def phone_context(browser: Any) -> Iterator[Any]:
+def phone_context(browser: WatchedBrowser) -> Iterator[Any]:
     """A phone whose browser keeps its service worker between pages (one context)."""
-    context = browser.new_context(
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
-    )
+    context = browser.new_context(**PHONE_CONTEXT)
     yield context
     context.close()
 
 
-@dataclass
-class Traffic:
-    """What a page asked for: everything must be answered, by the service worker when offline."""
-
-    failed: list[str]
-    errors: list[str]
-    answered: list[tuple[str, bool]]
-
-    @classmethod
-    def watch(cls, page: Any) -> Traffic:
-        traffic = cls([], [], [])
-        page.on("requestfailed", lambda r: traffic.failed.append(f"{r.url} {r.failure}"))
-        page.on("response", lambda r: traffic.answered.append((r.url, r.from_service_worker)))
-        page.on("console", lambda m: m.type == "error" and traffic.errors.append(m.text))
-        page.on("pageerror", lambda e: traffic.errors.append(str(e)))
-        return traffic
-
-    def clear(self) -> None:
-        self.failed.clear()
-        self.errors.clear()
-        self.answered.clear()
-
-
-def visit_once_and_wait_for_the_offline_copy(page: Any, live: LiveSite) -> None:
-    page.goto(live.server.page_url(), wait_until="load")
-    page.wait_for_function(READY, timeout=30_000)
-
-
-def tap_next(page: Any) -> str | None:
-    """Tap the "next page" link at the bottom of the page; returns its address, or None at the end."""
-    link = page.locator("a.md-footer__link--next")
-    if link.count() == 0:
-        return None
-    href = link.evaluate("a => a.href")
-    link.click()
-    return href
-
-
-def wait_for_page(page: Any, live: LiveSite, url: str) -> None:
-    # Instant navigation fires no load event; "tracking" may add a #fragment meanwhile.
-    page.wait_for_url(lambda address: live.url_of(address) == url, wait_until="commit")
-    title = live.title_of(url)
-    page.wait_for_function("title => document.title === title", arg=title)
-    page.wait_for_load_state("networkidle")
-
-
 @pytest.mark.browser
-@pytest.mark.build
 def test_after_one_visit_every_page_opens_without_network(
     live: LiveSite, phone_context: Any
 ) -> None:
-    live.build()
     pages = site_pages(live.root)
     page = phone_context.new_page()
     traffic = Traffic.watch(page)
     visit_once_and_wait_for_the_offline_copy(page, live)
-
-    live.stop()
-    phone_context.set_offline(True)
+    go_offline(live, phone_context)
     traffic.clear()
 
     # Instant navigation: tap "next" from the home page to the last page, with no reload.
@@ -260,32 +172,29 @@ def test_after_one_visit_every_page_opens_without_network(
     assert any(url.startswith("checklists/") and url != "checklists/" for url in seen)
     assert any(url.startswith("quizzes/") and url != "quizzes/" for url in seen)
 
-    # Full loads: open and reload every page, including those not in the navigation.
+    # Full loads: open every page, including those not in the navigation, and reload one.
     for url in pages:
-        page.goto(live.server.page_url(url), wait_until="networkidle")
-        page.reload(wait_until="networkidle")
+        page.goto(live.server.page_url(url), wait_until="load")
         assert page.title() == live.title_of(url)
         assert page.locator("h1").count() == 1, url
         assert page.evaluate(
             "[...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"
         ), f"{url}: a stylesheet did not load"
+    page.reload(wait_until="load")
+    assert page.title() == live.title_of(pages[-1])
 
     assert traffic.failed == []
-    assert traffic.errors == []
     assert traffic.answered and all(from_sw for _url, from_sw in traffic.answered), [
         url for url, from_sw in traffic.answered if not from_sw
     ]
 
 
 @pytest.mark.browser
-@pytest.mark.build
 def test_search_works_offline(live: LiveSite, phone_context: Any) -> None:
-    live.build()
     page = phone_context.new_page()
     traffic = Traffic.watch(page)
     visit_once_and_wait_for_the_offline_copy(page, live)
-    live.stop()
-    phone_context.set_offline(True)
+    go_offline(live, phone_context)
     page.reload(wait_until="load")
 
     page.locator("label[for=__search]").first.click()
@@ -299,34 +208,30 @@ def test_search_works_offline(live: LiveSite, phone_context: Any) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.build
 def test_checklists_and_quizzes_work_offline(live: LiveSite, phone_context: Any) -> None:
-    live.build()
     pages = site_pages(live.root)
     checklist = next(u for u in pages if re.fullmatch(r"checklists/(?!print/)[^/]+/", u))
     quiz = next(u for u in pages if re.fullmatch(r"quizzes/[^/]+/", u))
     page = phone_context.new_page()
     traffic = Traffic.watch(page)
     visit_once_and_wait_for_the_offline_copy(page, live)
-    live.stop()
-    phone_context.set_offline(True)
+    go_offline(live, phone_context)
 
     # Tick the first row of a checklist; the tick is still there after reloading offline.
-    page.goto(live.server.page_url(checklist), wait_until="networkidle")
+    page.goto(live.server.page_url(checklist), wait_until="load")
     form = page.locator("[data-checklist]")
     form.locator("[data-checklist-bar]").wait_for()
     form.locator("label.hb-check__row").first.tap()
     assert form.locator("input[data-item]:checked").count() == 1
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.locator("[data-checklist] [data-checklist-bar]").wait_for()
     assert page.locator("[data-checklist] input[data-item]:checked").count() == 1
 
     # Answer the first question of a quiz: the verdict shows.
-    page.goto(live.server.page_url(quiz), wait_until="networkidle")
+    page.goto(live.server.page_url(quiz), wait_until="load")
     page.locator(".quiz.is-live").wait_for()
     page.locator(".quiz-q.is-on .quiz-text").first.click()
     page.get_by_role("button", name="确定").click()
     assert page.locator(".quiz-verdict").inner_text().strip() != ""
 
     assert traffic.failed == []
-    assert traffic.errors == []

@@ -11,28 +11,27 @@ everything it loads (instant navigation included); the next page loaded is B.
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from . import test_offline
-from .conftest import run_build
-from .test_offline import (  # phone_context is a fixture
+from .support.browser import PHONE_CONTEXT, WatchedBrowser
+from .support.build import build_site, copy_project
+from .support.offline import (
     READY,
     LiveSite,
-    live_site,
+    go_offline,
     site_pages,
     tap_next,
     visit_once_and_wait_for_the_offline_copy,
 )
+from .support.server import SiteServer, serve
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
-
-phone_context = test_offline.phone_context  # the fixture: one phone browser for the whole test
+pytestmark = pytest.mark.browser
 
 SITE_NAME = "营业厅服务手册"
 
@@ -68,61 +67,92 @@ FETCHED_BUILD = """async () => {
   ];
 }"""
 
+# The titles of pages as the page's own requests get them (through its service worker).
+PAGE_TITLES = """async (urls) => Promise.all(urls.map(async (url) => {
+  const page = await (await fetch(url)).text();
+  return page.match(/<title>([^<]*)<\\/title>/)[1];
+}))"""
+
+# Every stylesheet of the page has arrived (the build mark comes with handbook.css).
+STYLED = "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"
+
 # The caches of builds (named "handbook <scope> <hash>"), not the record of open pages.
 BUILD_CACHES = (
     """async () => (await caches.keys()).filter((name) => name.startsWith("handbook ")).length"""
 )
 
 
+MARKED = ("mkdocs.yml", "overrides/assets/css/handbook.css", "docs/index.md")
+
+
+def mark(project: Path, build: str) -> None:
+    """Make every page and the stylesheet of `project` say which build they belong to."""
+    config, css, home = ((project / name).read_text(encoding="utf-8") for name in MARKED)
+    assert f"site_name: {SITE_NAME}\n" in config
+    marked = {
+        "mkdocs.yml": config.replace(
+            f"site_name: {SITE_NAME}\n", f"site_name: {SITE_NAME}{build}\n"
+        ),
+        "overrides/assets/css/handbook.css": css + f':root {{ --hb-build: "{build}"; }}\n',
+        "docs/index.md": home + f"\n构建 {build}。\n",
+    }
+    for name, text in marked.items():
+        (project / name).write_text(text, encoding="utf-8")
+
+
+@dataclass
 class TwoBuilds:
-    MARKED = ("mkdocs.yml", "overrides/assets/css/handbook.css", "docs/index.md")
+    """Builds A and B of one site address, and the folder that address serves."""
 
-    def __init__(self, live: LiveSite, tmp_path: Path) -> None:
-        self.live = live
-        self.staging = tmp_path / "staging"
-        self.original = {
-            name: (live.project / name).read_text(encoding="utf-8") for name in self.MARKED
-        }
+    live: LiveSite
+    a: Path
+    b: Path
 
-    def mark(self, build: str) -> None:
-        """Make every page and the stylesheet say which build they belong to."""
-        config, css, home = self.original.values()
-        assert f"site_name: {SITE_NAME}\n" in config
-        marked = {
-            "mkdocs.yml": config.replace(
-                f"site_name: {SITE_NAME}\n", f"site_name: {SITE_NAME}{build}\n"
-            ),
-            "overrides/assets/css/handbook.css": css + f':root {{ --hb-build: "{build}"; }}\n',
-            "docs/index.md": home + f"\n构建 {build}。\n",
-        }
-        for name, text in marked.items():
-            (self.live.project / name).write_text(text, encoding="utf-8")
-
-    def build_a(self) -> None:
-        self.mark("A")
-        self.live.build()
-
-    def build_b_staged(self) -> None:
-        self.mark("B")
-        result = run_build(self.live.project, self.staging, site_url=f"{self.live.server.url}/")
-        assert result.returncode == 0, result.stdout + result.stderr
+    def start_with_a(self) -> None:
+        for child in self.live.root.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        shutil.copytree(self.a, self.live.root, dirs_exist_ok=True)
 
     def deploy_pages(self) -> None:
         """Copy every file of build B except sw.js over build A."""
-        shutil.copytree(
-            self.staging, self.live.root, dirs_exist_ok=True, ignore=lambda d, n: {"sw.js"}
-        )
+        shutil.copytree(self.b, self.live.root, dirs_exist_ok=True, ignore=lambda d, n: {"sw.js"})
 
     def deploy_worker(self) -> None:
-        shutil.copyfile(self.staging / "sw.js", self.live.root / "sw.js")
+        shutil.copyfile(self.b / "sw.js", self.live.root / "sw.js")
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Path, Path]]:
+    folder = tmp_path_factory.mktemp("update")
+    (folder / "www").mkdir()
+    server = serve(folder / "www")
+    sites = {}
+    for name in ("A", "B"):
+        project = copy_project(folder / f"project-{name}")
+        mark(project, name)
+        built = build_site(project, folder / f"site-{name}", site_url=f"{server.url}/")
+        assert built.ok, built.log
+        sites[name] = folder / f"site-{name}"
+    yield server, sites["A"], sites["B"]
+    server.stop()
 
 
 @pytest.fixture
-def builds(tmp_path: Path) -> Iterator[TwoBuilds]:
-    live = live_site(tmp_path)
-    yield TwoBuilds(live, tmp_path)
-    with contextlib.suppress(OSError):
-        live.stop()
+def builds(two_builds: tuple[SiteServer, Path, Path]) -> TwoBuilds:
+    server, a, b = two_builds
+    if server.server is None:
+        server.start()
+    builds = TwoBuilds(LiveSite(server), a, b)
+    builds.start_with_a()
+    return builds
+
+
+@pytest.fixture
+def phone_context(browser: WatchedBrowser) -> Iterator[Any]:
+    """One phone browser for the whole test: it keeps its service worker between pages."""
+    context = browser.new_context(**PHONE_CONTEXT)
+    yield context
+    context.close()
 
 
 def shown(page: Any) -> tuple[str, str]:
@@ -133,7 +163,8 @@ def shown(page: Any) -> tuple[str, str]:
 def wait_for_page_of_build(page: Any, live: LiveSite, url: str, build: str) -> None:
     page.wait_for_url(lambda address: live.url_of(address) == url, wait_until="commit")
     page.wait_for_function("build => document.title.endsWith(build)", arg=build)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
+    page.wait_for_function(STYLED)
     assert shown(page) == (build, build), url
 
 
@@ -141,15 +172,13 @@ def test_open_page_stays_on_its_build_and_the_next_page_is_new(
     builds: TwoBuilds, phone_context: Any
 ) -> None:
     live = builds.live
-    builds.build_a()
     page = phone_context.new_page()
     visit_once_and_wait_for_the_offline_copy(page, live)
     assert shown(page) == ("A", "A")
 
     # B's pages are on the server, its sw.js not yet: the phone keeps showing A, whole.
-    builds.build_b_staged()
     builds.deploy_pages()
-    page.goto(live.server.page_url(), wait_until="networkidle")
+    page.goto(live.server.page_url(), wait_until="load")
     assert shown(page) == ("A", "A")
     href = tap_next(page)
     assert href is not None
@@ -170,26 +199,25 @@ def test_open_page_stays_on_its_build_and_the_next_page_is_new(
     assert page.evaluate(FETCHED_BUILD) == ["B", "B"]
 
     # From now on, with or without network, every page is B, and only B's copy is kept.
-    live.stop()
-    phone_context.set_offline(True)
-    for url in site_pages(live.root):
-        page.goto(live.server.page_url(url), wait_until="networkidle")
-        assert shown(page) == ("B", "B"), url
+    go_offline(live, phone_context)
+    page.reload(wait_until="load")
+    assert shown(page) == ("B", "B")
+    urls = [live.server.page_url(url) for url in site_pages(live.root)]
+    titles = page.evaluate(PAGE_TITLES, urls)
+    assert [url for url, title in zip(urls, titles, strict=True) if not title.endswith("B")] == []
     page.wait_for_function(f"async () => ({BUILD_CACHES})() === 1")
 
 
 def test_page_opened_after_the_update_is_new_at_once(builds: TwoBuilds, phone_context: Any) -> None:
     live = builds.live
-    builds.build_a()
     page = phone_context.new_page()
     visit_once_and_wait_for_the_offline_copy(page, live)  # loaded from the network
-    builds.build_b_staged()
     builds.deploy_pages()
     builds.deploy_worker()
     assert page.evaluate(CHECK_FOR_UPDATE) == "activated"
     assert page.evaluate(FETCHED_BUILD) == ["A", "A"]  # the first-visit page is A's too
 
-    page.goto(live.server.page_url("quizzes/"), wait_until="networkidle")
+    page.goto(live.server.page_url("quizzes/"), wait_until="load")
     assert shown(page) == ("B", "B")
     assert page.evaluate(READY)
 
@@ -199,20 +227,18 @@ def test_worker_that_arrives_before_its_pages_is_refused(
 ) -> None:
     """A deploy that copies sw.js first: its copy would mix builds, so it is not installed."""
     live = builds.live
-    builds.build_a()
     page = phone_context.new_page()
     visit_once_and_wait_for_the_offline_copy(page, live)
-    builds.build_b_staged()
 
     builds.deploy_worker()  # sw.js of B, every other file still A
     assert page.evaluate(CHECK_FOR_UPDATE) == "redundant"
     href = tap_next(page)
     assert href is not None
     wait_for_page_of_build(page, live, live.url_of(href), "A")
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert shown(page) == ("A", "A")
 
     builds.deploy_pages()  # the deploy completes: now B installs
     assert page.evaluate(CHECK_FOR_UPDATE) == "activated"
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert shown(page) == ("B", "B")

@@ -13,8 +13,9 @@ from playwright.sync_api import expect
 
 from macros.content.loader import load_content
 
-from .browser_fixtures import ConsoleLog, SiteServer
-from .conftest import ROOT
+from .support import ROOT
+from .support.browser import ConsoleLog
+from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,9 @@ from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 from macros.content.problems import ContentError
 
-from .conftest import ROOT, run_build
-from .html import page
+from .support import ROOT
+from .support.build import run_build
+from .support.html import page
 
 QUIZZES = ROOT / "content" / "quizzes.yml"
 

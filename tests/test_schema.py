@@ -12,7 +12,7 @@ import yaml
 
 from macros.content.schema import SCHEMA_DIR, all_schemas, schema_file_for
 
-from .conftest import ROOT
+from .support import ROOT
 
 CONTENT_FILES = sorted((ROOT / "content").glob("*.yml"))
 

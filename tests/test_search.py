@@ -13,8 +13,8 @@ from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 from macros.site.search_index import domain_words, fine_tokens
 
-from .browser_fixtures import SiteServer
-from .conftest import ROOT
+from .support import ROOT
+from .support.server import SiteServer
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import mkdocs_env
+from .support.build import mkdocs_env
 
 pytestmark = pytest.mark.build
 

@@ -19,6 +19,8 @@ const FILES = new Map(
 );
 const SHA_HEADER = "X-Handbook-Sha";
 const buildOfClient = new Map(); // memory in front of PAGES, lost when the browser stops the worker
+const rememberedAt = new Map(); // when this worker recorded each page, to spare pages still loading
+const LOADING_GRACE = 30_000; // ms: a page being loaded may not be listed among the clients yet
 
 self.addEventListener("install", (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
@@ -59,11 +61,7 @@ self.addEventListener("fetch", (event) => {
       // A new document: always the newest build, and so are all the files it asks for.
       event.respondWith(match(CACHE, key).then((hit) => hit || fetch(request)));
       const id = event.resultingClientId;
-      event.waitUntil(
-        remember(id, CACHE)
-          .then(() => opened(id))
-          .then(() => prune(true)),
-      );
+      event.waitUntil(remember(id, CACHE).then(() => prune(true)));
     } else if (FILES.has(`${key}/`)) {
       event.respondWith(Response.redirect(`${key}/${url.search}`, 301));
     } else {
@@ -102,6 +100,7 @@ function clientKey(id) {
 async function remember(id, build) {
   if (!id) return;
   buildOfClient.set(id, build);
+  rememberedAt.set(id, Date.now());
   await (await caches.open(PAGES)).put(clientKey(id), new Response(build));
 }
 
@@ -115,20 +114,18 @@ async function cacheOf(id) {
   return buildOfClient.get(id);
 }
 
-/* Wait (up to 5 s) until a page being loaded is listed among the clients. */
-async function opened(id) {
-  for (let tries = 0; id && tries < 50 && !(await self.clients.get(id)); tries++) {
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
-
 /* Delete the caches of builds no page uses. When a page is loaded, forget the pages that
-   were closed (a page still loading is not listed yet, so only then: opened() waits for it).
-   When this build takes over, keep every build a page may still use, and delete other
-   caches: a build that failed to install. */
+   were closed. A page still loading is not listed among the clients yet (Chromium lists it
+   only once it runs, even when clients.get() already finds it), so a page recorded in the
+   last LOADING_GRACE ms counts as open. When this build takes over, keep every build a page
+   may still use, and delete other caches: a build that failed to install. */
 async function prune(forgetClosed = false) {
   const clients = await self.clients.matchAll({ includeUncontrolled: true, type: "all" });
   const open = new Set(clients.map((client) => client.id));
+  for (const [id, at] of rememberedAt) {
+    if (Date.now() - at < LOADING_GRACE) open.add(id);
+    else rememberedAt.delete(id);
+  }
   const pages = await caches.open(PAGES);
   const used = new Set([CACHE]);
   const unused = new Set();

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.browser_fixtures import QuietHandler  # the tests' static handler and MIME types
+from tests.support.server import QuietHandler  # the tests' static handler and MIME types
 
 GZIP_LEVEL = 6  # zlib's default, what nginx and most static hosts use or exceed
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".yml", ".txt")

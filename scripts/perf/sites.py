@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from macros.content.loader import load_content
-from tests.conftest import copy_project
+from tests.support.build import copy_project
 
 # Captures what the stock site is built from: loaded by the real build as an extra hook.
 DUMP_HOOK = Path(__file__).with_name("dump_markdown_hook.py")

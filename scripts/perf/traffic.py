@@ -17,7 +17,7 @@ from .server import gzip_size, start
 from .sites import ROOT
 
 sys.path.insert(0, str(ROOT))
-from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
 
 KINDS = ("HTML", "CSS", "JS", "fonts", "images", "search index", "other")
 

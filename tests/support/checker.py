@@ -7,6 +7,10 @@ against the labels: a (sentence, phrase) pair is a true positive when found and 
 
 from __future__ import annotations
 
+import json
+import random
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +21,9 @@ from macros.content.handbook import Handbook
 from macros.content.phrase_spec import build_spec
 from macros.phrases.matcher import Matcher
 
-CORPUS = Path(__file__).with_name("checker_corpus.yml")
+from . import ROOT
+
+CORPUS = ROOT / "tests" / "checker_corpus.yml"
 
 # (phrase id, line, column, matched text): what both the browser and the command report.
 Key = tuple[str, int, int, str]
@@ -102,3 +108,33 @@ def page_findings(page: Any) -> list[Key]:
         "ms => ms.map(m => [m.dataset.phrase, +m.dataset.line, +m.dataset.column, m.textContent])",
     )
     return [tuple(m) for m in marks]
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+def command_findings(text: str, tmp_path: Path) -> list[Key]:
+    """Run the real command on the corpus as one transcript file, as a reviewer would."""
+    path = tmp_path / "corpus.txt"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "phrases", str(path), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr.decode()
+    report = json.loads(result.stdout)
+    return [(f["phrase"], f["line"], f["column"], f["text"]) for f in report["findings"]]
+
+
+def long_transcript(seed: int = 8) -> str:
+    """About 5,000 characters: corpus lines in a random order, as a long call would read."""
+    lines = [s.text for s in load_corpus()]
+    random.Random(seed).shuffle(lines)
+    text = ""
+    for index, line in enumerate(lines * 3):
+        text += ("客户：" if index % 3 == 0 else "员工：") + line + "\n"
+        if len(text) >= 5000:
+            return text
+    return text

@@ -1,0 +1,63 @@
+"""Debian's Chromium, as the tests and the benchmark scripts drive it (never a downloaded browser)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+PHONE_CONTEXT: dict[str, Any] = {
+    "viewport": PHONE,
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+DESKTOP_CONTEXT: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
+
+
+@dataclass
+class ConsoleLog:
+    """Console errors and uncaught exceptions of every page a test opened."""
+
+    errors: list[str] = field(default_factory=list)
+    allowed: list[re.Pattern[str]] = field(default_factory=list)
+
+    def allow(self, pattern: str) -> None:
+        """A test that provokes an error on purpose says which one."""
+        self.allowed.append(re.compile(pattern))
+
+    def unexpected(self) -> list[str]:
+        return [e for e in self.errors if not any(p.search(e) for p in self.allowed)]
+
+
+class WatchedBrowser:
+    """The browser, but every context it opens reports console errors to `log`."""
+
+    def __init__(self, browser: Any, log: ConsoleLog) -> None:
+        self._browser = browser
+        self.log = log
+
+    def new_context(self, **options: Any) -> Any:
+        options.setdefault("locale", "zh-CN")
+        context = self._browser.new_context(**options)
+        context.on(
+            "console",
+            lambda message: message.type == "error" and self.log.errors.append(message.text),
+        )
+        context.on("weberror", lambda error: self.log.errors.append(str(error.error)))
+        return context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)

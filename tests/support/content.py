@@ -1,0 +1,17 @@
+"""Loading content in tests: the problems a broken copy reports, as editors read them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.content.loader import load_content
+from macros.content.problems import ContentError
+
+
+def problems_of(content: Path) -> list[str]:
+    """The problems loading `content` reports, one `file:line:col: key: message` each."""
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    return [str(problem) for problem in caught.value.problems]

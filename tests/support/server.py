@@ -1,0 +1,62 @@
+"""A loopback static file server for built sites, with the MIME types a browser needs."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - the stdlib API is a class attribute
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
+        ".svg": "image/svg+xml",
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class ReusableServer(ThreadingHTTPServer):
+    allow_reuse_address = True  # a stopped site can start again on its port (same site_url)
+    daemon_threads = True
+
+
+@dataclass
+class SiteServer:
+    """Serves `root` at `url`; `stop()` cuts the network, `start()` brings it back."""
+
+    root: Path
+    port: int
+    server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def page_url(self, path: str = "") -> str:
+        return f"{self.url}/{path.lstrip('/')}"
+
+    def start(self) -> SiteServer:
+        handler = functools.partial(QuietHandler, directory=str(self.root))
+        self.server = ReusableServer(("127.0.0.1", self.port), handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+
+
+def serve(root: Path) -> SiteServer:
+    """Serve `root` on a free port (bound before anything is built into it)."""
+    return SiteServer(root, 0).start()
