@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,9 @@ import pytest
 import yaml
 
 from .support import ROOT
-from .support.build import run_build
+from .support.build import build_site, copy_project
 from .support.html import page
-from .support.server import serve
+from .support.server import SiteServer, serve
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -46,9 +47,11 @@ def section(data: Any, ident: str) -> Any:
     return next(s for s in data["sections"] if s["id"] == ident)
 
 
-@pytest.fixture
-def edited(project_copy: Path) -> Path:
-    content = project_copy / "content"
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with the four examples applied, as an editor would."""
+    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
+    content = project / "content"
     edit(content / "phrasing.yml", lambda d: section(d, "fuwu-jinyan")["entries"].append(PHRASE))
     edit(content / "standards.yml", lambda d: d["sections"][0]["entries"].append(STANDARD))
     edit(
@@ -58,7 +61,16 @@ def edited(project_copy: Path) -> Path:
         ),
     )
     edit(content / "quizzes.yml", lambda d: d["questions"].append(QUESTION))
-    return project_copy
+    return project
+
+
+@pytest.fixture(scope="module")
+def edited_site(edited: Path) -> Iterator[SiteServer]:
+    server = serve(edited / "site")
+    built = build_site(edited, edited / "site", site_url=f"{server.url}/")
+    assert built.ok, built.log
+    yield server
+    server.stop()
 
 
 def macros(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -86,10 +98,8 @@ def test_the_new_phrase_is_found_by_the_command(edited: Path, tmp_path: Path) ->
 
 
 @pytest.mark.build
-def test_the_examples_appear_on_the_site(edited: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    result = run_build(edited, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_the_examples_appear_on_the_site(edited_site: SiteServer) -> None:
+    site = edited_site.root
     phrasing = page(site, "phrasing")
     assert PHRASE["id"] in phrasing.ids and PHRASE["reason"] in phrasing.text
     assert STANDARD["id"] in page(site, "standards").ids
@@ -99,20 +109,13 @@ def test_the_examples_appear_on_the_site(edited: Path, tmp_path: Path) -> None:
 
 @pytest.mark.browser
 def test_the_new_phrase_is_marked_in_the_phrase_checker(
-    edited: Path, tmp_path: Path, browser: Any
+    edited_site: SiteServer, phone: Any
 ) -> None:
-    site = tmp_path / "site"
-    assert run_build(edited, site).returncode == 0
-    server = serve(site)
-    try:
-        checker = browser.new_page(viewport={"width": 390, "height": 844})
-        checker.goto(server.page_url("checker/"), wait_until="networkidle")
-        box = checker.locator("textarea")
-        box.fill("你怎么不早说啊")
-        box.press("End")
-        mark = checker.locator("mark").first
-        mark.wait_for()
-        assert mark.inner_text() == "你怎么不早说"
-        assert PHRASE["alternatives"][0] in checker.locator("main").inner_text()
-    finally:
-        server.stop()
+    phone.goto(edited_site.page_url("checker/"))
+    box = phone.locator("textarea")
+    box.fill("你怎么不早说啊")
+    box.press("End")
+    mark = phone.locator("mark").first
+    mark.wait_for()
+    assert mark.inner_text() == "你怎么不早说"
+    assert PHRASE["alternatives"][0] in phone.locator("main").inner_text()

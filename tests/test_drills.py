@@ -31,11 +31,6 @@ from .support import ROOT
 ALL = list(drills.GENERATORS)
 
 
-@pytest.fixture(scope="module")
-def handbook() -> Handbook:
-    return load_content(ROOT / "content")
-
-
 def every_drill(handbook: Handbook) -> list[drills.Drill]:
     return drills.generate(handbook, ALL, list(handbook.chapters))
 

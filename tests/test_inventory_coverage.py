@@ -16,7 +16,6 @@ import yaml
 from pydantic import BaseModel
 
 from macros.content.handbook import Handbook
-from macros.content.loader import load_content
 from macros.content.model import Entry, Phrase
 
 from .support import ROOT
@@ -93,11 +92,6 @@ def _section(handbook: Handbook, ident: str) -> Any:
 
 
 ROWS = checklist_rows()
-
-
-@pytest.fixture(scope="module")
-def handbook() -> Handbook:
-    return load_content(ROOT / "content")
 
 
 def test_the_inventory_table_was_read() -> None:

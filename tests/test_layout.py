@@ -8,13 +8,11 @@ inside a row-sized label is measured by its label, which is what a finger hits.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from macros.site.offline import url_of
-
+from .support.offline import site_pages
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -96,16 +94,9 @@ SCREEN_PROBLEMS = """(minTap) => {
 }"""
 
 
-def site_pages(root: Path) -> list[str]:
-    return sorted(
-        url_of(path.relative_to(root).as_posix())
-        for path in root.rglob("index.html")
-        if not path.relative_to(root).as_posix().startswith("_")
-    )
-
-
 def problems_on_screen(page: Any) -> list[str]:
-    # Let slides and fades (menu, search) finish: mid-way things stand out of the screen.
+    # Fonts in, and slides and fades (menu, search) finished: mid-way things stand out.
+    page.evaluate("document.fonts.ready")
     page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished))")
     return page.evaluate(SCREEN_PROBLEMS, MIN_TAP)
 
@@ -115,7 +106,7 @@ def test_every_page_fits_a_phone_and_every_control_is_big_enough(
 ) -> None:
     problems = []
     for url in site_pages(site.root):
-        phone.goto(site.page_url(url), wait_until="networkidle")
+        phone.goto(site.page_url(url), wait_until="load")
         problems += [f"{url}: {problem}" for problem in problems_on_screen(phone)]
     assert problems == [], "\n".join(problems)
 
@@ -124,7 +115,7 @@ def test_every_page_fits_a_phone_and_every_control_is_big_enough(
 def test_the_menu_fits_and_every_entry_is_big_enough(
     phone: Any, site: SiteServer, url: str
 ) -> None:
-    phone.goto(site.page_url(url), wait_until="networkidle")
+    phone.goto(site.page_url(url), wait_until="load")
     phone.locator("label.md-header__button[for=__drawer]").tap()
     assert (found := problems_on_screen(phone)) == [], "\n".join(found)
     if url:
@@ -141,7 +132,7 @@ def test_the_menu_fits_and_every_entry_is_big_enough(
 def test_search_on_a_phone_fits_and_its_buttons_are_big_enough(
     phone: Any, site: SiteServer
 ) -> None:
-    phone.goto(site.page_url(), wait_until="networkidle")
+    phone.goto(site.page_url(), wait_until="load")
     phone.locator("label.md-header__button[for=__search]").tap()
     search = phone.locator("input.md-search__input")
     search.fill("投诉")

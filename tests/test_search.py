@@ -10,18 +10,12 @@ import pytest
 import yaml
 
 from macros.content.handbook import Handbook
-from macros.content.loader import load_content
 from macros.site.search_index import domain_words, fine_tokens
 
 from .support import ROOT
 from .support.server import SiteServer
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def handbook() -> Handbook:
-    return load_content(ROOT / "content")
 
 
 def test_query_set_is_large_and_points_at_real_anchors(handbook: Handbook) -> None:
@@ -69,7 +63,7 @@ def test_synonyms_show_as_chips_on_the_page(built_site: Path, handbook: Handbook
 def search(page: Any, site: SiteServer, query: str) -> list[str]:
     """Type `query` into the search box as a person would; return the result links in order."""
     if not page.url.startswith(site.url):
-        page.goto(site.page_url(), wait_until="networkidle")
+        page.goto(site.page_url(), wait_until="load")
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.click("label[for=__search]")
@@ -81,7 +75,12 @@ def search(page: Any, site: SiteServer, query: str) -> list[str]:
         " !/初始化|键入/.test(m.textContent) && m.textContent.trim() !== ''; }",
         arg=query,
     )
-    page.wait_for_timeout(150)
+    # Results are drawn just after the count: wait until the list matches what it announced.
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " const n = document.querySelectorAll('.md-search-result__item').length;"
+        " return /没有/.test(m.textContent) ? n === 0 : n > 0; }"
+    )
     return page.eval_on_selector_all(
         ".md-search-result__list a.md-search-result__link", "a => a.map(x => x.href)"
     )

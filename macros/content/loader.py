@@ -246,6 +246,27 @@ def _check_references(
     return problems
 
 
+def _check_quiz_chapters(
+    loaded: dict[str, tuple[YamlDocument, Node]], root: FsPath
+) -> list[Problem]:
+    """Every quiz's `chapters` names a chapter file (checked with all else, not after)."""
+    if "quizzes.yml" not in loaded:
+        return []
+    doc, quizzes = loaded["quizzes.yml"]
+    assert isinstance(quizzes, QuizzesFile)
+    stems = sorted(p.stem for p in root.glob("*.yml") if p.name not in SPECIAL_FILES)
+    problems = []
+    for index, quiz in enumerate(quizzes.quizzes):
+        for position, name in enumerate(quiz.chapters):
+            if name not in stems:
+                where = doc.where(("quizzes", index, "chapters", position))
+                known = "、".join(stems)
+                problems.append(
+                    Problem(where, f"chapters 里的“{name}”不是章节；可用的章节：{known}")
+                )
+    return problems
+
+
 def _locate_lines(loaded: dict[str, tuple[YamlDocument, Node]]) -> None:
     """Refine each node's line to its `id:` key when it has one, which is what editors look for."""
     for doc, root_node in loaded.values():
@@ -262,6 +283,7 @@ def load_content(root: FsPath) -> Handbook:
     problems += index_problems
     problems += _check_references(loaded, by_id, seen)
     problems += _check_raw_references(invalid, by_id, seen)
+    problems += _check_quiz_chapters(loaded, root)
     if problems:
         raise ContentError(problems)
     chapters = {

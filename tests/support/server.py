@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +27,11 @@ class QuietHandler(SimpleHTTPRequestHandler):
 class ReusableServer(ThreadingHTTPServer):
     allow_reuse_address = True  # a stopped site can start again on its port (same site_url)
     daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that moves on mid-download closes the connection; that is not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 @dataclass

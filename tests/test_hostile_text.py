@@ -1,0 +1,81 @@
+"""Nothing an editor types becomes markup, a link, an id or template code, on any page.
+
+One build of the real content with hostile text added to a chapter and to a checklist; the
+copy lives outside git, so it also shows that pages then carry no last-changed date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .support.build import build_site, copy_project
+from .support.html import Page, page
+
+pytestmark = pytest.mark.build
+
+HOSTILE_ENTRY = """
+  - id: hostile-section
+    title: "<b>加粗标题</b> {{ config.site_name }}"
+    entries:
+      - kind: phrase
+        id: hostile-phrase
+        text: "<script>alert('x')</script>"
+        reason: "{{ config.site_name }} {% raw %} *强调* [链接](http://evil.example) { #fake }"
+        alternatives:
+          - "<img src=x onerror=alert(1)>"
+          - "&lt;已转义&gt; 与 & 符号"
+        keywords: ["{{ 7*7 }}"]
+        source: seed-003
+"""
+HOSTILE_ITEM = "<script>alert(1)</script> {{ config.site_name }} *强调*"
+CHECKLIST = "banqian-zhunbei"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    phrasing = project / "content" / "phrasing.yml"
+    phrasing.write_text(phrasing.read_text(encoding="utf-8") + HOSTILE_ENTRY, encoding="utf-8")
+    checklists = project / "content" / "checklists.yml"
+    text = checklists.read_text(encoding="utf-8")
+    first_item = text.index("        text: ", text.index(f"id: {CHECKLIST}"))
+    line_end = text.index("\n", first_item)
+    text = text[:first_item] + f'        text: "{HOSTILE_ITEM}"' + text[line_end:]
+    checklists.write_text(text, encoding="utf-8")
+    built = build_site(project, project / "site")
+    assert built.ok, built.log
+    return project / "site"
+
+
+def test_html_and_jinja_in_a_chapter_render_as_inert_text(site: Path) -> None:
+    html = page(site, "phrasing")
+    # What the reader sees is exactly what the editor typed ...
+    for typed in (
+        "<b>加粗标题</b> {{ config.site_name }}",
+        "<script>alert('x')</script>",
+        "{{ config.site_name }} {% raw %} *强调* [链接](http://evil.example) { #fake }",
+        "<img src=x onerror=alert(1)>",
+        "&lt;已转义&gt; 与 & 符号",
+        "{{ 7*7 }}",
+    ):
+        assert typed in html.text, typed
+    # ... and none of it became markup, a link, an id or a template result.
+    assert "<script>alert" not in html.source
+    assert "<img src=x" not in html.source
+    assert "<b>加粗标题" not in html.source
+    assert "evil.example" not in {a.get("href", "") for a in html.attrs("a")}
+    assert "fake" not in html.ids
+    assert "营业厅服务手册 {% raw %}" not in html.text
+
+
+def test_html_and_jinja_in_a_checklist_render_as_inert_text(site: Path) -> None:
+    for url in (f"checklists/{CHECKLIST}", "checklists/print"):
+        html = page(site, url)
+        assert HOSTILE_ITEM in html.text, url
+        assert "<script>alert" not in html.source, url
+
+
+def test_outside_git_the_date_is_left_out(site: Path) -> None:
+    assert "hb-updated" not in Page(site / "phrasing" / "index.html").source
