@@ -1,32 +1,70 @@
-"""Checklists in Chromium: what a person does on a phone, and what comes out of the printer."""
+"""Checklists in Chromium: what a person does on a phone, and what comes out of the printer.
+
+They run on the fixture handbook (tests/fixtures/handbook), so an editor changing content/ never
+breaks them; ids and texts come from the fixture's YAML.
+"""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from macros.content.handbook import Handbook
+from macros.content.model import Checklist, Step
 
 from .support.browser import PHONE
-from .support.build import copy_project, run_build
+from .support.build import build_site
+from .support.fixture import fixture_handbook, fixture_project
 from .support.server import SiteServer, serve
 
 pytestmark = pytest.mark.browser
 
-FIRST = "banqian-zhunbei"
+BOOK = fixture_handbook()
+CHECKLISTS = BOOK.checklists.checklists
+FIRST = CHECKLISTS[0].id
+OTHER = CHECKLISTS[1].id
+# The checklist that walks through a procedure: its items sit under the steps' names.
+BY_STEPS = next(
+    c.id for c in CHECKLISTS if all(isinstance(BOOK.get(i.refs[0]), Step) for i in c.items)
+)
 PREFIX = "hb-checklist:"
 
 
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    """The fixture content (not content/): what the pages of `site` are built from."""
+    return BOOK
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The fixture handbook on a loopback server, built for that address (instant navigation
+    only takes over links listed in the sitemap, which carries `site_url`)."""
+    root = tmp_path_factory.mktemp("checklists")
+    server = serve(root / "site")
+    built = build_site(fixture_project(root / "project"), root / "site", f"{server.url}/")
+    assert built.ok, built.log
+    yield server
+    server.stop()
+
+
+def find_checklist(handbook: Handbook, ident: str) -> Checklist:
+    return next(c for c in handbook.checklists.checklists if c.id == ident)
+
+
 def item_ids(handbook: Handbook, ident: str) -> list[str]:
-    checklist = next(c for c in handbook.checklists.checklists if c.id == ident)
-    return [item.id for item in checklist.items]
+    return [item.id for item in find_checklist(handbook, ident).items]
 
 
 def open_checklist(page: Any, site: SiteServer, ident: str = FIRST) -> Any:
@@ -105,8 +143,7 @@ def test_all_ticked_shows_a_clear_done_state(
 
 
 def test_critical_items_left_are_counted(phone: Any, site: SiteServer, handbook: Handbook) -> None:
-    checklist = next(c for c in handbook.checklists.checklists if c.id == FIRST)
-    critical = [item.id for item in checklist.items if item.critical]
+    critical = [item.id for item in find_checklist(handbook, FIRST).items if item.critical]
     form = open_checklist(phone, site)
     box(form, critical[0]).check()
     assert form.locator("[data-state]").inner_text() == f"必做还差 {len(critical) - 1} 项"
@@ -115,19 +152,19 @@ def test_critical_items_left_are_counted(phone: Any, site: SiteServer, handbook:
 def test_checkboxes_are_labelled_and_work_from_the_keyboard(
     desktop: Any, site: SiteServer, handbook: Handbook
 ) -> None:
-    checklist = next(c for c in handbook.checklists.checklists if c.id == FIRST)
+    items = find_checklist(handbook, FIRST).items
     form = open_checklist(desktop, site)
-    for item in checklist.items:
+    for item in items:
         name = item.text + (" 必做" if item.critical else "")
         assert desktop.get_by_role("checkbox", name=name, exact=True).count() == 1, name
-    first = box(form, checklist.items[0].id)
+    first = box(form, items[0].id)
     first.focus()
     desktop.keyboard.press("Space")
     assert first.is_checked()
     desktop.keyboard.press("Tab")
-    assert desktop.evaluate("document.activeElement.dataset.item") == checklist.items[1].id
+    assert desktop.evaluate("document.activeElement.dataset.item") == items[1].id
     desktop.keyboard.press("Space")
-    assert ticked(form) == [checklist.items[0].id, checklist.items[1].id]
+    assert ticked(form) == [items[0].id, items[1].id]
 
 
 def test_rows_and_buttons_are_big_enough_to_tap_and_fit_the_phone(
@@ -145,7 +182,10 @@ def test_rows_and_buttons_are_big_enough_to_tap_and_fit_the_phone(
         ), checklist.id
 
 
-def test_refs_button_shows_where_each_item_comes_from(phone: Any, site: SiteServer) -> None:
+def test_refs_button_shows_where_each_item_comes_from(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    first_ref = find_checklist(handbook, FIRST).items[0].refs[0]
     form = open_checklist(phone, site)
     refs = form.locator(".hb-check__refs").first
     assert not refs.is_visible()
@@ -157,7 +197,7 @@ def test_refs_button_shows_where_each_item_comes_from(phone: Any, site: SiteServ
     size = link.bounding_box()
     assert size is not None and size["height"] >= 44
     link.tap()
-    phone.wait_for_url("**/standards/#care-shuxing")
+    phone.wait_for_url(f"**/{handbook.url_of(first_ref)}")
 
 
 # --- saving ----------------------------------------------------------------------------------
@@ -190,7 +230,7 @@ def test_ticks_survive_a_reload_and_closing_the_browser(
 def test_ticks_belong_to_one_checklist(phone: Any, site: SiteServer, handbook: Handbook) -> None:
     form = open_checklist(phone, site)
     form.locator("label.hb-check__row").first.tap()
-    other = open_checklist(phone, site, "jiedai-kehu")
+    other = open_checklist(phone, site, OTHER)
     assert ticked(other) == []
 
 
@@ -268,9 +308,11 @@ def test_reset_asks_first_and_then_clears(phone: Any, site: SiteServer, handbook
 # --- storage that is broken ----------------------------------------------------------------
 
 
+ITEM = CHECKLISTS[0].items[0].id
+
+
 @pytest.mark.parametrize(
-    "stored",
-    ["{oops", '{"banqian-yibiao": true}', "null", '"banqian-yibiao"', "[1, null, {}]"],
+    "stored", ["{oops", json.dumps({ITEM: True}), "null", json.dumps(ITEM), "[1, null, {}]"]
 )
 def test_corrupt_storage_is_ignored_quietly(
     phone: Any, site: SiteServer, handbook: Handbook, stored: str
@@ -334,21 +376,37 @@ def test_without_storage_the_checklist_still_works_and_says_nothing(
 # --- editing the YAML, instant navigation ---------------------------------------------------
 
 
-REMOVED = """\
-      - id: banqian-taimian
-        text: 柜台、座椅和等候区干净整齐，台面上没有私人物品。
-        refs: [care-shuxing]
-"""
-MOVED = """\
-      - id: banqian-weixiao
-        text: 调整好心情，带着微笑上岗。
-        refs: [kan-ting-shuo]
-"""
+@dataclass(frozen=True)
+class Edit:
+    """What the editor did to the first checklist between the two builds."""
+
+    removed: str
+    moved: str  # from the end to the top
+    reworded: str  # now reads REWORDED
+
+
+REWORDED = "仪容再检查一遍：工装干净，工牌佩戴端正。"
+
+
+def edit_first_checklist(content: Path) -> Edit:
+    """Remove the second item, move the last to the top, reword the first, as an editor would."""
+    path = content / "checklists.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = next(c for c in data["checklists"] if c["id"] == FIRST)["items"]
+    assert len(items) >= 4, "the edit needs a first, a second, a third and a last item"
+    removed = items.pop(1)
+    moved = items.pop()
+    items.insert(0, moved)
+    reworded = items[1]
+    assert reworded["text"] != REWORDED
+    reworded["text"] = REWORDED
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return Edit(removed["id"], moved["id"], reworded["id"])
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    """The real content at /before/, and at /after/ with items removed, moved and reworded.
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Edit]]:
+    """The fixture handbook at /before/, and at /after/ with items removed, moved and reworded.
 
     Both are served from one origin, so they share localStorage like two deployments do.
     Material's instant navigation only takes over links listed in the sitemap, which needs
@@ -356,48 +414,47 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]
     """
     root = tmp_path_factory.mktemp("two-builds")
     www = root / "www"
-    www.mkdir()
     server = serve(www)
-    project = copy_project(root / "project")
+    project = fixture_project(root / "project")
 
     def build(name: str) -> None:
-        result = run_build(project, www / name, site_url=f"{server.url}/{name}/")
-        assert result.returncode == 0, result.stdout + result.stderr
+        built = build_site(project, www / name, site_url=f"{server.url}/{name}/")
+        assert built.ok, built.log
 
     build("before")
-    path = project / "content" / "checklists.yml"
-    text = path.read_text(encoding="utf-8")
-    assert REMOVED in text and MOVED in text
-    text = text.replace(REMOVED, "").replace(MOVED, "")
-    text = text.replace("    items:\n", "    items:\n" + MOVED, 1)
-    text = text.replace("工装整洁，工牌戴正", "工装干净，工牌佩戴端正", 1)
-    path.write_text(text, encoding="utf-8")
+    edit = edit_first_checklist(project / "content")
     build("after")
-    yield server
+    yield server, edit
     server.stop()
 
 
-def test_editing_the_yaml_never_moves_a_tick(phone: Any, two_builds: SiteServer) -> None:
-    site = two_builds
+def test_editing_the_yaml_never_moves_a_tick(
+    phone: Any, two_builds: tuple[SiteServer, Edit], handbook: Handbook
+) -> None:
+    site, edit = two_builds
+    ids = item_ids(handbook, FIRST)
+    assert (edit.reworded, edit.removed, edit.moved) == (ids[0], ids[1], ids[-1])
     phone.goto(site.page_url(f"before/checklists/{FIRST}/"))
     form = phone.locator(f'[data-checklist="{FIRST}"]')
-    for item in ("banqian-yibiao", "banqian-taimian", "banqian-zhiyin", "banqian-weixiao"):
+    form.locator("[data-checklist-bar]").wait_for()
+    for item in (ids[0], ids[1], ids[2], ids[-1]):  # reworded, removed, kept as it was, moved
         box(form, item).check()
     phone.goto(site.page_url(f"after/checklists/{FIRST}/"))
     form = phone.locator(f'[data-checklist="{FIRST}"]')
     form.locator("[data-checklist-bar]").wait_for()
     order = form.locator("input[data-item]").evaluate_all("bs => bs.map(b => b.dataset.item)")
-    assert order[0] == "banqian-weixiao" and "banqian-taimian" not in order
-    assert ticked(form) == ["banqian-weixiao", "banqian-yibiao", "banqian-zhiyin"]
-    assert form.get_by_role("checkbox", name=re.compile("工装干净")).is_checked()
+    assert order[0] == edit.moved and edit.removed not in order
+    assert ticked(form) == [edit.moved, edit.reworded, ids[2]]
+    assert form.get_by_role("checkbox", name=re.compile(re.escape(REWORDED))).is_checked()
     assert progress(form) == f"3/{len(order)}"
 
 
 def test_ticks_survive_instant_navigation_away_and_back(
-    phone: Any, two_builds: SiteServer, handbook: Handbook
+    phone: Any, two_builds: tuple[SiteServer, Edit], handbook: Handbook
 ) -> None:
+    site, _edit = two_builds
     ids = item_ids(handbook, FIRST)
-    phone.goto(two_builds.page_url(f"before/checklists/{FIRST}/"))
+    phone.goto(site.page_url(f"before/checklists/{FIRST}/"))
     form = phone.locator(f'[data-checklist="{FIRST}"]')
     form.locator("[data-checklist-bar]").wait_for()
     box(form, ids[2]).tap()
@@ -425,7 +482,7 @@ def test_ticks_survive_instant_navigation_away_and_back(
 
 
 def pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def test_print_hides_the_site_and_shows_a_form(phone: Any, site: SiteServer) -> None:
@@ -481,7 +538,7 @@ def test_each_checklist_prints_on_exactly_one_a4_page(
 def test_a_desktop_prints_the_same_pages(
     desktop: Any, site: SiteServer, handbook: Handbook
 ) -> None:
-    open_checklist(desktop, site, "chuli-tousu")
+    open_checklist(desktop, site, BY_STEPS)
     assert pdf_pages(desktop.pdf(format="A4")) == 1
     desktop.goto(site.page_url("checklists/print/"))
     assert pdf_pages(desktop.pdf(format="A4")) == len(handbook.checklists.checklists)

@@ -1,0 +1,71 @@
+"""The fixture handbook (tests/fixtures/handbook): a tiny, complete handbook for behaviour tests.
+
+Behaviour tests (ticking a checklist, answering a quiz, printing) run on this fixture rather than
+on content/, so they do not break when editors change the real content, and its small pages
+render fast. It uses the real code (macros/, overrides/, mkdocs.yml); only the content, the pages
+and the nav are the fixture's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+
+from . import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "handbook"
+CONTENT = FIXTURE / "content"
+DOCS = FIXTURE / "docs"
+CODE_PARTS = ("macros", "overrides")  # taken from the real project, as they are now
+
+_NAV = re.compile(r"^nav:[ \t]*\n(?:[ \t-].*\n?|\n)*", re.MULTILINE)  # up to the next top-level key
+
+
+@cache
+def fixture_handbook() -> Handbook:
+    """The fixture content, loaded once (tests must not change it)."""
+    return load_content(CONTENT)
+
+
+def site_name() -> str:
+    """The site's name as mkdocs.yml gives it (the fixture keeps the real one)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^site_name:\s*(.+?)\s*$", text, re.MULTILINE)
+    assert match is not None, "mkdocs.yml has no site_name"
+    return match.group(1)
+
+
+def fixture_nav(handbook: Handbook) -> str:
+    """The real nav's shape with the fixture's pages: home, chapters, checklists, quizzes, checker."""
+    pages = [
+        ("首页", "index.md"),
+        *((chapter.title, f"{stem}.md") for stem, chapter in handbook.chapters.items()),
+        ("检查表", "checklists/index.md"),
+        ("自测", "quizzes/index.md"),
+        ("话术自查", "checker.md"),
+    ]
+    lines = [f"  - {json.dumps(title, ensure_ascii=False)}: {page}" for title, page in pages]
+    return "nav:\n" + "\n".join(lines) + "\n"
+
+
+def fixture_project(target: Path) -> Path:
+    """A buildable project in `target`: the real code and config, the fixture's content and pages.
+
+    A test may edit the copy's content/ (as an editor would) and build it again.
+    """
+    for part in CODE_PARTS:
+        shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(CONTENT, target / "content")
+    shutil.copytree(DOCS, target / "docs")
+    config, replaced = _NAV.subn(
+        fixture_nav(fixture_handbook()), (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    )
+    assert replaced == 1, "mkdocs.yml should have exactly one top-level nav: block"
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
