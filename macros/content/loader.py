@@ -33,6 +33,7 @@ from .model import (
 )
 from .problems import ContentError, Problem
 from .quiz_assembly import assemble
+from .search_file import SearchFile
 from .synonyms import SynonymsFile
 from .validation_messages import describe, raw_models, raw_path
 from .where import Path, Where
@@ -44,6 +45,7 @@ SPECIAL_FILES: Final[MappingProxyType[str, type[Node]]] = MappingProxyType(
         "checklists.yml": ChecklistsFile,
         "quizzes.yml": QuizzesFile,
         "synonyms.yml": SynonymsFile,
+        "search.yml": SearchFile,
     }
 )
 
@@ -301,13 +303,16 @@ def load_content(root: FsPath) -> Handbook:
     checklists = loaded["checklists.yml"][1]
     quizzes = loaded["quizzes.yml"][1]
     synonyms = loaded["synonyms.yml"][1]
+    search = loaded["search.yml"][1]
     assert isinstance(synonyms, SynonymsFile)
+    assert isinstance(search, SearchFile)
     assert isinstance(sources_file, SourcesFile)
     assert isinstance(checklists, ChecklistsFile)
     assert isinstance(quizzes, QuizzesFile)
     handbook = Handbook(
         root=root,
         synonyms=synonyms,
+        search=search,
         chapters=chapters,
         sources={source.id: source for source in sources_file.sources},
         checklists=checklists,

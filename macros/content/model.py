@@ -391,6 +391,9 @@ class Chapter(Node):
     title: Text
     summary: Text
     keywords: Texts = []
+    # Who the page is for: "trainers" pages (course material) rank below staff pages in search,
+    # so a counter question finds the answer, not the role-play that rehearses it.
+    audience: Literal["staff", "trainers"] = "staff"
     sections: Annotated[list[Section], Field(min_length=1)]
 
 
@@ -442,6 +445,7 @@ class Checklist(Node):
     title: Text
     when: Text
     summary: Text | None = None
+    keywords: Texts = []  # how staff name the moment it is for (开门前, 下班): found by search
     source: Sources
     editor_note: Text | None = None
     items: Annotated[list[ChecklistItem], Field(min_length=1)]

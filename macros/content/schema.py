@@ -46,7 +46,7 @@ FIELD_HELP: Final[MappingProxyType[str, str]] = MappingProxyType(
         "critical": "是否必做（true / false）。",
         "refs": "这一项对应的手册条目 id。",
         "explanation": "答题后显示的解析。",
-        "ref": "这道题考的手册条目 id。",
+        "ref": "引用的手册条目 id：题目考的条目，或搜索建议点开的条目。",
     }
 )
 

@@ -1,78 +1,67 @@
-"""Chinese search that finds what staff type (issue 6).
+"""The search index staff search on a phone: one document per entry, in plain text.
 
-Material indexes text segmented by jieba and matches query words by prefix only. Two build-time
-additions make partial and colloquial queries work:
+MkDocs' search plugin writes `search/search_index.json` with a document per page and per
+heading (every entry has its own heading and id). After the build this module rewrites each
+document for our search worker (`overrides/assets/javascripts/workers/search-core.js`):
 
-1. Domain words from the content (method, step and entry names, keywords) added to jieba's
-   dictionary before Material segments any page, so terms such as 小狗成交法 or 让用户发泄
-   stay whole words in the index.
-2. An extra index field per search entry holding finer tokens: the single characters and the
-   search-mode sub-words (jieba.cut_for_search) of its title and keywords, so a query for 贵
-   finds 太贵 and 成交 finds 小狗成交法. It is a separate field so result snippets stay clean,
-   and lightly boosted so whole-word matches still rank first.
+- `title` and `text` as plain text (no markup, none of the zero-width spaces a segmenter put in),
+- `k`: the names the entry is known by (title, keywords, their synonyms, step and item names),
+- `s`: the entry's own first line, shown under the title in the results ("换成：…" for a
+  forbidden phrase, the answer for an objection, the summary of a method),
+- `p`: the title of the page it is on, `c`: what it is (an entry's kind, step, section,
+  checklist or page), and `boost`: entries staff act on rank above background, whole pages
+  and section headings below the entries they contain.
 
-The query side lives in `overrides/assets/javascripts/workers/handbook-search.js`.
+Pages that only repeat other pages (the print-all checklist page) are left out, so a search
+never lands on a printout. The worker matches Chinese by character pairs, which needs no word
+list and no segmenter at build time.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
-import jieba
-
 from ..content.handbook import Handbook
-from ..content.model import Entry, Procedure, Topic
+from ..content.model import (
+    ApprovedPhrase,
+    Checklist,
+    CustomerType,
+    Dialogue,
+    Entry,
+    Method,
+    Node,
+    Objection,
+    Phrase,
+    Procedure,
+    Rewrite,
+    Section,
+    ServiceItem,
+    Step,
+    Topic,
+)
+from ..content.urls import CHECKLISTS_PRINT_URL, CHECKLISTS_URL, QUIZZES_URL
 
-FIELD: Final = "k"
-FIELD_BOOST: Final = 2.0
 # Document boosts: whole pages and section headings sink below the entries they contain;
 # entries staff act on (steps, methods, phrases, objections) rise a little above background.
 PAGE_BOOST: Final = 0.3
+INDEX_PAGE_BOOST: Final = 0.2  # lists of other pages (检查表, 自测) rank below what they list
+CHECKLIST_BOOST: Final = 1.2  # a checklist is one page without entries: the page is the answer
+TRAINERS_BOOST: Final = 0.25  # pages for trainers (audience: trainers) below staff answers
 SECTION_BOOST: Final = 0.6
 KIND_BOOST: Final = MappingProxyType(
     {"procedure": 1.5, "method": 1.3, "phrase": 1.3, "objection": 1.3, "approved": 1.2}
 )
-HAN_RUN: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-ZWSP: Final = "\u200b"
-MAX_USER_WORD: Final = 6
-# Sentences (phrases, objections, dialogue lines) must stay splittable into words.
-NAMED_KINDS: Final = ("topic", "procedure", "method", "customer_type", "rewrite", "service_item")
-
-
-def han_runs(text: str) -> list[str]:
-    return HAN_RUN.findall(text)
-
-
-def domain_words(handbook: Handbook) -> list[str]:
-    """Short Chinese names from the content that must stay whole words when segmented."""
-    names: list[str] = []
-    for entry in handbook.entries():
-        if entry.kind in NAMED_KINDS:
-            names.append(entry.title_text)
-        names.extend(entry.keywords)
-        names.extend(handbook.synonyms.expand(entry.keywords))
-        if isinstance(entry, Procedure):
-            names.extend(step.name for step in entry.steps)
-    for chapter in handbook.chapters.values():
-        names.extend(section.title for section in chapter.sections)
-    words = {run for name in names for run in han_runs(name) if 2 <= len(run) <= MAX_USER_WORD}
-    return sorted(words)
-
-
-def add_domain_words(handbook: Handbook) -> None:
-    """Teach jieba the content's names, as a user dictionary would (same default frequency).
-
-    Material's search plugin segments with jieba's default tokenizer, so words added here are
-    what its index is cut into; no dictionary file and no change to the search plugin's config.
-    """
-    for word in domain_words(handbook):
-        jieba.add_word(word)
+LEFT_OUT: Final = (CHECKLISTS_PRINT_URL,)
+INDEX_PAGES: Final = ("", CHECKLISTS_URL, QUIZZES_URL)
+TEASER_LENGTH: Final = 60
+NAME_LENGTH: Final = 10  # longer list items are sentences: they belong to the text, not the names
+INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\ufeff]")
+SPACES: Final = re.compile(r"\s+")
 
 
 class _Text(HTMLParser):
@@ -83,74 +72,152 @@ class _Text(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")  # blocks and chips read apart: 嫌贵 价格高, not 嫌贵价格高
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(" ")
+
 
 def plain(html: str) -> str:
+    """Text of an HTML fragment: no tags, no zero-width spaces, runs of space as one."""
     parser = _Text()
     parser.feed(html)
-    return "".join(parser.parts).replace(ZWSP, "")
+    parser.close()
+    return SPACES.sub(" ", INVISIBLE.sub("", "".join(parser.parts))).strip()
 
 
-def fine_tokens(texts: Iterable[str]) -> list[str]:
-    """Characters, character pairs and search-mode sub-words of the Chinese in `texts`.
-
-    Characters let a one-character query match inside a word; pairs give Material's query
-    segmentation index words to cut any query into, so 不关我的事 still finds 这不关我的事。
-    """
-    seen: dict[str, None] = {}
-    for text in texts:
-        for run in han_runs(text):
-            for char in run:
-                seen.setdefault(char, None)
-            for start in range(len(run) - 1):
-                seen.setdefault(run[start : start + 2], None)
-            for word in jieba.cut_for_search(run):
-                if len(word) > 2:
-                    seen.setdefault(word, None)
-    return list(seen)
+def _short(text: str) -> str:
+    return text if len(text) <= TEASER_LENGTH else text[: TEASER_LENGTH - 1] + "…"
 
 
-def _entry_texts(entry: Entry, handbook: Handbook | None = None) -> list[str]:
-    """The short names an entry is known by: title, keywords, step and item names."""
-    texts = [entry.title_text, *entry.keywords]
-    if handbook is not None:
-        texts.extend(handbook.synonyms.expand(entry.keywords))
-    if isinstance(entry, Procedure):
-        texts.extend(step.name for step in entry.steps)
-    if isinstance(entry, Topic):
-        texts.extend(item.name for item in entry.items)
-    return texts
+def teaser(node: Node) -> str:
+    """The line under a result's title: what the entry says first, in a few words."""
+    if isinstance(node, Phrase):
+        return _short(f"换成：{node.alternatives[0]}")
+    if isinstance(node, Objection):
+        return _short(node.reply)
+    if isinstance(node, Rewrite):
+        return _short(f"{node.point} 改说：{node.say[0]}")
+    if isinstance(node, ApprovedPhrase):
+        return _short(node.use)
+    if isinstance(node, Dialogue):
+        return _short(f"客户：{node.customer}")
+    if isinstance(node, Procedure):
+        steps = " → ".join(step.name for step in node.steps)
+        return _short(node.summary or steps)
+    if isinstance(node, Method):
+        return _short(node.summary)
+    if isinstance(node, CustomerType):
+        return _short(node.traits)
+    if isinstance(node, ServiceItem):
+        return _short(node.standard)
+    if isinstance(node, Topic):
+        first = node.items[0] if node.items else None
+        line = node.summary or (f"{first.name}：{first.detail or first.value or ''}" if first else "")
+        return _short(line.rstrip("："))
+    if isinstance(node, Step):
+        return _short(node.detail or "；".join(node.do[:1]))
+    if isinstance(node, Section):
+        return _short(node.summary or "")
+    return ""
 
 
-def _entry_keywords(handbook: Handbook) -> dict[str, list[str]]:
-    return {entry.id: _entry_texts(entry, handbook) for entry in handbook.entries()}
+def names_of(node: Node, handbook: Handbook) -> list[str]:
+    """The short names a node is known by: what staff type to find it."""
+    if isinstance(node, Section):
+        return [node.title]
+    if isinstance(node, Step):
+        return [node.name]
+    if not isinstance(node, Entry):
+        return []
+    names = [node.title_text, *node.keywords, *handbook.synonyms.expand(node.keywords)]
+    if isinstance(node, Procedure):
+        names.extend(step.name for step in node.steps)
+    if isinstance(node, Topic):  # items that are names (客户型 …), not sentences
+        names.extend(item.name for item in node.items if len(item.name) <= NAME_LENGTH)
+    return names
 
 
-def _anchor(location: str) -> str:
-    return location.partition("#")[2]
+def _page_titles(docs: list[dict[str, Any]]) -> dict[str, str]:
+    return {doc["location"]: plain(doc.get("title", "")) for doc in docs if "#" not in doc["location"]}
 
 
-def _boost(anchor: str, handbook: Handbook) -> float:
-    if not anchor:
-        return PAGE_BOOST
-    node = handbook.by_id.get(anchor)
-    if isinstance(node, Entry):
-        return KIND_BOOST.get(node.kind, 1.0)
-    return SECTION_BOOST
+def _page_summary(url: str, handbook: Handbook) -> str:
+    stem = url.rstrip("/")
+    if stem in handbook.chapters:
+        return _short(handbook.chapters[stem].summary)
+    if url == CHECKLISTS_URL:
+        return _short(handbook.checklists.summary)
+    if url == QUIZZES_URL:
+        return _short(handbook.quizzes.summary)
+    for checklist in handbook.checklists.checklists:
+        if url == f"{CHECKLISTS_URL}{checklist.id}/":
+            return _short(f"{checklist.when}：{checklist.summary}")
+    return ""
+
+
+def _audience(url: str, handbook: Handbook) -> str:
+    chapter = handbook.chapters.get(url.rstrip("/"))
+    return chapter.audience if chapter else "staff"
+
+
+def _checklist(url: str, handbook: Handbook) -> Checklist | None:
+    return next(
+        (c for c in handbook.checklists.checklists if url == f"{CHECKLISTS_URL}{c.id}/"), None
+    )
+
+
+def _is_checklist(url: str, handbook: Handbook) -> bool:
+    return _checklist(url, handbook) is not None
+
+
+def _page_boost(url: str, handbook: Handbook) -> float:
+    if _audience(url, handbook) == "trainers":
+        return PAGE_BOOST * TRAINERS_BOOST
+    if url in INDEX_PAGES:
+        return INDEX_PAGE_BOOST
+    if _is_checklist(url, handbook):
+        return CHECKLIST_BOOST
+    return PAGE_BOOST
 
 
 def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
-    keywords = _entry_keywords(handbook)
+    pages = _page_titles(data["docs"])
+    docs = []
     for doc in data["docs"]:
-        anchor = _anchor(doc["location"])
-        texts = [plain(doc.get("title", "")), *keywords.get(anchor, [])]
-        tokens = fine_tokens(texts)
-        if tokens:
-            doc[FIELD] = ZWSP.join(tokens)
-        boost = _boost(anchor, handbook)
-        if boost != 1.0:
-            doc["boost"] = boost
-    data["config"].setdefault("fields", {})[FIELD] = {"boost": FIELD_BOOST}
-    return data
+        page, _, anchor = doc["location"].partition("#")
+        if page in LEFT_OUT or (anchor and page in INDEX_PAGES):
+            continue  # a printout, or a list of links to pages that are results themselves
+        node = handbook.by_id.get(anchor) if anchor else None
+        out: dict[str, Any] = {
+            "location": doc["location"],
+            "title": plain(doc.get("title", "")),
+            "text": plain(doc.get("text", "")),
+            "p": pages.get(page, ""),
+        }
+        if node is not None:
+            out["k"] = " ".join(dict.fromkeys(names_of(node, handbook)))
+            out["s"] = teaser(node)
+            if isinstance(node, Entry):
+                out["c"] = node.kind
+                out["boost"] = KIND_BOOST.get(node.kind, 1.0)
+            else:
+                out["c"] = "step" if isinstance(node, Step) else "section"
+                out["boost"] = SECTION_BOOST
+            if _audience(page, handbook) == "trainers":
+                out["boost"] *= TRAINERS_BOOST
+        elif anchor:
+            out["boost"] = SECTION_BOOST  # a heading the content does not know (page prose)
+        else:
+            out["s"] = _page_summary(page, handbook)
+            out["c"] = "checklist" if _is_checklist(page, handbook) else "page"
+            checklist = _checklist(page, handbook)
+            if checklist is not None:
+                out["k"] = " ".join(checklist.keywords)
+            out["boost"] = _page_boost(page, handbook)
+        docs.append(out)
+    return {**data, "docs": docs}
 
 
 def index_path(site_dir: Path) -> Path:
@@ -163,5 +230,5 @@ def augment(site_dir: Path, handbook: Handbook) -> None:
     if not path.exists():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
-    augment_index(data, handbook)
+    data = augment_index(data, handbook)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

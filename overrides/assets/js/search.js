@@ -1,8 +1,11 @@
-/* Search empty state: when a query finds nothing, offer the pages staff usually want
- * (the #hb-search-empty template in overrides/main.html) instead of a bare "no results". */
+/* The search box on top of Material's: a tapped result lands on its entry (on a phone too, and
+ * Back returns to where the reader was), an empty box offers the everyday situations, and a
+ * query that finds nothing offers the pages staff usually want. */
 "use strict";
 
 (() => {
+  const ENTRY_PARAM = "hb";
+
   function noResultsText() {
     try {
       return JSON.parse(document.getElementById("__config").textContent).translations[
@@ -15,28 +18,185 @@
 
   /* Material's search dialog has no accessible name; give it the search box's own label. */
   function nameDialog() {
-    var dialog = document.querySelector('.md-search[role="dialog"]');
-    var input = document.querySelector(".md-search__input");
+    const dialog = document.querySelector('.md-search[role="dialog"]');
+    const input = document.querySelector(".md-search__input");
     if (dialog && input && !dialog.hasAttribute("aria-label")) {
       dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
     }
   }
 
-  function setup() {
+  /* Panels shown under the search box instead of Material's bare messages: the everyday
+   * situations while the box is empty (#hb-search-start), where to go when nothing was found
+   * (#hb-search-empty); both templates are in overrides/main.html. */
+  function setupPanels() {
     nameDialog();
-    var meta = document.querySelector(".md-search-result__meta");
-    var template = document.getElementById("hb-search-empty");
-    var none = noResultsText();
-    if (!meta || !template || !none || meta.dataset.hbEmpty) return;
-    meta.dataset.hbEmpty = "1";
-    new MutationObserver(() => {
-      var shown = meta.parentNode.querySelector(".hb-search-empty");
-      var empty = meta.textContent.trim() === none;
-      if (empty && !shown) meta.after(template.content.cloneNode(true));
-      if (!empty && shown) shown.remove();
-    }).observe(meta, { childList: true, characterData: true, subtree: true });
+    const meta = document.querySelector(".md-search-result__meta");
+    const input = document.querySelector(".md-search__input");
+    const none = noResultsText();
+    if (!meta || !input || meta.dataset.hbPanels) return;
+    meta.dataset.hbPanels = "1";
+    const show = (id, wanted) => {
+      const shown = meta.parentNode.querySelector(`[data-hb-panel="${id}"]`);
+      const template = document.getElementById(id);
+      if (wanted && !shown && template) {
+        const panel = template.content.firstElementChild.cloneNode(true);
+        panel.dataset.hbPanel = id;
+        meta.after(panel);
+      }
+      if (!wanted && shown) shown.remove();
+    };
+    const update = () => {
+      const empty = !input.value.trim();
+      show("hb-search-start", empty);
+      show("hb-search-empty", !empty && meta.textContent.trim() === none);
+    };
+    new MutationObserver(update).observe(meta, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    input.addEventListener("input", update);
+    update();
   }
 
-  if (typeof document$ !== "undefined") document$.subscribe(setup);
-  else document.addEventListener("DOMContentLoaded", setup);
+  /* The templates' links are relative to the page this document was loaded as. Instant
+   * navigation changes the address without touching them (Material makes the page's links
+   * absolute when it starts, but cannot see into a <template>), so make them absolute now. */
+  for (const id of ["hb-search-start", "hb-search-empty"]) {
+    const template = document.getElementById(id);
+    for (const link of template ? template.content.querySelectorAll("a[href]") : []) {
+      link.setAttribute("href", new URL(link.getAttribute("href"), location.href).href);
+    }
+  }
+
+  /* The search worker (workers/handbook-search.js) gives an entry's address as `page/?hb=<id>`,
+   * so Material shows it with its teaser; the tap opens `page/?h=<words>#<id>`. */
+  function entryAddress(href) {
+    const url = new URL(href, location.href);
+    const entry = url.searchParams.get(ENTRY_PARAM);
+    if (!entry) return null;
+    url.searchParams.delete(ENTRY_PARAM);
+    url.hash = entry;
+    return url.href;
+  }
+
+  /* Opening a result under instant navigation: land on the entry; Back returns to where the
+   * reader was.
+   *
+   * 1. Below 60em the open search locks the page: 400 ms after it opens, Material's scroll
+   *    lock (patches/scrolllock) sets body[data-md-scrolllock] (position: fixed) with
+   *    top: -Ypx, so the window sits at y = 0. A tapped result closes the search, but Material
+   *    lifts the lock only 100 ms later and then scrolls back to Y. Instant navigation scrolls
+   *    to the entry before that (at once on the same page, when the page arrives otherwise),
+   *    while the page cannot scroll; lifting the lock then leaves the reader at Y or at the
+   *    top. Instant navigation also stores the offset it last saw, y = 0, as the place to
+   *    come Back to. So, before Material sees the tap (capture phase), lift the lock without
+   *    scrolling and put Y in the offset Material is about to store: the object viewport$
+   *    last emitted, which is what instant navigation reads. Material's unlock then finds
+   *    nothing to restore; its own scroll to the entry works and marks the entry :target.
+   *    The same position is written into the history entry being left, for Back.
+   * 2. The result instant navigation opened last, opened again: Material takes the tap for a
+   *    link to the current address, adds a history entry, scrolls to the entry and goes back
+   *    one entry. But navigation.tracking has rewritten the address's fragment as the reader
+   *    scrolled, so going back returns to that fragment and its offset. Give the current
+   *    entry the result's address first.
+   * 3. If a page is slow to come and the window scrolls or resizes meanwhile (an on-screen
+   *    keyboard closing), Material scrolls to the offset stored meanwhile instead of the
+   *    entry, and the old page's table of contents rewrites the address (on Back, too, where
+   *    it also wipes the stored offset). Once the page is in, put both right.
+   * A CSS rule (handbook.css, .md-header) keeps the closing search's backdrop from widening
+   * the page, which makes phones zoom out and a jump land off screen. */
+  let viewport = null; // what viewport$ last emitted
+  let current = null; // the address location$ last emitted
+  let opening = null; // the tap on a result and its address, until Material has handled it
+  let pending = null; // the address it opens, until its page is in
+  let back = null; // the entry Back or Forward returned to, until its page is in
+  let restore = null; // puts back the result link's own address once Material has read it
+
+  window.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target instanceof Element && event.target.closest("a[href]");
+      if (!link?.closest(".md-search-result")) return;
+      const address = entryAddress(link.href);
+      if (address) {
+        const written = link.getAttribute("href");
+        link.href = address;
+        restore = () => link.setAttribute("href", written); // the list may be shown again
+      }
+      if (link.target || event.metaKey || event.ctrlKey) return; // the browser opens a new tab
+      opening = { event, href: link.href };
+      const body = document.body;
+      const locked = body.hasAttribute("data-md-scrolllock");
+      const y = locked ? -parseInt(body.style.top, 10) || 0 : window.scrollY;
+      if (locked) {
+        body.removeAttribute("data-md-scrolllock");
+        body.style.top = "";
+        if (viewport && viewport.offset.y === 0) viewport.offset.y = y;
+      }
+      // Where the reader was is what Back returns to: write it into the entry being left,
+      // whatever Material's debounced bookkeeping stored there meanwhile.
+      const state = { ...history.state, x: window.scrollX, y };
+      const url = new URL(link.href);
+      const same = current && current.pathname === url.pathname && current.hash === url.hash;
+      history.replaceState(state, "", same ? url.href : location.href);
+    },
+    true,
+  );
+  window.addEventListener("click", (event) => {
+    // not any click: closing the search clicks its checkbox meanwhile
+    if (opening && opening.event === event) opening = null;
+    // after the browser has followed the link (its default action reads the address last)
+    if (restore) setTimeout(restore, 0);
+    restore = null;
+  });
+  window.addEventListener("popstate", (event) => {
+    const state = event.state;
+    back = state && typeof state.y === "number" ? { state, href: location.href } : null;
+  });
+
+  /* Show the entry the way Material does: a click on a link to its fragment. */
+  function reveal(url) {
+    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    if (!target) return;
+    const header = document.querySelector(".md-header");
+    const below = header ? header.getBoundingClientRect().bottom - 1 : 0;
+    const top = target.getBoundingClientRect().top;
+    const shown = top >= below && top < innerHeight;
+    if (location.href === url.href && target.matches(":target") && shown) return;
+    history.replaceState(history.state, "", url.href);
+    const link = document.createElement("a");
+    link.href = url.hash;
+    history.scrollRestoration = "auto";
+    link.click();
+    history.scrollRestoration = "manual";
+  }
+
+  if (typeof viewport$ !== "undefined" && typeof location$ !== "undefined") {
+    viewport$.subscribe((value) => {
+      viewport = value;
+    });
+    location$.subscribe((url) => {
+      current = url;
+      if (opening && url.href === opening.href) pending = url.hash ? url : null;
+      else if (pending && url.href !== pending.href) pending = null;
+      if (back && url.href !== back.href) back = null;
+    });
+    document$.subscribe(() => {
+      const url = pending;
+      const entry = back;
+      pending = back = null;
+      if (url && url.pathname === location.pathname) reveal(url);
+      if (entry && new URL(entry.href).pathname === location.pathname) {
+        const state = history.state;
+        if (location.href !== entry.href || !state || state.y !== entry.state.y) {
+          history.replaceState(entry.state, "", entry.href);
+          window.scrollTo(entry.state.x, entry.state.y);
+        }
+      }
+    });
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(setupPanels);
+  else document.addEventListener("DOMContentLoaded", setupPanels);
 })();

@@ -1,0 +1,265 @@
+/* Search over the handbook's index for what counter staff type: short, colloquial Chinese.
+ *
+ * Chinese is matched by character pairs (bigrams), the way CJK search engines do it: a query
+ * and a document share the pairs of the words they share, whatever the segmentation, so
+ * "客户嫌套餐贵" finds 嫌贵 and 套餐, and "系统崩了查不了余额" finds 系统 and 余额. Each pair
+ * is weighted by BM25 over three fields (title, the names an entry is known by `k`, its text),
+ * a document must cover a good part of the query, and every document carries the boost the
+ * build gave it (macros/site/search_index.py): entries above the sections and pages that hold
+ * them. A query of one character matches single characters. Latin words match by prefix.
+ *
+ * No DOM and no worker API here: search.js's worker (handbook-search.js) loads this file, and
+ * Node runs it in the tests and the benchmark over the built index.
+ */
+"use strict";
+
+(() => {
+  const HAN = /\p{Script=Han}/u;
+  const RUN = /[\p{Script=Han}]+|[a-z0-9]+/gu;
+  /* Words that only make a question a question ("嫌贵怎么办"), cut out before pairing. */
+  const FILLER = [
+    "怎么办",
+    "怎么样",
+    "怎么说",
+    "怎么",
+    "如何",
+    "为什么",
+    "什么",
+    "哪些",
+    "多少",
+    "是不是",
+    "能不能",
+    "可以吗",
+    "一下",
+    "的话",
+    "要做",
+    "可以",
+  ];
+  /* How staff quote what they heard ("客户说太贵了"): the quote is the query. */
+  const QUOTING = /^(客户|顾客|用户|对方)(一直|老是|总是|非要|又)?(说|问|讲|嫌|觉得)/u;
+  /* What the question asks for, from how it is asked: something to do ("下班前要做什么") or
+   * something to say ("怎么说好听"). Documents of that kind rank higher. */
+  const INTENTS = [
+    {
+      asked: /要做|做什么|该做|做哪些|准备什么|步骤|流程/u,
+      kinds: new Set(["procedure", "method", "step", "checklist"]),
+    },
+    {
+      asked: /怎么说|说什么|怎么回|怎么答|怎么讲|说法|好听/u,
+      kinds: new Set(["phrase", "approved", "rewrite", "dialogue", "objection"]),
+    },
+  ];
+  const INTENT_BONUS = 1.5;
+  const PARTICLES = new Set(["的", "了", "吗", "呢", "吧", "啊", "嘛", "呀", "哦", "么"]);
+  const FIELDS = { title: 4, k: 3, text: 1 };
+  const K1 = 1.2;
+  const B = 0.6;
+  /* Share of the query a document must match. Shares, not idf, so that a rare pair across two
+   * words ("要不" in "不要不要") cannot outweigh the words around it. */
+  const MIN_COVER = 0.2;
+  const CHARACTERS_COVER = 0.5;
+  const KEYWORD_BONUS = 1.5; /* the same as one run of the query in the title */
+  /* Coverage counts each term at most this weight: a rare pair across two words ("要不" in
+   * "不要不要") must not outweigh the words around it. */
+  const COVER_CAP = 2;
+  const KEEP = 0.25; /* results scoring under this share of the best are noise */
+  const MAX_RESULTS = 30;
+
+  /* Text as the index stores it: NFKC (full-width letters and digits), lower case. */
+  const fold = (text) => String(text).normalize("NFKC").toLowerCase();
+
+  function pairs(run) {
+    const out = [];
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    return out;
+  }
+
+  /* Terms of a text for the index: Han pairs and single characters, Latin words. */
+  function indexTerms(text) {
+    const terms = [];
+    for (const run of fold(text).match(RUN) || []) {
+      if (HAN.test(run)) {
+        const chars = [...run];
+        terms.push(...chars.map((c) => `1${c}`));
+        terms.push(...pairs(chars).map((p) => `2${p.join("")}`));
+      } else {
+        terms.push(`w${run}`);
+      }
+    }
+    return terms;
+  }
+
+  /* Runs of a query without its question words; particles split runs too ("贵了" → "贵"). */
+  function queryRuns(query) {
+    let text = fold(query)
+      .trim()
+      .replace(QUOTING, (quote) => (quote.endsWith("嫌") ? "嫌" : " "));
+    for (const word of FILLER) text = text.split(word).join(" ");
+    const runs = [];
+    for (const run of text.match(RUN) || []) {
+      if (!HAN.test(run)) {
+        runs.push({ latin: run });
+        continue;
+      }
+      let part = "";
+      for (const c of run) {
+        if (PARTICLES.has(c)) {
+          if (part) runs.push({ han: part });
+          part = "";
+        } else {
+          part += c;
+        }
+      }
+      if (part) runs.push({ han: part });
+    }
+    /* A query made only of particles ("了") is still a query. */
+    if (!runs.length) for (const run of text.match(RUN) || []) runs.push({ han: run });
+    return runs;
+  }
+
+  /** The index in memory: postings per term and field, document lengths, idf. */
+  function buildIndex(data) {
+    const docs = data.docs.map((doc) => ({ ...doc }));
+    const postings = new Map();
+    const lengths = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, 0]));
+    docs.forEach((doc, number) => {
+      doc.names = new Set(fold(doc.k || "").split(" "));
+      doc.lengths = {};
+      for (const field of Object.keys(FIELDS)) {
+        const terms = indexTerms(doc[field] || "");
+        doc.lengths[field] = terms.length;
+        lengths[field] += terms.length;
+        const counts = new Map();
+        for (const term of terms) counts.set(term, (counts.get(term) || 0) + 1);
+        for (const [term, count] of counts) {
+          if (!postings.has(term)) postings.set(term, new Map());
+          const entry = postings.get(term);
+          if (!entry.has(number)) entry.set(number, {});
+          entry.get(number)[field] = count;
+        }
+      }
+    });
+    const average = {};
+    for (const field of Object.keys(FIELDS)) average[field] = lengths[field] / docs.length || 1;
+    const latin = [...postings.keys()].filter((term) => term.startsWith("w"));
+    return { docs, postings, average, latin, count: docs.length };
+  }
+
+  function idf(index, term) {
+    const found = index.postings.get(term);
+    const df = found ? found.size : 0;
+    return Math.log(1 + (index.count - df + 0.5) / (df + 0.5));
+  }
+
+  /* Query terms. Each has a `weight` for the score (its idf) and a `share` of the query it
+   * stands for: every pair and Latin word counts 1 and every character a quarter (so "嫌套餐贵"
+   * still meets 嫌贵, and "诱导法" 诱敌深入法), a query of one character counts it fully. */
+  const CHARACTER_SHARE = 0.25;
+
+  function queryTerms(index, query) {
+    const terms = new Map();
+    const add = (term, share, shown) => {
+      const known = terms.get(term);
+      if (!known || known.share < share) {
+        terms.set(term, { weight: share * idf(index, term), share, shown });
+      }
+    };
+    for (const run of queryRuns(query)) {
+      if (run.latin) {
+        const matches = index.latin.filter((term) => term.slice(1).startsWith(run.latin));
+        for (const term of matches) add(term, 1, run.latin);
+        if (!matches.length) add(`w${run.latin}`, 1, run.latin);
+        continue;
+      }
+      const chars = [...run.han];
+      const share = chars.length === 1 ? 1 : CHARACTER_SHARE;
+      for (const c of chars) add(`1${c}`, share, c);
+      for (const pair of pairs(chars)) add(`2${pair.join("")}`, 1, pair.join(""));
+    }
+    return terms;
+  }
+
+  /* No pair of the query is a word the index knows ("诱导法" for 诱敌深入法): match its
+   * characters alone, each a full share, counting the characters the index has never seen
+   * too, so a run of unrelated characters ("鳄鱼潜艇") covers too little to show. */
+  function charactersOnly(index, terms) {
+    const words = [...terms.keys()].filter((term) => !term.startsWith("1"));
+    if (!words.length || words.some((term) => index.postings.has(term))) return terms;
+    const characters = new Map();
+    for (const [term, value] of terms) {
+      if (term.startsWith("1")) {
+        characters.set(term, { ...value, weight: idf(index, term), share: 1 });
+      }
+    }
+    return characters;
+  }
+
+  function fieldScore(index, doc, counts, weight) {
+    let score = 0;
+    for (const [field, boost] of Object.entries(FIELDS)) {
+      const tf = counts[field];
+      if (!tf) continue;
+      const norm = 1 - B + (B * doc.lengths[field]) / index.average[field];
+      score += (boost * (tf * (K1 + 1))) / (tf + K1 * norm);
+    }
+    return score * weight;
+  }
+
+  /**
+   * Documents for `query`, best first: [{doc, score, terms}] where `terms` maps each query
+   * word shown to the reader to whether this document matched it.
+   */
+  function search(index, query) {
+    const terms = charactersOnly(index, queryTerms(index, query));
+    const characters = [...terms.keys()].every((term) => term.startsWith("1"));
+    /* Pairs the index has never seen ("跟老" in "我回去跟老公商量下") say nothing; unknown
+     * characters do count when only characters are matched. */
+    const total = [...terms]
+      .filter(([term]) => characters || index.postings.has(term))
+      .reduce((sum, [, t]) => sum + t.share, 0);
+    if (!total || ![...terms.keys()].some((term) => index.postings.has(term))) return [];
+    const found = new Map();
+    for (const [term, { weight, share }] of terms) {
+      const posting = index.postings.get(term);
+      if (!posting) continue;
+      for (const [number, counts] of posting) {
+        const doc = index.docs[number];
+        const hit = found.get(number) || { score: 0, covered: 0, matched: new Set() };
+        hit.score += fieldScore(index, doc, counts, weight);
+        hit.covered += share;
+        hit.matched.add(term);
+        found.set(number, hit);
+      }
+    }
+    const runs = queryRuns(query).map((run) => run.han || run.latin);
+    const wanted = INTENTS.filter((intent) => intent.asked.test(fold(query)));
+    const whole = runs.join("");
+    /* Characters alone must cover most of the query to count as a match. */
+    const needed = characters && terms.size > 1 ? CHARACTERS_COVER : MIN_COVER;
+    const results = [];
+    for (const [number, hit] of found) {
+      const cover = hit.covered / total;
+      if (cover < needed) continue;
+      const doc = index.docs[number];
+      const title = fold(doc.title);
+      /* The whole query, or one whole run of it, in the title: the entry is named after it;
+       * the closer the title is to just those words, the better. */
+      let named = 1;
+      if (whole.length > 1 && title.includes(whole)) named = 1.5 + whole.length / title.length;
+      else if (runs.some((run) => run.length > 1 && title.includes(run))) named = 1.5;
+      else if (doc.names?.has(whole)) named = KEYWORD_BONUS; /* one of the names it is known by */
+      const fits = wanted.some((intent) => intent.kinds.has(doc.c)) ? INTENT_BONUS : 1;
+      const score = hit.score * cover * cover * named * fits * (doc.boost || 1);
+      const shown = {};
+      for (const [term, { shown: word }] of terms) shown[word] ||= hit.matched.has(term);
+      results.push({ doc, score, terms: shown });
+    }
+    results.sort((a, b) => b.score - a.score);
+    const best = results.length ? results[0].score : 0;
+    return results.filter((r) => r.score >= best * KEEP).slice(0, MAX_RESULTS);
+  }
+
+  const api = { buildIndex, search, queryRuns, fold };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else globalThis.HandbookSearch = api;
+})();

@@ -1,0 +1,142 @@
+"""The search journey as staff make it on a phone: type the question, tap the first result.
+
+Shared by tests/test_search_journey.py and scripts/bench_search.py. A journey succeeds when,
+after the tap and without any scrolling, an expected entry is on screen below the header (an
+entry that is a whole page, such as a checklist, is on screen when its page opened at the top).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .search import Query, target_of
+
+# Material closes the search and lifts its scroll lock 100 ms later: wait until the page has
+# been still (same scroll position, no lock) for a few frames before looking.
+SETTLED = """async () => {
+  let last = -1, still = 0;
+  while (still < 6) {
+    await new Promise((done) => requestAnimationFrame(done));
+    const locked = document.body.hasAttribute("data-md-scrolllock");
+    still = !locked && scrollY === last ? still + 1 : 0;
+    last = scrollY;
+  }
+}"""
+
+# Where an element is: its top relative to the header's bottom and the screen's bottom.
+ON_SCREEN = """(ids) => {
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  const bottom = visualViewport.height;
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (!el) continue;
+    const top = el.getBoundingClientRect().top;
+    if (top >= header - 1 && top < bottom - 40) return id;
+  }
+  return null;
+}"""
+
+
+@dataclass(frozen=True)
+class Journey:
+    query: str
+    tapped: str | None  # the address the first result opened
+    shown: str | None  # the expected id on screen afterwards, if any
+
+    @property
+    def ok(self) -> bool:
+        return self.shown is not None
+
+
+def tap_in_place(page: Any, locator: Any) -> None:
+    """A finger on the screen where the element is. Locator.tap() first scrolls the element
+    "into view", which for the sticky header scrolls the page the reader is on."""
+    box = locator.bounding_box()
+    assert box is not None
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def open_search(page: Any) -> Any:
+    """Tap the search button unless the search is open (its box may be laid out, off screen,
+    while closed: Material's toggle says which)."""
+    if not page.evaluate("document.querySelector('#__search').checked"):
+        tap_in_place(page, page.locator("label.md-header__button[for=__search]"))
+        page.wait_for_function("document.querySelector('#__search').checked")
+    return page.locator("input.md-search__input")
+
+
+# Material writes the result count into the meta line for every answer, even an unchanged one:
+# a mutation there after typing means this query's results are in.
+WATCH_ANSWER = """() => {
+  window.__hbAnswered = false;
+  const meta = document.querySelector(".md-search-result__meta");
+  new MutationObserver((records, observer) => {
+    if (/初始化|键入/.test(meta.textContent)) return;
+    window.__hbAnswered = true;
+    observer.disconnect();
+  }).observe(meta, { childList: true, characterData: true, subtree: true });
+}"""
+
+
+def type_query(page: Any, query: str) -> None:
+    """Fill the box (CJK arrives at once), then a key press makes Material search."""
+    box = open_search(page)
+    if box.input_value() == query:
+        return  # the same question again: its results are still listed
+    page.evaluate(WATCH_ANSWER)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "q => window.__hbAnswered && document.querySelector('.md-search__input').value === q",
+        arg=query,
+    )
+
+
+def result_links(page: Any) -> list[str]:
+    return list(
+        page.eval_on_selector_all(
+            ".md-search-result__list a.md-search-result__link", "links => links.map(a => a.href)"
+        )
+    )
+
+
+def tap_first_result(page: Any) -> str | None:
+    links = page.locator(".md-search-result__list a.md-search-result__link")
+    if links.count() == 0:
+        return None
+    links.first.tap()
+    page.wait_for_function("() => !document.querySelector('#__search').checked")
+    page.evaluate(SETTLED)
+    return str(page.url)
+
+
+def entry_on_screen(page: Any, ids: list[str]) -> str | None:
+    found = page.evaluate(ON_SCREEN, ids)
+    return str(found) if found else None
+
+
+def journey(page: Any, home: str, query: Query, aliases: dict[str, str]) -> Journey:
+    """From the home page: type the query, tap the first result, look without scrolling; then
+    Back to the home page, as staff go back to where they were."""
+    if page.url != home:
+        page.goto(home, wait_until="load")
+    type_query(page, query.q)
+    address = tap_first_result(page)
+    if address is None:
+        return Journey(query.q, None, None)
+    wanted = [*query.expect, *(aliases.get(ident, ident) for ident in query.expect)]
+    target = target_of(address)
+    if "#" not in address and target in wanted:
+        # A page that is itself the answer (a checklist): it opened at its top.
+        shown = target if page.evaluate("scrollY") == 0 else None
+    else:
+        shown = entry_on_screen(page, wanted)
+    if page.url != home:
+        title = page.evaluate("document.title")
+        page.go_back()
+        page.wait_for_url(home)
+        # The address changes first; the page (and Material's reset of the search) follows.
+        page.wait_for_function("t => document.title !== t", arg=title)
+        page.evaluate(SETTLED)
+    return Journey(query.q, address, shown)

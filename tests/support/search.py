@@ -1,0 +1,119 @@
+"""Search quality: the query sets, what counts as found, and the engine run by Node.
+
+`search-core.js` is the engine the search box's worker runs; Node runs the same file over the
+built index, so ranking is measured on every query in milliseconds. The browser journey tests
+(tests/test_search_journey.py) check that what ranks first is also what a tap shows.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from macros.content.handbook import Handbook
+
+from . import ROOT
+
+SERVER = ROOT / "tests" / "support" / "search_core_server.js"
+TUNING = ROOT / "tests" / "search_queries.yml"
+HELD_OUT = ROOT / "tests" / "search_queries_heldout.yml"
+
+
+@dataclass(frozen=True)
+class Query:
+    q: str
+    expect: tuple[str, ...]
+
+
+def load_queries(path: Path) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Query(item["q"], tuple(item["expect"])) for item in data]
+
+
+def target_of(location: str) -> str:
+    """The id a result location opens: the anchor, else the page (`checklists/jiaojie-ban/`)."""
+    page, _, anchor = location.partition("#")
+    page = page.partition("?")[0]
+    return anchor or page.rstrip("/").rsplit("/", 1)[-1]
+
+
+def rank_of(
+    query: Query, locations: list[str], aliases: dict[str, str] | None = None
+) -> int | None:
+    """Rank of the first result that opens an expected id (an item counts as its checklist)."""
+    wanted = set(query.expect) | {(aliases or {}).get(ident, ident) for ident in query.expect}
+    for number, location in enumerate(locations, start=1):
+        if target_of(location) in wanted:
+            return number
+    return None
+
+
+def checklist_of_items(handbook: Handbook) -> dict[str, str]:
+    """Checklist items have no page of their own: finding their checklist finds them."""
+    return {item.id: c.id for c in handbook.checklists.checklists for item in c.items}
+
+
+class Engine:
+    """search-core.js in one long-lived Node process."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+
+    def search(self, query: str) -> list[str]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps(query, ensure_ascii=False) + "\n")
+        self.process.stdin.flush()
+        return list(json.loads(self.process.stdout.readline()))
+
+
+@contextmanager
+def engine(index: Path) -> Iterator[Engine]:
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node not found: search quality is measured with Node.js")
+    process = subprocess.Popen(
+        [node, str(SERVER), str(index)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        yield Engine(process)
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(timeout=10)
+
+
+@dataclass(frozen=True)
+class Recall:
+    total: int
+    first: int
+    top5: int
+    misses: list[tuple[str, int | None]]
+
+    @property
+    def at1(self) -> float:
+        return self.first / self.total
+
+    @property
+    def at5(self) -> float:
+        return self.top5 / self.total
+
+
+def measure(search: Engine, queries: list[Query], aliases: dict[str, str]) -> Recall:
+    ranks = [(query.q, rank_of(query, search.search(query.q), aliases)) for query in queries]
+    return Recall(
+        total=len(queries),
+        first=sum(rank == 1 for _q, rank in ranks),
+        top5=sum(rank is not None and rank <= 5 for _q, rank in ranks),
+        misses=[(q, rank) for q, rank in ranks if rank != 1],
+    )

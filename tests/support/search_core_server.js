@@ -1,0 +1,16 @@
+/* Runs overrides/assets/javascripts/workers/search-core.js under Node over a built index: the
+ * index file is argv[2]; every stdin line is a JSON query string, every stdout line the
+ * locations of its results, best first (what the search box would list). */
+"use strict";
+
+const fs = require("node:fs");
+const path = require("node:path");
+const readline = require("node:readline");
+
+const core = require(path.join(__dirname, "../../overrides/assets/javascripts/workers/search-core.js"));
+const index = core.buildIndex(JSON.parse(fs.readFileSync(process.argv[2], "utf8")));
+
+readline.createInterface({ input: process.stdin }).on("line", (line) => {
+  const results = core.search(index, JSON.parse(line));
+  process.stdout.write(`${JSON.stringify(results.map((r) => r.doc.location))}\n`);
+});

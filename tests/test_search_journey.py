@@ -1,0 +1,164 @@
+"""Search on a phone, the way staff use it: from a question typed to the answer on screen.
+
+Everything here runs on the real site built for the address it is served from, so Material's
+instant navigation is on, as on the published handbook (tests/conftest.py: served_build).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from macros.content.handbook import Handbook
+
+from .support.browser import PHONE_CONTEXT, WatchedBrowser
+from .support.journey import (
+    SETTLED,
+    entry_on_screen,
+    journey,
+    result_links,
+    tap_first_result,
+    type_query,
+)
+from .support.offline import LiveSite, visit_once_and_wait_for_the_offline_copy
+from .support.search import TUNING, checklist_of_items, load_queries
+from .support.server import SiteServer
+
+pytestmark = pytest.mark.browser
+
+JOURNEY_SIZE = 60
+JOURNEY_RATE = 0.90
+
+
+def journey_queries() -> list[Any]:
+    """60 queries spread over the whole query set (every k-th), the everyday ones included."""
+    queries = load_queries(TUNING)
+    step = len(queries) / JOURNEY_SIZE
+    return [queries[int(i * step)] for i in range(JOURNEY_SIZE)]
+
+
+def result_for(page: Any, anchor: str) -> Any:
+    """The result link that opens `anchor` (the worker writes entries as ?hb=<id>)."""
+    return page.locator(f'.md-search-result__list a.md-search-result__link[href*="hb={anchor}"]')
+
+
+def test_staff_queries_show_their_answer_after_one_tap(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    aliases = checklist_of_items(handbook)
+    journeys = [journey(phone, site.page_url(), q, aliases) for q in journey_queries()]
+    misses = [f"{j.query} → {j.tapped}" for j in journeys if not j.ok]
+    rate = 1 - len(misses) / len(journeys)
+    print(f"answer on screen after one tap: {rate:.1%} of {len(journeys)}", *misses, sep="\n  ")
+    assert len(journeys) >= 60
+    assert rate >= JOURNEY_RATE, "\n".join(misses)
+
+
+def land_from_search(phone: Any, query: str, anchor: str, page_url: str) -> None:
+    """Type, wait until the open search has locked the page (400 ms), tap the result for
+    `anchor`: the entry is on screen below the header, marked, and the page no wider."""
+    type_query(phone, query)
+    phone.wait_for_selector("body[data-md-scrolllock]", state="attached")
+    result_for(phone, anchor).first.tap()
+    phone.wait_for_url(f"**/{page_url}**#{anchor}")
+    phone.evaluate(SETTLED)
+    assert entry_on_screen(phone, [anchor]) == anchor, query
+    assert phone.evaluate(f"document.getElementById('{anchor}').matches(':target')")
+    assert phone.evaluate("innerWidth") == 390  # nothing sticking out widened the page
+
+
+def read_on(phone: Any) -> int:
+    """Scroll a screen or so, and pause: Material stores where the reader is (debounced)."""
+    phone.evaluate("scrollBy(0, 1000)")
+    phone.wait_for_function("() => history.state && Math.abs(history.state.y - scrollY) < 1")
+    return int(phone.evaluate("scrollY"))
+
+
+def test_results_land_on_another_page_on_the_same_page_and_back_returns(
+    phone: Any, site: SiteServer
+) -> None:
+    phone.goto(site.page_url(), wait_until="load")
+    land_from_search(phone, "太贵了", "tai-gui", "objections/")  # another page
+    read_on(phone)
+    land_from_search(phone, "补偿法", "buchang-fa", "objections/")  # the same page
+    left_at = read_on(phone)
+    land_from_search(phone, "小狗成交法", "xiaogou-chengjiao", "closing/")  # another again
+    phone.go_back()
+    phone.wait_for_url("**/objections/**")
+    phone.evaluate(SETTLED)
+    assert phone.evaluate("scrollY") == left_at
+
+
+def test_the_same_result_opened_again_lands_again(phone: Any, site: SiteServer) -> None:
+    phone.goto(site.page_url(), wait_until="load")
+    land_from_search(phone, "太贵了", "tai-gui", "objections/")
+    read_on(phone)
+    land_from_search(phone, "太贵了", "tai-gui", "objections/")
+
+
+def test_a_quick_tap_before_the_lock_lands_too(phone: Any, site: SiteServer) -> None:
+    phone.goto(site.page_url(), wait_until="load")
+    type_query(phone, "投诉时限")
+    tap_first_result(phone)
+    assert entry_on_screen(phone, ["shixian-yaoqiu"]) == "shixian-yaoqiu"
+
+
+def test_an_empty_search_box_offers_the_everyday_situations(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    phone.goto(site.page_url("closing/"), wait_until="load")
+    phone.locator("label.md-header__button[for=__search]").tap()
+    start = phone.locator(".hb-search-start")
+    start.wait_for()
+    texts = start.locator(".hb-search-start__text").all_inner_texts()
+    assert texts == [s.text for s in handbook.search.suggestions]
+    assert start.locator("a").first.bounding_box()["height"] >= 44
+    # Typing replaces the suggestions with results; clearing brings them back.
+    type_query(phone, "投诉")
+    assert phone.locator(".hb-search-start").count() == 0
+    phone.locator("input.md-search__input").fill("")
+    phone.locator("input.md-search__input").press("Backspace")
+    start.wait_for()
+    # One tap on a suggestion opens its answer, on screen.
+    first = handbook.search.suggestions[0]
+    start.locator("a").first.tap()
+    phone.wait_for_url(f"**#{first.ref}")
+    phone.evaluate(SETTLED)
+    assert entry_on_screen(phone, [first.ref]) == first.ref
+
+
+def test_no_result_shows_where_to_go_instead(phone: Any, site: SiteServer) -> None:
+    phone.goto(site.page_url("closing/"), wait_until="load")
+    type_query(phone, "鳄鱼潜艇")
+    assert result_links(phone) == []
+    empty = phone.locator(".hb-search-empty")
+    empty.wait_for()
+    assert empty.locator("a").all_inner_texts() == ["禁语速查", "投诉处理", "自测"]
+    empty.locator("a", has_text="禁语速查").tap()  # relative links still right after navigation
+    phone.wait_for_url("**/phrasing/")
+    type_query(phone, "投诉")
+    assert phone.locator(".hb-search-empty").count() == 0
+
+
+@pytest.fixture
+def phone_with_worker(browser: WatchedBrowser) -> Iterator[Any]:
+    context = browser.new_context(**PHONE_CONTEXT)
+    yield context
+    context.close()
+
+
+def test_offline_search_lands_on_the_entry(phone_with_worker: Any, site: SiteServer) -> None:
+    """Through the service worker, with the network cut: search, tap, the entry is on screen."""
+    live = LiveSite(site)
+    page = phone_with_worker.new_page()
+    visit_once_and_wait_for_the_offline_copy(page, live)
+    phone_with_worker.set_offline(True)  # the shared server keeps running for other tests
+    try:
+        for query, anchor in (("太贵了", "tai-gui"), ("小狗成交法", "xiaogou-chengjiao")):
+            type_query(page, query)
+            tap_first_result(page)
+            assert entry_on_screen(page, [anchor]) == anchor, query
+    finally:
+        phone_with_worker.set_offline(False)
