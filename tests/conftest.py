@@ -100,16 +100,21 @@ def browser(chromium: Any, console: ConsoleLog) -> WatchedBrowser:
     return WatchedBrowser(chromium, console)
 
 
+# Pages register the service worker, which then downloads the whole site in the background:
+# only the offline tests want that (they make their own contexts), the others block it.
+NO_WORKER = {"service_workers": "block"}
+
+
 @pytest.fixture
 def phone(browser: WatchedBrowser) -> Iterator[Any]:
     """A fresh phone-sized page (390x844, touch)."""
-    context = browser.new_context(**PHONE_CONTEXT)
+    context = browser.new_context(**PHONE_CONTEXT, **NO_WORKER)
     yield context.new_page()
     context.close()
 
 
 @pytest.fixture
 def desktop(browser: WatchedBrowser) -> Iterator[Any]:
-    context = browser.new_context(**DESKTOP_CONTEXT)
+    context = browser.new_context(**DESKTOP_CONTEXT, **NO_WORKER)
     yield context.new_page()
     context.close()

@@ -13,6 +13,8 @@ import pytest
 
 from .support.build import copy_project, run_build
 
+pytestmark = pytest.mark.xdist_group("build_errors")  # its tests share a build: one worker
+
 ENTRY = """
   - id: broken-section
     title: 测试
@@ -164,6 +166,7 @@ def test_the_build_stops_without_a_traceback(broken_build: tuple[Path, str, int]
 def test_every_mistake_is_named_with_file_and_line(
     case: str, broken_build: tuple[Path, str, int]
 ) -> None:
+
     project, output, _returncode = broken_build
     _breaker, place, words = CASES[case]
     line = next((line for line in output.splitlines() if words in line), "")

@@ -1,13 +1,22 @@
-"""`python -m macros phrases`: what a trainer or quality reviewer sees, and the exit codes."""
+"""`python -m macros phrases`: what a trainer or quality reviewer sees, and the exit codes.
+
+The command runs in this process (its `main`, with stdin, stdout and stderr swapped for bytes),
+which is what `python -m macros` calls; the help test runs the real command once as a whole.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
+
+from macros.cli import main
 
 from .support import ROOT
 
@@ -15,21 +24,32 @@ CALL = "客户：我的话费怎么多扣了？\n员工：不可能吧，你肯�
 CLEAN = "员工：谢谢您告诉我，我马上帮您查一下，请您稍等。\n"
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "macros", "phrases", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        timeout=60,
-    )
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """`python -m macros phrases ARGS`, in this process: exit status, stdout and stderr bytes."""
+    streams = {name: io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for name in ("out", "err")}
+    fake_stdin = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    with (
+        contextlib.redirect_stdout(streams["out"]),
+        contextlib.redirect_stderr(streams["err"]),
+        mock.patch.object(sys, "stdin", fake_stdin),
+    ):
+        try:
+            code = main(["phrases", *args])
+        except SystemExit as exit:  # argparse on --help or a bad argument
+            code = int(exit.code or 0)
+    data = {}
+    for name, stream in streams.items():
+        stream.flush()
+        assert isinstance(stream.buffer, io.BytesIO)
+        data[name] = stream.buffer.getvalue()
+    return subprocess.CompletedProcess(["phrases", *args], code, data["out"], data["err"])
 
 
-def out(result: subprocess.CompletedProcess) -> str:
+def out(result: subprocess.CompletedProcess[bytes]) -> str:
     return result.stdout.decode("utf-8")
 
 
-def err(result: subprocess.CompletedProcess) -> str:
+def err(result: subprocess.CompletedProcess[bytes]) -> str:
     return result.stderr.decode("utf-8")
 
 

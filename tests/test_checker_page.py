@@ -139,6 +139,10 @@ def test_whitespace_only_text_counts_as_empty(phone: Any, site: SiteServer) -> N
 
 def test_works_offline_once_the_page_is_open(phone: Any, site: SiteServer) -> None:
     open_checker(phone, site)
+    # The page is fully open once its search worker has started too (it loads its engine).
+    phone.wait_for_function(
+        "!/初始化/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     phone.context.set_offline(True)
     requests: list[str] = []
     phone.on("request", lambda request: requests.append(request.url))

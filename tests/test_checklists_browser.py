@@ -28,7 +28,10 @@ from .support.build import build_site
 from .support.fixture import fixture_handbook, fixture_project
 from .support.server import SiteServer, serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("checklists_browser"),
+]  # its tests share a build: one worker
 
 BOOK = fixture_handbook()
 CHECKLISTS = BOOK.checklists.checklists
@@ -167,19 +170,7 @@ def test_checkboxes_are_labelled_and_work_from_the_keyboard(
     assert ticked(form) == [items[0].id, items[1].id]
 
 
-def test_rows_and_buttons_are_big_enough_to_tap_and_fit_the_phone(
-    phone: Any, site: SiteServer, handbook: Handbook
-) -> None:
-    for checklist in handbook.checklists.checklists:
-        form = open_checklist(phone, site, checklist.id)
-        targets = form.locator("label.hb-check__row, button:visible")
-        assert targets.count() == len(checklist.items) + 3
-        for index in range(targets.count()):
-            size = targets.nth(index).bounding_box()
-            assert size is not None and size["height"] >= 44, (checklist.id, index)
-        assert phone.evaluate(
-            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
-        ), checklist.id
+# Row and button sizes, and fitting the screen: tests/test_layout.py, on every real checklist.
 
 
 def test_refs_button_shows_where_each_item_comes_from(

@@ -20,6 +20,8 @@ from .support.build import build_site, copy_project
 from .support.html import page
 from .support.server import SiteServer, serve
 
+pytestmark = pytest.mark.xdist_group("contributing")  # its tests share a build: one worker
+
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
@@ -111,6 +113,7 @@ def test_the_examples_appear_on_the_site(edited_site: SiteServer) -> None:
 def test_the_new_phrase_is_marked_in_the_phrase_checker(
     edited_site: SiteServer, phone: Any
 ) -> None:
+
     phone.goto(edited_site.page_url("checker/"))
     box = phone.locator("textarea")
     box.fill("你怎么不早说啊")

@@ -17,6 +17,8 @@ from .support.build import build_site
 from .support.fixture import CONTENT, DOCS, fixture_handbook, fixture_project
 from .support.html import page
 
+pytestmark = pytest.mark.xdist_group("fixture_handbook")  # its tests share a build: one worker
+
 BOOK = fixture_handbook()
 
 

@@ -13,7 +13,10 @@ import pytest
 from .support.build import build_site, copy_project
 from .support.html import Page, page
 
-pytestmark = pytest.mark.build
+pytestmark = [
+    pytest.mark.build,
+    pytest.mark.xdist_group("hostile_text"),
+]  # its tests share a build: one worker
 
 HOSTILE_ENTRY = """
   - id: hostile-section

@@ -31,7 +31,10 @@ from .support.offline import (
 )
 from .support.server import SiteServer, serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("offline_update"),
+]  # its tests share a build: one worker
 
 SITE_NAME = "营业厅服务手册"
 

@@ -20,7 +20,10 @@ from .support.build import build_site
 from .support.fixture import fixture_handbook, fixture_project, site_name
 from .support.server import SiteServer, serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("quiz_browser"),
+]  # its tests share a build: one worker
 
 BOOK = fixture_handbook()
 CHAPTER_QUIZZES = [quiz for quiz in BOOK.quizzes.quizzes if quiz.mixed is None]
@@ -267,17 +270,7 @@ def test_the_correct_answer_is_not_visible_before_answering(phone: Any, site: Si
     assert len(set(looks)) == 1, looks
 
 
-def test_every_quiz_fits_a_phone_with_big_enough_targets(phone: Any, site: SiteServer) -> None:
-    for quiz in BOOK.quizzes.quizzes:
-        open_quiz(phone, site, quiz.id)
-        width = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert width == 0, quiz.id
-        targets = phone.locator(".quiz-q.is-on label, .quiz-check")
-        for index in range(targets.count()):
-            box = targets.nth(index).bounding_box()
-            assert box is not None and box["height"] >= 44, quiz.id
+# Fitting the screen and tap-target sizes: tests/test_layout.py, on every real quiz page.
 
 
 def test_a_quiz_opened_through_instant_navigation_works(phone: Any, site: SiteServer) -> None:

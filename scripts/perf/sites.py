@@ -149,9 +149,12 @@ def stock_project(real_project: Path, target: Path) -> Path:
     source = copy_project(target / "dump-project")
     dump = target / "dump"
     text = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    (source / "mkdocs.yml").write_text(
-        text.replace("hooks:\n", f"hooks:\n  - {DUMP_HOOK}\n", 1), encoding="utf-8"
+    with_hook = (
+        text.replace("hooks:\n", f"hooks:\n  - {DUMP_HOOK}\n", 1)
+        if "\nhooks:\n" in text
+        else text + f"\nhooks:\n  - {DUMP_HOOK}\n"
     )
+    (source / "mkdocs.yml").write_text(with_hook, encoding="utf-8")
     config = yaml.load(text, Loader=_Loader)
     subprocess.run(
         [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from .search import Query, target_of
 
@@ -16,13 +17,26 @@ from .search import Query, target_of
 # been still (same scroll position, no lock) for a few frames before looking.
 SETTLED = """async () => {
   let last = -1, still = 0;
-  while (still < 6) {
+  while (still < 3) {
     await new Promise((done) => requestAnimationFrame(done));
     const locked = document.body.hasAttribute("data-md-scrolllock");
     still = !locked && scrollY === last ? still + 1 : 0;
     last = scrollY;
   }
 }"""
+
+# Material closes the search (and the menu) 125 ms after any change of address, even when it
+# is closed already: a search opened again sooner would be closed under the finger. The
+# address last changed at window.__hbMoved (installed once per page load).
+WATCH_MOVES = """() => {
+  if (window.__hbMoved === undefined) {
+    window.__hbMoved = 0;
+    location$.subscribe(() => { window.__hbMoved = performance.now(); });
+  }
+}"""
+CLOSE_DELAY_PASSED = "() => !window.__hbMoved || performance.now() - window.__hbMoved > 150"
+
+SEARCH_OPEN = "() => document.querySelector('#__search').checked"
 
 # Where an element is: its top relative to the header's bottom and the screen's bottom.
 ON_SCREEN = """(ids) => {
@@ -54,15 +68,26 @@ def tap_in_place(page: Any, locator: Any) -> None:
     "into view", which for the sticky header scrolls the page the reader is on."""
     box = locator.bounding_box()
     assert box is not None
-    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    # As Playwright's own tap does: wait until the element, not something over it (the search
+    # form still sliding away), is what the finger would hit.
+    locator.evaluate(
+        """(el, [x, y]) => new Promise((done) => {
+          const check = () => { const hit = document.elementFromPoint(x, y);
+            if (hit && (hit === el || el.contains(hit))) done(); else requestAnimationFrame(check); };
+          check(); })""",
+        [x, y],
+    )
+    page.touchscreen.tap(x, y)
 
 
 def open_search(page: Any) -> Any:
     """Tap the search button unless the search is open (its box may be laid out, off screen,
     while closed: Material's toggle says which)."""
-    if not page.evaluate("document.querySelector('#__search').checked"):
+    if not page.evaluate(SEARCH_OPEN):
+        page.wait_for_function(CLOSE_DELAY_PASSED)
         tap_in_place(page, page.locator("label.md-header__button[for=__search]"))
-        page.wait_for_function("document.querySelector('#__search').checked")
+        page.wait_for_function(SEARCH_OPEN)
     return page.locator("input.md-search__input")
 
 
@@ -102,11 +127,21 @@ def result_links(page: Any) -> list[str]:
 
 
 def tap_first_result(page: Any) -> str | None:
+    """Tap the first result and wait until its entry is in and the page is still (the next
+    search waits for Material's delayed closing of this one, see open_search)."""
     links = page.locator(".md-search-result__list a.md-search-result__link")
     if links.count() == 0:
         return None
+    url = urlsplit(str(links.first.get_attribute("href")))
+    anchor = parse_qs(url.query).get("hb", [""])[0]
+    page.evaluate(WATCH_MOVES)
     links.first.tap()
-    page.wait_for_function("() => !document.querySelector('#__search').checked")
+    page.wait_for_function(
+        """([path, anchor]) => location.pathname === path
+          && (!anchor || (location.hash === "#" + anchor && document.getElementById(anchor)))
+          && !document.querySelector('#__search').checked""",
+        arg=[url.path, anchor],
+    )
     page.evaluate(SETTLED)
     return str(page.url)
 
@@ -116,11 +151,9 @@ def entry_on_screen(page: Any, ids: list[str]) -> str | None:
     return str(found) if found else None
 
 
-def journey(page: Any, home: str, query: Query, aliases: dict[str, str]) -> Journey:
-    """From the home page: type the query, tap the first result, look without scrolling; then
-    Back to the home page, as staff go back to where they were."""
-    if page.url != home:
-        page.goto(home, wait_until="load")
+def journey(page: Any, query: Query, aliases: dict[str, str]) -> Journey:
+    """From wherever the reader is: type the query, tap the first result, look without
+    scrolling. (A shift of searches: each one starts on the page the last one opened.)"""
     type_query(page, query.q)
     address = tap_first_result(page)
     if address is None:
@@ -132,11 +165,4 @@ def journey(page: Any, home: str, query: Query, aliases: dict[str, str]) -> Jour
         shown = target if page.evaluate("scrollY") == 0 else None
     else:
         shown = entry_on_screen(page, wanted)
-    if page.url != home:
-        title = page.evaluate("document.title")
-        page.go_back()
-        page.wait_for_url(home)
-        # The address changes first; the page (and Material's reset of the search) follows.
-        page.wait_for_function("t => document.title !== t", arg=title)
-        page.evaluate(SETTLED)
     return Journey(query.q, address, shown)

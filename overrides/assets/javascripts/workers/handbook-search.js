@@ -83,13 +83,23 @@ importScripts("search-core.js");
     };
   }
 
+  /* Building the index takes a tenth of a second or more on a phone: not while the page
+   * loads, but a moment later, or at once when a question comes first. */
+  const BUILD_DELAY = 1500;
+  let data = null;
+  const ensureIndex = () => {
+    if (!index && data) index = HandbookSearch.buildIndex(data);
+    return index;
+  };
+
   self.addEventListener("message", (event) => {
     const message = event.data || {};
     if (message.type === SETUP) {
-      index = HandbookSearch.buildIndex(message.data);
+      data = message.data;
+      setTimeout(ensureIndex, BUILD_DELAY);
       self.postMessage({ type: READY });
     } else if (message.type === QUERY) {
-      const found = index ? HandbookSearch.search(index, message.data) : [];
+      const found = ensureIndex() ? HandbookSearch.search(index, message.data) : [];
       self.postMessage({ type: RESULT, data: { items: found.map((hit) => [item(hit)]) } });
     }
   });
