@@ -7,7 +7,9 @@ const fs = require("node:fs");
 const path = require("node:path");
 const readline = require("node:readline");
 
-const core = require(path.join(__dirname, "../../overrides/assets/javascripts/workers/search-core.js"));
+const core = require(
+  path.join(__dirname, "../../overrides/assets/javascripts/workers/search-core.js"),
+);
 const index = core.buildIndex(JSON.parse(fs.readFileSync(process.argv[2], "utf8")));
 
 readline.createInterface({ input: process.stdin }).on("line", (line) => {

@@ -20,7 +20,7 @@ importScripts("search-core.js");
 
   let index = null;
 
-  const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
   /* `text` escaped, with every occurrence of a matched word wrapped in <mark>. */
   function marked(text, words) {
@@ -40,7 +40,7 @@ importScripts("search-core.js");
         out += open ? "</mark>" : "<mark>";
         open = hit[i];
       }
-      out += escape(text[i]);
+      out += escapeHtml(text[i]);
     }
     return open ? `${out}</mark>` : out;
   }
@@ -68,7 +68,9 @@ importScripts("search-core.js");
     const [page, anchor] = doc.location.split("#");
     const location = anchor ? `${page}?${ENTRY_PARAM}=${encodeURIComponent(anchor)}` : page;
     const where =
-      doc.p && doc.p !== doc.title ? `<span class="hb-result__where">${escape(doc.p)}</span>` : "";
+      doc.p && doc.p !== doc.title
+        ? `<span class="hb-result__where">${escapeHtml(doc.p)}</span>`
+        : "";
     const more = excerpt(doc, words);
     const lines = [doc.s ? marked(doc.s, words) : "", more ? marked(more, words) : ""];
     const teaser = lines

@@ -59,9 +59,6 @@
   const MIN_COVER = 0.2;
   const CHARACTERS_COVER = 0.5;
   const KEYWORD_BONUS = 1.5; /* the same as one run of the query in the title */
-  /* Coverage counts each term at most this weight: a rare pair across two words ("要不" in
-   * "不要不要") must not outweigh the words around it. */
-  const COVER_CAP = 2;
   const KEEP = 0.25; /* results scoring under this share of the best are noise */
   const MAX_RESULTS = 30;
 
