@@ -1,0 +1,125 @@
+"""One build of the handbook: everything the MkDocs events and the page macros share.
+
+`HandbookPlugin` creates a `HandbookBuild` when MkDocs loads its config and passes it on; no
+module keeps state, so `mkdocs serve` starts every rebuild from the files on disk.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..content.handbook import Handbook
+from ..content.loader import load_content
+from ..content.problems import ContentError
+from ..render import checker, checklists, quizzes
+from ..render.environment import make_environment
+from ..render.renderer import Renderer, SiteConfig, title_of
+from . import minify, offline, search_index
+from .history import GitDates
+from .pages import missing_chapter_pages
+
+Macro = Callable[..., str]
+
+
+def site_config(config: MkDocsConfig) -> SiteConfig:
+    repo = str(config.extra.get("content_repo") or "").rstrip("/")
+    branch = str(config.extra.get("content_branch") or "main")
+    if not repo:
+        return SiteConfig()
+    return SiteConfig(repo_edit=f"{repo}/edit/{branch}/", repo_blob=f"{repo}/blob/{branch}/")
+
+
+@dataclass
+class HandbookBuild:
+    project: Path  # the folder of mkdocs.yml
+    handbook: Handbook
+    site: SiteConfig
+    templates: jinja2.Environment
+    dates: GitDates
+
+    @classmethod
+    def load(cls, config: MkDocsConfig) -> HandbookBuild:
+        """Load and validate content/, or raise ContentError listing every problem."""
+        project = Path(config.config_file_path).parent
+        handbook = load_content(project / "content")
+        missing = missing_chapter_pages(handbook, Path(config.docs_dir))
+        if missing:
+            raise ContentError(missing)
+        return cls(project, handbook, site_config(config), make_environment(), GitDates(project))
+
+    def renderer(self, page_url: str) -> Renderer:
+        return Renderer(self.handbook, self.site, page_url, self.templates)
+
+    def edit_url(self, file: str, page_url: str) -> str:
+        return self.renderer(page_url).edit_href(file)
+
+    def page_macros(self, page_url: Callable[[], str]) -> Mapping[str, Macro]:
+        """The macros `docs/*.md` call; `page_url()` is the page being rendered."""
+
+        def home(primary: list[str], secondary: list[str], tools: list[dict[str, str]]) -> str:
+            return self.renderer(page_url()).home(primary, secondary, tools)
+
+        def chapter(stem: str) -> str:
+            return self.renderer(page_url()).chapter(stem)
+
+        def checklists_index() -> str:
+            return checklists.render_index(self.renderer(page_url()))
+
+        def checklist_page(ident: str) -> str:
+            return checklists.render_page(self.renderer(page_url()), ident)
+
+        def checklists_print_all() -> str:
+            return checklists.render_print_all(self.renderer(page_url()))
+
+        def quizzes_index() -> str:
+            return quizzes.render_index(self.renderer(page_url()))
+
+        def quiz_page(ident: str) -> str:
+            return quizzes.render_page(self.renderer(page_url()), ident)
+
+        def phrase_checker() -> str:
+            return checker.render(self.renderer(page_url()))
+
+        return {
+            "home": home,
+            "chapter": chapter,
+            "checklists_index": checklists_index,
+            "checklist_page": checklist_page,
+            "checklists_print_all": checklists_print_all,
+            "quizzes_index": quizzes_index,
+            "quiz_page": quiz_page,
+            "phrase_checker": phrase_checker,
+        }
+
+    def search_suggestions(self) -> list[dict[str, str]]:
+        """Everyday situations for the empty search box: words, site-root URL, answer's title."""
+        return [
+            {
+                "text": suggestion.text,
+                "url": self.handbook.url_of(suggestion.ref),
+                "title": title_of(self.handbook.get(suggestion.ref)),
+            }
+            for suggestion in self.handbook.search.suggestions
+        ]
+
+    def publish_content(self, site_dir: Path) -> None:
+        """Serve the YAML at `_content/`, so "edit this" opens the file without a repository."""
+        target = site_dir / "_content"
+        target.mkdir(parents=True, exist_ok=True)
+        for path in sorted((self.project / "content").glob("*.yml")):
+            shutil.copyfile(path, target / path.name)
+
+    def after_build(self, config: MkDocsConfig) -> None:
+        """Post-build steps, in order: the offline cache list must see the final files."""
+        site_dir = Path(config.site_dir)
+        self.publish_content(site_dir)
+        search_index.augment(site_dir, self.handbook)
+        if config.theme.custom_dir:
+            minify.minify_assets(Path(config.theme.custom_dir), site_dir)
+        offline.write_service_worker(config)

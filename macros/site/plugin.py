@@ -1,0 +1,121 @@
+"""The `handbook` MkDocs plugin (listed under `plugins:` in mkdocs.yml, before `macros`).
+
+It owns the build object: made when MkDocs loads the config, used by every later event and,
+through `macros/__init__.py`, by the page macros. A content problem stops the build with the
+list of every problem and no traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, Final, Literal, cast
+
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from ..content.problems import ContentError
+from . import pages
+from .build import HandbookBuild
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+PACKAGE: Final = Path(__file__).resolve().parents[1]
+
+
+def code_fingerprint() -> str:
+    """A hash of the package's Python files: tells a running `mkdocs serve` its code is stale."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+LOADED_CODE: Final = code_fingerprint()  # the code this process runs
+
+
+# MkDocs' Config and BasePlugin define __init_subclass__ without annotations: hence the ignores.
+class HandbookConfig(Config):  # type: ignore[no-untyped-call]
+    """The plugin takes no options: where things are comes from mkdocs.yml itself."""
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self._build: HandbookBuild | None = None
+        self.serving = False
+
+    @property
+    def build(self) -> HandbookBuild:
+        if self._build is None:
+            raise PluginError("handbook: 内容还没有加载（plugins 里 handbook 要写在 macros 前面）")
+        return self._build
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @event_priority(100)  # before mkdocs-macros calls define_env, which needs the content
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.serving and code_fingerprint() != LOADED_CODE:
+            restart_serve()
+        try:
+            self._build = HandbookBuild.load(config)
+        except ContentError as error:
+            raise PluginError(error.report()) from None
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for file in pages.generated_pages(config, self.build.handbook):
+            files.append(file)
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        pages.extend_nav(nav, config, files, self.build.handbook)
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Point the edit button at the YAML a page is made from and date the page by it."""
+        handbook = self.build.handbook
+        sources = pages.content_files(page.file.src_uri, handbook)
+        if sources:
+            page.edit_url = self.build.edit_url(sources[0], page.url)
+            page.meta["updated"] = self.build.dates.last_changed(*sources)
+        if pages.is_quiz_page(page.file.src_uri, handbook):
+            # Questions restate the handbook; search should land on the entries themselves.
+            page.meta["search"] = {"exclude": True}
+        return markdown
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """What overrides/main.html shows under an empty search box (content/search.yml)."""
+        # TemplateContext lists MkDocs' own keys only; a theme template may read any key.
+        cast(dict[str, Any], context)["handbook_search"] = self.build.search_suggestions()
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.build.after_build(config)
+
+
+def restart_serve() -> None:
+    """Python files of macros/ changed under `mkdocs serve`: start it again with the new code.
+
+    Templates and content are read afresh on every rebuild; Python modules are not (no
+    re-importing behind Python's back), so the process replaces itself, same address.
+    """
+    log.warning("handbook: macros/ 的 Python 代码改了，正在重新启动 mkdocs serve ……")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
