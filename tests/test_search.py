@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from macros.content.handbook import Handbook
+from macros.content.model import Procedure
 from macros.site.search_index import plain, teaser
 
 from .support.search import (
@@ -139,6 +140,22 @@ def test_partial_mixed_and_full_width_queries_find_the_entry(
     search: Engine, query: str, anchor: str
 ) -> None:
     assert rank_of(Query(query, (anchor,)), search.search(query)) is not None
+
+
+def test_a_step_asked_for_by_number_opens_on_that_step(search: Engine, handbook: Handbook) -> None:
+    """ "投诉七步第三步" opens the third step of the complaint procedure, not its top."""
+    procedures = [e for e in handbook.entries("procedure") if isinstance(e, Procedure)]
+    assert procedures
+    for procedure in procedures:
+        last = len(procedure.steps)
+        for asked, number in (
+            (f"{procedure.title_text}第三步", 3),
+            (f"{procedure.title_text} 第{last}步", last),
+        ):
+            if number > last:
+                continue
+            first = search.search(asked)[0]
+            assert target_of(first) == procedure.steps[number - 1].id, (asked, first)
 
 
 def test_unrelated_characters_find_nothing(search: Engine) -> None:

@@ -58,10 +58,12 @@ class WatchedBrowser:
     def new_context(self, **options: Any) -> Any:
         options.setdefault("locale", "zh-CN")
         context = self._browser.new_context(**options)
-        context.on(
-            "console",
-            lambda message: message.type == "error" and self.log.errors.append(message.text),
-        )
+
+        def on_console(message: Any) -> None:
+            if message.type == "error":
+                self.log.errors.append(message.text)
+
+        context.on("console", on_console)
         context.on("weberror", lambda error: self.log.errors.append(str(error.error)))
         return context
 

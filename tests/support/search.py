@@ -23,7 +23,9 @@ from . import ROOT
 
 SERVER = ROOT / "tests" / "support" / "search_core_server.js"
 TUNING = ROOT / "tests" / "search_queries.yml"
+# Held-out batches: written apart, measured once before anything is tuned on them.
 HELD_OUT = ROOT / "tests" / "search_queries_heldout.yml"
+HELD_OUT_2 = ROOT / "tests" / "search_queries_heldout2.yml"
 
 
 @dataclass(frozen=True)

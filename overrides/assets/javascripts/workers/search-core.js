@@ -50,6 +50,9 @@
     },
   ];
   const INTENT_BONUS = 1.5;
+  /* "投诉七步第三步": a step of a procedure by its number. */
+  const ORDINAL = /第\s*([一二三四五六七八九十]|[1-9]\d?)\s*步/u;
+  const NUMERALS = "一二三四五六七八九十";
   const PARTICLES = new Set(["的", "了", "吗", "呢", "吧", "啊", "嘛", "呀", "哦", "么"]);
   const FIELDS = { title: 4, k: 3, text: 1 };
   const K1 = 1.2;
@@ -152,6 +155,7 @@
    * stands for: every pair and Latin word counts 1 and every character a quarter (so "嫌套餐贵"
    * still meets 嫌贵, and "诱导法" 诱敌深入法), a query of one character counts it fully. */
   const CHARACTER_SHARE = 0.25;
+  const COMMON_IDF = 1.5;
 
   function queryTerms(index, query) {
     const terms = new Map();
@@ -171,7 +175,10 @@
       const chars = [...run.han];
       const share = chars.length === 1 ? 1 : CHARACTER_SHARE;
       for (const c of chars) add(`1${c}`, share, c);
-      for (const pair of pairs(chars)) add(`2${pair.join("")}`, 1, pair.join(""));
+      for (const pair of pairs(chars)) {
+        const term = `2${pair.join("")}`;
+        add(term, Math.min(1, idf(index, term) / COMMON_IDF), pair.join(""));
+      }
     }
     return terms;
   }
@@ -189,6 +196,22 @@
       }
     }
     return characters;
+  }
+
+  /* The step a query asks for by number ("第三步" is 3), or 0. */
+  function ordinal(query) {
+    const found = fold(query).match(ORDINAL);
+    if (!found) return 0;
+    return NUMERALS.includes(found[1]) ? NUMERALS.indexOf(found[1]) + 1 : Number(found[1]);
+  }
+
+  /* A procedure asked for with a step number opens on that step. */
+  function atStep(doc, number) {
+    const step = number && doc.st ? doc.st[number - 1] : null;
+    if (!step) return doc;
+    const [page] = doc.location.split("#");
+    const title = `${doc.title}：第${number}步 ${step[1]}`;
+    return { ...doc, location: `${page}#${step[0]}`, title, s: "" };
   }
 
   function fieldScore(index, doc, counts, weight) {
@@ -231,6 +254,7 @@
     const runs = queryRuns(query).map((run) => run.han || run.latin);
     const wanted = INTENTS.filter((intent) => intent.asked.test(fold(query)));
     const whole = runs.join("");
+    const step = ordinal(query);
     /* Characters alone must cover most of the query to count as a match. */
     const needed = characters && terms.size > 1 ? CHARACTERS_COVER : MIN_COVER;
     const results = [];
@@ -249,7 +273,7 @@
       const score = hit.score * cover * cover * named * fits * (doc.boost || 1);
       const shown = {};
       for (const [term, { shown: word }] of terms) shown[word] ||= hit.matched.has(term);
-      results.push({ doc, score, terms: shown });
+      results.push({ doc: atStep(doc, step), score, terms: shown });
     }
     results.sort((a, b) => b.score - a.score);
     const best = results.length ? results[0].score : 0;
