@@ -200,7 +200,7 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
             out["k"] = " ".join(dict.fromkeys(names_of(node, handbook)))
             out["s"] = teaser(node)
             if isinstance(node, Procedure):  # "投诉第三步" opens the step itself
-                out["st"] = [[step.id, step.name] for step in node.steps]
+                out["st"] = [[step.id, step.name, teaser(step)] for step in node.steps]
             if isinstance(node, Entry):
                 out["c"] = node.kind
                 out["boost"] = KIND_BOOST.get(node.kind, 1.0)

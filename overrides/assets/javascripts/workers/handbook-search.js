@@ -61,7 +61,8 @@ importScripts("search-core.js");
 
   function item({ doc, score, terms }) {
     const words = Object.keys(terms).filter((word) => terms[word]);
-    /* Material marks these words on the page opened: whole words, not single characters. */
+    /* Marked in the result and, by Material, on the page opened: whole words, not single
+     * characters (a 要 or 再 marked everywhere says nothing). */
     const highlight = words.some((word) => word.length > 1)
       ? words.filter((word) => word.length > 1)
       : words;
@@ -71,14 +72,14 @@ importScripts("search-core.js");
       doc.p && doc.p !== doc.title
         ? `<span class="hb-result__where">${escapeHtml(doc.p)}</span>`
         : "";
-    const more = excerpt(doc, words);
-    const lines = [doc.s ? marked(doc.s, words) : "", more ? marked(more, words) : ""];
+    const more = excerpt(doc, highlight);
+    const lines = [doc.s ? marked(doc.s, highlight) : "", more ? marked(more, highlight) : ""];
     const teaser = lines
       .filter(Boolean)
       .map((line) => `<span class="hb-result__line">${line}</span>`);
     return {
       location,
-      title: marked(doc.title, words),
+      title: marked(doc.title, highlight),
       text: `${where}${teaser.join("")}`,
       score,
       terms: Object.fromEntries(highlight.map((word) => [word, true])),

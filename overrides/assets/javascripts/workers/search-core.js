@@ -211,7 +211,7 @@
     if (!step) return doc;
     const [page] = doc.location.split("#");
     const title = `${doc.title}：第${number}步 ${step[1]}`;
-    return { ...doc, location: `${page}#${step[0]}`, title, s: "" };
+    return { ...doc, location: `${page}#${step[0]}`, title, s: step[2] || "" };
   }
 
   function fieldScore(index, doc, counts, weight) {

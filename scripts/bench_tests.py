@@ -1,0 +1,115 @@
+"""Suite benchmark: how long the README's test command takes, end to end, on this machine.
+
+Runs `./scripts/test` (linters, type checks, content checks, strict builds and the browser tests)
+several times and reports the median wall time, the pytest time and the slowest test modules,
+then rewrites the README between `<!-- tests:begin -->` and `<!-- tests:end -->`. The target of
+the issue is two minutes on two cores. Setup that a fresh machine does once (virtualenv, apt-get,
+npm) is not timed: an untimed warm-up (the command collecting the tests only) does it.
+
+Usage: .venv/bin/python scripts/bench_tests.py [--runs N] [--no-readme]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from readme_section import rewrite_section
+
+TARGET_SECONDS = 120.0
+SUMMARY = re.compile(r"^=*\s*(?P<counts>\d+ passed.*?) in (?P<seconds>[\d.]+)s", re.M)
+DURATION = re.compile(r"^(?P<seconds>[\d.]+)s (?:call|setup|teardown)\s+(?P<test>\S+)", re.M)
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    pytest: float
+    counts: str
+    modules: dict[str, float]
+
+
+def test_command(*pytest_args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["./scripts/test", *pytest_args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+
+
+def run_once() -> Run:
+    """One run of the test command; the per-test durations come from pytest's own report."""
+    started = time.perf_counter()
+    done = test_command("--durations=0", "--durations-min=0.05", "-q")
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        raise SystemExit(f"./scripts/test failed (exit {done.returncode}): no figure recorded")
+    summary = SUMMARY.findall(done.stdout)
+    if not summary:
+        raise SystemExit("no pytest summary line in the output")
+    counts, seconds = summary[-1]
+    modules: dict[str, float] = defaultdict(float)
+    for found in DURATION.finditer(done.stdout):
+        modules[found["test"].split("::", 1)[0]] += float(found["seconds"])
+    return Run(wall, float(seconds), counts, dict(modules))
+
+
+def report(runs: list[Run]) -> str:
+    wall = statistics.median(r.wall for r in runs)
+    tested = statistics.median(r.pytest for r in runs)
+    last = runs[-1]
+    verdict = "pass" if wall <= TARGET_SECONDS else "**over**"
+    slowest = sorted(last.modules.items(), key=lambda item: -item[1])[:8]
+    lines = [
+        f"Measured {date.today().isoformat()} by `scripts/bench_tests.py` on this machine"
+        f" ({os.cpu_count()} cores): `./scripts/test` from start to end, median of"
+        f" {len(runs)} runs after a warm-up that does the one-time setup.",
+        "",
+        "| | time | target | |",
+        "| --- | ---: | ---: | --- |",
+        f"| whole test command (ruff, mypy, lint-imports, Biome, pytest) | {wall:.0f} s"
+        f" | ≤ {TARGET_SECONDS:.0f} s | {verdict} |",
+        f"| of which pytest ({last.counts}) | {tested:.0f} s | | |",
+        "",
+        "Slowest test modules (seconds of test time, summed over the parallel workers):"
+        + "".join(f" `{name}` {seconds:.0f};" for name, seconds in slowest).rstrip(";")
+        + ".",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="timed runs (default 3)")
+    parser.add_argument("--no-readme", action="store_true", help="print only")
+    args = parser.parse_args()
+    test_command("--collect-only", "-q")  # warm-up: virtualenv, npm ci, the linters' caches
+    runs = []
+    for number in range(1, args.runs + 1):
+        runs.append(run_once())
+        print(f"run {number}: {runs[-1].wall:.1f} s", file=sys.stderr)
+    text = report(runs)
+    print(text)
+    if not args.no_readme:
+        rewrite_section("tests", text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
