@@ -6,6 +6,7 @@ copy lives outside git, so it also shows that pages then carry no last-changed d
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,10 @@ HOSTILE_ENTRY = """
           - "<img src=x onerror=alert(1)>"
           - "&lt;已转义&gt; 与 & 符号"
         keywords: ["{{ 7*7 }}"]
+        asked: ["{{ 6*7 }} <i>只给搜索用的问法</i>"]
         source: seed-003
 """
+ASKED = "{{ 6*7 }} <i>只给搜索用的问法</i>"
 HOSTILE_ITEM = "<script>alert(1)</script> {{ config.site_name }} *强调*"
 CHECKLIST = "banqian-zhunbei"
 
@@ -71,6 +74,18 @@ def test_html_and_jinja_in_a_chapter_render_as_inert_text(site: Path) -> None:
     assert "evil.example" not in {a.get("href", "") for a in html.attrs("a")}
     assert "fake" not in html.ids
     assert "营业厅服务手册 {% raw %}" not in html.text
+
+
+def test_how_staff_ask_is_searched_verbatim_and_shown_nowhere(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    assert docs["phrasing/#hostile-phrase"]["q"] == ASKED
+    shown = [
+        html.relative_to(site).as_posix()
+        for html in site.rglob("*.html")
+        if "只给搜索用的问法" in html.read_text(encoding="utf-8")
+    ]
+    assert shown == [], "asked is for search only: no page or printout shows it"
 
 
 def test_html_and_jinja_in_a_checklist_render_as_inert_text(site: Path) -> None:

@@ -1,6 +1,6 @@
 """Offline copy: what the build writes, and reading every page with the network cut.
 
-The browser tests share one build made with `site_url` set to the address of its own server:
+The browser tests use the session's build, made with `site_url` set to the address of its server:
 Material's instant navigation only takes over links listed in sitemap.xml, which needs it.
 Each test stops that server to go offline; the next test starts it again on the same port.
 """
@@ -18,9 +18,7 @@ import pytest
 
 from macros.site import offline
 
-from .support import ROOT
 from .support.browser import PHONE_CONTEXT, WatchedBrowser
-from .support.build import build_site
 from .support.html import Page
 from .support.offline import (
     LiveSite,
@@ -31,7 +29,7 @@ from .support.offline import (
     visit_once_and_wait_for_the_offline_copy,
     wait_for_page,
 )
-from .support.server import serve
+from .support.server import SiteServer
 
 pytestmark = pytest.mark.xdist_group("offline")  # its tests share a build: one worker
 
@@ -125,22 +123,14 @@ def test_every_page_links_the_manifest_and_the_installable_icons_exist(built_sit
 # --- in the browser -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
-    root = tmp_path_factory.mktemp("offline-site")
-    server = serve(root)
-    built = build_site(ROOT, root, site_url=f"{server.url}/")
-    assert built.ok, built.log
-    yield LiveSite(server)
-    server.stop()
-
-
 @pytest.fixture
-def live(offline_site: LiveSite) -> LiveSite:
-    """The shared offline site, its server answering (a test before may have stopped it)."""
-    if offline_site.server.server is None:
-        offline_site.server.start()
-    return offline_site
+def live(site: SiteServer) -> Iterator[LiveSite]:
+    """The session's site, answering; a test that takes the network away has it back after."""
+    if site.server is None:
+        site.start()
+    yield LiveSite(site)
+    if site.server is None:
+        site.start()
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ FIELD_NAMES: Final = MappingProxyType(
         "reason": "理由",
         "alternatives": "替代说法",
         "keywords": "关键词",
+        "asked": "常见问法",
         "items": "要点",
         "steps": "步骤",
         "example": "示例",

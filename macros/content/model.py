@@ -96,6 +96,9 @@ class Entry(Node):
     source: Sources
     editor_note: Text | None = None
     keywords: Texts = []
+    # How staff ask for this entry in their own words ("客户嫌贵怎么回"): found by search,
+    # never shown on the page or on paper.
+    asked: Texts = []
 
     @property
     def title_text(self) -> str:

@@ -30,6 +30,7 @@ FIELD_HELP: Final[MappingProxyType[str, str]] = MappingProxyType(
         "source": "来源：content/sources.yml 里的 id（如 seed-004），可写一个或一个列表；编辑自己补写的写 editors。",
         "editor_note": "编辑补充说明：种子材料里没有、由编辑补写的部分是什么。",
         "keywords": "关键词：同事可能搜索的说法、口语和同义词，会显示成小标签。",
+        "asked": "常见问法：同事遇到这种情况时会怎么搜，用他们自己的话写整句（“客户嫌贵怎么回”）。只用于搜索，页面和打印稿上不显示。",
         "title": "标题。",
         "summary": "一两句话的简介。",
         "text": "原话或正文。禁语、方法名等短条目保持原文措辞。",

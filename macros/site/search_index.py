@@ -6,6 +6,7 @@ document for our search worker (`overrides/assets/javascripts/workers/search-cor
 
 - `title` and `text` as plain text (no markup, none of the zero-width spaces a segmenter put in),
 - `k`: the names the entry is known by (title, keywords, their synonyms, step and item names),
+- `q`: how staff ask for it in their own words (the entry's `asked`, never shown on the page),
 - `s`: the entry's own first line, shown under the title in the results ("换成：…" for a
   forbidden phrase, the answer for an objection, the summary of a method),
 - `p`: the title of the page it is on, `c`: what it is (an entry's kind, step, section,
@@ -202,6 +203,8 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
             if isinstance(node, Procedure):  # "投诉第三步" opens the step itself
                 out["st"] = [[step.id, step.name, teaser(step)] for step in node.steps]
             if isinstance(node, Entry):
+                if node.asked:
+                    out["q"] = " ".join(node.asked)
                 out["c"] = node.kind
                 out["boost"] = KIND_BOOST.get(node.kind, 1.0)
             else:

@@ -26,6 +26,8 @@ TUNING = ROOT / "tests" / "search_queries.yml"
 # Held-out batches: written apart, measured once before anything is tuned on them.
 HELD_OUT = ROOT / "tests" / "search_queries_heldout.yml"
 HELD_OUT_2 = ROOT / "tests" / "search_queries_heldout2.yml"
+HELD_OUT_3 = ROOT / "tests" / "search_queries_heldout3.yml"
+HELD_OUT_BATCHES = (HELD_OUT, HELD_OUT_2, HELD_OUT_3)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
  * Chinese is matched by character pairs (bigrams), the way CJK search engines do it: a query
  * and a document share the pairs of the words they share, whatever the segmentation, so
  * "客户嫌套餐贵" finds 嫌贵 and 套餐, and "系统崩了查不了余额" finds 系统 and 余额. Each pair
- * is weighted by BM25 over three fields (title, the names an entry is known by `k`, its text),
+ * is weighted by BM25 over four fields (title, the names an entry is known by `k`, how staff
+ * ask for it `q`, its text),
  * a document must cover a good part of the query, and every document carries the boost the
  * build gave it (macros/site/search_index.py): entries above the sections and pages that hold
  * them. A query of one character matches single characters. Latin words match by prefix.
@@ -54,7 +55,7 @@
   const ORDINAL = /第\s*([一二三四五六七八九十]|[1-9]\d?)\s*步/u;
   const NUMERALS = "一二三四五六七八九十";
   const PARTICLES = new Set(["的", "了", "吗", "呢", "吧", "啊", "嘛", "呀", "哦", "么"]);
-  const FIELDS = { title: 4, k: 3, text: 1 };
+  const FIELDS = { title: 4, k: 3, q: 1.5, text: 1 };
   const K1 = 1.2;
   const B = 0.6;
   /* Share of the query a document must match. Shares, not idf, so that a rare pair across two
@@ -123,7 +124,17 @@
     const postings = new Map();
     const lengths = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, 0]));
     docs.forEach((doc, number) => {
-      doc.names = new Set(fold(doc.k || "").split(" "));
+      /* Its names, and how staff ask for it as a query would read after its question words
+       * are cut ("客户嫌贵怎么回" → 客户嫌贵回): typing one of them exactly names the entry. */
+      const asked = (doc.q || "").split(" ").filter(Boolean);
+      doc.names = new Set([
+        ...fold(doc.k || "").split(" "),
+        ...asked.map((phrase) =>
+          queryRuns(phrase)
+            .map((run) => run.han || run.latin)
+            .join(""),
+        ),
+      ]);
       doc.lengths = {};
       for (const field of Object.keys(FIELDS)) {
         const terms = indexTerms(doc[field] || "");
