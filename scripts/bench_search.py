@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from readme_section import rewrite_section
+from readme_section import publish
 
 from macros.content.loader import load_content
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE_CONTEXT
@@ -236,9 +236,7 @@ def main() -> int:
         finally:
             server.stop()
     text = report(sets, sizes)
-    print(text)
-    if not args.no_readme:
-        rewrite_section("search", text)
+    publish("search", text, readme_too=not args.no_readme)
     return 0
 
 

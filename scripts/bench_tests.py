@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from readme_section import rewrite_section
+from readme_section import publish
 
 TARGET_SECONDS = 120.0
 SUMMARY = re.compile(r"^=*\s*(?P<counts>\d+ passed.*?) in (?P<seconds>[\d.]+)s", re.M)
@@ -105,9 +105,7 @@ def main() -> int:
         runs.append(run_once())
         print(f"run {number}: {runs[-1].wall:.1f} s", file=sys.stderr)
     text = report(runs)
-    print(text)
-    if not args.no_readme:
-        rewrite_section("tests", text)
+    publish("tests", text, readme_too=not args.no_readme)
     return 0
 
 

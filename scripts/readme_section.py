@@ -19,3 +19,10 @@ def rewrite_section(name: str, body: str, readme: Path = README) -> None:
     _, tail = rest.split(end, 1)
     readme.write_text(f"{head}{begin}\n{body}\n{end}{tail}", encoding="utf-8")
     print(f"{readme.name} updated between {begin} and {end}")
+
+
+def publish(name: str, body: str, *, readme_too: bool) -> None:
+    """Print a benchmark's report and, unless asked not to, put it into the README."""
+    print(body)
+    if readme_too:
+        rewrite_section(name, body)
