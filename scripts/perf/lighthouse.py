@@ -24,6 +24,10 @@ def ensure_installed() -> Path:
     installed = FOLDER / "node_modules" / "lighthouse" / "package.json"
     if not BINARY.exists() or json.loads(installed.read_text())["version"] != VERSION:
         FOLDER.mkdir(exist_ok=True)
+        # Without a package.json of its own npm would install into the project's, next door.
+        manifest = FOLDER / "package.json"
+        if not manifest.exists():
+            manifest.write_text('{"private": true}\n', encoding="utf-8")
         subprocess.run(
             ["npm", "i", "-E", "--no-audit", "--no-fund", f"lighthouse@{VERSION}"],
             cwd=FOLDER,
