@@ -347,7 +347,7 @@ def render(
         f"| service worker + offline copy | sw.js {kb(offline[2])}; "
         f"{offline[0]} files, {kb(offline[1])} in all, downloaded once in the background after "
         "the first page (a new build fetches only the files that changed) |",
-        f"| search index (Chinese segmentation, fine tokens) | {kb(index)} vs stock {kb(stock_index)} |",
+        f"| search index (one document per entry, with its names and how staff ask; fetched once) | {kb(index)} vs stock {kb(stock_index)} |",
         f"| HTML per page, median (widgets, edit links, sources) | {kb(median_html)} vs stock {kb(median_stock_html)} |",
         f"| fonts | none (system CJK fonts); stock asks {', '.join(elsewhere) or 'no other host'}"
         + (" — not reachable here, so not counted" if elsewhere else "")
