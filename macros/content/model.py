@@ -256,6 +256,7 @@ class Step(Node):
     detail: Text | None = None
     do: Texts = []
     say: Texts = []
+    asked: Texts = []  # how staff ask for this step: found by search, never shown
     avoid: list[Id] = []
     questions: Texts = []
     tips: Texts = []
@@ -449,6 +450,7 @@ class Checklist(Node):
     when: Text
     summary: Text | None = None
     keywords: Texts = []  # how staff name the moment it is for (开门前, 下班): found by search
+    asked: Texts = []  # how staff ask for this checklist: found by search, never shown
     source: Sources
     editor_note: Text | None = None
     items: Annotated[list[ChecklistItem], Field(min_length=1)]

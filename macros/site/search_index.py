@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
@@ -54,6 +55,8 @@ INDEX_PAGE_BOOST: Final = 0.2  # lists of other pages (检查表, 自测) rank b
 CHECKLIST_BOOST: Final = 1.2  # a checklist is one page without entries: the page is the answer
 TRAINERS_BOOST: Final = 0.25  # pages for trainers (audience: trainers) below staff answers
 SECTION_BOOST: Final = 0.6
+STEP_BOOST: Final = 0.9  # a step answers "what do I do now" as well as a method does
+GROUP_SIZE: Final = 3  # a keyword on this many entries of a section (and half of them) names it
 KIND_BOOST: Final = MappingProxyType(
     {"procedure": 1.5, "method": 1.3, "phrase": 1.3, "objection": 1.3, "approved": 1.2}
 )
@@ -115,7 +118,9 @@ def teaser(node: Node) -> str:
         return _short(node.standard)
     if isinstance(node, Topic):
         first = node.items[0] if node.items else None
-        line = node.summary or (f"{first.name}：{first.detail or first.value or ''}" if first else "")
+        line = node.summary or (
+            f"{first.name}：{first.detail or first.value or ''}" if first else ""
+        )
         return _short(line.rstrip("："))
     if isinstance(node, Step):
         return _short(node.detail or "；".join(node.do[:1]))
@@ -127,7 +132,8 @@ def teaser(node: Node) -> str:
 def names_of(node: Node, handbook: Handbook) -> list[str]:
     """The short names a node is known by: what staff type to find it."""
     if isinstance(node, Section):
-        return [node.title]
+        shared = shared_keywords(node)
+        return [node.title, *shared, *handbook.synonyms.expand(shared)]
     if isinstance(node, Step):
         return [node.name]
     if not isinstance(node, Entry):
@@ -140,8 +146,17 @@ def names_of(node: Node, handbook: Handbook) -> list[str]:
     return names
 
 
+def shared_keywords(section: Section) -> list[str]:
+    """Keywords most of a section's entries carry (禁语 on every card of 服务的禁言): a name of
+    the section as a whole, which "禁语" should open, not one card of fourteen."""
+    counts = Counter(word for entry in section.entries for word in dict.fromkeys(entry.keywords))
+    return [word for word, n in counts.items() if n >= GROUP_SIZE and n * 2 >= len(section.entries)]
+
+
 def _page_titles(docs: list[dict[str, Any]]) -> dict[str, str]:
-    return {doc["location"]: plain(doc.get("title", "")) for doc in docs if "#" not in doc["location"]}
+    return {
+        doc["location"]: plain(doc.get("title", "")) for doc in docs if "#" not in doc["location"]
+    }
 
 
 def _page_summary(url: str, handbook: Handbook) -> str:
@@ -212,6 +227,13 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
                 out["boost"] = SECTION_BOOST
             if _audience(page, handbook) == "trainers":
                 out["boost"] *= TRAINERS_BOOST
+            if isinstance(node, Procedure):
+                # Each step's text is indexed once, on the step: a question about one step
+                # ("还要回电话吗") finds that step, not the whole procedure around it.
+                out["text"] = " ".join([node.summary or "", *node.notes])
+                docs.append(out)
+                docs.extend(step_documents(node, page, out))
+                continue
         elif anchor:
             out["boost"] = SECTION_BOOST  # a heading the content does not know (page prose)
         else:
@@ -220,9 +242,30 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
             checklist = _checklist(page, handbook)
             if checklist is not None:
                 out["k"] = " ".join(checklist.keywords)
+                if checklist.asked:
+                    out["q"] = " ".join(checklist.asked)
             out["boost"] = _page_boost(page, handbook)
         docs.append(out)
     return {**data, "docs": docs}
+
+
+def step_documents(procedure: Procedure, page: str, parent: dict[str, Any]) -> list[dict[str, Any]]:
+    """A document per step: steps are list items, not headings, so MkDocs indexes none of them,
+    yet "投诉处理完还要回电话吗" asks for one step (跟踪服务), not the whole procedure."""
+    return [
+        {
+            "location": f"{page}#{step.id}",
+            "title": step.name,
+            "text": " ".join([step.detail or "", *step.do, *step.say, *step.questions, *step.tips]),
+            "p": parent["p"],
+            "k": " ".join(dict.fromkeys([step.name, procedure.title_text])),
+            "s": teaser(step),
+            **({"q": " ".join(step.asked)} if step.asked else {}),
+            "c": "step",
+            "boost": STEP_BOOST * parent["boost"] / KIND_BOOST["procedure"],
+        }
+        for step in procedure.steps
+    ]
 
 
 def index_path(site_dir: Path) -> Path:

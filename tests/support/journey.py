@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from .search import Query, target_of
+from .search import Query, accepted, target_of
 
 # Material closes the search and lifts its scroll lock 100 ms later: wait until the page has
 # been still (same scroll position, no lock) for a few frames before looking.
@@ -151,14 +151,14 @@ def entry_on_screen(page: Any, ids: list[str]) -> str | None:
     return str(found) if found else None
 
 
-def journey(page: Any, query: Query, aliases: dict[str, str]) -> Journey:
+def journey(page: Any, query: Query, also: dict[str, tuple[str, ...]]) -> Journey:
     """From wherever the reader is: type the query, tap the first result, look without
     scrolling. (A shift of searches: each one starts on the page the last one opened.)"""
     type_query(page, query.q)
     address = tap_first_result(page)
     if address is None:
         return Journey(query.q, None, None)
-    wanted = [*query.expect, *(aliases.get(ident, ident) for ident in query.expect)]
+    wanted = accepted(query, also)
     target = target_of(address)
     if "#" not in address and target in wanted:
         # A page that is itself the answer (a checklist): it opened at its top.

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from macros.content.handbook import Handbook
+from macros.content.model import Procedure
 
 from . import ROOT
 
@@ -27,7 +28,8 @@ TUNING = ROOT / "tests" / "search_queries.yml"
 HELD_OUT = ROOT / "tests" / "search_queries_heldout.yml"
 HELD_OUT_2 = ROOT / "tests" / "search_queries_heldout2.yml"
 HELD_OUT_3 = ROOT / "tests" / "search_queries_heldout3.yml"
-HELD_OUT_BATCHES = (HELD_OUT, HELD_OUT_2, HELD_OUT_3)
+HELD_OUT_4 = ROOT / "tests" / "search_queries_heldout4.yml"
+HELD_OUT_BATCHES = (HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4)
 
 
 @dataclass(frozen=True)
@@ -48,20 +50,35 @@ def target_of(location: str) -> str:
     return anchor or page.rstrip("/").rsplit("/", 1)[-1]
 
 
+def accepted(query: Query, also: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+    """The ids whose opening answers `query`: what it expects, and what `also` accepts for it."""
+    extra = [other for ident in query.expect for other in (also or {}).get(ident, ())]
+    return list(dict.fromkeys([*query.expect, *extra]))
+
+
 def rank_of(
-    query: Query, locations: list[str], aliases: dict[str, str] | None = None
+    query: Query, locations: list[str], also: dict[str, tuple[str, ...]] | None = None
 ) -> int | None:
-    """Rank of the first result that opens an expected id (an item counts as its checklist)."""
-    wanted = set(query.expect) | {(aliases or {}).get(ident, ident) for ident in query.expect}
+    """Rank of the first result that opens an accepted id."""
+    wanted = set(accepted(query, also))
     for number, location in enumerate(locations, start=1):
         if target_of(location) in wanted:
             return number
     return None
 
 
-def checklist_of_items(handbook: Handbook) -> dict[str, str]:
-    """Checklist items have no page of their own: finding their checklist finds them."""
-    return {item.id: c.id for c in handbook.checklists.checklists for item in c.items}
+def also_accepted(handbook: Handbook) -> dict[str, tuple[str, ...]]:
+    """For an expected id, what else answers it. A checklist item has no page of its own:
+    its checklist opens it. A procedure is answered by any of its steps too: a step opens
+    inside it, on the part the question was about."""
+    also: dict[str, tuple[str, ...]] = {}
+    for checklist in handbook.checklists.checklists:
+        for item in checklist.items:
+            also[item.id] = (checklist.id,)
+    for procedure in handbook.entries("procedure"):
+        if isinstance(procedure, Procedure):
+            also[procedure.id] = tuple(step.id for step in procedure.steps)
+    return also
 
 
 class Engine:
@@ -113,8 +130,8 @@ class Recall:
         return self.top5 / self.total
 
 
-def measure(search: Engine, queries: list[Query], aliases: dict[str, str]) -> Recall:
-    ranks = [(query.q, rank_of(query, search.search(query.q), aliases)) for query in queries]
+def measure(search: Engine, queries: list[Query], also: dict[str, tuple[str, ...]]) -> Recall:
+    ranks = [(query.q, rank_of(query, search.search(query.q), also)) for query in queries]
     return Recall(
         total=len(queries),
         first=sum(rank == 1 for _q, rank in ranks),

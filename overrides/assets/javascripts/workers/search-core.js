@@ -63,6 +63,8 @@
   const MIN_COVER = 0.2;
   const CHARACTERS_COVER = 0.5;
   const KEYWORD_BONUS = 1.5; /* the same as one run of the query in the title */
+  const SHARED_NAME = 3; /* a name on more documents than this names none of them */
+  const GROUP_BONUS = 3; /* lifts a section (boost 0.6) above the entries of the group */
   const KEEP = 0.25; /* results scoring under this share of the best are noise */
   const MAX_RESULTS = 30;
 
@@ -150,6 +152,15 @@
         }
       }
     });
+    /* A name many documents share (禁语 on fourteen cards) names none of them: only a section
+     * keeps it, as the name of the group. */
+    const named = new Map();
+    for (const doc of docs)
+      for (const name of doc.names) named.set(name, (named.get(name) || 0) + 1);
+    for (const doc of docs) {
+      if (doc.c === "section") continue;
+      for (const name of doc.names) if (named.get(name) > SHARED_NAME) doc.names.delete(name);
+    }
     const average = {};
     for (const field of Object.keys(FIELDS)) average[field] = lengths[field] / docs.length || 1;
     const latin = [...postings.keys()].filter((term) => term.startsWith("w"));
@@ -279,7 +290,10 @@
       let named = 1;
       if (whole.length > 1 && title.includes(whole)) named = 1.5 + whole.length / title.length;
       else if (runs.some((run) => run.length > 1 && title.includes(run))) named = 1.5;
-      else if (doc.names?.has(whole)) named = KEYWORD_BONUS; /* one of the names it is known by */
+      else if (doc.names?.has(whole)) {
+        /* one of the names it is known by; a group's name opens the group (禁语 → 服务的禁言) */
+        named = doc.c === "section" ? GROUP_BONUS : KEYWORD_BONUS;
+      }
       const fits = wanted.some((intent) => intent.kinds.has(doc.c)) ? INTENT_BONUS : 1;
       const score = hit.score * cover * cover * named * fits * (doc.boost || 1);
       const shown = {};
