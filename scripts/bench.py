@@ -31,6 +31,8 @@ from perf import lighthouse, sites, traffic
 from perf.server import GZIP_LEVEL, gzip_size, start
 from readme_section import rewrite_section
 
+from macros.site.minify import own_assets
+
 ROOT = sites.ROOT
 OUT = ROOT / "benchmarks" / "out"
 KB = 1024
@@ -60,15 +62,10 @@ def kb(value: float) -> str:
 
 
 def own_files(site: Path) -> dict[str, int]:
-    """The project's own JS and CSS as served (overrides/assets), gzip bytes each."""
-    overrides = ROOT / "overrides"
-    found = {}
-    for source in sorted(overrides.rglob("*")):
-        if source.suffix in (".js", ".css") and source.is_file():
-            path = source.relative_to(overrides).as_posix()
-            if (site / path).is_file():
-                found[path] = gzip_size(site / path)
-    return found
+    """The project's own JS and CSS as served (the bundles and the rest of overrides/assets),
+    gzip bytes each."""
+    served = own_assets(ROOT / "overrides", site)
+    return {path.relative_to(site).as_posix(): gzip_size(path) for path in served}
 
 
 def offline_copy(site: Path) -> tuple[int, int, int]:

@@ -11,6 +11,8 @@ import yaml
 
 from macros.content.handbook import Handbook
 from macros.content.model import Procedure
+from macros.site.bundles import BUNDLES, bundle_text
+from macros.site.minify import MINIFIERS
 
 from .support import ROOT
 from .support.build import build_site, mkdocs_env
@@ -122,6 +124,23 @@ def test_no_script_fetches_from_another_host(built_site: Path) -> None:
             if host not in BUNDLE_HOSTS_NEVER_REQUESTED and not host.endswith("w3.org"):
                 offenders.append(f"{path.relative_to(built_site)}: {host}")
     assert offenders == []
+
+
+def test_widgets_are_served_as_one_stylesheet_and_one_script(built_site: Path) -> None:
+    """Two requests instead of nine on shop Wi-Fi; every widget's own file is inside."""
+    html = page(built_site, "")
+    ours = [
+        ref
+        for ref in [a.get("href", "") for a in html.attrs("link")]
+        + [a.get("src", "") for a in html.attrs("script")]
+        if "assets/css/" in ref or "assets/js/" in ref or ref.startswith("assets/handbook")
+    ]
+    assert sorted(ours) == ["assets/handbook.css", "assets/handbook.js", "assets/js/offline.js"]
+    for bundle, sources in BUNDLES.items():
+        for source in sources:
+            assert not (built_site / source).exists(), f"{source} is served twice"
+        expected = MINIFIERS[Path(bundle).suffix](bundle_text(ROOT / "overrides", bundle))
+        assert (built_site / bundle).read_text(encoding="utf-8").strip() == expected.strip()
 
 
 def test_material_is_told_not_to_use_google_fonts() -> None:

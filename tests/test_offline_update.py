@@ -61,7 +61,7 @@ SHOWN_BUILD = """() => [
 # the stylesheet, by the same relative URLs the page uses.
 FETCHED_BUILD = """async () => {
   const next = document.querySelector("a.md-footer__link--next").href;
-  const css = document.querySelector("link[href$='assets/css/handbook.css']").href;
+  const css = document.querySelector("link[href$='assets/handbook.css']").href;
   const page = await (await fetch(next)).text();
   const style = await (await fetch(css)).text();
   return [

@@ -15,6 +15,8 @@ from typing import Final
 
 import minify
 
+from .bundles import BUNDLES
+
 
 def _js(text: str) -> str:
     return str(minify.string("application/javascript", text))
@@ -30,8 +32,9 @@ MINIFIERS: Final[MappingProxyType[str, Callable[[str], str]]] = MappingProxyType
 
 
 def own_assets(custom: Path, site: Path) -> list[Path]:
-    """Site paths of the JS and CSS files that come from our overrides/ folder (`custom`)."""
-    found = []
+    """Site paths of our JS and CSS: the bundles, and the files of overrides/ (`custom`) the
+    build copied as they are."""
+    found = [site / bundle for bundle in BUNDLES if (site / bundle).is_file()]
     for source in sorted(custom.rglob("*")):
         if source.suffix in MINIFIERS and source.is_file():
             target = site / source.relative_to(custom)

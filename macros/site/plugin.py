@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..content.problems import ContentError
-from . import pages
+from . import bundles, pages
 from .build import HandbookBuild
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -76,6 +76,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in pages.generated_pages(config, self.build.handbook):
             files.append(file)
+        if config.theme.custom_dir:
+            bundles.replace_sources(files, config, Path(config.theme.custom_dir))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
