@@ -118,6 +118,11 @@ def type_query(page: Any, query: str) -> None:
     )
 
 
+# Material's own words for "no results" (zh), or a first result in the list.
+RESULTS_LISTED = """() => document.querySelector(".md-search-result__list a.md-search-result__link")
+  || document.querySelector(".md-search-result__meta").textContent.includes("没有找到")"""
+
+
 def result_links(page: Any) -> list[str]:
     return list(
         page.eval_on_selector_all(
@@ -129,6 +134,8 @@ def result_links(page: Any) -> list[str]:
 def tap_first_result(page: Any) -> str | None:
     """Tap the first result and wait until its entry is in and the page is still (the next
     search waits for Material's delayed closing of this one, see open_search)."""
+    # The result count is written before the list: on a busy phone the list comes a moment later.
+    page.wait_for_function(RESULTS_LISTED)
     links = page.locator(".md-search-result__list a.md-search-result__link")
     if links.count() == 0:
         return None
