@@ -101,12 +101,6 @@ class QuerySet:
     recall: Recall
     journeys: list[Journey]
 
-    @property
-    def journey_rate(self) -> float | None:
-        if not self.journeys:
-            return None
-        return sum(j.ok for j in self.journeys) / len(self.journeys)
-
 
 def run_journeys(url: str, queries: list[Query], also: dict[str, tuple[str, ...]]) -> list[Journey]:
     """One shift on one phone: every search starts on the page the previous one opened."""

@@ -25,7 +25,7 @@ from macros.content.model import Checklist, Step
 
 from .support.browser import PHONE
 from .support.build import build_site
-from .support.fixture import fixture_handbook, fixture_project
+from .support.fixture import fixture_handbook, fixture_project, served_fixture_site
 from .support.server import SiteServer, serve
 
 pytestmark = [
@@ -52,14 +52,8 @@ def handbook() -> Handbook:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    """The fixture handbook on a loopback server, built for that address (instant navigation
-    only takes over links listed in the sitemap, which carries `site_url`)."""
-    root = tmp_path_factory.mktemp("checklists")
-    server = serve(root / "site")
-    built = build_site(fixture_project(root / "project"), root / "site", f"{server.url}/")
-    assert built.ok, built.log
-    yield server
-    server.stop()
+    with served_fixture_site(tmp_path_factory.mktemp("checklists")) as server:
+        yield server
 
 
 def find_checklist(handbook: Handbook, ident: str) -> Checklist:

@@ -16,9 +16,8 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from .support.build import build_site
-from .support.fixture import fixture_handbook, fixture_project, site_name
-from .support.server import SiteServer, serve
+from .support.fixture import fixture_handbook, served_fixture_site, site_name
+from .support.server import SiteServer
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,14 +39,8 @@ SHORT = min(  # the shortest of the other chapter quizzes (about five questions)
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    """The fixture handbook on a loopback server, built for that address (instant navigation
-    only takes over links listed in the sitemap, which carries `site_url`)."""
-    root = tmp_path_factory.mktemp("quizzes")
-    server = serve(root / "site")
-    built = build_site(fixture_project(root / "project"), root / "site", f"{server.url}/")
-    assert built.ok, built.log
-    yield server
-    server.stop()
+    with served_fixture_site(tmp_path_factory.mktemp("quizzes")) as server:
+        yield server
 
 
 class Answers:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 
 from . import ROOT
+from .build import build_site
+from .server import SiteServer, serve
 
 FIXTURE = ROOT / "tests" / "fixtures" / "handbook"
 CONTENT = FIXTURE / "content"
@@ -69,3 +73,16 @@ def fixture_project(target: Path) -> Path:
     assert replaced == 1, "mkdocs.yml should have exactly one top-level nav: block"
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
+
+
+@contextmanager
+def served_fixture_site(root: Path) -> Iterator[SiteServer]:
+    """The fixture handbook on a loopback server, built into `root` for that address (instant
+    navigation only takes over links listed in the sitemap, which carries `site_url`)."""
+    server = serve(root / "site")
+    try:
+        built = build_site(fixture_project(root / "project"), root / "site", f"{server.url}/")
+        assert built.ok, built.log
+        yield server
+    finally:
+        server.stop()

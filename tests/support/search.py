@@ -7,9 +7,6 @@ built index, so ranking is measured on every query in milliseconds. The browser 
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +18,7 @@ from macros.content.handbook import Handbook
 from macros.content.model import Procedure
 
 from . import ROOT
+from .node import NODE, LineProcess, node_script
 
 SERVER = ROOT / "tests" / "support" / "search_core_server.js"
 TUNING = ROOT / "tests" / "search_queries.yml"
@@ -85,34 +83,19 @@ def also_accepted(handbook: Handbook) -> dict[str, tuple[str, ...]]:
 class Engine:
     """search-core.js in one long-lived Node process."""
 
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        self.process = process
+    def __init__(self, lines: LineProcess) -> None:
+        self.lines = lines
 
     def search(self, query: str) -> list[str]:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(json.dumps(query, ensure_ascii=False) + "\n")
-        self.process.stdin.flush()
-        return list(json.loads(self.process.stdout.readline()))
+        return list(self.lines.ask(query))
 
 
 @contextmanager
 def engine(index: Path) -> Iterator[Engine]:
-    node = shutil.which("node")
-    if node is None:
+    if NODE is None:
         raise RuntimeError("node not found: search quality is measured with Node.js")
-    process = subprocess.Popen(
-        [node, str(SERVER), str(index)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-    try:
-        yield Engine(process)
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        process.wait(timeout=10)
+    with node_script(SERVER, index) as lines:
+        yield Engine(lines)
 
 
 @dataclass(frozen=True)

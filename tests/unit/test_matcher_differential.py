@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,10 +26,11 @@ from macros.phrases.matcher import Matcher
 from macros.phrases.normalise import UNICODE_VERSION
 from macros.phrases.spec import PhraseSpec
 
+from ..support.node import NODE, LineProcess, node_script
+
 TESTS = Path(__file__).resolve().parents[1]
 SERVER = TESTS / "support" / "checker_core_server.js"
 CORPUS = TESTS / "checker_corpus.yml"
-NODE = shutil.which("node")
 
 PUNCTUATION = list("，。！？；：、…—·“”‘’（）【】《》,.!?;:()[]<>/\\|*+-~@#%&=_'\"")
 SPACES = [" ", "\u3000", "\t", "\u00a0", "\u200b", "\ufeff", "\u00ad", "\u2060"]
@@ -45,33 +44,19 @@ def spec(handbook: Handbook) -> PhraseSpec:
 
 
 @pytest.fixture(scope="module")
-def node(
-    spec: PhraseSpec, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[subprocess.Popen[str]]:
+def node(spec: PhraseSpec, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LineProcess]:
     if NODE is None:
         if os.environ.get("CI") == "true":
             pytest.fail("node not found: the differential test needs Node.js")
         pytest.skip("node not found")
     spec_file = tmp_path_factory.mktemp("spec") / "spec.json"
     spec_file.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    process = subprocess.Popen(
-        [NODE, str(SERVER), str(spec_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-    yield process
-    assert process.stdin is not None
-    process.stdin.close()
-    process.wait(timeout=10)
+    with node_script(SERVER, spec_file) as process:
+        yield process
 
 
-def in_javascript(node: subprocess.Popen[str], text: str) -> list[tuple[str, int, int, str]]:
-    assert node.stdin is not None and node.stdout is not None
-    node.stdin.write(json.dumps(text) + "\n")
-    node.stdin.flush()
-    return [tuple(key) for key in json.loads(node.stdout.readline())]  # type: ignore[misc]
+def in_javascript(node: LineProcess, text: str) -> list[tuple[str, int, int, str]]:
+    return [tuple(key) for key in node.ask(text)]  # type: ignore[misc]
 
 
 def fragments(spec: PhraseSpec) -> list[str]:
@@ -116,7 +101,7 @@ def _splice(sentence: str, noise: list[str], random: Any) -> str:
 
 
 def test_python_and_javascript_agree_on_generated_text(
-    texts: st.SearchStrategy[str], spec: PhraseSpec, node: subprocess.Popen[str]
+    texts: st.SearchStrategy[str], spec: PhraseSpec, node: LineProcess
 ) -> None:
     matcher = Matcher(spec)
 
@@ -135,7 +120,7 @@ def test_python_and_javascript_agree_on_generated_text(
 
 
 def test_the_generated_texts_find_phrases(
-    texts: st.SearchStrategy[str], spec: PhraseSpec, node: subprocess.Popen[str]
+    texts: st.SearchStrategy[str], spec: PhraseSpec, node: LineProcess
 ) -> None:
     """The comparison means something only if generated texts contain phrases to find."""
     matcher = Matcher(spec)
