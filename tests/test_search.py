@@ -162,6 +162,13 @@ def test_a_step_asked_for_by_number_opens_on_that_step(search: Engine, handbook:
             assert target_of(first) == procedure.steps[number - 1].id, (asked, first)
 
 
+def test_no_result_list_names_the_same_place_twice(search: Engine) -> None:
+    """A procedure opened at a step and the step's own document lead to one place."""
+    for query in [q.q for q in QUERIES] + ["投诉第3步", "忠诚第二步", "教导第一步"]:
+        found = search.search(query)
+        assert len(found) == len(set(found)), query
+
+
 def test_unrelated_characters_find_nothing(search: Engine) -> None:
     assert search.search("鳄鱼潜艇") == []
     assert search.search("   ") == []

@@ -294,7 +294,9 @@
         /* one of the names it is known by; a group's name opens the group (禁语 → 服务的禁言) */
         named = doc.c === "section" ? GROUP_BONUS : KEYWORD_BONUS;
       }
-      const fits = wanted.some((intent) => intent.kinds.has(doc.c)) ? INTENT_BONUS : 1;
+      /* A step asked for by number ("第三步") is asked of a procedure that has it. */
+      const numbered = step > 0 && doc.st?.[step - 1];
+      const fits = numbered || wanted.some((intent) => intent.kinds.has(doc.c)) ? INTENT_BONUS : 1;
       const score = hit.score * cover * cover * named * fits * (doc.boost || 1);
       const shown = {};
       for (const [term, { shown: word }] of terms) shown[word] ||= hit.matched.has(term);
@@ -302,7 +304,13 @@
     }
     results.sort((a, b) => b.score - a.score);
     const best = results.length ? results[0].score : 0;
-    return results.filter((r) => r.score >= best * KEEP).slice(0, MAX_RESULTS);
+    /* A procedure opened at a step and the step's own document lead to one place: once. */
+    const seen = new Set();
+    return results
+      .filter(
+        (r) => r.score >= best * KEEP && !seen.has(r.doc.location) && seen.add(r.doc.location),
+      )
+      .slice(0, MAX_RESULTS);
   }
 
   const api = { buildIndex, search, queryRuns, fold };
