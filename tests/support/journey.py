@@ -14,13 +14,16 @@ from urllib.parse import parse_qs, urlsplit
 from .search import Query, accepted, target_of
 
 # Material closes the search and lifts its scroll lock 100 ms later: wait until the page has
-# been still (same scroll position, no lock) for a few frames before looking.
+# been still (same scroll position, no lock, no transition running) for a few frames.
 SETTLED = """async () => {
   let last = -1, still = 0;
   while (still < 3) {
     await new Promise((done) => requestAnimationFrame(done));
     const locked = document.body.hasAttribute("data-md-scrolllock");
-    still = !locked && scrollY === last ? still + 1 : 0;
+    // the closing search fades out over the page (a CSS transition): the page is still
+    // once nothing moves any more
+    const moving = document.getAnimations().some((a) => a.playState === "running");
+    still = !locked && !moving && scrollY === last ? still + 1 : 0;
     last = scrollY;
   }
 }"""
@@ -38,15 +41,18 @@ CLOSE_DELAY_PASSED = "() => !window.__hbMoved || performance.now() - window.__hb
 
 SEARCH_OPEN = "() => document.querySelector('#__search').checked"
 
-# Where an element is: its top relative to the header's bottom and the screen's bottom.
+# Where an element is: its top between the header's bottom and the screen's bottom, and its
+# first line readable there (nothing floating over it, such as Material's back-to-top button).
 ON_SCREEN = """(ids) => {
   const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
   const bottom = visualViewport.height;
   for (const id of ids) {
     const el = document.getElementById(id);
     if (!el) continue;
-    const top = el.getBoundingClientRect().top;
-    if (top >= header - 1 && top < bottom - 40) return id;
+    const box = el.getBoundingClientRect();
+    if (box.top < header - 1 || box.top >= bottom - 40) continue;
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + 16);
+    if (hit && el.contains(hit)) return id;
   }
   return null;
 }"""

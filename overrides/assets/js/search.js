@@ -126,6 +126,7 @@
       }
       if (link.target || event.metaKey || event.ctrlKey) return; // the browser opens a new tab
       opening = { event, href: link.href };
+      quietBackToTop();
       const body = document.body;
       const locked = body.hasAttribute("data-md-scrolllock");
       const y = locked ? -parseInt(body.style.top, 10) || 0 : window.scrollY;
@@ -154,6 +155,21 @@
     const state = event.state;
     back = state && typeof state.y === "number" ? { state, href: location.href } : null;
   });
+
+  /* Landing scrolls the page, often upwards, which Material takes for a reader heading back
+   * to the top: it shows its back-to-top button, over the entry just opened. Keep the button
+   * hidden while the landing settles; it comes back as soon as the reader scrolls up. */
+  const SETTLING = 1000; // ms: the lock lifted, the page in, the jump made
+  function quietBackToTop() {
+    const button = document.querySelector(".md-top");
+    if (!button) return;
+    const until = performance.now() + SETTLING;
+    const hide = () => {
+      button.hidden = true;
+      if (performance.now() < until) requestAnimationFrame(hide);
+    };
+    hide();
+  }
 
   /* Show the entry the way Material does: a click on a link to its fragment. */
   function reveal(url) {
@@ -186,7 +202,10 @@
       const url = pending;
       const entry = back;
       pending = back = null;
-      if (url && url.pathname === location.pathname) reveal(url);
+      if (url && url.pathname === location.pathname) {
+        reveal(url);
+        quietBackToTop();
+      }
       if (entry && new URL(entry.href).pathname === location.pathname) {
         const state = history.state;
         if (location.href !== entry.href || !state || state.y !== entry.state.y) {
