@@ -44,6 +44,9 @@ ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH: Final = 64
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
 Texts = list[Text]
+# Notes for editors (what the editors added, inferred or corrected): shown in the editor view
+# only, never to staff or on paper. One note or a list.
+EditorNotes = Annotated[Texts, BeforeValidator(_one_or_many, json_schema_input_type=Text | Texts)]
 Sources = Annotated[
     list[Id],
     BeforeValidator(_one_or_many, json_schema_input_type=Id | list[Id]),
@@ -94,7 +97,7 @@ class Entry(Node):
     kind: str
     id: Id
     source: Sources
-    editor_note: Text | None = None
+    editor_note: EditorNotes = []
     keywords: Texts = []
     # How staff ask for this entry in their own words ("客户嫌贵怎么回"): found by search,
     # never shown on the page or on paper.
@@ -260,6 +263,7 @@ class Step(Node):
     avoid: list[Id] = []
     questions: Texts = []
     tips: Texts = []
+    editor_note: EditorNotes = []
 
 
 class Procedure(Entry):
@@ -386,6 +390,7 @@ class Section(Node):
     id: Id
     title: Text
     summary: Text | None = None
+    editor_note: EditorNotes = []
     entries: Annotated[list[AnyEntry], Field(min_length=1)]
 
 
@@ -398,6 +403,7 @@ class Chapter(Node):
     # Who the page is for: "trainers" pages (course material) rank below staff pages in search,
     # so a counter question finds the answer, not the role-play that rehearses it.
     audience: Literal["staff", "trainers"] = "staff"
+    editor_note: EditorNotes = []
     sections: Annotated[list[Section], Field(min_length=1)]
 
 
@@ -442,6 +448,7 @@ class ChecklistItem(Node):
     text: Text
     critical: bool = False
     refs: Annotated[list[Id], Field(min_length=1)]
+    editor_note: EditorNotes = []
 
 
 class Checklist(Node):
@@ -452,7 +459,7 @@ class Checklist(Node):
     keywords: Texts = []  # how staff name the moment it is for (开门前, 下班): found by search
     asked: Texts = []  # how staff ask for this checklist: found by search, never shown
     source: Sources
-    editor_note: Text | None = None
+    editor_note: EditorNotes = []
     items: Annotated[list[ChecklistItem], Field(min_length=1)]
 
 
@@ -504,6 +511,7 @@ class Question(Node):
     answer: bool | None = None
     explanation: Text
     ref: Id
+    editor_note: EditorNotes = []
 
     @model_validator(mode="after")
     def _answer_matches_type(self) -> Question:

@@ -28,7 +28,7 @@ FIELD_HELP: Final[MappingProxyType[str, str]] = MappingProxyType(
         "kind": "条目种类：topic 知识点、phrase 禁语、rewrite 措辞改写、approved 规范用语、dialogue 对话、"
         "procedure 步骤、method 方法、objection 常见异议、customer_type 客户类型、service_item 服务项目。",
         "source": "来源：content/sources.yml 里的 id（如 seed-004），可写一个或一个列表；编辑自己补写的写 editors。",
-        "editor_note": "编辑补充说明：种子材料里没有、由编辑补写的部分是什么。",
+        "editor_note": "给编辑看的说明（一句或一个列表）：补写了什么、哪里是推断或错字修正、原课件怎么写。只在编辑视图里显示，员工看不到，也不打印。",
         "keywords": "关键词：同事可能搜索的说法、口语和同义词，会显示成小标签。",
         "asked": "常见问法：同事遇到这种情况时会怎么搜，用他们自己的话写整句（“客户嫌贵怎么回”）。只用于搜索，页面和打印稿上不显示。",
         "title": "标题。",
