@@ -34,6 +34,7 @@ from .model import (
 from .problems import ContentError, Problem
 from .quiz_assembly import assemble
 from .search_file import SearchFile
+from .staff_text import check_staff_text
 from .synonyms import SynonymsFile
 from .validation_messages import describe, raw_models, raw_path
 from .where import Path, Where
@@ -286,6 +287,8 @@ def load_content(root: FsPath) -> Handbook:
     problems += _check_references(loaded, by_id, seen)
     problems += _check_raw_references(invalid, by_id, seen)
     problems += _check_quiz_chapters(loaded, root)
+    for doc, root_node in loaded.values():
+        problems += check_staff_text(doc, root_node, _walk_nodes(root_node, ()))
     if problems:
         raise ContentError(problems)
     chapters = {

@@ -8,6 +8,7 @@ from ..phrases.spec import Phrase as CompiledPhrase
 from ..phrases.spec import PhraseSpec, make_spec, phrase_spec
 from .handbook import Handbook
 from .model import Phrase
+from .staff_text import strip_markers
 
 
 def build_spec(handbook: Handbook, href: Callable[[str], str] | None = None) -> PhraseSpec:
@@ -21,8 +22,9 @@ def build_spec(handbook: Handbook, href: Callable[[str], str] | None = None) -> 
         assert isinstance(entry, Phrase)  # kind "phrase" is always a Phrase
         compiled = phrase_spec(entry.id, entry.text, entry.patterns, entry.exceptions)
         url = handbook.url_of(entry.id)
-        compiled["reason"] = entry.reason
-        compiled["alternatives"] = list(entry.alternatives)
+        # What staff read in the checker: the editors' markers are not for them.
+        compiled["reason"] = strip_markers(entry.reason)
+        compiled["alternatives"] = [strip_markers(text) for text in entry.alternatives]
         compiled["url"] = url
         compiled["href"] = href(entry.id) if href else url
         phrases.append(compiled)

@@ -14,19 +14,27 @@ from typing import Any, Final
 from markupsafe import Markup
 
 from ..content.model import ID_PATTERN
+from ..content.staff_text import MARKER_RE
 
 _SPECIAL: Final = re.compile(r"""[!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]""")
 _ID: Final = re.compile(ID_PATTERN)
 
 
 def escape_text(value: Any) -> str:
-    """Escape for Markdown and HTML; a single line break is kept as a line break."""
+    """Escape for Markdown and HTML; a single line break is kept as a line break; the editors'
+    markers become editor-view-only spans."""
     if isinstance(value, Markup):
         return str(value)
     if value is None:
         return ""
     text = _SPECIAL.sub(lambda match: f"&#{ord(match.group())};", str(value))
+    text = MARKER_RE.sub(_editor_marker, text)
     return text.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _editor_marker(match: re.Match[str]) -> str:
+    """【补充】/【推断】 are the editors' flags: shown in the editor view only, never searched."""
+    return f'<span class="hb-editor hb-marker" data-search-exclude>{match.group()}</span>'
 
 
 def anchor(value: str) -> Markup:

@@ -29,6 +29,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from ..content.handbook import Handbook
+from ..content.staff_text import strip_markers
 from ..content.model import (
     ApprovedPhrase,
     Checklist,
@@ -92,6 +93,7 @@ def plain(html: str) -> str:
 
 
 def _short(text: str) -> str:
+    text = strip_markers(text)  # the editors' 【补充】/【推断】 are not shown in a result
     return text if len(text) <= TEASER_LENGTH else text[: TEASER_LENGTH - 1] + "…"
 
 
@@ -246,7 +248,20 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
                     out["q"] = " ".join(checklist.asked)
             out["boost"] = _page_boost(page, handbook)
         docs.append(out)
-    return {**data, "docs": docs}
+    return {**data, "docs": [_without_markers(doc) for doc in docs]}
+
+
+def _without_markers(doc: dict[str, Any]) -> dict[str, Any]:
+    """The editors' 【补充】/【推断】 are neither searched nor shown in a result."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return strip_markers(value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        return value
+
+    return {key: clean(value) for key, value in doc.items()}
 
 
 def step_documents(procedure: Procedure, page: str, parent: dict[str, Any]) -> list[dict[str, Any]]:
