@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Final
 
@@ -10,6 +11,12 @@ import jinja2
 from .escape import anchor, css_token, escape_text
 
 TEMPLATES: Final = Path(__file__).parent / "templates"
+_TRAILING: Final = re.compile(r"[……。.…]+$")
+
+
+def short_phrase(text: str) -> str:
+    """A phrase as a compact index label: 你好像不明白…… → 你好像不明白 (the card keeps it whole)."""
+    return _TRAILING.sub("", text) or text
 
 
 def make_environment() -> jinja2.Environment:
@@ -29,4 +36,5 @@ def make_environment() -> jinja2.Environment:
     )
     env.filters["anchor"] = anchor
     env.filters["css"] = css_token
+    env.filters["short_phrase"] = short_phrase
     return env

@@ -101,9 +101,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """What overrides/main.html shows under an empty search box (content/search.yml)."""
+        """What overrides/main.html needs: the suggestions under an empty search box
+        (content/search.yml) and which view a device that never chose one starts in."""
         # TemplateContext lists MkDocs' own keys only; a theme template may read any key.
         cast(dict[str, Any], context)["handbook_search"] = self.build.search_suggestions()
+        # Under `mkdocs serve` the reader is an editor previewing a change: sources, notes and
+        # YAML lines show unless this device chose the staff view.
+        cast(dict[str, Any], context)["handbook_view"] = "editor" if self.serving else "staff"
         return context
 
     @event_priority(-100)  # after the search plugin has written its index

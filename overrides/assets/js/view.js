@@ -1,0 +1,32 @@
+/* The editor view switch at the foot of every page: editors see sources, notes and YAML
+   lines; staff (the default outside `mkdocs serve`) do not. The choice is kept on the device
+   and applied before the first paint by overrides/main.html. */
+"use strict";
+
+(() => {
+  const KEY = "hb-view";
+  const EDITOR = "hb-editor-view";
+
+  function remember(view) {
+    try {
+      localStorage.setItem(KEY, view);
+    } catch (_error) {
+      /* private mode: the choice lasts for this page only */
+    }
+  }
+
+  function bind() {
+    const root = document.documentElement;
+    for (const box of document.querySelectorAll("[data-view-switch]")) {
+      box.checked = root.classList.contains(EDITOR);
+      box.onchange = () => {
+        root.classList.toggle(EDITOR, box.checked);
+        remember(box.checked ? "editor" : "staff");
+      };
+    }
+  }
+
+  // Material's instant navigation swaps pages without reloading; document$ fires for each page.
+  if (window.document$) window.document$.subscribe(bind);
+  else bind();
+})();

@@ -1,0 +1,114 @@
+"""What staff see is the handbook, not the editors' workbench (sources, editors' notes and
+markers, YAML lines, the edit button); the editor view at the foot of any page shows them on
+that device, and paper never does.
+
+Checked on the real site in Chromium at phone size, on every page, by the text a person can
+see (`innerText` leaves out what CSS hides).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.content.handbook import Handbook
+from macros.content.staff_text import strip_markers
+
+from .support.offline import site_pages
+from .support.server import SiteServer
+
+pytestmark = pytest.mark.browser
+
+# Words only editors use; none may be visible to staff.
+JARGON = re.compile(r"种子|OCR|推断|编辑说明|编辑补充|原课件|【补充】|\.ya?ml\b|seed-\d", re.I)
+VISIBLE_TEXT = "() => document.querySelector('.md-content').innerText"
+
+
+def switch(page: Any) -> Any:
+    return page.get_by_role("checkbox", name="编辑视图")
+
+
+def test_no_page_shows_staff_any_editors_text(
+    phone: Any, site: SiteServer, built_site: Any
+) -> None:
+    pages = site_pages(built_site)
+    assert len(pages) > 20
+    seen = {}
+    for url in pages:
+        phone.goto(site.page_url(url))
+        text = phone.evaluate(VISIBLE_TEXT)
+        found = sorted(set(JARGON.findall(text)))
+        if found:
+            seen[url] = found
+        assert phone.locator(".md-content__button").count() == 0 or not (
+            phone.locator(".md-content__button").first.is_visible()
+        ), f"{url}: the edit button shows"
+    assert seen == {}
+
+
+def test_the_editor_view_shows_sources_notes_and_lines_and_is_remembered(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    phone.goto(site.page_url("complaints/"))
+    content = phone.locator(".md-content")
+    assert "content/complaints.yml:" not in content.inner_text()
+    switch(phone).check()
+    text = content.inner_text()
+    first = handbook.chapters["complaints"].sections[0].entries[0]
+    assert f"content/complaints.yml:{first.where.line}" in text
+    assert "来源：" in text
+    noted = next(
+        e for s in handbook.chapters["complaints"].sections for e in s.entries if e.editor_note
+    )
+    assert noted.editor_note[0].strip() in text.replace("\n", "")
+    assert phone.locator(".md-content__button").first.is_visible()  # edit button
+
+    # Remembered on the device: another page, through instant navigation, and a reload.
+    phone.locator(".md-content a[href*='phrasing/']").first.click()
+    phone.wait_for_url("**/phrasing/**")
+    expect(phone.locator(".md-content h1")).to_have_text(re.compile("禁语速查"))
+    assert switch(phone).is_checked()
+    assert "content/phrasing.yml:" in phone.locator(".md-content").inner_text()
+    phone.reload()
+    assert "content/phrasing.yml:" in phone.locator(".md-content").inner_text()
+    assert switch(phone).is_checked()
+
+    # Never on paper, even in the editor view.
+    phone.emulate_media(media="print")
+    assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
+    phone.emulate_media(media="screen")
+
+    switch(phone).uncheck()
+    phone.reload()
+    assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
+
+
+def test_the_phrase_index_fits_two_screens_and_every_card_leads_with_what_to_say(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    phone.goto(site.page_url("phrasing/"))
+    phrases = [e for e in handbook.entries("phrase") if handbook.chapter_of_id[e.id] == "phrasing"]
+    index = phone.locator(".hb-phrase-index a")
+    assert index.count() == len(phrases)
+    height = phone.viewport_size["height"]
+    last = index.last.bounding_box()
+    assert last["y"] + last["height"] <= 2 * height, "the index runs past the second screen"
+
+    # Tap a phrase in the index: its card, then within half a screen, the first thing to say.
+    target = phrases[len(phrases) // 2]
+    phone.locator(f".hb-phrase-index a[href$='#{target.id}']").click()  # instant nav: absolute
+    phone.wait_for_url(f"**#{target.id}")
+    phone.wait_for_timeout(300)
+    heading = phone.locator(f"#{target.id}").bounding_box()
+    card = phone.locator(f"article:has(> #{target.id})")
+    first_reply = card.locator(".hb-do li").first
+    assert first_reply.inner_text().strip() == strip_markers(target.alternatives[0]).strip()
+    reply = first_reply.bounding_box()
+    assert 0 <= heading["y"] < height
+    assert reply["y"] + reply["height"] - heading["y"] <= height / 2
+    # The reason comes after what to say instead.
+    why = card.locator(".hb-why").bounding_box()
+    assert why["y"] > reply["y"]
