@@ -276,6 +276,141 @@ def test_a_quiz_opened_through_instant_navigation_works(phone: Any, site: SiteSe
     assert phone.locator(".quiz-verdict").inner_text() == "✓ 答对了"
 
 
+# --- a quiz keeps its place ------------------------------------------------------------------
+
+
+def progress(page: Any) -> str:
+    return page.locator(".quiz-progress").inner_text()
+
+
+def wait_for_quiz(page: Any, quiz: str) -> None:
+    page.wait_for_url(f"**/quizzes/{quiz}/")
+    page.locator(".quiz.is-live").wait_for()
+
+
+def test_following_the_see_link_and_coming_back_keeps_the_quiz_where_it_was(
+    phone: Any, site: SiteServer
+) -> None:
+    answers = Answers(WITH_MULTIPLE)
+    total = len(answers.items)
+    open_quiz(phone, site, WITH_MULTIPLE)
+    answer(phone, answers)
+    go_on(phone)
+    second = answer(phone, answers, correctly=False)
+    verdict = phone.locator(".quiz-verdict").inner_text()
+    phone.locator(".quiz-feedback .quiz-see a").click()  # 见《…》: read the entry
+    phone.wait_for_url(re.compile(r"#"))
+    phone.go_back()
+    wait_for_quiz(phone, WITH_MULTIPLE)
+    assert progress(phone) == f"第 2 题，共 {total} 题"
+    assert phone.locator(".quiz-q.is-on").get_attribute("data-question") == second
+    assert phone.locator(".quiz-verdict").inner_text() == verdict  # still answered, explained
+    go_on(phone)
+    for _ in range(total - 2):
+        answer(phone, answers)
+        go_on(phone)
+    assert phone.locator(".quiz-score").inner_text() == f"答对 {total - 1} 题，共 {total} 题。"
+    assert phone.locator(".quiz-wrong-item").get_attribute("data-question") == second
+
+
+def test_a_reload_keeps_the_order_the_answers_and_a_choice_not_yet_confirmed(
+    phone: Any, site: SiteServer
+) -> None:
+    answers = Answers(SHORT)
+    total = len(answers.items)
+    open_quiz(phone, site, SHORT)
+    run_quiz(phone, answers)
+    phone.locator(".quiz-retry").click()  # again: questions and options in a new order
+    order = [answer(phone, answers, correctly=False)]
+    go_on(phone)
+    question = phone.locator(".quiz-q.is-on")
+    order.append(question.get_attribute("data-question"))
+    options = question.locator(".quiz-text").evaluate_all(
+        "spans => spans.map(s => [s.textContent, getComputedStyle(s.closest('li')).order])"
+    )
+    picked = answers.right(order[1])[0]
+    option(question, picked).click()
+
+    phone.reload()
+    phone.locator(".quiz.is-live").wait_for()
+    question = phone.locator(".quiz-q.is-on")
+    assert progress(phone) == f"第 2 题，共 {total} 题"
+    assert question.get_attribute("data-question") == order[1]
+    assert (
+        question.locator(".quiz-text").evaluate_all(
+            "spans => spans.map(s => [s.textContent, getComputedStyle(s.closest('li')).order])"
+        )
+        == options
+    )
+    expect(option(question, picked).locator("xpath=..").locator("input")).to_be_checked()
+    expect(phone.get_by_role("button", name="确定")).to_be_enabled()
+    phone.get_by_role("button", name="确定").click()
+    go_on(phone)
+    for _ in range(total - 2):
+        answer(phone, answers)
+        go_on(phone)
+    wrong = phone.locator(".quiz-wrong-item").evaluate_all(
+        "items => items.map(i => i.dataset.question)"
+    )
+    assert wrong == [order[0]]  # the answer given before the reload still counts
+
+
+def test_instant_navigation_away_and_back_keeps_the_quiz_and_finishing_clears_it(
+    phone: Any, site: SiteServer
+) -> None:
+    answers = Answers(SHORT)
+    total = len(answers.items)
+    open_quiz(phone, site, SHORT)
+    answer(phone, answers)
+    go_on(phone)
+    phone.locator(".quiz-paper a").click()  # 全部自测, an instant-navigation link
+    phone.wait_for_url("**/quizzes/")
+    phone.locator(".quiz-index a", has_text=quiz_title(SHORT)).click()
+    wait_for_quiz(phone, SHORT)
+    assert progress(phone) == f"第 2 题，共 {total} 题"
+    for _ in range(total - 1):
+        answer(phone, answers)
+        go_on(phone)
+    assert phone.locator(".quiz-score").inner_text() == f"答对 {total} 题，共 {total} 题。"
+    phone.reload()
+    phone.locator(".quiz.is-live").wait_for()
+    assert progress(phone) == f"第 1 题，共 {total} 题"  # finished: the next visit starts afresh
+    assert phone.locator(".quiz-result").is_hidden()
+
+
+def test_saved_progress_that_no_longer_fits_the_quiz_is_ignored(
+    phone: Any, site: SiteServer
+) -> None:
+    answers = Answers(SHORT)
+    phone.add_init_script(
+        f"""localStorage.setItem('hb-quiz-progress:{SHORT}', JSON.stringify({{
+            order: ['no-such-question'], options: {{}}, answers: {{}}, draft: [], pos: 0}}));"""
+    )
+    open_quiz(phone, site, SHORT)
+    assert progress(phone) == f"第 1 题，共 {len(answers.items)} 题"
+    answer(phone, answers)
+    assert phone.locator(".quiz-verdict").inner_text() == "✓ 答对了"
+
+
+def test_the_end_screen_is_fully_visible_on_a_phone(phone: Any, site: SiteServer) -> None:
+    answers = Answers(WITH_MULTIPLE)
+    open_quiz(phone, site, WITH_MULTIPLE)
+    run_quiz(phone, answers, wrong=set(range(len(answers.items))))  # a long review below
+    phone.wait_for_timeout(600)  # the scroll and Material's header settle
+    header = phone.locator(".md-header").bounding_box()
+    title = phone.locator(".quiz-result-title").bounding_box()
+    score = phone.locator(".quiz-score").bounding_box()
+    assert title["y"] >= header["y"] + header["height"] - 1, (title, header)
+    assert score["y"] + score["height"] <= phone.viewport_size["height"]
+    top = phone.locator(".md-top")
+    # Material fades the button out (opacity 0, still "visible" to Playwright) when hidden.
+    if top.evaluate("b => !b.hidden || getComputedStyle(b).opacity !== '0'"):
+        button = top.bounding_box()
+        for box in (title, score):
+            above = button["y"] + button["height"] <= box["y"]
+            assert above or box["y"] + box["height"] <= button["y"], (button, box)
+
+
 # --- on paper -----------------------------------------------------------------------------
 
 

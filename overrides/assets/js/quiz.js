@@ -1,10 +1,53 @@
 /* Quiz widget: one question at a time, right or wrong at once, score and review at the end,
    best score per quiz in localStorage. The answers live only in the answer key, which is
-   hidden on screen; it is read after the reader confirms. Text is set with textContent. */
+   hidden on screen; it is read after the reader confirms. Text is set with textContent.
+
+   A quiz under way is kept in localStorage["hb-quiz-progress:<id>"] (question order, option
+   order, answers so far, the question on screen), so following a 见《…》 link and coming
+   back, a reload or instant navigation carry on where the reader was. Finishing or starting
+   again clears it; a saved state that no longer fits the page (questions changed) is ignored. */
 "use strict";
 
 (() => {
   const PREFIX = "hb-quiz:";
+  const PROGRESS = "hb-quiz-progress:";
+  const strings = (value) => Array.isArray(value) && value.every((v) => typeof v === "string");
+
+  function loadProgress(id, ids) {
+    try {
+      const saved = JSON.parse(localStorage.getItem(PROGRESS + id));
+      const { order, options, answers, draft, pos } = saved || {};
+      const known = new Set(ids);
+      const fits =
+        strings(order) &&
+        order.length === ids.length &&
+        order.every((q) => known.has(q)) &&
+        new Set(order).size === ids.length &&
+        Number.isInteger(pos) &&
+        pos >= 0 &&
+        pos < ids.length &&
+        options &&
+        typeof options === "object" &&
+        Object.values(options).every(strings) &&
+        answers &&
+        typeof answers === "object" &&
+        Object.entries(answers).every(([q, a]) => known.has(q) && strings(a)) &&
+        strings(draft);
+      if (fits) return { order, options, answers, draft, pos };
+    } catch {
+      /* no storage, or garbage in it: start afresh */
+    }
+    return null;
+  }
+
+  function saveProgress(id, value) {
+    try {
+      if (value) localStorage.setItem(PROGRESS + id, JSON.stringify(value));
+      else localStorage.removeItem(PROGRESS + id);
+    } catch {
+      /* storage full or blocked: the quiz still works, without resuming */
+    }
+  }
 
   function loadBest(id) {
     try {
@@ -76,6 +119,9 @@
     let order = questions;
     let pos = 0;
     let wrong = [];
+    let answers = {}; // question id → the values confirmed
+    const byId = {};
+    for (const q of questions) byId[q.dataset.question] = q;
 
     const inputs = (q) => Array.from(q.querySelectorAll("input"));
     const answer = (q) => keys[q.dataset.question].dataset.answer.split(" ");
@@ -102,20 +148,48 @@
       check.disabled = !inputs(q).some((input) => input.checked);
     }
 
-    function confirm() {
-      const q = order[pos];
-      const right = answer(q);
-      const chosen = inputs(q)
+    const chosenIn = (q) =>
+      inputs(q)
         .filter((input) => input.checked)
         .map((input) => input.value);
-      const ok = chosen.length === right.length && chosen.every((value) => right.includes(value));
+
+    function remember() {
+      const q = order[pos];
+      const options = {};
+      for (const question of questions) {
+        const items = Array.from(question.querySelectorAll(".quiz-options > li"));
+        items.sort((a, b) => (Number(a.style.order) || 0) - (Number(b.style.order) || 0));
+        options[question.dataset.question] = items.map((li) => li.querySelector("input").value);
+      }
+      saveProgress(id, {
+        order: order.map((question) => question.dataset.question),
+        options,
+        answers,
+        draft: answers[q.dataset.question] ? [] : chosenIn(q),
+        pos,
+      });
+    }
+
+    function confirm() {
+      const q = order[pos];
+      const chosen = chosenIn(q);
+      answers[q.dataset.question] = chosen;
+      if (!grade(q, chosen)) wrong.push(q);
+      remember();
+      next.focus();
+    }
+
+    /* Mark the options and show the verdict for `chosen`; true when it is right. */
+    function grade(q, chosen) {
+      const right = answer(q);
+      const ok = isRight(q, chosen);
       inputs(q).forEach((input) => {
+        input.checked = chosen.includes(input.value);
         input.disabled = true;
         const li = input.closest("li");
         li.classList.toggle("is-right", right.includes(input.value));
         li.classList.toggle("is-wrong", input.checked && !right.includes(input.value));
       });
-      if (!ok) wrong.push(q);
       feedback.className = `quiz-feedback ${ok ? "is-ok" : "is-bad"}`;
       find(".quiz-verdict").textContent = ok
         ? "✓ 答对了"
@@ -124,10 +198,11 @@
       feedback.hidden = next.hidden = false;
       check.hidden = true;
       next.textContent = pos + 1 < order.length ? "下一题" : "看成绩";
-      next.focus();
+      return ok;
     }
 
     function finish() {
+      saveProgress(id, null);
       const score = order.length - wrong.length;
       const best = loadBest(id);
       const record = !best || score / order.length > best.score / best.total;
@@ -154,7 +229,10 @@
       find(".quiz-review").hidden = wrong.length === 0;
       result.hidden = false;
       showBest(document);
-      result.focus();
+      result.focus({ preventScroll: true });
+      // Below the sticky header (scroll-margin-top in quiz.css), not under the back-to-top
+      // button that scrolling up to it would bring out.
+      window.hbQuietBackToTop();
       result.scrollIntoView({ block: "start" });
     }
 
@@ -174,29 +252,72 @@
       if (mix) order = shuffled(order);
       pos = 0;
       wrong = [];
+      answers = {};
       quiz.classList.remove("is-done");
       result.hidden = true;
       show();
     }
 
+    /* Carry on from a saved state: same order, same options, answers so far. */
+    function resume(saved) {
+      start(false);
+      order = saved.order.map((q) => byId[q]);
+      for (const q of questions) {
+        const keys = saved.options[q.dataset.question] || [];
+        q.querySelectorAll(".quiz-options > li").forEach((li) => {
+          const at = keys.indexOf(li.querySelector("input").value);
+          li.style.order = at < 0 ? "" : String(at);
+        });
+      }
+      answers = saved.answers;
+      wrong = order.filter((q) => {
+        const chosen = answers[q.dataset.question];
+        return chosen && !isRight(q, chosen);
+      });
+      pos = saved.pos;
+      show();
+      const q = order[pos];
+      const done = answers[q.dataset.question];
+      if (done) {
+        grade(q, done);
+      } else {
+        for (const input of inputs(q)) input.checked = saved.draft.includes(input.value);
+        check.disabled = !saved.draft.length;
+      }
+    }
+
+    function isRight(q, chosen) {
+      const right = answer(q);
+      return chosen.length === right.length && chosen.every((value) => right.includes(value));
+    }
+
     quiz.addEventListener("change", () => {
       if (!check.hidden) check.disabled = !inputs(order[pos]).some((input) => input.checked);
+      if (!check.hidden) remember();
     });
     check.addEventListener("click", confirm);
     next.addEventListener("click", () => {
       if (++pos >= order.length) return finish();
       show();
+      remember();
       const q = order[pos];
       q.focus({ preventScroll: true });
       if (q.getBoundingClientRect().top < 64) q.scrollIntoView({ block: "start" });
     });
     find(".quiz-retry").addEventListener("click", () => {
+      saveProgress(id, null);
       start(true);
+      remember();
       order[0].focus();
     });
     result.tabIndex = -1;
     quiz.classList.add("is-live");
-    start(false);
+    const saved = loadProgress(
+      id,
+      questions.map((q) => q.dataset.question),
+    );
+    if (saved) resume(saved);
+    else start(false);
   }
 
   function init() {

@@ -160,16 +160,7 @@
    * to the top: it shows its back-to-top button, over the entry just opened. Keep the button
    * hidden while the landing settles; it comes back as soon as the reader scrolls up. */
   const SETTLING = 1000; // ms: the lock lifted, the page in, the jump made
-  function quietBackToTop() {
-    const button = document.querySelector(".md-top");
-    if (!button) return;
-    const until = performance.now() + SETTLING;
-    const hide = () => {
-      button.hidden = true;
-      if (performance.now() < until) requestAnimationFrame(hide);
-    };
-    hide();
-  }
+  const quietBackToTop = () => window.hbQuietBackToTop(SETTLING);
 
   /* Show the entry the way Material does: a click on a link to its fragment. */
   function reveal(url) {
