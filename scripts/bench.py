@@ -83,10 +83,13 @@ def measured_pages(site: Path) -> dict[str, str]:
     longest = max(pages, key=lambda url: (site / url / "index.html").stat().st_size)
     checklist = next(u for u in pages if re.fullmatch(r"checklists/(?!print/)[^/]+/", u))
     quiz = next(u for u in pages if re.fullmatch(r"quizzes/[^/]+/", u))
-    return {"home": "", "checklist": checklist, "quiz": quiz, "longest page": longest}
+    measured = {"home": "", "checklist": checklist, "quiz": quiz, "longest page": longest}
+    return measured if longest == "phrasing/" else {**measured, "禁语速查": "phrasing/"}
 
 
-def run_lighthouse(site: Path, label: str, pages: dict[str, str]) -> dict[str, dict]:
+def run_lighthouse(
+    site: Path, label: str, pages: dict[str, str], *, dark: bool = False
+) -> dict[str, dict]:
     server = start(site)
     results = {}
     try:
@@ -95,7 +98,7 @@ def run_lighthouse(site: Path, label: str, pages: dict[str, str]) -> dict[str, d
                 OUT / "lighthouse" / f"{label}-{url.strip('/').replace('/', '_') or 'home'}.json"
             )
             try:
-                scores = lighthouse.run(f"{server.url}/{url}", report)
+                scores = lighthouse.run(f"{server.url}/{url}", report, dark=dark)
                 losses = {
                     category: lighthouse.failed_audits(report, category)
                     for category, score in scores.items()
@@ -171,10 +174,11 @@ def main() -> int:
     offline = offline_copy(real_site)
 
     lighthouse_pages = measured_pages(real_site)
-    scores, stock_scores = {}, {}
+    scores, stock_scores, dark_scores = {}, {}, {}
     if not args.no_lighthouse:
         print("lighthouse …")
         scores = run_lighthouse(real_site, "handbook", lighthouse_pages)
+        dark_scores = run_lighthouse(real_site, "handbook-dark", lighthouse_pages, dark=True)
         stock_scores = run_lighthouse(stock_site, "stock", lighthouse_pages)
     offline_ok = None
     if not args.no_offline_test:
@@ -192,6 +196,7 @@ def main() -> int:
         lighthouse_pages,
         scores,
         stock_scores,
+        dark_scores,
         offline_ok,
     )
     print()
@@ -215,6 +220,7 @@ def render(
     lighthouse_pages: dict[str, str],
     scores: dict[str, dict],
     stock_scores: dict[str, dict],
+    dark_scores: dict[str, dict],
     offline_ok: bool | None,
 ) -> str:
     heaviest = max(loads, key=lambda load: load.without_index)
@@ -254,6 +260,19 @@ def render(
                 None if score is None or lighthouse_errors else score >= minimum,
             )
         )
+    dark = [
+        (result.get("scores", {}).get("accessibility"), name)
+        for name, result in dark_scores.items()
+    ]
+    dark_low = min(dark, key=lambda pair: pair[0] or 0) if dark else (None, "")
+    CHECKS.append(
+        Check(
+            "Lighthouse mobile accessibility in dark mode (phone set to dark), every measured page",
+            "100",
+            f"lowest {dark_low[0]} ({dark_low[1]})" if dark_low[0] is not None else "not run",
+            None if dark_low[0] is None else dark_low[0] == 100,
+        )
+    )
     CHECKS.append(
         Check(
             "build of the real content (`mkdocs build --strict`)",

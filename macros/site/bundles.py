@@ -26,11 +26,13 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/css/checker.css",
         ),
         "assets/handbook.js": (
+            "assets/js/back-to-top.js",  # first: search.js and quiz.js use it
             "assets/js/checklist.js",
             "assets/js/quiz.js",
             "assets/js/checker-core.js",  # before checker.js, which uses it
             "assets/js/checker.js",
             "assets/js/search.js",
+            "assets/js/view.js",
         ),
     }
 )

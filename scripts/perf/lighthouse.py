@@ -18,6 +18,7 @@ FOLDER = ROOT / "benchmarks"
 BINARY = FOLDER / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+DARK_FLAG = "--force-dark-mode"  # prefers-color-scheme: dark, as on a phone set to dark mode
 
 
 def ensure_installed() -> Path:
@@ -36,15 +37,17 @@ def ensure_installed() -> Path:
     return BINARY
 
 
-def run(url: str, report: Path) -> dict[str, int | None]:
-    """Scores 0-100 per category (None when Lighthouse could not score it)."""
+def run(url: str, report: Path, *, dark: bool = False) -> dict[str, int | None]:
+    """Scores 0-100 per category (None when Lighthouse could not score it); `dark` loads the
+    page in a browser set to dark mode."""
+    flags = f"{CHROME_FLAGS} {DARK_FLAG}" if dark else CHROME_FLAGS
     report.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [
             str(ensure_installed()),
             url,
             "--quiet",
-            f"--chrome-flags={CHROME_FLAGS}",
+            f"--chrome-flags={flags}",
             f"--only-categories={','.join(CATEGORIES)}",
             "--output=json",
             f"--output-path={report}",
