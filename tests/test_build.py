@@ -143,14 +143,18 @@ def test_widgets_are_served_as_one_stylesheet_and_one_script(built_site: Path) -
         assert (built_site / bundle).read_text(encoding="utf-8").strip() == expected.strip()
 
 
-def test_the_missing_page_says_so_in_chinese_and_leads_home(built_site: Path) -> None:
+def test_the_missing_page_says_so_in_chinese_and_leads_home_to_phrases_and_search(
+    built_site: Path,
+) -> None:
     """Offline, the service worker shows this page for pages not yet saved on the phone."""
     missing = page(built_site, "404.html")
     assert "Not found" not in missing.text
     assert "找不到这个页面" in missing.text and "没有网络" in missing.text
     links = missing.attrs("a")
     home = next(a["href"] for a in links if "md-logo" in a.get("class", ""))  # Material's home
-    assert [a["href"] for a in links if "md-button" in a.get("class", "")] == [home]
+    buttons = [a["href"] for a in links if "md-button" in a.get("class", "")]
+    assert buttons[0] == home and buttons[1].endswith("phrasing/")  # 回到首页, 禁语速查
+    assert {"class": "md-button", "for": "__search"} in missing.attrs("label")  # 搜索
 
 
 def test_material_is_told_not_to_use_google_fonts() -> None:

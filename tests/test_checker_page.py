@@ -63,7 +63,7 @@ def test_typing_marks_each_phrase_and_explains_it(phone: Any, site: SiteServer) 
     # The text around the marks is shown exactly as typed.
     assert phone.locator("[data-checker-text]").inner_text() == CALL
     assert (
-        status(phone) == "发现 4 处禁语（3 条），已用颜色标出；按编号看为什么不能说、可以怎么说。"
+        status(phone) == "4 处需要改（3 条禁语），已用颜色标出；按编号看为什么不能说、可以怎么说。"
     )
 
     cards = phone.locator("[data-checker-list] > li")
@@ -95,7 +95,7 @@ def test_the_card_links_to_the_handbook_entry(phone: Any, site: SiteServer) -> N
 def test_approved_wording_is_clean_and_clearing_starts_over(phone: Any, site: SiteServer) -> None:
     open_checker(phone, site)
     check_in_page(phone, "谢谢您告诉我，这种情况比较少见，我马上核实。")
-    assert status(phone) == "没有发现禁语。"
+    assert status(phone) == "没有查到手册列出的禁语。只查手册里的禁语，语气和态度还要自己把关。"
     assert phone.locator("mark").count() == 0
     check_in_page(phone, "这不关我的事")
     clear = phone.get_by_role("button", name="清空", exact=True)

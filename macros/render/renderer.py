@@ -93,13 +93,18 @@ class Renderer:
         return self.render("chapter.html", chapter=self.handbook.chapters[stem])
 
     def home(self, primary: list[str], secondary: list[str], tools: list[dict[str, str]]) -> str:
-        """Quick-link cards; titles and summaries come from the content files themselves.
+        """The everyday situations (content/search.yml), each one tap from its answer, then
+        quick-link cards; titles and summaries come from the content files themselves.
 
         `tools` are pages made by code rather than content (the phrase checker): the page
         gives their url, title and summary.
         """
         return self.render(
             "home.html",
+            everyday=[
+                Link(Markup(self.links.href(s.ref)), s.text)
+                for s in self.handbook.search.suggestions
+            ],
             primary=[self._card(key) for key in primary],
             secondary=[
                 *(self._tool(tool) for tool in tools),

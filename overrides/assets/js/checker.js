@@ -35,8 +35,11 @@
 
   function statusText(blank, findings, groups) {
     if (blank) return "在上面输入或粘贴要检查的话，结果会马上显示在这里。";
-    if (!findings.length) return "没有发现禁语。";
-    return `发现 ${findings.length} 处禁语（${groups.length} 条），已用颜色标出；按编号看为什么不能说、可以怎么说。`;
+    // Says what was checked: the handbook's listed phrases, not every way to sound rude.
+    if (!findings.length) {
+      return "没有查到手册列出的禁语。只查手册里的禁语，语气和态度还要自己把关。";
+    }
+    return `${findings.length} 处需要改（${groups.length} 条禁语），已用颜色标出；按编号看为什么不能说、可以怎么说。`;
   }
 
   function render(root, compiled, text) {
