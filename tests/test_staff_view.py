@@ -112,3 +112,24 @@ def test_the_phrase_index_fits_two_screens_and_every_card_leads_with_what_to_say
     # The reason comes after what to say instead.
     why = card.locator(".hb-why").bounding_box()
     assert why["y"] > reply["y"]
+
+
+def test_every_chapter_opens_with_its_contents_within_a_screen(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """GOV.UK-style contents at the top; only 禁语速查's phrase index may run longer (two
+    screens, tested above)."""
+    height = phone.viewport_size["height"]
+    for stem, chapter in handbook.chapters.items():
+        phone.goto(site.page_url(f"{stem}/"))
+        links = phone.locator(".hb-contents__sections > li > a")
+        if len(chapter.sections) < 2:
+            assert links.count() == 0, stem
+            continue
+        assert links.all_inner_texts() == [s.title for s in chapter.sections], stem
+        if stem != "phrasing":
+            box = phone.locator(".hb-contents").bounding_box()
+            assert box["height"] <= height, f"{stem}: contents {box['height']:.0f}px"
+        links.last.click()
+        phone.wait_for_url(f"**#{chapter.sections[-1].id}")
+        expect(phone.locator(f"h2#{chapter.sections[-1].id}")).to_be_in_viewport()

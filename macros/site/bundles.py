@@ -26,7 +26,8 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/css/checker.css",
         ),
         "assets/handbook.js": (
-            "assets/js/back-to-top.js",  # first: search.js and quiz.js use it
+            "assets/js/back-to-top.js",  # first: search.js and quiz.js use these two
+            "assets/js/anchors.js",
             "assets/js/checklist.js",
             "assets/js/quiz.js",
             "assets/js/checker-core.js",  # before checker.js, which uses it

@@ -162,23 +162,6 @@
   const SETTLING = 1000; // ms: the lock lifted, the page in, the jump made
   const quietBackToTop = () => window.hbQuietBackToTop(SETTLING);
 
-  /* Show the entry the way Material does: a click on a link to its fragment. */
-  function reveal(url) {
-    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
-    if (!target) return;
-    const header = document.querySelector(".md-header");
-    const below = header ? header.getBoundingClientRect().bottom - 1 : 0;
-    const top = target.getBoundingClientRect().top;
-    const shown = top >= below && top < innerHeight;
-    if (location.href === url.href && target.matches(":target") && shown) return;
-    history.replaceState(history.state, "", url.href);
-    const link = document.createElement("a");
-    link.href = url.hash;
-    history.scrollRestoration = "auto";
-    link.click();
-    history.scrollRestoration = "manual";
-  }
-
   if (typeof viewport$ !== "undefined" && typeof location$ !== "undefined") {
     viewport$.subscribe((value) => {
       viewport = value;
@@ -194,7 +177,7 @@
       const entry = back;
       pending = back = null;
       if (url && url.pathname === location.pathname) {
-        reveal(url);
+        window.hbReveal(url);
         quietBackToTop();
       }
       if (entry && new URL(entry.href).pathname === location.pathname) {

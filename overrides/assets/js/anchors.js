@@ -1,0 +1,63 @@
+/* Showing a place on the page (an entry, a step, a section) below the header, marked as the
+   browser marks a followed link (:target), even when Material's instant navigation got in the
+   way. Shared by search.js (landing on a result) and, here, by links to a place on the same
+   page (the contents at the top of a chapter, 相关, 千万不要说's 为什么): tapped while the page
+   is still starting, Material takes the click, then restores the scroll position it saved for
+   the page (the top) instead of jumping, which leaves the reader at the top with the address
+   showing the place. For a moment after such a tap, bring the place into view if it is not. */
+"use strict";
+
+(() => {
+  const WATCH = 1000; // ms: Material's start-up is over well within this
+  const PATIENCE = 300; // ms between two tries: let a (smooth) jump finish before judging it
+
+  function inView(target) {
+    const header = document.querySelector(".md-header");
+    const below = header ? header.getBoundingClientRect().bottom - 1 : 0;
+    const top = target.getBoundingClientRect().top;
+    return top >= below && top < window.innerHeight;
+  }
+
+  /* The way Material shows a place: a click on a link to its fragment (scroll-margin below the
+     header, :target marks it). The link is not in the document, so Material does not take it. */
+  window.hbReveal = (url) => {
+    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    if (!target) return;
+    if (location.href === url.href && target.matches(":target") && inView(target)) return;
+    history.replaceState(history.state, "", url.href);
+    const link = document.createElement("a");
+    link.href = url.hash;
+    history.scrollRestoration = "auto";
+    link.click();
+    history.scrollRestoration = "manual";
+  };
+
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest("a[href*='#']");
+    if (!link || link.closest(".md-search")) return; // search.js lands its results itself
+    const url = new URL(link.href, location.href);
+    if (url.pathname !== location.pathname || !url.hash) return;
+    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    if (!target) return;
+    let until = performance.now() + WATCH;
+    let tried = performance.now();
+    // The reader scrolling or tapping on their own ends the watch: never pull the page back.
+    const stop = () => {
+      until = 0;
+    };
+    for (const type of ["touchstart", "wheel", "keydown"]) {
+      window.addEventListener(type, stop, { once: true, passive: true });
+    }
+    const keep = () => {
+      const now = performance.now();
+      if (now > until) return;
+      // Material may take a frame or two to put the place in the address.
+      if (location.hash === url.hash && !inView(target) && now - tried > PATIENCE) {
+        tried = now;
+        window.hbReveal(url);
+      }
+      requestAnimationFrame(keep);
+    };
+    requestAnimationFrame(keep);
+  });
+})();
