@@ -206,12 +206,13 @@ def test_wrong_extension_and_missing_special_file(content: Path) -> None:
 def test_all_problems_are_reported_in_one_run(content: Path) -> None:
     (content / "a.yml").write_text("title: x\n\tsummary: y\n", encoding="utf-8")
     (content / "b.yml").write_text("", encoding="utf-8")
-    append(content / "phrasing.yml", PHRASE.replace("seed-003", "seed-999"))
+    append(content / "phrasing.yml", PHRASE.replace("reason:", "raeson:"))
     found = problems_of(content)
     assert [p.split(":")[0] for p in found] == [
         "content/a.yml",
         "content/b.yml",
-        "content/phrasing.yml",
+        "content/phrasing.yml",  # raeson: an unknown field
+        "content/phrasing.yml",  # and so reason is missing
     ]
 
 
@@ -246,3 +247,49 @@ def test_quiz_answer_rules(content: Path) -> None:
     )
     [problem] = problems_of(content)
     assert "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
+
+
+# --- one slip, one message ---------------------------------------------------------------
+# A file that cannot be read hides its ids; the check must not then report every reference to
+# them as missing. Each slip below, made in the real objections chapter (whose ids the other
+# files point to), gives exactly one problem, on the slipped line, naming the cause.
+
+
+def slip(content: Path, old: str, new: str) -> tuple[list[str], int]:
+    path = content / "objections.yml"
+    line = line_of(path, old)
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    return problems_of(content), line
+
+
+def test_a_tab_gives_one_problem(content: Path) -> None:
+    problems, line = slip(content, "    reply: ", "\treply: ")
+    [problem] = problems
+    assert problem.startswith(f"content/objections.yml:{line}:")
+    assert problem.endswith("用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）")
+
+
+def test_a_missing_colon_gives_one_problem(content: Path) -> None:
+    problems, line = slip(content, "    reply: ", "    reply ")
+    assert problems == [f"content/objections.yml:{line}:9: “reply”后面少了冒号；写成“reply: ”"]
+
+
+def test_a_full_width_colon_gives_one_problem_that_names_it(content: Path) -> None:
+    problems, line = slip(content, "    reply: ", "    reply：")
+    assert problems == [
+        f"content/objections.yml:{line}:9: 用了全角冒号“：”；键后面要用半角冒号加空格，写成“reply: ”"
+    ]
+
+
+def test_no_space_after_the_colon_gives_one_problem(content: Path) -> None:
+    problems, line = slip(content, "    reply: ", "    reply:")
+    assert problems == [
+        f"content/objections.yml:{line}:9: 冒号后面少了空格；写成“reply: ”（半角冒号后加一个空格）"
+    ]
+
+
+def test_a_gbk_file_gives_one_problem(content: Path) -> None:
+    path = content / "objections.yml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk", errors="replace"))
+    [problem] = problems_of(content)
+    assert problem.startswith("content/objections.yml:") and "GBK" in problem

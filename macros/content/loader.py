@@ -270,6 +270,16 @@ def _check_quiz_chapters(
     return problems
 
 
+def _unreadable(
+    root: FsPath,
+    loaded: dict[str, tuple[YamlDocument, Node]],
+    invalid: list[tuple[YamlDocument, type[Node]]],
+) -> bool:
+    """Whether some content file could not be read as YAML at all (its ids are unknown)."""
+    read = set(loaded) | {FsPath(doc.file).name for doc, _model in invalid}
+    return any(path.name not in read for path in root.glob("*.yml"))
+
+
 def _locate_lines(loaded: dict[str, tuple[YamlDocument, Node]]) -> None:
     """Refine each node's line to its `id:` key when it has one, which is what editors look for."""
     for doc, root_node in loaded.values():
@@ -284,8 +294,11 @@ def load_content(root: FsPath) -> Handbook:
     _locate_lines(loaded)
     by_id, seen, index_problems = _index(loaded, invalid)
     problems += index_problems
-    problems += _check_references(loaded, by_id, seen)
-    problems += _check_raw_references(invalid, by_id, seen)
+    if not _unreadable(root, loaded, invalid):
+        # A file that cannot be read hides its ids: every reference to them would be reported
+        # as missing, burying the one real mistake. References are checked once all files read.
+        problems += _check_references(loaded, by_id, seen)
+        problems += _check_raw_references(invalid, by_id, seen)
     problems += _check_quiz_chapters(loaded, root)
     for doc, root_node in loaded.values():
         problems += check_staff_text(doc, root_node, _walk_nodes(root_node, ()))

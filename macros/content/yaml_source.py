@@ -8,6 +8,7 @@ the last one silently, which would lose what an editor wrote).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Final
@@ -77,6 +78,33 @@ def _translate(problem: str) -> str:
         if needle in problem:
             return f"YAML 语法错误：{hint}（{problem}）"
     return f"YAML 语法错误：{problem}"
+
+
+# A key written the way YAML cannot read, found on the line a syntax error points at or just
+# above it (the parser notices the slip only on the line after): what is wrong, in words.
+_KEY_SLIPS: Final = (
+    (
+        re.compile(r"^(\s*(?:- )?)([A-Za-z_]+)\s*："),
+        "用了全角冒号“：”；键后面要用半角冒号加空格，写成“{key}: ”",
+    ),
+    (
+        re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):(?=[^\s])"),
+        "冒号后面少了空格；写成“{key}: ”（半角冒号后加一个空格）",
+    ),
+    (re.compile(r"^(\s*(?:- )?)([A-Za-z_]+)\s+(?=[^\s:#])"), "“{key}”后面少了冒号；写成“{key}: ”"),
+)
+
+
+def _key_slip(text: str, line: int, file: str) -> Problem | None:
+    """The likely cause of a syntax error at `line` (1-based): a mistyped key nearby."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), max(line - 3, 0), -1):
+        for pattern, hint in _KEY_SLIPS:
+            match = pattern.match(lines[number - 1])
+            if match:
+                column = len(match.group(1)) + 1
+                return Problem(Where(file, number, column), hint.format(key=match.group(2)))
+    return None
 
 
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
@@ -159,6 +187,9 @@ def read_yaml(path: FsPath, file: str) -> tuple[YamlDocument | None, list[Proble
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            slip = _key_slip(text, line, file) if line else None
+            if slip is not None:
+                return None, [slip]
             message = _translate(f"{error.problem or ''} {error.context or ''}".strip())
             return None, [Problem(Where(file, line, column), message)]
         except yaml.YAMLError as error:
