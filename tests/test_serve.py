@@ -90,3 +90,26 @@ def test_serve_rebuilds_on_content_and_macro_edits(served: tuple[Path, str]) -> 
     assert label in source
     module.write_text(source.replace(label, label[:-1] + '（新代码）"'), encoding="utf-8")
     wait_for(f"{url}phrasing/", "（新代码）")
+
+
+def test_a_broken_edit_shows_its_problems_in_the_page_and_fixing_it_recovers(
+    served: tuple[Path, str],
+) -> None:
+    """An editor's slip while previewing: the server keeps answering, every page says what is
+    wrong (the check's own Chinese messages) above the last content that passed, and saving
+    the fix brings the page back."""
+    project, url = served
+    wait_for(f"{url}objections/", "异议处理")
+    content = project / "content" / "objections.yml"
+    good = content.read_text(encoding="utf-8")
+    content.write_text(good.replace("    reply: ", "    reply：", 1), encoding="utf-8")
+    page = wait_for(f"{url}objections/", "内容检查发现 1 个问题")
+    assert "用了全角冒号“：”" in page and "content/objections.yml:" in page
+    assert "异议处理" in page  # the last content that passed, still readable
+    assert "内容检查发现" in wait_for(f"{url}phrasing/", "禁语速查")  # on every page
+
+    content.write_text(good, encoding="utf-8")
+    deadline = time.monotonic() + 90
+    while "内容检查发现" in fetch(f"{url}objections/"):
+        assert time.monotonic() < deadline, "the problems never went away"
+        time.sleep(0.5)

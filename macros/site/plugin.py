@@ -44,6 +44,15 @@ def code_fingerprint() -> str:
 LOADED_CODE: Final = code_fingerprint()  # the code this process runs
 
 
+class LastGood:
+    """Under `mkdocs serve`, the last content that passed the check (on the class: whether
+    MkDocs keeps its plugin objects between rebuilds is its own business). A broken edit then rebuilds the site
+    from it with the problems shown on every page, instead of failing the build (which leaves
+    the browser waiting, with no sign of what is wrong, until the file is fixed)."""
+
+    build: HandbookBuild | None = None
+
+
 # MkDocs' Config and BasePlugin define __init_subclass__ without annotations: hence the ignores.
 class HandbookConfig(Config):  # type: ignore[no-untyped-call]
     """The plugin takes no options: where things are comes from mkdocs.yml itself."""
@@ -53,6 +62,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self._build: HandbookBuild | None = None
         self.serving = False
+        self.problems: list[str] = []  # content problems shown on every page while serving
 
     @property
     def build(self) -> HandbookBuild:
@@ -67,10 +77,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.serving and code_fingerprint() != LOADED_CODE:
             restart_serve()
+        self.problems = []
         try:
             self._build = HandbookBuild.load(config)
         except ContentError as error:
-            raise PluginError(error.report()) from None
+            if not self.serving or LastGood.build is None:
+                raise PluginError(error.report()) from None
+            # Info, not an error: `serve --strict` would abort the rebuild on an error log.
+            log.info(error.report())
+            self._build = LastGood.build
+            self.problems = [str(problem) for problem in error.problems]
+        else:
+            if self.serving:
+                LastGood.build = self._build
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -108,6 +127,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         # Under `mkdocs serve` the reader is an editor previewing a change: sources, notes and
         # YAML lines show unless this device chose the staff view.
         cast(dict[str, Any], context)["handbook_view"] = "editor" if self.serving else "staff"
+        cast(dict[str, Any], context)["handbook_problems"] = self.problems
         return context
 
     @event_priority(-100)  # after the search plugin has written its index
