@@ -40,7 +40,12 @@ def test_the_corpus_is_big_labelled_and_covers_every_phrase(corpus: list[Sentenc
     assert [t for t in texts if "\n" in t or not t.strip()] == []
     labels = Counter(p for s in corpus for p in s.phrases)
     assert set(labels) - phrase_ids == set(), "labels that are not phrase ids"
-    assert {p for p in phrase_ids if labels[p] < 3} == set(), "phrases with under 3 examples"
+    # A phrase with examples has at least three; a phrase an editor has just added may have
+    # none yet (the content check already proves its own text is found), but the corpus as a
+    # whole keeps up: nearly every phrase has examples.
+    assert {p for p in phrase_ids if 0 < labels[p] < 3} == set(), "phrases with 1 or 2 examples"
+    covered = sum(1 for p in phrase_ids if labels[p]) / len(phrase_ids)
+    assert covered >= 0.9, f"only {covered:.0%} of the phrases have example sentences"
 
 
 def test_command_line_precision_and_recall(corpus: list[Sentence], tmp_path: Path) -> None:

@@ -293,3 +293,22 @@ def test_a_gbk_file_gives_one_problem(content: Path) -> None:
     path.write_bytes(path.read_text(encoding="utf-8").encode("gbk", errors="replace"))
     [problem] = problems_of(content)
     assert problem.startswith("content/objections.yml:") and "GBK" in problem
+
+
+def test_an_entry_the_editors_wrote_must_say_so_in_its_editor_note(content: Path) -> None:
+    append(content / "phrasing.yml", PHRASE.replace("seed-003", "editors"))
+    [problem] = problems_of(content)
+    assert problem.startswith("content/phrasing.yml:")
+    assert "editor_note 里说明写了什么" in problem
+
+
+def test_a_section_summary_counts_its_entries_with_the_placeholder(content: Path) -> None:
+    append(
+        content / "phrasing.yml",
+        PHRASE.replace("    title: 测试\n", "    title: 测试\n    summary: 这 {条数} 句话\n"),
+    )
+    handbook = load_content(content)
+    section = next(
+        s for c in handbook.chapters.values() for s in c.sections if s.id == "test-section"
+    )
+    assert section.summary_text == "这 1 句话"

@@ -44,6 +44,7 @@ ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH: Final = 64
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
 Texts = list[Text]
+EDITORS_SOURCE: Final = "editors"  # the source id (content/sources.yml) of what editors wrote
 # Notes for editors (what the editors added, inferred or corrected): shown in the editor view
 # only, never to staff or on paper. One note or a list.
 EditorNotes = Annotated[Texts, BeforeValidator(_one_or_many, json_schema_input_type=Text | Texts)]
@@ -106,6 +107,14 @@ class Entry(Node):
     @property
     def title_text(self) -> str:
         raise NotImplementedError
+
+    @model_validator(mode="after")
+    def _editors_say_what_they_wrote(self) -> Entry:
+        if EDITORS_SOURCE in self.source and not self.editor_note:
+            raise ValueError(
+                f"source 里有 {EDITORS_SOURCE}（编辑写的内容）时，要在 editor_note 里说明写了什么、依据是什么"
+            )
+        return self
 
     def children(self) -> Iterator[Node]:
         """Nested objects that carry ids of their own (steps, items)."""
@@ -386,12 +395,22 @@ ENTRY_TYPES: tuple[type[Entry], ...] = (
 )
 
 
+# Written in a section's summary, stands for how many entries the section has ("这 {条数} 句话"),
+# so the prose stays right when editors add or remove an entry.
+ENTRY_COUNT: Final = "{条数}"
+
+
 class Section(Node):
     id: Id
     title: Text
-    summary: Text | None = None
+    summary: Text | None = None  # may say {条数}: the number of entries
     editor_note: EditorNotes = []
     entries: Annotated[list[AnyEntry], Field(min_length=1)]
+
+    @property
+    def summary_text(self) -> str:
+        """The summary as readers see it, {条数} filled in."""
+        return (self.summary or "").replace(ENTRY_COUNT, str(len(self.entries)))
 
 
 class Chapter(Node):

@@ -127,7 +127,7 @@ def teaser(node: Node) -> str:
     if isinstance(node, Step):
         return _short(node.detail or "；".join(node.do[:1]))
     if isinstance(node, Section):
-        return _short(node.summary or "")
+        return _short(node.summary_text)
     return ""
 
 
