@@ -25,44 +25,52 @@ pytestmark = pytest.mark.xdist_group("contributing")  # its tests share a build:
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
-def example(heading: str) -> Any:
-    """The first ```yaml block under the `## <heading>` section, parsed."""
+def block(heading: str) -> str:
+    """The first ```yaml block under the `## <heading>` section, as an editor copies it."""
     section = GUIDE.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
-    block = re.search(r"```yaml\n(.*?)```", section, re.S)
-    assert block, heading
-    return yaml.safe_load(textwrap.dedent(block.group(1)))[0]
+    found = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert found, heading
+    return found.group(1)
 
 
-PHRASE = example("三、例子：新增一条禁语")
-STANDARD = example("四、例子：新增一条服务规范")
-ITEM = example("五、例子：给检查表加一项")
-QUESTION = example("六、例子：加一道自测题")
+def example(heading: str) -> Any:
+    return yaml.safe_load(textwrap.dedent(block(heading)))[0]
 
 
-def edit(path: Path, change: Any) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+HEADINGS = {
+    "phrase": "三、例子：新增一条禁语",
+    "standard": "四、例子：新增一条服务规范",
+    "item": "五、例子：给检查表加一项",
+    "question": "六、例子：加一道自测题",
+}
+PHRASE, STANDARD, ITEM, QUESTION = (example(h) for h in HEADINGS.values())
 
 
-def section(data: Any, ident: str) -> Any:
-    return next(s for s in data["sections"] if s["id"] == ident)
+def paste(path: Path, after: list[str], text: str) -> None:
+    """Insert `text` on the line after the first line equal to after[-1] that follows the lines
+    before it, in order: where CONTRIBUTING tells the editor to put it."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = 0
+    for marker in after:
+        at = next(i for i in range(at, len(lines)) if lines[i].rstrip() == marker) + 1
+    path.write_text("".join(lines[:at]) + text + "".join(lines[at:]), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with the four examples applied, as an editor would."""
-    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
+    """A copy of the project with the four examples pasted where CONTRIBUTING says, as text
+    (comments, schema line and order of the files untouched), as an editor would."""
+    project = copy_project(tmp_path_factory.mktemp("edited") / "project", tests=True)
     content = project / "content"
-    edit(content / "phrasing.yml", lambda d: section(d, "fuwu-jinyan")["entries"].append(PHRASE))
-    edit(content / "standards.yml", lambda d: d["sections"][0]["entries"].append(STANDARD))
-    edit(
+    phrase_section = "  - id: changjian-jiyu"
+    paste(content / "phrasing.yml", [phrase_section, "    entries:"], block(HEADINGS["phrase"]))
+    paste(content / "standards.yml", ["    entries:"], block(HEADINGS["standard"]))
+    paste(
         content / "checklists.yml",
-        lambda d: next(c for c in d["checklists"] if c["id"] == "banqian-zhunbei")["items"].append(
-            ITEM
-        ),
+        ["  - id: banqian-zhunbei", "    items:"],
+        block(HEADINGS["item"]),
     )
-    edit(content / "quizzes.yml", lambda d: d["questions"].append(QUESTION))
+    paste(content / "quizzes.yml", ["questions:"], block(HEADINGS["question"]))
     return project
 
 
@@ -122,3 +130,41 @@ def test_the_new_phrase_is_marked_in_the_phrase_checker(
     mark.wait_for()
     assert mark.inner_text() == "你怎么不早说"
     assert PHRASE["alternatives"][0] in phone.locator("main").inner_text()
+
+
+# The content checks CI runs on the real content: the edited copy must pass them all, not only
+# `macros check` (last round the documented example failed two of them).
+CONTENT_TESTS = (
+    "tests/unit",
+    "tests/test_loader.py",
+    "tests/test_inventory_coverage.py",
+    "tests/test_checker_corpus.py",
+    "tests/test_checker_patterns.py",
+    "tests/test_schema.py",
+    "tests/test_search.py",
+    "tests/test_checklists.py",
+    "tests/test_drills.py",
+)
+
+
+@pytest.mark.build
+def test_the_edited_copy_passes_the_content_tests(edited: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-x",
+            "-m",
+            "not browser",
+            *CONTENT_TESTS,
+        ],
+        cwd=edited,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]

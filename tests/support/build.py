@@ -111,7 +111,18 @@ def build_site(project: Path, site: Path, site_url: str | None = None) -> Built:
         logger.removeHandler(collect)
 
 
-def copy_project(target: Path, source: Path = ROOT) -> Path:
+def copy_project(target: Path, source: Path = ROOT, *, tests: bool = False) -> Path:
+    """The parts a build needs; with `tests`, the whole repository as git has it (for running
+    the test suite in the copy)."""
+    if tests:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z"], cwd=source, capture_output=True, check=True
+        ).stdout.decode("utf-8")
+        for name in filter(None, listed.split("\0")):
+            if (source / name).is_file():
+                (target / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source / name, target / name)
+        return target
     for part in PROJECT_PARTS:
         if (source / part).is_dir():
             shutil.copytree(
