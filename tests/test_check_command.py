@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .support import ROOT
 
@@ -56,3 +57,34 @@ def test_quiz_problems_found_only_after_generating_questions_are_caught_too(cont
     result = check(content)
     assert result.returncode == 1
     assert "content/quizzes.yml:" in result.stderr and "no-such-chapter" in result.stderr
+
+
+def test_on_github_each_problem_is_also_an_annotation_on_its_line(content: Path) -> None:
+    path = content / "objections.yml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("    reply: ")].count("\n") + 1
+    path.write_text(text.replace("    reply: ", "    reply：", 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "check", "--github", str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "内容检查发现 1 个问题" in result.stderr  # the Chinese list, as without --github
+    [annotation] = result.stdout.splitlines()
+    assert annotation.startswith(f"::error file=content/objections.yml,line={line},col=9,")
+    assert annotation.endswith("用了全角冒号“：”；键后面要用半角冒号加空格，写成“reply: ”")
+
+
+def test_the_github_workflow_reads_the_code_and_tests_on_debian() -> None:
+    """Last round's workflow could not check out a private repository (a job's permissions
+    replace the top level's, and two jobs lacked contents: read) and installed a chromium
+    package Ubuntu 24.04 runners do not have."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "handbook.yml").read_text("utf-8"))
+    for name, job in workflow["jobs"].items():
+        assert job.get("permissions", {}).get("contents") == "read", name
+    assert "bookworm" in workflow["jobs"]["test"]["container"]
+    assert workflow["jobs"]["publish"]["concurrency"]["cancel-in-progress"] is False
+    assert "--github" in str(workflow["jobs"]["check"]["steps"])

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..content.loader import load_content
-from ..content.problems import ContentError
+from ..content.problems import ContentError, Problem
 
 HELP = "检查 content/ 里的全部 YAML（和构建时完全相同的检查），不构建网站"
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,6 +17,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "content", nargs="?", type=Path, default=ROOT / "content", help="内容文件夹"
     )
+    parser.add_argument(
+        "--github",
+        action="store_true",
+        help="另外按 GitHub Actions 的格式输出每个问题（::error file=…,line=…），在合并请求里标在出错的行上",
+    )
+
+
+def github_annotation(problem: Problem) -> str:
+    """One problem as a GitHub Actions error annotation on its file and line."""
+    where = problem.where
+    message = str(problem).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    place = f"file={where.file}"
+    if where.line:
+        place += f",line={where.line}"
+        if where.column:
+            place += f",col={where.column}"
+    return f"::error {place},title=内容检查::{message}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
         handbook = load_content(args.content)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
+        if args.github:
+            for problem in error.problems:
+                print(github_annotation(problem))
         return 1
     entries = sum(1 for _ in handbook.entries())
     files = len(list(args.content.glob("*.yml")))
