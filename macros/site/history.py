@@ -20,10 +20,15 @@ class GitDates:
             self._known[files] = self._ask(files)
         return self._known[files]
 
-    def _ask(self, files: tuple[str, ...]) -> str | None:
+    def version(self, *files: str) -> str | None:
+        """Which content a build shows, for printouts: "2026-12-01 · 1a2b3c4" (the newest commit
+        touching `files`: its date and short hash), or None outside a git checkout."""
+        return self._ask(files, "%cs · %h")
+
+    def _ask(self, files: tuple[str, ...], form: str = "%cs") -> str | None:
         try:
             result = subprocess.run(
-                ["git", "log", "-1", "--format=%cs", "--", *files],
+                ["git", "log", "-1", f"--format={form}", "--", *files],
                 cwd=self.repo,
                 capture_output=True,
                 text=True,
@@ -32,5 +37,5 @@ class GitDates:
             )
         except (OSError, subprocess.SubprocessError):
             return None
-        date = result.stdout.strip()
-        return date if result.returncode == 0 and date else None
+        answer = result.stdout.strip()
+        return answer if result.returncode == 0 and answer else None
