@@ -138,3 +138,49 @@ def long_transcript(seed: int = 8) -> str:
         if len(text) >= 5000:
             return text
     return text
+
+
+# --- held-out batches ------------------------------------------------------------------------
+# tests/checker_heldout<N>.yml: sentences written by someone who never saw the patterns, labelled
+# only bad or fine. Scored per sentence: a bad sentence counts as found when the checker marks
+# anything in it, a fine one as wrongly found when it marks anything. Each batch's first run is
+# written once to benchmarks/checker_heldout<N>_first_run.json and never rewritten.
+
+HELD_OUT = sorted(
+    (ROOT / "tests").glob("checker_heldout*.yml"),
+    key=lambda path: int(path.stem.removeprefix("checker_heldout")),
+)
+
+
+@dataclass(frozen=True)
+class HeldOutScore:
+    bad: int
+    found: int  # bad sentences with a mark
+    wrongly: int  # fine sentences with a mark
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.bad if self.bad else 1.0
+
+    @property
+    def precision(self) -> float:
+        marked = self.found + self.wrongly
+        return self.found / marked if marked else 1.0
+
+
+def held_out_sentences(path: Path) -> list[tuple[str, bool]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [(item["text"], bool(item["bad"])) for item in data["sentences"]]
+
+
+def held_out_score(handbook: Handbook, path: Path) -> tuple[HeldOutScore, list[dict[str, Any]]]:
+    matcher = Matcher(build_spec(handbook))
+    rows = []
+    for text, bad in held_out_sentences(path):
+        rows.append({"text": text, "bad": bad, "found": [f.text for f in matcher.find(text)]})
+    result = HeldOutScore(
+        bad=sum(1 for row in rows if row["bad"]),
+        found=sum(1 for row in rows if row["bad"] and row["found"]),
+        wrongly=sum(1 for row in rows if not row["bad"] and row["found"]),
+    )
+    return result, rows
