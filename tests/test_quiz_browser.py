@@ -455,8 +455,16 @@ def folded(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(LOOKALIKES)
 
 
+# What every printed page has in its margins (tests/test_printouts.py): name, version, 第 x / y 页.
+MARGINS = re.compile(
+    r"第 \d+ / \d+ [页⻚]\s*" + re.escape(folded(site_name())) + r"(?: · 内容版本 [^\n]*)?"
+)
+
+
 def pdf_page_texts(pdf: bytes) -> list[str]:
-    return [folded(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    """Each page's text without the page-margin line."""
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return [MARGINS.sub("", folded(page.extract_text()), count=1).strip() for page in pages]
 
 
 def test_the_printed_answer_key_starts_on_a_page_of_its_own(desktop: Any, site: SiteServer) -> None:
