@@ -185,3 +185,15 @@ def test_synonyms_show_as_chips_on_the_page(built_site: Path, handbook: Handbook
     block = html.split(f'id="{entry.id}"', 1)[1].split("</article>", 1)[0]
     for word in handbook.synonyms.expand(entry.keywords):
         assert f'hb-chip--alt" title="同义词">{word}<' in block
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("禁言", "phrasing/#fuwu-jinyan"),  # the courseware's word for 禁语
+        ("没办法", "phrasing/#wo-ye-meibanfa"),
+        ("随便", "phrasing/#suibian-ni"),
+    ],
+)
+def test_the_brush_offs_staff_look_up_come_first(search: Engine, query: str, first: str) -> None:
+    assert search.search(query)[:1] == [first]
