@@ -33,8 +33,8 @@ from readme_section import rewrite_section
 from macros.content.loader import load_content
 from macros.content.phrase_spec import build_spec
 from macros.phrases.matcher import Matcher
-from tests.conftest import run_build
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.support.build import run_build
 from tests.support.checker import (
     HELD_OUT,
     HeldOutScore,
@@ -43,12 +43,12 @@ from tests.support.checker import (
     check_in_page,
     held_out_score,
     load_corpus,
+    long_transcript,
     page_findings,
     score,
     transcript,
 )
 from tests.support.server import serve
-from tests.test_checker_identity import long_transcript
 
 # Interaction latency as Chrome reports it (Event Timing, the basis of INP): from a real key
 # press at the end of the transcript to the next paint after the checker re-rendered.
