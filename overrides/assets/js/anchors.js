@@ -3,12 +3,13 @@
    way. Shared by search.js (landing on a result) and, here, by links to a place on the same
    page (the contents at the top of a chapter, 相关, 千万不要说's 为什么): tapped while the page
    is still starting, Material takes the click, then restores the scroll position it saved for
-   the page (the top) instead of jumping, which leaves the reader at the top with the address
-   showing the place. For a moment after such a tap, bring the place into view if it is not. */
+   the page (the top) instead of jumping, and may even put back the address without the place.
+   For a moment after such a tap, bring the place into view (and into the address) if it is not,
+   unless the reader scrolls or taps meanwhile. */
 "use strict";
 
 (() => {
-  const WATCH = 1000; // ms: Material's start-up is over well within this
+  const WATCH = 2500; // ms: Material's start-up is over within this, even on a slow phone
   const PATIENCE = 300; // ms between two tries: let a (smooth) jump finish before judging it
 
   function inView(target) {
@@ -51,8 +52,9 @@
     const keep = () => {
       const now = performance.now();
       if (now > until) return;
-      // Material may take a frame or two to put the place in the address.
-      if (location.hash === url.hash && !inView(target) && now - tried > PATIENCE) {
+      // Still on this page, the place not in view: Material's start-up may also have put the
+      // address it saw first (without the place) back in the address bar.
+      if (location.pathname === url.pathname && !inView(target) && now - tried > PATIENCE) {
         tried = now;
         window.hbReveal(url);
       }
