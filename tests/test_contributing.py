@@ -134,16 +134,13 @@ def test_the_new_phrase_is_marked_in_the_phrase_checker(
 
 # The content checks CI runs on the real content: the edited copy must pass them all, not only
 # `macros check` (last round the documented example failed two of them).
-CONTENT_TESTS = (
+CONTENT_TESTS = (  # the ones that hold content to rules; the site itself is built above
     "tests/unit",
     "tests/test_loader.py",
     "tests/test_inventory_coverage.py",
     "tests/test_checker_corpus.py",
     "tests/test_checker_patterns.py",
     "tests/test_schema.py",
-    "tests/test_search.py",
-    "tests/test_checklists.py",
-    "tests/test_drills.py",
 )
 
 
