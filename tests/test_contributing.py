@@ -154,6 +154,8 @@ def test_the_edited_copy_passes_the_content_tests(edited: Path) -> None:
             "-p",
             "no:cacheprovider",
             "-x",
+            "-n",
+            "0",  # a handful of fast tests: worker processes would cost more than they save
             "-m",
             "not browser",
             *CONTENT_TESTS,
