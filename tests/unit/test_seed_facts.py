@@ -16,28 +16,8 @@ from pydantic import BaseModel
 from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 from macros.content.model import Chapter, Dialogue, Procedure, Question, Topic
+from macros.content.staff_text import NOT_SHOWN, strip_markers
 from tests.support import ROOT
-
-# Fields staff never read: ids, references, the editors' notes and the search phrases.
-HIDDEN = frozenset(
-    {
-        "id",
-        "kind",
-        "type",
-        "source",
-        "editor_note",
-        "asked",
-        "patterns",
-        "exceptions",
-        "related",
-        "methods",
-        "refs",
-        "ref",
-        "chapters",
-        "drills",
-    }
-)
-MARKERS = re.compile("【补充】|【推断】")
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +28,10 @@ def handbook() -> Handbook:
 def shown(value: Any) -> Iterator[str]:
     """Every text staff read in a content object, without the editors' markers."""
     if isinstance(value, str):
-        yield MARKERS.sub("", value)
+        yield strip_markers(value)
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            if name not in HIDDEN:
+            if name not in NOT_SHOWN:
                 yield from shown(getattr(value, name))
     elif isinstance(value, list):
         for item in value:
