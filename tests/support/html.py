@@ -48,3 +48,36 @@ class Page:
 
 def page(site: Path, url: str) -> Page:
     return Page(site / url / "index.html" if not url.endswith(".html") else site / url)
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+class _StaffText(HTMLParser):
+    """The text of a page without what only editors see (`.hb-editor`, hidden by CSS unless
+    the editor view is on), scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self._stack: list[bool] = []  # per open element: is it hidden from staff?
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        self._stack.append(tag in ("script", "style") or "hb-editor" in classes)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID and self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not any(self._stack):
+            self.text.append(data)
+
+
+def staff_text(path: Path) -> str:
+    parser = _StaffText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return "".join(parser.text)
