@@ -256,7 +256,7 @@ def main() -> int:
             if not built.ok:
                 print(built.log, file=sys.stderr)
                 return 1
-            index = site / "search" / "search_index.json"
+            index = site / "search" / "handbook_index.json"
             data = index.read_bytes()
             sizes = (len(data), len(gzip.compress(data, compresslevel=6)))
             sets = []

@@ -44,7 +44,7 @@ def test_the_page_is_in_the_nav_and_its_spec_is_built_from_content(built_site: P
 
 
 def test_search_finds_the_page_but_not_its_data(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_site / "search" / "handbook_index.json").read_text(encoding="utf-8"))
     [entry] = [doc for doc in index["docs"] if doc["location"] == "checker/"]
     assert "通话记录" in entry["text"]
     assert "version" not in entry["text"] and "[你您]" not in entry["text"]

@@ -77,7 +77,7 @@ def test_html_and_jinja_in_a_chapter_render_as_inert_text(site: Path) -> None:
 
 
 def test_how_staff_ask_is_searched_verbatim_and_shown_nowhere(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "search" / "handbook_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
     assert docs["phrasing/#hostile-phrase"]["q"] == ASKED
     shown = [

@@ -157,7 +157,7 @@ def test_every_explanation_links_to_an_anchor_that_exists(
 
 @pytest.mark.build
 def test_answer_keys_stay_out_of_the_search_index(built_site: Path, handbook: Handbook) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_site / "search" / "handbook_index.json").read_text(encoding="utf-8"))
     quiz_pages = {f"quizzes/{quiz.id}/" for quiz in handbook.quizzes.quizzes}
     # Quiz pages, answer keys included, are left out whole (their questions restate entries).
     assert [d["location"] for d in index["docs"] if d["location"].split("#")[0] in quiz_pages] == []

@@ -49,12 +49,12 @@ NOT_ANSWERS = ("", "checklists/", "quizzes/", "checklists/print/")
 
 @pytest.fixture(scope="module")
 def index(built_site: Path) -> dict[str, Any]:
-    return dict(json.loads((built_site / "search" / "search_index.json").read_text("utf-8")))
+    return dict(json.loads((built_site / "search" / "handbook_index.json").read_text("utf-8")))
 
 
 @pytest.fixture(scope="module")
 def search(built_site: Path) -> Iterator[Engine]:
-    with engine(built_site / "search" / "search_index.json") as running:
+    with engine(built_site / "search" / "handbook_index.json") as running:
         yield running
 
 

@@ -23,7 +23,7 @@ KINDS = ("HTML", "CSS", "JS", "fonts", "images", "search index", "other")
 
 
 def kind_of(path: str) -> str:
-    if path.endswith("search_index.json"):
+    if path.endswith(("search_index.json", "handbook_index.json")):
         return "search index"
     suffix = Path(path).suffix.lower()
     if path.endswith("/") or suffix == ".html":

@@ -18,8 +18,6 @@ importScripts("search-core.js");
   const ENTRY_PARAM = "hb";
   const EXCERPT = 24; /* characters shown either side of a match found only in the text */
 
-  let index = null;
-
   const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
   /* `text` escaped, with every occurrence of a matched word wrapped in <mark>. */
@@ -86,24 +84,44 @@ importScripts("search-core.js");
     };
   }
 
-  /* Building the index takes a tenth of a second or more on a phone: not while the page
-   * loads, but a moment later, or at once when a question comes first. */
-  const BUILD_DELAY = 1500;
-  let data = null;
-  const ensureIndex = () => {
-    if (!index && data) index = HandbookSearch.buildIndex(data);
-    return index;
+  /* Material parses search_index.json on the page at every load and posts it here; that file
+   * only names ours (macros/site/search_index.py), which this worker fetches itself, off the
+   * page's main thread: a moment after the page loaded, or at once when a question comes
+   * first. Building the index takes a tenth of a second or more on a phone. */
+  const LOAD_DELAY = 1500;
+  const SITE_ROOT = "../../../"; /* this file is assets/javascripts/workers/handbook-search.js */
+  let loading = null;
+  const load = (setup) => {
+    if (!loading) {
+      const url = new URL(`${SITE_ROOT}search/${setup.config.documents}`, self.location);
+      loading = fetch(url)
+        .then((response) => {
+          if (!response.ok) throw new Error(`${url}: ${response.status}`);
+          return response.json();
+        })
+        .then((data) => HandbookSearch.buildIndex(data))
+        .catch((error) => {
+          loading = null; /* the next question tries again (the network may be back) */
+          throw error;
+        });
+    }
+    return loading;
   };
 
+  let setup = null;
   self.addEventListener("message", (event) => {
     const message = event.data || {};
     if (message.type === SETUP) {
-      data = message.data;
-      setTimeout(ensureIndex, BUILD_DELAY);
+      setup = message.data;
+      setTimeout(() => load(setup).catch(() => {}), LOAD_DELAY);
       self.postMessage({ type: READY });
-    } else if (message.type === QUERY) {
-      const found = ensureIndex() ? HandbookSearch.search(index, message.data) : [];
-      self.postMessage({ type: RESULT, data: { items: found.map((hit) => [item(hit)]) } });
+    } else if (message.type === QUERY && setup) {
+      load(setup)
+        .then((index) => HandbookSearch.search(index, message.data))
+        .catch(() => [])
+        .then((found) => {
+          self.postMessage({ type: RESULT, data: { items: found.map((hit) => [item(hit)]) } });
+        });
     }
   });
 })();
