@@ -49,7 +49,13 @@ def test_the_worker_lists_every_page_and_asset_with_its_hash(built_site: Path) -
         assert url in {url for url, _path, _sha in build["files"]}, url
     for path, sha in listed.items():
         assert sha256((built_site / path).read_bytes()).hexdigest()[:16] == sha, path
-    for needed in ("search/search_index.json", "search/handbook_index.json", "sitemap.xml", "404.html", "manifest.webmanifest"):
+    for needed in (
+        "search/search_index.json",
+        "search/handbook_index.json",
+        "sitemap.xml",
+        "404.html",
+        "manifest.webmanifest",
+    ):
         assert needed in listed
     css_js = {p.relative_to(built_site).as_posix() for p in built_site.glob("assets/**/*.*s")}
     assert {p for p in css_js if p.endswith((".css", ".js"))} <= set(listed)
