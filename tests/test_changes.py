@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,8 +10,10 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import BaseModel
 
-from macros.content.changes import summarize_revisions
+from macros.content import model
+from macros.content.changes import FIELD_NAMES, summarize_revisions
 
 from .support import ROOT
 
@@ -66,19 +69,36 @@ NEW_PHRASE = {
 }
 
 
+def mentioned_elsewhere(repo: Path, ident: str) -> bool:
+    """Whether another entry refers to this id (renaming it would then break the content)."""
+    text = "".join(p.read_text(encoding="utf-8") for p in (repo / "content").glob("*.yml"))
+    return text.count(ident) > 1
+
+
 def test_summary_names_what_changed_in_words(repo: Path) -> None:
     phrasing = read(repo, "phrasing.yml")
     first, second = phrasing["sections"][0], phrasing["sections"][1]
     first["entries"].append(dict(NEW_PHRASE))  # addition
-    first["entries"][0]["reason"] += "（修订）"  # edit
+    old_reason = first["entries"][0]["reason"]
+    first["entries"][0]["reason"] = "说了让客户难堪。"  # edit, short: the whole wording
     first["entries"][1], first["entries"][2] = first["entries"][2], first["entries"][1]  # reorder
+    first["entries"][1]["alternatives"].append("请您稍等，我马上查。")  # a list gains a line
     moved = second["entries"].pop(0)  # move to the first section
     first["entries"].append(moved)
+    renamed = next(
+        e
+        for section in phrasing["sections"][2:]
+        for e in section["entries"]
+        if not mentioned_elsewhere(repo, e["id"])
+    )
+    old_id, renamed["id"] = renamed["id"], renamed["id"] + "-xin"  # id changed
     write(repo, "phrasing.yml", phrasing)
 
     checklists = read(repo, "checklists.yml")
     checklist = checklists["checklists"][0]
+    old_item = checklist["items"][2]["text"]
     checklist["items"][2]["text"] += "（新）"  # edit an item
+    checklist["items"][3]["critical"] = not checklist["items"][3].get("critical", False)
     write(repo, "checklists.yml", checklists)
 
     quizzes = read(repo, "quizzes.yml")
@@ -87,15 +107,39 @@ def test_summary_names_what_changed_in_words(repo: Path) -> None:
     commit(repo)
 
     lines = summarize_revisions(repo, "HEAD~1", "HEAD")
+    item4 = checklist["items"][3]
+    was, now = ("是", "否") if item4["critical"] is False else ("否", "是")
     assert sorted(lines) == sorted(
         [
-            "新增禁语 1 条：你动作太慢了",
-            f"删除题目 1 道：{deleted['id']}",
-            f"修改禁语 {first['entries'][0]['text']}：理由",
-            f"修改检查表 {checklist['title']} 第 3 项：文字",
-            f"调整顺序：小节 {first['title']}",
-            f"移动禁语 {moved['text']}：从 小节 {second['title']} 移到 小节 {first['title']}",
+            "新增禁语 1 条：“你动作太慢了”",
+            f"⚠ 删除题目 1 道：“{deleted['question']}”"
+            f"（编号 {deleted['id']}；自测的进度和复习记录会失效）",
+            f"⚠ 改了编号：禁语“{renamed['text']}” {old_id} → {renamed['id']}"
+            "（链接和书签跟着编号，会失效；不是必要时请保留原编号）",
+            f"修改禁语“{first['entries'][0]['text']}”：理由 “{old_reason}” → “说了让客户难堪。”",
+            f"修改禁语“{first['entries'][1]['text']}”：替代说法：增加 “请您稍等，我马上查。”",
+            f"修改检查项“{old_item}（新）”（{checklist['title']}第 3 项）："
+            f"文字 “{old_item}” → “{old_item}（新）”",
+            f"修改检查项“{item4['text']}”（{checklist['title']}第 4 项）：必做 {was} → {now}",
+            f"调整顺序：小节“{first['title']}”",
+            f"移动禁语“{moved['text']}”：从小节“{second['title']}”移到小节“{first['title']}”",
         ]
+    )
+
+
+def test_long_wording_is_shown_around_what_changed(repo: Path) -> None:
+    phrasing = read(repo, "phrasing.yml")
+    entry = phrasing["sections"][0]["entries"][0]
+    entry["reason"] = (
+        "开头的话说了很多很多很多很多很多很多" + "旧说法" + "后面还有很长很长很长很长很长很长的一段"
+    )
+    write(repo, "phrasing.yml", phrasing)
+    commit(repo)
+    entry["reason"] = entry["reason"].replace("旧说法", "新的说法")
+    write(repo, "phrasing.yml", phrasing)
+    (line,) = summarize_revisions(repo, "HEAD")
+    assert line.endswith(
+        "：理由 “…很多很多很多很多旧说法后面还有很长…” → “…很多很多很多很多新的说法后面还有很长…”"
     )
 
 
@@ -107,7 +151,7 @@ def test_working_tree_is_compared_when_no_second_revision(repo: Path) -> None:
     phrasing = read(repo, "phrasing.yml")
     phrasing["sections"][0]["entries"].append(dict(NEW_PHRASE))
     write(repo, "phrasing.yml", phrasing)
-    assert summarize_revisions(repo, "HEAD") == ["新增禁语 1 条：你动作太慢了"]
+    assert summarize_revisions(repo, "HEAD") == ["新增禁语 1 条：“你动作太慢了”"]
 
 
 def test_old_revision_the_model_cannot_read_falls_back_to_files(repo: Path) -> None:
@@ -118,3 +162,14 @@ def test_old_revision_the_model_cannot_read_falls_back_to_files(repo: Path) -> N
     lines = summarize_revisions(repo, "HEAD~1", "HEAD")
     assert lines[0].startswith("旧版本 HEAD~1 的内容不符合现在的内容模型")
     assert lines[1:] == ["修改文件 content/course.yml"]
+
+
+def test_every_field_has_a_chinese_name() -> None:
+    """Reviewers read Chinese: no field of the content model may reach the summary in English."""
+    fields = {
+        name
+        for _, cls in inspect.getmembers(model, inspect.isclass)
+        if issubclass(cls, BaseModel) and cls.__module__ == model.__name__
+        for name in cls.model_fields
+    }
+    assert sorted(fields - set(FIELD_NAMES)) == []

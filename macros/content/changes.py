@@ -48,8 +48,62 @@ FIELD_NAMES: Final = MappingProxyType(
         "do": "要做到",
         "say": "可以说",
         "avoid": "不要说",
+        "id": "编号",
+        "kind": "类型",
+        "audience": "读者",
+        "better": "更好的说法",
+        "category": "类别",
+        "caution": "注意",
+        "correct": "正确",
+        "customer": "客户说",
+        "description": "说明",
+        "dont": "不要做",
+        "drills": "练习题组",
+        "exceptions": "例外写法",
+        "file": "文件",
+        "mixed": "随机抽题数",
+        "notes": "补充说明",
+        "number": "序号",
+        "ordered": "按顺序",
+        "owner": "负责方",
+        "point": "要点",
+        "problem": "问题所在",
+        "question": "题干",
+        "ref": "参见条目",
+        "related": "相关条目",
+        "reply": "回答",
+        "stage": "阶段",
+        "standard": "标准",
+        "strategy": "应对方法",
+        "tips": "提示",
+        "traits": "特点",
+        "type": "题型",
+        "use": "用法",
+        "value": "数值",
+        "who": "说话人",
+        "methods": "方法",
+        "day_start_hour": "每天开始时间",
+        "signers": "签字栏",
+        "entries": "条目",
+        "sections": "小节",
+        "chapters": "章节",
+        "checklists": "检查表",
+        "questions": "题目",
+        "quizzes": "自测",
+        "sources": "来源",
     }
 )
+# What breaks when an id changes or goes: everything that remembers the id, by what it names.
+FOLLOWS_ID: Final = MappingProxyType(
+    {
+        "检查项": "手机上已保存的勾选",
+        "检查表": "手机上已保存的勾选和书签",
+        "题目": "自测的进度和复习记录",
+        "自测": "自测成绩和书签",
+    }
+)
+LINKS_FOLLOW_ID: Final = "链接和书签"
+SHOWN: Final = 40  # characters of changed wording shown either side of the change
 
 
 @dataclass(frozen=True)
@@ -136,28 +190,125 @@ def _is_child_list(value: Any) -> bool:
 
 
 def _name(place: Place, handbook: Handbook) -> str:
+    """What reviewers recognise the node by: its words, not its id."""
     node = place.node
     if isinstance(node, ChecklistItem):
         checklist = next(c for c in handbook.checklists.checklists if c.id == place.parent)
-        return f"检查表 {checklist.title} 第 {place.position + 1} 项"
+        return f"检查项“{node.text}”（{checklist.title}第 {place.position + 1} 项）"
     if isinstance(node, Question):
-        return f"题目 {node.id}"
-    title = getattr(node, "title_text", None) if isinstance(node, Entry) else None
+        return f"题目“{node.question}”"
+    title = node.title_text if isinstance(node, Entry) else None
     title = (
         title
         or getattr(node, "title", None)
         or getattr(node, "name", None)
         or getattr(node, "id", "")
     )
-    return f"{place.label} {title}"
+    return f"{place.label}“{title}”"
 
 
 def _parent_name(parent: str, known: dict[str, Place], handbook: Handbook) -> str:
     if parent in known:
         return _name(known[parent], handbook)
     if parent in handbook.chapters:
-        return f"章节 {handbook.chapters[parent].title}"
+        return f"章节“{handbook.chapters[parent].title}”"
     return {"checklists": "检查表", "quizzes": "自测"}.get(parent, parent)
+
+
+def _breaks(place: Place) -> str:
+    """What stops working when this node's id changes or goes."""
+    return FOLLOWS_ID.get(place.label, LINKS_FOLLOW_ID)
+
+
+def _shorten(text: str, start: int, end: int) -> str:
+    """`text` from `start` to `end` with a little context, "…" where it was cut."""
+    context = 8
+    left, right = max(0, start - context), min(len(text), end + context)
+    return f"{'…' if left else ''}{text[left:right]}{'…' if right < len(text) else ''}"
+
+
+def _common_start(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+def _wording(old: str, new: str) -> str:
+    """Old → new; long texts only around what changed."""
+    if len(old) <= SHOWN and len(new) <= SHOWN:
+        return f"“{old}” → “{new}”"
+    prefix = _common_start(old, new)
+    suffix = _common_start(old[prefix:][::-1], new[prefix:][::-1])
+    return f"“{_shorten(old, prefix, len(old) - suffix)}” → “{_shorten(new, prefix, len(new) - suffix)}”"
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if value is None or value == [] or value == "":
+        return "（无）"
+    if isinstance(value, dict):  # a nested object without an id (an option, a turn)
+        words = [v for k, v in value.items() if isinstance(v, str) and k != "kind"]
+        extra = [f"{FIELD_NAMES.get(k, k)}" for k, v in value.items() if v is True]
+        return "，".join([*words, *extra]) or "（无）"
+    if isinstance(value, list):
+        return "；".join(_as_text(v) for v in value)
+    return str(value)
+
+
+def _change(key: str, old: Any, new: Any) -> str:
+    """One field's change in words: old → new, or what a list gained and lost."""
+    label = FIELD_NAMES.get(key, key)
+    if isinstance(old, list) and isinstance(new, list):
+        before, after = [_as_text(v) for v in old], [_as_text(v) for v in new]
+        gained = [f"“{v}”" for v in after if v not in before]
+        lost = [f"“{v}”" for v in before if v not in after]
+        parts = [
+            *(["增加 " + "、".join(gained)] if gained else []),
+            *(["去掉 " + "、".join(lost)] if lost else []),
+        ]
+        return f"{label}" + ("：" + "；".join(parts) if parts else " 调整了顺序")
+    if isinstance(old, str) and isinstance(new, str):
+        return f"{label} {_wording(old, new)}"
+    return f"{label} {_as_text(old)} → {_as_text(new)}"
+
+
+def _without_id(place: Place) -> dict[str, Any]:
+    return {k: v for k, v in _own_fields(place.node).items() if k != "id"}
+
+
+def _renames(removed: list[Place], added: list[Place]) -> list[tuple[Place, Place]]:
+    """Pairs that are one node under a new id: same kind, and the same words or the same data."""
+    pairs = []
+    for old in removed:
+        match = next(
+            (
+                new
+                for new in added
+                if new.label == old.label
+                and (
+                    _without_id(new) == _without_id(old)
+                    or _title_words(new.node) == _title_words(old.node)
+                )
+            ),
+            None,
+        )
+        if match is not None:
+            added.remove(match)
+            pairs.append((old, match))
+    for old, _new in pairs:
+        removed.remove(old)
+    return pairs
+
+
+def _title_words(node: Node) -> str:
+    if isinstance(node, Entry):
+        return node.title_text
+    for name in ("question", "text", "title", "name"):
+        value = getattr(node, name, None)
+        if isinstance(value, str):
+            return value
+    return ""
 
 
 def summarize(old: Handbook, new: Handbook) -> list[str]:
@@ -165,30 +316,43 @@ def summarize(old: Handbook, new: Handbook) -> list[str]:
     lines: list[str] = []
     added = [after[i] for i in after if i not in before]
     removed = [before[i] for i in before if i not in after]
+    renamed = _renames(removed, added)
     for verb, group, handbook in (("新增", added, new), ("删除", removed, old)):
-        by_label: dict[str, list[str]] = {}
+        by_label: dict[str, list[Place]] = {}
         for place in group:
-            by_label.setdefault(place.label, []).append(_name(place, handbook).split(" ", 1)[-1])
-        for label, names in by_label.items():
+            by_label.setdefault(place.label, []).append(place)
+        for label, group_places in by_label.items():
             unit = "道" if label == "题目" else "条"
-            lines.append(f"{verb}{label} {len(names)} {unit}：" + "、".join(names))
+            names = "、".join(_name(p, handbook).removeprefix(label) for p in group_places)
+            line = f"{verb}{label} {len(group_places)} {unit}：{names}"
+            if verb == "删除":
+                ids = "、".join(p.ident for p in group_places)
+                line = f"⚠ {line}（编号 {ids}；{_breaks(group_places[0])}会失效）"
+            lines.append(line)
+    for old_place, new_place in renamed:
+        lines.append(
+            f"⚠ 改了编号：{_name(new_place, new)} {old_place.ident} → {new_place.ident}"
+            f"（{_breaks(new_place)}跟着编号，会失效；不是必要时请保留原编号）"
+        )
+    earlier = {**before, **{new_place.ident: old_place for old_place, new_place in renamed}}
     reordered: set[tuple[str, str]] = set()
     for ident, place in after.items():
-        if ident not in before:
+        if ident not in earlier:
             continue
-        old_place = before[ident]
+        old_place = earlier[ident]
+        old_fields = _own_fields(old_place.node)
         changed = [
-            FIELD_NAMES.get(key, key)
+            _change(key, old_fields.get(key), value)
             for key, value in _own_fields(place.node).items()
-            if _own_fields(old_place.node).get(key) != value
+            if key != "id" and old_fields.get(key) != value
         ]
         if changed:
-            lines.append(f"修改{_name(place, new)}：" + "、".join(changed))
+            lines.append(f"修改{_name(place, new)}：" + "；".join(changed))
         if old_place.parent != place.parent:
             source = _parent_name(old_place.parent, before, old)
             target = _parent_name(place.parent, after, new)
-            lines.append(f"移动{_name(place, new)}：从 {source} 移到 {target}")
-        elif old_place.position != place.position:
+            lines.append(f"移动{_name(place, new)}：从{source}移到{target}")
+        elif old_place.position != place.position and ident in before:
             reordered.add((place.parent, place.field))
     for parent, field in sorted(reordered):
         siblings = [
