@@ -28,7 +28,17 @@ HELD_OUT_2 = ROOT / "tests" / "search_queries_heldout2.yml"
 HELD_OUT_3 = ROOT / "tests" / "search_queries_heldout3.yml"
 HELD_OUT_4 = ROOT / "tests" / "search_queries_heldout4.yml"
 HELD_OUT_5 = ROOT / "tests" / "search_queries_heldout5.yml"
-HELD_OUT_BATCHES = (HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5)
+HELD_OUT_6 = ROOT / "tests" / "search_queries_heldout6.yml"
+HELD_OUT_7 = ROOT / "tests" / "search_queries_heldout7.yml"
+HELD_OUT_BATCHES = (
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_3,
+    HELD_OUT_4,
+    HELD_OUT_5,
+    HELD_OUT_6,
+    HELD_OUT_7,
+)
 
 
 @dataclass(frozen=True)
