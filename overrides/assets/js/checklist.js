@@ -235,13 +235,11 @@
   }
 
   function summary(card, start) {
-    const items = card.dataset.items.split(" ");
+    const items = card.dataset.items.split(" ").map((item) => [item]);
     const out = card.querySelector("[data-progress]");
     card.hbRefresh = () => {
-      const ticks = load(card.dataset.checklistSummary, day(start)).t;
-      const done = items.filter((item) => has(ticks, item)).length;
-      out.textContent =
-        done === items.length ? "今天已全部完成 ✓" : `今天已完成 ${done}/${items.length}`;
+      const { done, total } = tally(items, load(card.dataset.checklistSummary, day(start)));
+      out.textContent = done === total ? "今天已全部完成 ✓" : `今天已完成 ${done}/${total}`;
       out.hidden = !done;
     };
     card.hbRefresh();
@@ -314,7 +312,7 @@
           for (const { checklist, count } of done) {
             const a = li.appendChild(document.createElement("a"));
             a.href = checklist.href + (d === today ? "" : `?day=${d}`);
-            a.textContent = `${checklist.title} ${count.done}/${count.total}${count.left ? ` · 必做未做 ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
+            a.textContent = `${checklist.title} ${count.done}/${count.total}${count.left ? ` · 必做${d === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
           }
           return li;
         }),
@@ -366,7 +364,8 @@
       root.hbRefresh();
     } else if (action === "refs" || action === "na")
       button.setAttribute("aria-pressed", root.classList.toggle(`hb-checklist--${action}`));
-    else if (action === "reset" && confirm("清空这张表今天的所有勾选，重新开始？")) root.hbReset();
+    else if (action === "reset" && confirm("清空这张表今天的勾选、不适用和备注，重新开始？"))
+      root.hbReset();
   });
   addEventListener("storage", (event) => {
     if (!event.key || event.key.startsWith(PREFIX)) refresh();
