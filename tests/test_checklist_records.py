@@ -143,14 +143,16 @@ def test_a_printed_record_shows_what_was_done_when_and_what_was_left(
         assert gone not in blank
 
 
-def test_the_history_survives_a_reload_the_next_day_and_a_corrupt_entry(
+def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_exports(
     shanghai_phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:
     phone = shanghai_phone
     checklist, other = handover(handbook), another(handbook)
-    first = checklist.items[0].id
+    items = checklist.items
     form = open_checklist(phone, site, checklist.id)
-    tick(phone, form, first, at("2030-05-01", 21, 35))
+    tick(phone, form, items[0].id, at("2030-05-01", 21, 35))
+    form.locator('[data-action="na"]').tap()
+    form.locator(f'[data-na="{items[-1].id}"]').tap()
     fill_in(form)
     # What else the phone may hold: a corrupt record, one of a checklist that no longer exists,
     # and one saved before tick times were kept (a list of ids).
@@ -165,25 +167,57 @@ def test_the_history_survives_a_reload_the_next_day_and_a_corrupt_entry(
     phone.reload()
     form = open_checklist(phone, site, checklist.id)
     assert form.locator("input[data-item]:checked").count() == 1
-
+    # The next morning, someone ticks another checklist: the phone remembers who.
     phone.clock.set_system_time(at("2030-05-02", 9))
+    form = open_checklist(phone, site, other.id)
+    tick(phone, form, other.items[1].id, at("2030-05-02", 9, 5))
+
     phone.goto(site.page_url("checklists/"))
     days = phone.locator("[data-history-list] > li")
-    expect(days).to_have_count(2)
-    assert days.nth(0).inner_text().split("\n") == [
+    expect(days).to_have_count(3)
+    left = sum(i.critical for i in items) - items[0].critical - items[-1].critical
+    assert days.nth(1).inner_text().split("\n") == [
         "5月1日 周三",
-        f"{checklist.title} 1/{len(checklist.items)} · 必做未做 "
-        f"{sum(i.critical for i in checklist.items) - 1} 项",
+        f"{checklist.title} 1/{len(items) - 1} · 必做未做 {left} 项",
     ]
-    assert days.nth(1).inner_text().startswith(f"4月29日 周一\n{other.title} 1/")
+    assert days.nth(2).inner_text().startswith(f"4月29日 周一\n{other.title} 1/")
 
-    # Opened from the list, the record can be read and printed, not changed.
-    days.nth(0).get_by_role("link").tap()
+    with phone.expect_download() as download:
+        phone.get_by_role("button", name="导出 CSV").tap()
+    assert download.value.suggested_filename == "检查表记录-2030-05-02.csv"
+    data = Path(download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "a BOM, so that Excel reads UTF-8"
+    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert table[0] == CSV_HEADER
+    assert len(table) == 1 + len(items) + 2 * len(other.items), "one row per item of a record"
+    assert [r[0] for r in table[1:]] == sorted(r[0] for r in table[1:]), "oldest first"
+    row = {(r[0], r[2]): r for r in table[1:]}
+    must = ["否", "是"]
+    who = [WHO["name"], WHO["site"], WHO["shift"]]
+    assert row["2030-05-01", items[0].text] == [
+        "2030-05-01",
+        checklist.title,
+        items[0].text,
+        must[items[0].critical],
+        "是",
+        "2030-05-01 21:35",
+        *who,
+        NOTE,
+    ]
+    assert row["2030-05-01", items[1].text][3:6] == [must[items[1].critical], "否", ""]
+    assert row["2030-05-01", items[-1].text][4] == "不适用"
+    assert row["2030-05-02", other.items[1].text][4:] == ["是", "2030-05-02 09:05", *who, ""]
+    assert row["2030-04-29", other.items[0].text][4:6] == ["是", ""]  # done, time unknown
+
+    # Opened from the list, a record can be read and printed, not changed.
+    days.nth(1).get_by_role("link").tap()
     phone.wait_for_url("**/?day=2030-05-01")
     form = phone.locator(f'[data-checklist="{checklist.id}"]')
     expect(form.locator("[data-past]")).to_contain_text("这是 2030-05-01 的记录")
     boxes = form.locator("input[data-item]")
-    assert boxes.evaluate_all("bs => bs.filter(b => b.checked).map(b => b.dataset.item)") == [first]
+    assert boxes.evaluate_all("bs => bs.filter(b => b.checked).map(b => b.dataset.item)") == [
+        items[0].id
+    ]
     assert boxes.evaluate_all("bs => bs.every(b => b.disabled)")
     assert form.locator('[data-who="name"]').input_value() == WHO["name"]
     assert not form.locator('[data-action="reset"]').is_visible()
@@ -192,7 +226,6 @@ def test_the_history_survives_a_reload_the_next_day_and_a_corrupt_entry(
     # Today's checklist is a new one.
     form.get_by_role("button", name="回到今天的表").tap()
     assert phone.url.endswith(f"/checklists/{checklist.id}/")
-    form = phone.locator(f'[data-checklist="{checklist.id}"]')
     expect(form.locator("[data-past]")).to_be_hidden()
     assert form.locator("input[data-item]:checked").count() == 0
 
@@ -204,66 +237,22 @@ def test_the_history_survives_a_reload_the_next_day_and_a_corrupt_entry(
         expect(listed).to_have_count(1 if kept else 0)
 
 
-def test_the_csv_export_has_one_row_per_item_of_every_record(
+def test_the_longest_checklist_fits_one_a4_page_as_a_full_record_and_blank(
     shanghai_phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:
+    """The form with the most rows, every field and the note as full as the phone takes them,
+    ticked after midnight (the widest times). The others have fewer rows."""
     phone = shanghai_phone
-    checklist, other = handover(handbook), another(handbook)
-    items = checklist.items
-    form = open_checklist(phone, site, checklist.id)
-    tick(phone, form, items[0].id, at("2030-05-01", 21, 35))
-    form.locator('[data-action="na"]').tap()
-    form.locator(f'[data-na="{items[-1].id}"]').tap()
-    fill_in(form)
-    # The next morning, someone ticks another checklist: the phone remembers who.
-    phone.clock.set_system_time(at("2030-05-02", 9))
-    form = open_checklist(phone, site, other.id)
-    tick(phone, form, other.items[1].id, at("2030-05-02", 9, 5))
-
-    phone.goto(site.page_url("checklists/"))
-    with phone.expect_download() as download:
-        phone.get_by_role("button", name="导出 CSV").tap()
-    assert download.value.suggested_filename == "检查表记录-2030-05-02.csv"
-    data = Path(download.value.path()).read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf"), "a BOM, so that Excel reads UTF-8"
-    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert table[0] == CSV_HEADER
-    assert len(table) == 1 + len(items) + len(other.items)
-    row = {(r[0], r[2]): r for r in table[1:]}
-    who = [WHO["name"], WHO["site"], WHO["shift"]]
-    assert row["2030-05-01", items[0].text] == [
-        "2030-05-01",
-        checklist.title,
-        items[0].text,
-        "是" if items[0].critical else "否",
-        "是",
-        "2030-05-01 21:35",
-        *who,
-        NOTE,
-    ]
-    assert row["2030-05-01", items[1].text][3:6] == ["是" if items[1].critical else "否", "否", ""]
-    assert row["2030-05-01", items[-1].text][4] == "不适用"
-    assert row["2030-05-02", other.items[1].text][4:] == ["是", "2030-05-02 09:05", *who, ""]
-    assert [r[0] for r in table[1:]] == sorted(r[0] for r in table[1:]), "oldest first"
-
-
-def test_every_checklist_fits_one_a4_page_blank_and_as_a_full_record(
-    shanghai_phone: Any, site: SiteServer, handbook: Handbook
-) -> None:
-    phone = shanghai_phone
-    checklists = handbook.checklists.checklists
-    phone.goto(site.page_url("checklists/print/"))
-    assert len(pdf_texts(phone.pdf(format="A4"))) == len(checklists)
-    # The longest form: the most items, and headings when they follow a procedure's steps.
     longest = max(
-        checklists,
+        handbook.checklists.checklists,
         key=lambda c: len(c.items) + 2 * isinstance(handbook.get(c.items[0].refs[0]), Step),
     )
     form = open_checklist(phone, site, longest.id)
-    phone.clock.set_system_time(at("2030-05-02", 0, 20))  # the widest times: "05-02 00:20"
+    phone.clock.set_system_time(at("2030-05-02", 0, 20))
     for item in longest.items[1:]:
         form.locator(f'input[data-item="{item.id}"]').check()
     for key, value in WHO.items():
-        form.locator(f'[data-who="{key}"]').fill(value * 10)  # as long as the field takes
+        form.locator(f'[data-who="{key}"]').fill(value * 10)
     form.locator('[data-who="note"]').fill("满" * 200)  # the phone keeps 100
     printed(phone, form, "print-record")  # one page
+    printed(phone, form, "print")
