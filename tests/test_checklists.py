@@ -6,15 +6,19 @@ The browser behaviour (ticking, saving, printing) is in `test_checklists_browser
 from __future__ import annotations
 
 import re
+import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 
 from macros.content.handbook import Handbook
-from macros.content.model import Procedure, Step
+from macros.content.model import Checklist, Procedure, Step
 
 from .support.content import problems_of
+from .support.fixture import CONTENT as FIXTURE_CONTENT
+from .support.fixture import fixture_handbook
 from .support.html import Page, page
 
 REQUIRED = {
@@ -25,7 +29,17 @@ REQUIRED = {
     "chuli-tousu": "投诉",
     "jiaojie-ban": "交接",
 }
-FIELDS = ("网点", "姓名", "日期", "班次", "签字")
+FIELDS = ("网点", "姓名", "日期", "班次", "备注", "主管/检查人签字", "检查时间")
+
+
+def field_names(source: str) -> list[str]:
+    """The names of the paper form's fields, in order, as the reader sees them."""
+    return [unescape(m) for m in re.findall(r'<span class="hb-field__name">([^<]*)</span>', source)]
+
+
+def signature_lines(checklist: Checklist) -> list[str]:
+    """Who signs the paper form: each signer (one 签字 line without signers) and the checker."""
+    return [f"{name}签字" for name in checklist.signers] or ["签字"]
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -63,6 +77,16 @@ def test_every_checklist_is_short_marks_critical_items_and_names_its_sources(
             assert len(item.text) <= 50, f"{item.id}: keep items short and actionable"
 
 
+def test_handover_is_signed_by_both_shifts(handbook: Handbook) -> None:
+    handover = next(c for c in handbook.checklists.checklists if c.id == "jiaojie-ban")
+    assert handover.signers == ["交班人", "接班人"]
+
+
+def test_the_checklist_day_starts_in_the_small_hours(handbook: Handbook) -> None:
+    """A shift crossing midnight keeps its ticks; the new day's form starts before any shift."""
+    assert 2 <= handbook.checklists.day_start_hour <= 6
+
+
 def test_complaint_checklist_walks_through_the_seven_steps_in_order(handbook: Handbook) -> None:
     procedure = handbook.get("tousu-qibu")
     assert isinstance(procedure, Procedure) and len(procedure.steps) == 7
@@ -76,6 +100,38 @@ def test_complaint_checklist_walks_through_the_seven_steps_in_order(handbook: Ha
 
 
 # --- validation ---------------------------------------------------------------------------
+
+
+WANTED_HOUR = "day_start_hour: 应为 0 到 23 的整数：每天几点起算新的一张表，例如 4 表示凌晨 4 点"
+
+
+@pytest.fixture
+def small_content(tmp_path: Path) -> Path:
+    """A copy of the small fixture content (tests/fixtures/handbook), quick to load."""
+    return Path(shutil.copytree(FIXTURE_CONTENT, tmp_path / "content"))
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("24", f"{WANTED_HOUR}；这里是 24"),
+        ("04:00", f"{WANTED_HOUR}；只写小时数，不写成“04:00”"),
+        ('"4"', "day_start_hour: 应为整数，这里是文字“4”"),
+    ],
+)
+def test_day_start_hour_must_be_an_hour_of_the_day(
+    small_content: Path, written: str, message: str
+) -> None:
+    path = small_content / "checklists.yml"
+    edit(path, "\nchecklists:\n", f"\nday_start_hour: {written}\nchecklists:\n")
+    line = line_of(path, "day_start_hour:")
+    [problem] = problems_of(small_content)
+    assert problem == f"content/checklists.yml:{line}:17: {message}"
+
+
+def test_day_start_hour_may_be_left_out() -> None:
+    assert "day_start_hour" not in (FIXTURE_CONTENT / "checklists.yml").read_text(encoding="utf-8")
+    assert fixture_handbook().checklists.day_start_hour == 4
 
 
 def test_item_without_refs_is_an_error_with_its_line(content: Path) -> None:
@@ -137,10 +193,9 @@ def test_each_checklist_page_has_the_hooks_labels_and_critical_marks(
         for item in checklist.items:
             label = html.source.split(f'for="{item.id}"', 1)[1].split("</label>", 1)[0]
             assert ("必做" in label) == item.critical, item.id
-        assert html.source.count('data-action="print"') == 1
-        assert html.source.count('data-action="reset"') == 1
-        for name in FIELDS:
-            assert f'<span class="hb-field__name">{name}</span>' in html.source
+        for action in ("print", "print-record", "reset"):
+            assert html.source.count(f'data-action="{action}"') == 1, action
+        assert set(FIELDS) | set(signature_lines(checklist)) <= set(field_names(html.source))
 
 
 @pytest.mark.build
@@ -209,5 +264,14 @@ def test_print_all_page_has_one_paper_form_per_checklist(
     for checklist in handbook.checklists.checklists:
         for item in checklist.items:
             assert item.text in html.text
+    names = field_names(html.source)
     for name in FIELDS:
-        assert html.source.count(f'<span class="hb-field__name">{name}</span>') == len(forms)
+        assert names.count(name) == len(forms), name
+    # 不适用 beside every item; the handover signed by both shifts, other forms by who filled it
+    assert html.source.count('class="hb-check__na-box"') == sum(
+        len(c.items) for c in handbook.checklists.checklists
+    )
+    for checklist in handbook.checklists.checklists:
+        form = html.source.split(f'id="{checklist.id}"', 1)[1].split("</section>", 1)[0]
+        signed = [name for name in field_names(form) if name.endswith("签字")]
+        assert signed == [*signature_lines(checklist), "主管/检查人签字"], checklist.id

@@ -42,6 +42,7 @@ BY_STEPS = next(
     c.id for c in CHECKLISTS if all(isinstance(BOOK.get(i.refs[0]), Step) for i in c.items)
 )
 PREFIX = "hb-checklist:"
+DAY_START = BOOK.checklists.day_start_hour
 
 
 @pytest.fixture(scope="module")
@@ -93,11 +94,18 @@ def saved(page: Any) -> dict[str, str]:
     )
 
 
+def ticks(value: str) -> list[str]:
+    """The item ids a saved record has ticked, in the order they were ticked."""
+    return list(json.loads(value)["t"])
+
+
 def local_day(page: Any) -> str:
+    """The checklist day on the page's clock: the local date, counted from the day-start hour."""
     return page.evaluate(
-        """() => { const d = new Date();
+        """start => { const d = new Date(Date.now() - start * 36e5);
         return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, "0"),
-                String(d.getDate()).padStart(2, "0")].join("-"); }"""
+                String(d.getDate()).padStart(2, "0")].join("-"); }""",
+        DAY_START,
     )
 
 
@@ -200,7 +208,7 @@ def test_ticks_survive_a_reload_and_closing_the_browser(
     assert ticked(form) == [ids[0], ids[3]]
     assert progress(form) == f"2/{len(ids)}"
     key = f"{PREFIX}{FIRST}:{local_day(phone)}"
-    assert json.loads(saved(phone)[key]) == [ids[0], ids[3]]
+    assert ticks(saved(phone)[key]) == [ids[0], ids[3]]
     # A browser restart keeps localStorage: a new context with the same storage.
     state = tmp_path / "state.json"
     phone.context.storage_state(path=str(state))
@@ -219,48 +227,91 @@ def test_ticks_belong_to_one_checklist(phone: Any, site: SiteServer, handbook: H
     assert ticked(other) == []
 
 
-def test_a_new_day_starts_clean_by_the_local_date(
+def at(day: str, hour: int, minute: int = 0) -> datetime:
+    """A moment in Shanghai, where the tests' phones are."""
+    return datetime.fromisoformat(f"{day}T{hour:02d}:{minute:02d}:00+08:00")
+
+
+def test_the_checklist_day_follows_the_shift_not_midnight(
     browser: Any, site: SiteServer, handbook: Handbook
 ) -> None:
     ids = item_ids(handbook, FIRST)
-    # 2030-05-01 23:50 in Shanghai is 15:50 UTC: the local date, not UTC's, names the day.
+    assert 1 <= DAY_START <= 12, "the fixture's day starts in the small hours"
+    # 2030-05-01 23:50 in Shanghai is 15:50 UTC: the local time, not UTC's, names the day.
     context = browser.new_context(viewport=PHONE, is_mobile=True, timezone_id="Asia/Shanghai")
     try:
         page = context.new_page()
-        page.clock.install(time=datetime.fromisoformat("2030-05-01T23:50:00+08:00"))
+        page.clock.install(time=at("2030-05-01", 23, 50))
         form = open_checklist(page, site)
         box(form, ids[0]).check()
         box(form, ids[1]).check()
         assert list(saved(page)) == [f"{PREFIX}{FIRST}:2030-05-01"]
-        # Past midnight (local): coming back to the open page shows a clean checklist ...
-        page.clock.set_system_time(datetime.fromisoformat("2030-05-02T00:05:00+08:00"))
+        # Past midnight the night shift goes on with the same checklist ...
+        page.clock.set_system_time(at("2030-05-02", 0, 5))
+        page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow'))")
+        assert ticked(form) == ids[:2]
+        form = open_checklist(page, site)
+        assert ticked(form) == ids[:2]
+        box(form, ids[2]).check()
+        assert list(saved(page)) == [f"{PREFIX}{FIRST}:2030-05-01"]
+        # ... until the day starts: coming back to the open page shows a clean checklist ...
+        page.clock.set_system_time(at("2030-05-02", DAY_START, 5))
         page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow'))")
         assert ticked(form) == []
-        # ... and so does opening it again; yesterday's ticks are forgotten.
+        # ... and so does opening it again; the night's record is kept for 最近记录.
         form = open_checklist(page, site)
         assert ticked(form) == []
         box(form, ids[4]).check()
-        assert saved(page) == {f"{PREFIX}{FIRST}:2030-05-02": json.dumps([ids[4]])}
+        records = saved(page)
+        assert ticks(records[f"{PREFIX}{FIRST}:2030-05-02"]) == [ids[4]]
+        assert ticks(records[f"{PREFIX}{FIRST}:2030-05-01"]) == ids[:3]
     finally:
         context.close()
 
 
-def test_ticking_after_midnight_on_an_open_page_starts_the_new_day(
+def test_ticking_after_the_day_start_on_an_open_page_starts_the_new_day(
     browser: Any, site: SiteServer, handbook: Handbook
 ) -> None:
     ids = item_ids(handbook, FIRST)
     context = browser.new_context(viewport=PHONE, is_mobile=True, timezone_id="Asia/Shanghai")
     try:
         page = context.new_page()
-        page.clock.install(time=datetime.fromisoformat("2030-05-01T23:58:00+08:00"))
+        page.clock.install(time=at("2030-05-02", DAY_START - 1, 58))
         form = open_checklist(page, site)
         box(form, ids[0]).check()
-        page.clock.set_system_time(datetime.fromisoformat("2030-05-02T00:01:00+08:00"))
+        page.clock.set_system_time(at("2030-05-02", DAY_START, 1))
         box(form, ids[1]).check()
         assert ticked(form) == [ids[1]]
-        assert json.loads(saved(page)[f"{PREFIX}{FIRST}:2030-05-02"]) == [ids[1]]
+        assert ticks(saved(page)[f"{PREFIX}{FIRST}:2030-05-02"]) == [ids[1]]
+        assert ticks(saved(page)[f"{PREFIX}{FIRST}:2030-05-01"]) == [ids[0]]
     finally:
         context.close()
+
+
+def test_an_item_can_be_marked_not_applicable(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    checklist = find_checklist(handbook, FIRST)
+    critical = [item.id for item in checklist.items if item.critical]
+    form = open_checklist(phone, site)
+    switch = form.locator('button[data-action="na"]')
+    not_applicable = form.locator(f'button[data-na="{critical[0]}"]')
+    assert not not_applicable.is_visible()
+    switch.tap()
+    box(form, critical[0]).check()
+    not_applicable.tap()
+    # no longer ticked, no longer counted, no longer required
+    assert not_applicable.get_attribute("aria-pressed") == "true"
+    assert ticked(form) == []
+    box(form, critical[1]).check()
+    assert progress(form) == f"1/{len(checklist.items) - 1}"
+    assert form.locator("[data-state]").inner_text() == f"必做还差 {len(critical) - 2} 项"
+    phone.reload()
+    form = open_checklist(phone, site)
+    assert form.locator(".hb-check--na input").evaluate_all(
+        "bs => bs.map(b => b.dataset.item)"
+    ) == [critical[0]]
+    assert progress(form) == f"1/{len(checklist.items) - 1}"
 
 
 def test_reset_asks_first_and_then_clears(phone: Any, site: SiteServer, handbook: Handbook) -> None:
@@ -312,21 +363,27 @@ def test_corrupt_storage_is_ignored_quietly(
     assert ticked(form) == []
     assert progress(form) == f"0/{len(ids)}"
     box(form, ids[1]).tap()
-    assert json.loads(saved(phone)[f"{PREFIX}{FIRST}:{local_day(phone)}"]) == [ids[1]]
+    assert ticks(saved(phone)[f"{PREFIX}{FIRST}:{local_day(phone)}"]) == [ids[1]]
 
 
-def test_unknown_ids_in_storage_are_left_out(
+def test_ticks_saved_as_a_list_of_ids_still_load_without_unknown_ids(
     phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:
+    """Before tick times were kept, a day's ticks were saved as a list of item ids."""
     ids = item_ids(handbook, FIRST)
     open_checklist(phone, site)
+    key = f"{PREFIX}{FIRST}:{local_day(phone)}"
     phone.evaluate(
         "([key, value]) => localStorage.setItem(key, value)",
-        [f"{PREFIX}{FIRST}:{local_day(phone)}", json.dumps(["gone-item", ids[2], "<b>", 7])],
+        [key, json.dumps(["gone-item", ids[2], "<b>", 7])],
     )
     form = open_checklist(phone, site)
     assert ticked(form) == [ids[2]]
     assert progress(form) == f"1/{len(ids)}"
+    # its time is unknown: the row says only that it was done
+    assert form.locator("[data-when]").nth(2).inner_text() == "已做"
+    box(form, ids[0]).check()
+    assert [item for item in ticks(saved(phone)[key]) if item in ids] == [ids[2], ids[0]]
 
 
 BLOCKED_STORAGE = """
@@ -499,7 +556,7 @@ def test_print_hides_the_site_and_shows_a_form(phone: Any, site: SiteServer) -> 
     # The paper starts with the title and ends with the signature: nothing of the site around it.
     assert texts[0] == form.locator(".hb-form__title").inner_text()
     assert texts[1:5] == ["网点", "姓名", "日期", "班次"]
-    assert texts[-1] == "签字"
+    assert texts[-1] == "检查时间"
 
 
 def test_printed_boxes_are_empty_even_when_ticked(phone: Any, site: SiteServer) -> None:

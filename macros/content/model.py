@@ -475,6 +475,9 @@ class Checklist(Node):
     title: Text
     when: Text
     summary: Text | None = None
+    # Who signs the paper form, one signature line each (交接班: 交班人, 接班人); empty: the
+    # person who filled it in. A supervisor's sign-off follows on every form.
+    signers: Texts = []
     keywords: Texts = []  # how staff name the moment it is for (开门前, 下班): found by search
     asked: Texts = []  # how staff ask for this checklist: found by search, never shown
     source: Sources
@@ -482,9 +485,26 @@ class Checklist(Node):
     items: Annotated[list[ChecklistItem], Field(min_length=1)]
 
 
+def _hour_of_day(value: Any) -> Any:
+    """The hour a checklist day starts: an integer 0–23, with the reason when it is not."""
+    wanted = "应为 0 到 23 的整数：每天几点起算新的一张表，例如 4 表示凌晨 4 点"
+    if isinstance(value, str) and ":" in value:
+        raise ValueError(f"{wanted}；只写小时数，不写成“{value}”")
+    if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= 23:
+        raise ValueError(f"{wanted}；这里是 {value}")
+    return value
+
+
 class ChecklistsFile(Node):
     title: Text
     summary: Text
+    # The checklist day starts at this hour, not at midnight: a night shift's ticks after 00:00
+    # still belong to its own day's checklist.
+    day_start_hour: Annotated[
+        int,
+        BeforeValidator(_hour_of_day),
+        Field(json_schema_extra={"minimum": 0, "maximum": 23}),
+    ] = 4
     checklists: Annotated[list[Checklist], Field(min_length=1)]
 
 

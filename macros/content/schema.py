@@ -46,6 +46,8 @@ FIELD_HELP: Final[MappingProxyType[str, str]] = MappingProxyType(
         "notes": "补充说明（例如原文缺失、推断之处）。",
         "critical": "是否必做（true / false）。",
         "refs": "这一项对应的手册条目 id。",
+        "signers": "纸质表上签字的人，每人一条签字线，例如 [交班人, 接班人]；不写就是填表人一条。主管/检查人的签字线每张表都有。",
+        "day_start_hour": "每天几点起算新的一张检查表（0–23，默认 4 即凌晨 4 点）：跨过午夜的班次，勾选仍算在当班的表上。",
         "explanation": "答题后显示的解析。",
         "ref": "引用的手册条目 id：题目考的条目，或搜索建议点开的条目。",
     }

@@ -15,12 +15,20 @@ from markupsafe import Markup
 
 from ..content.model import Checklist, ChecklistItem, Procedure, Step
 from ..content.urls import CHECKLISTS_PRINT_URL, CHECKLISTS_URL, checklist_url
-from .escape import anchor
+from .escape import anchor, json_text
 from .renderer import Link, Renderer
 
-# The blank fields of the paper form, in print order; 签字 closes the form.
-FORM_FIELDS: Final = ("网点", "姓名", "日期", "班次")
-SIGN_FIELD: Final = "签字"
+# The fields at the top of the paper form, in print order, with the key a saved record keeps
+# them under: a printed record fills them in, a blank form leaves them empty.
+FORM_FIELDS: Final = (("网点", "site"), ("姓名", "name"), ("日期", "day"), ("班次", "shift"))
+# Who fills them in on the phone (the day is the record's own).
+WHO_FIELDS: Final = (("姓名", "name"), ("网点", "site"), ("班次", "shift"))
+SIGN_FIELD: Final = "签字"  # the one signature line of a checklist that names no signers
+TIME_FIELD: Final = "时间"
+# Every form ends with the supervisor's or inspector's sign-off.
+CHECK_FIELDS: Final = ("主管/检查人签字", "检查时间")
+# How long the phone keeps each day's records (the issue asks for at least 30 days).
+KEEP_DAYS: Final = 60
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,15 @@ class ChecklistView:
     @property
     def critical(self) -> int:
         return sum(item.critical for item in self.checklist.items)
+
+    @property
+    def signatures(self) -> list[str]:
+        """The signature lines in print order, two a row: the signers (with a time beside a
+        lone one), then the supervisor's sign-off and its time."""
+        staff = [f"{name}签字" for name in self.checklist.signers] or [SIGN_FIELD]
+        if len(staff) % 2:
+            staff.append(TIME_FIELD)
+        return [*staff, *CHECK_FIELDS]
 
     @property
     def item_ids(self) -> Markup:
@@ -113,10 +130,31 @@ def checklist_view(renderer: Renderer, checklist: Checklist) -> ChecklistView:
     )
 
 
+def records_data(views: list[ChecklistView]) -> Markup:
+    """What the index page's history and CSV export need to name a saved record's items:
+    each checklist's id, title, page and items ([id, text, critical]), in the handbook's order."""
+    return json_text(
+        [
+            {
+                "id": view.checklist.id,
+                "title": view.checklist.title,
+                "href": str(view.href),
+                "items": [[i.id, i.text, i.critical] for i in view.checklist.items],
+            }
+            for view in views
+        ]
+    )
+
+
 def _context(renderer: Renderer, **extra: Any) -> dict[str, Any]:
+    start = renderer.handbook.checklists.day_start_hour
     return {
         "fields": FORM_FIELDS,
-        "sign_field": SIGN_FIELD,
+        "who_fields": WHO_FIELDS,
+        "version": renderer.site.content_version,
+        "day_start": start,
+        "day_start_text": f"{start:02d}:00",
+        "keep_days": KEEP_DAYS,
         "print_all_href": Markup(renderer.links.href_page(CHECKLISTS_PRINT_URL)),
         "index_href": Markup(renderer.links.href_page(CHECKLISTS_URL)),
         **extra,
@@ -124,11 +162,14 @@ def _context(renderer: Renderer, **extra: Any) -> dict[str, Any]:
 
 
 def render_index(renderer: Renderer) -> str:
-    """The checklists landing page: each checklist with when, summary, counts and progress."""
+    """The checklists landing page: each checklist with when, summary, counts and progress,
+    then the records this phone keeps (filled in by checklist.js)."""
     views = [checklist_view(renderer, c) for c in renderer.handbook.checklists.checklists]
     return renderer.render(
         "checklists/index.html",
-        **_context(renderer, file=renderer.handbook.checklists, views=views),
+        **_context(
+            renderer, file=renderer.handbook.checklists, views=views, data=records_data(views)
+        ),
     )
 
 

@@ -8,6 +8,7 @@ all reach the reader exactly as the editor typed them.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Final
 
@@ -49,3 +50,14 @@ def css_token(value: str) -> Markup:
     if not re.match(r"^[a-z][a-z0-9_-]*$", value):
         raise ValueError(f"not a safe class name: {value!r}")
     return Markup(value)
+
+
+def json_text(value: Any) -> Markup:
+    """JSON as the text of a hidden element (the browser reads it with textContent).
+
+    Not a `<script type="application/json">`: Material's instant navigation re-creates every
+    inline script of the new page without its attributes, which would run the JSON as code.
+    Escaping &, < and > keeps the text inert; Markdown leaves a raw HTML block alone.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))

@@ -32,6 +32,9 @@ class SiteConfig:
     content_dir: str = "content"
     repo_edit: str = ""  # e.g. https://github.com/org/repo/edit/main/
     repo_blob: str = ""  # e.g. https://github.com/org/repo/blob/main/
+    # Which content the build shows, for printouts: "2026-12-01 · 1a2b3c4" (date and short
+    # commit of content/); empty outside a git checkout.
+    content_version: str = ""
 
 
 class Renderer:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -51,7 +51,9 @@ class HandbookBuild:
         missing = missing_chapter_pages(handbook, Path(config.docs_dir))
         if missing:
             raise ContentError(missing)
-        return cls(project, handbook, site_config(config), make_environment(), GitDates(project))
+        dates = GitDates(project)
+        site = replace(site_config(config), content_version=dates.version("content") or "")
+        return cls(project, handbook, site, make_environment(), dates)
 
     def renderer(self, page_url: str) -> Renderer:
         return Renderer(self.handbook, self.site, page_url, self.templates)

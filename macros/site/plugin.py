@@ -128,7 +128,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         # YAML lines show unless this device chose the staff view.
         cast(dict[str, Any], context)["handbook_view"] = "editor" if self.serving else "staff"
         cast(dict[str, Any], context)["handbook_problems"] = self.problems
-        cast(dict[str, Any], context)["handbook_version"] = self.build.dates.version("content")
+        cast(dict[str, Any], context)["handbook_version"] = self.build.site.content_version
         return context
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -1,36 +1,64 @@
-/* Checklists (markup: macros/render/templates/checklists/). Ticks are saved per checklist and local
-   day as localStorage["hb-checklist:<checklist id>:<YYYY-MM-DD>"] = [item ids]: ids, never
-   positions, so editing the YAML cannot move a tick. Storage may be missing, full or corrupt;
-   then the checklist works without saving and says nothing. */
+/* Checklists (markup: macros/render/templates/checklists/). Each checklist day's record is saved as
+   localStorage["hb-checklist:<checklist id>:<YYYY-MM-DD>"] = {t: {item id: tick time in ms},
+   na: [item ids not applicable], name, site, shift, note}: ids, never positions, so editing the
+   YAML cannot move a tick. A record saved before tick times were kept is a list of item ids; it
+   still loads (ticks without a time). The day starts at data-day-start o'clock, not at midnight,
+   so a night shift keeps its ticks; records stay data-keep-days days, listed under 最近记录 on
+   the index and exported there as CSV. Storage may be missing, full or corrupt: then the
+   checklist works without saving, says nothing, and skips whatever it cannot read. */
 "use strict";
 
 (() => {
   const PREFIX = "hb-checklist:";
+  const KEY = /^hb-checklist:([a-z0-9-]+):(\d{4}-\d\d-\d\d)$/;
+  const WHO = "hb-checklist-who"; // the name, 网点 and 班次 last typed on this phone
+  const FIELDS = ["name", "site", "shift", "note"];
+  const HOUR = 36e5;
   const all = (selector) => document.querySelectorAll(selector);
-  const day = () => {
-    const d = new Date();
-    return [d.getFullYear(), d.getMonth() + 1, d.getDate()]
-      .map((n) => String(n).padStart(2, "0"))
-      .join("-");
-  };
+  const pad = (n) => String(n).padStart(2, "0");
+  const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const hm = (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const has = (object, key) => Object.hasOwn(object, key);
+  // The checklist day a moment belongs to: its local date, counted from `start` o'clock.
+  const day = (start, at = Date.now()) => ymd(new Date(at - start * HOUR));
 
-  function load(id, today) {
+  function parse(raw) {
+    const record = { t: {}, na: [] };
+    for (const field of FIELDS) record[field] = typeof raw?.[field] === "string" ? raw[field] : "";
+    if (Array.isArray(raw)) {
+      for (const item of raw) if (typeof item === "string") record.t[item] = 0;
+    } else if (raw?.t && typeof raw.t === "object") {
+      for (const [item, at] of Object.entries(raw.t))
+        if (typeof at === "number" && at >= 0) record.t[item] = at;
+      if (Array.isArray(raw.na)) record.na = raw.na.filter((item) => typeof item === "string");
+    }
+    return record;
+  }
+
+  function read(key) {
     try {
-      const list = JSON.parse(localStorage.getItem(`${PREFIX}${id}:${today}`)) || [];
-      // Only strings survive; callers keep the ids their checklist really has.
-      return Array.isArray(list) ? list.filter((x) => typeof x === "string") : [];
+      return JSON.parse(localStorage.getItem(key));
     } catch {
-      return [];
+      return null;
     }
   }
 
-  function save(id, today, ids) {
+  function write(key, value) {
     try {
-      const key = `${PREFIX}${id}:${today}`;
-      if (ids.length) localStorage.setItem(key, JSON.stringify(ids));
+      if (value) localStorage.setItem(key, JSON.stringify(value));
       else localStorage.removeItem(key);
     } catch {
       // Full or blocked storage: the checklist still works, it only forgets.
+    }
+  }
+
+  const load = (id, d) => parse(read(`${PREFIX}${id}:${d}`));
+
+  function keys() {
+    try {
+      return Object.keys(localStorage);
+    } catch {
+      return [];
     }
   }
 
@@ -44,107 +72,300 @@
     }
   }
 
-  // Forget other days: storage stays small and a new day starts clean.
-  function sweep(today) {
-    try {
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith(PREFIX) && !k.endsWith(`:${today}`))
-        .forEach((k) => {
-          localStorage.removeItem(k);
-        });
-    } catch {
-      // Storage unavailable: nothing to forget.
+  // Forget records older than `keep` days (and anything under our prefix that is no record).
+  function sweep(start, keep) {
+    const oldest = day(start, Date.now() - keep * 24 * HOUR);
+    for (const key of keys()) {
+      const found = KEY.exec(key);
+      if (key.startsWith(PREFIX) && (!found || found[2] < oldest)) write(key);
     }
+  }
+
+  // items: [[id, text, critical], ...] of one checklist; what its record says about them.
+  function tally(items, record) {
+    const count = { done: 0, total: 0, left: 0, na: 0 };
+    for (const [item, , must] of items) {
+      if (record.na.includes(item)) count.na++;
+      else {
+        count.total++;
+        if (has(record.t, item)) count.done++;
+        else if (must) count.left++;
+      }
+    }
+    return count;
+  }
+
+  // When an item was ticked, as the record of day `d` prints it.
+  function tickTime(at, d) {
+    if (!at) return "已做";
+    const when = new Date(at);
+    return (ymd(when) === d ? "" : `${ymd(when).slice(5)} `) + hm(when);
   }
 
   function setup(root) {
     const id = root.dataset.checklist;
+    const start = +root.dataset.dayStart || 0;
     const boxes = [...root.querySelectorAll("input[data-item]")];
+    const inputs = [...root.querySelectorAll("[data-who]")];
     const $ = (selector) => root.querySelector(selector);
-    const ticked = () => boxes.filter((b) => b.checked).map((b) => b.dataset.item);
     if (root.hbRefresh || !boxes.length) return;
-    let today = day();
+    const items = boxes.map((b) => [b.dataset.item, "", !!b.closest(".hb-check--must")]);
+    let today;
+    let shown; // the day on screen: today, or an earlier day's record to read and print
+    let record;
 
     function update() {
-      const done = ticked().length;
-      const must = boxes.filter((b) => !b.checked && b.closest(".hb-check--must")).length;
-      const finished = done === boxes.length;
-      $("[data-progress]").textContent = `${done}/${boxes.length}`;
+      const count = tally(items, record);
+      const finished = count.done === count.total && count.total > 0;
+      $("[data-progress]").textContent = `${count.done}/${count.total}`;
       $("[data-state]").textContent = finished
         ? "全部完成 ✓"
-        : !done
+        : !count.done
           ? ""
-          : must
-            ? `必做还差 ${must} 项`
+          : count.left
+            ? `必做${shown === today ? "还差" : "未做"} ${count.left} 项`
             : "必做已完成";
-      $("[data-meter]").style.width = `${(100 * done) / boxes.length}%`;
+      $("[data-meter]").style.width = `${(100 * count.done) / (count.total || 1)}%`;
       root.classList.toggle("hb-checklist--done", finished);
-      for (const b of boxes) b.closest(".hb-check").classList.toggle("hb-check--done", b.checked);
+      for (const b of boxes) {
+        const item = b.dataset.item;
+        const row = b.closest(".hb-check");
+        const na = record.na.includes(item);
+        b.checked = has(record.t, item);
+        row.classList.toggle("hb-check--done", b.checked);
+        row.classList.toggle("hb-check--na", na);
+        row.querySelector("[data-na]").setAttribute("aria-pressed", na);
+        row.querySelector("[data-when]").textContent = b.checked
+          ? tickTime(record.t[item], shown)
+          : na
+            ? "不适用"
+            : row.matches(".hb-check--must")
+              ? "未做"
+              : "";
+      }
+      const now = new Date();
+      $("[data-record-summary]").textContent =
+        `完成 ${count.done}/${count.total} 项${count.na ? `，${count.na} 项不适用` : ""}` +
+        (count.left ? `；必做未做 ${count.left} 项` : "；必做全部完成") +
+        `。打印于 ${ymd(now)} ${hm(now)}`;
+      for (const field of root.querySelectorAll("[data-field]")) {
+        const key = field.dataset.field;
+        field.textContent = key === "day" ? shown : record[key];
+      }
+    }
+
+    function store() {
+      if (shown !== today) return; // an earlier day's record is read-only
+      const used = Object.keys(record.t).length || record.na.length || record.note;
+      write(`${PREFIX}${id}:${today}`, used ? record : null);
     }
 
     root.hbRefresh = () => {
-      today = day();
-      const saved = load(id, today);
-      for (const b of boxes) b.checked = saved.includes(b.dataset.item);
+      today = day(start);
+      const asked = new URLSearchParams(location.search).get("day");
+      shown = /^\d{4}-\d\d-\d\d$/.test(asked) && asked < today ? asked : today;
+      const past = shown !== today;
+      record = load(id, shown);
+      if (!past && !record.name && !record.site && !record.shift) {
+        const last = parse(read(WHO));
+        Object.assign(record, { name: last.name, site: last.site, shift: last.shift });
+      }
+      for (const b of boxes) b.disabled = past;
+      for (const input of inputs) {
+        input.value = record[input.dataset.who];
+        input.readOnly = past;
+      }
+      for (const b of root.querySelectorAll('[data-action="reset"], [data-action="na"]'))
+        b.hidden = past;
+      root.classList.toggle("hb-checklist--past", past);
+      $("[data-past]").hidden = !past;
+      $("[data-past-day]").textContent = shown;
       update();
     };
+
+    // The page stayed open past the day's start: what is done now goes on the new day's record.
+    const newDay = () => day(start) !== today && root.hbRefresh();
+
     root.hbReset = () => {
-      for (const b of boxes) b.checked = false;
-      save(id, today, []);
+      record = parse({ name: record.name, site: record.site, shift: record.shift });
+      store();
+      update();
+    };
+    root.hbPaper = (filled) => {
+      root.classList.toggle("hb-form--record", filled);
+      update();
+      print();
+    };
+    root.hbNa = (item) => {
+      newDay();
+      if (shown !== today) return;
+      const na = record.na.includes(item);
+      record.na = record.na.filter((x) => x !== item);
+      if (!na) record.na.push(item);
+      delete record.t[item];
+      store();
       update();
     };
     root.addEventListener("change", (event) => {
       const box = event.target;
       if (!boxes.includes(box)) return;
-      if (day() !== today) {
-        // The page stayed open past midnight: this tick starts the new day's checklist.
-        const wanted = box.checked;
-        root.hbRefresh();
-        box.checked = wanted;
-      }
-      save(id, today, ticked());
+      const wanted = box.checked;
+      newDay();
+      const item = box.dataset.item;
+      if (wanted) {
+        record.t[item] = Date.now();
+        record.na = record.na.filter((x) => x !== item);
+      } else delete record.t[item];
+      store();
       update();
+    });
+    root.addEventListener("input", (event) => {
+      const field = event.target.dataset.who;
+      if (!field || shown !== today) return;
+      record[field] = event.target.value;
+      store();
+      update();
+      if (field !== "note")
+        write(WHO, { name: record.name, site: record.site, shift: record.shift });
     });
     $("[data-note]").hidden = !usable();
     $("[data-checklist-bar]").hidden = false;
+    $("[data-checklist-foot]").hidden = false;
     root.hbRefresh();
   }
 
-  function summary(card) {
-    const items = card.dataset.items.split(" ");
+  function summary(card, start) {
+    const items = card.dataset.items.split(" ").map((item) => [item]);
     const out = card.querySelector("[data-progress]");
     card.hbRefresh = () => {
-      const done = load(card.dataset.checklistSummary, day()).filter((x) => items.includes(x));
-      out.textContent =
-        done.length === items.length
-          ? "今天已全部完成 ✓"
-          : `今天已完成 ${done.length}/${items.length}`;
-      out.hidden = !done.length;
+      const { done, total } = tally(items, load(card.dataset.checklistSummary, day(start)));
+      out.textContent = done === total ? "今天已全部完成 ✓" : `今天已完成 ${done}/${total}`;
+      out.hidden = !done;
     };
     card.hbRefresh();
   }
 
+  // Every record this phone keeps of a checklist on the page, newest day first.
+  function records(checklists) {
+    const found = [];
+    for (const key of keys()) {
+      const [, id, d] = KEY.exec(key) || [];
+      const checklist = checklists.find((c) => c.id === id);
+      if (!checklist) continue;
+      const record = load(id, d);
+      const count = tally(checklist.items, record);
+      if (count.done || count.na) found.push({ d, checklist, record, count });
+    }
+    const order = (r) => checklists.indexOf(r.checklist);
+    return found.sort((a, b) => b.d.localeCompare(a.d) || order(a) - order(b));
+  }
+
+  function csv(found) {
+    const cell = (value) => {
+      const text = String(value).replace(/^[=+\-@\t\r]/, "'$&"); // never a spreadsheet formula
+      return `"${text.replaceAll('"', '""')}"`;
+    };
+    const rows = [
+      ["日期", "检查表", "事项", "必做", "完成", "勾选时间", "姓名", "网点", "班次", "备注"],
+    ];
+    for (const { d, checklist, record } of [...found].reverse()) {
+      for (const [item, text, must] of checklist.items) {
+        const at = record.t[item];
+        const done = has(record.t, item);
+        rows.push([
+          d,
+          checklist.title,
+          text,
+          must ? "是" : "否",
+          done ? "是" : record.na.includes(item) ? "不适用" : "否",
+          done && at ? `${ymd(new Date(at))} ${hm(new Date(at))}` : "",
+          record.name,
+          record.site,
+          record.shift,
+          record.note,
+        ]);
+      }
+    }
+    return `\ufeff${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+  }
+
+  function recent(section, start) {
+    let checklists;
+    try {
+      checklists = JSON.parse(section.querySelector("[data-history-data]").textContent);
+    } catch {
+      return;
+    }
+    const list = section.querySelector("[data-history-list]");
+    const exporter = section.querySelector('[data-action="export"]');
+    section.hbRefresh = () => {
+      const today = day(start);
+      const found = records(checklists);
+      const days = new Map();
+      for (const r of found) days.set(r.d, [...(days.get(r.d) || []), r]);
+      list.replaceChildren(
+        ...[...days].map(([d, done]) => {
+          const li = document.createElement("li");
+          const label = li.appendChild(document.createElement("span"));
+          const date = new Date(`${d}T12:00`);
+          label.textContent = `${d === today ? "今天 " : ""}${date.getMonth() + 1}月${date.getDate()}日 周${"日一二三四五六"[date.getDay()]}`;
+          for (const { checklist, count } of done) {
+            const a = li.appendChild(document.createElement("a"));
+            a.href = checklist.href + (d === today ? "" : `?day=${d}`);
+            a.textContent = `${checklist.title} ${count.done}/${count.total}${count.left ? ` · 必做${d === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
+          }
+          return li;
+        }),
+      );
+      section.querySelector("[data-history-empty]").hidden = found.length > 0;
+      exporter.hidden = !found.length;
+    };
+    section.hbExport = () => {
+      const a = document.createElement("a"); // not in the page: instant navigation never sees it
+      a.href = URL.createObjectURL(
+        new Blob([csv(records(checklists))], { type: "text/csv;charset=utf-8" }),
+      );
+      a.download = `检查表记录-${day(start)}.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 6e4);
+    };
+    section.hidden = false;
+    section.hbRefresh();
+  }
+
   function init() {
-    sweep(day());
-    all("[data-checklist]").forEach(setup);
-    all("[data-checklist-summary]").forEach(summary);
     for (const b of all(".hb-print-intro [data-action]")) b.hidden = false;
+    const config = document.querySelector("[data-day-start]");
+    if (!config) return;
+    const start = +config.dataset.dayStart || 0;
+    sweep(start, +config.dataset.keepDays || 60);
+    all("[data-checklist]").forEach(setup);
+    for (const card of all("[data-checklist-summary]")) summary(card, start);
+    for (const section of all("[data-checklist-history]")) recent(section, start);
   }
 
   const refresh = () => {
-    for (const el of all("[data-checklist], [data-checklist-summary]")) el.hbRefresh?.();
+    for (const el of all("[data-checklist], [data-checklist-summary], [data-checklist-history]"))
+      el.hbRefresh?.();
   };
 
   document.addEventListener("click", (event) => {
-    const button = event.target.closest(
-      "[data-checklist] [data-action], .hb-print-intro [data-action]",
-    );
-    const root = button?.closest("[data-checklist]");
-    const action = button?.dataset.action;
-    if (action === "print") print();
-    if (action === "refs")
-      button.setAttribute("aria-pressed", root.classList.toggle("hb-checklist--refs"));
-    if (action === "reset" && confirm("清空这张表今天的所有勾选，重新开始？")) root.hbReset();
+    const button = event.target.closest("[data-action], [data-na]");
+    const root = button?.closest("[data-checklist], [data-checklist-history], .hb-print-intro");
+    if (!root) return;
+    const action = button.dataset.action;
+    if (button.dataset.na) root.hbNa?.(button.dataset.na);
+    else if (action === "print") root.hbPaper ? root.hbPaper(false) : print();
+    else if (action === "print-record") root.hbPaper?.(true);
+    else if (action === "export") root.hbExport?.();
+    else if (action === "today") {
+      // Same page without ?day= (Material's instant navigation ignores a change of query alone).
+      history.replaceState(history.state, "", location.pathname);
+      root.hbRefresh();
+    } else if (action === "refs" || action === "na")
+      button.setAttribute("aria-pressed", root.classList.toggle(`hb-checklist--${action}`));
+    else if (action === "reset" && confirm("清空这张表今天的勾选、不适用和备注，重新开始？"))
+      root.hbReset();
   });
   addEventListener("storage", (event) => {
     if (!event.key || event.key.startsWith(PREFIX)) refresh();

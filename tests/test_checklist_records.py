@@ -1,0 +1,258 @@
+"""Completed-checklist records in Chromium on a phone: 打印记录, 最近记录 and the CSV export.
+
+A record is proof for a supervisor: what was ticked and when, what required item was left
+undone, who, where, which shift, and which version of the handbook the form came from. These
+tests run on the real site (conftest's served build, with instant navigation), because only a
+build of a git checkout knows its content version; ids and texts come from the content itself.
+Printing is recorded instead of opening the print dialog; the PDF is what Chromium prints then.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.content.handbook import Handbook
+from macros.content.model import Checklist, Step
+from macros.render.checklists import KEEP_DAYS
+
+from .support.browser import PHONE_CONTEXT
+from .support.fixture import site_name
+from .support.pdf import content_version, folded, pdf_texts
+from .support.server import SiteServer
+
+pytestmark = pytest.mark.browser
+
+PREFIX = "hb-checklist:"
+WHO = {"name": "王小明", "site": "西湖营业厅", "shift": "晚班"}
+NOTE = "打印机下午卡纸一次，已报修。"
+CSV_HEADER = ["日期", "检查表", "事项", "必做", "完成", "勾选时间", "姓名", "网点", "班次", "备注"]
+
+
+def at(day: str, hour: int, minute: int = 0) -> datetime:
+    """A moment in Shanghai, where the phone is."""
+    return datetime.fromisoformat(f"{day}T{hour:02d}:{minute:02d}:00+08:00")
+
+
+def handover(handbook: Handbook) -> Checklist:
+    """The checklist two people sign (交接班): a night shift fills it in."""
+    return next(c for c in handbook.checklists.checklists if len(c.signers) == 2)
+
+
+def another(handbook: Handbook) -> Checklist:
+    return next(c for c in handbook.checklists.checklists if c != handover(handbook))
+
+
+@pytest.fixture
+def shanghai_phone(browser: Any) -> Iterator[Any]:
+    """A phone in Shanghai at 21:30 on 1 May 2030 (the test moves its clock on), whose print
+    button records that it was pressed instead of opening the print dialog."""
+    context = browser.new_context(
+        **PHONE_CONTEXT, timezone_id="Asia/Shanghai", service_workers="block"
+    )
+    context.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1 }")
+    page = context.new_page()
+    page.clock.install(time=at("2030-05-01", 21, 30))
+    yield page
+    context.close()
+
+
+def open_checklist(page: Any, site: SiteServer, ident: str) -> Any:
+    page.goto(site.page_url(f"checklists/{ident}/"))
+    form = page.locator(f'[data-checklist="{ident}"]')
+    form.locator("[data-checklist-bar]").wait_for()
+    return form
+
+
+def tick(page: Any, form: Any, item: str, when: datetime) -> None:
+    page.clock.set_system_time(when)
+    form.locator(f'input[data-item="{item}"]').check()
+
+
+def fill_in(form: Any) -> None:
+    for key, value in WHO.items():
+        form.locator(f'[data-who="{key}"]').fill(value)
+    form.locator('[data-who="note"]').fill(NOTE)
+
+
+def printed(page: Any, form: Any, action: str) -> str:
+    """Press a print button; what comes out: the text of its one A4 page."""
+    before = page.evaluate("window.printed || 0")
+    form.locator(f'[data-action="{action}"]').tap()
+    assert page.evaluate("window.printed") == before + 1
+    [text] = pdf_texts(page.pdf(format="A4"))
+    return text
+
+
+def rows(text: str) -> dict[int, str]:
+    """The printed items by their number, each on one line: text, 必做, time or 未做, 不适用."""
+    body = text.split("\n备注", 1)[0]
+    parts = re.split(r"\n(\d+)\. ", "\n" + body)
+    return {
+        int(n): chunk.replace("\n", "") for n, chunk in zip(parts[1::2], parts[2::2], strict=True)
+    }
+
+
+def test_a_printed_record_shows_what_was_done_when_and_what_was_left(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    phone = shanghai_phone
+    checklist = handover(handbook)
+    items = checklist.items
+    form = open_checklist(phone, site, checklist.id)
+    tick(phone, form, items[0].id, at("2030-05-01", 21, 35))
+    tick(phone, form, items[2].id, at("2030-05-02", 0, 20))  # past midnight: the same shift
+    form.locator('[data-action="na"]').tap()
+    form.locator(f'[data-na="{items[-1].id}"]').tap()
+    fill_in(form)
+    text = printed(phone, form, "print-record")
+
+    version = content_version()
+    assert f"{folded(checklist.title)} 完成记录 · 内容版本 {version}" in text  # the header
+    assert f"{folded(site_name())} · 内容版本 {version}" in text  # the page footer
+    assert "第 1 / 1 页" in text
+    for field in ("网点 西湖营业厅", "姓名 王小明", "日期 2030-05-01", "班次 晚班", folded(NOTE)):
+        assert field in text
+    times = {items[0].id: "21:35", items[2].id: "05-02 00:20"}
+    left = [i for i in items if i.critical and i.id not in times and i != items[-1]]
+    assert left, "the test needs a required item left undone"
+    assert f"完成 2/{len(items) - 1} 项,1 项不适用;必做未做 {len(left)} 项" in text
+    printed_rows = rows(text)
+    assert sorted(printed_rows) == list(range(1, len(items) + 1))
+    for number, item in enumerate(items, start=1):
+        row = printed_rows[number]
+        assert folded(item.text) in row and row.endswith("不适用"), row
+        assert (times.get(item.id, "no time") in row) == (item.id in times), row
+        assert ("未做" in row) == (item in left), row
+    for line in ("交班人签字", "接班人签字", "主管/检查人签字", "检查时间"):
+        assert line in text
+
+    # The blank form beside it shows none of that, and the version all the same.
+    blank = printed(phone, form, "print")
+    assert f"{folded(checklist.title)} 内容版本 {version}" in blank
+    for gone in ("完成记录", "王小明", "21:35", "未做", "2030-05-01", folded(NOTE)):
+        assert gone not in blank
+
+
+def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_exports(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    phone = shanghai_phone
+    checklist, other = handover(handbook), another(handbook)
+    items = checklist.items
+    form = open_checklist(phone, site, checklist.id)
+    tick(phone, form, items[0].id, at("2030-05-01", 21, 35))
+    form.locator('[data-action="na"]').tap()
+    form.locator(f'[data-na="{items[-1].id}"]').tap()
+    fill_in(form)
+    # What else the phone may hold: a corrupt record, one of a checklist that no longer exists,
+    # and one saved before tick times were kept (a list of ids).
+    phone.evaluate(
+        "entries => entries.forEach(([key, value]) => localStorage.setItem(key, value))",
+        [
+            [f"{PREFIX}{other.id}:2030-04-30", "{oops"],
+            [f"{PREFIX}gone:2030-04-30", json.dumps({"t": {"gone-item": 1}})],
+            [f"{PREFIX}{other.id}:2030-04-29", json.dumps([other.items[0].id])],
+        ],
+    )
+    phone.reload()
+    form = open_checklist(phone, site, checklist.id)
+    assert form.locator("input[data-item]:checked").count() == 1
+    # The next morning, someone ticks another checklist: the phone remembers who.
+    phone.clock.set_system_time(at("2030-05-02", 9))
+    form = open_checklist(phone, site, other.id)
+    tick(phone, form, other.items[1].id, at("2030-05-02", 9, 5))
+
+    phone.goto(site.page_url("checklists/"))
+    days = phone.locator("[data-history-list] > li")
+    expect(days).to_have_count(3)
+    left = sum(i.critical for i in items) - items[0].critical - items[-1].critical
+    assert days.nth(1).inner_text().split("\n") == [
+        "5月1日 周三",
+        f"{checklist.title} 1/{len(items) - 1} · 必做未做 {left} 项",
+    ]
+    assert days.nth(2).inner_text().startswith(f"4月29日 周一\n{other.title} 1/")
+
+    with phone.expect_download() as download:
+        phone.get_by_role("button", name="导出 CSV").tap()
+    assert download.value.suggested_filename == "检查表记录-2030-05-02.csv"
+    data = Path(download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "a BOM, so that Excel reads UTF-8"
+    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert table[0] == CSV_HEADER
+    assert len(table) == 1 + len(items) + 2 * len(other.items), "one row per item of a record"
+    assert [r[0] for r in table[1:]] == sorted(r[0] for r in table[1:]), "oldest first"
+    row = {(r[0], r[2]): r for r in table[1:]}
+    must = ["否", "是"]
+    who = [WHO["name"], WHO["site"], WHO["shift"]]
+    assert row["2030-05-01", items[0].text] == [
+        "2030-05-01",
+        checklist.title,
+        items[0].text,
+        must[items[0].critical],
+        "是",
+        "2030-05-01 21:35",
+        *who,
+        NOTE,
+    ]
+    assert row["2030-05-01", items[1].text][3:6] == [must[items[1].critical], "否", ""]
+    assert row["2030-05-01", items[-1].text][4] == "不适用"
+    assert row["2030-05-02", other.items[1].text][4:] == ["是", "2030-05-02 09:05", *who, ""]
+    assert row["2030-04-29", other.items[0].text][4:6] == ["是", ""]  # done, time unknown
+
+    # Opened from the list, a record can be read and printed, not changed.
+    days.nth(1).get_by_role("link").tap()
+    phone.wait_for_url("**/?day=2030-05-01")
+    form = phone.locator(f'[data-checklist="{checklist.id}"]')
+    expect(form.locator("[data-past]")).to_contain_text("这是 2030-05-01 的记录")
+    boxes = form.locator("input[data-item]")
+    assert boxes.evaluate_all("bs => bs.filter(b => b.checked).map(b => b.dataset.item)") == [
+        items[0].id
+    ]
+    assert boxes.evaluate_all("bs => bs.every(b => b.disabled)")
+    assert form.locator('[data-who="name"]').input_value() == WHO["name"]
+    assert not form.locator('[data-action="reset"]').is_visible()
+    text = printed(phone, form, "print-record")
+    assert "日期 2030-05-01" in text and "21:35" in rows(text)[1]
+    # Today's checklist is a new one.
+    form.get_by_role("button", name="回到今天的表").tap()
+    assert phone.url.endswith(f"/checklists/{checklist.id}/")
+    expect(form.locator("[data-past]")).to_be_hidden()
+    assert form.locator("input[data-item]:checked").count() == 0
+
+    # Kept KEEP_DAYS days after its day, then forgotten.
+    for days_later, kept in ((KEEP_DAYS, True), (KEEP_DAYS + 1, False)):
+        phone.clock.set_system_time(at("2030-05-01", 9) + timedelta(days=days_later))
+        phone.goto(site.page_url("checklists/"))
+        listed = phone.locator("[data-history-list] > li", has_text="5月1日")
+        expect(listed).to_have_count(1 if kept else 0)
+
+
+def test_the_longest_checklist_fits_one_a4_page_as_a_full_record_and_blank(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """The form with the most rows, every field and the note as full as the phone takes them,
+    ticked after midnight (the widest times). The others have fewer rows."""
+    phone = shanghai_phone
+    longest = max(
+        handbook.checklists.checklists,
+        key=lambda c: len(c.items) + 2 * isinstance(handbook.get(c.items[0].refs[0]), Step),
+    )
+    form = open_checklist(phone, site, longest.id)
+    phone.clock.set_system_time(at("2030-05-02", 0, 20))
+    for item in longest.items[1:]:
+        form.locator(f'input[data-item="{item.id}"]').check()
+    for key, value in WHO.items():
+        form.locator(f'[data-who="{key}"]').fill(value * 10)
+    form.locator('[data-who="note"]').fill("满" * 200)  # the phone keeps 100
+    printed(phone, form, "print-record")  # one page
+    printed(phone, form, "print")
