@@ -74,6 +74,15 @@ def _strings(node: Node) -> Iterator[tuple[str, Path]]:
                     yield item, (name, index)
 
 
+def staff_words(node: Node, limit: int) -> str:
+    """What staff read of this node, in one line (at most `limit` characters): for a report
+    of a mistake, which has to say which words are wrong."""
+    words = " / ".join(
+        strip_markers(text) for text, path in _strings(node) if path[0] != "keywords"
+    )
+    return words if len(words) <= limit else words[: limit - 1] + "…"
+
+
 def _problem_in(text: str) -> str | None:
     for match in LOOSE_MARKER.finditer(text):
         if match.group() not in MARKERS:

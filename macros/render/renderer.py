@@ -8,15 +8,19 @@ become markup or template code.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final, Literal
+from urllib.parse import quote, urlencode
 
 import jinja2
 from markupsafe import Markup
 
 from ..content.handbook import Handbook
 from ..content.model import Entry, Node, Objection, Phrase, Procedure, Topic
+from ..content.staff_text import staff_words
 from ..content.urls import CHECKLISTS_URL, QUIZZES_URL, chapter_url
 from .links import Linker
+
+REPORTED_WORDS: Final = 300  # characters of the entry quoted in a report (URLs stay short)
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,11 @@ class SiteConfig:
     # Which content the build shows, for printouts: "2026-12-01 · 1a2b3c4" (date and short
     # commit of content/); empty outside a git checkout.
     content_version: str = ""
+    # Where staff report a mistake (报告错误): the repository's new-issue form, else a mail.
+    issues: str = ""  # e.g. https://github.com/org/repo
+    issues_host: Literal["github", "gitlab"] = "github"
+    report_email: str = ""
+    site_url: str = ""  # the published address, so a report names the page
 
 
 class Renderer:
@@ -66,6 +75,31 @@ class Renderer:
             return f"{self.site.repo_edit}{file}"
         return self.links.href_page(f"_{file}")
 
+    def report_href(self, entry: Entry) -> str:
+        """A pre-filled issue (or mail) saying which entry, on which page, in which version."""
+        title = f"报告错误：{title_of(entry)}"
+        body = "\n".join(
+            [
+                f"页面：{self.site.site_url}{self.handbook.url_of(entry.id)}",
+                f"条目：{title_of(entry)}（编号 {entry.id}）",
+                f"内容版本：{self.site.content_version or '未知'}",
+                f"条目内容：{staff_words(entry, REPORTED_WORDS)}",
+                "",
+                "哪里有错，应该怎么改：",
+                "",
+            ]
+        )
+        if self.site.issues:
+            if self.site.issues_host == "gitlab":
+                query = {"issue[title]": title, "issue[description]": body}
+                return f"{self.site.issues}/-/issues/new?{urlencode(query, quote_via=quote)}"
+            query = {"title": title, "body": body}
+            return f"{self.site.issues}/issues/new?{urlencode(query, quote_via=quote)}"
+        if self.site.report_email:
+            query = {"subject": title, "body": body}
+            return f"mailto:{self.site.report_email}?{urlencode(query, quote_via=quote)}"
+        return ""
+
     def meta_of(self, entry: Entry) -> dict[str, Any]:
         meta: dict[str, Any] = {
             "chips": [word for word in entry.keywords if word != entry.label],
@@ -73,6 +107,7 @@ class Renderer:
             "sources": [self.handbook.sources[s] for s in entry.source],
             "yaml_href": self.yaml_href(entry),
             "yaml_label": f"{entry.where.file}:{entry.where.line}",
+            "report_href": self.report_href(entry),
         }
         if isinstance(entry, Topic):
             meta["has_values"] = any(item.value for item in entry.items)

@@ -30,9 +30,15 @@ Macro = Callable[..., str]
 def site_config(config: MkDocsConfig) -> SiteConfig:
     repo = str(config.extra.get("content_repo") or "").rstrip("/")
     branch = str(config.extra.get("content_branch") or "main")
+    reports = SiteConfig(
+        issues=repo,
+        issues_host="gitlab" if "gitlab" in repo.lower() else "github",
+        report_email=str(config.extra.get("report_email") or ""),
+        site_url=str(config.site_url or ""),
+    )
     if not repo:
-        return SiteConfig()
-    return SiteConfig(repo_edit=f"{repo}/edit/{branch}/", repo_blob=f"{repo}/blob/{branch}/")
+        return reports
+    return replace(reports, repo_edit=f"{repo}/edit/{branch}/", repo_blob=f"{repo}/blob/{branch}/")
 
 
 @dataclass

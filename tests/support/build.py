@@ -30,6 +30,7 @@ def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.pop("HANDBOOK_REPO", None)
+    env.pop("HANDBOOK_REPORT_EMAIL", None)
     env.pop("HANDBOOK_SITE_URL", None)
     if site_url:
         env["HANDBOOK_SITE_URL"] = site_url
@@ -74,7 +75,10 @@ class _Collect(logging.Handler):
 def _project_environment(project: Path) -> Iterator[None]:
     """What the build reads from its surroundings: the working folder, sys.path, env vars."""
     saved_path, saved_cwd = list(sys.path), Path.cwd()
-    saved_env = {k: os.environ.get(k) for k in ("HANDBOOK_REPO", "HANDBOOK_SITE_URL")}
+    saved_env = {
+        k: os.environ.get(k)
+        for k in ("HANDBOOK_REPO", "HANDBOOK_REPORT_EMAIL", "HANDBOOK_SITE_URL")
+    }
     for key in saved_env:
         os.environ.pop(key, None)
     os.chdir(project)
