@@ -3,16 +3,15 @@ trainer can tell an outdated or incomplete copy on paper (forms, quizzes, chapte
 
 from __future__ import annotations
 
-import io
+import re
 import subprocess
-import unicodedata
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 
 from .support import ROOT
 from .support.fixture import site_name
+from .support.pdf import page_text, pages
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -36,12 +35,13 @@ def test_every_printed_page_carries_the_version_and_its_number(
 ) -> None:
     desktop.goto(site.page_url(url))
     desktop.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(desktop.pdf(format="A4")))
-    total = len(reader.pages)
+    printed = pages(desktop.pdf(format="A4"))
+    total = len(printed)
     version = content_version()
     assert version, "the tests run in a git checkout"
-    for number, pdf_page in enumerate(reader.pages, start=1):
-        # PDF text comes out with CJK compatibility and radical forms (⻚ for 页).
-        text = unicodedata.normalize("NFKC", pdf_page.extract_text()).replace("⻚", "页")
+    for number, pdf_page in enumerate(printed, start=1):
+        text = page_text(pdf_page)
         assert f"{site_name()} · 内容版本 {version}" in text, (url, number)
         assert f"第 {number} / {total} 页" in text, (url, number)
+        if url.startswith("quizzes/"):  # a worksheet: whose it is, on every page
+            assert re.search(r"姓名 _+ 日期 _+ 得分 _+", text), (url, number)

@@ -34,6 +34,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/checker.js",
             "assets/js/search.js",
             "assets/js/view.js",
+            "assets/js/paper.js",
         ),
     }
 )
