@@ -1,6 +1,7 @@
 """Paper a trainer relies on: every printout names the handbook, the content version it shows and
 its page number (forms, quizzes, chapters alike); a chapter prints as a handout with no heading
-left alone at the foot of a page."""
+left alone at the foot of a page; 禁语速查表 puts every forbidden phrase and what to say instead
+on at most two A4 sheets."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import subprocess
 from typing import Any
 
 import pytest
+
+from macros.content.handbook import Handbook
+from macros.content.model import Phrase
 
 from .support import ROOT
 from .support.fixture import site_name
@@ -94,3 +98,25 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
                 if h == last or (len(last) > 2 and (h.startswith(last) or h.endswith(last)))
             ]
             assert not stranded, f"{url} page {number} ends with a heading: {stranded}"
+
+
+def test_the_phrase_sheet_fits_two_pages_with_every_phrase_and_what_to_say_instead(
+    desktop: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    desktop.goto(site.page_url("phrasing/"))
+    desktop.get_by_role("link", name="打印速查表").click()  # instant navigation
+    desktop.wait_for_url("**/phrasing/print/")
+    desktop.evaluate("window.print = () => {}")  # the dialog itself is left out
+    desktop.get_by_role("button", name="打印速查表").click()
+    desktop.emulate_media(media="print")
+    sheet = [page_text(pdf_page) for pdf_page in pages(desktop.pdf(format="A4"))]
+    assert len(sheet) <= 2
+    for number, page in enumerate(sheet, 1):
+        assert f"第 {number} / {len(sheet)} 页" in page
+    # Each alternative starts with a dot on paper; the phrase, then what to say instead.
+    printed = squeezed("".join(sheet)).replace("·", "")
+    chapter = handbook.chapters["phrasing"]
+    phrases = [e for section in chapter.sections for e in section.entries if isinstance(e, Phrase)]
+    assert phrases
+    for phrase in phrases:
+        assert squeezed(phrase.text + "".join(phrase.alternatives)) in printed, phrase.id
