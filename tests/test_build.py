@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -41,6 +42,17 @@ def test_every_chapter_is_in_the_navigation(built_site: Path, handbook: Handbook
     pages = {next(iter(item.values())) for item in nav}
     for stem in handbook.chapters:
         assert f"{stem}.md" in pages, f"content/{stem}.yml has no nav entry"
+
+
+def test_trainers_find_every_printout_and_search_never_lands_on_one(built_site: Path) -> None:
+    course = page(built_site, "course")
+    links = {a.get("href") for a in course.attrs("a")}
+    for printout in ("../phrasing/print/", "../checklists/print/", "../quizzes/"):
+        assert printout in links, printout
+    phrasing = page(built_site, "phrasing")
+    assert "print/" in {a.get("href") for a in phrasing.attrs("a")}  # 打印速查表, at the top
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if d["location"].startswith("phrasing/print/")]
 
 
 def test_edit_button_opens_the_yaml_the_page_is_made_from(

@@ -6,17 +6,17 @@ breaks them; quiz ids, questions and answers come from the fixture's YAML.
 
 from __future__ import annotations
 
-import io
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
+
+from macros.render.quizzes import LETTERS
 
 from .support.fixture import fixture_handbook, served_fixture_site, site_name
+from .support.pdf import drawing, folded, page_text, pages
 from .support.server import SiteServer
 
 pytestmark = [
@@ -414,16 +414,24 @@ def test_the_end_screen_is_fully_visible_on_a_phone(phone: Any, site: SiteServer
 # --- on paper -----------------------------------------------------------------------------
 
 
+def print_part(page: Any, button: str) -> bytes:
+    """What 打印试卷 or 打印答案 sends to the printer (the print dialog itself is left out)."""
+    page.emulate_media(media="screen")
+    page.evaluate("window.print = () => {}")
+    page.get_by_role("button", name=button).click()
+    page.emulate_media(media="print")
+    return page.pdf(format="A4")
+
+
 def test_printing_gives_a_worksheet_without_header_or_navigation(
     desktop: Any, site: SiteServer
 ) -> None:
     answers = Answers(SHORT)
     open_quiz(desktop, site, SHORT)
-    answer(desktop, answers, correctly=False)  # whatever happened on screen
-    go_on(desktop)
     desktop.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".quiz-controls"):
         assert desktop.locator(chrome).first.is_hidden(), chrome
+    assert desktop.locator(".quiz-paper").is_hidden()
     questions = desktop.locator(".quiz-q")
     assert questions.count() == len(answers.items)
     for index in range(questions.count()):
@@ -431,53 +439,71 @@ def test_printing_gives_a_worksheet_without_header_or_navigation(
         assert question.is_visible()
         assert question.locator("legend").inner_text().startswith(f"{index + 1}.")
         assert question.locator("input").first.is_hidden()
-        box = question.locator(".quiz-letter").first
-        assert box.evaluate("el => getComputedStyle(el, '::before').borderTopStyle") == "solid"
-    assert desktop.locator(".quiz-q .is-wrong, .quiz-q .is-right").count() == 1 + len(
-        answers.right(desktop.locator(".quiz-q").first.get_attribute("data-question"))
-    )  # marks stay in the DOM but print plainly:
-    assert desktop.locator(".quiz-q li.is-wrong label").evaluate(
-        "el => getComputedStyle(el).borderTopStyle"
-    ) in ("none", "hidden")
-    key = desktop.locator(".quiz-key")
-    assert key.is_visible()
-    assert key.evaluate("el => getComputedStyle(el).breakBefore") == "page"
-    assert key.locator("li").count() == len(answers.items)
+    # An empty box a pen can tick: at least 4.5 mm (17 CSS px) square.
+    boxes = desktop.locator(".quiz-letter").evaluate_all(
+        """els => els.map(el => getComputedStyle(el, "::before"))
+                     .map(s => [s.borderTopStyle, parseFloat(s.width), parseFloat(s.height)])"""
+    )
+    assert boxes and all(b[0] == "solid" and min(b[1:]) >= 17 for b in boxes), boxes
+    # Printing the page gives the worksheet; the answer key prints only on its own.
+    assert desktop.locator(".quiz-key").is_hidden()
 
 
-# A CJK font draws some characters with the same glyph as a look-alike, and the PDF can name only
-# one of them: NFKC folds the Kangxi radicals (⾃ for 自); these it leaves as they are.
-LOOKALIKES = str.maketrans({"戶": "户", "⻢": "马", "⻅": "见"})
-
-
-def folded(text: str) -> str:
-    """Text as it is compared with a PDF's: look-alikes folded (and ： to :, on both sides)."""
-    return unicodedata.normalize("NFKC", text).translate(LOOKALIKES)
-
-
-# What every printed page has in its margins (tests/test_printouts.py): name, version, 第 x / y 页.
+# What every printed page has in its margins (tests/test_printouts.py): name, version, 第 x / y 页,
+# and on a worksheet the line for the name, date and score.
+NAME_LINE = re.compile(r"姓名 _+ 日期 _+ 得分 _+")
 MARGINS = re.compile(
-    r"第 \d+ / \d+ [页⻚]\s*" + re.escape(folded(site_name())) + r"(?: · 内容版本 [^\n]*)?"
+    r"(?:姓名 _+ 日期 _+ 得分 _+\s*)?第 \d+ / \d+ 页\s*"
+    + re.escape(folded(site_name()))
+    + r"(?: · 内容版本 [^\n]*)?"
 )
 
 
 def pdf_page_texts(pdf: bytes) -> list[str]:
-    """Each page's text without the page-margin line."""
-    pages = PdfReader(io.BytesIO(pdf)).pages
-    return [MARGINS.sub("", folded(page.extract_text()), count=1).strip() for page in pages]
+    """Each page's text without the page-margin lines."""
+    return [MARGINS.sub("", page_text(page), count=1).strip() for page in pages(pdf)]
 
 
-def test_the_printed_answer_key_starts_on_a_page_of_its_own(desktop: Any, site: SiteServer) -> None:
-    answers = Answers(SHORT)
-    title = folded(quiz_title(SHORT))
-    open_quiz(desktop, site, SHORT)
+def test_every_quiz_prints_its_worksheet_and_its_answer_key_apart(
+    desktop: Any, site: SiteServer
+) -> None:
+    """Printed apart, the key can never land on the back of a question page, nor in the copies
+    handed out; a loose worksheet page still says whose it is."""
+    for quiz in BOOK.quizzes.quizzes:
+        answers = Answers(quiz.id)
+        title = folded(quiz_title(quiz.id))
+        open_quiz(desktop, site, quiz.id)
+        sheet = [page_text(page) for page in pages(print_part(desktop, "打印试卷"))]
+        for number, text in enumerate(sheet, 1):
+            assert NAME_LINE.search(text), (quiz.id, number, text[:80])
+            assert f"第 {number} / {len(sheet)} 页" in text, (quiz.id, number)
+        worksheet = "\n".join(sheet)
+        for question in answers.items.values():
+            assert folded(question.question[:10]) in worksheet, (quiz.id, question.id)
+        assert "答案与解析" not in worksheet
+
+        key = pdf_page_texts(print_part(desktop, "打印答案"))
+        assert not any(NAME_LINE.search(text) for text in key)
+        heading, _, rest = key[0].partition("答案与解析")
+        assert heading.strip() == f"{title}:", quiz.id
+        # First the grid for marking, question number then letters, in the printed order.
+        grid = "".join(
+            f"{number}{''.join(LETTERS[i] for i, o in enumerate(item.question.choices) if o.correct)}"
+            for number, item in enumerate(BOOK.questions_of(quiz.id), 1)
+        )
+        assert re.sub(r"\s", "", rest).startswith(grid), (quiz.id, rest[:120])
+
+
+def test_what_was_answered_on_screen_never_prints(desktop: Any, site: SiteServer) -> None:
+    answers = Answers(WITH_MULTIPLE)
+    open_quiz(desktop, site, WITH_MULTIPLE)
     desktop.emulate_media(media="print")
-    pages = pdf_page_texts(desktop.pdf(format="A4"))
-    key_page = next(n for n, content in enumerate(pages) if "答案与解析" in content)
-    assert key_page >= 1
-    before, _, _ = pages[key_page].partition("答案与解析")
-    assert title in before and before.replace(folded(f"{title}："), "").strip() == ""
-    worksheet = "\n".join(pages[:key_page])
-    for question in answers.items.values():
-        assert folded(question.question[:10]) in worksheet
-    assert "答案与解析" not in worksheet and folded(site_name()) not in worksheet
+    fresh = drawing(desktop.pdf(format="A4"))
+    desktop.emulate_media(media="screen")
+    answer(desktop, answers, correctly=False)
+    go_on(desktop)
+    answer(desktop, answers)
+    go_on(desktop)
+    question = desktop.locator(".quiz-q.is-on")
+    option(question, answers.a_wrong_one(question.get_attribute("data-question"))).click()
+    assert drawing(print_part(desktop, "打印试卷")) == fresh

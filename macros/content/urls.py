@@ -11,6 +11,8 @@ from typing import Final
 CHECKLISTS_URL: Final = "checklists/"
 CHECKLISTS_PRINT_URL: Final = "checklists/print/"
 QUIZZES_URL: Final = "quizzes/"
+PHRASE_SHEET_CHAPTER: Final = "phrasing"  # 禁语速查: its forbidden phrases on one A4 sheet
+PHRASE_SHEET_URL: Final = "phrasing/print/"
 
 
 def chapter_url(stem: str) -> str:

@@ -1,11 +1,11 @@
-"""Quiz pages: one question at a time on a phone, a worksheet with an answer key on paper.
+"""Quiz pages: one question at a time on a phone; on paper a worksheet and an answer key.
 
 Which questions and in which order is decided with the content (`content/quiz_assembly.py`);
 this module numbers them and lays them out; the templates under `templates/quizzes/` only print.
 
 The correct answers are in the page only inside the answer key, which is hidden on screen
-(and left out of the search index) and printed on its own page; quiz.js reads it after the
-reader has confirmed an answer.
+(and left out of the search index); quiz.js reads it after the reader has confirmed an answer.
+On paper the page is a worksheet; the key prints alone, through 打印答案 (paper.js).
 """
 
 from __future__ import annotations
@@ -55,6 +55,11 @@ class ShownQuestion:
     @property
     def answer_letters(self) -> str:
         return "、".join(o.letter for o in self.options if o.correct)
+
+    @property
+    def answer_letters_compact(self) -> str:
+        """For the answer grid at the top of the key: "AC", as a trainer marks it."""
+        return "".join(o.letter for o in self.options if o.correct)
 
 
 def shown(renderer: Renderer, number: int, item: QuizQuestion) -> ShownQuestion:

@@ -17,7 +17,13 @@ from markupsafe import Markup
 from ..content.handbook import Handbook
 from ..content.model import Entry, Node, Objection, Phrase, Procedure, Topic
 from ..content.staff_text import staff_words
-from ..content.urls import CHECKLISTS_URL, QUIZZES_URL, chapter_url
+from ..content.urls import (
+    CHECKLISTS_URL,
+    PHRASE_SHEET_CHAPTER,
+    PHRASE_SHEET_URL,
+    QUIZZES_URL,
+    chapter_url,
+)
 from .links import Linker
 
 REPORTED_WORDS: Final = 300  # characters of the entry quoted in a report (URLs stay short)
@@ -128,7 +134,11 @@ class Renderer:
     # -- pages -------------------------------------------------------------------------
 
     def chapter(self, stem: str) -> str:
-        return self.render("chapter.html", chapter=self.handbook.chapters[stem])
+        """A chapter page; 禁语速查 also links to its printable sheet (禁语速查表)."""
+        sheet = (
+            Markup(self.links.href_page(PHRASE_SHEET_URL)) if stem == PHRASE_SHEET_CHAPTER else ""
+        )
+        return self.render("chapter.html", chapter=self.handbook.chapters[stem], sheet_href=sheet)
 
     def home(self, primary: list[str], secondary: list[str], tools: list[dict[str, str]]) -> str:
         """The everyday situations (content/search.yml), each one tap from its answer, then

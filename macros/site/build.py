@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..content.handbook import Handbook
 from ..content.loader import load_content
 from ..content.problems import ContentError
-from ..render import checker, checklists, quizzes
+from ..render import checker, checklists, printouts, quizzes
 from ..render.environment import make_environment
 from ..render.renderer import Renderer, SiteConfig, title_of
 from . import minify, offline, search_index
@@ -94,6 +94,12 @@ class HandbookBuild:
         def phrase_checker() -> str:
             return checker.render(self.renderer(page_url()))
 
+        def phrase_sheet() -> str:
+            return printouts.render_phrase_sheet(self.renderer(page_url()))
+
+        def printouts_list() -> str:
+            return printouts.render_list(self.renderer(page_url()))
+
         return {
             "home": home,
             "chapter": chapter,
@@ -103,6 +109,8 @@ class HandbookBuild:
             "quizzes_index": quizzes_index,
             "quiz_page": quiz_page,
             "phrase_checker": phrase_checker,
+            "phrase_sheet": phrase_sheet,
+            "printouts": printouts_list,
         }
 
     def search_suggestions(self) -> list[dict[str, str]]:

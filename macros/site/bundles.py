@@ -24,6 +24,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/css/checklist.css",
             "assets/css/quiz.css",
             "assets/css/checker.css",
+            "assets/css/paper.css",
         ),
         "assets/handbook.js": (
             "assets/js/back-to-top.js",  # first: search.js and quiz.js use these two
@@ -34,6 +35,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/checker.js",
             "assets/js/search.js",
             "assets/js/view.js",
+            "assets/js/paper.js",
         ),
     }
 )

@@ -1,4 +1,5 @@
-"""Pages the content implies: one per checklist and quiz, their nav sections, each page's sources.
+"""Pages the content implies: one per checklist and quiz, 禁语速查表 (the phrases of 禁语速查 on
+paper), the nav sections, each page's sources.
 
 Adding a checklist or a quiz in YAML is enough: nobody has to create a Markdown file for it.
 """
@@ -15,7 +16,14 @@ from mkdocs.structure.pages import Page
 
 from ..content.handbook import Handbook
 from ..content.problems import Problem
-from ..content.urls import CHECKLISTS_URL, QUIZZES_URL, checklist_url, quiz_url
+from ..content.urls import (
+    CHECKLISTS_URL,
+    PHRASE_SHEET_CHAPTER,
+    PHRASE_SHEET_URL,
+    QUIZZES_URL,
+    checklist_url,
+    quiz_url,
+)
 from ..content.where import Where
 
 CHECKER_PAGE = "checker.md"  # the phrase checker is made from the phrases of phrasing.yml
@@ -43,6 +51,9 @@ def generated_pages(config: MkDocsConfig, handbook: Handbook) -> list[File]:
         src = quiz_url(quiz.id).rstrip("/") + ".md"
         body = f'{{{{ quiz_page("{quiz.id}") }}}}\n'
         pages.append(File.generated(config, src, content=body))
+    if PHRASE_SHEET_CHAPTER in handbook.chapters:
+        src = PHRASE_SHEET_URL.rstrip("/") + ".md"
+        pages.append(File.generated(config, src, content="{{ phrase_sheet() }}\n"))
     return pages
 
 
@@ -57,6 +68,8 @@ def content_files(src_uri: str, handbook: Handbook) -> tuple[str, ...]:
         return ("content/quizzes.yml",)
     if src_uri == CHECKER_PAGE:
         return (f"content/{CHECKER_SOURCE}.yml",)
+    if src_uri == PHRASE_SHEET_URL.rstrip("/") + ".md":
+        return (f"content/{PHRASE_SHEET_CHAPTER}.yml",)
     return ()
 
 

@@ -13,7 +13,7 @@ document for our search worker (`overrides/assets/javascripts/workers/search-cor
   checklist or page), and `boost`: entries staff act on rank above background, whole pages
   and section headings below the entries they contain.
 
-Pages that only repeat other pages (the print-all checklist page) are left out, so a search
+Pages that only repeat other pages (the print-all checklist page, 禁语速查表) are left out, so a search
 never lands on a printout. The worker matches Chinese by character pairs, which needs no word
 list and no segmenter at build time.
 """
@@ -47,7 +47,7 @@ from ..content.model import (
     Step,
     Topic,
 )
-from ..content.urls import CHECKLISTS_PRINT_URL, CHECKLISTS_URL, QUIZZES_URL
+from ..content.urls import CHECKLISTS_PRINT_URL, CHECKLISTS_URL, PHRASE_SHEET_URL, QUIZZES_URL
 
 # Document boosts: whole pages and section headings sink below the entries they contain;
 # entries staff act on (steps, methods, phrases, objections) rise a little above background.
@@ -62,7 +62,7 @@ KIND_BOOST: Final = MappingProxyType(
     {"procedure": 1.5, "method": 1.3, "phrase": 1.3, "objection": 1.3, "approved": 1.2}
 )
 HANDBOOK_INDEX: Final = "handbook_index.json"  # beside Material's search_index.json
-LEFT_OUT: Final = (CHECKLISTS_PRINT_URL,)
+LEFT_OUT: Final = (CHECKLISTS_PRINT_URL, PHRASE_SHEET_URL)
 INDEX_PAGES: Final = ("", CHECKLISTS_URL, QUIZZES_URL)
 TEASER_LENGTH: Final = 60
 NAME_LENGTH: Final = 10  # longer list items are sentences: they belong to the text, not the names

@@ -1,30 +1,81 @@
-"""Reading what came out of the printer: a PDF's text as a person reads it, and the content
-version every printout must carry."""
+"""Reading printed PDFs: the text of each page as a person reads it, to compare with the content.
+
+A CJK font draws some characters with the same glyph as a look-alike, and the PDF can name only
+one of them: NFKC folds the Kangxi radicals (⾃ for 自) but leaves the simplified radicals of
+the CJK Radicals Supplement (⻚ for 页, ⻢ for 马) and 戶 for 户; `folded` maps those back.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import unicodedata
+from typing import Any, Final
 
 from pypdf import PdfReader
 
 from . import ROOT
 
-# A CJK font draws some characters with the same glyph as a look-alike, and the PDF can name only
-# one of them: NFKC folds the Kangxi radicals (⾃ for 自) and full-width punctuation; these it
-# leaves as they are.
-LOOKALIKES = str.maketrans({"戶": "户", "⻢": "马", "⻅": "见", "⻓": "长", "⻚": "页"})
+LOOKALIKES: Final = str.maketrans(
+    {
+        "戶": "户",
+        "⻅": "见",
+        "⻆": "角",
+        "⻈": "讠",
+        "⻉": "贝",
+        "⻋": "车",
+        "⻐": "钅",
+        "⻓": "长",
+        "⻔": "门",
+        "⻘": "青",
+        "⻙": "韦",
+        "⻚": "页",
+        "⻛": "风",
+        "⻜": "飞",
+        "⻠": "饣",
+        "⻢": "马",
+        "⻤": "鬼",
+        "⻥": "鱼",
+        "⻦": "鸟",
+        "⻧": "卤",
+        "⻨": "麦",
+        "⻩": "黄",
+        "⻪": "黾",
+        "⻬": "齐",
+        "⻮": "齿",
+        "⻰": "龙",
+        "⻳": "龟",
+    }
+)
 
 
 def folded(text: str) -> str:
-    """Text as it is compared with a PDF's: look-alikes folded (and ： to :, on both sides)."""
+    """Text as it is compared with a PDF's: NFKC (： to :, …… to ......) and look-alikes folded."""
     return unicodedata.normalize("NFKC", text).translate(LOOKALIKES)
+
+
+def squeezed(text: str) -> str:
+    """Folded and without white space: comparable whatever the line breaks of the paper."""
+    return re.sub(r"\s+", "", folded(text))
+
+
+def pages(pdf: bytes) -> list[Any]:
+    return list(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def page_text(pdf_page: Any) -> str:
+    return folded(pdf_page.extract_text())
+
+
+def drawing(pdf: bytes) -> list[bytes]:
+    """What each page draws (its content stream): equal drawings print the same."""
+    return [pdf_page.get_contents().get_data() for pdf_page in pages(pdf)]
 
 
 def pdf_texts(pdf: bytes) -> list[str]:
     """Each printed page's text, folded."""
-    return [folded(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    return [page_text(pdf_page) for pdf_page in pages(pdf)]
 
 
 def content_version() -> str:

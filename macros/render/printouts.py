@@ -1,0 +1,61 @@
+"""Paper for trainers: 禁语速查表 (every forbidden phrase of 禁语速查 and what to say instead,
+on one or two A4 sheets to hang at the counter, the page `phrasing/print/`) and the list of
+everything there is to print, on the trainers' page.
+
+Python picks the phrases, section by section, from the chapter itself, so the sheet never says
+what the chapter does not; the templates only print them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..content.model import Phrase
+from ..content.urls import (
+    CHECKLISTS_PRINT_URL,
+    PHRASE_SHEET_CHAPTER,
+    PHRASE_SHEET_URL,
+    QUIZZES_URL,
+    chapter_url,
+)
+from .renderer import Renderer
+
+
+@dataclass(frozen=True)
+class SheetGroup:
+    title: str
+    phrases: list[Phrase]
+
+
+def sheet_groups(renderer: Renderer) -> list[SheetGroup]:
+    """The chapter's sections that list forbidden phrases, each with its phrases in order."""
+    chapter = renderer.handbook.chapters[PHRASE_SHEET_CHAPTER]
+    found = [
+        SheetGroup(section.title, [e for e in section.entries if isinstance(e, Phrase)])
+        for section in chapter.sections
+    ]
+    return [group for group in found if group.phrases]
+
+
+def render_phrase_sheet(renderer: Renderer) -> str:
+    groups = sheet_groups(renderer)
+    return renderer.render(
+        "printouts/phrase_sheet.html",
+        chapter=renderer.handbook.chapters[PHRASE_SHEET_CHAPTER],
+        groups=groups,
+        count=sum(len(group.phrases) for group in groups),
+        chapter_href=Markup(renderer.links.href_page(chapter_url(PHRASE_SHEET_CHAPTER))),
+    )
+
+
+def render_list(renderer: Renderer) -> str:
+    return renderer.render(
+        "printouts/list.html",
+        sheet_href=Markup(renderer.links.href_page(PHRASE_SHEET_URL)),
+        phrases=sum(len(group.phrases) for group in sheet_groups(renderer)),
+        checklists=len(renderer.handbook.checklists.checklists),
+        checklists_href=Markup(renderer.links.href_page(CHECKLISTS_PRINT_URL)),
+        quizzes_href=Markup(renderer.links.href_page(QUIZZES_URL)),
+    )
