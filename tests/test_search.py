@@ -197,3 +197,14 @@ def test_synonyms_show_as_chips_on_the_page(built_site: Path, handbook: Handbook
 )
 def test_the_brush_offs_staff_look_up_come_first(search: Engine, query: str, first: str) -> None:
     assert search.search(query)[:1] == [first]
+
+
+def test_a_concept_finds_an_entry_written_in_other_words(search: Engine) -> None:
+    """电信 is one of the concepts of 别家 (content/synonyms.yml): the customer's words find the
+    entry written in the handbook's."""
+    assert target_of(search.search("电信更便宜")[0]) == "biejia-pianyi"
+
+
+def test_spoken_question_words_are_question_words(search: Engine) -> None:
+    assert search.search("太贵了咋办")[:1] == search.search("太贵了怎么办")[:1]
+    assert search.search("咋整") == search.search("怎么办")

@@ -13,6 +13,9 @@ document for our search worker (`overrides/assets/javascripts/workers/search-cor
   checklist or page), and `boost`: entries staff act on rank above background, whole pages
   and section headings below the entries they contain.
 
+Next to the documents, `concepts`: the word classes of content/synonyms.yml (groups and
+search-only concepts), each matched as one word in questions and documents alike.
+
 Pages that only repeat other pages (the print-all checklist page, 禁语速查表) are left out, so a search
 never lands on a printout. The worker matches Chinese by character pairs, which needs no word
 list and no segmenter at build time.
@@ -249,7 +252,11 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
                     out["q"] = " ".join(checklist.asked)
             out["boost"] = _page_boost(page, handbook)
         docs.append(out)
-    return {**data, "docs": [_without_markers(doc) for doc in docs]}
+    return {
+        **data,
+        "docs": [_without_markers(doc) for doc in docs],
+        "concepts": handbook.synonyms.search_classes(),  # matched as one word (search-core.js)
+    }
 
 
 def _without_markers(doc: dict[str, Any]) -> dict[str, Any]:

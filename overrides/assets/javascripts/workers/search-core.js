@@ -8,6 +8,9 @@
  * a document must cover a good part of the query, and every document carries the boost the
  * build gave it (macros/site/search_index.py): entries above the sections and pages that hold
  * them. A query of one character matches single characters. Latin words match by prefix.
+ * Words of one class of content/synonyms.yml (联通/电信/别家, 骂/吼/发火) also count as one
+ * word, a "concept", in the query and in every field of every document: a question in the
+ * customer's words meets an entry written in the handbook's.
  *
  * No DOM and no worker API here: search.js's worker (handbook-search.js) loads this file, and
  * Node runs it in the tests and the benchmark over the built index.
@@ -17,8 +20,25 @@
 (() => {
   const HAN = /\p{Script=Han}/u;
   const RUN = /[\p{Script=Han}]+|[a-z0-9]+/gu;
+  /* Northern and spoken forms of the question words, read as the written ones first. */
+  const SPOKEN = [
+    ["咋办", "怎么办"],
+    ["咋整", "怎么办"],
+    ["咋弄", "怎么办"],
+    ["咋", "怎么"],
+    ["啥", "什么"],
+  ];
   /* Words that only make a question a question ("嫌贵怎么办"), cut out before pairing. */
   const FILLER = [
+    "行不行",
+    "行吗",
+    "该不该",
+    "会不会",
+    "有没有",
+    "可不可以",
+    "怎么回事",
+    "怎么弄",
+    "怎么搞",
     "怎么办",
     "怎么样",
     "怎么说",
@@ -92,11 +112,39 @@
     return terms;
   }
 
+  /* Each word class of content/synonyms.yml as one pattern, longest word first (携号转网 is one
+   * match, not 转网 inside it). */
+  const literal = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  function conceptPatterns(classes) {
+    return (classes || []).map(
+      (words) =>
+        new RegExp(
+          words
+            .map(fold)
+            .sort((a, b) => b.length - a.length)
+            .map(literal)
+            .join("|"),
+          "gu",
+        ),
+    );
+  }
+
+  /* The concepts a text names, once per mention: [term, the word that named it]. */
+  function conceptTerms(patterns, text) {
+    const found = [];
+    const folded = fold(text);
+    patterns.forEach((pattern, number) => {
+      for (const [word] of folded.matchAll(pattern)) found.push([`c${number}`, word]);
+    });
+    return found;
+  }
+
   /* Runs of a query without its question words; particles split runs too ("贵了" → "贵"). */
   function queryRuns(query) {
     let text = fold(query)
       .trim()
       .replace(QUOTING, (quote) => (quote.endsWith("嫌") ? "嫌" : " "));
+    for (const [spoken, written] of SPOKEN) text = text.split(spoken).join(written);
     for (const word of FILLER) text = text.split(word).join(" ");
     const runs = [];
     for (const run of text.match(RUN) || []) {
@@ -123,6 +171,7 @@
   /** The index in memory: postings per term and field, document lengths, idf. */
   function buildIndex(data) {
     const docs = data.docs.map((doc) => ({ ...doc }));
+    const concepts = conceptPatterns(data.concepts);
     const postings = new Map();
     const lengths = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, 0]));
     docs.forEach((doc, number) => {
@@ -139,7 +188,8 @@
       ]);
       doc.lengths = {};
       for (const field of Object.keys(FIELDS)) {
-        const terms = indexTerms(doc[field] || "");
+        const text = doc[field] || "";
+        const terms = [...indexTerms(text), ...conceptTerms(concepts, text).map(([term]) => term)];
         doc.lengths[field] = terms.length;
         lengths[field] += terms.length;
         const counts = new Map();
@@ -164,7 +214,7 @@
     const average = {};
     for (const field of Object.keys(FIELDS)) average[field] = lengths[field] / docs.length || 1;
     const latin = [...postings.keys()].filter((term) => term.startsWith("w"));
-    return { docs, postings, average, latin, count: docs.length };
+    return { docs, postings, average, latin, concepts, count: docs.length };
   }
 
   function idf(index, term) {
@@ -175,19 +225,23 @@
 
   /* Query terms. Each has a `weight` for the score (its idf) and a `share` of the query it
    * stands for: every pair and Latin word counts 1 and every character a quarter (so "嫌套餐贵"
-   * still meets 嫌贵, and "诱导法" 诱敌深入法), a query of one character counts it fully. */
+   * still meets 嫌贵, and "诱导法" 诱敌深入法), a query of one character counts it fully. A
+   * concept counts as much as a pair and weighs twice its idf: it stands for a whole word. */
   const CHARACTER_SHARE = 0.25;
+  const CONCEPT_SHARE = 1;
+  const CONCEPT_WEIGHT = 2;
   const COMMON_IDF = 1.5;
 
   function queryTerms(index, query) {
     const terms = new Map();
-    const add = (term, share, shown) => {
+    const add = (term, share, shown, weight = 1, literal = undefined) => {
       const known = terms.get(term);
       if (!known || known.share < share) {
-        terms.set(term, { weight: share * idf(index, term), share, shown });
+        terms.set(term, { weight: weight * share * idf(index, term), share, shown, literal });
       }
     };
-    for (const run of queryRuns(query)) {
+    const runs = queryRuns(query);
+    for (const run of runs) {
       if (run.latin) {
         const matches = index.latin.filter((term) => term.slice(1).startsWith(run.latin));
         for (const term of matches) add(term, 1, run.latin);
@@ -195,12 +249,20 @@
         continue;
       }
       const chars = [...run.han];
-      const share = chars.length === 1 ? 1 : CHARACTER_SHARE;
+      /* a character alone counts fully only as the whole query ("贵"), not as what is left
+       * of a run around a particle ("有的" → 有) */
+      const share = chars.length === 1 && runs.length === 1 ? 1 : CHARACTER_SHARE;
       for (const c of chars) add(`1${c}`, share, c);
       for (const pair of pairs(chars)) {
         const term = `2${pair.join("")}`;
         add(term, Math.min(1, idf(index, term) / COMMON_IDF), pair.join(""));
       }
+    }
+    for (const [term, word] of conceptTerms(index.concepts, query)) {
+      const chars = [...word];
+      const literal =
+        chars.length > 1 ? pairs(chars).map((pair) => `2${pair.join("")}`) : [`1${word}`];
+      add(term, CONCEPT_SHARE, word, CONCEPT_WEIGHT, literal);
     }
     return terms;
   }
@@ -261,13 +323,16 @@
       .reduce((sum, [, t]) => sum + t.share, 0);
     if (!total || ![...terms.keys()].some((term) => index.postings.has(term))) return [];
     const found = new Map();
-    for (const [term, { weight, share }] of terms) {
+    for (const [term, { weight, share, literal }] of terms) {
       const posting = index.postings.get(term);
       if (!posting) continue;
       for (const [number, counts] of posting) {
         const doc = index.docs[number];
         const hit = found.get(number) || { score: 0, covered: 0, matched: new Set() };
-        hit.score += fieldScore(index, doc, counts, weight);
+        /* A concept scores only where the query's own word is missing: the word itself has
+         * scored already (concepts come last), and its kin must not count twice. */
+        const said = literal?.every((word) => hit.matched.has(word));
+        if (!said) hit.score += fieldScore(index, doc, counts, weight);
         hit.covered += share;
         hit.matched.add(term);
         found.set(number, hit);
