@@ -2,8 +2,9 @@
 
 A checklist, a quiz or the phrase checker reached by instant navigation from the home page (a
 page without widgets) gets its widget's files then, once, and is never shown unstyled or not
-yet started. Which page lists which bundles on a full load: tests/test_build.py. Full loads of
-widget pages: the widgets' own browser tests.
+yet started; the search engine comes with the search index, not with the page. Which page lists
+which bundles on a full load: tests/test_build.py. Full loads of widget pages: the widgets' own
+browser tests.
 """
 
 from __future__ import annotations
@@ -170,3 +171,29 @@ def test_the_checker_reached_from_the_home_page_loads_its_files_once_and_works(
     expect(checker.locator("[data-checker-list] > li")).to_have_count(1)
     assert sorted(fetched) == ["assets/checker.css", "assets/checker.js"]
     assert_never_shown_too_early(phone)
+
+
+def test_the_search_engine_comes_with_the_index_not_with_the_page(
+    phone: Any, site: SiteServer
+) -> None:
+    """The worker starts with the page; its engine (search-core.js) only when the worker loads
+    the index, which Material's search cannot ask for before it has its own index file."""
+    requested: list[str] = []
+    phone.on("request", lambda request: requested.append(request.url))
+    held: list[Any] = []
+    phone.route(f"{site.url}/search/search_index.json", lambda route: held.append(route))
+    phone.goto(site.page_url(), wait_until="load")
+    deadline = time.monotonic() + 10
+    while not any(url.endswith("/handbook-search.js") for url in requested):
+        assert time.monotonic() < deadline, "the search worker did not start"
+        phone.wait_for_timeout(50)
+    phone.wait_for_timeout(500)
+    assert not any(url.endswith("/search-core.js") for url in requested)
+    for route in held:
+        route.continue_()
+    phone.locator("label.md-header__button[for=__search]").click()
+    search = phone.locator("input.md-search__input")
+    search.fill("投诉")
+    search.press("End")
+    phone.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert any(url.endswith("/search-core.js") for url in requested)
