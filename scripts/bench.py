@@ -2,7 +2,10 @@
 
 Builds the real content with `mkdocs build --strict` (median of 3), the content multiplied by
 10 (scripts/perf/sites.py), and a stock mkdocs-material site from the same Markdown; opens
-every page of both in Chromium at 390x844 and counts what it downloads (gzip level 6); runs
+every page of both in Chromium at 390x844 and counts what it downloads (gzip level 6), and
+of that, the project's own JS and CSS (macros/site/bundles.py: the common bundles, the page's
+widget bundles, offline.js and the search worker; the search engine the worker fetches with
+the search index, later, is shown apart); runs
 Lighthouse (mobile) on the home page, a checklist, a quiz and the longest page of both; runs
 the offline browser test. Prints a Markdown report with pass/fail per budget and writes it into
 README.md between `<!-- bench:begin -->` and `<!-- bench:end -->`.
@@ -39,7 +42,11 @@ KB = 1024
 
 # The budgets of the issue.
 FIRST_LOAD_KB = 120
-OWN_JS_CSS_KB = 15
+OWN_JS_CSS_KB = 15  # own JS + CSS a page loads on its first load
+# Own files that come with the search index, not with the page: the worker imports the engine
+# only when it loads the index (1.5 s after the page started, or at the first question;
+# tests/test_first_load.py checks that the page itself never asks for it).
+WITH_THE_INDEX = ("assets/javascripts/workers/search-core.js",)
 LIGHTHOUSE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100}
 BUILD_SECONDS = 5.0
 GROWTH_LIMIT = 10.0
@@ -66,6 +73,13 @@ def own_files(site: Path) -> dict[str, int]:
     gzip bytes each."""
     served = own_assets(ROOT / "overrides", site)
     return {path.relative_to(site).as_posix(): gzip_size(path) for path in served}
+
+
+def own_first_load(load: traffic.PageLoad, own: dict[str, int]) -> int:
+    """Gzip bytes of our own JS and CSS this page's first load fetched, without what comes
+    with the search index."""
+    fetched = {path.lstrip("/") for path in load.files}
+    return sum(size for path, size in own.items() if path in fetched and path not in WITH_THE_INDEX)
 
 
 def offline_copy(site: Path) -> tuple[int, int, int]:
@@ -225,6 +239,9 @@ def render(
 ) -> str:
     heaviest = max(loads, key=lambda load: load.without_index)
     own_total = sum(own.values())
+    own_per_page = {load.url: own_first_load(load, own) for load in loads}
+    own_heaviest = max(own_per_page, key=lambda url: own_per_page[url])
+    with_index = sum(size for path, size in own.items() if path in WITH_THE_INDEX)
     growth = grown.median / real.median if grown and not grown.error else None
     lowest: dict[str, tuple[int | None, str]] = {}
     for name, result in scores.items():
@@ -243,10 +260,12 @@ def render(
                 heaviest.without_index <= FIRST_LOAD_KB * KB,
             ),
             Check(
-                "the project's own JS + CSS (the two bundles and the rest of `overrides/assets`)",
+                "the project's own JS + CSS on the first load of any page (common bundles, the "
+                "page's widget bundles, offline.js, the search worker; not the search engine, "
+                "which comes later with the index)",
                 f"≤ {OWN_JS_CSS_KB} KB",
-                f"{kb(own_total)} KB",
-                own_total <= OWN_JS_CSS_KB * KB,
+                f"{kb(own_per_page[own_heaviest])} KB (heaviest: `{own_heaviest or '/'}`)",
+                own_per_page[own_heaviest] <= OWN_JS_CSS_KB * KB,
             ),
         ]
     )
@@ -328,17 +347,18 @@ def render(
         f"| stock Material, same Markdown | {stock.median:.2f} s |",
         "",
         "**First load of each page**, KB gzip (fresh browser, no service worker). “total” "
-        "leaves out the search index; “stock” is the same page of the stock site.",
+        "leaves out the search index; “own” is the part of CSS and JS that is the project's "
+        "own (without the search engine); “stock” is the same page of the stock site.",
         "",
-        "| page | HTML | CSS | JS | fonts | images | other | total | search index | stock total | stock index |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | HTML | CSS | JS | own JS + CSS | fonts | images | other | total | search index | stock total | stock index |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for load in loads:
         s = stock_loads.get(load.url)
         b = load.bytes
         lines.append(
             f"| `{load.url or '/'}` | {kb(b['HTML'])} | {kb(b['CSS'])} | {kb(b['JS'])} | "
-            f"{kb(b['fonts'])} | {kb(b['images'])} | {kb(b['other'])} | **{kb(load.without_index)}** | "
+            f"{kb(own_per_page[load.url])} | {kb(b['fonts'])} | {kb(b['images'])} | {kb(b['other'])} | **{kb(load.without_index)}** | "
             f"{kb(b['search index'])} | {kb(s.without_index) if s else '—'} | "
             f"{kb(s.bytes['search index']) if s else '—'} |"
         )
@@ -355,11 +375,22 @@ def render(
     ]
     for path, size in own.items():
         pages_with = sum(1 for load in loads if f"/{path}" in load.files)
-        lines.append(f"| `{path}` | {kb(size)}, loaded by {pages_with} of {len(loads)} pages |")
+        when = (
+            "fetched by the worker with the search index, not counted in a page's own JS + CSS "
+            f"(seen in {pages_with} of {len(loads)} measured first loads)"
+            if path in WITH_THE_INDEX
+            else f"loaded by {pages_with} of {len(loads)} pages"
+        )
+        lines.append(f"| `{path}` | {kb(size)}, {when} |")
     index = max(load.bytes["search index"] for load in loads)
     stock_index = max((s.bytes["search index"] for s in stock_loads.values()), default=0)
+    per_page = sorted(own_per_page.values())
     lines += [
-        f"| all own JS + CSS together | {kb(own_total)} |",
+        f"| own JS + CSS on a page's first load | lightest {kb(per_page[0])}, median "
+        f"{kb(statistics.median(per_page))}, heaviest {kb(per_page[-1])} "
+        f"(`{own_heaviest or '/'}`); with the search engine, which comes with the index, "
+        f"heaviest {kb(per_page[-1] + with_index)} |",
+        f"| all own JS + CSS files together (every widget, the search engine) | {kb(own_total)} |",
         f"| service worker + offline copy | sw.js {kb(offline[2])}; "
         f"{offline[0]} files, {kb(offline[1])} in all, downloaded once in the background after "
         "the first page (a new build fetches only the files that changed) |",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import subprocess
 from pathlib import Path
@@ -12,7 +13,7 @@ import yaml
 
 from macros.content.handbook import Handbook
 from macros.content.model import Procedure
-from macros.site.bundles import BUNDLES, bundle_text
+from macros.site.bundles import BUNDLES, COMMON_CSS, COMMON_JS, WIDGETS, bundle_text
 from macros.site.minify import MINIFIERS
 
 from .support import ROOT
@@ -138,21 +139,81 @@ def test_no_script_fetches_from_another_host(built_site: Path) -> None:
     assert offenders == []
 
 
-def test_widgets_are_served_as_one_stylesheet_and_one_script(built_site: Path) -> None:
-    """Two requests instead of nine on shop Wi-Fi; every widget's own file is inside."""
-    html = page(built_site, "")
-    ours = [
-        ref
-        for ref in [a.get("href", "") for a in html.attrs("link")]
-        + [a.get("src", "") for a in html.attrs("script")]
-        if "assets/css/" in ref or "assets/js/" in ref or ref.startswith("assets/handbook")
+def own_assets(site: Path, url: str) -> list[str]:
+    """The project's stylesheets and scripts a page lists, as site paths in page order (not
+    Material's, nor the icons)."""
+    html = page(site, url)
+    refs = [a["href"] for a in html.attrs("link") if a.get("rel") == "stylesheet"]
+    refs += [a["src"] for a in html.attrs("script") if a.get("src")]
+    folder = url if url.endswith("/") else posixpath.dirname(url)  # 404.html: at the root
+    paths = [posixpath.normpath(posixpath.join("/", folder, ref)).lstrip("/") for ref in refs]
+    material = ("assets/stylesheets/", "assets/javascripts/")
+    return [p for p in paths if p.startswith("assets/") and not p.startswith(material)]
+
+
+def widgets_marked_in(html: Page) -> list[str]:
+    """The widgets whose data attributes a page's markup carries."""
+    names = {name for _tag, attrs in html.tags for name in attrs}
+    return [name for name, widget in WIDGETS.items() if names & set(widget.hooks)]
+
+
+def test_each_page_loads_the_common_bundles_and_only_the_widgets_it_has(
+    built_site: Path, handbook: Handbook
+) -> None:
+    """On first load a phone fetches our common CSS and JS plus the bundles of the widgets on
+    that page, nothing of the others (the own JS + CSS budget, README Performance)."""
+    checklist = handbook.checklists.checklists[0].id
+    quiz = handbook.quizzes.quizzes[0].id
+    expected = {
+        "": [],
+        "phrasing/": [],
+        "phrasing/print/": [],
+        "course/": [],
+        "checklists/": ["checklist"],
+        f"checklists/{checklist}/": ["checklist"],
+        "checklists/print/": ["checklist"],
+        "quizzes/": ["quiz"],
+        f"quizzes/{quiz}/": ["quiz"],
+        "checker/": ["checker"],
+    }
+    pages = [
+        path.parent.relative_to(built_site).as_posix() + "/"
+        for path in built_site.rglob("index.html")
+        if not path.relative_to(built_site).as_posix().startswith("_")
     ]
-    assert sorted(ours) == ["assets/handbook.css", "assets/handbook.js", "assets/js/offline.js"]
+    assert set(expected) - {"", *pages} == set()
+    used = set()
+    for url in ["" if u == "./" else u for u in pages]:
+        widgets = widgets_marked_in(page(built_site, url))
+        if url in expected:
+            assert widgets == expected[url], url
+        used.update(widgets)
+        assert own_assets(built_site, url) == [
+            COMMON_CSS,
+            *[WIDGETS[name].css for name in widgets],
+            COMMON_JS,
+            *[WIDGETS[name].js for name in widgets],
+            "assets/js/offline.js",
+        ], url
+    assert used == set(WIDGETS), "a widget no page has"
+    assert own_assets(built_site, "404.html") == [COMMON_CSS, COMMON_JS, "assets/js/offline.js"]
+
+
+def test_bundles_are_built_from_their_sources_and_precached(built_site: Path) -> None:
+    precached = json.loads(
+        (built_site / "sw.js")
+        .read_text(encoding="utf-8")
+        .split("\n", 1)[0]
+        .removeprefix("const BUILD = ")
+        .removesuffix(";")
+    )["files"]
     for bundle, sources in BUNDLES.items():
         for source in sources:
             assert not (built_site / source).exists(), f"{source} is served twice"
         expected = MINIFIERS[Path(bundle).suffix](bundle_text(ROOT / "overrides", bundle))
         assert (built_site / bundle).read_text(encoding="utf-8").strip() == expected.strip()
+        assert bundle in {path for _url, path, _sha in precached}, f"{bundle} not kept offline"
+    assert {w.js for w in WIDGETS.values()} | {w.css for w in WIDGETS.values()} <= set(BUNDLES)
 
 
 def test_the_missing_page_says_so_in_chinese_and_leads_home_to_phrases_and_search(

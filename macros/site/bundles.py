@@ -1,14 +1,24 @@
-"""Our widget styles and scripts, served as one CSS and one JS file.
+"""Our styles and scripts, served as a few bundles: what every page needs, and one per widget.
 
-The sources stay one file per widget in overrides/assets/ (easy to read and lint); a phone on
-shop Wi-Fi fetches two files instead of nine, and one gzip stream compresses them a fifth
-better than nine separate ones. The build leaves the sources out of the site and writes each
-bundle in their place; mkdocs.yml lists the bundles. The offline registration (offline.js) and
-the search worker are loaded on their own and stay separate.
+The sources stay one file per widget in overrides/assets/ (easy to read and lint). Every page
+loads the common bundles (assets/handbook.css and assets/handbook.js, listed in mkdocs.yml):
+the site's styles and paper styles, search box, anchors, back-to-top, view switch, print
+buttons, and the loader of the widget bundles. A page with a checklist, a quiz or the phrase
+checker also loads that widget's bundles, and only those: overrides/main.html puts their
+stylesheet in the head and their script after the common one on a full load, and the loader
+(assets/js/widgets.js) fetches them after Material's instant navigation. A phone on shop Wi-Fi
+then fetches on first load only the code of the page it opens.
+
+The build leaves the sources out of the site and writes each bundle in their place. The
+offline registration (offline.js) and the search worker are loaded on their own and stay
+separate.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
 from typing import Final
@@ -16,26 +26,71 @@ from typing import Final
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+COMMON_JS: Final = "assets/handbook.js"
+COMMON_CSS: Final = "assets/handbook.css"
+
+
+@dataclass(frozen=True)
+class Widget:
+    """A widget whose bundles load only on the pages that have it."""
+
+    hooks: tuple[str, ...]  # data attributes of its markup: any one on a page means it is there
+    js: str  # its script bundle (site path)
+    css: str  # its stylesheet bundle (site path)
+
+    def as_json(self) -> dict[str, object]:
+        return {"hooks": list(self.hooks), "js": self.js, "css": self.css}
+
+
+# The attributes each widget's script looks for (assets/js/<widget>.js).
+WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
+    {
+        "checklist": Widget(
+            hooks=(
+                "data-checklist",
+                "data-checklist-summary",
+                "data-checklist-history",
+                "data-day-start",
+            ),
+            js="assets/checklist.js",
+            css="assets/checklist.css",
+        ),
+        "quiz": Widget(
+            hooks=("data-quiz", "data-quiz-best"),
+            js="assets/quiz.js",
+            css="assets/quiz.css",
+        ),
+        "checker": Widget(
+            hooks=("data-checker",),
+            js="assets/checker.js",
+            css="assets/checker.css",
+        ),
+    }
+)
+
 # Bundle → its sources under the theme's custom_dir, in the order they must run.
 BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
     {
-        "assets/handbook.css": (
+        COMMON_CSS: (
             "assets/css/handbook.css",
-            "assets/css/checklist.css",
-            "assets/css/quiz.css",
-            "assets/css/checker.css",
             "assets/css/paper.css",
         ),
-        "assets/handbook.js": (
+        COMMON_JS: (
             "assets/js/back-to-top.js",  # first: search.js and quiz.js use these two
             "assets/js/anchors.js",
-            "assets/js/checklist.js",
-            "assets/js/quiz.js",
-            "assets/js/checker-core.js",  # before checker.js, which uses it
-            "assets/js/checker.js",
             "assets/js/search.js",
             "assets/js/view.js",
             "assets/js/paper.js",
+            "assets/js/widgets.js",  # needs window.hbWidgets, which the bundle starts with
+        ),
+        "assets/checklist.css": ("assets/css/checklist.css",),
+        "assets/checklist.js": ("assets/js/checklist.js",),
+        "assets/quiz.css": ("assets/css/quiz.css",),
+        "assets/quiz.js": ("assets/js/quiz.js",),
+        "assets/checker.css": ("assets/css/checker.css",),
+        "assets/checker.js": (
+            "assets/js/checker-core.js",  # before checker.js, which uses it
+            "assets/js/checker.js",
         ),
     }
 )
@@ -43,11 +98,19 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
 JOINER: Final = MappingProxyType({".css": "\n", ".js": "\n;\n"})
 
 
+def widgets_table() -> str:
+    """The common script's first lines: which widgets there are, for the loader (widgets.js).
+    "use strict" first, as in each source: it makes the whole bundle strict only at its top."""
+    table = {name: widget.as_json() for name, widget in WIDGETS.items()}
+    return '"use strict";\nwindow.hbWidgets = ' + json.dumps(table, separators=(",", ":")) + ";"
+
+
 def bundle_text(custom: Path, bundle: str) -> str:
     joiner = JOINER[Path(bundle).suffix]
-    return joiner.join(
-        (custom / source).read_text(encoding="utf-8") for source in BUNDLES[bundle]
-    )
+    parts = [(custom / source).read_text(encoding="utf-8") for source in BUNDLES[bundle]]
+    if bundle == COMMON_JS:
+        parts.insert(0, widgets_table())
+    return joiner.join(parts)
 
 
 def replace_sources(files: Files, config: MkDocsConfig, custom: Path) -> None:
@@ -57,3 +120,22 @@ def replace_sources(files: Files, config: MkDocsConfig, custom: Path) -> None:
         files.remove(file)
     for bundle in BUNDLES:
         files.append(File.generated(config, bundle, content=bundle_text(custom, bundle)))
+
+
+class _Attributes(HTMLParser):
+    """Collects the attribute names used anywhere in an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.names: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.update(name for name, _value in attrs)
+
+
+def widgets_in(html: str) -> list[str]:
+    """The widgets a page's content has, in the order of WIDGETS."""
+    parser = _Attributes()
+    parser.feed(html)
+    parser.close()
+    return [name for name, widget in WIDGETS.items() if parser.names & set(widget.hooks)]

@@ -121,7 +121,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """What overrides/main.html needs: the suggestions under an empty search box
-        (content/search.yml) and which view a device that never chose one starts in."""
+        (content/search.yml), which view a device that never chose one starts in, and the
+        widgets of the page, whose own bundles it loads."""
         # TemplateContext lists MkDocs' own keys only; a theme template may read any key.
         cast(dict[str, Any], context)["handbook_search"] = self.build.search_suggestions()
         # Under `mkdocs serve` the reader is an editor previewing a change: sources, notes and
@@ -129,6 +130,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         cast(dict[str, Any], context)["handbook_view"] = "editor" if self.serving else "staff"
         cast(dict[str, Any], context)["handbook_problems"] = self.problems
         cast(dict[str, Any], context)["handbook_version"] = self.build.site.content_version
+        cast(dict[str, Any], context)["handbook_widgets"] = [
+            bundles.WIDGETS[name] for name in bundles.widgets_in(page.content or "")
+        ]
         return context
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -8,8 +8,6 @@
  */
 "use strict";
 
-importScripts("search-core.js");
-
 (() => {
   const SETUP = 0;
   const READY = 1;
@@ -87,14 +85,20 @@ importScripts("search-core.js");
   /* Material parses search_index.json on the page at every load and posts it here; that file
    * only names ours (macros/site/search_index.py), which this worker fetches itself, off the
    * page's main thread: a moment after the page loaded, or at once when a question comes
-   * first. Building the index takes a tenth of a second or more on a phone. */
+   * first. Building the index takes a tenth of a second or more on a phone. The engine
+   * (search-core.js) comes with the index, not with the page: what a page loads first stays
+   * small (README, Performance). */
   const LOAD_DELAY = 1500;
   const SITE_ROOT = "../../../"; /* this file is assets/javascripts/workers/handbook-search.js */
   let loading = null;
   const load = (setup) => {
     if (!loading) {
       const url = new URL(`${SITE_ROOT}search/${setup.config.documents}`, self.location);
-      loading = fetch(url)
+      loading = Promise.resolve()
+        .then(() => {
+          if (typeof HandbookSearch === "undefined") importScripts("search-core.js");
+          return fetch(url);
+        })
         .then((response) => {
           if (!response.ok) throw new Error(`${url}: ${response.status}`);
           return response.json();

@@ -1,0 +1,88 @@
+/* The widgets' own bundles (checklist, quiz, checker) load only on the pages that have them.
+   On a full load overrides/main.html lists them: the stylesheet in the head, the script after
+   this bundle. Material's instant navigation adds the stylesheets of the new page's head to the
+   head (and takes away those it does not list), but runs no script outside the page's content:
+   so on each page, load the widget scripts it needs that are not loaded yet, once. Each widget
+   script then starts on every page itself (document$ replays the current one). Until a new
+   page's widget stylesheet and script are in, the page is laid out but not shown, so nobody
+   sees an unstyled checklist or a quiz without its buttons.
+   window.hbWidgets (macros/site/bundles.py writes it ahead of this file): widget name →
+   {hooks: the data attributes that mark it, js, css: its bundles as site paths}. */
+"use strict";
+
+(() => {
+  const widgets = window.hbWidgets;
+  const bundle = document.currentScript;
+  if (!widgets || !bundle || !window.document$) return;
+  const root = new URL("../", bundle.src); // this bundle is assets/handbook.js
+  const WAITING = "hb-widgets-waiting"; // on <html>: the content is hidden (handbook.css)
+  const PATIENCE = 3000; // ms: show the page anyway when a file does not come
+
+  const scripts = new Map(); // script address → null once it ran, a promise until then
+
+  function script(address) {
+    if (!scripts.has(address)) {
+      const element = document.createElement("script");
+      element.src = address;
+      scripts.set(
+        address,
+        new Promise((done) => {
+          element.onload = () => {
+            scripts.set(address, null);
+            done();
+          };
+          element.onerror = () => {
+            scripts.delete(address); // offline and not saved yet: the next such page tries again
+            element.remove();
+            done();
+          };
+        }),
+      );
+      document.body.append(element);
+    }
+    return scripts.get(address);
+  }
+
+  /* The stylesheet is in the head (main.html; Material adds it on instant navigation). */
+  function stylesheet(address) {
+    let link = [...document.querySelectorAll('link[rel="stylesheet"]')].find(
+      (element) => element.href === address,
+    );
+    if (link?.sheet) return null;
+    if (!link) {
+      link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = address;
+      document.head.append(link);
+    }
+    return new Promise((done) => {
+      link.addEventListener("load", done, { once: true });
+      link.addEventListener("error", done, { once: true });
+    });
+  }
+
+  let shown = 0; // which page the last wait was for
+  window.document$.subscribe(() => {
+    const page = ++shown;
+    if (page === 1) {
+      // The scripts main.html listed have run. Read their addresses now, on the page they were
+      // written for: those after Material's bundle stay relative to it (Material made the
+      // others absolute when it started).
+      for (const element of document.scripts) if (element.src) scripts.set(element.src, null);
+    }
+    const waits = [];
+    for (const widget of Object.values(widgets)) {
+      if (!document.querySelector(widget.hooks.map((hook) => `[${hook}]`).join(","))) continue;
+      waits.push(stylesheet(new URL(widget.css, root).href));
+      waits.push(script(new URL(widget.js, root).href));
+    }
+    const pending = waits.filter(Boolean);
+    const html = document.documentElement;
+    html.classList.toggle(WAITING, pending.length > 0);
+    if (!pending.length) return;
+    const patience = new Promise((done) => setTimeout(done, PATIENCE));
+    Promise.race([Promise.all(pending), patience]).then(() => {
+      if (page === shown) html.classList.remove(WAITING);
+    });
+  });
+})();
