@@ -105,6 +105,16 @@ def test_exceptions_excuse_a_match_only_inside_them() -> None:
     assert found(matcher, "你应该已经收到了，你应该先取号") == ["你应该"]
 
 
+def test_a_long_gap_in_an_exception_reaches_the_next_step_later_in_the_sentence() -> None:
+    """`**` (exceptions only): up to 30 characters, still never across a sentence or line."""
+    matcher = one("我不清楚", exceptions=("我不清楚**我马上(问|查)",))
+    assert found(matcher, "这个我不清楚，您稍等一下，前面还有一位，我马上问一下后台") == []
+    assert found(matcher, "我不清楚，你问别人去") == ["我不清楚"]
+    assert found(matcher, "我不清楚。您稍等，我马上问") == ["我不清楚"]  # a new sentence
+    assert found(matcher, "我不清楚" + "一" * 31 + "我马上问") == ["我不清楚"]
+    assert found(matcher, "我不清楚" + "一" * 30 + "我马上问") == []
+
+
 def test_the_phrase_text_itself_always_counts() -> None:
     assert found(one("完全不同", text="你好像不明白……"), "你好像不明白吗") == ["你好像不明白"]
 
@@ -134,6 +144,8 @@ def test_the_phrase_text_itself_always_counts() -> None:
         ("不会*", "不能放在开头或结尾"),
         ("(你*不会)", "不能写在括号里"),
         ("你*不*会*吧*了", "最多用 3 个星号"),
+        ("你**不会", "只能写在 exceptions"),
+        ("你***不会", "最多连着写两个星号"),
         ("?不会", "问号 ? 前面要有"),
         ("不会??", "连着写了两个问号"),
         ("你", "太短"),
@@ -149,7 +161,9 @@ def test_a_pattern_that_cannot_compile_says_why_in_chinese(pattern: str, message
 
 def test_compiled_regexes_use_only_syntax_both_engines_read_the_same(handbook: Handbook) -> None:
     """No lookaround, backreference, named group, flag, escape class or unbounded repeat."""
-    allowed = re.compile(r"^(?:[^\\()\[\]{}*+.^$]|\(\?:|[()|]|\[[^\]]+\]|\{0,8\}\?|\?|\\n)*$")
+    allowed = re.compile(
+        r"^(?:[^\\()\[\]{}*+.^$]|\(\?:|[()|]|\[[^\]]+\]|\{0,(?:8|30)\}\?|\?|\\n)*$"
+    )
     for phrase in build_spec(handbook)["phrases"]:
         for source in phrase["match"] + phrase["except"]:
             assert allowed.match(source), (phrase["id"], source)

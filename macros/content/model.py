@@ -23,7 +23,7 @@ from pydantic import (
 
 from ..phrases.matcher import Matcher
 from ..phrases.spec import make_spec, phrase_spec
-from ..phrases.syntax import check_pattern, literal_min_length
+from ..phrases.syntax import check_exception, check_pattern, literal_min_length
 from .where import Where
 
 
@@ -169,6 +169,8 @@ class Topic(Entry):
 #   [你您]          方括号里的字任选一个：[你您]别激动
 #   ?               半角问号：前面一个字、一组括号或方括号可有可无：这事?不关我的?事
 #   *               中间可以夹几个字（最多 8 个，不跨句子）：你*弄错了
+#   **              只用在 exceptions 里：中间可以夹更多的字（最多 30 个，不跨句子），用来写
+#                   “先说了限度、后面接着给出办法”：我*不(知道|清楚)**我马上(问|查)
 #
 # Brackets, | and * may be full-width（）｜【】＊; a full-width ？ is an ordinary question mark.
 # Not allowed (each is an error naming the pattern and the place): backslash \, dot ., + { } ^ $,
@@ -176,6 +178,12 @@ class Topic(Entry):
 # end, and patterns that match fewer than 2 characters. Rules: `macros/phrases/syntax.py`.
 Pattern = Annotated[
     str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(check_pattern)
+]
+ExceptionPattern = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(_not_blank),
+    AfterValidator(check_exception),
 ]
 
 
@@ -191,7 +199,7 @@ class Phrase(Entry):
     reason: Text
     alternatives: Annotated[Texts, Field(min_length=1)]
     patterns: list[Pattern] = []
-    exceptions: list[Pattern] = []
+    exceptions: list[ExceptionPattern] = []
     related: list[Id] = []
 
     @property

@@ -37,7 +37,7 @@ FIELD_HELP: Final[MappingProxyType[str, str]] = MappingProxyType(
         "reason": "为什么不能这样说：客户听了会有什么感受。",
         "alternatives": "可以改成怎么说：至少一句，用“您”。",
         "patterns": "话术自查用的匹配式：原话之外的变体写法。(甲|乙) 任选其一，[你您] 任选一字，? 可有可无，* 中间可夹几个字。",
-        "exceptions": "话术自查的例外：含有这句禁语但其实没问题的说法（写法同 patterns）。",
+        "exceptions": "话术自查的例外：含有这句禁语但其实没问题的说法（写法同 patterns；另可写 ** 表示中间可夹更多的字，最多 30 个，不跨句子）。",
         "related": "相关条目的 id。",
         "items": "要点列表：每项可以只写一句话，也可以写 name / detail / value。",
         "steps": "步骤列表。",

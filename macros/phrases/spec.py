@@ -58,7 +58,7 @@ def phrase_spec(
         "id": ident,
         "text": text,
         "match": match,
-        "except": [compile_pattern(p).regex for p in exceptions],
+        "except": [compile_pattern(p, exception=True).regex for p in exceptions],
     }
 
 

@@ -14,8 +14,11 @@ from typing import Final
 from .normalise import PAUSE, STOP, fold, kind_of
 
 GAP_MAX: Final = 8  # `*` in a pattern: at most this many characters, never across a stop or line
+# `**`, only in exceptions: the rest of a clause or two, for "says the limit, then the next step"
+LONG_GAP_MAX: Final = 30
 BREAK_RE: Final = f"[{PAUSE}{STOP}]?"
 GAP_RE: Final = f"[^{STOP}\\n]{{0,{GAP_MAX}}}?"
+LONG_GAP_RE: Final = f"[^{STOP}\\n]{{0,{LONG_GAP_MAX}}}?"
 MIN_LENGTH: Final = 2  # a pattern matching a single character would mark ordinary speech
 MAX_GAPS: Final = 3
 
@@ -42,7 +45,7 @@ class PatternError(ValueError):
 
 @dataclass
 class _Item:
-    kind: str  # lit, break, gap, class, group
+    kind: str  # lit, break, gap, longgap, class, group
     text: str = ""  # lit: the folded characters; class: the characters to choose from
     branches: list[list[_Item]] | None = None
     optional: bool = False
@@ -52,6 +55,8 @@ class _Item:
             return BREAK_RE
         if self.kind == "gap":
             return GAP_RE
+        if self.kind == "longgap":
+            return LONG_GAP_RE
         if self.kind == "lit":
             body = "".join(f"\\{c}" if c in _REGEX_SYNTAX else c for c in self.text)
             if self.optional:
@@ -65,7 +70,7 @@ class _Item:
         return f"(?:{body})?" if self.optional else f"(?:{body})"
 
     def min_length(self) -> int:
-        if self.optional or self.kind in ("break", "gap"):
+        if self.optional or self.kind in _NO_TEXT:
             return 0
         if self.kind == "lit":
             return len(self.text)
@@ -73,6 +78,10 @@ class _Item:
             return 1
         assert self.branches is not None
         return min(_seq_min(branch) for branch in self.branches)
+
+
+_GAPS: Final = ("gap", "longgap")
+_NO_TEXT: Final = ("break", *_GAPS)
 
 
 def _seq_regex(items: list[_Item]) -> str:
@@ -139,7 +148,13 @@ class _Parser:
             elif ch in _STAR:
                 if depth:
                     raise self.fail("星号 * 不能写在括号里", start)
-                items.append(_Item("gap"))
+                if self.peek() and self.peek() in _STAR:
+                    self.pos += 1
+                    if self.peek() and self.peek() in _STAR:
+                        raise self.fail("最多连着写两个星号 **", start)
+                    items.append(_Item("longgap"))
+                else:
+                    items.append(_Item("gap"))
             elif ch == "?":
                 self.optional(items, start)
             elif ch in _REJECTED:
@@ -151,7 +166,7 @@ class _Parser:
     def optional(self, items: list[_Item], at: int) -> None:
         if items and items[-1].kind == "break":
             return  # punctuation is optional anyway: "，?" means the same as "，"
-        if not items or items[-1].kind == "gap":
+        if not items or items[-1].kind in _GAPS:
             raise self.fail("问号 ? 前面要有一个字、一组括号或方括号", at)
         if items[-1].optional:
             raise self.fail("连着写了两个问号 ?", at)
@@ -203,17 +218,18 @@ def _tidy(items: list[_Item]) -> list[_Item]:
         if previous is not None and mergeable and item.kind == "lit" and not item.optional:
             previous.text += item.text
             continue
-        if item.kind == "break" and previous and previous.kind in ("break", "gap"):
+        if item.kind == "break" and previous and previous.kind in _NO_TEXT:
             continue
-        if item.kind == "gap" and previous and previous.kind in ("break", "gap"):
-            tidy[-1] = item
+        if item.kind in _GAPS and previous and previous.kind in _NO_TEXT:
+            if previous.kind != "longgap":  # `*，*` is one gap; `**，*` one long gap
+                tidy[-1] = item
             continue
         tidy.append(item)
     return tidy
 
 
 def _has_text(items: list[_Item]) -> bool:
-    return any(item.kind not in ("break", "gap") for item in items)
+    return any(item.kind not in _NO_TEXT for item in items)
 
 
 def _strip_breaks(items: list[_Item]) -> list[_Item]:
@@ -231,16 +247,23 @@ class Compiled:
     min_length: int
 
 
-def compile_pattern(pattern: str) -> Compiled:
-    """Compile one editor pattern into a regex source valid in Python `re` and JS `RegExp(u)`."""
+def compile_pattern(pattern: str, *, exception: bool = False) -> Compiled:
+    """Compile one editor pattern into a regex source valid in Python `re` and JS `RegExp(u)`.
+
+    `exception`: the pattern is one of `exceptions:`, where `**` (a long gap) is allowed.
+    """
     if not pattern.strip():
         raise PatternError("写法不能只有空白")
     parser = _Parser(pattern)
     branches = [_strip_breaks(branch) for branch in parser.parse()]
     for branch in branches:
-        if branch and (branch[0].kind == "gap" or branch[-1].kind == "gap"):
+        if branch and (branch[0].kind in _GAPS or branch[-1].kind in _GAPS):
             raise parser.fail("星号 * 只能写在两段文字中间，不能放在开头或结尾", 0)
-        gaps = sum(item.kind == "gap" for item in branch)
+        if not exception and any(item.kind == "longgap" for item in branch):
+            raise parser.fail(
+                "两个星号 ** 只能写在 exceptions（例外）里；patterns 里请用一个星号 *", 0
+            )
+        gaps = sum(item.kind in _GAPS for item in branch)
         if gaps > MAX_GAPS:
             raise parser.fail(f"一种说法里最多用 {MAX_GAPS} 个星号 *", 0)
     if len(branches) > 1 and not all(_has_text(branch) for branch in branches):
@@ -271,4 +294,10 @@ def literal_min_length(text: str) -> int:
 def check_pattern(pattern: str) -> str:
     """Pydantic validator: the pattern must compile; the message names what is wrong."""
     compile_pattern(pattern)
+    return pattern
+
+
+def check_exception(pattern: str) -> str:
+    """Pydantic validator for `exceptions:` items, where `**` is allowed too."""
+    compile_pattern(pattern, exception=True)
     return pattern
