@@ -6,7 +6,6 @@ on at most two A4 sheets."""
 from __future__ import annotations
 
 import re
-import subprocess
 from typing import Any
 
 import pytest
@@ -16,22 +15,12 @@ from macros.content.model import Phrase
 
 from .support import ROOT
 from .support.fixture import site_name
-from .support.pdf import page_text, pages, squeezed
+from .support.pdf import content_version, page_text, pages, squeezed
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
 
 PRINTOUTS = ["checklists/banli-yewu/", "checklists/print/", "quizzes/zice-tousu/"]
-
-
-def content_version() -> str:
-    return subprocess.run(
-        ["git", "log", "-1", "--format=%cs · %h", "--", "content"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
 
 
 @pytest.mark.parametrize("url", PRINTOUTS)

@@ -19,7 +19,18 @@ from pydantic import BaseModel
 
 from .handbook import Handbook
 from .loader import load_content
-from .model import Checklist, ChecklistItem, Entry, Node, Question, Quiz, Section, Source, Step
+from .model import (
+    Checklist,
+    ChecklistItem,
+    Entry,
+    Node,
+    Question,
+    Quiz,
+    Section,
+    Source,
+    Step,
+    title_of,
+)
 from .problems import ContentError
 
 FIELD_NAMES: Final = MappingProxyType(
@@ -197,14 +208,7 @@ def _name(place: Place, handbook: Handbook) -> str:
         return f"检查项“{node.text}”（{checklist.title}第 {place.position + 1} 项）"
     if isinstance(node, Question):
         return f"题目“{node.question}”"
-    title = node.title_text if isinstance(node, Entry) else None
-    title = (
-        title
-        or getattr(node, "title", None)
-        or getattr(node, "name", None)
-        or getattr(node, "id", "")
-    )
-    return f"{place.label}“{title}”"
+    return f"{place.label}“{title_of(node)}”"
 
 
 def _parent_name(parent: str, known: dict[str, Place], handbook: Handbook) -> str:
@@ -287,8 +291,7 @@ def _renames(removed: list[Place], added: list[Place]) -> list[tuple[Place, Plac
                 for new in added
                 if new.label == old.label
                 and (
-                    _without_id(new) == _without_id(old)
-                    or _title_words(new.node) == _title_words(old.node)
+                    _without_id(new) == _without_id(old) or title_of(new.node) == title_of(old.node)
                 )
             ),
             None,
@@ -299,16 +302,6 @@ def _renames(removed: list[Place], added: list[Place]) -> list[tuple[Place, Plac
     for old, _new in pairs:
         removed.remove(old)
     return pairs
-
-
-def _title_words(node: Node) -> str:
-    if isinstance(node, Entry):
-        return node.title_text
-    for name in ("question", "text", "title", "name"):
-        value = getattr(node, name, None)
-        if isinstance(value, str):
-            return value
-    return ""
 
 
 def summarize(old: Handbook, new: Handbook) -> list[str]:

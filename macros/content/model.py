@@ -620,3 +620,15 @@ class QuizzesFile(Node):
     summary: Text
     quizzes: Annotated[list[Quiz], Field(min_length=1)]
     questions: list[Question] = []
+
+
+def title_of(node: Node) -> str:
+    """The words a node is known by (an entry's title, else its title, name, text or question),
+    its id when it has none: for links, reports and the change summary alike."""
+    if isinstance(node, Entry):
+        return node.title_text
+    for name in ("title", "name", "text", "question"):
+        value = getattr(node, name, None)
+        if isinstance(value, str):
+            return value
+    return str(getattr(node, "id", ""))

@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..content.handbook import Handbook
-from ..content.model import Entry, Node, Objection, Phrase, Procedure, Topic
+from ..content.model import Entry, Node, Objection, Phrase, Procedure, Topic, title_of
 from ..content.staff_text import staff_words
 from ..content.urls import (
     CHECKLISTS_URL,
@@ -179,13 +179,3 @@ class Renderer:
             "summary": source.summary,
             "href": Markup(self.links.href_page(url)),
         }
-
-
-def title_of(node: Node) -> str:
-    if isinstance(node, Entry):
-        return node.title_text
-    for name in ("title", "name", "text", "question"):
-        value = getattr(node, name, None)
-        if isinstance(value, str):
-            return value
-    return getattr(node, "id", "")

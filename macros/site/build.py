@@ -19,7 +19,8 @@ from ..content.loader import load_content
 from ..content.problems import ContentError
 from ..render import checker, checklists, printouts, quizzes
 from ..render.environment import make_environment
-from ..render.renderer import Renderer, SiteConfig, title_of
+from ..content.model import title_of
+from ..render.renderer import Renderer, SiteConfig
 from . import minify, offline, search_index
 from .history import GitDates
 from .pages import missing_chapter_pages
