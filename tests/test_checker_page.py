@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from .support.browser import wait_for_instant_navigation
 from .support.checker import check_in_page, long_transcript, page_findings
 from .support.html import page
 from .support.server import SiteServer
@@ -156,6 +157,7 @@ def test_works_after_instant_navigation(desktop: Any, site: SiteServer) -> None:
     """Material swaps pages without reloading (and re-creates the new page's inline scripts):
     the checker must start every time, once, with its data intact."""
     desktop.goto(site.page_url("phrasing/"))
+    wait_for_instant_navigation(desktop)
     desktop.evaluate("window.notReloaded = true")
     for _ in range(2):
         desktop.locator("a.md-nav__link:visible", has_text="话术自查").first.click()

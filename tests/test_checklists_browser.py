@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from macros.content.handbook import Handbook
 from macros.content.model import Checklist, Step
 
-from .support.browser import PHONE
+from .support.browser import PHONE, wait_for_instant_navigation
 from .support.build import build_site
 from .support.fixture import fixture_handbook, fixture_project, served_fixture_site
 from .support.server import SiteServer, serve
@@ -500,6 +500,7 @@ def test_ticks_survive_instant_navigation_away_and_back(
     form = phone.locator(f'[data-checklist="{FIRST}"]')
     form.locator("[data-checklist-bar]").wait_for()
     box(form, ids[2]).tap()
+    wait_for_instant_navigation(phone)
     phone.evaluate("window.__sameDocument = true")
     phone.locator(".hb-checklist__more a", has_text="全部检查表").first.click()
     phone.wait_for_url("**/checklists/")

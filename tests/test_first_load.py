@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from macros.site.bundles import WIDGETS
 
+from .support.browser import wait_for_instant_navigation
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -70,6 +71,7 @@ def watch(page: Any, site: SiteServer) -> list[str]:
 
     page.route(f"{site.url}/assets/*", slowly)
     page.goto(site.page_url(), wait_until="load")
+    wait_for_instant_navigation(page)
     assert fetched == [], "the home page has no widget"
     widgets = {
         name: {

@@ -32,6 +32,19 @@ PHONE_CONTEXT: dict[str, Any] = {
 }
 DESKTOP_CONTEXT: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
 
+# Material's instant navigation takes over only the links listed in sitemap.xml, which it
+# fetches after the page has loaded: a tap before that reloads the page in full.
+SITEMAP_FETCHED = """() => performance.getEntriesByType("resource")
+  .some((entry) => new URL(entry.name).pathname.endsWith("/sitemap.xml"))"""
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def wait_for_instant_navigation(page: Any) -> None:
+    """Wait until a tap on a page link is taken over by instant navigation (the sitemap has
+    arrived and been read)."""
+    page.wait_for_function(SITEMAP_FETCHED)
+    page.evaluate(TWO_FRAMES)
+
 
 @dataclass
 class ConsoleLog:
