@@ -4,56 +4,23 @@ item and quiz question."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from .support import ROOT
 from .support.build import build_site, copy_project
+from .support.contributing import HEADINGS, apply_examples, example
 from .support.html import page
 from .support.server import SiteServer, serve
 
 pytestmark = pytest.mark.xdist_group("contributing")  # its tests share a build: one worker
 
-GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-
-
-def block(heading: str) -> str:
-    """The first ```yaml block under the `## <heading>` section, as an editor copies it."""
-    section = GUIDE.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
-    found = re.search(r"```yaml\n(.*?)```", section, re.S)
-    assert found, heading
-    return found.group(1)
-
-
-def example(heading: str) -> Any:
-    return yaml.safe_load(textwrap.dedent(block(heading)))[0]
-
-
-HEADINGS = {
-    "phrase": "三、例子：新增一条禁语",
-    "standard": "四、例子：新增一条服务规范",
-    "item": "五、例子：给检查表加一项",
-    "question": "六、例子：加一道自测题",
-}
-PHRASE, STANDARD, ITEM, QUESTION = (example(h) for h in HEADINGS.values())
-
-
-def paste(path: Path, after: list[str], text: str) -> None:
-    """Insert `text` on the line after the first line equal to after[-1] that follows the lines
-    before it, in order: where CONTRIBUTING tells the editor to put it."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = 0
-    for marker in after:
-        at = next(i for i in range(at, len(lines)) if lines[i].rstrip() == marker) + 1
-    path.write_text("".join(lines[:at]) + text + "".join(lines[at:]), encoding="utf-8")
+PHRASE, STANDARD, ITEM, QUESTION = (example(kind) for kind in HEADINGS)
 
 
 @pytest.fixture(scope="module")
@@ -61,16 +28,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with the four examples pasted where CONTRIBUTING says, as text
     (comments, schema line and order of the files untouched), as an editor would."""
     project = copy_project(tmp_path_factory.mktemp("edited") / "project", tests=True)
-    content = project / "content"
-    phrase_section = "  - id: changjian-jiyu"
-    paste(content / "phrasing.yml", [phrase_section, "    entries:"], block(HEADINGS["phrase"]))
-    paste(content / "standards.yml", ["    entries:"], block(HEADINGS["standard"]))
-    paste(
-        content / "checklists.yml",
-        ["  - id: banqian-zhunbei", "    items:"],
-        block(HEADINGS["item"]),
-    )
-    paste(content / "quizzes.yml", ["questions:"], block(HEADINGS["question"]))
+    apply_examples(project)
     return project
 
 
