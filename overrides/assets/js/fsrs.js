@@ -111,8 +111,11 @@
   /* A stored history → the card it makes, or null when it is not a history. A "met" item
      (grade 0 only) is new and first due the next day; the same grade twice on one day counts
      once (the checker sees a phrase on every key press, a quiz can be retried). */
+  const isHistory = (history) =>
+    Array.isArray(history) && history.length > 0 && history.every(isEvent);
+
   function replay(history, hour, fsrs = standard) {
-    if (!Array.isArray(history) || !history.length || !history.every(isEvent)) return null;
+    if (!isHistory(history)) return null;
     let card = null;
     let previous = null;
     for (const [minute, grade] of [...history].sort((a, b) => a[0] - b[0])) {
@@ -128,7 +131,7 @@
     return card;
   }
 
-  const api = { model, standard, WEIGHTS, dayOf, replay, MINUTE };
+  const api = { model, standard, WEIGHTS, dayOf, isHistory, replay, MINUTE };
   if (typeof module === "object" && module.exports) module.exports = api;
   else globalThis.HandbookFsrs = api;
 })();

@@ -36,7 +36,7 @@
         const id = key?.startsWith(PREFIX) && key.slice(PREFIX.length);
         if (!id || !ID.test(id)) continue;
         const history = read(id);
-        if (fsrs.replay(history, 0)) found[id] = history;
+        if (fsrs.isHistory(history)) found[id] = history;
       }
     } catch {
       /* storage blocked: an empty queue */
@@ -48,7 +48,7 @@
   function record(id, grade, at = Date.now()) {
     if (!ID.test(id)) return false;
     let history = read(id);
-    if (!fsrs.replay(history, 0)) history = []; // none, or not ours: this grade starts it
+    if (!fsrs.isHistory(history)) history = []; // none, or not ours: this grade starts it
     if (grade === 0 && history.length) return true;
     history.push([Math.floor(at / fsrs.MINUTE), grade]);
     try {
