@@ -14,7 +14,7 @@ from macros.content.handbook import Handbook
 from macros.content.model import Dialogue, Method, Objection
 from macros.content.practice import practice_items
 from macros.content.staff_text import MARKER_RE
-from macros.render.review import ITEMS_FILE
+from macros.render.review import ITEMS_FILE, PRACTICE_SPEC_FILE
 
 from .support.server import SiteServer
 
@@ -137,3 +137,16 @@ def test_ninety_days_of_history_fit_in_local_storage_many_times_over(
     )
     print(f"counting what is due: {took:.0f} ms")
     assert took < (2000 if everything else 300), f"{took} ms to count what is due"
+
+
+def test_practice_checks_replies_with_the_checkers_phrases(
+    built_site: Path, handbook: Handbook
+) -> None:
+    """对练 fetches the phrase spec at its first 对照 (practice/phrases.json), links relative to it."""
+    spec = json.loads((built_site / PRACTICE_SPEC_FILE).read_text(encoding="utf-8"))
+    assert [p["id"] for p in spec["phrases"]] == [e.id for e in handbook.entries("phrase")]
+    assert all(p["href"].startswith("../phrasing/#") for p in spec["phrases"])
+    page = (built_site / "practice" / "index.html").read_text(encoding="utf-8")
+    assert 'data-practice-spec="../practice/phrases.json"' in page or (
+        'data-practice-spec="phrases.json"' in page
+    )

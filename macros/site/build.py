@@ -143,6 +143,10 @@ class HandbookBuild:
         data = review.review_data(self.renderer(review.REVIEW_URL))
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
+    def practice_spec(self) -> str:
+        """practice/phrases.json: the phrase spec 对练 checks replies with."""
+        return review.practice_spec(self.renderer(review.PRACTICE_URL))
+
     def publish_content(self, site_dir: Path) -> None:
         """Serve the YAML at `_content/`, so "edit this" opens the file without a repository."""
         target = site_dir / "_content"

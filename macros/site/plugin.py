@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..content.problems import ContentError
-from ..render.review import ITEMS_FILE
+from ..render.review import ITEMS_FILE, PRACTICE_SPEC_FILE
 from . import bundles, pages
 from .build import HandbookBuild
 
@@ -97,6 +97,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         for file in pages.generated_pages(config, self.build.handbook):
             files.append(file)
         files.append(File.generated(config, ITEMS_FILE, content=self.build.review_items()))
+        files.append(
+            File.generated(config, PRACTICE_SPEC_FILE, content=self.build.practice_spec())
+        )
         if config.theme.custom_dir:
             bundles.replace_sources(files, config, Path(config.theme.custom_dir))
         return files

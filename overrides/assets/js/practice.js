@@ -44,17 +44,25 @@
     return [...phrases.keys()];
   }
 
+  /* The phrase spec (practice/phrases.json), fetched and compiled at the first 对照: it is
+     most of what 话术自查's page weighs, and the page is read before anything is checked. */
+  let spec = null;
+  function compiledSpec(address) {
+    spec ??= fetch(address)
+      .then((response) => (response.ok ? response.json() : Promise.reject()))
+      .then((data) => HandbookChecker.compileSpec(data))
+      .catch(() => {
+        spec = null; // not saved yet and no network: try again at the next 对照
+        return null;
+      });
+    return spec;
+  }
+
   function setup(root) {
     if (root.dataset.practiceReady) return;
     const items = [...root.querySelectorAll("[data-practice-item]")];
     const $ = (selector) => root.querySelector(selector);
-    let compiled;
-    try {
-      compiled = HandbookChecker.compileSpec(JSON.parse($("[data-practice-spec]").textContent));
-    } catch {
-      return; // the page stays the list of lines and answers
-    }
-    if (!items.length) return;
+    if (!items.length) return; // the page stays the list of lines and answers
     root.dataset.practiceReady = "1";
     const queue = window.hbReview;
     const hour = queue.hourOf(root);
@@ -92,9 +100,16 @@
     input.addEventListener("input", () => {
       check.disabled = !input.value.trim();
     });
-    check.addEventListener("click", () => {
+    const status = $("[data-practice-status]");
+    check.addEventListener("click", async () => {
       const text = input.value;
-      const phrases = report(root, text, HandbookChecker.findPhrases(text, compiled));
+      const shown = at;
+      status.textContent = "正在检查……";
+      const compiled = await compiledSpec(new URL(root.dataset.practiceSpec, location.href).href);
+      if (shown !== at) return; // the reader moved on to another line meanwhile
+      const findings = compiled ? HandbookChecker.findPhrases(text, compiled) : [];
+      const phrases = report(root, text, findings);
+      if (!compiled) status.textContent = "禁语检查没能打开：请连上网络再点一次“对照”。";
       $("[data-practice-shown]").replaceChildren(
         items[at].querySelector("[data-practice-model]").cloneNode(true),
       );

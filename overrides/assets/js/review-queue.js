@@ -99,7 +99,7 @@
   /* The home page: how many items are due today, one tap from the review page. */
   async function count() {
     const box = document.querySelector("[data-review-due]");
-    if (!box || !Object.keys(histories()).length) return; // nothing yet: it says what it is
+    if (!box || !any()) return; // nothing yet: it says what it is
     const data = await loadItems(new URL(box.dataset.reviewData, location.href).href);
     if (!data || !box.isConnected) return;
     const hour = hourOf(box);
@@ -137,7 +137,8 @@
   });
   window.addEventListener("hashchange", opened);
 
-  window.hbReview = { record, cards, due, today, when, hourOf, loadItems, fsrs };
+  const any = () => Object.keys(histories()).length > 0;
+  window.hbReview = { record, any, cards, due, today, when, hourOf, loadItems, fsrs };
   const start = () => {
     caught = new Set();
     opened();

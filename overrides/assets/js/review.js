@@ -143,6 +143,12 @@
     const status = root.querySelector("[data-review-status]");
     const stage = root.querySelector("[data-review-stage]");
     const empty = root.querySelector("[data-review-empty]");
+    if (!queue.any()) {
+      // Nothing in the queue yet: no need to fetch what items say (the page's first load).
+      status.textContent = "今天没有要复习的内容。";
+      empty.hidden = false;
+      return;
+    }
     status.textContent = "正在准备今天的复习……";
     queue.loadItems(new URL(root.dataset.reviewData, location.href).href).then((data) => {
       if (!data) {
