@@ -19,7 +19,7 @@ import yaml
 from playwright.sync_api import expect
 
 from .support import ROOT
-from .support.browser import PHONE_CONTEXT, TWO_FRAMES, WatchedBrowser
+from .support.browser import PHONE_CONTEXT, TWO_FRAMES, WatchedBrowser, wait_for_instant_navigation
 from .support.build import build_site
 from .support.fixture import fixture_handbook, fixture_project, served_fixture_site
 from .support.node import NODE, LineProcess, node_script
@@ -498,3 +498,19 @@ def test_review_and_practice_work_offline(
     finally:
         page.context.set_offline(False)
         site.start()
+
+
+def test_practice_reached_by_instant_navigation_works(phone: Any, site: SiteServer) -> None:
+    phone.goto(site.page_url())
+    wait_for_instant_navigation(phone)
+    phone.evaluate("window.__sameDocument = true")
+    phone.locator("[data-review-due] a.hb-quick__card", has_text="对练").click()
+    phone.wait_for_url("**/practice/")
+    area = phone.locator("[data-practice][data-practice-ready]")
+    area.locator("textarea").fill("我不知道。")
+    area.get_by_role("button", name="对照").click()
+    expect(area.locator("[data-practice-marked] mark")).to_have_attribute(
+        "data-phrase", "wo-buzhidao"
+    )
+    expect(area.locator("[data-practice-shown] [data-practice-model]")).to_be_visible()
+    assert phone.evaluate("window.__sameDocument") is True, "expected instant navigation"
