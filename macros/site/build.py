@@ -6,6 +6,7 @@ module keeps state, so `mkdocs serve` starts every rebuild from the files on dis
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -17,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..content.handbook import Handbook
 from ..content.loader import load_content
 from ..content.problems import ContentError
-from ..render import checker, checklists, printouts, quizzes
+from ..render import checker, checklists, printouts, quizzes, review
 from ..render.environment import make_environment
 from ..content.model import title_of
 from ..render.renderer import Renderer, SiteConfig
@@ -101,6 +102,15 @@ class HandbookBuild:
         def printouts_list() -> str:
             return printouts.render_list(self.renderer(page_url()))
 
+        def review_home() -> str:
+            return review.render_home(self.renderer(page_url()))
+
+        def review_page() -> str:
+            return review.render_review_page(self.renderer(page_url()))
+
+        def practice_page() -> str:
+            return review.render_practice_page(self.renderer(page_url()))
+
         return {
             "home": home,
             "chapter": chapter,
@@ -112,6 +122,9 @@ class HandbookBuild:
             "phrase_checker": phrase_checker,
             "phrase_sheet": phrase_sheet,
             "printouts": printouts_list,
+            "review_home": review_home,
+            "review_page": review_page,
+            "practice_page": practice_page,
         }
 
     def search_suggestions(self) -> list[dict[str, str]]:
@@ -124,6 +137,15 @@ class HandbookBuild:
             }
             for suggestion in self.handbook.search.suggestions
         ]
+
+    def review_items(self) -> str:
+        """review/items.json: what each item of 今日复习 says (macros/render/review.py)."""
+        data = review.review_data(self.renderer(review.REVIEW_URL))
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    def practice_spec(self) -> str:
+        """practice/phrases.json: the phrase spec 对练 checks replies with."""
+        return review.practice_spec(self.renderer(review.PRACTICE_URL))
 
     def publish_content(self, site_dir: Path) -> None:
         """Serve the YAML at `_content/`, so "edit this" opens the file without a repository."""

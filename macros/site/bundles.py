@@ -36,7 +36,7 @@ class Widget:
 
     hooks: tuple[str, ...]  # data attributes of its markup: any one on a page means it is there
     js: str  # its script bundle (site path)
-    css: str  # its stylesheet bundle (site path)
+    css: str = ""  # its stylesheet bundle (site path); none for a widget with nothing to show
 
     def as_json(self) -> dict[str, object]:
         return {"hooks": list(self.hooks), "js": self.js, "css": self.css}
@@ -65,6 +65,17 @@ WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
             js="assets/checker.js",
             css="assets/checker.css",
         ),
+        # 今日复习's queue: records what enters it (a quiz answered wrong, a phrase opened or
+        # caught, a practice line rated) and counts what is due; before review and practice,
+        # which use it.
+        "review-queue": Widget(
+            hooks=("data-review-source", "data-review-due", "data-review", "data-practice"),
+            js="assets/review-queue.js",
+        ),
+        "review": Widget(hooks=("data-review",), js="assets/review.js", css="assets/review.css"),
+        "practice": Widget(
+            hooks=("data-practice",), js="assets/practice.js", css="assets/review.css"
+        ),
     }
 )
 
@@ -91,6 +102,16 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         "assets/checker.js": (
             "assets/js/checker-core.js",  # before checker.js, which uses it
             "assets/js/checker.js",
+        ),
+        "assets/review-queue.js": (
+            "assets/js/fsrs.js",  # before review-queue.js, which uses it
+            "assets/js/review-queue.js",
+        ),
+        "assets/review.js": ("assets/js/review.js",),
+        "assets/review.css": ("assets/css/review.css",),
+        "assets/practice.js": (
+            "assets/js/checker-core.js",  # the phrase matcher, as on 话术自查
+            "assets/js/practice.js",
         ),
     }
 )

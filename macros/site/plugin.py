@@ -18,12 +18,13 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..content.problems import ContentError
+from ..render.review import ITEMS_FILE, PRACTICE_SPEC_FILE
 from . import bundles, pages
 from .build import HandbookBuild
 
@@ -95,6 +96,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in pages.generated_pages(config, self.build.handbook):
             files.append(file)
+        files.append(File.generated(config, ITEMS_FILE, content=self.build.review_items()))
+        files.append(
+            File.generated(config, PRACTICE_SPEC_FILE, content=self.build.practice_spec())
+        )
         if config.theme.custom_dir:
             bundles.replace_sources(files, config, Path(config.theme.custom_dir))
         return files

@@ -46,13 +46,16 @@ def site_name() -> str:
 
 
 def fixture_nav(handbook: Handbook) -> str:
-    """The real nav's shape with the fixture's pages: home, chapters, checklists, quizzes, checker."""
+    """The real nav's shape with the fixture's pages: home, chapters, checklists, quizzes, checker,
+    review and practice."""
     pages = [
         ("首页", "index.md"),
         *((chapter.title, f"{stem}.md") for stem, chapter in handbook.chapters.items()),
         ("检查表", "checklists/index.md"),
         ("自测", "quizzes/index.md"),
         ("话术自查", "checker.md"),
+        ("今日复习", "review.md"),
+        ("对练", "practice.md"),
     ]
     lines = [f"  - {json.dumps(title, ensure_ascii=False)}: {page}" for title, page in pages]
     return "nav:\n" + "\n".join(lines) + "\n"

@@ -73,6 +73,12 @@
     marked.hidden = blank;
     const multiline = LINE_BREAK.test(text.trim());
     for (const group of groups.values()) addCard(list, group, multiline);
+    // 今日复习 (review-queue.js) takes a phrase caught here into its queue.
+    if (groups.size) {
+      root.dispatchEvent(
+        new CustomEvent("hb-phrases-found", { bubbles: true, detail: [...groups.keys()] }),
+      );
+    }
     root.dataset.state = blank ? "empty" : findings.length ? "found" : "clean";
     root.querySelector("[data-checker-status]").textContent = statusText(blank, findings, [
       ...groups.values(),

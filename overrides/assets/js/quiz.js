@@ -174,7 +174,11 @@
       const q = order[pos];
       const chosen = chosenIn(q);
       answers[q.dataset.question] = chosen;
-      if (!grade(q, chosen)) wrong.push(q);
+      const right = grade(q, chosen);
+      if (!right) wrong.push(q);
+      // 今日复习 (review-queue.js) takes a question answered wrong into its queue.
+      const detail = { id: q.dataset.question, right };
+      quiz.dispatchEvent(new CustomEvent("hb-answer", { bubbles: true, detail }));
       remember();
       next.focus();
     }

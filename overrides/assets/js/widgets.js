@@ -7,7 +7,8 @@
    page's widget stylesheet and script are in, the page is laid out but not shown, so nobody
    sees an unstyled checklist or a quiz without its buttons.
    window.hbWidgets (macros/site/bundles.py writes it ahead of this file): widget name →
-   {hooks: the data attributes that mark it, js, css: its bundles as site paths}. */
+   {hooks: the data attributes that mark it, js, css: its bundles as site paths; css may be
+   empty}. */
 "use strict";
 
 (() => {
@@ -73,7 +74,7 @@
     const waits = [];
     for (const widget of Object.values(widgets)) {
       if (!document.querySelector(widget.hooks.map((hook) => `[${hook}]`).join(","))) continue;
-      waits.push(stylesheet(new URL(widget.css, root).href));
+      if (widget.css) waits.push(stylesheet(new URL(widget.css, root).href));
       waits.push(script(new URL(widget.js, root).href));
     }
     const pending = waits.filter(Boolean);

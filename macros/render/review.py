@@ -1,0 +1,138 @@
+"""今日复习 (daily review) and 对练 (reply practice): their pages, the home block, the items file.
+
+What is due lives only on the phone (overrides/assets/js/review-core.js keeps each item's
+history in localStorage and fsrs.js schedules it); the build supplies what an item says. One
+file, `review/items.json`, holds every item a review can show, keyed by the id the queue uses:
+quiz questions (hand-written and drills), forbidden phrases, practice lines. The home page
+reads only its keys (an id gone from the content is no longer counted), the review page the
+rest; the service worker keeps it offline like every file of the build.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from markupsafe import Markup
+
+from ..content.handbook import Handbook
+from ..content.model import Phrase, title_of
+from ..content.phrase_spec import build_spec
+from ..content.practice import PracticeItem, practice_items
+from ..content.staff_text import strip_markers
+from .renderer import Renderer
+
+REVIEW_URL: Final = "review/"
+PRACTICE_URL: Final = "practice/"
+ITEMS_FILE: Final = "review/items.json"  # next to the review page, whose links it shares
+# The phrase spec for 对练, fetched at the first 对照 (it is most of 话术自查's page weight).
+PRACTICE_SPEC_FILE: Final = "practice/phrases.json"
+SESSION_ITEMS: Final = 8  # about two minutes: a quiz question or a phrase takes 10 to 20 s
+
+
+def _question_items(renderer: Renderer) -> dict[str, dict[str, Any]]:
+    items: dict[str, dict[str, Any]] = {}
+    for quiz in renderer.handbook.quizzes.quizzes:
+        for asked in renderer.handbook.questions_of(quiz.id):
+            question = asked.question
+            items.setdefault(
+                question.id,
+                {
+                    "k": "q",
+                    "q": strip_markers(question.question).split("\n"),
+                    "m": question.type == "multiple",
+                    "o": [[strip_markers(o.text), o.correct] for o in question.choices],
+                    "e": strip_markers(question.explanation),
+                    "h": renderer.links.href(question.ref),
+                    "t": strip_markers(title_of(renderer.handbook.get(question.ref))),
+                },
+            )
+    return items
+
+
+def _phrase_items(renderer: Renderer) -> dict[str, dict[str, Any]]:
+    items: dict[str, dict[str, Any]] = {}
+    for entry in renderer.handbook.entries("phrase"):
+        assert isinstance(entry, Phrase)  # kind "phrase" is always a Phrase
+        items[entry.id] = {
+            "k": "p",
+            "x": strip_markers(entry.text),
+            "a": [strip_markers(text) for text in entry.alternatives],
+            "r": strip_markers(entry.reason),
+            "h": renderer.links.href(entry.id),
+        }
+    return items
+
+
+def _practice_link(renderer: Renderer, item: PracticeItem) -> dict[str, str]:
+    chapter = renderer.handbook.chapters[renderer.handbook.chapter_of_id[item.id]]
+    return {
+        "href": renderer.links.href(item.id),
+        "title": f"{chapter.title} · {item.title}",
+        "practice": renderer.links.href_page(PRACTICE_URL) + f"?item={item.id}",
+    }
+
+
+def review_data(renderer: Renderer) -> dict[str, Any]:
+    """The contents of review/items.json; `renderer` renders for the review page."""
+    items = {**_question_items(renderer), **_phrase_items(renderer)}
+    for item in practice_items(renderer.handbook):
+        link = _practice_link(renderer, item)
+        items[item.id] = {
+            "k": "r",
+            "x": item.line,
+            "a": list(item.answers),
+            "h": link["href"],
+            "t": link["title"],
+            "p": link["practice"],
+        }
+    return {"version": renderer.site.content_version, "items": items}
+
+
+def _day_start(handbook: Handbook) -> int:
+    """The review day starts when the checklist day does (day_start_hour, content/checklists.yml)."""
+    return handbook.checklists.day_start_hour
+
+
+def render_home(renderer: Renderer) -> str:
+    """The home page's 今日复习 and 对练 cards; review-core.js writes how many items are due."""
+    return renderer.render(
+        "review/home.html",
+        review_href=Markup(renderer.links.href_page(REVIEW_URL)),
+        practice_href=Markup(renderer.links.href_page(PRACTICE_URL)),
+        data_href=Markup(renderer.links.href_page(ITEMS_FILE)),
+        day_start=_day_start(renderer.handbook),
+    )
+
+
+def render_review_page(renderer: Renderer) -> str:
+    return renderer.render(
+        "review/page.html",
+        data_href=Markup(renderer.links.href_page(ITEMS_FILE)),
+        day_start=_day_start(renderer.handbook),
+        session=SESSION_ITEMS,
+        quizzes=Markup(renderer.links.href_page("quizzes/")),
+        practice=Markup(renderer.links.href_page(PRACTICE_URL)),
+        phrasing=Markup(renderer.links.href_page("phrasing/")),
+    )
+
+
+def practice_spec(renderer: Renderer) -> str:
+    """practice/phrases.json: every forbidden phrase compiled as 话术自查 embeds it, with links
+    relative to the practice page (`renderer` renders for it)."""
+    spec = build_spec(renderer.handbook, href=renderer.links.href)
+    return json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_practice_page(renderer: Renderer) -> str:
+    """Every practice line with its model answers (all of them readable without a script);
+    the phrase spec (practice/phrases.json) lets the page mark forbidden phrases in a reply
+    with 话术自查's matcher."""
+    items = practice_items(renderer.handbook)
+    return renderer.render(
+        "review/practice.html",
+        items=[(item, _practice_link(renderer, item)) for item in items],
+        spec_href=Markup(renderer.links.href_page(PRACTICE_SPEC_FILE)),
+        day_start=_day_start(renderer.handbook),
+        review=Markup(renderer.links.href_page(REVIEW_URL)),
+    )

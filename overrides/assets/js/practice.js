@@ -1,0 +1,153 @@
+/* 对练: one customer line at a time; the reader writes (or dictates) a reply, 对照 marks the
+   forbidden phrases in it with checker-core.js (HandbookChecker, the matcher of 话术自查, on the
+   spec the page embeds), shows the handbook's model answers, and a rating (像 good, 差一点
+   hard, 不像 again) puts the line into 今日复习 (review-queue.js). Without a script the page is
+   the list of every line with its model answers. ?item=<id> opens that line. */
+"use strict";
+
+(() => {
+  function add(parent, tag, className, text) {
+    const node = parent.appendChild(document.createElement(tag));
+    if (className) node.className = `hb-practice__${className}`;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /* The reply with each forbidden phrase marked, and one note per phrase: why not, what instead. */
+  function report(root, text, findings) {
+    const marked = root.querySelector("[data-practice-marked]");
+    const found = root.querySelector("[data-practice-found]");
+    marked.textContent = "";
+    found.textContent = "";
+    let shown = 0;
+    const phrases = new Map();
+    for (const finding of findings) {
+      marked.append(text.slice(shown, finding.start));
+      const mark = add(marked, "mark", "mark", finding.text);
+      mark.dataset.phrase = finding.phrase.id;
+      mark.title = `禁语：${finding.phrase.text}`;
+      shown = finding.end;
+      phrases.set(finding.phrase.id, finding.phrase);
+    }
+    marked.append(text.slice(shown));
+    for (const phrase of phrases.values()) {
+      const note = add(found, "li", "note");
+      note.dataset.phrase = phrase.id;
+      const title = add(note, "a", "phrase", `禁语：${phrase.text}`);
+      title.href = phrase.href;
+      add(note, "p", "", phrase.reason);
+      add(note, "p", "", `可以这样说：${phrase.alternatives.join(" / ")}`);
+    }
+    root.querySelector("[data-practice-status]").textContent = findings.length
+      ? `回答里有 ${findings.length} 处手册列出的禁语，已标出来。`
+      : "没有查到手册列出的禁语。语气和态度还要自己把关。";
+    return [...phrases.keys()];
+  }
+
+  /* The phrase spec (practice/phrases.json), fetched and compiled at the first 对照: it is
+     most of what 话术自查's page weighs, and the page is read before anything is checked. */
+  let spec = null;
+  function compiledSpec(address) {
+    spec ??= fetch(address)
+      .then((response) => (response.ok ? response.json() : Promise.reject()))
+      .then((data) => HandbookChecker.compileSpec(data))
+      .catch(() => {
+        spec = null; // not saved yet and no network: try again at the next 对照
+        return null;
+      });
+    return spec;
+  }
+
+  function setup(root) {
+    if (root.dataset.practiceReady) return;
+    const items = [...root.querySelectorAll("[data-practice-item]")];
+    const $ = (selector) => root.querySelector(selector);
+    if (!items.length) return; // the page stays the list of lines and answers
+    root.dataset.practiceReady = "1";
+    const queue = window.hbReview;
+    const hour = queue.hourOf(root);
+    const input = $("textarea");
+    const check = $("[data-practice-check]");
+    const result = $("[data-practice-result]");
+    const grades = [...root.querySelectorAll("[data-practice-grade]")];
+    const saved = $("[data-practice-saved]");
+    const idOf = (index) => items[index].dataset.practiceItem;
+
+    /* The line asked for, else one due in 今日复习, else any. */
+    function first() {
+      const asked = new URLSearchParams(location.search).get("item");
+      const ids = items.map((item) => item.dataset.practiceItem);
+      const due = queue.due(hour, new Set(ids))[0];
+      const wanted = ids.indexOf(asked) >= 0 ? asked : due?.id;
+      return wanted ? ids.indexOf(wanted) : Math.floor(Math.random() * items.length);
+    }
+
+    let at = first();
+    function show() {
+      const item = items[at];
+      root.dataset.practiceShown = idOf(at);
+      $("[data-practice-progress]").textContent = `第 ${at + 1} 句，共 ${items.length} 句`;
+      $("[data-practice-stage]").replaceChildren(
+        item.querySelector(".hb-practice__line").cloneNode(true),
+      );
+      input.value = "";
+      check.disabled = true;
+      result.hidden = true;
+      saved.textContent = "";
+      for (const grade of grades) grade.disabled = false;
+    }
+
+    input.addEventListener("input", () => {
+      check.disabled = !input.value.trim();
+    });
+    const status = $("[data-practice-status]");
+    check.addEventListener("click", async () => {
+      const text = input.value;
+      const shown = at;
+      status.textContent = "正在检查……";
+      const compiled = await compiledSpec(new URL(root.dataset.practiceSpec, location.href).href);
+      if (shown !== at) return; // the reader moved on to another line meanwhile
+      const findings = compiled ? HandbookChecker.findPhrases(text, compiled) : [];
+      const phrases = report(root, text, findings);
+      if (!compiled) status.textContent = "禁语检查没能打开：请连上网络再点一次“对照”。";
+      $("[data-practice-shown]").replaceChildren(
+        items[at].querySelector("[data-practice-model]").cloneNode(true),
+      );
+      result.hidden = false;
+      // A forbidden phrase said here goes into 今日复习 as one caught in 话术自查 does.
+      if (phrases.length) {
+        root.dispatchEvent(new CustomEvent("hb-phrases-found", { bubbles: true, detail: phrases }));
+      }
+      result.scrollIntoView({ block: "nearest" });
+    });
+    for (const button of grades) {
+      button.addEventListener("click", () => {
+        const id = idOf(at);
+        const ok = queue.record(id, Number(button.dataset.practiceGrade));
+        const card = queue.cards(hour, new Set([id]))[0]?.card;
+        saved.textContent =
+          ok && card
+            ? `已记下：${queue.when(card.due - queue.today(hour))}在今日复习里再练这一句。`
+            : "没能保存：这台手机不让网页存东西。";
+        for (const grade of grades) grade.disabled = true;
+      });
+    }
+    $("[data-practice-next]").addEventListener("click", () => {
+      at = (at + 1) % items.length;
+      show();
+      input.focus({ preventScroll: true });
+    });
+    root.classList.add("is-live");
+    $("[data-practice-work]").hidden = false;
+    show();
+  }
+
+  function start() {
+    const root = document.querySelector("[data-practice]");
+    if (root) setup(root);
+  }
+
+  const ready = () => (window.document$ ? window.document$.subscribe(start) : start());
+  if (window.hbReview) ready();
+  else document.addEventListener("hb-review-ready", ready, { once: true });
+})();

@@ -1,0 +1,248 @@
+/* 今日复习: the items due today, one card at a time, at most data-review-session of them (about
+   two minutes). A quiz question is answered again (right: good, wrong: again); a forbidden
+   phrase or a customer line is recalled, then revealed and rated by the reader. Every card
+   links to its entry. The queue and the schedule are review-queue.js's; what an item says
+   comes from review/items.json (macros/render/review.py). Text is set with textContent. */
+"use strict";
+
+(() => {
+  const GOOD = 3;
+  const AGAIN = 1;
+  const KIND = { q: "自测题", p: "禁语", r: "对练" };
+  const RATINGS = {
+    p: [
+      ["想起来了", 3],
+      ["有点模糊", 2],
+      ["没想起来", 1],
+    ],
+    r: [
+      ["像", 3],
+      ["差一点", 2],
+      ["不像", 1],
+    ],
+  };
+
+  function add(parent, tag, className, text) {
+    const node = parent.appendChild(document.createElement(tag));
+    if (className) node.className = `hb-review__${className}`;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function button(parent, text, primary) {
+    const node = add(parent, "button", "", text);
+    node.type = "button";
+    node.className = `md-button${primary ? " md-button--primary" : ""}`;
+    return node;
+  }
+
+  function link(parent, label, href, text) {
+    const line = add(parent, "p", "see", label);
+    const a = add(line, "a", "", text);
+    a.href = href;
+    return line;
+  }
+
+  /* A random order: the options of a question, so a position is not what is remembered. */
+  function shuffled(list) {
+    const out = list.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  }
+
+  /* A quiz question: choose, confirm, see right or wrong with the explanation. */
+  function question(card, id, item, graded) {
+    add(card, "p", "prompt", item.q[0]);
+    for (const line of item.q.slice(1)) add(card, "p", "context", line);
+    const list = add(card, "ul", "options");
+    const inputs = shuffled(item.o).map(([text, right]) => {
+      const label = add(add(list, "li"), "label", "option");
+      const input = label.appendChild(document.createElement("input"));
+      input.type = item.m ? "checkbox" : "radio";
+      input.name = `hb-review-${id}`;
+      input.dataset.right = right ? "1" : "";
+      add(label, "span", "", text);
+      return input;
+    });
+    const actions = add(card, "p", "actions");
+    const confirm = button(actions, "确定", true);
+    confirm.disabled = true;
+    list.addEventListener("change", () => {
+      confirm.disabled = !inputs.some((input) => input.checked);
+    });
+    confirm.addEventListener("click", () => {
+      const right = inputs.every((input) => input.checked === !!input.dataset.right);
+      for (const input of inputs) {
+        input.disabled = true;
+        const option = input.closest("li");
+        option.classList.toggle("is-right", !!input.dataset.right);
+        option.classList.toggle("is-wrong", input.checked && !input.dataset.right);
+      }
+      actions.remove();
+      const verdict = add(card, "div", `verdict ${right ? "is-ok" : "is-bad"}`);
+      const answer = item.o.filter((option) => option[1]).map((option) => option[0]);
+      add(
+        verdict,
+        "p",
+        "verdict-text",
+        right ? "✓ 答对了" : `✗ 答错了。正确答案：${answer.join("；")}`,
+      );
+      add(verdict, "p", "why", item.e);
+      link(verdict, "见 ", item.h, item.t);
+      graded(right ? GOOD : AGAIN, verdict);
+    });
+  }
+
+  /* A phrase or a customer line: think of the answer first, then see it and rate yourself. */
+  function recall(card, kind, item, graded) {
+    if (kind === "p") {
+      add(card, "p", "prompt", `这句是禁语：“${item.x}”`);
+      add(card, "p", "ask", "换成怎么说？先想一想、说出来，再看答案。");
+    } else {
+      add(card, "p", "prompt", `客户说：“${item.x}”`);
+      add(card, "p", "ask", "你怎么回？先说一遍，再看手册的示范回答。");
+    }
+    const actions = add(card, "p", "actions");
+    const reveal = button(actions, kind === "p" ? "看答案" : "看示范回答", true);
+    reveal.addEventListener("click", () => {
+      actions.remove();
+      const answer = add(card, "div", "answer");
+      add(answer, "p", "label", kind === "p" ? "换成这样说" : "手册的示范回答");
+      const list = add(answer, "ul", "alternatives");
+      for (const text of item.a) add(list, "li", "", text);
+      if (kind === "p") {
+        add(answer, "p", "why", `为什么不能说：${item.r}`);
+        link(answer, "见 ", item.h, `禁语速查：${item.x}`);
+      } else {
+        link(answer, "见 ", item.h, item.t);
+        link(answer, "", item.p, "去对练这一句");
+      }
+      add(answer, "p", "label", kind === "p" ? "你想起来了吗？" : "你的回答和它像吗？");
+      const grades = add(answer, "p", "grades");
+      for (const [text, grade] of RATINGS[kind]) {
+        const choice = button(grades, text);
+        choice.dataset.reviewGrade = String(grade);
+        choice.addEventListener("click", () => {
+          grades.remove();
+          graded(grade, answer);
+        });
+      }
+      reveal.blur();
+    });
+  }
+
+  function setup(root) {
+    if (root.dataset.reviewReady) return;
+    root.dataset.reviewReady = "1";
+    const queue = window.hbReview;
+    const hour = queue.hourOf(root);
+    const size = Number(root.dataset.reviewSession) || 8;
+    const status = root.querySelector("[data-review-status]");
+    const stage = root.querySelector("[data-review-stage]");
+    const empty = root.querySelector("[data-review-empty]");
+    if (!queue.any()) {
+      // Nothing in the queue yet: no need to fetch what items say (the page's first load).
+      status.textContent = "今天没有要复习的内容。";
+      empty.hidden = false;
+      return;
+    }
+    status.textContent = "正在准备今天的复习……";
+    queue.loadItems(new URL(root.dataset.reviewData, location.href).href).then((data) => {
+      if (!data) {
+        status.textContent = "复习内容没能打开：请连上网络，刷新这一页。";
+        return;
+      }
+      const known = new Set(Object.keys(data.items));
+      let session = [];
+      let done = 0;
+
+      /* What comes next, in words: 明天有 3 条. */
+      function next() {
+        const all = queue.cards(hour, known);
+        if (!all.length) return "";
+        const day = queue.today(hour);
+        const first = all[0].card.due;
+        const many = all.filter((x) => x.card.due === first).length;
+        return `下一次复习：${queue.when(first - day)}，${many} 条。`;
+      }
+
+      function round() {
+        session = queue.due(hour, known).map((x) => x.id);
+        const more = session.length - size;
+        session = session.slice(0, size);
+        done = 0;
+        stage.textContent = "";
+        empty.hidden = true;
+        if (!session.length) {
+          status.textContent = `今天没有要复习的内容。${next()}`;
+          empty.hidden = false;
+          return;
+        }
+        status.textContent =
+          more > 0
+            ? `今天到期 ${session.length + more} 条，这一轮先复习 ${session.length} 条。`
+            : "";
+        show();
+      }
+
+      function show() {
+        const id = session[done];
+        const item = data.items[id];
+        const card = document.createElement("article");
+        card.className = "hb-review__card";
+        card.dataset.reviewItem = id;
+        card.dataset.reviewKind = item.k;
+        card.tabIndex = -1;
+        add(card, "p", "count", `${KIND[item.k]} · 第 ${done + 1} 条，共 ${session.length} 条`);
+        const graded = (grade, box) => {
+          queue.record(id, grade);
+          const after = queue.cards(hour, new Set([id]))[0]?.card;
+          const back = after ? queue.when(after.due - queue.today(hour)) : "";
+          add(
+            box,
+            "p",
+            "saved",
+            back ? `已记下，${back}再复习这一条。` : "没能保存：这台手机不让网页存东西。",
+          );
+          const last = done + 1 >= session.length;
+          const go = button(add(box, "p", "actions"), last ? "完成" : "下一条", true);
+          go.addEventListener("click", () => (++done < session.length ? show() : finish()));
+          go.focus({ preventScroll: true });
+        };
+        if (item.k === "q") question(card, id, item, graded);
+        else recall(card, item.k, item, graded);
+        stage.replaceChildren(card);
+        card.focus({ preventScroll: true });
+        if (card.getBoundingClientRect().top < 64) card.scrollIntoView({ block: "start" });
+      }
+
+      function finish() {
+        const left = queue.due(hour, known).length;
+        stage.textContent = "";
+        const summary = add(stage, "div", "summary");
+        summary.tabIndex = -1;
+        add(summary, "p", "done", `这一轮复习完了：${session.length} 条。`);
+        if (left) {
+          add(summary, "p", "", `今天还有 ${left} 条到期。`);
+          button(add(summary, "p", "actions"), "再来一轮", true).addEventListener("click", round);
+        } else add(summary, "p", "", next());
+        status.textContent = "";
+        summary.focus({ preventScroll: true });
+      }
+
+      round();
+    });
+  }
+
+  function start() {
+    const root = document.querySelector("[data-review]");
+    if (root) setup(root);
+  }
+
+  const ready = () => (window.document$ ? window.document$.subscribe(start) : start());
+  if (window.hbReview) ready();
+  else document.addEventListener("hb-review-ready", ready, { once: true });
+})();

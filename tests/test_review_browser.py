@@ -1,0 +1,516 @@
+"""今日复习 and 对练 in the browser, with the clock under the test's control (Playwright's clock).
+
+They run on the fixture handbook (tests/fixtures/handbook). When an item is due again is not
+written here: the test reads the history the page stored and asks the scheduler itself
+(fsrs.js under Node, which tests/unit/test_fsrs.py checks against ts-fsrs) which day that is,
+then checks that the page shows the item on that day and not the day before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from .support import ROOT
+from .support.browser import PHONE_CONTEXT, TWO_FRAMES, WatchedBrowser, wait_for_instant_navigation
+from .support.build import build_site
+from .support.fixture import fixture_handbook, fixture_project, served_fixture_site
+from .support.node import NODE, LineProcess, node_script
+from .support.offline import READY
+from .support.server import SiteServer, serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("review")]
+
+BOOK = fixture_handbook()
+HOUR = BOOK.checklists.day_start_hour  # the review day starts with the checklist day
+PREFIX = "hb-review:v1:"
+MONDAY = datetime(2026, 3, 2, 10, 0)  # local time, as the phone's clock
+QUESTIONS = {
+    item.question.id: item.question
+    for quiz in BOOK.quizzes.quizzes
+    for item in BOOK.questions_of(quiz.id)
+}
+PHRASES = {entry.id: entry for entry in BOOK.entries("phrase")}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    with served_fixture_site(tmp_path_factory.mktemp("review")) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def fsrs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LineProcess]:
+    if NODE is None:
+        pytest.skip("node not found")
+    with node_script(ROOT / "tests/support/fsrs_server.js", tmp_path_factory.mktemp("n")) as node:
+        yield node
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def day_of(moment: datetime) -> int:
+    """The handbook day number of a local moment (as fsrs.js dayOf counts)."""
+    return ((moment - timedelta(hours=HOUR)).date() - date(1970, 1, 1)).days
+
+
+def start_of(day: int) -> datetime:
+    """The first minute of handbook day `day`."""
+    return datetime.combine(date(1970, 1, 1) + timedelta(days=day), datetime.min.time()).replace(
+        hour=HOUR
+    )
+
+
+def histories(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        """(prefix) => Object.fromEntries(Object.keys(localStorage)
+             .filter((k) => k.startsWith(prefix))
+             .map((k) => [k.slice(prefix.length), JSON.parse(localStorage.getItem(k))]))""",
+        PREFIX,
+    )
+
+
+def due_day(fsrs: LineProcess, page: Any, ident: str) -> int:
+    """When the scheduler says the item comes back, from the history the page stored."""
+    card = fsrs.ask({"replay": histories(page)[ident], "hour": HOUR})
+    return int(card["due"])
+
+
+def due_on_home(page: Any, site: SiteServer, prefix: str = "") -> int:
+    page.goto(site.page_url(prefix))
+    box = page.locator("[data-review-due]")
+    expect(box).not_to_have_attribute("data-review-due", "")
+    return int(box.get_attribute("data-review-due") or "-1")
+
+
+def open_review(page: Any, site: SiteServer, prefix: str = "") -> Any:
+    page.goto(site.page_url(f"{prefix}review/"))
+    area = page.locator("[data-review][data-review-ready]")
+    expect(area.locator("[data-review-status]")).not_to_have_text("正在准备今天的复习……")
+    return area
+
+
+def nothing_due(area: Any) -> None:
+    expect(area.locator("[data-review-empty]")).to_be_visible()
+    expect(area.locator("[data-review-item]")).to_have_count(0)
+
+
+def answer_quiz_card(card: Any, right: bool) -> None:
+    question = QUESTIONS[card.get_attribute("data-review-item")]
+    texts = [o.text for o in question.choices if o.correct == right][: 99 if right else 1]
+    for text in texts:
+        card.locator(".hb-review__option", has_text=re.compile(f"^{re.escape(text)}$")).click()
+    card.get_by_role("button", name="确定").click()
+    expect(card.locator(".hb-review__saved")).to_contain_text("已记下")
+
+
+def rate_card(card: Any, grade: str) -> None:
+    card.locator(".hb-review__actions .md-button").first.click()  # 看答案 / 看示范回答
+    card.get_by_role("button", name=grade, exact=True).click()
+    expect(card.locator(".hb-review__saved")).to_contain_text("已记下")
+
+
+def next_card(area: Any) -> None:
+    area.locator(".hb-review__saved + .hb-review__actions .md-button").click()
+
+
+def quiz_wrong(page: Any, site: SiteServer, quiz: str = "zice-jinyu", prefix: str = "") -> str:
+    """Answer the question on screen wrongly; returns its id."""
+    page.goto(site.page_url(f"{prefix}quizzes/{quiz}/"))
+    question = page.locator(".quiz.is-live .quiz-q.is-on")
+    qid = question.get_attribute("data-question")
+    wrong = next(o.text for o in QUESTIONS[qid].choices if not o.correct)
+    question.locator(".quiz-text").filter(has_text=re.compile(f"^{re.escape(wrong)}$")).click()
+    page.get_by_role("button", name="确定").click()
+    expect(page.locator(".quiz-verdict")).to_contain_text("答错了")
+    return str(qid)
+
+
+# --- 今日复习 --------------------------------------------------------------------------------
+
+
+def test_a_wrong_answer_comes_back_on_its_day_and_a_right_one_pushes_it_out(
+    phone: Any, site: SiteServer, fsrs: LineProcess
+) -> None:
+    phone.clock.install(time=MONDAY)
+    qid = quiz_wrong(phone, site)
+    first = due_day(fsrs, phone, qid)
+    assert first == day_of(MONDAY) + 1
+    # Not before: the rest of that day, and the night until the day starts at HOUR o'clock.
+    for moment in (MONDAY + timedelta(hours=1), start_of(first) - timedelta(minutes=1)):
+        phone.clock.set_system_time(moment)
+        assert due_on_home(phone, site) == 0
+        nothing_due(open_review(phone, site))
+    # On its day: the home page counts it, one tap opens it (instant navigation), answered right.
+    phone.clock.set_system_time(start_of(first))
+    # Instant navigation takes over once Material has its sitemap (the faked clock hides it
+    # from the performance entries wait_for_instant_navigation reads).
+    with phone.expect_response(re.compile(r"/sitemap\.xml$")):
+        assert due_on_home(phone, site) == 1
+    expect(phone.locator("[data-review-status]")).to_contain_text("今天有 1 条要复习")
+    phone.evaluate(TWO_FRAMES)
+    phone.evaluate("window.__sameDocument = true")
+    phone.locator("[data-review-start]").click()
+    phone.wait_for_url("**/review/")
+    card = phone.locator(f'[data-review-item="{qid}"]')
+    expect(card).to_be_visible()
+    assert phone.evaluate("window.__sameDocument") is True, "expected instant navigation"
+    answer_quiz_card(card, right=True)
+    second = due_day(fsrs, phone, qid)
+    assert second - first >= 2, "a right answer waits longer than a wrong one did"
+    phone.clock.set_system_time(start_of(second) - timedelta(minutes=1))
+    nothing_due(open_review(phone, site))
+    phone.clock.set_system_time(start_of(second) + timedelta(hours=8))
+    expect(open_review(phone, site).locator(f'[data-review-item="{qid}"]')).to_be_visible()
+
+
+def test_a_wrong_answer_in_the_review_brings_it_back_the_next_day(
+    phone: Any, site: SiteServer, fsrs: LineProcess
+) -> None:
+    phone.clock.install(time=MONDAY)
+    qid = quiz_wrong(phone, site)
+    phone.clock.set_system_time(start_of(day_of(MONDAY) + 1) + timedelta(hours=2))
+    card = open_review(phone, site).locator(f'[data-review-item="{qid}"]')
+    answer_quiz_card(card, right=False)
+    expect(card.locator(".hb-review__verdict-text")).to_contain_text("答错了")
+    expect(card.locator(".hb-review__see a")).to_have_attribute("href", re.compile("#"))
+    assert due_day(fsrs, phone, qid) == day_of(MONDAY) + 2
+
+
+def test_phrases_opened_and_caught_enter_the_queue_and_are_recalled(
+    phone: Any, site: SiteServer
+) -> None:
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url("phrasing/#ni-nongcuo"))  # e.g. a search result
+    expect(phone.locator("#ni-nongcuo")).to_be_visible()
+    phone.locator(".hb-phrase-index a[href$='#wo-buzhidao']").click()  # its chip in the contents
+    phone.wait_for_url("**#wo-buzhidao")
+    phone.goto(site.page_url("checker/"))
+    phone.locator("[data-checker] textarea").fill("这是公司的规定。")
+    expect(phone.locator("[data-checker-list] > li")).to_have_count(1)
+    stored = histories(phone)
+    assert {ident: [g for _m, g in h] for ident, h in stored.items()} == {
+        "ni-nongcuo": [0],
+        "wo-buzhidao": [0],
+        "gongsi-guiding": [1],
+    }
+    phone.clock.set_system_time(start_of(day_of(MONDAY) + 1) + timedelta(hours=1))
+    assert due_on_home(phone, site) == 3
+    area = open_review(phone, site)
+    seen = []
+    for _ in range(3):
+        card = area.locator("[data-review-item]")
+        ident = str(card.get_attribute("data-review-item"))
+        seen.append(ident)
+        expect(card.locator(".hb-review__prompt")).to_contain_text(PHRASES[ident].text)
+        expect(card.locator(".hb-review__alternatives")).to_have_count(0)  # recall first
+        rate_card(card, "想起来了")
+        expect(card.locator(".hb-review__alternatives")).to_contain_text(
+            PHRASES[ident].alternatives[0]
+        )
+        next_card(area)
+    assert sorted(seen) == ["gongsi-guiding", "ni-nongcuo", "wo-buzhidao"]
+    expect(area.locator(".hb-review__done")).to_have_text("这一轮复习完了：3 条。")
+    assert due_on_home(phone, site) == 0
+
+
+def test_a_session_takes_at_most_eight_items(phone: Any, site: SiteServer) -> None:
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url())
+    minute = int((MONDAY - timedelta(days=3)).timestamp()) // 60
+    ids = sorted(QUESTIONS)
+    assert len(ids) > 8, "the fixture needs more questions than one session takes"
+    phone.evaluate(
+        """([prefix, ids, minute]) => { for (const id of ids)
+             localStorage.setItem(prefix + id, JSON.stringify([[minute, 1]])); }""",
+        [PREFIX, ids, minute],
+    )
+    area = open_review(phone, site)
+    expect(area.locator("[data-review-status]")).to_have_text(
+        f"今天到期 {len(ids)} 条，这一轮先复习 8 条。"
+    )
+    for number in range(1, 9):
+        card = area.locator("[data-review-item]")
+        expect(card.locator(".hb-review__count")).to_have_text(f"自测题 · 第 {number} 条，共 8 条")
+        answer_quiz_card(card, right=True)
+        next_card(area)
+    expect(area.locator(".hb-review__summary")).to_contain_text(f"今天还有 {len(ids) - 8} 条到期")
+    area.get_by_role("button", name="再来一轮").click()
+    expect(area.locator("[data-review-item] .hb-review__count")).to_contain_text(
+        f"共 {len(ids) - 8} 条"
+    )
+
+
+def test_corrupt_or_foreign_storage_is_skipped(phone: Any, site: SiteServer) -> None:
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url())
+    yesterday = int((MONDAY - timedelta(days=1)).timestamp()) // 60
+    phone.evaluate(
+        """([prefix, minute]) => {
+             const put = (key, value) => localStorage.setItem(key, value);
+             put(prefix + "ni-nongcuo", JSON.stringify([[minute, 1]]));  // the one good item
+             put(prefix + "wo-buzhidao", "{not json");
+             put(prefix + "gongsi-guiding", JSON.stringify({ due: 1 }));
+             put(prefix + "ni-bie-jidong", JSON.stringify([[minute, 9]]));
+             put(prefix + "Not An Id", JSON.stringify([[minute, 1]]));
+             put(prefix + "gone-from-the-content", JSON.stringify([[minute, 1]]));
+             put("hb-review:v0:jinyu-guiding", JSON.stringify([[minute, 1]]));
+           }""",
+        [PREFIX, yesterday],
+    )
+    assert due_on_home(phone, site) == 1
+    area = open_review(phone, site)
+    expect(area.locator("[data-review-item]")).to_have_attribute("data-review-item", "ni-nongcuo")
+    expect(area.locator("[data-review-item] .hb-review__count")).to_have_text(
+        "禁语 · 第 1 条，共 1 条"
+    )
+    # A phrase caught in the checker starts its item afresh over what was not a history.
+    phone.goto(site.page_url("checker/"))
+    phone.locator("[data-checker] textarea").fill("我不知道。")
+    expect(phone.locator("[data-checker-list] > li")).to_have_count(1)
+    assert len(histories(phone)["wo-buzhidao"]) == 1
+
+
+def test_review_and_practice_are_hidden_on_paper_and_big_enough_to_tap(
+    phone: Any, site: SiteServer
+) -> None:
+    phone.clock.install(time=MONDAY)
+    quiz_wrong(phone, site)
+    phone.clock.set_system_time(MONDAY + timedelta(days=1))
+    area = open_review(phone, site)
+    card = area.locator("[data-review-item]")
+    for target in [*card.locator("label.hb-review__option").all(), card.locator("button")]:
+        box = target.bounding_box()
+        assert box is not None and box["height"] >= 44
+    phone.emulate_media(media="print")
+    expect(area).to_be_hidden()
+    phone.emulate_media(media="screen")
+    phone.goto(site.page_url("practice/"))
+    practice = phone.locator("[data-practice][data-practice-ready]")
+    for button in practice.locator("button:visible").all():
+        box = button.bounding_box()
+        assert box is not None and box["height"] >= 44, button.inner_text()
+    phone.emulate_media(media="print")
+    expect(practice).to_be_hidden()
+    phone.goto(site.page_url())
+    expect(phone.locator("[data-review-due]")).to_be_hidden()
+
+
+def test_dark_mode_keeps_the_cards_readable(browser: WatchedBrowser, site: SiteServer) -> None:
+    """The cards use Material's colour variables: light text on a dark page when the phone is
+    set to dark."""
+    yesterday = int((datetime.now() - timedelta(days=1)).timestamp()) // 60
+    colours = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(**PHONE_CONTEXT, color_scheme=scheme, service_workers="block")
+        page = context.new_page()
+        page.goto(site.page_url())
+        page.evaluate(
+            "([key, minute]) => localStorage.setItem(key, JSON.stringify([[minute, 1]]))",
+            [PREFIX + "ni-nongcuo", yesterday],
+        )
+        card = open_review(page, site).locator("[data-review-item]")
+        colours[scheme] = card.locator(".hb-review__prompt").evaluate(
+            "el => [getComputedStyle(el).color, getComputedStyle(document.body).backgroundColor]"
+        )
+        context.close()
+    assert colours["light"] != colours["dark"]
+    text, page_colour = (
+        [int(n) for n in re.findall(r"\d+", value)[:3]] for value in colours["dark"]
+    )
+    assert sum(text) > sum(page_colour), "dark mode: light text on a dark page"
+
+
+# --- 对练 ----------------------------------------------------------------------------------
+
+
+def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_answer(
+    phone: Any, site: SiteServer, fsrs: LineProcess
+) -> None:
+    dialogue = next(e for e in BOOK.entries("dialogue"))
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url(f"practice/?item={dialogue.id}"))
+    area = phone.locator("[data-practice][data-practice-ready]")
+    expect(area.locator("[data-practice-stage]")).to_contain_text(dialogue.customer)
+    reply = area.locator("textarea")
+    check = area.get_by_role("button", name="对照")
+    expect(check).to_be_disabled()
+    expect(area.locator("[data-practice-result]")).to_be_hidden()  # no model answer before
+
+    reply.fill("你别激动嘛，是你的表格填错了。")
+    check.click()
+    marks = area.locator("[data-practice-marked] mark")
+    expect(marks).to_have_count(1)
+    expect(marks).to_have_attribute("data-phrase", "ni-bie-jidong")
+    expect(area.locator("[data-practice-found] a")).to_have_text(
+        f"禁语：{PHRASES['ni-bie-jidong'].text}"
+    )
+    expect(area.locator("[data-practice-shown]")).to_contain_text(dialogue.better)
+
+    reply.fill("让您久等了，我马上帮您查退款办到哪一步。")
+    check.click()
+    expect(marks).to_have_count(0)
+    expect(area.locator("[data-practice-status]")).to_contain_text("没有查到手册列出的禁语")
+    expect(area.locator("[data-practice-shown]")).to_contain_text(dialogue.better)
+
+    area.get_by_role("button", name="差一点").click()
+    expect(area.locator("[data-practice-saved]")).to_contain_text("已记下")
+    stored = histories(phone)
+    assert [g for _m, g in stored[dialogue.id]] == [2]  # 差一点 = hard
+    assert [g for _m, g in stored["ni-bie-jidong"]] == [1]  # the phrase said: again
+
+    # The rating reaches 今日复习 on the day the scheduler gives it.
+    back = due_day(fsrs, phone, dialogue.id)
+    phone.clock.set_system_time(start_of(back) - timedelta(minutes=1))
+    area = open_review(phone, site)
+    expect(area.locator(f'[data-review-item="{dialogue.id}"]')).to_have_count(0)
+    phone.clock.set_system_time(start_of(back))
+    area = open_review(phone, site)
+    while area.locator("[data-review-item]").get_attribute("data-review-item") != dialogue.id:
+        rate_card(area.locator("[data-review-item]"), "想起来了")  # the phrase said, due first
+        next_card(area)
+    card = area.locator(f'[data-review-item="{dialogue.id}"]')
+    expect(card.locator(".hb-review__prompt")).to_contain_text(dialogue.customer)
+    rate_card(card, "像")
+    expect(card.locator(".hb-review__alternatives")).to_contain_text(dialogue.better)
+    assert [g for _m, g in histories(phone)[dialogue.id]] == [2, 3]
+
+
+# --- a content edit: two builds, one phone ---------------------------------------------------
+
+REWORDED_QUESTION = "客户问为什么非得本人来办，哪一句回答最好？"
+REWORDED_PHRASE = "你搞错了……"
+
+
+def edit_content(content: Path) -> None:
+    """Reword a question and a phrase, delete another phrase, as an editor would."""
+    path = content / "quizzes.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    next(q for q in data["questions"] if q["id"] == "jinyu-guiding")["question"] = REWORDED_QUESTION
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path = content / "phrasing.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = data["sections"][0]["entries"]
+    next(e for e in entries if e["id"] == "ni-nongcuo")["text"] = REWORDED_PHRASE
+    entries[:] = [e for e in entries if e["id"] != "ni-bie-jidong"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The fixture handbook at /before/, and at /after/ edited; one origin, one localStorage."""
+    root = tmp_path_factory.mktemp("review-two-builds")
+    server = serve(root / "www")
+    project = fixture_project(root / "project")
+    for name in ("before", "after"):
+        if name == "after":
+            edit_content(project / "content")
+        built = build_site(project, root / "www" / name, site_url=f"{server.url}/{name}/")
+        assert built.ok, built.log
+    yield server
+    server.stop()
+
+
+def test_the_schedule_follows_ids_through_a_content_edit(
+    phone: Any, two_builds: SiteServer
+) -> None:
+    site = two_builds
+    phone.clock.install(time=MONDAY)
+    for anchor in ("ni-nongcuo", "ni-bie-jidong"):
+        phone.goto(site.page_url(f"before/phrasing/#{anchor}"))
+        expect(phone.locator(f"#{anchor}")).to_be_visible()
+    # jinyu-guiding answered wrong: through the quiz, answering the others right until it comes.
+    phone.goto(site.page_url("before/quizzes/zice-jinyu/"))
+    while (qid := phone.locator(".quiz.is-live .quiz-q.is-on").get_attribute("data-question")) != (
+        "jinyu-guiding"
+    ):
+        question = phone.locator(".quiz-q.is-on")
+        for choice in QUESTIONS[str(qid)].choices:
+            if choice.correct:
+                text = re.compile(f"^{re.escape(choice.text)}$")
+                question.locator(".quiz-text").filter(has_text=text).click()
+        phone.get_by_role("button", name="确定").click()
+        phone.locator(".quiz-next").click()
+    wrong = next(o.text for o in QUESTIONS["jinyu-guiding"].choices if not o.correct)
+    question = phone.locator(".quiz-q.is-on")
+    question.locator(".quiz-text").filter(has_text=re.compile(f"^{re.escape(wrong)}$")).click()
+    phone.get_by_role("button", name="确定").click()
+    assert set(histories(phone)) == {"ni-nongcuo", "ni-bie-jidong", "jinyu-guiding"}
+
+    phone.clock.set_system_time(MONDAY + timedelta(days=1))
+    assert due_on_home(phone, site, "after/") == 2  # the deleted phrase drops out quietly
+    area = open_review(phone, site, "after/")
+    shown = {}
+    for _ in range(2):
+        card = area.locator("[data-review-item]")
+        ident = str(card.get_attribute("data-review-item"))
+        shown[ident] = card.locator(".hb-review__prompt").inner_text()
+        if ident == "jinyu-guiding":
+            answer_quiz_card(card, right=True)
+        else:
+            rate_card(card, "有点模糊")
+        next_card(area)
+    assert shown == {
+        "jinyu-guiding": REWORDED_QUESTION,
+        "ni-nongcuo": f"这句是禁语：“{REWORDED_PHRASE}”",
+    }
+
+
+# --- offline ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def offline_phone(browser: WatchedBrowser) -> Iterator[Any]:
+    """A phone that keeps its service worker (the other tests block it)."""
+    context = browser.new_context(**PHONE_CONTEXT)
+    yield context.new_page()
+    context.close()
+
+
+def test_review_and_practice_work_offline(
+    offline_phone: Any, site: SiteServer, fsrs: LineProcess
+) -> None:
+    page = offline_phone
+    page.clock.install(time=MONDAY)
+    page.goto(site.page_url(), wait_until="load")
+    page.wait_for_function(READY, timeout=30_000)
+    site.stop()
+    page.context.set_offline(True)
+    try:
+        qid = quiz_wrong(page, site)
+        page.clock.set_system_time(start_of(due_day(fsrs, page, qid)))
+        assert due_on_home(page, site) == 1
+        card = open_review(page, site).locator(f'[data-review-item="{qid}"]')
+        answer_quiz_card(card, right=True)
+        page.goto(site.page_url("practice/"))
+        area = page.locator("[data-practice][data-practice-ready]")
+        area.locator("textarea").fill("我不知道。")
+        area.get_by_role("button", name="对照").click()
+        expect(area.locator("[data-practice-marked] mark")).to_have_count(1)
+    finally:
+        page.context.set_offline(False)
+        site.start()
+
+
+def test_practice_reached_by_instant_navigation_works(phone: Any, site: SiteServer) -> None:
+    phone.goto(site.page_url())
+    wait_for_instant_navigation(phone)
+    phone.evaluate("window.__sameDocument = true")
+    phone.locator("[data-review-due] a.hb-quick__card", has_text="对练").click()
+    phone.wait_for_url("**/practice/")
+    area = phone.locator("[data-practice][data-practice-ready]")
+    area.locator("textarea").fill("我不知道。")
+    area.get_by_role("button", name="对照").click()
+    expect(area.locator("[data-practice-marked] mark")).to_have_attribute(
+        "data-phrase", "wo-buzhidao"
+    )
+    expect(area.locator("[data-practice-shown] [data-practice-model]")).to_be_visible()
+    assert phone.evaluate("window.__sameDocument") is True, "expected instant navigation"
