@@ -369,6 +369,7 @@
     } else {
       box.classList.add("hb-whatsnew--all");
       showHome(state()?.marks || []);
+      box.querySelectorAll("[data-whatsnew-item] a")[SHOWN]?.focus(); // the button is gone
     }
   });
   // A tick on a changed checklist: the notice was in front of the person, it has done its job.
