@@ -3,15 +3,18 @@
    whatsnew.py); assets/whatsnew.js stores the content it last compared in
    localStorage["hb-whatsnew:v1"] with the marks still to be seen. Only when those differ from
    the page, or marks wait, does this load assets/whatsnew.js and its stylesheet, which do the
-   rest. A first visit only stores the manifest: once the service worker controls the page
-   (the manifest then comes from the offline copy, not the network), or 3 s after load where
-   no worker comes. Storage blocked: nothing happens. */
+   rest. A first visit only stores the manifest, once the service worker controls the page: the
+   manifest then comes from the offline copy, not the network (where the browser has no service
+   workers at all, plain http, after load; where it has them but the worker never comes, never).
+   Storage blocked: nothing happens. */
 "use strict";
 
 (() => {
   const stamp = document.querySelector('meta[name="hb-content"]')?.content;
   const bundle = document.currentScript; // assets/handbook.js
   if (!stamp || !bundle || !window.document$) return;
+  // Now: the bundle's src may be relative, and instant navigation changes the page it is read on.
+  const root = new URL("../", bundle.src);
   let state;
   try {
     state = localStorage.getItem("hb-whatsnew:v1");
@@ -29,7 +32,6 @@
   const load = () => {
     if (loaded) return;
     loaded = true;
-    const root = new URL("../", bundle.src);
     const style = document.createElement("link");
     style.rel = "stylesheet";
     style.href = new URL("assets/whatsnew.css", root).href;
@@ -41,10 +43,7 @@
   };
   const sw = navigator.serviceWorker;
   if (typeof state?.stamp === "string" || sw?.controller) load();
-  else {
-    sw?.addEventListener("controllerchange", load);
-    const later = () => setTimeout(load, sw ? 3000 : 0);
-    if (document.readyState === "complete") later();
-    else addEventListener("load", later);
-  }
+  else if (sw) sw.addEventListener("controllerchange", load);
+  else if (document.readyState === "complete") load();
+  else addEventListener("load", load);
 })();

@@ -352,6 +352,7 @@
       else showEntry(m);
     }
     showHome(marks);
+    document.querySelector(".md-content")?.setAttribute("data-whatsnew-shown", ""); // for tests
   }
 
   document.addEventListener("click", (event) => {
