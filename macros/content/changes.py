@@ -171,7 +171,7 @@ def places(handbook: Handbook) -> dict[str, Place]:
     return found
 
 
-def _own_fields(node: Node) -> dict[str, Any]:
+def own_fields(node: Node) -> dict[str, Any]:
     """The node's data, with nested id-bearing nodes reduced to their ids (they are compared alone)."""
 
     def reduce(value: Any) -> Any:
@@ -278,7 +278,7 @@ def _change(key: str, old: Any, new: Any) -> str:
 
 
 def _without_id(place: Place) -> dict[str, Any]:
-    return {k: v for k, v in _own_fields(place.node).items() if k != "id"}
+    return {k: v for k, v in own_fields(place.node).items() if k != "id"}
 
 
 def _renames(removed: list[Place], added: list[Place]) -> list[tuple[Place, Place]]:
@@ -333,10 +333,10 @@ def summarize(old: Handbook, new: Handbook) -> list[str]:
         if ident not in earlier:
             continue
         old_place = earlier[ident]
-        old_fields = _own_fields(old_place.node)
+        old_fields = own_fields(old_place.node)
         changed = [
             _change(key, old_fields.get(key), value)
-            for key, value in _own_fields(place.node).items()
+            for key, value in own_fields(place.node).items()
             if key != "id" and old_fields.get(key) != value
         ]
         if changed:

@@ -11,18 +11,20 @@ import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..content.handbook import Handbook
 from ..content.loader import load_content
+from ..content.manifest import content_manifest
 from ..content.problems import ContentError
 from ..render import checker, checklists, printouts, quizzes, review
 from ..render.environment import make_environment
 from ..content.model import title_of
 from ..render.renderer import Renderer, SiteConfig
-from . import minify, offline, search_index
+from . import minify, offline, search_index, whatsnew
 from .history import GitDates
 from .pages import missing_chapter_pages
 
@@ -50,6 +52,7 @@ class HandbookBuild:
     site: SiteConfig
     templates: jinja2.Environment
     dates: GitDates
+    manifest: dict[str, Any]  # what staff see of each unit, hashed (content/manifest.py)
 
     @classmethod
     def load(cls, config: MkDocsConfig) -> HandbookBuild:
@@ -61,7 +64,8 @@ class HandbookBuild:
             raise ContentError(missing)
         dates = GitDates(project)
         site = replace(site_config(config), content_version=dates.version("content") or "")
-        return cls(project, handbook, site, make_environment(), dates)
+        manifest = content_manifest(handbook, whatsnew.nav_order(config))
+        return cls(project, handbook, site, make_environment(), dates, manifest)
 
     def renderer(self, page_url: str) -> Renderer:
         return Renderer(self.handbook, self.site, page_url, self.templates)

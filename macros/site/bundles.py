@@ -93,12 +93,16 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/view.js",
             "assets/js/paper.js",
             "assets/js/widgets.js",  # needs window.hbWidgets, which the bundle starts with
+            "assets/js/whatsnew-loader.js",  # loads assets/whatsnew.* when there is news
         ),
         "assets/checklist.css": ("assets/css/checklist.css",),
         "assets/checklist.js": ("assets/js/checklist.js",),
         "assets/quiz.css": ("assets/css/quiz.css",),
         "assets/quiz.js": ("assets/js/quiz.js",),
         "assets/checker.css": ("assets/css/checker.css",),
+        # What changed since the last visit: loaded by whatsnew-loader.js, not by a page.
+        "assets/whatsnew.css": ("assets/css/whatsnew.css",),
+        "assets/whatsnew.js": ("assets/js/whatsnew.js",),
         "assets/checker.js": (
             "assets/js/checker-core.js",  # before checker.js, which uses it
             "assets/js/checker.js",

@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..content.problems import ContentError
 from ..render.review import ITEMS_FILE, PRACTICE_SPEC_FILE
-from . import bundles, pages
+from . import bundles, pages, whatsnew
 from .build import HandbookBuild
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -102,6 +102,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         )
         if config.theme.custom_dir:
             bundles.replace_sources(files, config, Path(config.theme.custom_dir))
+        files.append(whatsnew.manifest_file(config, self.build.manifest))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -135,6 +136,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         cast(dict[str, Any], context)["handbook_view"] = "editor" if self.serving else "staff"
         cast(dict[str, Any], context)["handbook_problems"] = self.problems
         cast(dict[str, Any], context)["handbook_version"] = self.build.site.content_version
+        # Which content the page shows, for the marks of what changed since the last visit.
+        cast(dict[str, Any], context)["handbook_stamp"] = self.build.manifest["stamp"]
         cast(dict[str, Any], context)["handbook_widgets"] = [
             bundles.WIDGETS[name] for name in bundles.widgets_in(page.content or "")
         ]

@@ -1,0 +1,45 @@
+"""What changed since a phone's last visit: the build's side.
+
+The build serves the content manifest (`macros/content/manifest.py`) at MANIFEST_URL, where
+the service worker keeps it with the rest of the offline copy, and every page names the
+manifest's stamp in `<meta name="hb-content">` (overrides/main.html). The common script
+(assets/js/whatsnew-loader.js) compares that stamp with the one the phone stored and only
+then loads assets/whatsnew.js, which fetches the manifest: a page itself never carries it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Final
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from ..content.manifest import manifest_json
+
+MANIFEST_URL: Final = "assets/whatsnew.json"
+
+
+def nav_order(config: MkDocsConfig) -> list[str]:
+    """Group keys in the order the nav lists their pages: `phrasing.md` → phrasing,
+    `checklists/index.md` → checklists."""
+
+    def pages(items: Any) -> Iterator[str]:
+        if isinstance(items, str):
+            yield items
+        elif isinstance(items, dict):
+            for value in items.values():
+                yield from pages(value)
+        elif isinstance(items, list):
+            for item in items:
+                yield from pages(item)
+
+    return [
+        page.removesuffix("/index.md").removesuffix(".md")
+        for page in pages(config.nav or [])
+        if page.endswith(".md")
+    ]
+
+
+def manifest_file(config: MkDocsConfig, manifest: dict[str, Any]) -> File:
+    return File.generated(config, MANIFEST_URL, content=manifest_json(manifest))
