@@ -129,6 +129,7 @@ def test_the_menu_fits_and_every_entry_is_big_enough(
     assert (found := problems_on_screen(phone)) == [], "\n".join(found)
 
 
+@pytest.mark.search
 def test_search_on_a_phone_fits_and_its_buttons_are_big_enough(
     phone: Any, site: SiteServer
 ) -> None:

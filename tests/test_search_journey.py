@@ -26,7 +26,7 @@ from .support.offline import LiveSite, visit_once_and_wait_for_the_offline_copy
 from .support.search import TUNING, also_accepted, load_queries
 from .support.server import SiteServer
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.search]
 
 JOURNEY_SIZE = 60
 JOURNEY_RATE = 0.90

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .server import NO_SEARCH_COOKIE
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -59,6 +61,49 @@ class ConsoleLog:
 
     def unexpected(self) -> list[str]:
         return [e for e in self.errors if not any(p.search(e) for p in self.allowed)]
+
+
+class SharedContext:
+    """One browser context that the tests of a worker take turns on, each with a page of its
+    own: a new context costs a second of CPU (a renderer process, fonts, storage), a new page
+    in a warm one a fraction of that. Between tests, `clean` clears what a page can leave
+    behind: storage of every origin, cookies, offline mode, other pages.
+
+    A test that changes the context itself in a way `clean` cannot undo (a fake clock,
+    service workers, its own options) makes its own context with `browser.new_context`.
+    """
+
+    def __init__(self, browser: Any, options: dict[str, Any]) -> None:
+        self.log = ConsoleLog()
+        self.context = browser.new_context(locale="zh-CN", **options)
+        self.context.on("console", self._on_console)
+        self.context.on("weberror", lambda error: self.log.errors.append(str(error.error)))
+        self._janitor = self.context.new_cdp_session(self.context.new_page())
+
+    def _on_console(self, message: Any) -> None:
+        if message.type == "error":
+            self.log.errors.append(message.text)
+
+    def new_page(self, log: ConsoleLog, *, searches: bool, origins: list[str]) -> Any:
+        """A page for one test, reporting to its console log. Unless the test `searches`,
+        the servers of `origins` hold back the search index (tests/support/server.py)."""
+        self.log = log
+        if not searches:
+            self.context.add_cookies(
+                [{"name": NO_SEARCH_COOKIE, "value": "1", "url": o} for o in origins]
+            )
+        return self.context.new_page()
+
+    def clean(self, origins: list[str]) -> None:
+        for page in self.context.pages[1:]:  # the first is the janitor's
+            page.close()
+        self.context.set_offline(False)
+        self.context.clear_cookies()
+        for origin in origins:
+            self._janitor.send(
+                "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}
+            )
+        self.log = ConsoleLog()  # errors after the test are no test's
 
 
 class WatchedBrowser:
