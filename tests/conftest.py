@@ -28,6 +28,7 @@ from .support.browser import (
     WatchedBrowser,
 )
 from .support.build import build_site, copy_project
+from .support.fixture import served_fixture_site
 from .support.server import ORIGINS, SiteServer, serve
 
 
@@ -71,6 +72,14 @@ def built_site(served_build: tuple[Path, SiteServer]) -> Path:
 def site(served_build: tuple[Path, SiteServer]) -> SiteServer:
     """The real site on a loopback server, built for that address (instant navigation works)."""
     return served_build[1]
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The fixture handbook (tests/support/fixture.py), built once per worker for the address
+    it is served from: the behaviour tests of checklists and quizzes share it."""
+    with served_fixture_site(tmp_path_factory.mktemp("fixture-site")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
