@@ -56,7 +56,7 @@ def paste(path: Path, after: list[str], text: str) -> None:
     path.write_text("".join(lines[:at]) + text + "".join(lines[at:]), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with the four examples pasted where CONTRIBUTING says, as text
     (comments, schema line and order of the files untouched), as an editor would."""
@@ -74,7 +74,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def edited_site(edited: Path) -> Iterator[SiteServer]:
     server = serve(edited / "site")
     built = build_site(edited, edited / "site", site_url=f"{server.url}/")

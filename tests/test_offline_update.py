@@ -126,7 +126,7 @@ class TwoBuilds:
         shutil.copyfile(self.b / "sw.js", self.live.root / "sw.js")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Path, Path]]:
     folder = tmp_path_factory.mktemp("update")
     (folder / "www").mkdir()
