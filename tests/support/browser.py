@@ -69,16 +69,44 @@ class SharedContext:
     in a warm one a fraction of that. Between tests, `clean` clears what a page can leave
     behind: storage of every origin, cookies, offline mode, other pages.
 
-    A test that changes the context itself in a way `clean` cannot undo (a fake clock,
-    service workers, its own options) makes its own context with `browser.new_context`.
+    A test that changes the context itself in a way `clean` cannot undo (a fake clock, an
+    init script or a route for every page, permissions) leaves it `tainted`: the context is
+    closed after that test and the next test gets a new one. A test that needs options of its
+    own (service workers, a time zone) makes its own context with `browser.new_context`.
     """
+
+    LASTING = (  # BrowserContext methods whose effect outlives the test
+        "add_init_script",
+        "route",
+        "route_from_har",
+        "route_web_socket",
+        "grant_permissions",
+        "set_geolocation",
+        "set_extra_http_headers",
+        "expose_binding",
+        "expose_function",
+    )
+    CLOCK = ("install", "fast_forward", "pause_at", "resume", "run_for")
+    CLOCK += ("set_fixed_time", "set_system_time")
 
     def __init__(self, browser: Any, options: dict[str, Any]) -> None:
         self.log = ConsoleLog()
+        self.tainted = False
         self.context = browser.new_context(locale="zh-CN", **options)
         self.context.on("console", self._on_console)
         self.context.on("weberror", lambda error: self.log.errors.append(str(error.error)))
         self._janitor = self.context.new_cdp_session(self.context.new_page())
+        for owner, names in ((self.context, self.LASTING), (self.context.clock, self.CLOCK)):
+            for name in names:
+                if hasattr(owner, name):
+                    setattr(owner, name, self._tainting(getattr(owner, name)))
+
+    def _tainting(self, method: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            self.tainted = True
+            return method(*args, **kwargs)
+
+        return call
 
     def _on_console(self, message: Any) -> None:
         if message.type == "error":
