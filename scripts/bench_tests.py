@@ -6,6 +6,11 @@ then rewrites the README between `<!-- tests:begin -->` and `<!-- tests:end -->`
 the issue is two minutes on two cores. Setup that a fresh machine does once (virtualenv, apt-get,
 npm) is not timed: an untimed warm-up (the command collecting the tests only) does it.
 
+Wall time depends on what else the machine runs; CPU seconds much less so. Each test's CPU
+(its worker's, Chromium's, Node's and any subprocess's: tests/support/cpu_time.py) is summed
+per module, and the report gives the machine's load average before and after: on a busy
+machine, total CPU / cores is the better estimate of the idle wall time.
+
 Usage: .venv/bin/python scripts/bench_tests.py [--runs N] [--no-readme]
 """
 
@@ -17,6 +22,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -39,24 +45,49 @@ class Run:
     pytest: float
     counts: str
     modules: dict[str, float]
+    cpu: dict[str, float]  # CPU seconds per module
+    load: tuple[float, float]  # 1-minute load average before and after
 
 
-def test_command(*pytest_args: str) -> subprocess.CompletedProcess[str]:
+def test_command(*pytest_args: str, cpu_log: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if cpu_log:
+        env["HANDBOOK_CPU_LOG"] = cpu_log
     return subprocess.run(
         ["./scripts/test", *pytest_args],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
         check=False,
     )
 
 
+def cpu_per_module(log: Path) -> dict[str, float]:
+    modules: dict[str, float] = defaultdict(float)
+    for line in log.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) == 4:
+            modules[fields[0].split("::", 1)[0]] += float(fields[2])
+    return dict(modules)
+
+
 def run_once() -> Run:
     """One run of the test command; the per-test durations come from pytest's own report."""
-    started = time.perf_counter()
-    done = test_command("--durations=0", "--durations-min=0.05", "-q")
-    wall = time.perf_counter() - started
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "cpu.tsv"
+        started = time.perf_counter()
+        done = test_command(
+            "--durations=0",
+            "--durations-min=0.05",
+            "-q",
+            "-p",
+            "tests.support.cpu_time",
+            cpu_log=str(log),
+        )
+        wall = time.perf_counter() - started
+        cpu = cpu_per_module(log) if log.exists() else {}
     if done.returncode != 0:
         sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
         raise SystemExit(f"./scripts/test failed (exit {done.returncode}): no figure recorded")
@@ -67,7 +98,7 @@ def run_once() -> Run:
     modules: dict[str, float] = defaultdict(float)
     for found in DURATION.finditer(done.stdout):
         modules[found["test"].split("::", 1)[0]] += float(found["seconds"])
-    return Run(wall, float(seconds), counts, dict(modules))
+    return Run(wall, float(seconds), counts, dict(modules), cpu, (load_before, os.getloadavg()[0]))
 
 
 def report(runs: list[Run]) -> str:
@@ -76,9 +107,13 @@ def report(runs: list[Run]) -> str:
     last = runs[-1]
     verdict = "pass" if wall <= TARGET_SECONDS else "**over**"
     slowest = sorted(last.modules.items(), key=lambda item: -item[1])[:8]
+    total_cpu = sum(last.cpu.values())
+    by_cpu = sorted(last.cpu.items(), key=lambda item: -item[1])[:10]
+    cores = os.cpu_count() or 1
     lines = [
         f"Measured {date.today().isoformat()} by `scripts/bench_tests.py` on this machine"
-        f" ({os.cpu_count()} cores): `./scripts/test` from start to end, median of"
+        f" ({cores} cores, load average {last.load[0]:.1f} before the last run and"
+        f" {last.load[1]:.1f} after it): `./scripts/test` from start to end, median of"
         f" {len(runs)} runs after a warm-up that does the one-time setup.",
         "",
         "| | time | target | |",
@@ -86,9 +121,15 @@ def report(runs: list[Run]) -> str:
         f"| whole test command (ruff, mypy, lint-imports, Biome, pytest) | {wall:.0f} s"
         f" | ≤ {TARGET_SECONDS:.0f} s | {verdict} |",
         f"| of which pytest ({last.counts}) | {tested:.0f} s | | |",
+        f"| CPU time of the tests (workers, Chromium, Node, subprocesses) | {total_cpu:.0f} s"
+        f" | | {total_cpu / cores:.0f} s on {cores} idle cores |",
         "",
         "Slowest test modules (seconds of test time, summed over the parallel workers):"
         + "".join(f" `{name}` {seconds:.0f};" for name, seconds in slowest).rstrip(";")
+        + ".",
+        "",
+        "Most CPU (seconds):"
+        + "".join(f" `{name}` {seconds:.0f};" for name, seconds in by_cpu).rstrip(";")
         + ".",
     ]
     return "\n".join(lines)

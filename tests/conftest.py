@@ -24,10 +24,12 @@ from .support.browser import (
     DESKTOP_CONTEXT,
     PHONE_CONTEXT,
     ConsoleLog,
+    SharedContext,
     WatchedBrowser,
 )
 from .support.build import build_site, copy_project
-from .support.server import SiteServer, serve
+from .support.fixture import served_fixture_site
+from .support.server import ORIGINS, SiteServer, serve
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +75,14 @@ def site(served_build: tuple[Path, SiteServer]) -> SiteServer:
 
 
 @pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The fixture handbook (tests/support/fixture.py), built once per worker for the address
+    it is served from: the behaviour tests of checklists and quizzes share it."""
+    with served_fixture_site(tmp_path_factory.mktemp("fixture-site")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk"
@@ -103,18 +113,38 @@ def browser(chromium: Any, console: ConsoleLog) -> WatchedBrowser:
 # Pages register the service worker, which then downloads the whole site in the background:
 # only the offline tests want that (they make their own contexts), the others block it.
 NO_WORKER = {"service_workers": "block"}
+CONTEXTS = {"phone": {**PHONE_CONTEXT, **NO_WORKER}, "desktop": {**DESKTOP_CONTEXT, **NO_WORKER}}
+
+
+@pytest.fixture(scope="session")
+def shared_contexts(chromium: Any) -> Iterator[dict[str, SharedContext]]:
+    """One phone and one desktop context per worker, made when first asked for."""
+    made: dict[str, SharedContext] = {}
+    yield made
+    for shared in made.values():
+        shared.context.close()
+
+
+def _page_of(kind: str, request: pytest.FixtureRequest, console: ConsoleLog) -> Iterator[Any]:
+    made = request.getfixturevalue("shared_contexts")
+    if kind not in made:
+        made[kind] = SharedContext(request.getfixturevalue("chromium"), CONTEXTS[kind])
+    searches = request.node.get_closest_marker("search") is not None
+    yield made[kind].new_page(console, searches=searches, origins=sorted(ORIGINS))
+    if made[kind].tainted:  # a fake clock or the like: the next test gets a new context
+        made.pop(kind).context.close()
+    else:
+        made[kind].clean(sorted(ORIGINS))
 
 
 @pytest.fixture
-def phone(browser: WatchedBrowser) -> Iterator[Any]:
-    """A fresh phone-sized page (390x844, touch)."""
-    context = browser.new_context(**PHONE_CONTEXT, **NO_WORKER)
-    yield context.new_page()
-    context.close()
+def phone(request: pytest.FixtureRequest, console: ConsoleLog) -> Iterator[Any]:
+    """A new page (390x844, touch) in the worker's phone context, which holds nothing from
+    earlier tests. Without the `search` mark, the site's search finds nothing (no index)."""
+    yield from _page_of("phone", request, console)
 
 
 @pytest.fixture
-def desktop(browser: WatchedBrowser) -> Iterator[Any]:
-    context = browser.new_context(**DESKTOP_CONTEXT, **NO_WORKER)
-    yield context.new_page()
-    context.close()
+def desktop(request: pytest.FixtureRequest, console: ConsoleLog) -> Iterator[Any]:
+    """A new page (1280x900) in the worker's desktop context, like `phone`."""
+    yield from _page_of("desktop", request, console)

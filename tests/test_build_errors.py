@@ -130,7 +130,7 @@ def _expected_place(project: Path, pattern: str) -> str:
     return pattern.replace("{" + needle + "}", str(number))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def broken_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, int]:
     """The project broken in every way of CASES, built once as an editor builds it."""
     project = copy_project(tmp_path_factory.mktemp("broken") / "project")

@@ -13,9 +13,8 @@ from typing import Any
 
 import pytest
 
-from macros.content.loader import load_content
+from macros.content.handbook import Handbook
 
-from .support import ROOT
 from .support.checker import (
     check_in_page,
     command_findings,
@@ -52,12 +51,12 @@ TRICKY = "\n".join(
 # transcript of tests/test_checker_page.py.
 @pytest.mark.parametrize("name", ["corpus", "tricky"])
 def test_browser_and_command_line_find_exactly_the_same(
-    name: str, phone: Any, site: SiteServer, tmp_path: Path
+    name: str, phone: Any, site: SiteServer, handbook: Handbook, tmp_path: Path
 ) -> None:
     text = {
-        # Every third sentence (about 900): the whole corpus (2,700) takes 20 s in the page;
+        # Every ninth sentence (about 300): the whole corpus (2,700) takes 20 s in the page;
         # scripts/bench_checker.py compares all of it.
-        "corpus": transcript(load_corpus()[::3]),
+        "corpus": transcript(load_corpus()[::9]),
         "tricky": TRICKY,
     }[name]
     phone.goto(site.page_url("checker/"))
@@ -66,4 +65,4 @@ def test_browser_and_command_line_find_exactly_the_same(
     on_command_line = command_findings(text, tmp_path)
     assert len(in_browser) >= 10
     assert in_browser == on_command_line
-    assert in_browser == python_findings(load_content(ROOT / "content"), text)
+    assert in_browser == python_findings(handbook, text)

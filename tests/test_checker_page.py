@@ -138,9 +138,12 @@ def test_whitespace_only_text_counts_as_empty(phone: Any, site: SiteServer) -> N
     assert status(phone).startswith("在上面输入或粘贴")
 
 
+@pytest.mark.search
 def test_works_offline_once_the_page_is_open(phone: Any, site: SiteServer) -> None:
-    open_checker(phone, site)
-    # The page is fully open once its search worker has started too (it loads its engine).
+    # The page is fully open once its search worker has started too and fetched the search
+    # index (1.5 s after the page started).
+    with phone.expect_response(lambda response: response.url.endswith("/handbook_index.json")):
+        open_checker(phone, site)
     phone.wait_for_function(
         "!/初始化/.test(document.querySelector('.md-search-result__meta').textContent)"
     )

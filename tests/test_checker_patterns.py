@@ -28,7 +28,7 @@ from macros.phrases.spec import phrase_spec, spec_classes
 from macros.phrases.syntax import PatternError, compile_pattern
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def matcher(handbook: Handbook) -> Matcher:
     return Matcher(build_spec(handbook))
 

@@ -25,13 +25,10 @@ from macros.content.model import Checklist, Step
 
 from .support.browser import PHONE, wait_for_instant_navigation
 from .support.build import build_site
-from .support.fixture import fixture_handbook, fixture_project, served_fixture_site
+from .support.fixture import fixture_handbook, fixture_project
 from .support.server import SiteServer, serve
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.xdist_group("checklists_browser"),
-]  # its tests share a build: one worker
+pytestmark = pytest.mark.browser
 
 BOOK = fixture_handbook()
 CHECKLISTS = BOOK.checklists.checklists
@@ -51,10 +48,10 @@ def handbook() -> Handbook:
     return BOOK
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    with served_fixture_site(tmp_path_factory.mktemp("checklists")) as server:
-        yield server
+@pytest.fixture
+def site(fixture_site: SiteServer) -> SiteServer:
+    """The fixture handbook's site, built once per worker (tests/conftest.py)."""
+    return fixture_site
 
 
 def find_checklist(handbook: Handbook, ident: str) -> Checklist:
@@ -446,7 +443,7 @@ def edit_first_checklist(content: Path) -> Edit:
     return Edit(removed["id"], moved["id"], reworded["id"])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once even when other modules' tests run in between
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Edit]]:
     """The fixture handbook at /before/, and at /after/ with items removed, moved and reworded.
 

@@ -179,6 +179,7 @@ def test_the_checker_reached_from_the_home_page_loads_its_files_once_and_works(
     assert_never_shown_too_early(phone)
 
 
+@pytest.mark.search
 def test_the_search_engine_comes_with_the_index_not_with_the_page(
     phone: Any, site: SiteServer
 ) -> None:

@@ -39,7 +39,7 @@ HOSTILE_ITEM = "<script>alert(1)</script> {{ config.site_name }} *强调*"
 CHECKLIST = "banqian-zhunbei"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     phrasing = project / "content" / "phrasing.yml"

@@ -8,12 +8,14 @@ inside a row-sized label is measured by its label, which is what a finger hits.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .support.offline import site_pages
 from .support.server import SiteServer
+from .support.sweep import FULL, largest
 
 pytestmark = pytest.mark.browser
 
@@ -101,11 +103,28 @@ def problems_on_screen(page: Any) -> list[str]:
     return page.evaluate(SCREEN_PROBLEMS, MIN_TAP)
 
 
+def pages_of_each_kind(root: Path) -> list[str]:
+    """Every page in a full sweep; otherwise the home page and, of each kind (chapters and
+    the checker; checklists; quizzes; the phrase sheet), its index and its two longest pages."""
+    pages = site_pages(root)
+    size = {url: (root / url / "index.html").stat().st_size for url in pages}
+    kinds: dict[str, list[str]] = {}
+    for url in pages:
+        kinds.setdefault(url.split("/")[0] if url.count("/") > 1 else "", []).append(url)
+    chosen = {"./"}
+    for kind, urls in kinds.items():
+        chosen.update(u for u in urls if u == f"{kind}/")
+        chosen.update(largest([u for u in urls if u != "./"], 2, size))
+    return [url for url in pages if url in chosen or FULL]
+
+
+@pytest.mark.sweep
 def test_every_page_fits_a_phone_and_every_control_is_big_enough(
     phone: Any, site: SiteServer
 ) -> None:
+    """A sample of every kind of page; every page: scripts/full_sweeps.py."""
     problems = []
-    for url in site_pages(site.root):
+    for url in pages_of_each_kind(site.root):
         phone.goto(site.page_url(url), wait_until="load")
         problems += [f"{url}: {problem}" for problem in problems_on_screen(phone)]
     assert problems == [], "\n".join(problems)
@@ -129,6 +148,7 @@ def test_the_menu_fits_and_every_entry_is_big_enough(
     assert (found := problems_on_screen(phone)) == [], "\n".join(found)
 
 
+@pytest.mark.search
 def test_search_on_a_phone_fits_and_its_buttons_are_big_enough(
     phone: Any, site: SiteServer
 ) -> None:

@@ -30,6 +30,7 @@ from .support.offline import (
     wait_for_page,
 )
 from .support.server import SiteServer
+from .support.sweep import FULL, sample
 
 pytestmark = pytest.mark.xdist_group("offline")  # its tests share a build: one worker
 
@@ -147,11 +148,36 @@ def phone_context(browser: WatchedBrowser) -> Iterator[Any]:
     context.close()
 
 
+def walk_on(page: Any, live: LiveSite, taps: int | None) -> list[str]:
+    """Tap "next" `taps` times (None: to the last page), each page by instant navigation."""
+    page.evaluate("window.__sameDocument = true")
+    seen = []
+    while (taps is None or len(seen) < taps) and (href := tap_next(page)) is not None:
+        current = live.url_of(href)
+        wait_for_page(page, live, current)
+        assert page.evaluate("window.__sameDocument === true"), f"{current}: page was reloaded"
+        seen.append(current)
+    return seen
+
+
+def full_load(page: Any, live: LiveSite, url: str) -> None:
+    """Open `url` as a navigation request (not a fetch): the service worker answers it."""
+    page.goto(live.server.page_url(url), wait_until="load")
+    assert page.title() == live.title_of(url)
+    assert page.locator("h1").count() == 1, url
+    assert page.evaluate(
+        "[...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"
+    ), f"{url}: a stylesheet did not load"
+
+
 @pytest.mark.browser
+@pytest.mark.sweep
 def test_after_one_visit_every_page_opens_without_network(
     live: LiveSite, phone_context: Any
 ) -> None:
-
+    """In full (scripts/full_sweeps.py): from the home page, "next" to the last page by instant
+    navigation, then a full load of every page that did not reach. In the suite: a few pages
+    of each part (chapters, checklists, quizzes) each way."""
     pages = site_pages(live.root)
     page = phone_context.new_page()
     traffic = Traffic.watch(page)
@@ -159,29 +185,22 @@ def test_after_one_visit_every_page_opens_without_network(
     go_offline(live, phone_context)
     traffic.clear()
 
-    # Instant navigation: tap "next" from the home page to the last page, with no reload.
-    page.evaluate("window.__sameDocument = true")
-    seen = [""]
-    while (href := tap_next(page)) is not None:
-        current = live.url_of(href)
-        wait_for_page(page, live, current)
-        assert page.evaluate("window.__sameDocument === true"), f"{current}: page was reloaded"
-        seen.append(current)
+    # Instant navigation: tap "next" from the home page, with no reload.
+    seen = ["", *walk_on(page, live, None if FULL else 3)]
+    if not FULL:  # into each part by a full load, then on by instant navigation
+        for part in ("checklists/", "quizzes/"):
+            full_load(page, live, part)
+            seen += [part, *walk_on(page, live, 2)]
     assert "checklists/" in seen and "quizzes/" in seen
     assert any(url.startswith("checklists/") and url != "checklists/" for url in seen)
     assert any(url.startswith("quizzes/") and url != "quizzes/" for url in seen)
 
-    # Full loads (a navigation request, not a fetch): every page instant navigation did not
-    # reach, and one page of each kind; then a reload.
+    # Full loads: every page instant navigation did not reach (in the suite, three of them),
+    # and one page of each kind; then a reload.
     kinds = ("checklists/", "quizzes/", "")
     samples = [next(u for u in seen if u.startswith(k) and u != k) for k in kinds]
-    for url in [*[u for u in pages if u not in seen], *samples]:
-        page.goto(live.server.page_url(url), wait_until="load")
-        assert page.title() == live.title_of(url)
-        assert page.locator("h1").count() == 1, url
-        assert page.evaluate(
-            "[...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"
-        ), f"{url}: a stylesheet did not load"
+    for url in [*sample([u for u in pages if u not in seen], 3), *samples]:
+        full_load(page, live, url)
     page.reload(wait_until="load")
     assert page.title() == live.title_of(live.url_of(page.url))
 

@@ -1,5 +1,6 @@
 """A new build reaches a phone that has the old one, whole, and never mixed with the old one.
 
+Builds of the fixture handbook (tests/fixtures/handbook: the real code, a small content).
 Build A is visited once; then build B is deployed into the folder the server serves, the way
 a real deploy copies files: pages first, `sw.js` last (or, to test a broken deploy, first).
 Every page shows which build it came from twice: in its title (site_name) and in a CSS
@@ -20,7 +21,8 @@ from typing import Any
 import pytest
 
 from .support.browser import PHONE_CONTEXT, WatchedBrowser
-from .support.build import build_site, copy_project
+from .support.build import build_site
+from .support.fixture import fixture_project
 from .support.offline import (
     READY,
     LiveSite,
@@ -124,14 +126,14 @@ class TwoBuilds:
         shutil.copyfile(self.b / "sw.js", self.live.root / "sw.js")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Path, Path]]:
     folder = tmp_path_factory.mktemp("update")
     (folder / "www").mkdir()
     server = serve(folder / "www")
     sites = {}
     for name in ("A", "B"):
-        project = copy_project(folder / f"project-{name}")
+        project = fixture_project(folder / f"project-{name}")  # small pages: builds in 1 s
         mark(project, name)
         built = build_site(project, folder / f"site-{name}", site_url=f"{server.url}/")
         assert built.ok, built.log

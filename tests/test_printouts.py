@@ -17,6 +17,7 @@ from .support import ROOT
 from .support.fixture import site_name
 from .support.pdf import content_version, page_text, pages, squeezed
 from .support.server import SiteServer
+from .support.sweep import largest
 
 pytestmark = pytest.mark.browser
 
@@ -48,12 +49,17 @@ def last_line(text: str) -> str:
 
 
 def chapters() -> list[str]:
-    """Every chapter page (the other pages in docs/ are the home page and the checker)."""
-    return sorted(
+    """The chapter pages (the other pages in docs/ are the home page and the checker): the
+    two longest, where a heading lands at a page foot most often; every chapter in
+    scripts/full_sweeps.py."""
+    stems = sorted(
         p.stem for p in (ROOT / "docs").glob("*.md") if p.stem not in ("index", "checker")
     )
+    size = {stem: (ROOT / "content" / f"{stem}.yml").stat().st_size for stem in stems}
+    return largest(stems, 2, size)
 
 
+@pytest.mark.sweep
 @pytest.mark.parametrize("stem", chapters())
 def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
     desktop: Any, site: SiteServer, stem: str

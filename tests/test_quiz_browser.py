@@ -7,7 +7,6 @@ breaks them; quiz ids, questions and answers come from the fixture's YAML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,14 +14,11 @@ from playwright.sync_api import expect
 
 from macros.render.quizzes import LETTERS
 
-from .support.fixture import fixture_handbook, served_fixture_site, site_name
+from .support.fixture import fixture_handbook, site_name
 from .support.pdf import drawing, folded, page_text, pages
 from .support.server import SiteServer
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.xdist_group("quiz_browser"),
-]  # its tests share a build: one worker
+pytestmark = pytest.mark.browser
 
 BOOK = fixture_handbook()
 CHAPTER_QUIZZES = [quiz for quiz in BOOK.quizzes.quizzes if quiz.mixed is None]
@@ -37,10 +33,10 @@ SHORT = min(  # the shortest of the other chapter quizzes (about five questions)
 ).id
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    with served_fixture_site(tmp_path_factory.mktemp("quizzes")) as server:
-        yield server
+@pytest.fixture
+def site(fixture_site: SiteServer) -> SiteServer:
+    """The fixture handbook's site, built once per worker (tests/conftest.py)."""
+    return fixture_site
 
 
 class Answers:

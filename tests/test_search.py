@@ -52,7 +52,7 @@ def index(built_site: Path) -> dict[str, Any]:
     return dict(json.loads((built_site / "search" / "handbook_index.json").read_text("utf-8")))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def search(built_site: Path) -> Iterator[Engine]:
     with engine(built_site / "search" / "handbook_index.json") as running:
         yield running

@@ -1,4 +1,8 @@
-"""`mkdocs serve` (the README's serve command) rebuilds when content or the macros change."""
+"""`mkdocs serve` (the README's serve command) rebuilds when content or the macros change.
+
+It serves the fixture handbook (tests/fixtures/handbook: the real code and config, a small
+content), which rebuilds in a second where the real content takes several.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from .support.build import mkdocs_env
+from .support.fixture import fixture_project
 
 pytestmark = pytest.mark.build
 
@@ -43,7 +48,8 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
 
 
 @pytest.fixture
-def served(project_copy: Path) -> Iterator[tuple[Path, str]]:
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    project = fixture_project(tmp_path / "project")
     port = free_port()
     process = subprocess.Popen(
         [
@@ -55,13 +61,13 @@ def served(project_copy: Path) -> Iterator[tuple[Path, str]]:
             "-a",
             f"127.0.0.1:{port}",
         ],
-        cwd=project_copy,
+        cwd=project,
         env=mkdocs_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        yield project_copy, f"http://127.0.0.1:{port}/"
+        yield project, f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()
         process.wait(timeout=20)
@@ -89,16 +95,17 @@ def test_an_editors_preview_follows_every_edit_and_shows_slips_in_the_page(
     )
     wait_for(f"{url}phrasing/", "出处：")
 
-    objections = project / "content" / "objections.yml"
-    good = objections.read_text(encoding="utf-8")
-    objections.write_text(good.replace("    reply: ", "    reply：", 1), encoding="utf-8")
-    page = wait_for(f"{url}objections/", "内容检查发现 1 个问题")
-    assert "用了全角冒号“：”" in page and "content/objections.yml:" in page
-    assert "异议处理" in page  # the last content that passed, still readable
+    basics = project / "content" / "basics.yml"
+    good = basics.read_text(encoding="utf-8")
+    assert "        summary: " in good
+    basics.write_text(good.replace("        summary: ", "        summary：", 1), encoding="utf-8")
+    page = wait_for(f"{url}basics/", "内容检查发现 1 个问题")
+    assert "用了全角冒号“：”" in page and "content/basics.yml:" in page
+    assert "服务基础" in page  # the last content that passed, still readable
     assert "内容检查发现" in wait_for(f"{url}phrasing/", "禁语速查")  # on every page
-    objections.write_text(good, encoding="utf-8")
+    basics.write_text(good, encoding="utf-8")
     deadline = time.monotonic() + 90
-    while "内容检查发现" in fetch(f"{url}objections/"):
+    while "内容检查发现" in fetch(f"{url}basics/"):
         assert time.monotonic() < deadline, "the problems never went away"
         time.sleep(0.2)
 

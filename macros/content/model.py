@@ -18,12 +18,14 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 
 from ..phrases.matcher import Matcher
-from ..phrases.spec import make_spec, phrase_spec
-from ..phrases.syntax import check_exception, check_pattern, literal_min_length
+from ..phrases.normalise import normalise
+from ..phrases.spec import Compile, make_spec, phrase_spec
+from ..phrases.syntax import compile_pattern, literal_min_length, literal_needs
 from .where import Where
 
 
@@ -176,14 +178,34 @@ class Topic(Entry):
 # Not allowed (each is an error naming the pattern and the place): backslash \, dot ., + { } ^ $,
 # anything starting with (? (lookbehind, named groups, flags), * inside brackets or at either
 # end, and patterns that match fewer than 2 characters. Rules: `macros/phrases/syntax.py`.
+def _compiler(info: ValidationInfo) -> Compile:
+    """The loader's compiler (`context={"compile": PatternCompiler()}`), which compiles each
+    pattern once per load; a model validated without one compiles afresh."""
+    context = info.context or {}
+    compiler: Compile = context.get("compile", compile_pattern)
+    return compiler
+
+
+def _check_pattern(pattern: str, info: ValidationInfo) -> str:
+    """The pattern must compile; the message names what is wrong."""
+    _compiler(info)(pattern)
+    return pattern
+
+
+def _check_exception(pattern: str, info: ValidationInfo) -> str:
+    """An `exceptions:` item must compile; `**` is allowed there too."""
+    _compiler(info)(pattern, exception=True)
+    return pattern
+
+
 Pattern = Annotated[
-    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(check_pattern)
+    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_check_pattern)
 ]
 ExceptionPattern = Annotated[
     str,
     StringConstraints(min_length=1),
     AfterValidator(_not_blank),
-    AfterValidator(check_exception),
+    AfterValidator(_check_exception),
 ]
 
 
@@ -207,14 +229,20 @@ class Phrase(Entry):
         return self.text
 
     @model_validator(mode="after")
-    def _checkable(self) -> Phrase:
+    def _checkable(self, info: ValidationInfo) -> Phrase:
         """The phrase's own text must be findable, and its alternatives must not be found."""
         if literal_min_length(self.text) < 2:
             raise ValueError("禁语原文去掉标点后至少要有 2 个字，否则话术自查无法查找")
-        matcher = Matcher(
-            make_spec([phrase_spec(self.id, self.text, self.patterns, self.exceptions)])
-        )
+        compile = _compiler(info)
+        needs = [literal_needs(self.text), *(compile(p).needs for p in self.patterns)]
+        matcher = None
         for text in self.alternatives:
+            present = set(normalise(text).text)
+            if not any(chars <= present for chars in needs):
+                continue  # no regex of the phrase can match: nothing to compile or run
+            if matcher is None:
+                spec = phrase_spec(self.id, self.text, self.patterns, self.exceptions, compile)
+                matcher = Matcher(make_spec([spec]))
             found = matcher.find(text)
             if found:
                 raise ValueError(

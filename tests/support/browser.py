@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .server import NO_SEARCH_COOKIE
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -59,6 +61,77 @@ class ConsoleLog:
 
     def unexpected(self) -> list[str]:
         return [e for e in self.errors if not any(p.search(e) for p in self.allowed)]
+
+
+class SharedContext:
+    """One browser context that the tests of a worker take turns on, each with a page of its
+    own: a new context costs a second of CPU (a renderer process, fonts, storage), a new page
+    in a warm one a fraction of that. Between tests, `clean` clears what a page can leave
+    behind: storage of every origin, cookies, offline mode, other pages.
+
+    A test that changes the context itself in a way `clean` cannot undo (a fake clock, an
+    init script or a route for every page, permissions) leaves it `tainted`: the context is
+    closed after that test and the next test gets a new one. A test that needs options of its
+    own (service workers, a time zone) makes its own context with `browser.new_context`.
+    """
+
+    LASTING = (  # BrowserContext methods whose effect outlives the test
+        "add_init_script",
+        "route",
+        "route_from_har",
+        "route_web_socket",
+        "grant_permissions",
+        "set_geolocation",
+        "set_extra_http_headers",
+        "expose_binding",
+        "expose_function",
+    )
+    CLOCK = ("install", "fast_forward", "pause_at", "resume", "run_for")
+    CLOCK += ("set_fixed_time", "set_system_time")
+
+    def __init__(self, browser: Any, options: dict[str, Any]) -> None:
+        self.log = ConsoleLog()
+        self.tainted = False
+        self.context = browser.new_context(locale="zh-CN", **options)
+        self.context.on("console", self._on_console)
+        self.context.on("weberror", lambda error: self.log.errors.append(str(error.error)))
+        self._janitor = self.context.new_cdp_session(self.context.new_page())
+        for owner, names in ((self.context, self.LASTING), (self.context.clock, self.CLOCK)):
+            for name in names:
+                if hasattr(owner, name):
+                    setattr(owner, name, self._tainting(getattr(owner, name)))
+
+    def _tainting(self, method: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            self.tainted = True
+            return method(*args, **kwargs)
+
+        return call
+
+    def _on_console(self, message: Any) -> None:
+        if message.type == "error":
+            self.log.errors.append(message.text)
+
+    def new_page(self, log: ConsoleLog, *, searches: bool, origins: list[str]) -> Any:
+        """A page for one test, reporting to its console log. Unless the test `searches`,
+        the servers of `origins` hold back the search index (tests/support/server.py)."""
+        self.log = log
+        if not searches:
+            self.context.add_cookies(
+                [{"name": NO_SEARCH_COOKIE, "value": "1", "url": o} for o in origins]
+            )
+        return self.context.new_page()
+
+    def clean(self, origins: list[str]) -> None:
+        for page in self.context.pages[1:]:  # the first is the janitor's
+            page.close()
+        self.context.set_offline(False)
+        self.context.clear_cookies()
+        for origin in origins:
+            self._janitor.send(
+                "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}
+            )
+        self.log = ConsoleLog()  # errors after the test are no test's
 
 
 class WatchedBrowser:

@@ -38,12 +38,12 @@ BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029"]
 ODD = ["😀", "𠀀", "e\u0301", "Ａ", "ｂ", "１", "㈠", "⑵", "\uf967", "ｶ", "ﾞ", "ﬁ", "Ⅷ", "ß", "İ"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def spec(handbook: Handbook) -> PhraseSpec:
     return build_spec(handbook)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per worker, however tests interleave
 def node(spec: PhraseSpec, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LineProcess]:
     if NODE is None:
         if os.environ.get("CI") == "true":
