@@ -23,9 +23,8 @@ from pydantic import (
 )
 
 from ..phrases.matcher import Matcher
-from ..phrases.normalise import normalise
 from ..phrases.spec import Compile, make_spec, phrase_spec
-from ..phrases.syntax import compile_pattern, literal_min_length, literal_needs
+from ..phrases.syntax import compile_pattern, literal_min_length
 from .where import Where
 
 
@@ -233,16 +232,9 @@ class Phrase(Entry):
         """The phrase's own text must be findable, and its alternatives must not be found."""
         if literal_min_length(self.text) < 2:
             raise ValueError("禁语原文去掉标点后至少要有 2 个字，否则话术自查无法查找")
-        compile = _compiler(info)
-        needs = [literal_needs(self.text), *(compile(p).needs for p in self.patterns)]
-        matcher = None
+        compiled = phrase_spec(self.id, self.text, self.patterns, self.exceptions, _compiler(info))
+        matcher = Matcher(make_spec([compiled]))
         for text in self.alternatives:
-            present = set(normalise(text).text)
-            if not any(chars <= present for chars in needs):
-                continue  # no regex of the phrase can match: nothing to compile or run
-            if matcher is None:
-                spec = phrase_spec(self.id, self.text, self.patterns, self.exceptions, compile)
-                matcher = Matcher(make_spec([spec]))
             found = matcher.find(text)
             if found:
                 raise ValueError(

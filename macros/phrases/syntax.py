@@ -69,15 +69,6 @@ class _Item:
         body = "|".join(_seq_regex(branch) for branch in self.branches)
         return f"(?:{body})?" if self.optional else f"(?:{body})"
 
-    def needs(self) -> frozenset[str]:
-        """Characters that every match of this item contains."""
-        if self.optional or self.kind in _NO_TEXT or (self.kind == "class" and len(self.text) > 1):
-            return frozenset()
-        if self.kind in ("lit", "class"):
-            return frozenset(self.text)
-        assert self.branches is not None
-        return frozenset.intersection(*(_seq_needs(branch) for branch in self.branches))
-
     def min_length(self) -> int:
         if self.optional or self.kind in _NO_TEXT:
             return 0
@@ -95,10 +86,6 @@ _NO_TEXT: Final = ("break", *_GAPS)
 
 def _seq_regex(items: list[_Item]) -> str:
     return "".join(item.regex() for item in items)
-
-
-def _seq_needs(items: list[_Item]) -> frozenset[str]:
-    return frozenset().union(*(item.needs() for item in items))
 
 
 def _seq_min(items: list[_Item]) -> int:
@@ -258,9 +245,6 @@ def _strip_breaks(items: list[_Item]) -> list[_Item]:
 class Compiled:
     regex: str
     min_length: int
-    # Characters every match contains: text (normalised) without one of them cannot match, so
-    # content validation need not compile the regex to know (normalise.py, matcher.py).
-    needs: frozenset[str] = frozenset()
 
 
 def compile_pattern(pattern: str, *, exception: bool = False) -> Compiled:
@@ -292,25 +276,15 @@ def compile_pattern(pattern: str, *, exception: bool = False) -> Compiled:
             f"至少要有 {MIN_LENGTH} 个字"
         )
     # The parser only emits valid syntax; the matcher compiles the regex (once) when it is built.
-    needs = frozenset.intersection(*(_seq_needs(branch) for branch in branches))
-    return Compiled(regex, shortest, needs)
+    return Compiled(regex, shortest)
 
 
 def literal_text(text: str) -> str:
     """A phrase's own text as a pattern: every character literal, trailing ……/。 dropped."""
-    return _seq_regex(_literal_items(text))
-
-
-def literal_needs(text: str) -> frozenset[str]:
-    """The characters every match of `literal_text(text)` contains."""
-    return _seq_needs(_literal_items(text))
-
-
-def _literal_items(text: str) -> list[_Item]:
     items: list[_Item] = []
     for ch in text:
         items.extend(_literal(ch))
-    return _strip_breaks(_tidy(items))
+    return _seq_regex(_strip_breaks(_tidy(items)))
 
 
 def literal_min_length(text: str) -> int:
