@@ -15,7 +15,6 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from ..phrases.syntax import PatternCompiler
 from .handbook import Handbook
 from .model import (
     Chapter,
@@ -81,14 +80,12 @@ def _walk_nodes(value: Any, path: Path) -> Iterator[tuple[Node, Path]]:
             yield from _walk_nodes(item, (*path, index))
 
 
-def _validate(
-    doc: YamlDocument, model: type[Node], compiler: PatternCompiler
-) -> tuple[Node | None, list[Problem]]:
+def _validate(doc: YamlDocument, model: type[Node]) -> tuple[Node | None, list[Problem]]:
     if not isinstance(doc.data, dict):
         where = doc.where(())
         return None, [Problem(where, "文件最外层应为映射（“键: 值”），而不是列表或一段文字")]
     try:
-        node = model.model_validate(doc.data, context={"compile": compiler})
+        node = model.model_validate(doc.data)
     except ValidationError as error:
         problems = []
         for detail in error.errors(include_url=False):
@@ -151,7 +148,6 @@ def _read_all(
             [],
             [Problem(Where(str(root)), "找不到内容文件夹（应是放 .yml 内容文件的 content/）")],
         )
-    compiler = PatternCompiler()
     for path in sorted(root.iterdir()):
         shown = f"{root.name}/{path.name}"
         if path.name.startswith(".") and path.is_file():
@@ -164,7 +160,7 @@ def _read_all(
         if doc is None:
             continue
         model = SPECIAL_FILES.get(path.name, Chapter)
-        node, model_problems = _validate(doc, model, compiler)
+        node, model_problems = _validate(doc, model)
         problems += model_problems
         if node is not None and not file_problems:
             loaded[path.name] = (doc, node)

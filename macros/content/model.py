@@ -18,13 +18,12 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
-    ValidationInfo,
     model_validator,
 )
 
 from ..phrases.matcher import Matcher
-from ..phrases.spec import Compile, make_spec, phrase_spec
-from ..phrases.syntax import compile_pattern, literal_min_length
+from ..phrases.spec import make_spec, phrase_spec
+from ..phrases.syntax import check_exception, check_pattern, literal_min_length
 from .where import Where
 
 
@@ -177,34 +176,14 @@ class Topic(Entry):
 # Not allowed (each is an error naming the pattern and the place): backslash \, dot ., + { } ^ $,
 # anything starting with (? (lookbehind, named groups, flags), * inside brackets or at either
 # end, and patterns that match fewer than 2 characters. Rules: `macros/phrases/syntax.py`.
-def _compiler(info: ValidationInfo) -> Compile:
-    """The loader's compiler (`context={"compile": PatternCompiler()}`), which compiles each
-    pattern once per load; a model validated without one compiles afresh."""
-    context = info.context or {}
-    compiler: Compile = context.get("compile", compile_pattern)
-    return compiler
-
-
-def _check_pattern(pattern: str, info: ValidationInfo) -> str:
-    """The pattern must compile; the message names what is wrong."""
-    _compiler(info)(pattern)
-    return pattern
-
-
-def _check_exception(pattern: str, info: ValidationInfo) -> str:
-    """An `exceptions:` item must compile; `**` is allowed there too."""
-    _compiler(info)(pattern, exception=True)
-    return pattern
-
-
 Pattern = Annotated[
-    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_check_pattern)
+    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(check_pattern)
 ]
 ExceptionPattern = Annotated[
     str,
     StringConstraints(min_length=1),
     AfterValidator(_not_blank),
-    AfterValidator(_check_exception),
+    AfterValidator(check_exception),
 ]
 
 
@@ -228,12 +207,13 @@ class Phrase(Entry):
         return self.text
 
     @model_validator(mode="after")
-    def _checkable(self, info: ValidationInfo) -> Phrase:
+    def _checkable(self) -> Phrase:
         """The phrase's own text must be findable, and its alternatives must not be found."""
         if literal_min_length(self.text) < 2:
             raise ValueError("禁语原文去掉标点后至少要有 2 个字，否则话术自查无法查找")
-        compiled = phrase_spec(self.id, self.text, self.patterns, self.exceptions, _compiler(info))
-        matcher = Matcher(make_spec([compiled]))
+        matcher = Matcher(
+            make_spec([phrase_spec(self.id, self.text, self.patterns, self.exceptions)])
+        )
         for text in self.alternatives:
             found = matcher.find(text)
             if found:

@@ -7,10 +7,10 @@ is a typed contract (`PhraseSpec`); `SPEC_VERSION` changes when the shape or alg
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, NotRequired, Protocol, TypedDict
+from typing import Final, NotRequired, TypedDict
 
 from .normalise import IGNORE_CLASS, NEWLINE_CLASS, PAUSE_CLASS, STOP_CLASS
-from .syntax import Compiled, compile_pattern, literal_text
+from .syntax import compile_pattern, literal_text
 
 SPEC_VERSION: Final = 1
 
@@ -46,27 +46,19 @@ class PhraseSpec(TypedDict):
     phrases: list[Phrase]
 
 
-class Compile(Protocol):
-    def __call__(self, pattern: str, *, exception: bool = False) -> Compiled: ...
-
-
 def phrase_spec(
-    ident: str,
-    text: str,
-    patterns: Iterable[str],
-    exceptions: Iterable[str] = (),
-    compile: Compile = compile_pattern,
+    ident: str, text: str, patterns: Iterable[str], exceptions: Iterable[str] = ()
 ) -> Phrase:
     """One phrase compiled: its own text always counts, then each pattern; exceptions apart."""
     match: list[str] = []
-    for source in (literal_text(text), *(compile(p).regex for p in patterns)):
+    for source in (literal_text(text), *(compile_pattern(p).regex for p in patterns)):
         if source not in match:
             match.append(source)
     return {
         "id": ident,
         "text": text,
         "match": match,
-        "except": [compile(p, exception=True).regex for p in exceptions],
+        "except": [compile_pattern(p, exception=True).regex for p in exceptions],
     }
 
 

@@ -291,15 +291,13 @@ def literal_min_length(text: str) -> int:
     return sum(len(c) for ch in text for c in fold(ch) if kind_of(c) == "lit")
 
 
-class PatternCompiler:
-    """`compile_pattern` that compiles each distinct pattern once: content validation checks
-    every pattern and then compiles the phrase's spec from the same patterns. One per load."""
+def check_pattern(pattern: str) -> str:
+    """Pydantic validator: the pattern must compile; the message names what is wrong."""
+    compile_pattern(pattern)
+    return pattern
 
-    def __init__(self) -> None:
-        self._compiled: dict[tuple[str, bool], Compiled] = {}
 
-    def __call__(self, pattern: str, *, exception: bool = False) -> Compiled:
-        key = (pattern, exception)
-        if key not in self._compiled:
-            self._compiled[key] = compile_pattern(pattern, exception=exception)
-        return self._compiled[key]
+def check_exception(pattern: str) -> str:
+    """Pydantic validator for `exceptions:` items, where `**` is allowed too."""
+    compile_pattern(pattern, exception=True)
+    return pattern
