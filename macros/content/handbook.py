@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Chapter, ChecklistsFile, Entry, Node, Question, QuizzesFile, Source
+from .phrase_lists import PhraseListsFile
 from .search_file import SearchFile
 from .synonyms import SynonymsFile
 from .urls import chapter_url, checklist_url, quiz_url
@@ -28,6 +29,7 @@ class Handbook:
     root: Path
     synonyms: SynonymsFile
     search: SearchFile
+    phrase_lists: PhraseListsFile  # the phrase checker's word lists
     chapters: dict[str, Chapter]
     sources: dict[str, Source]
     checklists: ChecklistsFile

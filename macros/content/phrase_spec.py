@@ -18,9 +18,10 @@ def build_spec(handbook: Handbook, href: Callable[[str], str] | None = None) -> 
     site-root URL is used (the command line).
     """
     phrases: list[CompiledPhrase] = []
+    lists = handbook.phrase_lists.lexicon
     for entry in handbook.entries("phrase"):
         assert isinstance(entry, Phrase)  # kind "phrase" is always a Phrase
-        compiled = phrase_spec(entry.id, entry.text, entry.patterns, entry.exceptions)
+        compiled = phrase_spec(entry.id, entry.text, entry.patterns, entry.exceptions, lists)
         url = handbook.url_of(entry.id)
         # What staff read in the checker: the editors' markers are not for them.
         compiled["reason"] = strip_markers(entry.reason)
@@ -28,4 +29,4 @@ def build_spec(handbook: Handbook, href: Callable[[str], str] | None = None) -> 
         compiled["url"] = url
         compiled["href"] = href(entry.id) if href else url
         phrases.append(compiled)
-    return make_spec(phrases)
+    return make_spec(phrases, lists)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .normalise import normalise
 from .spec import SPEC_VERSION, Phrase, PhraseSpec, spec_classes
+from .syntax import LIST_REFERENCE, expand_lists
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,16 @@ class Matcher:
             raise ValueError(f"unsupported phrase spec version {spec.get('version')!r}")
         if spec["classes"] != spec_classes():
             raise ValueError("phrase spec was built with different character classes")
+        if spec["reference"] != LIST_REFERENCE:
+            raise ValueError("phrase spec was built with a different list reference")
         self.phrases = spec["phrases"]
-        self._match = [[re.compile(s) for s in p["match"]] for p in self.phrases]
-        self._except = [[re.compile(s) for s in p["except"]] for p in self.phrases]
+        lists = spec["lists"]
+        self._match = [
+            [re.compile(expand_lists(s, lists)) for s in p["match"]] for p in self.phrases
+        ]
+        self._except = [
+            [re.compile(expand_lists(s, lists)) for s in p["except"]] for p in self.phrases
+        ]
 
     def find(self, text: str) -> list[Finding]:
         norm = normalise(text)

@@ -16,10 +16,13 @@
 
   const isIdeograph = (code) => code >= 0x4e00 && code <= 0x9fff;
 
-  /** The spec with its regular expressions built once. */
+  /** The spec with its regular expressions built once, word lists filled in (syntax.py's
+   * expand_lists: one pass, a list's own regex names no other list). */
   function compileSpec(spec) {
     const wholeCharacter = (body) => new RegExp(`^[${body}]$`, "u");
-    const everywhere = (source) => new RegExp(source, "gu");
+    const reference = new RegExp(spec.reference, "gu");
+    const expand = (source) => source.replace(reference, (_, name) => spec.lists[name]);
+    const everywhere = (source) => new RegExp(expand(source), "gu");
     return {
       classes: {
         newline: wholeCharacter(spec.classes.newline),
