@@ -171,7 +171,7 @@ def test_a_pattern_that_cannot_compile_says_why_in_chinese(pattern: str, message
         compile_pattern(pattern)
 
 
-# --- word lists (content/phrase_lists.yml) -------------------------------------------------
+# --- word lists (content/checker.yml) -------------------------------------------------
 
 LISTS = compile_lists(
     {
@@ -416,7 +416,7 @@ def test_an_unknown_word_list_is_a_problem_at_the_pattern_line(content: Path) ->
 def test_a_word_list_used_by_a_phrase_widens_it_and_a_broken_list_is_reported_alone(
     content: Path,
 ) -> None:
-    lists = content / "phrase_lists.yml"
+    lists = content / "checker.yml"
     lists.write_text(
         lists.read_text(encoding="utf-8")
         + "  - name: 测试词\n    meaning: 测试\n    words: [用语, 说法, 讲法]\n",
@@ -435,5 +435,5 @@ def test_a_word_list_used_by_a_phrase_widens_it_and_a_broken_list_is_reported_al
         load_content(content)
     problems = [str(p) for p in error.value.problems]
     assert len(problems) == 1, problems  # not again at every pattern that names the list
-    assert problems[0].startswith("content/phrase_lists.yml:")
+    assert problems[0].startswith("content/checker.yml:")
     assert "词表“测试词”里的说法“(说法”第 1 个字处：括号没有配对" in problems[0]

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checker_file import CheckerFile
 from .model import Chapter, ChecklistsFile, Entry, Node, Question, QuizzesFile, Source
-from .phrase_lists import PhraseListsFile
 from .search_file import SearchFile
 from .synonyms import SynonymsFile
 from .urls import chapter_url, checklist_url, quiz_url
@@ -29,7 +29,7 @@ class Handbook:
     root: Path
     synonyms: SynonymsFile
     search: SearchFile
-    phrase_lists: PhraseListsFile  # the phrase checker's word lists
+    checker: CheckerFile  # the phrase checker's word lists and tone note
     chapters: dict[str, Chapter]
     sources: dict[str, Source]
     checklists: ChecklistsFile

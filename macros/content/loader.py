@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from .checker_file import CheckerFile
 from .handbook import Handbook
 from .model import (
     LISTS_CONTEXT,
@@ -32,7 +33,6 @@ from .model import (
     SourcesFile,
     Step,
 )
-from .phrase_lists import PhraseListsFile
 from .problems import ContentError, Problem
 from .quiz_assembly import assemble
 from .search_file import SearchFile
@@ -49,11 +49,11 @@ SPECIAL_FILES: Final[MappingProxyType[str, type[Node]]] = MappingProxyType(
         "quizzes.yml": QuizzesFile,
         "synonyms.yml": SynonymsFile,
         "search.yml": SearchFile,
-        "phrase_lists.yml": PhraseListsFile,
+        "checker.yml": CheckerFile,
     }
 )
 # Read before the others: the patterns of every chapter may name its word lists.
-FIRST: Final = "phrase_lists.yml"
+FIRST: Final = "checker.yml"
 
 # What a reference may name a non-entry node by (entries use their own `kind`).
 NODE_KINDS: Final[MappingProxyType[type[Node], str]] = MappingProxyType(
@@ -171,7 +171,7 @@ def _read_all(
         model = SPECIAL_FILES.get(path.name, Chapter)
         node, model_problems = _validate(doc, model, context)
         problems += model_problems
-        if isinstance(node, PhraseListsFile) and not file_problems:
+        if isinstance(node, CheckerFile) and not file_problems:
             context = {LISTS_CONTEXT: node.lexicon}
         if node is not None and not file_problems:
             loaded[path.name] = (doc, node)
@@ -331,8 +331,8 @@ def load_content(root: FsPath) -> Handbook:
     quizzes = loaded["quizzes.yml"][1]
     synonyms = loaded["synonyms.yml"][1]
     search = loaded["search.yml"][1]
-    phrase_lists = loaded["phrase_lists.yml"][1]
-    assert isinstance(phrase_lists, PhraseListsFile)
+    checker = loaded["checker.yml"][1]
+    assert isinstance(checker, CheckerFile)
     assert isinstance(synonyms, SynonymsFile)
     assert isinstance(search, SearchFile)
     assert isinstance(sources_file, SourcesFile)
@@ -342,7 +342,7 @@ def load_content(root: FsPath) -> Handbook:
         root=root,
         synonyms=synonyms,
         search=search,
-        phrase_lists=phrase_lists,
+        checker=checker,
         chapters=chapters,
         sources={source.id: source for source in sources_file.sources},
         checklists=checklists,

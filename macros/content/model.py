@@ -172,7 +172,7 @@ class Topic(Entry):
 #   *               中间可以夹几个字（最多 8 个，不跨句子）：你*弄错了
 #   **              只用在 exceptions 里：中间可以夹更多的字（最多 30 个，不跨句子），用来写
 #                   “先说了限度、后面接着给出办法”：我*不(知道|清楚)**我马上(问|查)
-#   {名字}          词表（content/phrase_lists.yml）里的任何一个说法：{我方}{不管}这(个|事)
+#   {名字}          词表（content/checker.yml）里的任何一个说法：{我方}{不管}这(个|事)
 #
 # Brackets, braces, | and * may be full-width（）｛｝｜【】＊; a full-width ？ is an ordinary
 # question mark.
@@ -180,13 +180,13 @@ class Topic(Entry):
 # anything starting with (? (lookbehind, named groups, flags), * inside brackets or at either
 # end, and patterns that match fewer than 2 characters. Rules: `macros/phrases/syntax.py`.
 # The key of pydantic's validation context that carries the compiled word lists
-# (content/phrase_lists.yml) to the patterns; the loader sets it for every content file.
+# (content/checker.yml) to the patterns; the loader sets it for every content file.
 LISTS_CONTEXT: Final = "phrase_lists"
 
 
 def lists_of(info: ValidationInfo) -> Lexicon | None:
     """The word lists a pattern being validated may name: none outside the loader, `None` (any
-    name is accepted) when content/phrase_lists.yml has a mistake of its own."""
+    name is accepted) when content/checker.yml has a mistake of its own."""
     context: Any = info.context
     if isinstance(context, dict) and LISTS_CONTEXT in context:
         found: Lexicon | None = context[LISTS_CONTEXT]

@@ -14,6 +14,7 @@ from typing import Final, NotRequired, TypedDict
 
 from .normalise import IGNORE_CLASS, NEWLINE_CLASS, PAUSE_CLASS, STOP_CLASS
 from .syntax import LIST_REFERENCE, Lexicon, compile_pattern, literal_text
+from .tone import ToneModel
 
 SPEC_VERSION: Final = 2
 
@@ -43,12 +44,26 @@ Phrase = TypedDict(
 )
 
 
+class ToneSpec(TypedDict):
+    """The tone check (`tone.py`): what staff read when a line is marked, and the weights."""
+
+    id: str
+    kind: str  # "tone": the page and the command label it 语气, not 禁语
+    text: str
+    reason: str
+    alternatives: list[str]
+    url: str
+    href: str
+    model: ToneModel
+
+
 class PhraseSpec(TypedDict):
     version: int
     classes: SpecClasses
     reference: str  # the regex that finds a list name in a regex: `{名字}`
     lists: dict[str, str]  # name → regex of the list's words, no references left
     phrases: list[Phrase]
+    tone: NotRequired[ToneSpec]
 
 
 def phrase_spec(
@@ -81,11 +96,18 @@ def spec_classes() -> SpecClasses:
     }
 
 
-def make_spec(phrases: Iterable[Phrase], lists: Lexicon = MappingProxyType({})) -> PhraseSpec:
-    return {
+def make_spec(
+    phrases: Iterable[Phrase],
+    lists: Lexicon = MappingProxyType({}),
+    tone: ToneSpec | None = None,
+) -> PhraseSpec:
+    spec: PhraseSpec = {
         "version": SPEC_VERSION,
         "classes": spec_classes(),
         "reference": LIST_REFERENCE,
         "lists": {name: word_list.regex for name, word_list in lists.items()},
         "phrases": list(phrases),
     }
+    if tone is not None:
+        spec["tone"] = tone
+    return spec

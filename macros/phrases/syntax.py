@@ -4,7 +4,7 @@ Every regex this module emits is valid both in Python `re` and in JavaScript `Re
 once its word-list references are filled in; it runs over text already normalised by
 `normalise.py`. The syntax for editors is described on `Phrase` in `macros/content/model.py`.
 
-Word lists (`{名字}` in a pattern, defined in content/phrase_lists.yml) stay references in the
+Word lists (`{名字}` in a pattern, defined in content/checker.yml) stay references in the
 compiled regex, written `{名字}`: the spec carries each list's regex once and both matchers fill
 the references in before compiling (`expand_lists`), so a list used by a hundred patterns costs
 its bytes once in the page. No other `{` can appear in a compiled regex except the gaps'
@@ -210,7 +210,7 @@ class _Parser:
         items[-1].optional = True  # items are still one per character typed (merged later)
 
     def reference(self, start: int) -> _Item:
-        """`{名字}`: any word of the word list of that name (content/phrase_lists.yml)."""
+        """`{名字}`: any word of the word list of that name (content/checker.yml)."""
         name = ""
         while True:
             ch = self.peek()
@@ -234,7 +234,7 @@ class _Parser:
         if found is None:
             known = "、".join(self.lists) or "（还没有词表）"
             raise self.fail(
-                f"没有叫“{name}”的词表；词表写在 content/phrase_lists.yml，现有：{known}", start
+                f"没有叫“{name}”的词表；词表写在 content/checker.yml，现有：{known}", start
             )
         return _Item("ref", name, min_chars=found.min_length)
 

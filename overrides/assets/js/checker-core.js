@@ -35,6 +35,15 @@
         match: phrase.match.map(everywhere),
         except: phrase.except.map(everywhere),
       })),
+      tone: spec.tone && {
+        phrase: spec.tone,
+        model: spec.tone.model,
+        weights: new Map(
+          Object.entries(spec.tone.model.weights).flatMap(([weight, grams]) =>
+            grams.split("|").map((gram) => [gram, Number(weight)]),
+          ),
+        ),
+      },
     };
   }
 
@@ -147,9 +156,83 @@
     return findings;
   }
 
+  /** Tone (macros/phrases/tone.py): the units of normalised text that are scored, as
+   * [start, end) code-point indexes of `chars`. */
+  function toneUnits(chars, model) {
+    const spans = [];
+    const separator = (character) => character === PAUSE || character === STOP;
+    const startsWith = (word, at) =>
+      chars.slice(at, at + word.length + 1).join("") === `${word}${PAUSE}`;
+    const lineUnits = (from, end) => {
+      let start = from;
+      while (start < end && separator(chars[start])) start++;
+      if (model.customer_labels.some((label) => startsWith(label, start))) return;
+      const staff = model.staff_labels.find((label) => startsWith(label, start));
+      if (staff) start += staff.length + 1;
+      const line = [];
+      let piece = start;
+      let position = start;
+      while (position < end) {
+        const stop = chars.indexOf(STOP, position);
+        const sentenceEnd = stop < 0 || stop >= end ? end : stop + 1;
+        if (position > piece && sentenceEnd - piece > model.unit_max) {
+          line.push([piece, position]);
+          piece = position;
+        }
+        position = sentenceEnd;
+      }
+      if (piece < end) line.push([piece, end]);
+      for (const [a, b] of line) {
+        const words = chars.slice(a, b).filter((c) => isIdeograph(c.codePointAt(0))).length;
+        if (words >= model.min_ideographs) spans.push([a, b]);
+      }
+    };
+    let start = 0;
+    while (start <= chars.length) {
+      let end = chars.indexOf(NEWLINE, start);
+      if (end < 0) end = chars.length;
+      lineUnits(start, end);
+      start = end + 1;
+    }
+    return spans;
+  }
+
+  /** The sum of a unit's gram weights: every 1- to gram_max-gram, ends marked with ^ and $
+   * (the marks alone are no gram). No bias: unknown words count nothing. */
+  function toneScore(unit, tone) {
+    const marked = ["^", ...unit, "$"];
+    const grams = new Set();
+    for (let size = 1; size <= tone.model.gram_max; size++) {
+      for (let i = 0; i + size <= marked.length; i++) grams.add(marked.slice(i, i + size).join(""));
+    }
+    grams.delete("^");
+    grams.delete("$");
+    let sum = 0;
+    for (const gram of grams) sum += tone.weights.get(gram) || 0;
+    return sum;
+  }
+
+  /** Step 4: units no kept match overlaps whose tone score passes the threshold. */
+  function toneSpans(normal, kept, tone) {
+    if (!tone) return [];
+    const chars = Array.from(normal.text);
+    const separator = (character) => character === PAUSE || character === STOP;
+    const found = [];
+    for (let [start, end] of toneUnits(chars, tone.model)) {
+      if (kept.some(([from, to]) => from < end && start < to)) continue;
+      if (toneScore(chars.slice(start, end), tone) > tone.model.threshold) {
+        while (separator(chars[start])) start++;
+        while (separator(chars[end - 1])) end--;
+        found.push([start, end, tone.phrase]);
+      }
+    }
+    return found;
+  }
+
   /**
    * Every forbidden phrase in `text`: the longest match wins where phrases overlap; a match inside
-   * one of its phrase's exceptions does not count. Offsets are UTF-16 units of `text`.
+   * one of its phrase's exceptions does not count; then lines that sound like a brush-off (tone).
+   * Offsets are UTF-16 units of `text`.
    */
   function findPhrases(text, compiled) {
     const normal = normalise(text, compiled.classes);
@@ -169,11 +252,13 @@
       const free = kept.every(([start, end]) => candidate[1] <= start || end <= candidate[0]);
       if (free) kept.push(candidate);
     }
-    kept.sort((a, b) => a[0] - b[0]);
-    const findings = kept.map(([first, last, order]) => {
+    const spans = kept.map(([start, end, order]) => [start, end, compiled.phrases[order].phrase]);
+    spans.push(...toneSpans(normal, kept, compiled.tone));
+    spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const findings = spans.map(([first, last, phrase]) => {
       const start = normal.starts[first];
       const end = normal.ends[last - 1];
-      return { phrase: compiled.phrases[order].phrase, start, end, text: text.slice(start, end) };
+      return { phrase, start, end, text: text.slice(start, end) };
     });
     return locate(text, findings);
   }

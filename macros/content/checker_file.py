@@ -1,20 +1,25 @@
-"""The phrase checker's word lists (content/phrase_lists.yml): `{名字}` in a pattern.
+"""The phrase checker's own settings (content/checker.yml): word lists and the tone note.
+
+Word lists are `{名字}` in a pattern.
 
 Staff vary a brush-off slot by slot (我/我们/俺们/咱 × 不管/管不着 × 这个/这事), so patterns are
 written as families over shared lists: `{我方}(这儿)?{不管}`. A list is a name, what it stands
 for and its words; a word may use the pattern syntax without `*` and may name other lists. The
 loader validates this file first and hands the compiled lists to every pattern it validates
 (pydantic's validation context), so an unknown name is a mistake at the pattern's line.
+
+The tone note is what staff read when a line is marked for its tone rather than for a listed
+phrase (`phrases/tone.py`): a title, why, what to say instead and the entry it links to.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from ..phrases.syntax import LIST_NAME_MAX, PatternError, WordList, compile_lists, is_list_name
-from .model import Node, Text
+from .model import Id, Node, Text, Texts
 
 
 def _list_name(name: str) -> str:
@@ -37,14 +42,27 @@ class PhraseList(Node):
     words: Annotated[list[Annotated[str, AfterValidator(_word)]], Field(min_length=1)]
 
 
-class PhraseListsFile(Node):
-    """content/phrase_lists.yml: the lists, in any order; a list may name the others."""
+class ToneNote(Node):
+    """What the checker says about a line marked for its tone, and where it links."""
+
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"see": ()}
+
+    text: Text
+    reason: Text
+    alternatives: Annotated[Texts, Field(min_length=1)]
+    see: Id
+
+
+class CheckerFile(Node):
+    """content/checker.yml: the word lists, in any order (a list may name the others), and
+    the tone note."""
 
     lists: list[PhraseList]
+    tone: ToneNote
     _lexicon: dict[str, WordList] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
-    def _compiles(self) -> PhraseListsFile:
+    def _compiles(self) -> CheckerFile:
         seen: set[str] = set()
         for word_list in self.lists:
             if word_list.name in seen:
