@@ -74,9 +74,8 @@ def test_a_long_line_is_cut_between_sentences_and_a_short_one_is_not_scored() ->
     spans = units(text, model)
     assert [text[a:b] for a, b in spans][-1] == "四五六七八"
     assert all(b - a <= model["unit_max"] for a, b in spans)
-    # The last stop before a line break is part of the break once normalised.
-    assert "".join(text[a:b] for a, b in spans[:-1]) == ("你们好。" * 40)[:-1]
-    assert len(spans) == 3
+    # Pieces of at most unit_max characters, cut after a stop, scored without it.
+    assert [text[a:b] for a, b in spans[:-1]] == [("你们好。" * 30)[:-1], ("你们好。" * 10)[:-1]]
     one_long_sentence = "啊" * 200
     assert units(one_long_sentence, model) == [(0, 200)]
     assert units("好的，行", model) == []  # fewer than four Chinese characters

@@ -18,8 +18,8 @@ from .model import ApprovedPhrase, Dialogue, Method, Objection, Phrase, Procedur
 
 
 def unit_of(text: str) -> str:
-    """A sentence as the tone check scores it: normalised, no leading pause or stop."""
-    return normalise(text).text.lstrip(PAUSE + STOP).replace("\n", PAUSE)
+    """A sentence as the tone check scores it: normalised, no pause or stop at either end."""
+    return normalise(text).text.replace("\n", PAUSE).strip(PAUSE + STOP)
 
 
 def corpus_examples(path: Path) -> Iterator[tuple[str, bool]]:

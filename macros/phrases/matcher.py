@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalise import PAUSE, STOP, normalise
+from .normalise import normalise
 from .spec import SPEC_VERSION, Phrase, PhraseSpec, ToneSpec, spec_classes
 from .syntax import LIST_REFERENCE, expand_lists
 from .tone import score, table, units
@@ -78,8 +78,7 @@ class Matcher:
         return findings
 
     def _tone(self, text: str, kept: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
-        """Step 5: units where no phrase was found and whose tone score passes the threshold,
-        each as the span from its first to its last word."""
+        """Step 4: units where no phrase was found and whose tone score passes the threshold."""
         if self.tone is None:
             return []
         model = self.tone["model"]
@@ -88,10 +87,6 @@ class Matcher:
             if any(s < end and start < e for s, e, _ in kept):
                 continue
             if score(self._tone_weights, model, text[start:end]) > model["threshold"]:
-                while text[start] in (PAUSE, STOP):
-                    start += 1
-                while text[end - 1] in (PAUSE, STOP):
-                    end -= 1
                 found.append((start, end, self.tone["id"]))
         return found
 

@@ -182,7 +182,9 @@
         position = sentenceEnd;
       }
       if (piece < end) line.push([piece, end]);
-      for (const [a, b] of line) {
+      for (const [a, to] of line) {
+        let b = to;
+        while (b > a && separator(chars[b - 1])) b--; // a sentence scores the same at a line's end
         const words = chars.slice(a, b).filter((c) => isIdeograph(c.codePointAt(0))).length;
         if (words >= model.min_ideographs) spans.push([a, b]);
       }
@@ -216,13 +218,10 @@
   function toneSpans(normal, kept, tone) {
     if (!tone) return [];
     const chars = Array.from(normal.text);
-    const separator = (character) => character === PAUSE || character === STOP;
     const found = [];
-    for (let [start, end] of toneUnits(chars, tone.model)) {
+    for (const [start, end] of toneUnits(chars, tone.model)) {
       if (kept.some(([from, to]) => from < end && start < to)) continue;
       if (toneScore(chars.slice(start, end), tone) > tone.model.threshold) {
-        while (separator(chars[start])) start++;
-        while (separator(chars[end - 1])) end--;
         found.push([start, end, tone.phrase]);
       }
     }
