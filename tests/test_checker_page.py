@@ -39,7 +39,12 @@ def test_the_page_is_in_the_nav_and_its_spec_is_built_from_content(built_site: P
     html = page(built_site, "checker")
     assert "话术自查" in html.source.split("<title>")[1].split("</title>")[0]
     assert any(a.get("href", "").endswith("checker/") for a in page(built_site, "").attrs("a"))
-    assert "data-checker-spec" in html.source
+    # The data comes after the page, from next to it, like the search index.
+    [section] = [a for a in html.attrs("section") if "data-checker" in a]
+    assert section["data-checker-spec"] == "phrases.json"
+    spec = json.loads((built_site / "checker" / "phrases.json").read_text(encoding="utf-8"))
+    assert spec["phrases"][0]["href"].startswith("../phrasing/#")
+    assert spec["tone"]["model"]["weights"]
     labels = [a for a in html.attrs("label") if a.get("for") == "hb-checker-input"]
     assert labels, "the text box has a real label"
 

@@ -87,35 +87,54 @@
     ]);
   }
 
+  /* The spec comes after the page, like the search index: fetched once per URL and kept
+   * across Material's instant navigation; the service worker keeps it for offline use. */
+  const specs = new Map();
+  function loadSpec(url) {
+    if (!specs.has(url)) {
+      const loading = fetch(url)
+        .then((response) => {
+          if (!response.ok) throw new Error(`${response.status}`);
+          return response.json();
+        })
+        .then((spec) => HandbookChecker.compileSpec(spec));
+      loading.catch(() => specs.delete(url));
+      specs.set(url, loading);
+    }
+    return specs.get(url);
+  }
+
   function start() {
     const root = document.querySelector("[data-checker]");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "1";
+    if (!root || root.dataset.started) return;
+    root.dataset.started = "1";
     const input = root.querySelector("textarea");
-    let compiled;
-    try {
-      const spec = JSON.parse(root.querySelector("[data-checker-spec]").textContent);
-      compiled = HandbookChecker.compileSpec(spec);
-    } catch {
-      root.querySelector("[data-checker-status]").textContent =
-        "自查工具没能加载，请刷新页面再试。";
-      return;
-    }
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      render(root, compiled, input.value);
-    };
-    input.addEventListener("input", () => {
-      if (!frame) frame = window.requestAnimationFrame(update);
-    });
-    root.querySelector("[data-checker-clear]").addEventListener("click", () => {
-      input.value = "";
-      update();
-      input.focus();
-    });
-    input.disabled = false;
-    update();
+    const status = root.querySelector("[data-checker-status]");
+    status.textContent = "正在载入禁语清单……";
+    input.disabled = false; // typing may start now: the text is checked once the data is in
+    const url = new URL(root.dataset.checkerSpec, window.location.href).href;
+    loadSpec(url).then(
+      (compiled) => {
+        let frame = 0;
+        const update = () => {
+          frame = 0;
+          render(root, compiled, input.value);
+        };
+        input.addEventListener("input", () => {
+          if (!frame) frame = window.requestAnimationFrame(update);
+        });
+        root.querySelector("[data-checker-clear]").addEventListener("click", () => {
+          input.value = "";
+          update();
+          input.focus();
+        });
+        update();
+        root.dataset.ready = "1";
+      },
+      () => {
+        status.textContent = "自查工具没能加载，请刷新页面再试。";
+      },
+    );
   }
 
   if (window.document$) window.document$.subscribe(start);
