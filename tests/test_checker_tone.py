@@ -51,7 +51,7 @@ def test_learning_is_deterministic() -> None:
 def test_a_brush_off_no_phrase_lists_is_marked_for_its_tone(matcher: Matcher) -> None:
     assert marks(matcher, "取号了吗？没取号排什么队。") == [(TONE_ID, "取号了吗？没取号排什么队")]
     tone = matcher.phrase(TONE_ID)
-    assert tone["kind"] == "tone" and tone["text"] == "语气生硬"
+    assert tone["kind"] == "tone" and tone["text"] == "听起来像推脱或顶撞"
     assert tone["url"] == "phrasing/#cuoci-gaixie"
 
 
