@@ -99,6 +99,7 @@ def browser(site: Path, text: str, long_text: str) -> dict[str, Any]:
             instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             context = instance.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
             page = context.new_page()
+            page.set_default_timeout(600_000)  # the whole corpus is one long paste
             page.goto(server.page_url("checker/"), wait_until="networkidle")
             check_in_page(page, text)
             keys = page_findings(page)

@@ -83,9 +83,13 @@ class Matcher:
             return []
         model = self.tone["model"]
         found = []
+        taken = sorted((s, e) for s, e, _ in kept)  # disjoint: their ends are in order too
+        index = 0
         for start, end in units(text, model):
-            if any(s < end and start < e for s, e, _ in kept):
-                continue
+            while index < len(taken) and taken[index][1] <= start:
+                index += 1
+            if index < len(taken) and taken[index][0] < end:
+                continue  # a listed phrase was found in this unit
             if score(self._tone_weights, model, text[start:end]) > model["threshold"]:
                 found.append((start, end, self.tone["id"]))
         return found

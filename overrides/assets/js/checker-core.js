@@ -204,8 +204,12 @@
   function toneScore(unit, tone) {
     const marked = ["^", ...unit, "$"];
     const grams = new Set();
-    for (let size = 1; size <= tone.model.gram_max; size++) {
-      for (let i = 0; i + size <= marked.length; i++) grams.add(marked.slice(i, i + size).join(""));
+    for (let i = 0; i < marked.length; i++) {
+      let gram = "";
+      for (let size = 1; size <= tone.model.gram_max && i + size <= marked.length; size++) {
+        gram += marked[i + size - 1];
+        grams.add(gram);
+      }
     }
     grams.delete("^");
     grams.delete("$");
@@ -219,8 +223,11 @@
     if (!tone) return [];
     const chars = Array.from(normal.text);
     const found = [];
+    const taken = kept.map(([from, to]) => [from, to]).sort((a, b) => a[0] - b[0]);
+    let index = 0; // taken spans are disjoint: their ends are in order too
     for (const [start, end] of toneUnits(chars, tone.model)) {
-      if (kept.some(([from, to]) => from < end && start < to)) continue;
+      while (index < taken.length && taken[index][1] <= start) index++;
+      if (index < taken.length && taken[index][0] < end) continue; // a listed phrase is in it
       if (toneScore(chars.slice(start, end), tone) > tone.model.threshold) {
         found.push([start, end, tone.phrase]);
       }
