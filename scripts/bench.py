@@ -254,7 +254,8 @@ def render(
     CHECKS.extend(
         [
             Check(
-                "first load of any page, without the search index",
+                "first load of any page, without the search index and the phrase checker's "
+                "data (both fetched after the page)",
                 f"≤ {FIRST_LOAD_KB} KB",
                 f"{kb(heaviest.without_index)} KB (heaviest: `{heaviest.url or '/'}`)",
                 heaviest.without_index <= FIRST_LOAD_KB * KB,
@@ -347,7 +348,8 @@ def render(
         f"| stock Material, same Markdown | {stock.median:.2f} s |",
         "",
         "**First load of each page**, KB gzip (fresh browser, no service worker). “total” "
-        "leaves out the search index; “own” is the part of CSS and JS that is the project's "
+        "leaves out the search index and the phrase checker's data (shown below); “own” is "
+        "the part of CSS and JS that is the project's "
         "own (without the search engine); “stock” is the same page of the stock site.",
         "",
         "| page | HTML | CSS | JS | own JS + CSS | fonts | images | other | total | search index | stock total | stock index |",
@@ -395,6 +397,9 @@ def render(
         f"{offline[0]} files, {kb(offline[1])} in all, downloaded once in the background after "
         "the first page (a new build fetches only the files that changed) |",
         f"| search index (one document per entry, with its names and how staff ask; fetched once) | {kb(index)} vs stock {kb(stock_index)} |",
+        f"| phrase checker data (`checker/phrases.json`: patterns, word lists, tone weights; "
+        f"fetched by the checker page after it loads, once) | "
+        f"{kb(max(load.bytes['checker data'] for load in loads))} |",
         f"| HTML per page, median (widgets, edit links, sources) | {kb(median_html)} vs stock {kb(median_stock_html)} |",
         f"| fonts | none (system CJK fonts); stock asks {', '.join(elsewhere) or 'no other host'}"
         + (" — not reachable here, so not counted" if elsewhere else "")

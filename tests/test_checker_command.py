@@ -102,6 +102,7 @@ def test_json_output_for_other_tools(call: Path, clean: Path) -> None:
         "text": "你肯定弄混了",
         "phrase": "ni-kending-nonghun",
         "phrase_text": "你肯定弄混了……",
+        "kind": "phrase",
         "reason": first["reason"],
         "alternatives": first["alternatives"],
         "url": "phrasing/#ni-kending-nonghun",

@@ -24,8 +24,14 @@ from macros.content.phrase_spec import build_spec
 from macros.content.problems import ContentError
 from macros.phrases.matcher import Matcher
 from macros.phrases.normalise import PAUSE_RANGES, normalise
-from macros.phrases.spec import phrase_spec, spec_classes
-from macros.phrases.syntax import PatternError, compile_pattern
+from macros.phrases.spec import make_spec, phrase_spec, spec_classes
+from macros.phrases.syntax import (
+    LIST_REFERENCE,
+    Lexicon,
+    PatternError,
+    compile_lists,
+    compile_pattern,
+)
 
 
 @pytest.fixture(scope="session")  # once per worker, however tests interleave
@@ -33,14 +39,16 @@ def matcher(handbook: Handbook) -> Matcher:
     return Matcher(build_spec(handbook))
 
 
-def one(pattern: str, *, text: str = "测试用语", exceptions: tuple[str, ...] = ()) -> Matcher:
+def one(
+    pattern: str,
+    *,
+    text: str = "测试用语",
+    exceptions: tuple[str, ...] = (),
+    lists: Lexicon | None = None,
+) -> Matcher:
     """A matcher holding a single phrase with this pattern."""
-    spec = {
-        "version": 1,
-        "classes": spec_classes(),
-        "phrases": [phrase_spec("test", text, [pattern], exceptions)],
-    }
-    return Matcher(spec)
+    lists = lists or {}
+    return Matcher(make_spec([phrase_spec("test", text, [pattern], exceptions, lists)], lists))
 
 
 def found(matcher: Matcher, text: str) -> list[str]:
@@ -128,7 +136,11 @@ def test_the_phrase_text_itself_always_counts() -> None:
         ("(不会)\\1", "不支持反斜杠"),
         ("不会.*", "不支持半角点"),
         ("不会+", "不支持“+”"),
-        ("不会{2}", "不支持花括号"),
+        ("不会{2}", "不是词表名"),
+        ("不会{", "少了右花括号"),
+        ("不会}", "多了一个右花括号"),
+        ("{}不会", "花括号里要写词表的名字"),
+        ("{推给别处}不会", "没有叫“推给别处”的词表"),
         ("^不会", "不支持“^”"),
         ("不会$", "不支持“$”"),
         ("(不会", "少了右括号"),
@@ -159,15 +171,83 @@ def test_a_pattern_that_cannot_compile_says_why_in_chinese(pattern: str, message
         compile_pattern(pattern)
 
 
+# --- word lists (content/checker.yml) -------------------------------------------------
+
+LISTS = compile_lists(
+    {
+        "我方": ["我们?", "俺们?", "咱们?"],
+        "不管": ["不管", "管不着", "不归{我方}管"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said", "expected"),
+    [
+        ("{我方}不管这个", "俺们不管这个", ["俺们不管这个"]),
+        ("{我方}不管这个", "咱不管这个", ["咱不管这个"]),
+        ("这事{不管}", "这事不归我们管", ["这事不归我们管"]),  # a list naming a list
+        ("这事{不管}", "这事管不着", ["这事管不着"]),
+        ("{我方}?这儿不管", "这儿不管", ["这儿不管"]),  # ? after a list: may be left out
+        ("｛我方｝不管", "我不管", ["我不管"]),  # full-width braces
+        ("{我方}不管", "他们不管", []),
+    ],
+)
+def test_a_word_list_stands_for_any_of_its_words(
+    pattern: str, said: str, expected: list[str]
+) -> None:
+    assert found(one(pattern, lists=LISTS), said) == expected
+
+
+def test_a_list_is_written_once_in_the_spec_and_filled_in_by_the_matcher() -> None:
+    spec = make_spec(
+        [phrase_spec("test", "测试用语", ["{我方}不管", "{我方}管不着"], (), LISTS)], LISTS
+    )
+    assert spec["phrases"][0]["match"][1:] == ["(?:{我方})不管", "(?:{我方})管不着"]
+    assert spec["lists"]["不管"] == "不管|管不着|不归(?:我们?|俺们?|咱们?)管"
+    assert found(Matcher(spec), "咱们管不着") == ["咱们管不着"]
+
+
+@pytest.mark.parametrize(
+    ("lists", "message"),
+    [
+        ({"甲": ["{乙}"], "乙": ["{甲}"]}, "词表“甲”绕了一圈又用到了自己：甲 → 乙 → 甲"),
+        ({"甲": ["一*二"]}, "词表里的说法不能用星号 *"),
+        ({"甲": []}, "词表“甲”里至少要有一个说法"),
+        ({"甲": ["  "]}, "词表“甲”里有一个空的说法"),
+        ({"甲": ["{丙}"]}, "没有叫“丙”的词表"),
+        ({"甲": ["(一"]}, "词表“甲”里的说法“(一”第 1 个字处：括号没有配对"),
+        ({"1甲": ["一"]}, "“1甲”不是词表名"),
+    ],
+)
+def test_a_word_list_that_cannot_compile_says_why_in_chinese(
+    lists: dict[str, list[str]], message: str
+) -> None:
+    with pytest.raises(PatternError, match=re.escape(message)):
+        compile_lists(lists)
+
+
+def test_a_single_character_list_still_needs_two_characters_in_a_pattern() -> None:
+    with pytest.raises(PatternError, match="太短"):
+        compile_pattern("{我方}?", lists=compile_lists({"我方": ["我", "俺"]}))
+
+
 def test_compiled_regexes_use_only_syntax_both_engines_read_the_same(handbook: Handbook) -> None:
     """No lookaround, backreference, named group, flag, escape class or unbounded repeat."""
     allowed = re.compile(
-        r"^(?:[^\\()\[\]{}*+.^$]|\(\?:|[()|]|\[[^\]]+\]|\{0,(?:8|30)\}\?|\?|\\n)*$"
+        r"^(?:[^\\()\[\]{}*+.^$]|\(\?:|[()|]|\[[^\]]+\]|\{0,(?:8|30)\}\?|\?|\\n"
+        r"|\(\?:\{[^{}0-9,][^{}]*\}\))*$"  # a word list, filled in before compiling
     )
-    for phrase in build_spec(handbook)["phrases"]:
+    spec = build_spec(handbook)
+    assert spec["lists"], "the handbook's patterns use word lists"
+    for name, source in spec["lists"].items():
+        assert allowed.match(source) and not re.search(LIST_REFERENCE, source), (name, source)
+    for phrase in spec["phrases"]:
         for source in phrase["match"] + phrase["except"]:
             assert allowed.match(source), (phrase["id"], source)
-            re.compile(source)
+            for name in re.findall(LIST_REFERENCE, source):
+                assert name in spec["lists"], (phrase["id"], name)
+    Matcher(spec)  # every regex compiles once its lists are filled in
 
 
 def test_character_classes_never_claim_chinese_characters() -> None:
@@ -295,12 +375,13 @@ BAD = """
 """
 
 
-def _append(content: Path, text: str) -> int:
+def _append(content: Path, text: str, marker: str = "(?<!不)测试") -> int:
+    """Add a section to phrasing.yml; the line of the pattern holding `marker`."""
     path = content / "phrasing.yml"
     before = path.read_text(encoding="utf-8")
     path.write_text(before + text, encoding="utf-8")
     lines = (before + text).splitlines()
-    return next((n for n, line in enumerate(lines, 1) if "(?<!不)测试" in line), 0)
+    return next((n for n, line in enumerate(lines, 1) if marker in line), 0)
 
 
 def test_a_pattern_that_cannot_compile_is_a_problem_at_its_line(content: Path) -> None:
@@ -319,3 +400,40 @@ def test_an_alternative_the_phrase_would_flag_is_a_problem(content: Path) -> Non
     with pytest.raises(ContentError) as error:
         load_content(content)
     assert "替代说法“测试说法”里的“测试说法”会被这条禁语的写法查出来" in error.value.report()
+
+
+def test_an_unknown_word_list_is_a_problem_at_the_pattern_line(content: Path) -> None:
+    line = _append(content, BAD.replace("(?<!不)测试", "'{没有这个表}测试'"), "{没有这个表}")
+    with pytest.raises(ContentError) as error:
+        load_content(content)
+    problems = [str(p) for p in error.value.problems]
+    assert len(problems) == 1
+    assert problems[0].startswith(f"content/phrasing.yml:{line}:")
+    assert "patterns[1]" in problems[0]
+    assert "没有叫“没有这个表”的词表" in problems[0]
+
+
+def test_a_word_list_used_by_a_phrase_widens_it_and_a_broken_list_is_reported_alone(
+    content: Path,
+) -> None:
+    lists = content / "checker.yml"
+    lists.write_text(
+        lists.read_text(encoding="utf-8")
+        + "  - name: 测试词\n    meaning: 测试\n    words: [用语, 说法, 讲法]\n",
+        encoding="utf-8",
+    )
+    _append(content, BAD.replace("(?<!不)测试", "测试{测试词}"))
+    handbook = load_content(content)
+    assert [f.phrase for f in Matcher(build_spec(handbook)).find("这是测试讲法")] == [
+        "broken-phrase"
+    ]
+    lists.write_text(
+        lists.read_text(encoding="utf-8").replace("[用语, 说法, 讲法]", "[用语, (说法]"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as error:
+        load_content(content)
+    problems = [str(p) for p in error.value.problems]
+    assert len(problems) == 1, problems  # not again at every pattern that names the list
+    assert problems[0].startswith("content/checker.yml:")
+    assert "词表“测试词”里的说法“(说法”第 1 个字处：括号没有配对" in problems[0]

@@ -52,7 +52,8 @@ STARTED = {
     "checklist": "!!document.querySelector('[data-checklist-history]:not([hidden]), "
     "[data-checklist] [data-checklist-bar]:not([hidden])')",
     "quiz": "!document.querySelector('[data-quiz]') || !!document.querySelector('.quiz.is-live')",
-    "checker": "!!document.querySelector('[data-checker][data-ready]')",
+    # The checker has started once it says it is loading its data (which comes after the page).
+    "checker": "!!document.querySelector('[data-checker][data-started]')",
     "review-queue": "!!window.hbReview",
     "review": "!!document.querySelector('[data-review][data-review-ready]')",
     "practice": "!!document.querySelector('[data-practice][data-practice-ready]')",

@@ -10,13 +10,14 @@ import argparse
 from types import ModuleType
 from typing import Final
 
-from . import changes, check, phrases, schema
+from . import changes, check, phrases, schema, tone
 
 COMMANDS: Final[tuple[tuple[str, ModuleType], ...]] = (
     ("check", check),
     ("changes", changes),
     ("phrases", phrases),
     ("schema", schema),
+    ("tone", tone),
 )
 
 

@@ -1,8 +1,9 @@
 """`python -m macros phrases FILE...`: find forbidden phrases in transcripts (trainers, 质检).
 
 Runs the same compiled spec as the 话术自查 page (`content.phrase_spec.build_spec` + `phrases.matcher.Matcher`), so
-the command and the browser report the same findings. Exit status: 0 nothing found, 1 forbidden
-phrases found, 2 a file could not be read or the content is invalid (this wins over 1).
+the command and the browser report the same findings, a line marked for its tone (语气) among
+them. Exit status: 0 nothing found, 1 forbidden phrases or tone found, 2 a file could not be
+read or the content is invalid (this wins over 1).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from ..content.loader import load_content
 from ..content.phrase_spec import build_spec
 from ..content.problems import ContentError
 from ..phrases.matcher import Finding, Matcher
-from ..phrases.spec import Phrase
+from ..phrases.spec import Phrase, ToneSpec
 
-HELP = "检查通话记录、聊天记录等文本文件里的禁语：列出文件、行、列、原因和替代说法；发现禁语时退出码为 1"
+HELP = "检查通话记录、聊天记录等文本文件里的禁语和生硬的语气：列出文件、行、列、原因和替代说法；发现时退出码为 1"
 ROOT = Path(__file__).resolve().parents[2]
 FOUND, UNREADABLE = 1, 2
 
@@ -89,7 +90,7 @@ def read(name: str, encoding: str) -> str:
     return decode(raw, encoding)
 
 
-def as_record(name: str, finding: Finding, phrase: Phrase) -> dict[str, Any]:
+def as_record(name: str, finding: Finding, phrase: Phrase | ToneSpec) -> dict[str, Any]:
     return {
         "file": name,
         "line": finding.line,
@@ -98,6 +99,7 @@ def as_record(name: str, finding: Finding, phrase: Phrase) -> dict[str, Any]:
         "text": finding.text,
         "phrase": phrase["id"],
         "phrase_text": phrase["text"],
+        "kind": "tone" if phrase.get("kind") == "tone" else "phrase",
         "reason": phrase.get("reason", ""),
         "alternatives": phrase.get("alternatives", []),
         "url": phrase.get("url", ""),
@@ -107,7 +109,8 @@ def as_record(name: str, finding: Finding, phrase: Phrase) -> dict[str, Any]:
 def format_record(record: dict[str, Any]) -> str:
     lines = [
         f"{record['file']}:{record['line']}:{record['column']}: {record['text']}",
-        f"  禁语：{record['phrase_text']}（手册 {record['url']}）",
+        f"  {'语气' if record['kind'] == 'tone' else '禁语'}：{record['phrase_text']}"
+        f"（手册 {record['url']}）",
         f"  为什么不能说：{record['reason']}",
         "  可以这样说：",
         *(f"    - {text}" for text in record["alternatives"]),
@@ -143,7 +146,12 @@ def run(args: argparse.Namespace) -> int:
         for problem in errors:
             print(f"{problem['file']}: {problem['message']}", file=sys.stderr)
         checked = len(args.files) - len(errors)
-        found = f"发现 {len(records)} 处禁语" if records else "没有发现禁语"
+        tone = sum(1 for record in records if record["kind"] == "tone")
+        parts = [
+            f"{len(records) - tone} 处禁语" if len(records) > tone else "",
+            f"{tone} 处语气生硬" if tone else "",
+        ]
+        found = "发现 " + "、".join(p for p in parts if p) if records else "没有发现禁语"
         print(
             f"共检查 {checked} 个文件，{found}。"
             + (f"{len(errors)} 个文件无法读取。" if errors else "")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checker_file import CheckerFile
 from .model import Chapter, ChecklistsFile, Entry, Node, Question, QuizzesFile, Source
 from .search_file import SearchFile
 from .synonyms import SynonymsFile
@@ -28,6 +29,7 @@ class Handbook:
     root: Path
     synonyms: SynonymsFile
     search: SearchFile
+    checker: CheckerFile  # the phrase checker's word lists and tone note
     chapters: dict[str, Chapter]
     sources: dict[str, Source]
     checklists: ChecklistsFile

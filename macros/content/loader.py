@@ -15,8 +15,10 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from .checker_file import CheckerFile
 from .handbook import Handbook
 from .model import (
+    LISTS_CONTEXT,
     Chapter,
     Checklist,
     ChecklistItem,
@@ -47,8 +49,11 @@ SPECIAL_FILES: Final[MappingProxyType[str, type[Node]]] = MappingProxyType(
         "quizzes.yml": QuizzesFile,
         "synonyms.yml": SynonymsFile,
         "search.yml": SearchFile,
+        "checker.yml": CheckerFile,
     }
 )
+# Read before the others: the patterns of every chapter may name its word lists.
+FIRST: Final = "checker.yml"
 
 # What a reference may name a non-entry node by (entries use their own `kind`).
 NODE_KINDS: Final[MappingProxyType[type[Node], str]] = MappingProxyType(
@@ -80,12 +85,14 @@ def _walk_nodes(value: Any, path: Path) -> Iterator[tuple[Node, Path]]:
             yield from _walk_nodes(item, (*path, index))
 
 
-def _validate(doc: YamlDocument, model: type[Node]) -> tuple[Node | None, list[Problem]]:
+def _validate(
+    doc: YamlDocument, model: type[Node], context: dict[str, Any]
+) -> tuple[Node | None, list[Problem]]:
     if not isinstance(doc.data, dict):
         where = doc.where(())
         return None, [Problem(where, "文件最外层应为映射（“键: 值”），而不是列表或一段文字")]
     try:
-        node = model.model_validate(doc.data)
+        node = model.model_validate(doc.data, context=context)
     except ValidationError as error:
         problems = []
         for detail in error.errors(include_url=False):
@@ -148,7 +155,9 @@ def _read_all(
             [],
             [Problem(Where(str(root)), "找不到内容文件夹（应是放 .yml 内容文件的 content/）")],
         )
-    for path in sorted(root.iterdir()):
+    # Until the word lists are read, and when they have a mistake, any list name is accepted.
+    context: dict[str, Any] = {LISTS_CONTEXT: None}
+    for path in sorted(root.iterdir(), key=lambda p: (p.name != FIRST, p.name)):
         shown = f"{root.name}/{path.name}"
         if path.name.startswith(".") and path.is_file():
             continue
@@ -160,8 +169,10 @@ def _read_all(
         if doc is None:
             continue
         model = SPECIAL_FILES.get(path.name, Chapter)
-        node, model_problems = _validate(doc, model)
+        node, model_problems = _validate(doc, model, context)
         problems += model_problems
+        if isinstance(node, CheckerFile) and not file_problems:
+            context = {LISTS_CONTEXT: node.lexicon}
         if node is not None and not file_problems:
             loaded[path.name] = (doc, node)
         else:
@@ -320,6 +331,8 @@ def load_content(root: FsPath) -> Handbook:
     quizzes = loaded["quizzes.yml"][1]
     synonyms = loaded["synonyms.yml"][1]
     search = loaded["search.yml"][1]
+    checker = loaded["checker.yml"][1]
+    assert isinstance(checker, CheckerFile)
     assert isinstance(synonyms, SynonymsFile)
     assert isinstance(search, SearchFile)
     assert isinstance(sources_file, SourcesFile)
@@ -329,6 +342,7 @@ def load_content(root: FsPath) -> Handbook:
         root=root,
         synonyms=synonyms,
         search=search,
+        checker=checker,
         chapters=chapters,
         sources={source.id: source for source in sources_file.sources},
         checklists=checklists,

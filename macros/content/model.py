@@ -18,12 +18,13 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 
 from ..phrases.matcher import Matcher
 from ..phrases.spec import make_spec, phrase_spec
-from ..phrases.syntax import check_exception, check_pattern, literal_min_length
+from ..phrases.syntax import Lexicon, check_exception, check_pattern, literal_min_length
 from .where import Where
 
 
@@ -171,19 +172,44 @@ class Topic(Entry):
 #   *               中间可以夹几个字（最多 8 个，不跨句子）：你*弄错了
 #   **              只用在 exceptions 里：中间可以夹更多的字（最多 30 个，不跨句子），用来写
 #                   “先说了限度、后面接着给出办法”：我*不(知道|清楚)**我马上(问|查)
+#   {名字}          词表（content/checker.yml）里的任何一个说法：{我方}{不管}这(个|事)
 #
-# Brackets, | and * may be full-width（）｜【】＊; a full-width ？ is an ordinary question mark.
+# Brackets, braces, | and * may be full-width（）｛｝｜【】＊; a full-width ？ is an ordinary
+# question mark.
 # Not allowed (each is an error naming the pattern and the place): backslash \, dot ., + { } ^ $,
 # anything starting with (? (lookbehind, named groups, flags), * inside brackets or at either
 # end, and patterns that match fewer than 2 characters. Rules: `macros/phrases/syntax.py`.
+# The key of pydantic's validation context that carries the compiled word lists
+# (content/checker.yml) to the patterns; the loader sets it for every content file.
+LISTS_CONTEXT: Final = "phrase_lists"
+
+
+def lists_of(info: ValidationInfo) -> Lexicon | None:
+    """The word lists a pattern being validated may name: none outside the loader, `None` (any
+    name is accepted) when content/checker.yml has a mistake of its own."""
+    context: Any = info.context
+    if isinstance(context, dict) and LISTS_CONTEXT in context:
+        found: Lexicon | None = context[LISTS_CONTEXT]
+        return found
+    return {}
+
+
+def _pattern(value: str, info: ValidationInfo) -> str:
+    return check_pattern(value, lists_of(info))
+
+
+def _exception(value: str, info: ValidationInfo) -> str:
+    return check_exception(value, lists_of(info))
+
+
 Pattern = Annotated[
-    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(check_pattern)
+    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_pattern)
 ]
 ExceptionPattern = Annotated[
     str,
     StringConstraints(min_length=1),
     AfterValidator(_not_blank),
-    AfterValidator(check_exception),
+    AfterValidator(_exception),
 ]
 
 
@@ -207,13 +233,15 @@ class Phrase(Entry):
         return self.text
 
     @model_validator(mode="after")
-    def _checkable(self) -> Phrase:
+    def _checkable(self, info: ValidationInfo) -> Phrase:
         """The phrase's own text must be findable, and its alternatives must not be found."""
         if literal_min_length(self.text) < 2:
             raise ValueError("禁语原文去掉标点后至少要有 2 个字，否则话术自查无法查找")
-        matcher = Matcher(
-            make_spec([phrase_spec(self.id, self.text, self.patterns, self.exceptions)])
-        )
+        lists = lists_of(info)
+        if lists is None:
+            return self  # the word lists have a mistake of their own: reported there
+        compiled = phrase_spec(self.id, self.text, self.patterns, self.exceptions, lists)
+        matcher = Matcher(make_spec([compiled], lists))
         for text in self.alternatives:
             found = matcher.find(text)
             if found:

@@ -5,22 +5,29 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..phrases.spec import Phrase as CompiledPhrase
-from ..phrases.spec import PhraseSpec, make_spec, phrase_spec
+from ..phrases.spec import PhraseSpec, ToneSpec, make_spec, phrase_spec
+from ..phrases.tone import MODEL_FILE, load_model
 from .handbook import Handbook
 from .model import Phrase
 from .staff_text import strip_markers
 
+TONE_ID = "yuqi"  # the tone finding's id: never an entry's (entries' ids are checked unique)
 
-def build_spec(handbook: Handbook, href: Callable[[str], str] | None = None) -> PhraseSpec:
-    """Every phrase in handbook order, compiled, with why not, what instead and where it lives.
+
+def build_spec(
+    handbook: Handbook, href: Callable[[str], str] | None = None, *, tone: bool = True
+) -> PhraseSpec:
+    """Every phrase in handbook order, compiled, with why not, what instead and where it lives;
+    and the tone check (content/checker.yml's note, the weights `python -m macros tone` wrote).
 
     `href` turns an id into a link relative to the page that embeds the spec; without it the
-    site-root URL is used (the command line).
+    site-root URL is used (the command line). `tone=False`: the listed phrases only.
     """
     phrases: list[CompiledPhrase] = []
+    lists = handbook.checker.lexicon
     for entry in handbook.entries("phrase"):
         assert isinstance(entry, Phrase)  # kind "phrase" is always a Phrase
-        compiled = phrase_spec(entry.id, entry.text, entry.patterns, entry.exceptions)
+        compiled = phrase_spec(entry.id, entry.text, entry.patterns, entry.exceptions, lists)
         url = handbook.url_of(entry.id)
         # What staff read in the checker: the editors' markers are not for them.
         compiled["reason"] = strip_markers(entry.reason)
@@ -28,4 +35,19 @@ def build_spec(handbook: Handbook, href: Callable[[str], str] | None = None) -> 
         compiled["url"] = url
         compiled["href"] = href(entry.id) if href else url
         phrases.append(compiled)
-    return make_spec(phrases)
+    return make_spec(phrases, lists, _tone(handbook, href) if tone else None)
+
+
+def _tone(handbook: Handbook, href: Callable[[str], str] | None) -> ToneSpec:
+    note = handbook.checker.tone
+    url = handbook.url_of(note.see)
+    return {
+        "id": TONE_ID,
+        "kind": "tone",
+        "text": strip_markers(note.text),
+        "reason": strip_markers(note.reason),
+        "alternatives": [strip_markers(text) for text in note.alternatives],
+        "url": url,
+        "href": href(note.see) if href else url,
+        "model": load_model(MODEL_FILE)["model"],
+    }

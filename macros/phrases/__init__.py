@@ -27,7 +27,12 @@ The algorithm, step by step (both implementations follow it exactly):
 3. Candidates are sorted longest first, then by start, then by handbook order; a candidate is
    kept when it overlaps none already kept. So where phrases overlap ("我们根本不可能出现这种
    情况"), the one covering the most words wins. Kept matches are reported by position.
-4. Each kept match is mapped back to the original text; its line and column count code points,
+4. Tone (`tone.py`), when the spec has a model: the normalised text is cut into units (lines,
+   long lines between sentences; a customer's labelled line is skipped); a unit no kept match
+   overlaps is scored by its character 1- to 3-grams, and past the threshold it is reported as
+   one finding of the tone entry, from its first to its last character that is not a pause or
+   stop. Findings are reported by position.
+5. Each finding is mapped back to the original text; its line and column count code points,
    lines broken at \\r\\n, \\n, \\r, U+2028 and U+2029.
 
 The pattern syntax for editors is described on `Phrase` in `macros/content/model.py`.

@@ -1,4 +1,4 @@
-"""Steps 2–4 of matching in Python: run a compiled spec over text, report findings by position.
+"""Steps 2–5 of matching in Python: run a compiled spec over text, report findings by position.
 
 `overrides/assets/js/checker-core.js` is the browser's copy of exactly this algorithm.
 """
@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 
 from .normalise import normalise
-from .spec import SPEC_VERSION, Phrase, PhraseSpec, spec_classes
+from .spec import SPEC_VERSION, Phrase, PhraseSpec, ToneSpec, spec_classes
+from .syntax import LIST_REFERENCE, expand_lists
+from .tone import score, table, units
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,18 @@ class Matcher:
             raise ValueError(f"unsupported phrase spec version {spec.get('version')!r}")
         if spec["classes"] != spec_classes():
             raise ValueError("phrase spec was built with different character classes")
+        if spec["reference"] != LIST_REFERENCE:
+            raise ValueError("phrase spec was built with a different list reference")
         self.phrases = spec["phrases"]
-        self._match = [[re.compile(s) for s in p["match"]] for p in self.phrases]
-        self._except = [[re.compile(s) for s in p["except"]] for p in self.phrases]
+        lists = spec["lists"]
+        self._match = [
+            [re.compile(expand_lists(s, lists)) for s in p["match"]] for p in self.phrases
+        ]
+        self._except = [
+            [re.compile(expand_lists(s, lists)) for s in p["except"]] for p in self.phrases
+        ]
+        self.tone: ToneSpec | None = spec.get("tone")
+        self._tone_weights = table(self.tone["model"]) if self.tone else {}
 
     def find(self, text: str) -> list[Finding]:
         norm = normalise(text)
@@ -56,17 +67,36 @@ class Matcher:
             if all(end <= s or e <= start for s, e, _ in kept):
                 kept.append((start, end, order))
         kept.sort()
+        found = [(start, end, self.phrases[order]["id"]) for start, end, order in kept]
+        found = sorted(found + self._tone(norm.text, kept))
         findings = []
         lines = _LineIndex(text)
-        for start, end, order in kept:
+        for start, end, ident in found:
             first, last = norm.starts[start], norm.ends[end - 1]
             line, column = lines.locate(first)
-            findings.append(
-                Finding(self.phrases[order]["id"], first, last, line, column, text[first:last])
-            )
+            findings.append(Finding(ident, first, last, line, column, text[first:last]))
         return findings
 
-    def phrase(self, ident: str) -> Phrase:
+    def _tone(self, text: str, kept: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
+        """Step 4: units where no phrase was found and whose tone score passes the threshold."""
+        if self.tone is None:
+            return []
+        model = self.tone["model"]
+        found = []
+        taken = sorted((s, e) for s, e, _ in kept)  # disjoint: their ends are in order too
+        index = 0
+        for start, end in units(text, model):
+            while index < len(taken) and taken[index][1] <= start:
+                index += 1
+            if index < len(taken) and taken[index][0] < end:
+                continue  # a listed phrase was found in this unit
+            if score(self._tone_weights, model, text[start:end]) > model["threshold"]:
+                found.append((start, end, self.tone["id"]))
+        return found
+
+    def phrase(self, ident: str) -> Phrase | ToneSpec:
+        if self.tone is not None and ident == self.tone["id"]:
+            return self.tone
         return next(p for p in self.phrases if p["id"] == ident)
 
 

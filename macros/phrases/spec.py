@@ -2,17 +2,21 @@
 
 It is JSON: the build embeds it in the 话术自查 page and `checker-core.js` reads it, so its shape
 is a typed contract (`PhraseSpec`); `SPEC_VERSION` changes when the shape or algorithm does.
+Regexes may name word lists (`{名字}`); `lists` holds each list's regex once, and both matchers
+fill the names in before compiling (`syntax.expand_lists`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import MappingProxyType
 from typing import Final, NotRequired, TypedDict
 
 from .normalise import IGNORE_CLASS, NEWLINE_CLASS, PAUSE_CLASS, STOP_CLASS
-from .syntax import compile_pattern, literal_text
+from .syntax import LIST_REFERENCE, Lexicon, compile_pattern, literal_text
+from .tone import ToneModel
 
-SPEC_VERSION: Final = 1
+SPEC_VERSION: Final = 2
 
 
 class SpecClasses(TypedDict):
@@ -40,25 +44,46 @@ Phrase = TypedDict(
 )
 
 
+class ToneSpec(TypedDict):
+    """The tone check (`tone.py`): what staff read when a line is marked, and the weights."""
+
+    id: str
+    kind: str  # "tone": the page and the command label it 语气, not 禁语
+    text: str
+    reason: str
+    alternatives: list[str]
+    url: str
+    href: str
+    model: ToneModel
+
+
 class PhraseSpec(TypedDict):
     version: int
     classes: SpecClasses
+    reference: str  # the regex that finds a list name in a regex: `{名字}`
+    lists: dict[str, str]  # name → regex of the list's words, no references left
     phrases: list[Phrase]
+    tone: NotRequired[ToneSpec]
 
 
 def phrase_spec(
-    ident: str, text: str, patterns: Iterable[str], exceptions: Iterable[str] = ()
+    ident: str,
+    text: str,
+    patterns: Iterable[str],
+    exceptions: Iterable[str] = (),
+    lists: Lexicon = MappingProxyType({}),
 ) -> Phrase:
     """One phrase compiled: its own text always counts, then each pattern; exceptions apart."""
     match: list[str] = []
-    for source in (literal_text(text), *(compile_pattern(p).regex for p in patterns)):
+    compiled = (compile_pattern(p, lists=lists).regex for p in patterns)
+    for source in (literal_text(text), *compiled):
         if source not in match:
             match.append(source)
     return {
         "id": ident,
         "text": text,
         "match": match,
-        "except": [compile_pattern(p, exception=True).regex for p in exceptions],
+        "except": [compile_pattern(p, exception=True, lists=lists).regex for p in exceptions],
     }
 
 
@@ -71,5 +96,18 @@ def spec_classes() -> SpecClasses:
     }
 
 
-def make_spec(phrases: Iterable[Phrase]) -> PhraseSpec:
-    return {"version": SPEC_VERSION, "classes": spec_classes(), "phrases": list(phrases)}
+def make_spec(
+    phrases: Iterable[Phrase],
+    lists: Lexicon = MappingProxyType({}),
+    tone: ToneSpec | None = None,
+) -> PhraseSpec:
+    spec: PhraseSpec = {
+        "version": SPEC_VERSION,
+        "classes": spec_classes(),
+        "reference": LIST_REFERENCE,
+        "lists": {name: word_list.regex for name, word_list in lists.items()},
+        "phrases": list(phrases),
+    }
+    if tone is not None:
+        spec["tone"] = tone
+    return spec

@@ -1,12 +1,20 @@
 """The pattern syntax editors write in `patterns:`/`exceptions:`, compiled to regular expressions.
 
-Every regex this module emits is valid both in Python `re` and in JavaScript `RegExp(…, "u")`;
-it runs over text already normalised by `normalise.py`. The syntax for editors is described on
-`Phrase` in `macros/content/model.py`.
+Every regex this module emits is valid both in Python `re` and in JavaScript `RegExp(…, "u")`
+once its word-list references are filled in; it runs over text already normalised by
+`normalise.py`. The syntax for editors is described on `Phrase` in `macros/content/model.py`.
+
+Word lists (`{名字}` in a pattern, defined in content/checker.yml) stay references in the
+compiled regex, written `{名字}`: the spec carries each list's regex once and both matchers fill
+the references in before compiling (`expand_lists`), so a list used by a hundred patterns costs
+its bytes once in the page. No other `{` can appear in a compiled regex except the gaps'
+`{0,8}`, which start with a digit, as a list name never does.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
@@ -26,13 +34,17 @@ _REGEX_SYNTAX: Final = frozenset("^$\\.*+?()[]{}|/")
 
 _OPEN, _CLOSE, _BAR = "(（", ")）", "|｜"
 _LBRACKET, _RBRACKET, _STAR = "[［【", "]］】", "*＊"
+_LBRACE, _RBRACE = "{｛", "}｝"
+LIST_NAME_MAX: Final = 12
+# A reference in a compiled regex: `{name}`; a name never starts with a digit or holds a comma,
+# so the gaps' `{0,8}` never look like one. checker-core.js uses the same expression.
+LIST_REFERENCE: Final = r"\{([^{}0-9,][^{}]*)\}"
+_REFERENCE = re.compile(LIST_REFERENCE)
 _REJECTED: Final = MappingProxyType(
     {
         "\\": "不支持反斜杠“\\”",
         ".": "不支持半角点“.”：中间夹几个字请用 *，句号请用中文“。”",
         "+": "不支持“+”：要表示可有可无请用 ?",
-        "{": "不支持花括号“{}”",
-        "}": "不支持花括号“{}”",
         "^": "不支持“^”：写法在句子任何位置都会查找",
         "$": "不支持“$”：写法在句子任何位置都会查找",
     }
@@ -43,12 +55,27 @@ class PatternError(ValueError):
     """A pattern an editor wrote that cannot be compiled; the message is for the editor."""
 
 
+@dataclass(frozen=True)
+class WordList:
+    """One word list, compiled: the regex of its words (lists it names filled in) and the
+    fewest characters any of them matches."""
+
+    regex: str
+    min_length: int
+
+
+# Name → compiled list. `None` in place of a lexicon: the lists are unknown (their file has a
+# mistake of its own), so a reference is accepted as written and counts as two characters.
+Lexicon = Mapping[str, WordList]
+
+
 @dataclass
 class _Item:
-    kind: str  # lit, break, gap, longgap, class, group
-    text: str = ""  # lit: the folded characters; class: the characters to choose from
+    kind: str  # lit, break, gap, longgap, class, group, ref
+    text: str = ""  # lit: folded characters; class: the characters to choose from; ref: a name
     branches: list[list[_Item]] | None = None
     optional: bool = False
+    min_chars: int = 0  # ref: the list's shortest word
 
     def regex(self) -> str:
         if self.kind == "break":
@@ -65,6 +92,8 @@ class _Item:
         if self.kind == "class":
             body = "".join(f"\\{c}" if c in "\\]^-[" else c for c in self.text)
             return f"[{body}]?" if self.optional else f"[{body}]"
+        if self.kind == "ref":
+            return f"(?:{{{self.text}}})?" if self.optional else f"(?:{{{self.text}}})"
         assert self.branches is not None
         body = "|".join(_seq_regex(branch) for branch in self.branches)
         return f"(?:{body})?" if self.optional else f"(?:{body})"
@@ -76,6 +105,8 @@ class _Item:
             return len(self.text)
         if self.kind == "class":
             return 1
+        if self.kind == "ref":
+            return self.min_chars
         assert self.branches is not None
         return min(_seq_min(branch) for branch in self.branches)
 
@@ -93,14 +124,16 @@ def _seq_min(items: list[_Item]) -> int:
 
 
 class _Parser:
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, lists: Lexicon | None, *, what: str = "写法") -> None:
         self.chars = list(pattern)
         self.pos = 0
+        self.lists = lists
+        self.what = what
 
     def fail(self, message: str, at: int | None = None) -> PatternError:
         where = self.pos if at is None else at
         shown = "".join(self.chars)
-        return PatternError(f"写法“{shown}”第 {where + 1} 个字处：{message}")
+        return PatternError(f"{self.what}“{shown}”第 {where + 1} 个字处：{message}")
 
     def peek(self) -> str:
         return self.chars[self.pos] if self.pos < len(self.chars) else ""
@@ -143,6 +176,10 @@ class _Parser:
                 items.append(_Item("group", branches=branches))
             elif ch in _LBRACKET:
                 items.append(self.char_class(start))
+            elif ch in _LBRACE:
+                items.append(self.reference(start))
+            elif ch in _RBRACE:
+                raise self.fail("多了一个右花括号“}”，前面没有对应的左花括号“{”", start)
             elif ch in _RBRACKET:
                 raise self.fail("多了一个右方括号“]”，前面没有对应的左方括号", start)
             elif ch in _STAR:
@@ -171,6 +208,35 @@ class _Parser:
         if items[-1].optional:
             raise self.fail("连着写了两个问号 ?", at)
         items[-1].optional = True  # items are still one per character typed (merged later)
+
+    def reference(self, start: int) -> _Item:
+        """`{名字}`: any word of the word list of that name (content/checker.yml)."""
+        name = ""
+        while True:
+            ch = self.peek()
+            if not ch:
+                raise self.fail("花括号没有配对：少了右花括号“}”", start)
+            self.pos += 1
+            if ch in _RBRACE:
+                break
+            name += ch
+        if not name:
+            raise self.fail("花括号里要写词表的名字，例如 {推给别处}", start)
+        if not is_list_name(name):
+            raise self.fail(
+                f"“{{{name}}}”不是词表名：词表名只能用汉字、字母和数字（不以数字开头），"
+                f"最多 {LIST_NAME_MAX} 个字",
+                start,
+            )
+        if self.lists is None:
+            return _Item("ref", name, min_chars=MIN_LENGTH)
+        found = self.lists.get(name)
+        if found is None:
+            known = "、".join(self.lists) or "（还没有词表）"
+            raise self.fail(
+                f"没有叫“{name}”的词表；词表写在 content/checker.yml，现有：{known}", start
+            )
+        return _Item("ref", name, min_chars=found.min_length)
 
     def char_class(self, start: int) -> _Item:
         chosen = ""
@@ -243,18 +309,22 @@ def _strip_breaks(items: list[_Item]) -> list[_Item]:
 
 @dataclass(frozen=True)
 class Compiled:
-    regex: str
+    regex: str  # may hold word-list references `{名字}`: see `expand_lists`
     min_length: int
 
 
-def compile_pattern(pattern: str, *, exception: bool = False) -> Compiled:
-    """Compile one editor pattern into a regex source valid in Python `re` and JS `RegExp(u)`.
+def compile_pattern(
+    pattern: str, *, exception: bool = False, lists: Lexicon | None = MappingProxyType({})
+) -> Compiled:
+    """Compile one editor pattern into a regex source valid in Python `re` and JS `RegExp(u)`
+    once its list references are expanded.
 
     `exception`: the pattern is one of `exceptions:`, where `**` (a long gap) is allowed.
+    `lists`: the word lists a `{名字}` may name (`None`: unknown, any name is accepted).
     """
     if not pattern.strip():
         raise PatternError("写法不能只有空白")
-    parser = _Parser(pattern)
+    parser = _Parser(pattern, lists)
     branches = [_strip_breaks(branch) for branch in parser.parse()]
     for branch in branches:
         if branch and (branch[0].kind in _GAPS or branch[-1].kind in _GAPS):
@@ -279,6 +349,96 @@ def compile_pattern(pattern: str, *, exception: bool = False) -> Compiled:
     return Compiled(regex, shortest)
 
 
+def is_list_name(name: str) -> bool:
+    """汉字, letters and digits, not starting with a digit, at most LIST_NAME_MAX characters."""
+    return (
+        0 < len(name) <= LIST_NAME_MAX
+        and not name[0].isdigit()
+        and all(c.isalnum() and (c.isascii() or "\u4e00" <= c <= "\u9fff") for c in name)
+    )
+
+
+def compile_lists(lists: Mapping[str, list[str]]) -> dict[str, WordList]:
+    """Every word list compiled, in the order given; a list may name other lists, not itself.
+
+    Each word is a pattern without gaps (`*`): characters, (甲|乙), [你您], ? and {名字}. A
+    list's regex has the lists it names filled in, so a matcher fills references in one pass.
+    """
+    done: dict[str, WordList] = {}
+    for name in lists:
+        if not is_list_name(name):
+            raise PatternError(
+                f"“{name}”不是词表名：词表名只能用汉字、字母和数字（不以数字开头），"
+                f"最多 {LIST_NAME_MAX} 个字"
+            )
+    for name in lists:
+        _compile_list(name, lists, done, ())
+    return {name: done[name] for name in lists}
+
+
+class _Resolving(Mapping[str, WordList]):
+    """The lexicon a list's words see: a list named there is compiled on first use."""
+
+    def __init__(
+        self, lists: Mapping[str, list[str]], done: dict[str, WordList], chain: tuple[str, ...]
+    ) -> None:
+        self.lists, self.done, self.chain = lists, done, chain
+
+    def __getitem__(self, name: str) -> WordList:
+        if name not in self.lists:
+            raise KeyError(name)
+        return _compile_list(name, self.lists, self.done, self.chain)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.lists)
+
+    def __len__(self) -> int:
+        return len(self.lists)
+
+
+def _compile_list(
+    name: str, lists: Mapping[str, list[str]], done: dict[str, WordList], chain: tuple[str, ...]
+) -> WordList:
+    if name in done:
+        return done[name]
+    if name in chain:
+        loop = " → ".join((*chain[chain.index(name) :], name))
+        raise PatternError(f"词表“{name}”绕了一圈又用到了自己：{loop}")
+    words = lists[name]
+    if not words:
+        raise PatternError(f"词表“{name}”里至少要有一个说法")
+    sources: list[str] = []
+    shortest: int | None = None
+    lexicon = _Resolving(lists, done, (*chain, name))
+    for word in words:
+        if not word.strip():
+            raise PatternError(f"词表“{name}”里有一个空的说法")
+        parser = _Parser(word, lexicon, what=f"词表“{name}”里的说法")
+        branches = [_strip_breaks(branch) for branch in parser.parse()]
+        for branch in branches:
+            if any(item.kind in _GAPS for item in branch):
+                raise parser.fail("词表里的说法不能用星号 *：星号请写在用到词表的写法里", 0)
+            if not _has_text(branch):
+                raise parser.fail("要写字", 0)
+        source = expand_lists(
+            "|".join(_seq_regex(branch) for branch in branches),
+            {n: w.regex for n, w in done.items()},
+        )
+        if source not in sources:
+            sources.append(source)
+        length = min(_seq_min(branch) for branch in branches)
+        shortest = length if shortest is None else min(shortest, length)
+    assert shortest is not None
+    done[name] = WordList("|".join(sources), shortest)
+    return done[name]
+
+
+def expand_lists(regex: str, lists: Mapping[str, str]) -> str:
+    """A compiled regex with every `{名字}` replaced by that list's regex (one pass: the
+    lists' own regexes hold no references). `checker-core.js` does exactly the same."""
+    return _REFERENCE.sub(lambda found: lists[found.group(1)], regex)
+
+
 def literal_text(text: str) -> str:
     """A phrase's own text as a pattern: every character literal, trailing ……/。 dropped."""
     items: list[_Item] = []
@@ -291,13 +451,13 @@ def literal_min_length(text: str) -> int:
     return sum(len(c) for ch in text for c in fold(ch) if kind_of(c) == "lit")
 
 
-def check_pattern(pattern: str) -> str:
-    """Pydantic validator: the pattern must compile; the message names what is wrong."""
-    compile_pattern(pattern)
+def check_pattern(pattern: str, lists: Lexicon | None = MappingProxyType({})) -> str:
+    """The pattern must compile; the message names what is wrong."""
+    compile_pattern(pattern, lists=lists)
     return pattern
 
 
-def check_exception(pattern: str) -> str:
-    """Pydantic validator for `exceptions:` items, where `**` is allowed too."""
-    compile_pattern(pattern, exception=True)
+def check_exception(pattern: str, lists: Lexicon | None = MappingProxyType({})) -> str:
+    """The same for `exceptions:` items, where `**` is allowed too."""
+    compile_pattern(pattern, exception=True, lists=lists)
     return pattern

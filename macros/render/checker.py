@@ -1,24 +1,35 @@
 """The phrase checker page (话术自查): a text box that marks every forbidden phrase in place.
 
 Python compiles every phrase of the handbook into the spec (`content.phrase_spec.build_spec`), with
-links relative to this page; the template prints the form and embeds the spec as JSON text; the
-browser (`overrides/assets/js/checker.js`) matches and renders. Nothing leaves the phone.
+links relative to this page; the build writes it next to the page as SPEC_FILE, which the browser
+(`overrides/assets/js/checker.js`) fetches after the page, like the search index: at 200 KB of
+patterns and tone weights (60 KB gzip) it is the checker's data, not part of the page's first
+load. The template prints the form and where the data is. Nothing leaves the phone.
 """
 
 from __future__ import annotations
 
+import json
+from typing import Final
+
 from markupsafe import Markup
 
 from ..content.phrase_spec import build_spec
-from .escape import json_text
 from .renderer import Renderer
+
+SPEC_FILE: Final = "phrases.json"  # written next to the checker page
+
+
+def spec_json(renderer: Renderer) -> str:
+    """The spec as the page fetches it, links relative to the checker page."""
+    spec = build_spec(renderer.handbook, href=renderer.links.href)
+    return json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
 
 
 def render(renderer: Renderer) -> str:
-    spec = build_spec(renderer.handbook, href=renderer.links.href)
     return renderer.render(
         "checker/page.html",
-        spec_json=json_text(spec),
-        count=len(spec["phrases"]),
+        spec_url=SPEC_FILE,
+        count=sum(1 for _ in renderer.handbook.entries("phrase")),
         phrasing=Markup(renderer.links.href_page("phrasing/")),
     )

@@ -19,12 +19,17 @@ from .sites import ROOT
 sys.path.insert(0, str(ROOT))
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
 
-KINDS = ("HTML", "CSS", "JS", "fonts", "images", "search index", "other")
+KINDS = ("HTML", "CSS", "JS", "fonts", "images", "search index", "checker data", "other")
+# The data a widget fetches after its page, as the search box fetches its index: the phrase
+# checker's patterns and tone weights (macros/render/checker.py SPEC_FILE).
+LATER = ("search index", "checker data")
 
 
 def kind_of(path: str) -> str:
     if path.endswith(("search_index.json", "handbook_index.json")):
         return "search index"
+    if path.endswith("checker/phrases.json"):
+        return "checker data"
     suffix = Path(path).suffix.lower()
     if path.endswith("/") or suffix == ".html":
         return "HTML"
@@ -52,7 +57,8 @@ class PageLoad:
 
     @property
     def without_index(self) -> int:
-        return self.total - self.bytes["search index"]
+        """The first load: without what comes after the page (search index, checker data)."""
+        return self.total - sum(self.bytes[kind] for kind in LATER)
 
 
 def site_pages(root: Path) -> list[str]:

@@ -16,10 +16,13 @@
 
   const isIdeograph = (code) => code >= 0x4e00 && code <= 0x9fff;
 
-  /** The spec with its regular expressions built once. */
+  /** The spec with its regular expressions built once, word lists filled in (syntax.py's
+   * expand_lists: one pass, a list's own regex names no other list). */
   function compileSpec(spec) {
     const wholeCharacter = (body) => new RegExp(`^[${body}]$`, "u");
-    const everywhere = (source) => new RegExp(source, "gu");
+    const reference = new RegExp(spec.reference, "gu");
+    const expand = (source) => source.replace(reference, (_, name) => spec.lists[name]);
+    const everywhere = (source) => new RegExp(expand(source), "gu");
     return {
       classes: {
         newline: wholeCharacter(spec.classes.newline),
@@ -32,6 +35,15 @@
         match: phrase.match.map(everywhere),
         except: phrase.except.map(everywhere),
       })),
+      tone: spec.tone && {
+        phrase: spec.tone,
+        model: spec.tone.model,
+        weights: new Map(
+          Object.entries(spec.tone.model.weights).flatMap(([weight, grams]) =>
+            grams.split("|").map((gram) => [gram, Number(weight)]),
+          ),
+        ),
+      },
     };
   }
 
@@ -144,9 +156,89 @@
     return findings;
   }
 
+  /** Tone (macros/phrases/tone.py): the units of normalised text that are scored, as
+   * [start, end) code-point indexes of `chars`. */
+  function toneUnits(chars, model) {
+    const spans = [];
+    const separator = (character) => character === PAUSE || character === STOP;
+    const startsWith = (word, at) =>
+      chars.slice(at, at + word.length + 1).join("") === `${word}${PAUSE}`;
+    const lineUnits = (from, end) => {
+      let start = from;
+      while (start < end && separator(chars[start])) start++;
+      if (model.customer_labels.some((label) => startsWith(label, start))) return;
+      const staff = model.staff_labels.find((label) => startsWith(label, start));
+      if (staff) start += staff.length + 1;
+      const line = [];
+      let piece = start;
+      let position = start;
+      while (position < end) {
+        const stop = chars.indexOf(STOP, position);
+        const sentenceEnd = stop < 0 || stop >= end ? end : stop + 1;
+        if (position > piece && sentenceEnd - piece > model.unit_max) {
+          line.push([piece, position]);
+          piece = position;
+        }
+        position = sentenceEnd;
+      }
+      if (piece < end) line.push([piece, end]);
+      for (const [a, to] of line) {
+        let b = to;
+        while (b > a && separator(chars[b - 1])) b--; // a sentence scores the same at a line's end
+        const words = chars.slice(a, b).filter((c) => isIdeograph(c.codePointAt(0))).length;
+        if (words >= model.min_ideographs) spans.push([a, b]);
+      }
+    };
+    let start = 0;
+    while (start <= chars.length) {
+      let end = chars.indexOf(NEWLINE, start);
+      if (end < 0) end = chars.length;
+      lineUnits(start, end);
+      start = end + 1;
+    }
+    return spans;
+  }
+
+  /** The sum of a unit's gram weights: every 1- to gram_max-gram, ends marked with ^ and $
+   * (the marks alone are no gram). No bias: unknown words count nothing. */
+  function toneScore(unit, tone) {
+    const marked = ["^", ...unit, "$"];
+    const grams = new Set();
+    for (let i = 0; i < marked.length; i++) {
+      let gram = "";
+      for (let size = 1; size <= tone.model.gram_max && i + size <= marked.length; size++) {
+        gram += marked[i + size - 1];
+        grams.add(gram);
+      }
+    }
+    grams.delete("^");
+    grams.delete("$");
+    let sum = 0;
+    for (const gram of grams) sum += tone.weights.get(gram) || 0;
+    return sum;
+  }
+
+  /** Step 4: units no kept match overlaps whose tone score passes the threshold. */
+  function toneSpans(normal, kept, tone) {
+    if (!tone) return [];
+    const chars = Array.from(normal.text);
+    const found = [];
+    const taken = kept.map(([from, to]) => [from, to]).sort((a, b) => a[0] - b[0]);
+    let index = 0; // taken spans are disjoint: their ends are in order too
+    for (const [start, end] of toneUnits(chars, tone.model)) {
+      while (index < taken.length && taken[index][1] <= start) index++;
+      if (index < taken.length && taken[index][0] < end) continue; // a listed phrase is in it
+      if (toneScore(chars.slice(start, end), tone) > tone.model.threshold) {
+        found.push([start, end, tone.phrase]);
+      }
+    }
+    return found;
+  }
+
   /**
    * Every forbidden phrase in `text`: the longest match wins where phrases overlap; a match inside
-   * one of its phrase's exceptions does not count. Offsets are UTF-16 units of `text`.
+   * one of its phrase's exceptions does not count; then lines that sound like a brush-off (tone).
+   * Offsets are UTF-16 units of `text`.
    */
   function findPhrases(text, compiled) {
     const normal = normalise(text, compiled.classes);
@@ -166,11 +258,13 @@
       const free = kept.every(([start, end]) => candidate[1] <= start || end <= candidate[0]);
       if (free) kept.push(candidate);
     }
-    kept.sort((a, b) => a[0] - b[0]);
-    const findings = kept.map(([first, last, order]) => {
+    const spans = kept.map(([start, end, order]) => [start, end, compiled.phrases[order].phrase]);
+    spans.push(...toneSpans(normal, kept, compiled.tone));
+    spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const findings = spans.map(([first, last, phrase]) => {
       const start = normal.starts[first];
       const end = normal.ends[last - 1];
-      return { phrase: compiled.phrases[order].phrase, start, end, text: text.slice(start, end) };
+      return { phrase, start, end, text: text.slice(start, end) };
     });
     return locate(text, findings);
   }

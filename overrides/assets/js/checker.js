@@ -1,6 +1,7 @@
 /* 话术自查: mark forbidden phrases in typed or pasted text; nothing leaves the browser.
  * The matching is checker-core.js (HandbookChecker), run on the spec the page embeds
- * ([data-checker-spec], a hidden element); this file only draws the marks and the cards. */
+ * ([data-checker-spec], a hidden element); this file only draws the marks and the cards.
+ * A line marked for its tone (语气) rather than a listed phrase has its own kind of mark. */
 "use strict";
 
 (() => {
@@ -12,6 +13,9 @@
     if (text != null) node.textContent = text;
     return node;
   }
+
+  /* What a finding is called: a listed phrase (禁语) or a line's tone (语气). */
+  const labelOf = (phrase) => (phrase.kind === "tone" ? "语气" : "禁语");
 
   /* One card per phrase found: where it was said, the entry link, why not, what instead. */
   function addCard(list, group, multiline) {
@@ -25,7 +29,7 @@
       add(said, "q", "", finding.text);
       if (multiline) add(said, "span", "where", `第 ${finding.line} 行`);
     });
-    add(card, "a", "entry", `禁语：${phrase.text}`).href = phrase.href;
+    add(card, "a", "entry", `${labelOf(phrase)}：${phrase.text}`).href = phrase.href;
     add(card, "p", "label", "为什么不能说");
     add(card, "p", "reason", phrase.reason);
     add(card, "p", "label hb-checker__label--do", "可以这样说");
@@ -35,11 +39,14 @@
 
   function statusText(blank, findings, groups) {
     if (blank) return "在上面输入或粘贴要检查的话，结果会马上显示在这里。";
-    // Says what was checked: the handbook's listed phrases, not every way to sound rude.
+    // Says what was checked and how sure it is: listed phrases, and a tone that is guessed.
     if (!findings.length) {
-      return "没有查到手册列出的禁语。只查手册里的禁语，语气和态度还要自己把关。";
+      return "没有查到禁语，也没有听出生硬的语气。语气是估计的，态度还要自己把关。";
     }
-    return `${findings.length} 处需要改（${groups.length} 条禁语），已用颜色标出；按编号看为什么不能说、可以怎么说。`;
+    const tone = findings.filter((finding) => finding.phrase.kind === "tone").length;
+    const phrases = groups.filter((group) => group.phrase.kind !== "tone").length;
+    const what = [phrases && `${phrases} 条禁语`, tone && `${tone} 处语气生硬`].filter(Boolean);
+    return `${findings.length} 处需要改（${what.join("，")}），已用颜色标出；按编号看为什么不能说、可以怎么说。`;
   }
 
   function render(root, compiled, text) {
@@ -60,7 +67,8 @@
       group.findings.push(finding);
       marked.append(text.slice(shownUpTo, finding.start));
       const mark = add(marked, "mark", "mark", finding.text);
-      mark.title = `禁语：${phrase.text}`;
+      if (phrase.kind === "tone") mark.classList.add("hb-checker__mark--tone");
+      mark.title = `${labelOf(phrase)}：${phrase.text}`;
       Object.assign(mark.dataset, {
         phrase: phrase.id,
         n: group.number,
@@ -85,35 +93,54 @@
     ]);
   }
 
+  /* The spec comes after the page, like the search index: fetched once per URL and kept
+   * across Material's instant navigation; the service worker keeps it for offline use. */
+  const specs = new Map();
+  function loadSpec(url) {
+    if (!specs.has(url)) {
+      const loading = fetch(url)
+        .then((response) => {
+          if (!response.ok) throw new Error(`${response.status}`);
+          return response.json();
+        })
+        .then((spec) => HandbookChecker.compileSpec(spec));
+      loading.catch(() => specs.delete(url));
+      specs.set(url, loading);
+    }
+    return specs.get(url);
+  }
+
   function start() {
     const root = document.querySelector("[data-checker]");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "1";
+    if (!root || root.dataset.started) return;
+    root.dataset.started = "1";
     const input = root.querySelector("textarea");
-    let compiled;
-    try {
-      const spec = JSON.parse(root.querySelector("[data-checker-spec]").textContent);
-      compiled = HandbookChecker.compileSpec(spec);
-    } catch {
-      root.querySelector("[data-checker-status]").textContent =
-        "自查工具没能加载，请刷新页面再试。";
-      return;
-    }
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      render(root, compiled, input.value);
-    };
-    input.addEventListener("input", () => {
-      if (!frame) frame = window.requestAnimationFrame(update);
-    });
-    root.querySelector("[data-checker-clear]").addEventListener("click", () => {
-      input.value = "";
-      update();
-      input.focus();
-    });
-    input.disabled = false;
-    update();
+    const status = root.querySelector("[data-checker-status]");
+    status.textContent = "正在载入禁语清单……";
+    input.disabled = false; // typing may start now: the text is checked once the data is in
+    const url = new URL(root.dataset.checkerSpec, window.location.href).href;
+    loadSpec(url).then(
+      (compiled) => {
+        let frame = 0;
+        const update = () => {
+          frame = 0;
+          render(root, compiled, input.value);
+        };
+        input.addEventListener("input", () => {
+          if (!frame) frame = window.requestAnimationFrame(update);
+        });
+        root.querySelector("[data-checker-clear]").addEventListener("click", () => {
+          input.value = "";
+          update();
+          input.focus();
+        });
+        update();
+        root.dataset.ready = "1";
+      },
+      () => {
+        status.textContent = "自查工具没能加载，请刷新页面再试。";
+      },
+    );
   }
 
   if (window.document$) window.document$.subscribe(start);

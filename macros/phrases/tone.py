@@ -1,0 +1,215 @@
+"""Tone (语气): a line that sounds like a brush-off although it says none of the listed phrases.
+
+Patterns find the phrases the handbook lists, worded as editors foresaw. Staff brush customers
+off in endless other words ("排什么队", "看师傅心情吧"), and held-out batches showed patterns
+alone finding about half of those on first sight. So a small linear model scores what is left:
+every character 1- to 3-gram of a line, with its ends marked, has a weight learned from the
+labelled corpus and the handbook's own wording; a line whose weights add up past the threshold
+is marked as 语气 (tone), once, where no listed phrase was found in it.
+
+Both matchers run exactly this (`checker-core.js` is the browser's copy): the same units of the
+normalised text, the same grams, integer weights, so the sums are identical. `train()` is only
+run by `python -m macros tone`, which writes the weights the build embeds.
+
+Units: each line of the normalised text, without a speaker label ("员工：" is dropped, a line
+labelled "客户：" is the customer's and is not scored); a line longer than UNIT_MAX characters is
+cut between sentences into pieces of at most UNIT_MAX (a longer sentence is a piece alone). A
+unit with fewer than MIN_IDEOGRAPHS Chinese characters is not scored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Final, TypedDict
+
+from .normalise import NL, PAUSE, STOP
+
+UNIT_MAX: Final = 120
+GRAM_MAX: Final = 3
+MIN_IDEOGRAPHS: Final = 4  # a shorter unit ("好的", "138 0013 8000") has no tone to judge
+# A unit's ends: ASCII punctuation is a pause once normalised, so these never occur in it.
+BEGIN: Final = "^"
+END: Final = "$"
+SEPARATOR: Final = "|"  # between the grams of one weight in the spec (a pause, never a gram)
+CUSTOMER_LABELS: Final = ("客户", "顾客", "用户", "客人", "来电人", "来电", "对方")
+STAFF_LABELS: Final = ("员工", "客服", "坐席", "营业员", "话务员", "柜员", "工作人员", "店员")
+SCALE: Final = 20  # weights are stored as round(weight × SCALE)
+THRESHOLD: Final = 40  # a logit of 2: the model is over seven to one it is a brush-off
+FEATURES: Final = 2000  # the grams kept, heaviest first: what the page downloads
+EPOCHS: Final = 30
+RATE: Final = 0.2
+DECAY: Final = 1e-3
+SEED: Final = 2026
+# Written by `python -m macros tone`, read by the build; never edited by hand.
+MODEL_FILE: Final = Path(__file__).with_name("tone_model.json")
+
+
+class ToneModel(TypedDict):
+    """The model as the spec carries it, settings included so the browser has one source.
+
+    No bias: a unit scores the sum of its grams' weights, so words the model has not learned
+    count nothing and a line is marked only on evidence."""
+
+    unit_max: int
+    gram_max: int
+    min_ideographs: int
+    customer_labels: list[str]
+    staff_labels: list[str]
+    threshold: int
+    weights: dict[str, str]  # weight → its grams joined by SEPARATOR
+
+
+class ModelFile(TypedDict):
+    """The file as written: the model and what it was learned from."""
+
+    about: str
+    trained_on: str  # `fingerprint()` of the examples
+    examples: int
+    model: ToneModel
+
+
+def load_model(path: Path = MODEL_FILE) -> ModelFile:
+    loaded: ModelFile = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def units(text: str, model: ToneModel) -> list[tuple[int, int]]:
+    """Spans [start, end) of normalised text that are scored, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start <= len(text):
+        end = text.find(NL, start)
+        end = len(text) if end < 0 else end
+        spans += _line_units(text, start, end, model)
+        start = end + 1
+    return spans
+
+
+def _line_units(text: str, start: int, end: int, model: ToneModel) -> list[tuple[int, int]]:
+    while start < end and text[start] in (PAUSE, STOP):
+        start += 1
+    for label in model["customer_labels"]:
+        if text.startswith(label + PAUSE, start):
+            return []
+    for label in model["staff_labels"]:
+        if text.startswith(label + PAUSE, start):
+            start += len(label) + 1
+            break
+    spans: list[tuple[int, int]] = []
+    piece = position = start
+    while position < end:
+        stop = text.find(STOP, position, end)
+        sentence_end = end if stop < 0 else stop + 1
+        if position > piece and sentence_end - piece > model["unit_max"]:
+            spans.append((piece, position))
+            piece = position
+        position = sentence_end
+    if piece < end:
+        spans.append((piece, end))
+    # Without trailing pauses and stops: "。" before a line break is part of the break once
+    # normalised, and a sentence must score the same at the end of a line as anywhere else.
+    trimmed = [(a, _trim_end(text, a, b)) for a, b in spans]
+    return [
+        (a, b) for a, b in trimmed if sum(map(_ideograph, text[a:b])) >= model["min_ideographs"]
+    ]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in (PAUSE, STOP):
+        end -= 1
+    return end
+
+
+def _ideograph(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff"
+
+
+def grams(unit: str, gram_max: int = GRAM_MAX) -> set[str]:
+    """Every 1- to gram_max-gram of the unit with its ends marked (the marks alone are no gram:
+    they are in every unit)."""
+    marked = BEGIN + unit + END
+    found = {
+        marked[i : i + size]
+        for size in range(1, gram_max + 1)
+        for i in range(len(marked) - size + 1)
+    }
+    return found - {BEGIN, END}
+
+
+def table(model: ToneModel) -> dict[str, int]:
+    """Gram → integer weight."""
+    return {
+        gram: int(weight)
+        for weight, joined in model["weights"].items()
+        for gram in joined.split(SEPARATOR)
+    }
+
+
+def score(weights: dict[str, int], model: ToneModel, unit: str) -> int:
+    return sum(weights.get(gram, 0) for gram in grams(unit, model["gram_max"]))
+
+
+# --- training (python -m macros tone) --------------------------------------------------------
+
+
+def fingerprint(examples: Iterable[tuple[str, bool]]) -> str:
+    """What the weights were learned from: a test compares it with the corpus as it is now."""
+    digest = hashlib.sha256()
+    settings = (UNIT_MAX, GRAM_MAX, MIN_IDEOGRAPHS, SCALE, FEATURES, EPOCHS, RATE, DECAY, SEED)
+    digest.update(repr(settings).encode())
+    for text, bad in examples:
+        digest.update(f"{int(bad)}{text}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+_SWAP: Final = str.maketrans("你您", "您你")
+
+
+def swap_address(text: str) -> str:
+    """你 ↔ 您: the pronoun alone must not decide (fine sentences in the corpus say 您)."""
+    return text.translate(_SWAP)
+
+
+def train(examples: Sequence[tuple[str, bool]]) -> ToneModel:
+    """Logistic regression without intercept by stochastic gradient descent, deterministic
+    (fixed seed and order).
+
+    `examples` are normalised units and whether they are a brush-off; each also counts with 你
+    and 您 swapped. The FEATURES heaviest weights are kept, scaled to integers.
+    """
+    data = [(grams(text), bad) for text, bad in examples]
+    data += [(grams(swap_address(text)), bad) for text, bad in examples]
+    weights: dict[str, float] = {}
+    order = list(range(len(data)))
+    shuffle = random.Random(SEED)
+    for _ in range(EPOCHS):
+        shuffle.shuffle(order)
+        for index in order:
+            features, bad = data[index]
+            logit = sum(weights.get(gram, 0.0) for gram in features)
+            error = 1 / (1 + math.exp(-max(-30.0, min(30.0, logit)))) - bad
+            for gram in features:
+                old = weights.get(gram, 0.0)
+                weights[gram] = old - RATE * (error + DECAY * old)
+    kept = sorted(weights.items(), key=lambda item: (-abs(item[1]), item[0]))[:FEATURES]
+    grouped: dict[int, list[str]] = {}
+    for gram, weight in kept:
+        scaled = round(weight * SCALE)
+        if scaled:
+            grouped.setdefault(scaled, []).append(gram)
+    return {
+        "unit_max": UNIT_MAX,
+        "gram_max": GRAM_MAX,
+        "min_ideographs": MIN_IDEOGRAPHS,
+        "customer_labels": list(CUSTOMER_LABELS),
+        "staff_labels": list(STAFF_LABELS),
+        "threshold": THRESHOLD,
+        "weights": {
+            str(weight): SEPARATOR.join(sorted(found)) for weight, found in sorted(grouped.items())
+        },
+    }

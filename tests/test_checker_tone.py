@@ -1,0 +1,103 @@
+"""The tone check (语气): lines that sound like a brush-off although no listed phrase is in them.
+
+Weights are learned from the labelled corpus and the handbook's own wording by `python -m
+macros tone`; these tests hold the committed weights to the corpus as it is, pin how lines are
+cut and scored, and check that held-out batches, which it never learns from, are found."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros.content.handbook import Handbook
+from macros.content.phrase_spec import TONE_ID, build_spec
+from macros.content.tone_examples import examples
+from macros.phrases.matcher import Matcher
+from macros.phrases.normalise import normalise
+from macros.phrases.tone import MODEL_FILE, fingerprint, load_model, table, train, units
+
+from .support import ROOT
+from .support.checker import CORPUS, held_out_score
+
+
+@pytest.fixture(scope="module")
+def matcher(handbook: Handbook) -> Matcher:
+    return Matcher(build_spec(handbook))
+
+
+def marks(matcher: Matcher, text: str) -> list[tuple[str, str]]:
+    return [(f.phrase, f.text) for f in matcher.find(text)]
+
+
+def test_the_weights_were_learned_from_the_corpus_and_content_as_they_are(
+    handbook: Handbook,
+) -> None:
+    learned = load_model(MODEL_FILE)
+    now = examples(handbook, CORPUS)
+    assert learned["trained_on"] == fingerprint(now), (
+        "语气权重是用旧的例句学出来的：改了 tests/checker_corpus.yml 或手册里的说法之后，"
+        "请运行 .venv/bin/python -m macros tone 重新学习"
+    )
+    assert learned["examples"] == len(now)
+
+
+def test_learning_is_deterministic() -> None:
+    sample = [("你到底办不办。", True), ("您稍等，我马上帮您查。", False)] * 20
+    assert train(sample) == train(sample)
+    assert train(sample)["weights"], "something was learned"
+
+
+def test_a_brush_off_no_phrase_lists_is_marked_for_its_tone(matcher: Matcher) -> None:
+    assert marks(matcher, "取号了吗？没取号排什么队。") == [(TONE_ID, "取号了吗？没取号排什么队")]
+    tone = matcher.phrase(TONE_ID)
+    assert tone["kind"] == "tone" and tone["text"] == "听起来像推脱或顶撞"
+    assert tone["url"] == "phrasing/#cuoci-gaixie"
+
+
+def test_a_line_with_a_listed_phrase_has_no_tone_mark_too(matcher: Matcher) -> None:
+    assert marks(matcher, "你肯定弄混了，没取号排什么队。") == [
+        ("ni-kending-nonghun", "你肯定弄混了")
+    ]
+
+
+def test_the_customers_lines_are_not_scored_and_a_staff_label_is_not_marked(
+    matcher: Matcher,
+) -> None:
+    assert marks(matcher, "客户：没取号排什么队？你们这什么服务！") == []
+    assert marks(matcher, "员工：没取号排什么队。") == [(TONE_ID, "没取号排什么队")]
+
+
+def test_a_long_line_is_cut_between_sentences_and_a_short_one_is_not_scored() -> None:
+    model = load_model()["model"]
+    text = normalise("你们好。" * 40 + "\n客户：一二三四五\n员工：四五六七八\n好的").text
+    spans = units(text, model)
+    assert [text[a:b] for a, b in spans][-1] == "四五六七八"
+    assert all(b - a <= model["unit_max"] for a, b in spans)
+    # Pieces of at most unit_max characters, cut after a stop, scored without it.
+    assert [text[a:b] for a, b in spans[:-1]] == [("你们好。" * 30)[:-1], ("你们好。" * 10)[:-1]]
+    one_long_sentence = "啊" * 200
+    assert units(one_long_sentence, model) == [(0, 200)]
+    assert units("好的，行", model) == []  # fewer than four Chinese characters
+
+
+def test_the_tone_notes_own_alternatives_are_not_marked(
+    handbook: Handbook, matcher: Matcher
+) -> None:
+    """Everything else the handbook tells staff to say: test_checker_patterns.py."""
+    assert [text for text in handbook.checker.tone.alternatives if matcher.find(text)] == []
+
+
+def test_the_spec_carries_few_weights(handbook: Handbook) -> None:
+    tone = build_spec(handbook)["tone"]
+    assert len(table(tone["model"])) <= 2000
+    assert len(json.dumps(tone, ensure_ascii=False).encode()) < 24_000
+
+
+# The batches were written by people who saw neither the patterns nor the corpus, and the tone
+# check never learns from them: what it finds there is what it would find in new wording.
+@pytest.mark.parametrize("batch", [1, 2, 3, 4])
+def test_alone_it_finds_most_of_each_held_out_batch(handbook: Handbook, batch: int) -> None:
+    path = ROOT / "tests" / f"checker_heldout{batch}.yml"
+    result, rows = held_out_score(handbook, path, "tone")
+    assert result.recall >= 0.9 and result.precision >= 0.95, (result, rows)
