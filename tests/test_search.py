@@ -38,6 +38,7 @@ QUERIES = load_queries(TUNING)
 EVERYDAY = [
     ("太贵了", {"tai-gui"}),
     ("客户说太贵了", {"tai-gui"}),
+    ("投诉", {"tousu-qibu"}),  # a name of the seven steps, not only in a trivia card's title
     ("要投诉", {"tousu-qibu"}),
     ("客户要投诉", {"tousu-qibu"}),
     ("退费", {"tuikuan-weidao", "tuikuan-shue"}),
@@ -208,3 +209,21 @@ def test_a_concept_finds_an_entry_written_in_other_words(search: Engine) -> None
 def test_spoken_question_words_are_question_words(search: Engine) -> None:
     assert search.search("太贵了咋办")[:1] == search.search("太贵了怎么办")[:1]
     assert search.search("咋整") == search.search("怎么办")
+    assert search.search("要不要先道歉")[:3] == search.search("先道歉")[:3]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("我挂了", "phrasing/#bu-shuo-wo-gua-le"),  # 不说话我就挂了, not 大声点 (我挂断后回拨)
+        ("这种事我们见多了", "phrasing/#jian-de-duo-le"),  # 这种问题我们见得多了
+    ],
+)
+def test_a_phrase_recalled_loosely_finds_its_card(search: Engine, query: str, first: str) -> None:
+    """Staff remember a forbidden phrase roughly: a title's pairs across one character count."""
+    assert search.search(query)[:1] == [first]
+
+
+def test_a_why_question_opens_the_reasons(search: Engine) -> None:
+    """为什么 asks for reasons: 客户投诉的原因, not the trivia around complaints."""
+    assert target_of(search.search("为什么会被投诉")[0]) == "tousu-yuanyin"

@@ -52,17 +52,29 @@ from ..content.model import (
 )
 from ..content.urls import CHECKLISTS_PRINT_URL, CHECKLISTS_URL, PHRASE_SHEET_URL, QUIZZES_URL
 
-# Document boosts: whole pages and section headings sink below the entries they contain;
-# entries staff act on (steps, methods, phrases, objections) rise a little above background.
+# Document boosts, a prior on what answers a staff question, chosen leaving one query set out
+# at a time (README, Search): whole pages sink below the entries they contain; an entry that
+# explains a situation (topic, customer type) or says what to do (method, objection, step)
+# answers it; a forbidden-phrase card answers when staff type the phrase itself, less often
+# the situation around it, though its `asked` describes that situation too.
 PAGE_BOOST: Final = 0.3
 INDEX_PAGE_BOOST: Final = 0.2  # lists of other pages (检查表, 自测) rank below what they list
-CHECKLIST_BOOST: Final = 1.2  # a checklist is one page without entries: the page is the answer
+CHECKLIST_BOOST: Final = 1.5  # a checklist is one page without entries: the page is the answer
 TRAINERS_BOOST: Final = 0.25  # pages for trainers (audience: trainers) below staff answers
-SECTION_BOOST: Final = 0.6
-STEP_BOOST: Final = 0.9  # a step answers "what do I do now" as well as a method does
+SECTION_BOOST: Final = 1.0  # a section of the content: its heading and introduction
+PROSE_BOOST: Final = 0.6  # a heading the content does not know (page prose)
+STEP_BOOST: Final = 1.1  # a step answers "what do I do now" as well as a method does
 GROUP_SIZE: Final = 3  # a keyword on this many entries of a section (and half of them) names it
 KIND_BOOST: Final = MappingProxyType(
-    {"procedure": 1.5, "method": 1.3, "phrase": 1.3, "objection": 1.3, "approved": 1.2}
+    {
+        "procedure": 1.2,
+        "method": 1.2,
+        "objection": 1.3,
+        "approved": 1.2,
+        "topic": 1.3,
+        "customer_type": 1.3,
+        "phrase": 0.75,
+    }
 )
 HANDBOOK_INDEX: Final = "handbook_index.json"  # beside Material's search_index.json
 LEFT_OUT: Final = (CHECKLISTS_PRINT_URL, PHRASE_SHEET_URL)
@@ -241,7 +253,7 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
                 docs.extend(step_documents(node, page, out))
                 continue
         elif anchor:
-            out["boost"] = SECTION_BOOST  # a heading the content does not know (page prose)
+            out["boost"] = PROSE_BOOST
         else:
             out["s"] = _page_summary(page, handbook)
             out["c"] = "checklist" if _is_checklist(page, handbook) else "page"

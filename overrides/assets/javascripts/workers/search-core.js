@@ -6,8 +6,10 @@
  * is weighted by BM25 over four fields (title, the names an entry is known by `k`, how staff
  * ask for it `q`, its text),
  * a document must cover a good part of the query, and every document carries the boost the
- * build gave it (macros/site/search_index.py): entries above the sections and pages that hold
- * them. A query of one character matches single characters. Latin words match by prefix.
+ * build gave it (macros/site/search_index.py): a prior on what answers a staff question,
+ * entries above the pages that hold them. Titles and names also match loosely, across one
+ * character ("我挂了" finds 不说话我就挂了). A query of one character matches single
+ * characters. Latin words match by prefix.
  * Words of one class of content/synonyms.yml (联通/电信/别家, 骂/吼/发火) also count as one
  * word, a "concept", in the query and in every field of every document: a question in the
  * customer's words meets an entry written in the handbook's.
@@ -52,14 +54,25 @@
     "能不能",
     "可以吗",
     "一下",
+    "要不要",
+    "对不对",
+    "算不算",
+    "用不用",
+    "需不需要",
+    "需要吗",
     "的话",
     "要做",
     "可以",
   ];
   /* How staff quote what they heard ("客户说太贵了"): the quote is the query. */
   const QUOTING = /^(客户|顾客|用户|对方)(一直|老是|总是|非要|又)?(说|问|讲|嫌|觉得)/u;
-  /* What the question asks for, from how it is asked: something to do ("下班前要做什么") or
-   * something to say ("怎么说好听"). Documents of that kind rank higher. */
+  /* Who a question is about, when it opens with them: a name matches with or without it
+   * ("客户要投诉" is the 要投诉 of "客户说要投诉"). */
+  const SUBJECT = /^(客户|顾客|用户|对方)/u;
+  const bare = (words) => words.replace(SUBJECT, "");
+  /* What the question asks for, from how it is asked: something to do ("下班前要做什么"),
+   * something to say ("怎么说好听") or a reason ("客户为什么走了"). Documents of that kind, or
+   * with a title of that kind (客户离开我们的原因), rank higher. */
   const INTENTS = [
     {
       asked: /要做|做什么|该做|做哪些|准备什么|步骤|流程/u,
@@ -69,23 +82,24 @@
       asked: /怎么说|说什么|怎么回|怎么答|怎么讲|说法|好听/u,
       kinds: new Set(["phrase", "approved", "rewrite", "dialogue", "objection"]),
     },
+    { asked: /为什么|为啥|为何|原因|怎么会/u, titles: /原因|为什么|为何|因为/u },
   ];
-  const INTENT_BONUS = 1.5;
+  const INTENT_BONUS = 2;
   /* "投诉七步第三步": a step of a procedure by its number. */
   const ORDINAL = /第\s*([一二三四五六七八九十]|[1-9]\d?)\s*步/u;
   const NUMERALS = "一二三四五六七八九十";
   const PARTICLES = new Set(["的", "了", "吗", "呢", "吧", "啊", "嘛", "呀", "哦", "么"]);
-  const FIELDS = { title: 4, k: 3, q: 1.5, text: 1 };
+  const FIELDS = { title: 3, k: 3, q: 1.5, text: 1 };
   const K1 = 1.2;
   const B = 0.6;
   /* Share of the query a document must match. Shares, not idf, so that a rare pair across two
    * words ("要不" in "不要不要") cannot outweigh the words around it. */
   const MIN_COVER = 0.2;
   const CHARACTERS_COVER = 0.5;
-  const KEYWORD_BONUS = 1.5; /* the same as one run of the query in the title */
+  const TITLE_BONUS = 2; /* a whole run of the query in the title */
+  const NAME_BONUS = 3; /* a name typed exactly: the entry, or the section of a group, it names */
   const SHARED_NAME = 3; /* a name on more documents than this names none of them */
-  const GROUP_BONUS = 3; /* lifts a section (boost 0.6) above the entries of the group */
-  const KEEP = 0.25; /* results scoring under this share of the best are noise */
+  const KEEP = 0.1; /* results scoring under this share of the best are noise */
   const MAX_RESULTS = 30;
 
   /* Text as the index stores it: NFKC (full-width letters and digits), lower case. */
@@ -97,14 +111,17 @@
     return out;
   }
 
-  /* Terms of a text for the index: Han pairs and single characters, Latin words. */
-  function indexTerms(text) {
+  /* Terms of a text for the index: Han pairs and single characters, Latin words; with `loose`,
+   * also the pairs across one character ("3我挂" in 我就挂). */
+  function indexTerms(text, loose = false) {
     const terms = [];
     for (const run of fold(text).match(RUN) || []) {
       if (HAN.test(run)) {
         const chars = [...run];
         terms.push(...chars.map((c) => `1${c}`));
         terms.push(...pairs(chars).map((p) => `2${p.join("")}`));
+        if (loose)
+          for (let i = 0; i + 2 < chars.length; i++) terms.push(`3${chars[i]}${chars[i + 2]}`);
       } else {
         terms.push(`w${run}`);
       }
@@ -178,20 +195,28 @@
       /* Its names, and how staff ask for it as a query would read after its question words
        * are cut ("客户嫌贵怎么回" → 客户嫌贵回): typing one of them exactly names the entry. */
       const asked = (doc.q || "").split(" ").filter(Boolean);
-      doc.names = new Set([
-        ...fold(doc.k || "").split(" "),
-        ...asked.map((phrase) =>
-          queryRuns(phrase)
-            .map((run) => run.han || run.latin)
-            .join(""),
-        ),
-      ]);
+      doc.names = new Set(
+        [
+          ...fold(doc.k || "").split(" "),
+          ...asked.map((phrase) =>
+            queryRuns(phrase)
+              .map((run) => run.han || run.latin)
+              .join(""),
+          ),
+        ]
+          .map(bare)
+          .filter(Boolean),
+      );
       doc.lengths = {};
       for (const field of Object.keys(FIELDS)) {
         const text = doc[field] || "";
-        const terms = [...indexTerms(text), ...conceptTerms(concepts, text).map(([term]) => term)];
-        doc.lengths[field] = terms.length;
-        lengths[field] += terms.length;
+        const terms = [
+          ...indexTerms(text, LOOSE_FIELDS.has(field)),
+          ...conceptTerms(concepts, text).map(([term]) => term),
+        ];
+        const length = terms.filter((term) => !term.startsWith("3")).length;
+        doc.lengths[field] = length;
+        lengths[field] += length;
         const counts = new Map();
         for (const term of terms) counts.set(term, (counts.get(term) || 0) + 1);
         for (const [term, count] of counts) {
@@ -231,6 +256,11 @@
   const CONCEPT_SHARE = 1;
   const CONCEPT_WEIGHT = 2;
   const COMMON_IDF = 1.5;
+  /* Titles and names are quotes and short names, which staff recall loosely ("我挂了" for
+   * 不说话我就挂了, "这种事见多了" for 这种问题我们见得多了): there a pair of the query also
+   * matches across one character, as half a pair, where the pair itself is missing. */
+  const LOOSE_FIELDS = new Set(["title", "k"]);
+  const LOOSE = 0.5;
 
   function queryTerms(index, query) {
     const terms = new Map();
@@ -258,6 +288,15 @@
         add(term, Math.min(1, idf(index, term) / COMMON_IDF), pair.join(""));
       }
     }
+    for (const [term, { share }] of [...terms]) {
+      if (!term.startsWith("2")) continue;
+      const loose = `3${term.slice(1)}`;
+      terms.set(loose, {
+        weight: LOOSE * share * idf(index, loose),
+        share: LOOSE * share,
+        instead: term,
+      });
+    }
     for (const [term, word] of conceptTerms(index.concepts, query)) {
       const chars = [...word];
       const literal =
@@ -271,7 +310,7 @@
    * characters alone, each a full share, counting the characters the index has never seen
    * too, so a run of unrelated characters ("鳄鱼潜艇") covers too little to show. */
   function charactersOnly(index, terms) {
-    const words = [...terms.keys()].filter((term) => !term.startsWith("1"));
+    const words = [...terms.keys()].filter((term) => !/^[13]/.test(term));
     if (!words.length || words.some((term) => index.postings.has(term))) return terms;
     const characters = new Map();
     for (const [term, value] of terms) {
@@ -319,16 +358,17 @@
     /* Pairs the index has never seen ("跟老" in "我回去跟老公商量下") say nothing; unknown
      * characters do count when only characters are matched. */
     const total = [...terms]
-      .filter(([term]) => characters || index.postings.has(term))
+      .filter(([term, t]) => !t.instead && (characters || index.postings.has(term)))
       .reduce((sum, [, t]) => sum + t.share, 0);
     if (!total || ![...terms.keys()].some((term) => index.postings.has(term))) return [];
     const found = new Map();
-    for (const [term, { weight, share, literal }] of terms) {
+    for (const [term, { weight, share, literal, instead }] of terms) {
       const posting = index.postings.get(term);
       if (!posting) continue;
       for (const [number, counts] of posting) {
         const doc = index.docs[number];
         const hit = found.get(number) || { score: 0, covered: 0, matched: new Set() };
+        if (instead && hit.matched.has(instead)) continue; /* loose only where the pair is not */
         /* A concept scores only where the query's own word is missing: the word itself has
          * scored already (concepts come last), and its kin must not count twice. */
         const said = literal?.every((word) => hit.matched.has(word));
@@ -351,20 +391,26 @@
       const doc = index.docs[number];
       const title = fold(doc.title);
       /* The whole query, or one whole run of it, in the title: the entry is named after it;
-       * the closer the title is to just those words, the better. */
+       * a title that is mostly the query (太贵了。) counts up to half a bonus more. */
       let named = 1;
-      if (whole.length > 1 && title.includes(whole)) named = 1.5 + whole.length / title.length;
-      else if (runs.some((run) => run.length > 1 && title.includes(run))) named = 1.5;
-      else if (doc.names?.has(whole)) {
-        /* one of the names it is known by; a group's name opens the group (禁语 → 服务的禁言) */
-        named = doc.c === "section" ? GROUP_BONUS : KEYWORD_BONUS;
+      if (whole.length > 1 && title.includes(whole)) {
+        named = TITLE_BONUS + Math.max(0, whole.length / title.length - 0.5);
+      } else if (runs.some((run) => run.length > 1 && title.includes(run))) named = TITLE_BONUS;
+      if (doc.names?.has(bare(whole))) {
+        /* one of the names it is known by, which says more than a title that contains the
+         * words (投诉 names the seven steps, not 小常识：投诉的价值); a group's name opens the
+         * group (禁语 → 服务的禁言) */
+        named = Math.max(named, NAME_BONUS);
       }
       /* A step asked for by number ("第三步") is asked of a procedure that has it. */
       const numbered = step > 0 && doc.st?.[step - 1];
-      const fits = numbered || wanted.some((intent) => intent.kinds.has(doc.c)) ? INTENT_BONUS : 1;
+      const fits =
+        numbered || wanted.some((intent) => intent.kinds?.has(doc.c) || intent.titles?.test(title))
+          ? INTENT_BONUS
+          : 1;
       const score = hit.score * cover * cover * named * fits * (doc.boost || 1);
       const shown = {};
-      for (const [term, { shown: word }] of terms) shown[word] ||= hit.matched.has(term);
+      for (const [term, { shown: word }] of terms) if (word) shown[word] ||= hit.matched.has(term);
       results.push({ doc: atStep(doc, step), score, terms: shown });
     }
     results.sort((a, b) => b.score - a.score);
