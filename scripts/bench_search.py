@@ -49,6 +49,7 @@ from tests.support.search import (
     HELD_OUT_5,
     HELD_OUT_6,
     HELD_OUT_7,
+    HELD_OUT_8,
     TUNING,
     Query,
     Recall,
@@ -105,6 +106,7 @@ BATCHES = (
     ),
     Batch("held-out batch 6", HELD_OUT_6, ROOT / "benchmarks" / "search_heldout6_first_run.json"),
     Batch("held-out batch 7", HELD_OUT_7, ROOT / "benchmarks" / "search_heldout7_first_run.json"),
+    Batch("held-out batch 8", HELD_OUT_8, ROOT / "benchmarks" / "search_heldout8_first_run.json"),
 )
 
 

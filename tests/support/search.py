@@ -30,6 +30,7 @@ HELD_OUT_4 = ROOT / "tests" / "search_queries_heldout4.yml"
 HELD_OUT_5 = ROOT / "tests" / "search_queries_heldout5.yml"
 HELD_OUT_6 = ROOT / "tests" / "search_queries_heldout6.yml"
 HELD_OUT_7 = ROOT / "tests" / "search_queries_heldout7.yml"
+HELD_OUT_8 = ROOT / "tests" / "search_queries_heldout8.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -38,6 +39,7 @@ HELD_OUT_BATCHES = (
     HELD_OUT_5,
     HELD_OUT_6,
     HELD_OUT_7,
+    HELD_OUT_8,
 )
 
 
