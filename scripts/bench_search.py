@@ -104,8 +104,18 @@ BATCHES = (
         ROOT / "benchmarks" / "search_heldout5_first_run.json",
         tuned_on=True,
     ),
-    Batch("held-out batch 6", HELD_OUT_6, ROOT / "benchmarks" / "search_heldout6_first_run.json"),
-    Batch("held-out batch 7", HELD_OUT_7, ROOT / "benchmarks" / "search_heldout7_first_run.json"),
+    Batch(
+        "held-out batch 6",
+        HELD_OUT_6,
+        ROOT / "benchmarks" / "search_heldout6_first_run.json",
+        tuned_on=True,
+    ),
+    Batch(
+        "held-out batch 7",
+        HELD_OUT_7,
+        ROOT / "benchmarks" / "search_heldout7_first_run.json",
+        tuned_on=True,
+    ),
     Batch("held-out batch 8", HELD_OUT_8, ROOT / "benchmarks" / "search_heldout8_first_run.json"),
 )
 
@@ -241,9 +251,14 @@ def report(sets: list[QuerySet], sizes: tuple[int, int], also: dict[str, tuple[s
         " of tuning, by someone who had seen neither the engine, the synonyms, `asked` or"
         " `keywords`, nor any other query set, and the tuning never looked at them: their first"
         " runs measure the engine before the tuning, their current figures the engine after it."
-        " **Batches 6 and 7 are the figures to quote.** Their writer reused the handbook's own"
-        " wording more often than batches 4 and 5 (which describe situations), so they are the"
-        " easier test." + "".join(agreement(s, also) for s in sets),
+        " Their writer reused the handbook's own wording more often than batches 4 and 5 (which"
+        " describe situations), so they are the easier test. On 2026-12-02 the ranking was tuned"
+        " on every set above (document priors chosen leaving one set out, names and titles"
+        " matched across one character), so batches 6 and 7 are tuned now too. Batch 8 (80"
+        " queries) was written blind on 2026-12-02 before that tuning, by someone who saw no"
+        " engine, synonyms, `asked`, `keywords` or query set, and measured once then; the"
+        " tuning never looked at it. **Batch 8 is the figure to quote.**"
+        + "".join(agreement(s, also) for s in sets),
         "",
         f"- Search index: {sizes[0] / 1024:.0f} KB, **{sizes[1] / 1024:.0f} KB gzip** (fetched"
         " once, then kept for offline use)",
