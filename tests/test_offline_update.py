@@ -12,7 +12,9 @@ everything it loads (instant navigation included); the next page loaded is B.
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +140,13 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteS
         built = build_site(project, folder / f"site-{name}", site_url=f"{server.url}/")
         assert built.ok, built.log
         sites[name] = folder / f"site-{name}"
+    # A deploy copies files with their times: B's must be later than A's, or a browser that
+    # revalidates A's copy (Last-Modified, one-second resolution) is told 304 and keeps A,
+    # and B's worker refuses the mixed copy. Two builds of the small fixture often fall in
+    # the same second (this failed in CI).
+    later = time.time() + 60
+    for file in sites["B"].rglob("*"):
+        os.utime(file, (later, later))
     yield server, sites["A"], sites["B"]
     server.stop()
 
