@@ -87,7 +87,8 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/css/paper.css",
         ),
         COMMON_JS: (
-            "assets/js/back-to-top.js",  # first: search.js and quiz.js use these two
+            "assets/js/storage.js",  # first: window.hbStorage, used by every widget
+            "assets/js/back-to-top.js",  # before search.js and quiz.js, which use these two
             "assets/js/anchors.js",
             "assets/js/search.js",
             "assets/js/view.js",

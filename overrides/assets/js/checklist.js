@@ -35,22 +35,8 @@
     return record;
   }
 
-  function read(key) {
-    try {
-      return JSON.parse(localStorage.getItem(key));
-    } catch {
-      return null;
-    }
-  }
-
-  function write(key, value) {
-    try {
-      if (value) localStorage.setItem(key, JSON.stringify(value));
-      else localStorage.removeItem(key);
-    } catch {
-      // Full or blocked storage: the checklist still works, it only forgets.
-    }
-  }
+  // Full or blocked storage: the checklist still works, it only forgets.
+  const { read, write } = window.hbStorage;
 
   const load = (id, d) => parse(read(`${PREFIX}${id}:${d}`));
 

@@ -14,8 +14,8 @@
   const strings = (value) => Array.isArray(value) && value.every((v) => typeof v === "string");
 
   function loadProgress(id, ids) {
+    const saved = window.hbStorage.read(PROGRESS + id);
     try {
-      const saved = JSON.parse(localStorage.getItem(PROGRESS + id));
       const { order, options, answers, draft, pos } = saved || {};
       const known = new Set(ids);
       const fits =
@@ -40,41 +40,24 @@
     return null;
   }
 
-  function saveProgress(id, value) {
-    try {
-      if (value) localStorage.setItem(PROGRESS + id, JSON.stringify(value));
-      else localStorage.removeItem(PROGRESS + id);
-    } catch {
-      /* storage full or blocked: the quiz still works, without resuming */
-    }
-  }
+  // Storage full or blocked: the quiz still works, without resuming.
+  const saveProgress = (id, value) => window.hbStorage.write(PROGRESS + id, value);
 
   function loadBest(id) {
-    try {
-      const value = JSON.parse(localStorage.getItem(PREFIX + id));
-      const { score, total } = value || {};
-      if (
-        Number.isInteger(score) &&
-        Number.isInteger(total) &&
-        total > 0 &&
-        score >= 0 &&
-        score <= total
-      ) {
-        return { score, total };
-      }
-    } catch {
-      /* no storage, or garbage in it: no best score */
+    const { score, total } = window.hbStorage.read(PREFIX + id) || {};
+    if (
+      Number.isInteger(score) &&
+      Number.isInteger(total) &&
+      total > 0 &&
+      score >= 0 &&
+      score <= total
+    ) {
+      return { score, total };
     }
-    return null;
+    return null; // none, or garbage: no best score
   }
 
-  function saveBest(id, value) {
-    try {
-      localStorage.setItem(PREFIX + id, JSON.stringify(value));
-    } catch {
-      /* storage full or blocked: the quiz still works */
-    }
-  }
+  const saveBest = (id, value) => window.hbStorage.write(PREFIX + id, value);
 
   const bestText = (best) => (best ? `最好成绩 ${best.score} / ${best.total}` : "还没做过");
 

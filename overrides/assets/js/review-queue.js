@@ -19,13 +19,7 @@
   const PREFIX = "hb-review:v1:";
   const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-  function read(id) {
-    try {
-      return JSON.parse(localStorage.getItem(PREFIX + id));
-    } catch {
-      return null; // no storage, or not JSON
-    }
-  }
+  const read = (id) => window.hbStorage.read(PREFIX + id);
 
   /* Every history kept on this phone, id → history; anything else under the prefix is skipped. */
   function histories() {
@@ -51,12 +45,7 @@
     if (!fsrs.isHistory(history)) history = []; // none, or not ours: this grade starts it
     if (grade === 0 && history.length) return true;
     history.push([Math.floor(at / fsrs.MINUTE), grade]);
-    try {
-      localStorage.setItem(PREFIX + id, JSON.stringify(history));
-      return true;
-    } catch {
-      return false; // storage full or blocked: the page still works
-    }
+    return window.hbStorage.write(PREFIX + id, history); // false: full or blocked
   }
 
   function hourOf(element) {

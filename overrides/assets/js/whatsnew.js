@@ -30,21 +30,8 @@
   const text = (value) => typeof value === "string";
   const all = (selector, within = document) => within.querySelectorAll(selector);
 
-  function read(key) {
-    try {
-      return JSON.parse(localStorage.getItem(key));
-    } catch {
-      return null;
-    }
-  }
-
-  function write(key, value) {
-    try {
-      localStorage.setItem(key, JSON.stringify(value));
-    } catch {
-      // Full or blocked: the marks come back on the next page, nothing worse.
-    }
-  }
+  // Full or blocked storage: the marks come back on the next page, nothing worse.
+  const { read, write } = window.hbStorage;
 
   // [id, hash, title, parts] → the entry as stored and compared; null when unreadable.
   function block(raw) {
