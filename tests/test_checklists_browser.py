@@ -24,9 +24,8 @@ from macros.content.handbook import Handbook
 from macros.content.model import Checklist, Step
 
 from .support.browser import PHONE, wait_for_instant_navigation
-from .support.build import build_site
-from .support.fixture import fixture_handbook, fixture_project
-from .support.server import SiteServer, serve
+from .support.fixture import fixture_handbook, served_before_and_after
+from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -451,20 +450,10 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteS
     Material's instant navigation only takes over links listed in the sitemap, which needs
     `site_url` with this server's host, port and path, so each build sets its own.
     """
-    root = tmp_path_factory.mktemp("two-builds")
-    www = root / "www"
-    server = serve(www)
-    project = fixture_project(root / "project")
-
-    def build(name: str) -> None:
-        built = build_site(project, www / name, site_url=f"{server.url}/{name}/")
-        assert built.ok, built.log
-
-    build("before")
-    edit = edit_first_checklist(project / "content")
-    build("after")
-    yield server, edit
-    server.stop()
+    with served_before_and_after(
+        tmp_path_factory.mktemp("two-builds"), edit_first_checklist
+    ) as built:
+        yield built
 
 
 def test_editing_the_yaml_never_moves_a_tick(

@@ -20,11 +20,14 @@ from playwright.sync_api import expect
 
 from .support import ROOT
 from .support.browser import PHONE_CONTEXT, TWO_FRAMES, WatchedBrowser, wait_for_instant_navigation
-from .support.build import build_site
-from .support.fixture import fixture_handbook, fixture_project, served_fixture_site
+from .support.fixture import (
+    fixture_handbook,
+    served_before_and_after,
+    served_fixture_site,
+)
 from .support.node import NODE, LineProcess, node_script
 from .support.offline import READY
-from .support.server import SiteServer, serve
+from .support.server import SiteServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("review")]
 
@@ -410,16 +413,11 @@ def edit_content(content: Path) -> None:
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     """The fixture handbook at /before/, and at /after/ edited; one origin, one localStorage."""
-    root = tmp_path_factory.mktemp("review-two-builds")
-    server = serve(root / "www")
-    project = fixture_project(root / "project")
-    for name in ("before", "after"):
-        if name == "after":
-            edit_content(project / "content")
-        built = build_site(project, root / "www" / name, site_url=f"{server.url}/{name}/")
-        assert built.ok, built.log
-    yield server
-    server.stop()
+    with served_before_and_after(tmp_path_factory.mktemp("review-two-builds"), edit_content) as (
+        server,
+        _,
+    ):
+        yield server
 
 
 def test_the_schedule_follows_ids_through_a_content_edit(

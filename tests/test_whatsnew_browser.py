@@ -19,10 +19,9 @@ import yaml
 from playwright.sync_api import expect
 
 from .support.browser import PHONE_CONTEXT, WatchedBrowser, wait_for_instant_navigation
-from .support.build import build_site
-from .support.fixture import fixture_handbook, fixture_project
+from .support.fixture import fixture_handbook, served_before_and_after
 from .support.offline import READY
-from .support.server import SiteServer, serve
+from .support.server import SiteServer
 
 pytestmark = [
     pytest.mark.browser,
@@ -139,19 +138,8 @@ class Builds:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Builds]:
     root = tmp_path_factory.mktemp("whatsnew")
-    www = root / "www"
-    server = serve(www)
-    project = fixture_project(root / "project")
-
-    def build(name: str) -> None:
-        built = build_site(project, www / name, site_url=f"{server.url}/{name}/")
-        assert built.ok, built.log
-
-    build("before")
-    change = edit(project / "content")
-    build("after")
-    yield Builds(server, www, change)
-    server.stop()
+    with served_before_and_after(root, edit) as (server, change):
+        yield Builds(server, root / "www", change)
 
 
 # Scroll a heading to 100 px from the top of the screen (below the header), without animation.

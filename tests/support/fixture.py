@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from macros.content.handbook import Handbook
 from macros.content.loader import load_content
@@ -87,5 +88,32 @@ def served_fixture_site(root: Path) -> Iterator[SiteServer]:
         built = build_site(fixture_project(root / "project"), root / "site", f"{server.url}/")
         assert built.ok, built.log
         yield server
+    finally:
+        server.stop()
+
+
+Edit = TypeVar("Edit")
+
+
+@contextmanager
+def served_before_and_after(
+    root: Path, edit: Callable[[Path], Edit]
+) -> Iterator[tuple[SiteServer, Edit]]:
+    """The fixture handbook at /before/, and at /after/ once `edit` has changed its content
+    folder; what `edit` returns comes back with the server. Both are served from one origin,
+    so they share localStorage as two deployments of one address do; each build carries its
+    own `site_url` (instant navigation only takes over links listed in the sitemap)."""
+    server = serve(root / "www")
+    try:
+        project = fixture_project(root / "project")
+
+        def build(name: str) -> None:
+            built = build_site(project, root / "www" / name, site_url=f"{server.url}/{name}/")
+            assert built.ok, built.log
+
+        build("before")
+        change = edit(project / "content")
+        build("after")
+        yield server, change
     finally:
         server.stop()
