@@ -14,7 +14,8 @@ from macros.content.handbook import Handbook
 from macros.content.model import Dialogue, Method, Objection
 from macros.content.practice import practice_items
 from macros.content.staff_text import MARKER_RE
-from macros.render.review import ITEMS_FILE, PRACTICE_SPEC_FILE
+from macros.render.checker import SPEC_FILE as PHRASE_SPEC_FILE
+from macros.render.review import ITEMS_FILE
 
 from .support.server import SiteServer
 
@@ -142,11 +143,11 @@ def test_ninety_days_of_history_fit_in_local_storage_many_times_over(
 def test_practice_checks_replies_with_the_checkers_phrases(
     built_site: Path, handbook: Handbook
 ) -> None:
-    """对练 fetches the phrase spec at its first 对照 (practice/phrases.json), links relative to it."""
-    spec = json.loads((built_site / PRACTICE_SPEC_FILE).read_text(encoding="utf-8"))
+    """对练 fetches 话术自查's phrase spec (one file for both) at its first 对照; the spec's links
+    are relative to the file."""
+    spec = json.loads((built_site / PHRASE_SPEC_FILE).read_text(encoding="utf-8"))
     assert [p["id"] for p in spec["phrases"]] == [e.id for e in handbook.entries("phrase")]
     assert all(p["href"].startswith("../phrasing/#") for p in spec["phrases"])
     page = (built_site / "practice" / "index.html").read_text(encoding="utf-8")
-    assert 'data-practice-spec="../practice/phrases.json"' in page or (
-        'data-practice-spec="phrases.json"' in page
-    )
+    assert 'data-practice-spec="../checker/phrases.json"' in page
+    assert not (built_site / "practice" / "phrases.json").exists()

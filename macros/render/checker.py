@@ -1,10 +1,11 @@
 """The phrase checker page (话术自查): a text box that marks every forbidden phrase in place.
 
 Python compiles every phrase of the handbook into the spec (`content.phrase_spec.build_spec`), with
-links relative to this page; the build writes it next to the page as SPEC_FILE, which the browser
-(`overrides/assets/js/checker.js`) fetches after the page, like the search index: at 200 KB of
-patterns and tone weights (60 KB gzip) it is the checker's data, not part of the page's first
-load. The template prints the form and where the data is. Nothing leaves the phone.
+links relative to the spec file; the build writes it once as SPEC_FILE, which the browser
+(`overrides/assets/js/checker.js`, and 对练's `practice.js`) fetches after the page, like the
+search index: at 200 KB of patterns and tone weights (60 KB gzip) it is the checker's data, not
+part of a page's first load. The template prints the form and where the data is. Nothing
+leaves the phone.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from markupsafe import Markup
 from ..content.phrase_spec import build_spec
 from .renderer import Renderer
 
-SPEC_FILE: Final = "phrases.json"  # written next to the checker page
+PAGE_URL: Final = "checker/"
+SPEC_FILE: Final = "checker/phrases.json"  # from the site root: next to the checker page
 
 
 def spec_json(renderer: Renderer) -> str:
-    """The spec as the page fetches it, links relative to the checker page."""
+    """The spec as the browser fetches it; `renderer` renders for PAGE_URL, so links are
+    relative to the spec file (the scripts resolve them against its address)."""
     spec = build_spec(renderer.handbook, href=renderer.links.href)
     return json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
 
@@ -29,7 +32,7 @@ def spec_json(renderer: Renderer) -> str:
 def render(renderer: Renderer) -> str:
     return renderer.render(
         "checker/page.html",
-        spec_url=SPEC_FILE,
+        spec_url=Markup(renderer.links.href_page(SPEC_FILE)),
         count=sum(1 for _ in renderer.handbook.entries("phrase")),
         phrasing=Markup(renderer.links.href_page("phrasing/")),
     )

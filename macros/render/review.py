@@ -10,23 +10,21 @@ rest; the service worker keeps it offline like every file of the build.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Final
 
 from markupsafe import Markup
 
 from ..content.handbook import Handbook
 from ..content.model import Phrase, title_of
-from ..content.phrase_spec import build_spec
 from ..content.practice import PracticeItem, practice_items
 from ..content.staff_text import strip_markers
+from . import checker
 from .renderer import Renderer
 
 REVIEW_URL: Final = "review/"
 PRACTICE_URL: Final = "practice/"
 ITEMS_FILE: Final = "review/items.json"  # next to the review page, whose links it shares
 # The phrase spec for 对练, fetched at the first 对照 (it is most of 话术自查's page weight).
-PRACTICE_SPEC_FILE: Final = "practice/phrases.json"
 SESSION_ITEMS: Final = 8  # about two minutes: a quiz question or a phrase takes 10 to 20 s
 
 
@@ -117,22 +115,15 @@ def render_review_page(renderer: Renderer) -> str:
     )
 
 
-def practice_spec(renderer: Renderer) -> str:
-    """practice/phrases.json: every forbidden phrase compiled as 话术自查 embeds it, with links
-    relative to the practice page (`renderer` renders for it)."""
-    spec = build_spec(renderer.handbook, href=renderer.links.href)
-    return json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
-
-
 def render_practice_page(renderer: Renderer) -> str:
     """Every practice line with its model answers (all of them readable without a script);
-    the phrase spec (practice/phrases.json) lets the page mark forbidden phrases in a reply
-    with 话术自查's matcher."""
+    话术自查's phrase spec (checker.SPEC_FILE) lets the page mark forbidden phrases in a reply
+    with the same matcher."""
     items = practice_items(renderer.handbook)
     return renderer.render(
         "review/practice.html",
         items=[(item, _practice_link(renderer, item)) for item in items],
-        spec_href=Markup(renderer.links.href_page(PRACTICE_SPEC_FILE)),
+        spec_href=Markup(renderer.links.href_page(checker.SPEC_FILE)),
         day_start=_day_start(renderer.handbook),
         review=Markup(renderer.links.href_page(REVIEW_URL)),
     )

@@ -53,8 +53,6 @@ class HandbookBuild:
     templates: jinja2.Environment
     dates: GitDates
     manifest: dict[str, Any]  # what staff see of each unit, hashed (content/manifest.py)
-    # The checker page's URL and its spec, written next to it after the build.
-    checker_data: tuple[str, str] | None = None
 
     @classmethod
     def load(cls, config: MkDocsConfig) -> HandbookBuild:
@@ -100,9 +98,7 @@ class HandbookBuild:
             return quizzes.render_page(self.renderer(page_url()), ident)
 
         def phrase_checker() -> str:
-            renderer = self.renderer(page_url())
-            self.checker_data = (page_url(), checker.spec_json(renderer))
-            return checker.render(renderer)
+            return checker.render(self.renderer(page_url()))
 
         def phrase_sheet() -> str:
             return printouts.render_phrase_sheet(self.renderer(page_url()))
@@ -151,9 +147,9 @@ class HandbookBuild:
         data = review.review_data(self.renderer(review.REVIEW_URL))
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
-    def practice_spec(self) -> str:
-        """practice/phrases.json: the phrase spec 对练 checks replies with."""
-        return review.practice_spec(self.renderer(review.PRACTICE_URL))
+    def phrase_spec(self) -> str:
+        """checker/phrases.json: the phrase spec 话术自查 and 对练 fetch after their page."""
+        return checker.spec_json(self.renderer(checker.PAGE_URL))
 
     def publish_content(self, site_dir: Path) -> None:
         """Serve the YAML at `_content/`, so "edit this" opens the file without a repository."""
@@ -162,20 +158,10 @@ class HandbookBuild:
         for path in sorted((self.project / "content").glob("*.yml")):
             shutil.copyfile(path, target / path.name)
 
-    def write_checker_data(self, site_dir: Path) -> None:
-        """The phrase checker's spec, next to its page (fetched after the page, not in it)."""
-        if self.checker_data is None:
-            return  # no page calls the checker (a test site)
-        page_url, text = self.checker_data
-        folder = site_dir / page_url
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / checker.SPEC_FILE).write_text(text, encoding="utf-8")
-
     def after_build(self, config: MkDocsConfig) -> None:
         """Post-build steps, in order: the offline cache list must see the final files."""
         site_dir = Path(config.site_dir)
         self.publish_content(site_dir)
-        self.write_checker_data(site_dir)
         search_index.augment(site_dir, self.handbook)
         if config.theme.custom_dir:
             minify.minify_assets(Path(config.theme.custom_dir), site_dir)

@@ -24,7 +24,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..content.problems import ContentError
-from ..render.review import ITEMS_FILE, PRACTICE_SPEC_FILE
+from ..render.checker import SPEC_FILE as PHRASE_SPEC_FILE
+from ..render.review import ITEMS_FILE
 from . import bundles, pages, whatsnew
 from .build import HandbookBuild
 
@@ -97,9 +98,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         for file in pages.generated_pages(config, self.build.handbook):
             files.append(file)
         files.append(File.generated(config, ITEMS_FILE, content=self.build.review_items()))
-        files.append(
-            File.generated(config, PRACTICE_SPEC_FILE, content=self.build.practice_spec())
-        )
+        files.append(File.generated(config, PHRASE_SPEC_FILE, content=self.build.phrase_spec()))
         if config.theme.custom_dir:
             bundles.replace_sources(files, config, Path(config.theme.custom_dir))
         files.append(whatsnew.manifest_file(config, self.build.manifest))

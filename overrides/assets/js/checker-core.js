@@ -269,7 +269,14 @@
     return locate(text, findings);
   }
 
-  const api = { compileSpec, normalise, findPhrases };
+  /* The spec's entry links are relative to the spec file (one file serves every page that
+     checks text): made absolute against the address it was fetched from. */
+  function linksFrom(spec, address) {
+    for (const phrase of spec.phrases) phrase.href = new URL(phrase.href, address).href;
+    return spec;
+  }
+
+  const api = { compileSpec, linksFrom, normalise, findPhrases };
   if (typeof module === "object" && module.exports) module.exports = api;
   else globalThis.HandbookChecker = api;
 })();

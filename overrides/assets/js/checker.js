@@ -103,7 +103,7 @@
           if (!response.ok) throw new Error(`${response.status}`);
           return response.json();
         })
-        .then((spec) => HandbookChecker.compileSpec(spec));
+        .then((spec) => HandbookChecker.compileSpec(HandbookChecker.linksFrom(spec, url)));
       loading.catch(() => specs.delete(url));
       specs.set(url, loading);
     }

@@ -44,13 +44,13 @@
     return [...phrases.keys()];
   }
 
-  /* The phrase spec (practice/phrases.json), fetched and compiled at the first 对照: it is
+  /* The phrase spec (checker/phrases.json, shared with 话术自查), fetched and compiled at the first 对照: it is
      most of what 话术自查's page weighs, and the page is read before anything is checked. */
   let spec = null;
   function compiledSpec(address) {
     spec ??= fetch(address)
       .then((response) => (response.ok ? response.json() : Promise.reject()))
-      .then((data) => HandbookChecker.compileSpec(data))
+      .then((data) => HandbookChecker.compileSpec(HandbookChecker.linksFrom(data, address)))
       .catch(() => {
         spec = null; // not saved yet and no network: try again at the next 对照
         return null;
