@@ -59,6 +59,32 @@ def test_quiz_problems_found_only_after_generating_questions_are_caught_too(cont
     assert "content/quizzes.yml:" in result.stderr and "no-such-chapter" in result.stderr
 
 
+def test_recommended_wording_that_the_checker_would_mark_is_a_problem(content: Path) -> None:
+    """What the handbook tells staff to say must pass 话术自查: a listed 禁语 and a line whose
+    tone is a brush-off, each added as an alternative, are reported with the key they are in."""
+    phrasing = content / "phrasing.yml"
+    data = yaml.safe_load(phrasing.read_text(encoding="utf-8"))
+    first, other = data["sections"][0]["entries"][:2]
+    count = len(first["alternatives"])
+    said = other["text"].rstrip("…。")  # another phrase: its own alternatives are the loader's
+    first["alternatives"] += [f"{said}，我帮您看看。", "取号了吗？没取号排什么队。"]
+    phrasing.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 1
+    assert "内容检查发现 2 个问题" in result.stderr
+    key = "sections[0].entries[0].alternatives"
+    lines = phrasing.read_text(encoding="utf-8").splitlines()
+    added = next(n for n, text in enumerate(lines, start=1) if f"{said}，我帮您看看" in text)
+    assert re.search(
+        rf"phrasing\.yml:{added}:\d+: {re.escape(key)}\[{count}\]: 这是手册推荐的说法",
+        result.stderr,
+    )
+    assert f"含有禁语“{other['text']}”（{other['id']}）" in result.stderr
+    assert f"{key}[{count + 1}]: 这是手册推荐的说法" in result.stderr
+    assert "语气检查" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_on_github_each_problem_is_also_an_annotation_on_its_line(content: Path) -> None:
     path = content / "objections.yml"
     text = path.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 
 from macros.content.handbook import Handbook
 from macros.content.phrase_spec import TONE_ID, build_spec
-from macros.content.tone_examples import examples
+from macros.content.tone_examples import corpus_units
 from macros.phrases.matcher import Matcher
 from macros.phrases.normalise import normalise
 from macros.phrases.tone import MODEL_FILE, fingerprint, load_model, table, train, units
@@ -30,16 +30,12 @@ def marks(matcher: Matcher, text: str) -> list[tuple[str, str]]:
     return [(f.phrase, f.text) for f in matcher.find(text)]
 
 
-def test_the_weights_were_learned_from_the_corpus_and_content_as_they_are(
-    handbook: Handbook,
-) -> None:
-    learned = load_model(MODEL_FILE)
-    now = examples(handbook, CORPUS)
-    assert learned["trained_on"] == fingerprint(now), (
-        "语气权重是用旧的例句学出来的：改了 tests/checker_corpus.yml 或手册里的说法之后，"
+def test_the_weights_were_learned_from_the_corpus_as_it_is() -> None:
+    """The corpus is the developers' file; editors' wording may drift (see the next test)."""
+    assert load_model(MODEL_FILE)["trained_on"] == fingerprint(corpus_units(CORPUS)), (
+        "语气权重是用旧的例句学出来的：改了 tests/checker_corpus.yml 之后，"
         "请运行 .venv/bin/python -m macros tone 重新学习"
     )
-    assert learned["examples"] == len(now)
 
 
 def test_learning_is_deterministic() -> None:

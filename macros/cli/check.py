@@ -6,10 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..content.approved_wording import flagged_wording
 from ..content.loader import load_content
+from ..content.phrase_spec import build_spec
 from ..content.problems import ContentError, Problem
 
-HELP = "检查 content/ 里的全部 YAML（和构建时完全相同的检查），不构建网站"
+HELP = "检查 content/ 里的全部 YAML（构建时的全部检查，外加：推荐的说法不会被话术自查标出），不构建网站"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,6 +41,11 @@ def github_annotation(problem: Problem) -> str:
 def run(args: argparse.Namespace) -> int:
     try:
         handbook = load_content(args.content)
+        # Not part of the build (the site is not broken by it, and the matcher costs a second),
+        # but CI holds content to it, so editors meet it here first.
+        flagged = flagged_wording(handbook, build_spec(handbook))
+        if flagged:
+            raise ContentError(flagged)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         if args.github:

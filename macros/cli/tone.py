@@ -1,8 +1,8 @@
 """`python -m macros tone`: learn the tone check's weights again from the corpus and the content.
 
-Run it after changing tests/checker_corpus.yml or the handbook's wording; a test fails while
-the weights were learned from anything else. Deterministic: the same examples give the same
-file.
+Run it after changing tests/checker_corpus.yml (a test fails while the weights were learned
+from another corpus); editors' changes to the handbook's wording do not require it, a developer
+runs it now and then to take them in. Deterministic: the same examples give the same file.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..content.loader import load_content
 from ..content.problems import ContentError
-from ..content.tone_examples import examples
+from ..content.tone_examples import corpus_units, examples
 from ..phrases.tone import MODEL_FILE, ModelFile, fingerprint, train
 
 HELP = "重新学习话术自查的“语气”判断：从 tests/checker_corpus.yml 的例句和手册里的说法学出权重，写入 macros/phrases/tone_model.json"
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     found = examples(handbook, args.corpus)
     written: ModelFile = {
         "about": "由 python -m macros tone 生成，请勿手改：话术自查判断语气用的权重",
-        "trained_on": fingerprint(found),
+        "trained_on": fingerprint(corpus_units(args.corpus)),
         "examples": len(found),
         "model": train(found),
     }

@@ -7,14 +7,15 @@ tells staff to say is not. Held-out batches are never learned from: they measure
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
 
 from ..phrases.normalise import PAUSE, STOP, normalise
+from .approved_wording import entry_lines, tone_note_lines
 from .handbook import Handbook
-from .model import ApprovedPhrase, Dialogue, Method, Objection, Phrase, Procedure, Rewrite
+from .model import Dialogue, Phrase, Rewrite
 
 
 def unit_of(text: str) -> str:
@@ -30,33 +31,37 @@ def corpus_examples(path: Path) -> Iterator[tuple[str, bool]]:
 
 
 def handbook_examples(handbook: Handbook) -> Iterator[tuple[str, bool]]:
-    """What the handbook says not to say (True) and what it tells staff to say (False)."""
+    """What the handbook says not to say (True) and what it tells staff to say (False), entry by
+    entry (the order the weights were learned in)."""
     for entry in handbook.entries():
         if isinstance(entry, Phrase):
             yield entry.text, True
-            yield from ((text, False) for text in entry.alternatives)
         elif isinstance(entry, Rewrite):
             yield from ((text, True) for text in entry.avoid)
-            yield from ((text, False) for text in entry.say)
-        elif isinstance(entry, ApprovedPhrase):
-            yield entry.text, False
         elif isinstance(entry, Dialogue):
             yield entry.reply, True
-            yield entry.better, False
-        elif isinstance(entry, Objection):
-            yield entry.reply, False
-        elif isinstance(entry, Method):
-            yield from ((turn.text, False) for turn in entry.example if turn.who == "员工")
-        elif isinstance(entry, Procedure):
-            yield from ((line, False) for step in entry.steps for line in step.say)
-    yield from ((text, False) for text in handbook.checker.tone.alternatives)
+        yield from ((line.text, False) for line in entry_lines(entry))
+    yield from ((line.text, False) for line in tone_note_lines(handbook))
 
 
-def examples(handbook: Handbook, corpus: Path) -> list[tuple[str, bool]]:
+def _units(labelled: Iterable[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Every example once (the first label wins), as units, in a fixed order."""
     seen: dict[str, bool] = {}
-    for text, bad in (*corpus_examples(corpus), *handbook_examples(handbook)):
+    for text, bad in labelled:
         unit = unit_of(text)
         if unit.strip(PAUSE + STOP):
             seen.setdefault(unit, bad)
     return list(seen.items())
+
+
+def examples(handbook: Handbook, corpus: Path) -> list[tuple[str, bool]]:
+    """What the weights are learned from: the corpus first, then the handbook's wording."""
+    return _units((*corpus_examples(corpus), *handbook_examples(handbook)))
+
+
+def corpus_units(corpus: Path) -> list[tuple[str, bool]]:
+    """The corpus alone: what the weights' fingerprint covers. The handbook's wording changes
+    with every editor's pull request; weights learned from a slightly older handbook stay
+    valid (the editors' check holds every recommended line to the checker, tone included),
+    so only a change of the corpus, which developers own, asks for them to be learned again."""
+    return _units(corpus_examples(corpus))
