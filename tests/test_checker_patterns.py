@@ -402,6 +402,14 @@ def test_an_alternative_the_phrase_would_flag_is_a_problem(content: Path) -> Non
     assert "替代说法“测试说法”里的“测试说法”会被这条禁语的写法查出来" in error.value.report()
 
 
+def test_an_exception_takes_back_what_the_phrase_would_flag_in_an_alternative(
+    content: Path,
+) -> None:
+    flagged = BAD.replace("          - (?<!不)测试\n", "").replace("替代说法", "测试说法没问题")
+    _append(content, flagged + "        exceptions: ['[测]试说法*问题']\n")
+    load_content(content)
+
+
 def test_an_unknown_word_list_is_a_problem_at_the_pattern_line(content: Path) -> None:
     line = _append(content, BAD.replace("(?<!不)测试", "'{没有这个表}测试'"), "{没有这个表}")
     with pytest.raises(ContentError) as error:
