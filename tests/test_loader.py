@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 
 from .support import ROOT
@@ -124,8 +125,8 @@ def test_dangling_reference(content: Path) -> None:
     assert problem.endswith("related[0]: 引用的 id “no-such-entry” 不存在")
 
 
-def test_reference_to_the_wrong_kind(content: Path) -> None:
-    quiz = load_content(ROOT / "content").quizzes.quizzes[0].id
+def test_reference_to_the_wrong_kind(content: Path, handbook: Handbook) -> None:
+    quiz = handbook.quizzes.quizzes[0].id
     quiz_file = content / "quizzes.yml"
     quiz_file.write_text(
         quiz_file.read_text(encoding="utf-8").replace("ref: ", f"ref: {quiz} #", 1),
@@ -230,7 +231,7 @@ def test_broken_entry_does_not_cause_false_dangling_references(content: Path) ->
     assert len(found) == 1 and "titel" in found[0]
 
 
-def test_quiz_answer_rules(content: Path) -> None:
+def test_quiz_answer_rules(content: Path, handbook: Handbook) -> None:
     append(
         content / "quizzes.yml",
         """  - id: test-q
@@ -243,7 +244,7 @@ def test_quiz_answer_rules(content: Path) -> None:
         correct: true
     explanation: 说明
     ref: REF
-""".replace("REF", next(load_content(ROOT / "content").entries()).id),
+""".replace("REF", next(handbook.entries()).id),
     )
     [problem] = problems_of(content)
     assert "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
