@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,14 @@ from macros.content.loader import load_content
 
 from .support import ROOT
 from .support.content import problems_of
-from .support.fixture import CONTENT, fixture_handbook
+from .support.fixture import fixture_handbook
 
 
 @pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """A private copy of the fixture handbook's content (tests/fixtures/handbook) that a test may
-    break: what the loader reports does not depend on the real content, which
-    test_real_content_loads loads, and the fixture loads in a hundredth of the time."""
-    return Path(shutil.copytree(CONTENT, tmp_path / "content"))
+def content(fixture_content: Path) -> Path:
+    """The content the tests break: the fixture handbook's (test_real_content_loads loads the
+    real one)."""
+    return fixture_content
 
 
 def append(path: Path, text: str) -> None:
