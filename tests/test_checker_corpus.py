@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.content.loader import load_content
+from macros.content.handbook import Handbook
 from macros.content.phrase_spec import TONE_ID
 
-from .support import ROOT
 from .support.checker import (
     Sentence,
     command_findings,
@@ -29,8 +28,10 @@ def corpus() -> list[Sentence]:
     return load_corpus()
 
 
-def test_the_corpus_is_big_labelled_and_covers_every_phrase(corpus: list[Sentence]) -> None:
-    phrase_ids = {e.id for e in load_content(ROOT / "content").entries("phrase")}
+def test_the_corpus_is_big_labelled_and_covers_every_phrase(
+    corpus: list[Sentence], handbook: Handbook
+) -> None:
+    phrase_ids = {e.id for e in handbook.entries("phrase")}
     phrase_ids.add(TONE_ID)  # a brush-off only its tone gives away
     assert len(corpus) >= 60
     assert sum(1 for s in corpus if not s.phrases) >= 30, "too few sentences without a phrase"

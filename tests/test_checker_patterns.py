@@ -321,6 +321,14 @@ def test_the_spec_is_plain_json(handbook: Handbook) -> None:
 
 # --- bad patterns in content are content errors -----------------------------------------
 
+
+@pytest.fixture
+def content(fixture_content: Path) -> Path:
+    """The content the tests below break: the fixture handbook's (the patterns' rules do not
+    depend on the real content)."""
+    return fixture_content
+
+
 BAD = """
   - id: broken-section
     title: 测试
@@ -333,7 +341,7 @@ BAD = """
         patterns:
           - 测试(用语|说法)
           - (?<!不)测试
-        source: seed-003
+        source: ceshi-kejian
 """
 
 
@@ -362,6 +370,14 @@ def test_an_alternative_the_phrase_would_flag_is_a_problem(content: Path) -> Non
     with pytest.raises(ContentError) as error:
         load_content(content)
     assert "替代说法“测试说法”里的“测试说法”会被这条禁语的写法查出来" in error.value.report()
+
+
+def test_an_exception_takes_back_what_the_phrase_would_flag_in_an_alternative(
+    content: Path,
+) -> None:
+    flagged = BAD.replace("          - (?<!不)测试\n", "").replace("替代说法", "测试说法没问题")
+    _append(content, flagged + "        exceptions: ['[测]试说法*问题']\n")
+    load_content(content)
 
 
 def test_an_unknown_word_list_is_a_problem_at_the_pattern_line(content: Path) -> None:

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from macros.content.loader import load_content
 
 from .support import ROOT
 from .support.content import problems_of
+from .support.fixture import fixture_handbook
+
+
+@pytest.fixture
+def content(fixture_content: Path) -> Path:
+    """The content the tests break: the fixture handbook's (test_real_content_loads loads the
+    real one)."""
+    return fixture_content
 
 
 def append(path: Path, text: str) -> None:
@@ -30,7 +40,7 @@ PHRASE = """
         text: 测试用语
         reason: 原因
         alternatives: [替代说法]
-        source: seed-003
+        source: ceshi-kejian
 """
 
 
@@ -77,28 +87,28 @@ def test_unknown_key_suggests_the_right_one(content: Path) -> None:
 
 
 def test_chapter_title_typo_is_caught(content: Path) -> None:
-    path = content / "course.yml"
+    path = content / "basics.yml"
     path.write_text(
         path.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8"
     )
     found = problems_of(content)
     line = line_of(path, "titel:")
     assert any(
-        p.startswith(f"content/course.yml:{line}:1: titel: 未知字段“titel”，是不是想写“title”？")
+        p.startswith(f"content/basics.yml:{line}:1: titel: 未知字段“titel”，是不是想写“title”？")
         for p in found
     )
     assert any("缺少必填字段“title”" in p for p in found)
 
 
 def test_duplicate_id_across_files(content: Path) -> None:
-    append(content / "course.yml", PHRASE)
+    append(content / "basics.yml", PHRASE)
     append(content / "phrasing.yml", PHRASE.replace("test-section", "test-section-2"))
     [problem] = problems_of(content)
-    first = line_of(content / "course.yml", "id: test-phrase")
+    first = line_of(content / "basics.yml", "id: test-phrase")
     second = line_of(content / "phrasing.yml", "id: test-phrase")
     assert problem.startswith(f"content/phrasing.yml:{second}:9: sections[")
     assert problem.endswith(
-        f".entries[0].id: id “test-phrase” 重复了，content/course.yml:{first}:9 已经用过；"
+        f".entries[0].id: id “test-phrase” 重复了，content/basics.yml:{first}:9 已经用过；"
         "id 在所有文件里都必须唯一"
     )
 
@@ -116,7 +126,9 @@ def test_dangling_reference(content: Path) -> None:
     path = content / "phrasing.yml"
     append(
         path,
-        PHRASE.replace("source: seed-003", "source: seed-003\n        related: [no-such-entry]"),
+        PHRASE.replace(
+            "source: ceshi-kejian", "source: ceshi-kejian\n        related: [no-such-entry]"
+        ),
     )
     line = line_of(path, "related: [no-such-entry]")
     [problem] = problems_of(content)
@@ -125,7 +137,7 @@ def test_dangling_reference(content: Path) -> None:
 
 
 def test_reference_to_the_wrong_kind(content: Path) -> None:
-    quiz = load_content(ROOT / "content").quizzes.quizzes[0].id
+    quiz = fixture_handbook().quizzes.quizzes[0].id
     quiz_file = content / "quizzes.yml"
     quiz_file.write_text(
         quiz_file.read_text(encoding="utf-8").replace("ref: ", f"ref: {quiz} #", 1),
@@ -136,7 +148,7 @@ def test_reference_to_the_wrong_kind(content: Path) -> None:
 
 
 def test_unknown_source(content: Path) -> None:
-    append(content / "phrasing.yml", PHRASE.replace("seed-003", "seed-999"))
+    append(content / "phrasing.yml", PHRASE.replace("ceshi-kejian", "seed-999"))
     [problem] = problems_of(content)
     assert problem.endswith("source[0]: 来源 “seed-999” 不在 content/sources.yml 里")
 
@@ -243,7 +255,7 @@ def test_quiz_answer_rules(content: Path) -> None:
         correct: true
     explanation: 说明
     ref: REF
-""".replace("REF", next(load_content(ROOT / "content").entries()).id),
+""".replace("REF", next(fixture_handbook().entries()).id),
     )
     [problem] = problems_of(content)
     assert "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
@@ -251,12 +263,13 @@ def test_quiz_answer_rules(content: Path) -> None:
 
 # --- one slip, one message ---------------------------------------------------------------
 # A file that cannot be read hides its ids; the check must not then report every reference to
-# them as missing. Each slip below, made in the real objections chapter (whose ids the other
-# files point to), gives exactly one problem, on the slipped line, naming the cause.
+# them as missing. Each slip below, made in a reply of the phrasing chapter (whose ids the
+# checklists and quizzes point to), gives exactly one problem, on the slipped line, naming the
+# cause.
 
 
 def slip(content: Path, old: str, new: str) -> tuple[list[str], int]:
-    path = content / "objections.yml"
+    path = content / "phrasing.yml"
     line = line_of(path, old)
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     return problems_of(content), line
@@ -265,38 +278,38 @@ def slip(content: Path, old: str, new: str) -> tuple[list[str], int]:
 def test_a_tab_gives_one_problem(content: Path) -> None:
     problems, line = slip(content, "    reply: ", "\treply: ")
     [problem] = problems
-    assert problem.startswith(f"content/objections.yml:{line}:")
+    assert problem.startswith(f"content/phrasing.yml:{line}:")
     assert problem.endswith("用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）")
 
 
 def test_a_missing_colon_gives_one_problem(content: Path) -> None:
     problems, line = slip(content, "    reply: ", "    reply ")
-    assert problems == [f"content/objections.yml:{line}:9: “reply”后面少了冒号；写成“reply: ”"]
+    assert problems == [f"content/phrasing.yml:{line}:9: “reply”后面少了冒号；写成“reply: ”"]
 
 
 def test_a_full_width_colon_gives_one_problem_that_names_it(content: Path) -> None:
     problems, line = slip(content, "    reply: ", "    reply：")
     assert problems == [
-        f"content/objections.yml:{line}:9: 用了全角冒号“：”；键后面要用半角冒号加空格，写成“reply: ”"
+        f"content/phrasing.yml:{line}:9: 用了全角冒号“：”；键后面要用半角冒号加空格，写成“reply: ”"
     ]
 
 
 def test_no_space_after_the_colon_gives_one_problem(content: Path) -> None:
     problems, line = slip(content, "    reply: ", "    reply:")
     assert problems == [
-        f"content/objections.yml:{line}:9: 冒号后面少了空格；写成“reply: ”（半角冒号后加一个空格）"
+        f"content/phrasing.yml:{line}:9: 冒号后面少了空格；写成“reply: ”（半角冒号后加一个空格）"
     ]
 
 
 def test_a_gbk_file_gives_one_problem(content: Path) -> None:
-    path = content / "objections.yml"
+    path = content / "phrasing.yml"
     path.write_bytes(path.read_text(encoding="utf-8").encode("gbk", errors="replace"))
     [problem] = problems_of(content)
-    assert problem.startswith("content/objections.yml:") and "GBK" in problem
+    assert problem.startswith("content/phrasing.yml:") and "GBK" in problem
 
 
 def test_an_entry_the_editors_wrote_must_say_so_in_its_editor_note(content: Path) -> None:
-    append(content / "phrasing.yml", PHRASE.replace("seed-003", "editors"))
+    append(content / "phrasing.yml", PHRASE.replace("ceshi-kejian", "editors"))
     [problem] = problems_of(content)
     assert problem.startswith("content/phrasing.yml:")
     assert "editor_note 里说明写了什么" in problem

@@ -37,26 +37,26 @@ def _line_of(content: Path, needle: str) -> int:
 CASES = {
     # name: (old text, new text, line to name (a needle on it), words the message must say)
     "two-correct-in-single": (
-        "      - text: 24 小时\n",
-        "      - text: 24 小时\n        correct: true\n",
-        "id: tousu-shixian-hangzhou",
+        "      - text: 这是公司的规定。\n",
+        "      - text: 这是公司的规定。\n        correct: true\n",
+        "id: jinyu-guiding",
         "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）",
     ),
     "dangling-ref": (
-        "ref: ni-bie-jidong",
-        "ref: ni-bie-jidongg",
-        "ref: ni-bie-jidongg",
-        "引用的 id “ni-bie-jidongg” 不存在",
+        "ref: gongsi-guiding",
+        "ref: gongsi-guidingg",
+        "ref: gongsi-guidingg",
+        "引用的 id “gongsi-guidingg” 不存在",
     ),
     "ref-to-a-quiz": (
-        "ref: tezheng-ba\n",
+        "ref: qingting-xuqiu\n",
         "ref: zice-jichu\n",
         "ref: zice-jichu",
         "“zice-jichu” 是 quiz",
     ),
     "drill-typo": (
-        "drills: [reply, dialogue, rewrite]",
-        "drills: [replies, dialogue, rewrite]",
+        "drills: [reply, rewrite]",
+        "drills: [replies, rewrite]",
         "drills: [replies",
         "应为以下之一",
     ),
@@ -67,18 +67,25 @@ CASES = {
         "写上 chapters",
     ),
     "truefalse-with-options": (
-        "    answer: true\n    explanation: 这句话让客户知道",
-        "    answer: true\n    options: [{text: 对}]\n    explanation: 这句话让客户知道",
-        "id: jinyu-guowen-zuodao",
+        "    answer: false\n    explanation: 工牌",
+        "    answer: false\n    options: [{text: 对}]\n    explanation: 工牌",
+        "id: jichu-gongpai",
         "判断题不写 options",
     ),
     "unknown-chapter": (
-        "chapters: [course]",
-        "chapters: [course, coures]",
-        "chapters: [course, coures]",
-        "chapters 里的“coures”不是章节",
+        "chapters: [phrasing]",
+        "chapters: [phrasing, phrasnig]",
+        "chapters: [phrasing, phrasnig]",
+        "chapters 里的“phrasnig”不是章节",
     ),
 }
+
+
+@pytest.fixture
+def content(fixture_content: Path) -> Path:
+    """The content the tests break: the fixture handbook's, quick to load (the messages do not
+    depend on the real content)."""
+    return fixture_content
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -93,10 +100,10 @@ def test_quiz_mistakes_are_reported_with_file_and_line(case: str, content: Path)
 
 
 def test_a_hand_written_id_that_clashes_with_a_drill_is_reported(content: Path) -> None:
-    _break(content, "id: jinyu-daoqian-yongyu", "id: reply-ni-yinggai")
+    _break(content, "id: jinyu-guiding", "id: reply-ni-nongcuo")
     with pytest.raises(ContentError) as caught:
         load_content(content)
-    assert "“reply-ni-yinggai” 和自动生成的题目重名了" in caught.value.report()
+    assert "“reply-ni-nongcuo” 和自动生成的题目重名了" in caught.value.report()
 
 
 # --- built pages --------------------------------------------------------------------------

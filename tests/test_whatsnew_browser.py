@@ -18,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from .support.browser import PHONE_CONTEXT, WatchedBrowser, wait_for_instant_navigation
+from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser, wait_for_instant_navigation
 from .support.fixture import fixture_handbook, served_before_and_after
 from .support.offline import READY
 from .support.server import SiteServer
@@ -139,6 +139,8 @@ class Builds:
 def builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Builds]:
     root = tmp_path_factory.mktemp("whatsnew")
     with served_before_and_after(root, edit) as (server, change):
+        # What the browser asks the origin for when it shows a file that is not a page.
+        (root / "www" / "favicon.ico").write_bytes(b"")
         yield Builds(server, root / "www", change)
 
 
@@ -149,12 +151,31 @@ ABOVE_THE_SCREEN = "h => h.getBoundingClientRect().bottom < 48"
 
 
 @pytest.fixture
-def phone(browser: WatchedBrowser) -> Iterator[Any]:
-    """A phone with service workers (the other tests block them): a first visit stores what the
-    phone saw once the offline copy is in, as on a real phone."""
+def phone_with_worker(browser: WatchedBrowser) -> Iterator[Any]:
+    """A phone with service workers (the shared `phone` blocks them): a first visit stores what
+    the phone saw once the offline copy is in, as on a real phone."""
     context = browser.new_context(**PHONE_CONTEXT)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def seen_before(chromium: Any, builds: Builds) -> list[str]:
+    """What a phone stores on its first visit to the old build (service worker and offline copy
+    included), made once: the tests of later visits start from it on the shared phone, instead
+    of each waiting for a worker to copy the whole site."""
+    log = ConsoleLog()
+    context = WatchedBrowser(chromium, log).new_context(**PHONE_CONTEXT)
+    page = context.new_page()
+    page.goto(builds.url("before"))
+    wait_until_compared(page, builds.stamp("before"))
+    saved: list[str] = page.evaluate(
+        "keys => keys.map((k) => localStorage.getItem(k))", [KEY, SEEN]
+    )
+    context.close()
+    assert log.unexpected() == [], "console errors on the first visit"
+    assert all(saved), "the first visit stored nothing"
+    return saved
 
 
 def stored(page: Any, key: str = KEY) -> Any:
@@ -179,10 +200,14 @@ def wait_until_seen(page: Any, ident: str) -> None:
     )
 
 
-def visit_before(page: Any, builds: Builds) -> None:
-    """A first visit to the old build: it stores what the phone has seen, and marks nothing."""
-    page.goto(builds.url("before"))
-    wait_until_compared(page, builds.stamp("before"))
+def visit_before(page: Any, builds: Builds, seen: list[str]) -> None:
+    """The phone as after its first visit to the old build (`seen_before`): what it stored
+    then, put back in its storage from a small file of the origin: no page to load."""
+    page.goto(builds.url("before", "assets/whatsnew.json"))
+    page.evaluate(
+        "([keys, values]) => keys.forEach((k, i) => localStorage.setItem(k, values[i]))",
+        [[KEY, SEEN], seen],
+    )
 
 
 SHOWN = ".md-content[data-whatsnew-shown]"  # whatsnew.js has marked this page
@@ -220,26 +245,28 @@ def listed(page: Any) -> list[str]:
 # --- first visit ------------------------------------------------------------------------------
 
 
-def test_a_first_visit_marks_nothing_and_stores_the_manifest(phone: Any, builds: Builds) -> None:
+def test_a_first_visit_marks_nothing_and_stores_the_manifest(
+    phone_with_worker: Any, builds: Builds
+) -> None:
     manifests: list[bool] = []  # each fetch of the manifest: from the offline copy?
-    phone.on(
+    phone_with_worker.on(
         "response",
         lambda r: r.url.endswith("/whatsnew.json") and manifests.append(r.from_service_worker),
     )
-    phone.goto(builds.url("after"))
-    wait_until_compared(phone, builds.stamp("after"))
+    phone_with_worker.goto(builds.url("after"))
+    wait_until_compared(phone_with_worker, builds.stamp("after"))
     assert manifests == [True], "a first visit takes the manifest from the offline copy"
-    assert stored(phone)["marks"] == []
+    assert stored(phone_with_worker)["marks"] == []
     expected = [u for u in builds.manifest("after")["units"] if len(u) == 5]
-    assert [block[0] for block in stored(phone, SEEN)] == [u[0] for u in expected]
-    phone.locator(SHOWN).wait_for(state="attached")
-    assert phone.locator("[data-whatsnew]").is_hidden()
-    assert marks(phone) == {}
+    assert [block[0] for block in stored(phone_with_worker, SEEN)] == [u[0] for u in expected]
+    phone_with_worker.locator(SHOWN).wait_for(state="attached")
+    assert phone_with_worker.locator("[data-whatsnew]").is_hidden()
+    assert marks(phone_with_worker) == {}
     requested: list[str] = []
-    phone.on("request", lambda request: requested.append(request.url))
-    phone.goto(builds.url("after", "basics/"))
-    wait_for_instant_navigation(phone)
-    assert marks(phone) == {}
+    phone_with_worker.on("request", lambda request: requested.append(request.url))
+    phone_with_worker.goto(builds.url("after", "basics/"))
+    wait_for_instant_navigation(phone_with_worker)
+    assert marks(phone_with_worker) == {}
     assert not [url for url in requested if "whatsnew" in url], "nothing new: nothing loaded"
 
 
@@ -247,10 +274,10 @@ def test_a_first_visit_marks_nothing_and_stores_the_manifest(phone: Any, builds:
 
 
 def test_new_and_changed_entries_are_marked_and_listed_by_chapter(
-    phone: Any, builds: Builds
+    phone: Any, builds: Builds, seen_before: list[str]
 ) -> None:
     change = builds.change
-    visit_before(phone, builds)
+    visit_before(phone, builds, seen_before)
     phone.goto(builds.url("after"))
     box = phone.locator("[data-whatsnew]")
     expect(box).to_be_visible()
@@ -291,10 +318,10 @@ def test_new_and_changed_entries_are_marked_and_listed_by_chapter(
 
 
 def test_viewing_an_entry_clears_its_marks_and_knowing_clears_the_list(
-    phone: Any, builds: Builds
+    phone: Any, builds: Builds, seen_before: list[str]
 ) -> None:
     change = builds.change
-    visit_before(phone, builds)
+    visit_before(phone, builds, seen_before)
     phone.goto(builds.url("after"))
     box = phone.locator("[data-whatsnew]")
     expect(box).to_be_visible()
@@ -340,9 +367,11 @@ def test_viewing_an_entry_clears_its_marks_and_knowing_clears_the_list(
     assert phone.locator("[data-checklist-changes]").count() == 0
 
 
-def test_a_changed_checklist_says_so_before_the_next_tick(phone: Any, builds: Builds) -> None:
+def test_a_changed_checklist_says_so_before_the_next_tick(
+    phone: Any, builds: Builds, seen_before: list[str]
+) -> None:
     change = builds.change
-    visit_before(phone, builds)
+    visit_before(phone, builds, seen_before)
     phone.goto(builds.url("after", "checklists/"))
     card = phone.locator(f'[data-checklist-summary="{change.checklist}"]')
     expect(card.locator("[data-whatsnew-mark]")).to_have_text("已更新")
@@ -372,9 +401,11 @@ def test_a_changed_checklist_says_so_before_the_next_tick(phone: Any, builds: Bu
     assert form.locator(f'input[data-item="{change.item_added}"]').is_checked()
 
 
-def test_knowing_a_checklist_notice_clears_it_without_a_tick(phone: Any, builds: Builds) -> None:
+def test_knowing_a_checklist_notice_clears_it_without_a_tick(
+    phone: Any, builds: Builds, seen_before: list[str]
+) -> None:
     change = builds.change
-    visit_before(phone, builds)
+    visit_before(phone, builds, seen_before)
     phone.goto(builds.url("after", f"checklists/{change.checklist}/"))
     notice = phone.locator("[data-checklist-changes]")
     notice.get_by_role("button", name="知道了").click()
@@ -383,8 +414,10 @@ def test_knowing_a_checklist_notice_clears_it_without_a_tick(phone: Any, builds:
     assert phone.locator("input[data-item]:checked").count() == 0
 
 
-def test_a_long_list_shows_eight_then_the_rest_on_request(phone: Any, builds: Builds) -> None:
-    visit_before(phone, builds)
+def test_a_long_list_shows_eight_then_the_rest_on_request(
+    phone: Any, builds: Builds, seen_before: list[str]
+) -> None:
+    visit_before(phone, builds, seen_before)
     phone.goto(builds.url("after"))
     box = phone.locator("[data-whatsnew]")
     expect(box).to_be_visible()
@@ -411,23 +444,25 @@ def test_a_long_list_shows_eight_then_the_rest_on_request(phone: Any, builds: Bu
 # --- storage that is not ours -----------------------------------------------------------------
 
 
-def test_corrupt_storage_is_ignored(phone: Any, builds: Builds) -> None:
-    phone.goto(builds.url("before"))
-    phone.evaluate(
+def test_corrupt_storage_is_ignored(phone_with_worker: Any, builds: Builds) -> None:
+    phone_with_worker.goto(builds.url("before"))
+    phone_with_worker.evaluate(
         "([key, seen]) => { localStorage.setItem(key, '{\"stamp\":'); localStorage.setItem(seen, '[1,'); }",
         [KEY, SEEN],
     )
-    phone.goto(builds.url("after"))
-    wait_until_compared(phone, builds.stamp("after"))
-    assert stored(phone)["marks"] == [] and len(stored(phone, SEEN)) > 1
-    phone.locator(SHOWN).wait_for(state="attached")
-    assert phone.locator("[data-whatsnew]").is_hidden()
-    assert marks(phone) == {}
+    phone_with_worker.goto(builds.url("after"))
+    wait_until_compared(phone_with_worker, builds.stamp("after"))
+    assert stored(phone_with_worker)["marks"] == [] and len(stored(phone_with_worker, SEEN)) > 1
+    phone_with_worker.locator(SHOWN).wait_for(state="attached")
+    assert phone_with_worker.locator("[data-whatsnew]").is_hidden()
+    assert marks(phone_with_worker) == {}
 
 
-def test_unreadable_parts_of_the_storage_are_skipped(phone: Any, builds: Builds) -> None:
+def test_unreadable_parts_of_the_storage_are_skipped(
+    phone: Any, builds: Builds, seen_before: list[str]
+) -> None:
     change = builds.change
-    visit_before(phone, builds)
+    visit_before(phone, builds, seen_before)
     # One entry's record garbled, foreign things mixed in: that entry is no news, the rest is.
     phone.evaluate(
         """([seen, id]) => {
@@ -487,11 +522,11 @@ def test_blocked_storage_means_no_marks_and_no_error(
 # --- offline ------------------------------------------------------------------------------------
 
 
-def test_the_marks_work_offline(phone: Any, builds: Builds) -> None:
+def test_the_marks_work_offline(phone_with_worker: Any, builds: Builds) -> None:
     """The new build reaches the phone while online; the phone compares it offline, from its
     offline copy (the manifest, whatsnew.js and its stylesheet are in it)."""
     change = builds.change
-    page = phone
+    page = phone_with_worker
     context = page.context
     try:
         page.goto(builds.url("before"))

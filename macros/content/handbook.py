@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..phrases.syntax import PatternCompiler
 from .checker_file import CheckerFile
 from .model import Chapter, ChecklistsFile, Entry, Node, Question, QuizzesFile, Source
 from .search_file import SearchFile
@@ -38,6 +39,9 @@ class Handbook:
     chapter_of_id: dict[str, str] = field(default_factory=dict)
     # Every quiz's questions in the order they are asked and printed (assembled by the loader).
     quiz_questions: dict[str, list[QuizQuestion]] = field(default_factory=dict)
+    # The load's pattern compiler (the checker's word lists): each phrase's patterns were
+    # compiled once to validate them, and the checker's spec reuses them.
+    patterns: PatternCompiler = field(default_factory=PatternCompiler)
 
     def entries(self, *kinds: str) -> Iterator[Entry]:
         """Entries in reading order (file by file, section by section)."""

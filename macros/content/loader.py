@@ -15,10 +15,11 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from ..phrases.syntax import PatternCompiler
 from .checker_file import CheckerFile
 from .handbook import Handbook
 from .model import (
-    LISTS_CONTEXT,
+    COMPILER_CONTEXT,
     Chapter,
     Checklist,
     ChecklistItem,
@@ -142,7 +143,7 @@ def _raw_refs(doc: YamlDocument, model: type[Node]) -> Iterator[tuple[str, str, 
 
 
 def _read_all(
-    root: FsPath,
+    root: FsPath, context: dict[str, Any]
 ) -> tuple[
     dict[str, tuple[YamlDocument, Node]], list[tuple[YamlDocument, type[Node]]], list[Problem]
 ]:
@@ -155,8 +156,6 @@ def _read_all(
             [],
             [Problem(Where(str(root)), "找不到内容文件夹（应是放 .yml 内容文件的 content/）")],
         )
-    # Until the word lists are read, and when they have a mistake, any list name is accepted.
-    context: dict[str, Any] = {LISTS_CONTEXT: None}
     for path in sorted(root.iterdir(), key=lambda p: (p.name != FIRST, p.name)):
         shown = f"{root.name}/{path.name}"
         if path.name.startswith(".") and path.is_file():
@@ -172,7 +171,7 @@ def _read_all(
         node, model_problems = _validate(doc, model, context)
         problems += model_problems
         if isinstance(node, CheckerFile) and not file_problems:
-            context = {LISTS_CONTEXT: node.lexicon}
+            context[COMPILER_CONTEXT] = PatternCompiler(node.lexicon)
         if node is not None and not file_problems:
             loaded[path.name] = (doc, node)
         else:
@@ -301,7 +300,10 @@ def _locate_lines(loaded: dict[str, tuple[YamlDocument, Node]]) -> None:
 
 
 def load_content(root: FsPath) -> Handbook:
-    loaded, invalid, problems = _read_all(root)
+    # Until the word lists are read, and when they have a mistake, any list name is accepted;
+    # reading content/checker.yml (first) puts a compiler with its lists in the context.
+    context: dict[str, Any] = {COMPILER_CONTEXT: PatternCompiler(None)}
+    loaded, invalid, problems = _read_all(root, context)
     _locate_lines(loaded)
     by_id, seen, index_problems = _index(loaded, invalid)
     problems += index_problems
@@ -349,6 +351,7 @@ def load_content(root: FsPath) -> Handbook:
         quizzes=quizzes,
         by_id=by_id,
         chapter_of_id=chapter_of_id,
+        patterns=context[COMPILER_CONTEXT],
     )
     # Quizzes are checked once their generated questions exist (an unknown chapter, a clashing
     # question id, an empty quiz), so the build and the check command report the same.

@@ -23,8 +23,16 @@ from pydantic import (
 )
 
 from ..phrases.matcher import Matcher
-from ..phrases.spec import make_spec, phrase_spec
-from ..phrases.syntax import Lexicon, check_exception, check_pattern, literal_min_length
+from ..phrases.normalise import normalise
+from ..phrases.spec import Phrase as CompiledPhrase
+from ..phrases.spec import make_spec
+from ..phrases.syntax import (
+    PatternCompiler,
+    literal_min_length,
+    literal_needs,
+    literal_text,
+    satisfies,
+)
 from .where import Where
 
 
@@ -179,27 +187,31 @@ class Topic(Entry):
 # Not allowed (each is an error naming the pattern and the place): backslash \, dot ., + { } ^ $,
 # anything starting with (? (lookbehind, named groups, flags), * inside brackets or at either
 # end, and patterns that match fewer than 2 characters. Rules: `macros/phrases/syntax.py`.
-# The key of pydantic's validation context that carries the compiled word lists
-# (content/checker.yml) to the patterns; the loader sets it for every content file.
-LISTS_CONTEXT: Final = "phrase_lists"
+# The key of pydantic's validation context that carries the pattern compiler of a content load:
+# it knows the word lists (content/checker.yml) and compiles each pattern once per load.
+COMPILER_CONTEXT: Final = "phrase_compiler"
 
 
-def lists_of(info: ValidationInfo) -> Lexicon | None:
-    """The word lists a pattern being validated may name: none outside the loader, `None` (any
-    name is accepted) when content/checker.yml has a mistake of its own."""
+def compiler_of(info: ValidationInfo) -> PatternCompiler:
+    """The load's compiler; outside the loader, one without word lists. Its `lists` are `None`
+    (any name is accepted) when content/checker.yml has a mistake of its own."""
     context: Any = info.context
-    if isinstance(context, dict) and LISTS_CONTEXT in context:
-        found: Lexicon | None = context[LISTS_CONTEXT]
+    if isinstance(context, dict) and COMPILER_CONTEXT in context:
+        found: PatternCompiler = context[COMPILER_CONTEXT]
         return found
-    return {}
+    return PatternCompiler()
 
 
 def _pattern(value: str, info: ValidationInfo) -> str:
-    return check_pattern(value, lists_of(info))
+    """The pattern must compile; the message names what is wrong."""
+    compiler_of(info)(value)
+    return value
 
 
 def _exception(value: str, info: ValidationInfo) -> str:
-    return check_exception(value, lists_of(info))
+    """The same for `exceptions:` items, where `**` is allowed too."""
+    compiler_of(info)(value, exception=True)
+    return value
 
 
 Pattern = Annotated[
@@ -237,12 +249,27 @@ class Phrase(Entry):
         """The phrase's own text must be findable, and its alternatives must not be found."""
         if literal_min_length(self.text) < 2:
             raise ValueError("禁语原文去掉标点后至少要有 2 个字，否则话术自查无法查找")
-        lists = lists_of(info)
+        compile = compiler_of(info)
+        lists = compile.lists
         if lists is None:
             return self  # the word lists have a mistake of their own: reported there
-        compiled = phrase_spec(self.id, self.text, self.patterns, self.exceptions, lists)
-        matcher = Matcher(make_spec([compiled], lists))
+        own = (literal_text(self.text), literal_needs(self.text))
+        matches = [own, *((c.regex, c.needs) for c in map(compile, self.patterns))]
+        excepts = [compile(p, exception=True) for p in self.exceptions]
         for text in self.alternatives:
+            # Only the regexes that can match this text are compiled and run: the others can
+            # neither find it nor, for exceptions, take a finding back.
+            present = set(normalise(text).text)
+            match = list(dict.fromkeys(r for r, needs in matches if satisfies(present, needs)))
+            if not match:
+                continue
+            spec: CompiledPhrase = {
+                "id": self.id,
+                "text": self.text,
+                "match": match,
+                "except": [c.regex for c in excepts if satisfies(present, c.needs)],
+            }
+            matcher = Matcher(make_spec([spec], lists))
             found = matcher.find(text)
             if found:
                 raise ValueError(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..phrases.spec import Phrase as CompiledPhrase
 from ..phrases.spec import PhraseSpec, ToneSpec, make_spec, phrase_spec
+from ..phrases.syntax import PatternCompiler
 from ..phrases.tone import MODEL_FILE, load_model
 from .handbook import Handbook
 from .model import Phrase
@@ -25,9 +26,12 @@ def build_spec(
     """
     phrases: list[CompiledPhrase] = []
     lists = handbook.checker.lexicon
+    compile = handbook.patterns if handbook.patterns.lists is lists else PatternCompiler(lists)
     for entry in handbook.entries("phrase"):
         assert isinstance(entry, Phrase)  # kind "phrase" is always a Phrase
-        compiled = phrase_spec(entry.id, entry.text, entry.patterns, entry.exceptions, lists)
+        compiled = phrase_spec(
+            entry.id, entry.text, entry.patterns, entry.exceptions, lists, compile
+        )
         url = handbook.url_of(entry.id)
         # What staff read in the checker: the editors' markers are not for them.
         compiled["reason"] = strip_markers(entry.reason)

@@ -5,8 +5,9 @@ validates every `patterns:` item with it, so it sits below `macros.content`.
 
 One definition of the matching, three users:
 
-- `syntax.check_pattern()` validates every `patterns:`/`exceptions:` item for the content model,
-  so a pattern that cannot compile is a `file:line` problem like any other content mistake;
+- `syntax.PatternCompiler` (one per content load, compiling each pattern once) validates every
+  `patterns:`/`exceptions:` item for the content model, so a pattern that cannot compile is a
+  `file:line` problem like any other content mistake;
 - `spec.phrase_spec()` compiles a phrase into the JSON-able spec (`spec.PhraseSpec`): regular
   expressions plus the character classes of the normalisation (`normalise.py`);
 - `matcher.Matcher(spec)` (Python, used by `python -m macros phrases`) and

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Final, NotRequired, TypedDict
 
 from .normalise import IGNORE_CLASS, NEWLINE_CLASS, PAUSE_CLASS, STOP_CLASS
-from .syntax import LIST_REFERENCE, Lexicon, compile_pattern, literal_text
+from .syntax import LIST_REFERENCE, Lexicon, PatternCompiler, literal_text
 from .tone import ToneModel
 
 SPEC_VERSION: Final = 2
@@ -72,18 +72,20 @@ def phrase_spec(
     patterns: Iterable[str],
     exceptions: Iterable[str] = (),
     lists: Lexicon = MappingProxyType({}),
+    compile: PatternCompiler | None = None,
 ) -> Phrase:
-    """One phrase compiled: its own text always counts, then each pattern; exceptions apart."""
+    """One phrase compiled: its own text always counts, then each pattern; exceptions apart.
+    `compile`: a compiler for `lists` that has seen the patterns already (the content load's)."""
+    compile = compile or PatternCompiler(lists)
     match: list[str] = []
-    compiled = (compile_pattern(p, lists=lists).regex for p in patterns)
-    for source in (literal_text(text), *compiled):
+    for source in (literal_text(text), *(compile(p).regex for p in patterns)):
         if source not in match:
             match.append(source)
     return {
         "id": ident,
         "text": text,
         "match": match,
-        "except": [compile_pattern(p, exception=True, lists=lists).regex for p in exceptions],
+        "except": [compile(p, exception=True).regex for p in exceptions],
     }
 
 

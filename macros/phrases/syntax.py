@@ -55,6 +55,17 @@ class PatternError(ValueError):
     """A pattern an editor wrote that cannot be compiled; the message is for the editor."""
 
 
+# What every match of a regex contains, as clauses: each clause is a set of characters of which
+# every match holds at least one. Text (normalised) failing a clause cannot match, so content
+# validation need not compile the regex to know (normalise.py, matcher.py; `satisfies`).
+Needs = frozenset[frozenset[str]]
+
+
+def satisfies(present: set[str] | frozenset[str], needs: Needs) -> bool:
+    """Whether text with these characters may match a regex with these needs."""
+    return all(not clause.isdisjoint(present) for clause in needs)
+
+
 @dataclass(frozen=True)
 class WordList:
     """One word list, compiled: the regex of its words (lists it names filled in) and the
@@ -62,6 +73,7 @@ class WordList:
 
     regex: str
     min_length: int
+    needs: Needs = frozenset()  # what every word of the list contains (see `Needs`)
 
 
 # Name → compiled list. `None` in place of a lexicon: the lists are unknown (their file has a
@@ -76,6 +88,7 @@ class _Item:
     branches: list[list[_Item]] | None = None
     optional: bool = False
     min_chars: int = 0  # ref: the list's shortest word
+    list_needs: Needs = frozenset()  # ref: what every word of the list contains
 
     def regex(self) -> str:
         if self.kind == "break":
@@ -110,6 +123,19 @@ class _Item:
         assert self.branches is not None
         return min(_seq_min(branch) for branch in self.branches)
 
+    def needs(self) -> Needs:
+        """What every match of this item contains."""
+        if self.optional or self.kind in _NO_TEXT:
+            return frozenset()
+        if self.kind == "lit":
+            return frozenset(frozenset(c) for c in self.text)
+        if self.kind == "class":
+            return frozenset([frozenset(self.text)])
+        if self.kind == "ref":
+            return self.list_needs
+        assert self.branches is not None
+        return _branches_need(self.branches)
+
 
 _GAPS: Final = ("gap", "longgap")
 _NO_TEXT: Final = ("break", *_GAPS)
@@ -121,6 +147,27 @@ def _seq_regex(items: list[_Item]) -> str:
 
 def _seq_min(items: list[_Item]) -> int:
     return sum(item.min_length() for item in items)
+
+
+def _seq_needs(items: list[_Item]) -> Needs:
+    return frozenset().union(*(item.needs() for item in items))
+
+
+def _branches_need(branches: list[list[_Item]]) -> Needs:
+    return _either(*(_seq_needs(branch) for branch in branches))
+
+
+def _either(*choices: Needs) -> Needs:
+    """What a match of one of several choices contains: the clauses every choice has, and one
+    clause made of a clause of each (whichever choice matched, one of its characters is there)."""
+    common = frozenset.intersection(*choices)
+    if any(not needs for needs in choices):
+        return common
+    return common | {
+        frozenset().union(
+            *(min(needs, key=lambda clause: (len(clause), sorted(clause))) for needs in choices)
+        )
+    }
 
 
 class _Parser:
@@ -236,7 +283,7 @@ class _Parser:
             raise self.fail(
                 f"没有叫“{name}”的词表；词表写在 content/checker.yml，现有：{known}", start
             )
-        return _Item("ref", name, min_chars=found.min_length)
+        return _Item("ref", name, min_chars=found.min_length, list_needs=found.needs)
 
     def char_class(self, start: int) -> _Item:
         chosen = ""
@@ -311,6 +358,7 @@ def _strip_breaks(items: list[_Item]) -> list[_Item]:
 class Compiled:
     regex: str  # may hold word-list references `{名字}`: see `expand_lists`
     min_length: int
+    needs: Needs = frozenset()  # what every match contains
 
 
 def compile_pattern(
@@ -346,7 +394,7 @@ def compile_pattern(
             f"至少要有 {MIN_LENGTH} 个字"
         )
     # The parser only emits valid syntax; the matcher compiles the regex (once) when it is built.
-    return Compiled(regex, shortest)
+    return Compiled(regex, shortest, _branches_need(branches))
 
 
 def is_list_name(name: str) -> bool:
@@ -409,6 +457,7 @@ def _compile_list(
         raise PatternError(f"词表“{name}”里至少要有一个说法")
     sources: list[str] = []
     shortest: int | None = None
+    needs: list[Needs] = []
     lexicon = _Resolving(lists, done, (*chain, name))
     for word in words:
         if not word.strip():
@@ -428,8 +477,9 @@ def _compile_list(
             sources.append(source)
         length = min(_seq_min(branch) for branch in branches)
         shortest = length if shortest is None else min(shortest, length)
+        needs.append(_branches_need(branches))
     assert shortest is not None
-    done[name] = WordList("|".join(sources), shortest)
+    done[name] = WordList("|".join(sources), shortest, _either(*needs))
     return done[name]
 
 
@@ -441,23 +491,36 @@ def expand_lists(regex: str, lists: Mapping[str, str]) -> str:
 
 def literal_text(text: str) -> str:
     """A phrase's own text as a pattern: every character literal, trailing ……/。 dropped."""
+    return _seq_regex(_literal_items(text))
+
+
+def literal_needs(text: str) -> Needs:
+    """The characters every match of `literal_text(text)` contains."""
+    return _seq_needs(_literal_items(text))
+
+
+def _literal_items(text: str) -> list[_Item]:
     items: list[_Item] = []
     for ch in text:
         items.extend(_literal(ch))
-    return _seq_regex(_strip_breaks(_tidy(items)))
+    return _strip_breaks(_tidy(items))
 
 
 def literal_min_length(text: str) -> int:
     return sum(len(c) for ch in text for c in fold(ch) if kind_of(c) == "lit")
 
 
-def check_pattern(pattern: str, lists: Lexicon | None = MappingProxyType({})) -> str:
-    """The pattern must compile; the message names what is wrong."""
-    compile_pattern(pattern, lists=lists)
-    return pattern
+class PatternCompiler:
+    """`compile_pattern` with one lexicon that compiles each distinct pattern once: content
+    validation checks every pattern, then compiles the phrase's spec from the same patterns.
+    One per content load (the loader passes it to the validators as pydantic context)."""
 
+    def __init__(self, lists: Lexicon | None = MappingProxyType({})) -> None:
+        self.lists = lists
+        self._compiled: dict[tuple[str, bool], Compiled] = {}
 
-def check_exception(pattern: str, lists: Lexicon | None = MappingProxyType({})) -> str:
-    """The same for `exceptions:` items, where `**` is allowed too."""
-    compile_pattern(pattern, exception=True, lists=lists)
-    return pattern
+    def __call__(self, pattern: str, *, exception: bool = False) -> Compiled:
+        key = (pattern, exception)
+        if key not in self._compiled:
+            self._compiled[key] = compile_pattern(pattern, exception=exception, lists=self.lists)
+        return self._compiled[key]

@@ -10,19 +10,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from pydantic import BaseModel
 
 from macros.content.handbook import Handbook
-from macros.content.loader import load_content
 from macros.content.model import Chapter, Dialogue, Procedure, Question, Topic
 from macros.content.staff_text import NOT_SHOWN, strip_markers
-from tests.support import ROOT
-
-
-@pytest.fixture(scope="module")
-def handbook() -> Handbook:
-    return load_content(ROOT / "content")
 
 
 def shown(value: Any) -> Iterator[str]:
