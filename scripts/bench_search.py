@@ -16,7 +16,11 @@ them; the first full measurement of each is kept in `benchmarks/search_heldout<N
 (written once, never overwritten) and shown next to the current figures. Prints a report and rewrites the README
 between `<!-- search:begin -->` and `<!-- search:end -->`.
 
-Usage: .venv/bin/python scripts/bench_search.py [--no-journey] [--no-readme]
+Usage: .venv/bin/python scripts/bench_search.py [--no-journey] [--no-readme] [--without N ...]
+
+`--without 8` leaves held-out batch 8 out of the run: a tuner measures what they may look at,
+and a batch still held out is neither measured nor listed query by query. Such a run only
+prints (the README keeps every batch's row).
 """
 
 from __future__ import annotations
@@ -70,6 +74,12 @@ class Batch:
     path: Path
     record: Path | None = None  # held-out: first run, written once and then only read
     tuned_on: bool = False  # a held-out batch tuned on after its first run is no longer one
+
+    @property
+    def number(self) -> int:
+        """A held-out batch's number (`--without`), 0 for the tuning set."""
+        last = self.name.rsplit(" ", 1)[-1]
+        return int(last) if last.isdigit() else 0
 
 
 BATCHES = (
@@ -284,7 +294,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--no-journey", action="store_true", help="ranking only, no browser")
     parser.add_argument("--no-readme", action="store_true", help="print only")
+    parser.add_argument(
+        "--without",
+        type=int,
+        action="append",
+        default=[],
+        metavar="N",
+        help="leave held-out batch N out (neither measured nor listed); implies --no-readme",
+    )
     args = parser.parse_args()
+    batches = [b for b in BATCHES if b.number not in args.without]
     handbook = load_content(ROOT / "content")
     also = also_accepted(handbook)
     with tempfile.TemporaryDirectory() as tmp:
@@ -300,7 +319,7 @@ def main() -> int:
             sizes = (len(data), len(gzip.compress(data, compresslevel=6)))
             sets = []
             with engine(index) as search:
-                for batch in BATCHES:
+                for batch in batches:
                     queries = load_queries(batch.path)
                     recall = measure(search, queries, also)
                     journeys = (
@@ -310,7 +329,7 @@ def main() -> int:
         finally:
             server.stop()
     text = report(sets, sizes, also)
-    publish("search", text, readme_too=not args.no_readme)
+    publish("search", text, readme_too=not (args.no_readme or args.without))
     return 0
 
 
