@@ -83,6 +83,8 @@
       kinds: new Set(["phrase", "approved", "rewrite", "dialogue", "objection"]),
     },
     { asked: /为什么|为啥|为何|原因|怎么会/u, titles: /原因|为什么|为何|因为/u },
+    /* A kind of customer, described ("爱说爱笑的客户"): the customer types. */
+    { asked: /的(客户|顾客)$/u, kinds: new Set(["customer_type"]) },
   ];
   const INTENT_BONUS = 2;
   /* "投诉七步第三步": a step of a procedure by its number. */
