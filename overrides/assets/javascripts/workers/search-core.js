@@ -83,6 +83,12 @@
       kinds: new Set(["phrase", "approved", "rewrite", "dialogue", "objection"]),
     },
     { asked: /为什么|为啥|为何|原因|怎么会/u, titles: /原因|为什么|为何|因为/u },
+    /* Whether a line of one's own may be said ("这么说行吗", "回了句这我哪知道"): the
+     * phrase cards, their rewrites and the approved phrases. */
+    {
+      asked: /(这么|这样)(说|讲)|(说|回)了(一)?句|能说吗|能不能说/u,
+      kinds: new Set(["phrase", "rewrite", "approved"]),
+    },
     /* A kind of customer, described ("爱说爱笑的客户"): the customer types. */
     { asked: /的(客户|顾客)$/u, kinds: new Set(["customer_type"]) },
   ];
