@@ -421,6 +421,17 @@
       for (const [term, { shown: word }] of terms) if (word) shown[word] ||= hit.matched.has(term);
       results.push({ doc: atStep(doc, step), score, terms: shown });
     }
+    /* A page comes after the entries it holds that match: tapping it opens the top of a long
+     * chapter, tapping the entry opens the answer. */
+    const held = new Map();
+    for (const r of results) {
+      const [page, anchor] = r.doc.location.split("#");
+      if (anchor) held.set(page, Math.max(held.get(page) || 0, r.score));
+    }
+    for (const r of results) {
+      const entry = r.doc.c === "page" && held.get(r.doc.location);
+      if (entry) r.score = Math.min(r.score, entry * 0.99);
+    }
     results.sort((a, b) => b.score - a.score);
     const best = results.length ? results[0].score : 0;
     /* A procedure opened at a step and the step's own document lead to one place: once. */
