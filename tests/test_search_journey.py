@@ -149,6 +149,21 @@ def test_an_empty_search_box_offers_the_everyday_situations(
     assert entry_on_screen(phone, [first.ref]) == first.ref
 
 
+RESULT_LINES = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")]
+  .map((link) => [...link.querySelectorAll(".hb-result__line")].map((line) => line.textContent))"""
+
+
+def test_a_result_does_not_repeat_its_first_line(phone: Any, site: SiteServer) -> None:
+    """Under the title, the entry's first line, then where the words matched in its text: an
+    entry whose text opens with that first line shows it once."""
+    phone.goto(site.page_url(), wait_until="load")
+    type_query(phone, "爱说爱笑的客户")  # 看、听、说、笑、动、问: its text opens with its summary
+    results = phone.evaluate(RESULT_LINES)
+    assert any(len(lines) == 2 for lines in results), results  # some show both lines
+    repeated = [lines for lines in results if len(lines) == 2 and lines[1].startswith(lines[0])]
+    assert repeated == []
+
+
 def test_no_result_shows_where_to_go_instead(phone: Any, site: SiteServer) -> None:
     phone.goto(site.page_url("closing/"), wait_until="load")
     type_query(phone, "鳄鱼潜艇")

@@ -50,9 +50,12 @@
     const folded = HandbookSearch.fold(text);
     const at = Math.min(...words.map((w) => folded.indexOf(w)).filter((i) => i >= 0));
     if (!Number.isFinite(at)) return "";
-    const start = Math.max(0, at - EXCERPT);
+    /* the text often opens with the teaser's own sentence: the line under it must not repeat it */
+    const own = doc.s && text.startsWith(doc.s) ? doc.s.length : 0;
+    const start = Math.max(own, at - EXCERPT);
     const end = Math.min(text.length, at + EXCERPT * 2);
-    return `${start ? "…" : ""}${text.slice(start, end)}${end < text.length ? "…" : ""}`;
+    const shown = text.slice(start, end).trim();
+    return `${start > own ? "…" : ""}${shown}${end < text.length ? "…" : ""}`;
   }
 
   function item({ doc, score, terms }) {

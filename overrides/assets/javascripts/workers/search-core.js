@@ -83,6 +83,14 @@
       kinds: new Set(["phrase", "approved", "rewrite", "dialogue", "objection"]),
     },
     { asked: /为什么|为啥|为何|原因|怎么会/u, titles: /原因|为什么|为何|因为/u },
+    /* Whether a line of one's own may be said ("这么说行吗", "回了句这我哪知道"): the
+     * phrase cards, their rewrites and the approved phrases. */
+    {
+      asked: /(这么|这样)(说|讲)|(说|回)了(一)?句|能说吗|能不能说/u,
+      kinds: new Set(["phrase", "rewrite", "approved"]),
+    },
+    /* A kind of customer, described ("爱说爱笑的客户"): the customer types. */
+    { asked: /的(客户|顾客)$/u, kinds: new Set(["customer_type"]) },
   ];
   const INTENT_BONUS = 2;
   /* "投诉七步第三步": a step of a procedure by its number. */
@@ -412,6 +420,17 @@
       const shown = {};
       for (const [term, { shown: word }] of terms) if (word) shown[word] ||= hit.matched.has(term);
       results.push({ doc: atStep(doc, step), score, terms: shown });
+    }
+    /* A page comes after the entries it holds that match: tapping it opens the top of a long
+     * chapter, tapping the entry opens the answer. */
+    const held = new Map();
+    for (const r of results) {
+      const [page, anchor] = r.doc.location.split("#");
+      if (anchor) held.set(page, Math.max(held.get(page) || 0, r.score));
+    }
+    for (const r of results) {
+      const entry = r.doc.c === "page" && held.get(r.doc.location);
+      if (entry) r.score = Math.min(r.score, entry * 0.99);
     }
     results.sort((a, b) => b.score - a.score);
     const best = results.length ? results[0].score : 0;
