@@ -210,6 +210,15 @@ def visit_before(page: Any, builds: Builds, seen: list[str]) -> None:
     )
 
 
+def home_after_a_visit(page: Any, builds: Builds, seen: list[str]) -> Any:
+    """The newer build's home page on a phone that saw the old one: its what's-new box, shown."""
+    visit_before(page, builds, seen)
+    page.goto(builds.url("after"))
+    box = page.locator("[data-whatsnew]")
+    expect(box).to_be_visible()
+    return box
+
+
 SHOWN = ".md-content[data-whatsnew-shown]"  # whatsnew.js has marked this page
 
 
@@ -277,10 +286,7 @@ def test_new_and_changed_entries_are_marked_and_listed_by_chapter(
     phone: Any, builds: Builds, seen_before: list[str]
 ) -> None:
     change = builds.change
-    visit_before(phone, builds, seen_before)
-    phone.goto(builds.url("after"))
-    box = phone.locator("[data-whatsnew]")
-    expect(box).to_be_visible()
+    box = home_after_a_visit(phone, builds, seen_before)
     assert set(listed(phone)) == set(change.marked)
     assert change.unchanged not in listed(phone), "an editors' note is no news for staff"
     assert marks(phone) == change.marked
@@ -321,10 +327,7 @@ def test_viewing_an_entry_clears_its_marks_and_knowing_clears_the_list(
     phone: Any, builds: Builds, seen_before: list[str]
 ) -> None:
     change = builds.change
-    visit_before(phone, builds, seen_before)
-    phone.goto(builds.url("after"))
-    box = phone.locator("[data-whatsnew]")
-    expect(box).to_be_visible()
+    box = home_after_a_visit(phone, builds, seen_before)
     wait_for_instant_navigation(phone)
     phone.evaluate("window.__sameDocument = true")
     box.locator(f'[data-whatsnew-item="{change.phrase}"] a').click()
@@ -417,10 +420,7 @@ def test_knowing_a_checklist_notice_clears_it_without_a_tick(
 def test_a_long_list_shows_eight_then_the_rest_on_request(
     phone: Any, builds: Builds, seen_before: list[str]
 ) -> None:
-    visit_before(phone, builds, seen_before)
-    phone.goto(builds.url("after"))
-    box = phone.locator("[data-whatsnew]")
-    expect(box).to_be_visible()
+    box = home_after_a_visit(phone, builds, seen_before)
     # As after a larger change: twelve entries to see (copies of the real marks, other ids).
     phone.evaluate(
         """key => {
