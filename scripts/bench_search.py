@@ -295,7 +295,20 @@ def report(sets: list[QuerySet], sizes: tuple[int, int], also: dict[str, tuple[s
         f"- Search index: {sizes[0] / 1024:.0f} KB, **{sizes[1] / 1024:.0f} KB gzip** (fetched"
         " once, then kept for offline use)",
     ]
+    return "\n".join(lines)
+
+
+def miss_lists(sets: list[QuerySet], *, held_out_too: bool) -> str:
+    """Each set's misses, query by query. A batch still held out lists its misses only on the
+    terminal, never in the README: a tuner reading the README would otherwise tune on them."""
+    lines = []
     for s in sets:
+        if s.batch.record is not None and not s.batch.tuned_on and not held_out_too:
+            lines.append(
+                f"- {s.batch.name}: its misses are not listed here while it is held out"
+                " (the script prints them)"
+            )
+            continue
         misses = [f"{q} → {rank or '—'}" for q, rank in s.recall.misses]
         if misses:
             lines.append(f"- {s.batch.name}, not first: " + "; ".join(misses))
@@ -351,7 +364,9 @@ def main() -> int:
         finally:
             server.stop()
     text = report(sets, sizes, also)
-    publish("search", text, readme_too=not (args.no_readme or args.without))
+    print(miss_lists(sets, held_out_too=True))
+    readme = text + "\n" + miss_lists(sets, held_out_too=False)
+    publish("search", readme, readme_too=not (args.no_readme or args.without))
     return 0
 
 
