@@ -68,6 +68,25 @@ def page_text(pdf_page: Any) -> str:
     return folded(pdf_page.extract_text())
 
 
+MM: Final = 72 / 25.4  # PDF points in a millimetre
+
+
+def blank_at_foot(pdf_page: Any, *, top_mm: float, bottom_mm: float) -> float:
+    """How much of a page's text area is left blank below its last line of text (0 to 1); the
+    margins (where the name, version and page number print) are not counted."""
+    bottom, height = bottom_mm * MM, float(pdf_page.mediabox.height)
+    lowest = height - top_mm * MM
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        nonlocal lowest
+        y = cm[5] + tm[5] * cm[3]  # the baseline on the page (no rotation in these PDFs)
+        if text.strip() and y > bottom:
+            lowest = min(lowest, y)
+
+    pdf_page.extract_text(visitor_text=visit)
+    return (lowest - bottom) / (height - top_mm * MM - bottom)
+
+
 def drawing(pdf: bytes) -> list[bytes]:
     """What each page draws (its content stream): equal drawings print the same."""
     return [pdf_page.get_contents().get_data() for pdf_page in pages(pdf)]
