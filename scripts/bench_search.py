@@ -55,6 +55,7 @@ from tests.support.search import (
     HELD_OUT_7,
     HELD_OUT_8,
     HELD_OUT_9,
+    HELD_OUT_10,
     TUNING,
     Query,
     Recall,
@@ -129,6 +130,9 @@ BATCHES = (
     ),
     Batch("held-out batch 8", HELD_OUT_8, ROOT / "benchmarks" / "search_heldout8_first_run.json"),
     Batch("held-out batch 9", HELD_OUT_9, ROOT / "benchmarks" / "search_heldout9_first_run.json"),
+    Batch(
+        "held-out batch 10", HELD_OUT_10, ROOT / "benchmarks" / "search_heldout10_first_run.json"
+    ),
 )
 
 

@@ -151,9 +151,11 @@ def tap_first_result(page: Any) -> str | None:
     anchor = parse_qs(url.query).get("hb", [""])[0]
     page.evaluate(WATCH_MOVES)
     links.first.tap()
+    # location.hash is percent-encoded: a heading's own id (打印资料) is compared decoded.
     page.wait_for_function(
         """([path, anchor]) => location.pathname === path
-          && (!anchor || (location.hash === "#" + anchor && document.getElementById(anchor)))
+          && (!anchor || (decodeURIComponent(location.hash) === "#" + anchor
+            && document.getElementById(anchor)))
           && !document.querySelector('#__search').checked""",
         arg=[url.path, anchor],
     )
