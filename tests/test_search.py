@@ -19,6 +19,13 @@ from macros.content.model import Procedure
 from macros.site.search_index import plain, teaser
 
 from .support.search import (
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_3,
+    HELD_OUT_4,
+    HELD_OUT_5,
+    HELD_OUT_6,
+    HELD_OUT_7,
     HELD_OUT_BATCHES,
     TUNING,
     Engine,
@@ -46,6 +53,17 @@ EVERYDAY = [
     ("班前准备", {"banqian-zhunbei"}),
 ]
 NOT_ANSWERS = ("", "checklists/", "quizzes/", "checklists/print/")
+# The sets a tuner may read (batches still held out are measured by scripts/bench_search.py only).
+TUNED_ON = (
+    TUNING,
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_3,
+    HELD_OUT_4,
+    HELD_OUT_5,
+    HELD_OUT_6,
+    HELD_OUT_7,
+)
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +245,46 @@ def test_a_phrase_recalled_loosely_finds_its_card(search: Engine, query: str, fi
 def test_a_why_question_opens_the_reasons(search: Engine) -> None:
     """为什么 asks for reasons: 客户投诉的原因, not the trivia around complaints."""
     assert target_of(search.search("为什么会被投诉")[0]) == "tousu-yuanyin"
+
+
+def test_every_quiz_is_a_document_named_after_it_not_its_questions(
+    index: dict[str, Any], handbook: Handbook
+) -> None:
+    """The quiz pages are left out of MkDocs' index (their questions restate the handbook):
+    each is a document of its own, made from its title, summary and chapters."""
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for quiz in handbook.quizzes.quizzes:
+        doc = docs[f"quizzes/{quiz.id}/"]
+        assert (doc["title"], doc["c"], doc["s"]) == (quiz.title, "quiz", quiz.summary)
+        for stem in quiz.chapters:
+            assert handbook.chapters[stem].title in doc["k"].split(), quiz.id
+        for asked in handbook.quiz_questions[quiz.id]:
+            prompt = asked.question.question
+            assert prompt not in doc["text"], (quiz.id, prompt)
+    assert set(handbook.quizzes.keywords) <= set(docs["quizzes/"]["k"].split())
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("禁语测试题", "quizzes/zice-jinyu/"),
+        ("投诉练习题", "quizzes/zice-tousu/"),
+        ("成交方法考试", "quizzes/zice-chengjiao/"),
+        ("沟通技巧自测", "quizzes/zice-goutong/"),
+        ("练习题", "quizzes/"),
+        ("考试", "quizzes/"),
+    ],
+)
+def test_staff_asking_for_practice_questions_land_on_the_quiz(
+    search: Engine, query: str, first: str
+) -> None:
+    assert search.search(query)[:1] == [first]
+
+
+@pytest.mark.parametrize("path", TUNED_ON, ids=lambda path: path.name)
+def test_a_quiz_answers_only_a_question_that_asks_for_one(search: Engine, path: Path) -> None:
+    """A quiz is named after its chapter (成交方法自测), yet 成交方法 asks for the methods:
+    no query of the sets, and no chapter's name, lists a quiz unless it asks for practice."""
+    asked = [q.q for q in load_queries(path)] + ["成交方法", "沟通技巧", "营销技巧", "禁语"]
+    listed = {q: [r for r in search.search(q) if r.startswith("quizzes/")] for q in asked}
+    assert {q: found for q, found in listed.items() if found} == {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -147,6 +148,18 @@ def test_an_empty_search_box_offers_the_everyday_situations(
     phone.wait_for_url(f"**#{first.ref}")
     phone.evaluate(SETTLED)
     assert entry_on_screen(phone, [first.ref]) == first.ref
+
+
+def test_practice_questions_open_the_quiz_at_its_top(phone: Any, site: SiteServer) -> None:
+    """Quiz pages are not in MkDocs' index; the handbook's documents for them still open the
+    quiz page itself, from an entry on another page, ready to answer."""
+    phone.goto(site.page_url("objections/"), wait_until="load")
+    type_query(phone, "禁语测试题")
+    address = tap_first_result(phone)
+    assert address is not None and urlsplit(address).path == "/quizzes/zice-jinyu/", address
+    assert phone.locator("h1").first.inner_text() == "禁语自测"
+    assert phone.evaluate("scrollY") == 0
+    assert phone.locator(".quiz-q").count() > 0
 
 
 RESULT_LINES = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")]

@@ -91,6 +91,13 @@
     },
     /* A kind of customer, described ("爱说爱笑的客户"): the customer types. */
     { asked: /的(客户|顾客)$/u, kinds: new Set(["customer_type"]) },
+    /* Practice questions ("禁语测试题", "投诉练习题"): the quizzes, which answer nothing else
+     * (a quiz is named after its chapter, yet 成交方法 asks for the methods, not their quiz). */
+    {
+      asked: /自测|测试题|练习题|测验|试题|考题|考试|试卷|做题|刷题|出题|题目/u,
+      kinds: new Set(["quiz"]),
+      only: true,
+    },
   ];
   const INTENT_BONUS = 2;
   /* "投诉七步第三步": a step of a procedure by its number. */
@@ -392,11 +399,18 @@
     const step = ordinal(query);
     /* Characters alone must cover most of the query to count as a match. */
     const needed = characters && terms.size > 1 ? CHARACTERS_COVER : MIN_COVER;
+    /* Kinds of document that answer only the intent that asks for them. */
+    const unasked = new Set(
+      INTENTS.filter((intent) => intent.only && !wanted.includes(intent)).flatMap((intent) => [
+        ...intent.kinds,
+      ]),
+    );
     const results = [];
     for (const [number, hit] of found) {
       const cover = hit.covered / total;
       if (cover < needed) continue;
       const doc = index.docs[number];
+      if (unasked.has(doc.c)) continue;
       const title = fold(doc.title);
       /* The whole query, or one whole run of it, in the title: the entry is named after it;
        * a title that is mostly the query (太贵了。) counts up to half a bonus more. */
