@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from macros.content.handbook import Handbook
-from macros.content.model import Procedure
-from macros.site.search_index import plain, teaser
+from macros.content.model import Procedure, Topic
+from macros.site.search_index import is_overview, plain, teaser
 
 from .support.search import (
     HELD_OUT,
@@ -288,3 +288,33 @@ def test_a_quiz_answers_only_a_question_that_asks_for_one(search: Engine, path: 
     asked = [q.q for q in load_queries(path)] + ["成交方法", "沟通技巧", "营销技巧", "禁语"]
     listed = {q: [r for r in search.search(q) if r.startswith("quizzes/")] for q in asked}
     assert {q: found for q, found in listed.items() if found} == {}
+
+
+def test_an_overview_is_a_topic_whose_items_only_point_elsewhere(handbook: Handbook) -> None:
+    overview = handbook.by_id["tousu-jineng-kuangjia"]  # 投诉处理技能的五个部分: 见本页…
+    skills = handbook.by_id["kefu-jiqiao"]  # each skill explained, then 详见《…》
+    assert isinstance(overview, Topic) and isinstance(skills, Topic)
+    assert is_overview(overview) and not is_overview(skills)
+    assert not is_overview(handbook.by_id["tai-gui"])
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("投诉处理的常用技巧", "changyong-jiqiao"),
+        ("投诉处理的常用步骤", "tousu-qibu"),
+    ],
+)
+def test_an_overview_comes_after_the_entries_it_points_to(
+    search: Engine, query: str, first: str
+) -> None:
+    """投诉处理技能的五个部分 lists these subjects by name, each with only "见本页…": the entry
+    pointed to answers the name, the map of the chapter does not."""
+    found = [target_of(location) for location in search.search(query)]
+    assert found[0] == first
+    assert "tousu-jineng-kuangjia" not in found[:2]
+
+
+@pytest.mark.parametrize("query", ["投诉处理技能的五个部分", "投诉相关内容在哪看"])
+def test_an_overview_still_answers_what_there_is_to_learn(search: Engine, query: str) -> None:
+    assert [target_of(r) for r in search.search(query)[:1]] == ["tousu-jineng-kuangjia"]

@@ -55,7 +55,13 @@ from ..content.model import (
     Step,
     Topic,
 )
-from ..content.urls import CHECKLISTS_PRINT_URL, CHECKLISTS_URL, PHRASE_SHEET_URL, QUIZZES_URL, quiz_url
+from ..content.urls import (
+    CHECKLISTS_PRINT_URL,
+    CHECKLISTS_URL,
+    PHRASE_SHEET_URL,
+    QUIZZES_URL,
+    quiz_url,
+)
 
 # Document boosts, a prior on what answers a staff question, chosen leaving one query set out
 # at a time (README, Search): whole pages sink below the entries they contain; an entry that
@@ -84,11 +90,14 @@ KIND_BOOST: Final = MappingProxyType(
         "phrase": 0.75,
     }
 )
+OVERVIEW_BOOST: Final = 0.75  # a map of other entries (is_overview) below the entries it maps
 HANDBOOK_INDEX: Final = "handbook_index.json"  # beside Material's search_index.json
 LEFT_OUT: Final = (CHECKLISTS_PRINT_URL, PHRASE_SHEET_URL)
 INDEX_PAGES: Final = ("", CHECKLISTS_URL, QUIZZES_URL)
 TEASER_LENGTH: Final = 60
 NAME_LENGTH: Final = 10  # longer list items are sentences: they belong to the text, not the names
+# A detail that is one sentence saying where ("见本页“投诉处理七步”", "素质，见《忠诚与团队》一章。")
+POINTER: Final = re.compile(r"^[^。；]*见(本页|本节|下|《)[^。；]*。?$")
 INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\ufeff]")
 SPACES: Final = re.compile(r"\s+")
 
@@ -168,8 +177,36 @@ def names_of(node: Node, handbook: Handbook) -> list[str]:
     if isinstance(node, Procedure):
         names.extend(step.name for step in node.steps)
     if isinstance(node, Topic):  # items that are names (客户型 …), not sentences
-        names.extend(item.name for item in node.items if len(item.name) <= NAME_LENGTH)
+        names.extend(
+            item.name
+            for item in node.items
+            if len(item.name) <= NAME_LENGTH and not is_pointer(item.detail)
+        )
     return names
+
+
+def is_pointer(detail: str | None) -> bool:
+    """An item that only says where its subject is treated ("见本页“投诉处理七步”"): the entry
+    it points to, not the list that points, answers the item's name."""
+    return detail is not None and POINTER.match(detail) is not None
+
+
+def overview_text(topic: Topic) -> str:
+    """An overview's own words: what it points to is found at the entries pointed to."""
+    items = [
+        " ".join(filter(None, [item.name, item.detail, item.value]))
+        for item in topic.items
+        if not is_pointer(item.detail)
+    ]
+    return " ".join(filter(None, [topic.summary, *items, *topic.notes]))
+
+
+def is_overview(node: Node) -> bool:
+    """A topic most of whose items point elsewhere (投诉处理技能的五个部分): a map of the
+    handbook, which answers "what is there to learn", not the questions its items name."""
+    if not isinstance(node, Topic) or not node.items:
+        return False
+    return sum(is_pointer(item.detail) for item in node.items) * 2 >= len(node.items)
 
 
 def shared_keywords(section: Section) -> list[str]:
@@ -248,6 +285,10 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
                     out["q"] = " ".join(node.asked)
                 out["c"] = node.kind
                 out["boost"] = KIND_BOOST.get(node.kind, 1.0)
+                if isinstance(node, Topic) and is_overview(node):
+                    out["c"] = "overview"
+                    out["boost"] = OVERVIEW_BOOST
+                    out["text"] = overview_text(node)
             else:
                 out["c"] = "step" if isinstance(node, Step) else "section"
                 out["boost"] = SECTION_BOOST
