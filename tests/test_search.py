@@ -318,3 +318,26 @@ def test_an_overview_comes_after_the_entries_it_points_to(
 @pytest.mark.parametrize("query", ["投诉处理技能的五个部分", "投诉相关内容在哪看"])
 def test_an_overview_still_answers_what_there_is_to_learn(search: Engine, query: str) -> None:
     assert [target_of(r) for r in search.search(query)[:1]] == ["tousu-jineng-kuangjia"]
+
+
+def test_a_concept_marks_the_entrys_own_word(search: Engine) -> None:
+    """钱不够 finds 太贵 through a concept: the result and the page it opens mark 太贵 (what the
+    reader sees there), not the customer's word, which is nowhere on the entry."""
+    location, words = search.marks("客户说钱不够 有没有便宜点的")[0]
+    assert target_of(location) == "tai-gui"
+    assert "太贵" in words and "钱不够" not in words
+
+
+def test_only_words_the_reader_sees_are_marked(search: Engine, index: dict[str, Any]) -> None:
+    """A pair matched only in how staff ask for an entry (its `asked`, never shown) marks
+    nothing: on the page opened it would mark the same characters anywhere they stand."""
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    stray = {}
+    for query in [q.q for q in QUERIES]:
+        for location, words in search.marks(query)[:3]:
+            doc = docs[location]
+            seen = " ".join([doc["title"], doc.get("k", ""), doc["text"]]).lower()
+            missing = [word for word in words if word not in seen]
+            if missing:
+                stray[(query, location)] = missing
+    assert stray == {}

@@ -162,6 +162,21 @@ def test_practice_questions_open_the_quiz_at_its_top(phone: Any, site: SiteServe
     assert phone.locator(".quiz-q").count() > 0
 
 
+MARKED_IN = """(id) => [...document.getElementById(id).closest("article, .hb-entry, section")
+  .querySelectorAll("mark")].map((mark) => mark.textContent)"""
+
+
+def test_an_entry_found_by_another_word_marks_its_own(phone: Any, site: SiteServer) -> None:
+    """钱不够 finds 太贵了 through a concept (content/synonyms.yml): the entry opened marks its
+    own words of it, which is what the reader sees there, not the customer's word."""
+    phone.goto(site.page_url(), wait_until="load")
+    type_query(phone, "客户说钱不够 有没有便宜点的")
+    tap_first_result(phone)
+    assert entry_on_screen(phone, ["tai-gui"]) == "tai-gui"
+    marked = phone.evaluate(MARKED_IN, "tai-gui")
+    assert "太贵" in marked and "钱不够" not in marked, marked
+
+
 RESULT_LINES = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")]
   .map((link) => [...link.querySelectorAll(".hb-result__line")].map((line) => line.textContent))"""
 
