@@ -75,8 +75,8 @@ TRAINERS_BOOST: Final = 0.25  # pages for trainers (audience: trainers) below st
 SECTION_BOOST: Final = 1.0  # a section of the content: its heading and introduction
 PROSE_BOOST: Final = 0.6  # a heading the content does not know (page prose)
 STEP_BOOST: Final = 1.1  # a step answers "what do I do now" as well as a method does
-# A quiz answers only a question that asks for one (禁语测试题: search-core.js's quiz intent
-# doubles it); for 禁语 alone the entries come first.
+# A quiz is listed only for a question that asks for practice (search-core.js's quiz intent,
+# which doubles it); there it competes with the entries about practising (录音案例练习).
 QUIZ_BOOST: Final = 0.5
 GROUP_SIZE: Final = 3  # a keyword on this many entries of a section (and half of them) names it
 KIND_BOOST: Final = MappingProxyType(
