@@ -15,10 +15,17 @@ from typing import Any
 import pytest
 
 from macros.content.handbook import Handbook
-from macros.content.model import Procedure
-from macros.site.search_index import plain, teaser
+from macros.content.model import Procedure, Topic
+from macros.site.search_index import is_overview, plain, teaser
 
 from .support.search import (
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_3,
+    HELD_OUT_4,
+    HELD_OUT_5,
+    HELD_OUT_6,
+    HELD_OUT_7,
     HELD_OUT_BATCHES,
     TUNING,
     Engine,
@@ -46,6 +53,17 @@ EVERYDAY = [
     ("班前准备", {"banqian-zhunbei"}),
 ]
 NOT_ANSWERS = ("", "checklists/", "quizzes/", "checklists/print/")
+# The sets a tuner may read (batches still held out are measured by scripts/bench_search.py only).
+TUNED_ON = (
+    TUNING,
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_3,
+    HELD_OUT_4,
+    HELD_OUT_5,
+    HELD_OUT_6,
+    HELD_OUT_7,
+)
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +245,99 @@ def test_a_phrase_recalled_loosely_finds_its_card(search: Engine, query: str, fi
 def test_a_why_question_opens_the_reasons(search: Engine) -> None:
     """为什么 asks for reasons: 客户投诉的原因, not the trivia around complaints."""
     assert target_of(search.search("为什么会被投诉")[0]) == "tousu-yuanyin"
+
+
+def test_every_quiz_is_a_document_named_after_it_not_its_questions(
+    index: dict[str, Any], handbook: Handbook
+) -> None:
+    """The quiz pages are left out of MkDocs' index (their questions restate the handbook):
+    each is a document of its own, made from its title, summary and chapters."""
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for quiz in handbook.quizzes.quizzes:
+        doc = docs[f"quizzes/{quiz.id}/"]
+        assert (doc["title"], doc["c"], doc["s"]) == (quiz.title, "quiz", quiz.summary)
+        for stem in quiz.chapters:
+            assert handbook.chapters[stem].title in doc["k"].split(), quiz.id
+        for asked in handbook.quiz_questions[quiz.id]:
+            prompt = asked.question.question
+            assert prompt not in doc["text"], (quiz.id, prompt)
+    assert set(handbook.quizzes.keywords) <= set(docs["quizzes/"]["k"].split())
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("禁语测试题", "quizzes/zice-jinyu/"),
+        ("投诉练习题", "quizzes/zice-tousu/"),
+        ("成交方法考试", "quizzes/zice-chengjiao/"),
+        ("沟通技巧自测", "quizzes/zice-goutong/"),
+        ("练习题", "quizzes/"),
+        ("考试", "quizzes/"),
+    ],
+)
+def test_staff_asking_for_practice_questions_land_on_the_quiz(
+    search: Engine, query: str, first: str
+) -> None:
+    assert search.search(query)[:1] == [first]
+
+
+@pytest.mark.parametrize("path", TUNED_ON, ids=lambda path: path.name)
+def test_a_quiz_answers_only_a_question_that_asks_for_one(search: Engine, path: Path) -> None:
+    """A quiz is named after its chapter (成交方法自测), yet 成交方法 asks for the methods:
+    no query of the sets, and no chapter's name, lists a quiz unless it asks for practice."""
+    asked = [q.q for q in load_queries(path)] + ["成交方法", "沟通技巧", "营销技巧", "禁语"]
+    listed = {q: [r for r in search.search(q) if r.startswith("quizzes/")] for q in asked}
+    assert {q: found for q, found in listed.items() if found} == {}
+
+
+def test_an_overview_is_a_topic_whose_items_only_point_elsewhere(handbook: Handbook) -> None:
+    overview = handbook.by_id["tousu-jineng-kuangjia"]  # 投诉处理技能的五个部分: 见本页…
+    skills = handbook.by_id["kefu-jiqiao"]  # each skill explained, then 详见《…》
+    assert isinstance(overview, Topic) and isinstance(skills, Topic)
+    assert is_overview(overview) and not is_overview(skills)
+    assert not is_overview(handbook.by_id["tai-gui"])
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("投诉处理的常用技巧", "changyong-jiqiao"),
+        ("投诉处理的常用步骤", "tousu-qibu"),
+    ],
+)
+def test_an_overview_comes_after_the_entries_it_points_to(
+    search: Engine, query: str, first: str
+) -> None:
+    """投诉处理技能的五个部分 lists these subjects by name, each with only "见本页…": the entry
+    pointed to answers the name, the map of the chapter does not."""
+    found = [target_of(location) for location in search.search(query)]
+    assert found[0] == first
+    assert "tousu-jineng-kuangjia" not in found[:2]
+
+
+@pytest.mark.parametrize("query", ["投诉处理技能的五个部分", "投诉相关内容在哪看"])
+def test_an_overview_still_answers_what_there_is_to_learn(search: Engine, query: str) -> None:
+    assert [target_of(r) for r in search.search(query)[:1]] == ["tousu-jineng-kuangjia"]
+
+
+def test_a_concept_marks_the_entrys_own_word(search: Engine) -> None:
+    """钱不够 finds 太贵 through a concept: the result and the page it opens mark 太贵 (what the
+    reader sees there), not the customer's word, which is nowhere on the entry."""
+    location, words = search.marks("客户说钱不够 有没有便宜点的")[0]
+    assert target_of(location) == "tai-gui"
+    assert "太贵" in words and "钱不够" not in words
+
+
+def test_only_words_the_reader_sees_are_marked(search: Engine, index: dict[str, Any]) -> None:
+    """A pair matched only in how staff ask for an entry (its `asked`, never shown) marks
+    nothing: on the page opened it would mark the same characters anywhere they stand."""
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    stray = {}
+    for query in [q.q for q in QUERIES]:
+        for location, words in search.marks(query)[:3]:
+            doc = docs[location]
+            seen = " ".join([doc["title"], doc.get("k", ""), doc["text"]]).lower()
+            missing = [word for word in words if word not in seen]
+            if missing:
+                stray[(query, location)] = missing
+    assert stray == {}

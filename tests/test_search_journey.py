@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -147,6 +148,35 @@ def test_an_empty_search_box_offers_the_everyday_situations(
     phone.wait_for_url(f"**#{first.ref}")
     phone.evaluate(SETTLED)
     assert entry_on_screen(phone, [first.ref]) == first.ref
+
+
+def test_practice_questions_open_the_quiz_at_its_top(phone: Any, site: SiteServer) -> None:
+    """Quiz pages are not in MkDocs' index; the handbook's documents for them still open the
+    quiz page itself, from an entry on another page, ready to answer, nothing marked."""
+    phone.goto(site.page_url("objections/"), wait_until="load")
+    type_query(phone, "禁语测试题")
+    address = tap_first_result(phone)
+    assert address is not None and urlsplit(address).path == "/quizzes/zice-jinyu/", address
+    assert phone.locator("h1").first.inner_text() == "禁语自测"
+    assert phone.evaluate("scrollY") == 0
+    # quiz.js ran on the page instant navigation brought in: one question at a time, counted
+    phone.wait_for_function("() => document.querySelector('.quiz-progress').textContent.trim()")
+    assert phone.locator(".quiz mark").count() == 0  # a marked option would read as a hint
+
+
+MARKED_IN = """(id) => [...document.getElementById(id).closest("article, .hb-entry, section")
+  .querySelectorAll("mark")].map((mark) => mark.textContent)"""
+
+
+def test_an_entry_found_by_another_word_marks_its_own(phone: Any, site: SiteServer) -> None:
+    """钱不够 finds 太贵了 through a concept (content/synonyms.yml): the entry opened marks its
+    own words of it, which is what the reader sees there, not the customer's word."""
+    phone.goto(site.page_url(), wait_until="load")
+    type_query(phone, "客户说钱不够 有没有便宜点的")
+    tap_first_result(phone)
+    assert entry_on_screen(phone, ["tai-gui"]) == "tai-gui"
+    marked = phone.evaluate(MARKED_IN, "tai-gui")
+    assert "太贵" in marked and "钱不够" not in marked, marked
 
 
 RESULT_LINES = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")]

@@ -673,6 +673,7 @@ class Quiz(Node):
 class QuizzesFile(Node):
     title: Text
     summary: Text
+    keywords: Texts = []  # what staff call the quizzes (练习题, 考试): search finds the list by them
     quizzes: Annotated[list[Quiz], Field(min_length=1)]
     questions: list[Question] = []
 

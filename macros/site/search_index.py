@@ -10,8 +10,13 @@ document for our search worker (`overrides/assets/javascripts/workers/search-cor
 - `s`: the entry's own first line, shown under the title in the results ("换成：…" for a
   forbidden phrase, the answer for an objection, the summary of a method),
 - `p`: the title of the page it is on, `c`: what it is (an entry's kind, step, section,
-  checklist or page), and `boost`: entries staff act on rank above background, whole pages
-  and section headings below the entries they contain.
+  checklist, quiz or page), and `boost`: entries staff act on rank above background, whole
+  pages and section headings below the entries they contain.
+
+The quiz pages are not in MkDocs' index (their questions restate the handbook, and search
+should land on the entries themselves), yet staff look for practice (禁语测试题, 投诉练习题):
+each quiz is a document of its own made from its title, summary and the chapters it covers,
+never from its questions.
 
 Next to the documents, `concepts`: the word classes of content/synonyms.yml (groups and
 search-only concepts), each matched as one word in questions and documents alike.
@@ -50,7 +55,13 @@ from ..content.model import (
     Step,
     Topic,
 )
-from ..content.urls import CHECKLISTS_PRINT_URL, CHECKLISTS_URL, PHRASE_SHEET_URL, QUIZZES_URL
+from ..content.urls import (
+    CHECKLISTS_PRINT_URL,
+    CHECKLISTS_URL,
+    PHRASE_SHEET_URL,
+    QUIZZES_URL,
+    quiz_url,
+)
 
 # Document boosts, a prior on what answers a staff question, chosen leaving one query set out
 # at a time (README, Search): whole pages sink below the entries they contain; an entry that
@@ -64,6 +75,9 @@ TRAINERS_BOOST: Final = 0.25  # pages for trainers (audience: trainers) below st
 SECTION_BOOST: Final = 1.0  # a section of the content: its heading and introduction
 PROSE_BOOST: Final = 0.6  # a heading the content does not know (page prose)
 STEP_BOOST: Final = 1.1  # a step answers "what do I do now" as well as a method does
+# A quiz is listed only for a question that asks for practice (search-core.js's quiz intent,
+# which doubles it); there it competes with the entries about practising (录音案例练习).
+QUIZ_BOOST: Final = 0.5
 GROUP_SIZE: Final = 3  # a keyword on this many entries of a section (and half of them) names it
 KIND_BOOST: Final = MappingProxyType(
     {
@@ -76,11 +90,14 @@ KIND_BOOST: Final = MappingProxyType(
         "phrase": 0.75,
     }
 )
+OVERVIEW_BOOST: Final = 0.75  # a map of other entries (is_overview) below the entries it maps
 HANDBOOK_INDEX: Final = "handbook_index.json"  # beside Material's search_index.json
 LEFT_OUT: Final = (CHECKLISTS_PRINT_URL, PHRASE_SHEET_URL)
 INDEX_PAGES: Final = ("", CHECKLISTS_URL, QUIZZES_URL)
 TEASER_LENGTH: Final = 60
 NAME_LENGTH: Final = 10  # longer list items are sentences: they belong to the text, not the names
+# A detail that is one sentence saying where ("见本页“投诉处理七步”", "素质，见《忠诚与团队》一章。")
+POINTER: Final = re.compile(r"^[^。；]*见(本页|本节|下|《)[^。；]*。?$")
 INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\ufeff]")
 SPACES: Final = re.compile(r"\s+")
 
@@ -160,8 +177,36 @@ def names_of(node: Node, handbook: Handbook) -> list[str]:
     if isinstance(node, Procedure):
         names.extend(step.name for step in node.steps)
     if isinstance(node, Topic):  # items that are names (客户型 …), not sentences
-        names.extend(item.name for item in node.items if len(item.name) <= NAME_LENGTH)
+        names.extend(
+            item.name
+            for item in node.items
+            if len(item.name) <= NAME_LENGTH and not is_pointer(item.detail)
+        )
     return names
+
+
+def is_pointer(detail: str | None) -> bool:
+    """An item that only says where its subject is treated ("见本页“投诉处理七步”"): the entry
+    it points to, not the list that points, answers the item's name."""
+    return detail is not None and POINTER.match(detail) is not None
+
+
+def overview_text(topic: Topic) -> str:
+    """An overview's own words: what it points to is found at the entries pointed to."""
+    items = [
+        " ".join(filter(None, [item.name, item.detail, item.value]))
+        for item in topic.items
+        if not is_pointer(item.detail)
+    ]
+    return " ".join(filter(None, [topic.summary, *items, *topic.notes]))
+
+
+def is_overview(node: Node) -> bool:
+    """A topic most of whose items point elsewhere (投诉处理技能的五个部分): a map of the
+    handbook, which answers "what is there to learn", not the questions its items name."""
+    if not isinstance(node, Topic) or not node.items:
+        return False
+    return sum(is_pointer(item.detail) for item in node.items) * 2 >= len(node.items)
 
 
 def shared_keywords(section: Section) -> list[str]:
@@ -240,6 +285,10 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
                     out["q"] = " ".join(node.asked)
                 out["c"] = node.kind
                 out["boost"] = KIND_BOOST.get(node.kind, 1.0)
+                if isinstance(node, Topic) and is_overview(node):
+                    out["c"] = "overview"
+                    out["boost"] = OVERVIEW_BOOST
+                    out["text"] = overview_text(node)
             else:
                 out["c"] = "step" if isinstance(node, Step) else "section"
                 out["boost"] = SECTION_BOOST
@@ -263,7 +312,14 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
                 if checklist.asked:
                     out["q"] = " ".join(checklist.asked)
             out["boost"] = _page_boost(page, handbook)
+            if page == QUIZZES_URL:  # the list of quizzes answers "练习题" as a whole
+                out["c"] = "quiz"
+                out["k"] = " ".join(dict.fromkeys([out["title"], *handbook.quizzes.keywords]))
+                # each quiz's summary is its own document's: here it would match every topic
+                out["text"] = handbook.quizzes.summary
+                out["boost"] = QUIZ_BOOST
         docs.append(out)
+    docs.extend(quiz_documents(handbook, pages.get(QUIZZES_URL, handbook.quizzes.title)))
     return {
         **data,
         "docs": [_without_markers(doc) for doc in docs],
@@ -301,6 +357,28 @@ def step_documents(procedure: Procedure, page: str, parent: dict[str, Any]) -> l
         }
         for step in procedure.steps
     ]
+
+
+def quiz_documents(handbook: Handbook, index_title: str) -> list[dict[str, Any]]:
+    """A document per quiz page, named after the quiz and the chapters it covers."""
+    docs = []
+    for quiz in handbook.quizzes.quizzes:
+        chapters = [handbook.chapters[stem].title for stem in quiz.chapters]
+        covers = "".join(f"《{title}》" for title in chapters)
+        count = len(handbook.quiz_questions.get(quiz.id, []))
+        docs.append(
+            {
+                "location": quiz_url(quiz.id),
+                "title": quiz.title,
+                "text": f"{quiz.summary} 共 {count} 题" + (f"，考{covers}" if covers else ""),
+                "p": index_title,
+                "k": " ".join(dict.fromkeys([quiz.title, *chapters])),
+                "s": _short(quiz.summary),
+                "c": "quiz",
+                "boost": QUIZ_BOOST,
+            }
+        )
+    return docs
 
 
 def material_index_path(site_dir: Path) -> Path:

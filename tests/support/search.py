@@ -105,6 +105,10 @@ class Engine:
     def search(self, query: str) -> list[str]:
         return list(self.lines.ask(query))
 
+    def marks(self, query: str) -> list[tuple[str, list[str]]]:
+        """Each result with the words it marks, in the list and on the page it opens."""
+        return [(location, list(words)) for location, words in self.lines.ask({"marks": query})]
+
 
 @contextmanager
 def engine(index: Path) -> Iterator[Engine]:

@@ -12,7 +12,12 @@ const core = require(
 );
 const index = core.buildIndex(JSON.parse(fs.readFileSync(process.argv[2], "utf8")));
 
+/* A line {"marks": query} asks for the words each result marks too: [[location, words]]. */
 readline.createInterface({ input: process.stdin }).on("line", (line) => {
-  const results = core.search(index, JSON.parse(line));
-  process.stdout.write(`${JSON.stringify(results.map((r) => r.doc.location))}\n`);
+  const asked = JSON.parse(line);
+  const results = core.search(index, asked.marks ?? asked);
+  const answer = asked.marks
+    ? results.map((r) => [r.doc.location, Object.keys(r.terms).filter((w) => r.terms[w])])
+    : results.map((r) => r.doc.location);
+  process.stdout.write(`${JSON.stringify(answer)}\n`);
 });

@@ -81,7 +81,9 @@
       title: marked(doc.title, highlight),
       text: `${where}${teaser.join("")}`,
       score,
-      terms: Object.fromEntries(highlight.map((word) => [word, true])),
+      /* Material marks these on the page opened; a quiz opens unmarked: a word marked in its
+       * questions and options would read as a hint. */
+      terms: doc.c === "quiz" ? {} : Object.fromEntries(highlight.map((word) => [word, true])),
     };
   }
 

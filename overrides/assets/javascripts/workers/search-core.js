@@ -91,6 +91,13 @@
     },
     /* A kind of customer, described ("爱说爱笑的客户"): the customer types. */
     { asked: /的(客户|顾客)$/u, kinds: new Set(["customer_type"]) },
+    /* Practice questions ("禁语测试题", "投诉练习题"): the quizzes, which answer nothing else
+     * (a quiz is named after its chapter, yet 成交方法 asks for the methods, not their quiz). */
+    {
+      asked: /自测|测试题|练习题|测验|试题|考题|考试|试卷|做题|刷题|出题|题目/u,
+      kinds: new Set(["quiz"]),
+      only: true,
+    },
   ];
   const INTENT_BONUS = 2;
   /* "投诉七步第三步": a step of a procedure by its number. */
@@ -268,6 +275,8 @@
    * 不说话我就挂了, "这种事见多了" for 这种问题我们见得多了): there a pair of the query also
    * matches across one character, as half a pair, where the pair itself is missing. */
   const LOOSE_FIELDS = new Set(["title", "k"]);
+  /* Fields the reader sees on the entry (its names are its chips); `q` is never shown. */
+  const VISIBLE = ["title", "k", "text"];
   const LOOSE = 0.5;
 
   function queryTerms(index, query) {
@@ -357,8 +366,8 @@
   }
 
   /**
-   * Documents for `query`, best first: [{doc, score, terms}] where `terms` maps each query
-   * word shown to the reader to whether this document matched it.
+   * Documents for `query`, best first: [{doc, score, terms}] where `terms` maps the words to
+   * mark, in the result and on the page it opens, to true (see marks).
    */
   function search(index, query) {
     const terms = charactersOnly(index, queryTerms(index, query));
@@ -375,7 +384,12 @@
       if (!posting) continue;
       for (const [number, counts] of posting) {
         const doc = index.docs[number];
-        const hit = found.get(number) || { score: 0, covered: 0, matched: new Set() };
+        const hit = found.get(number) || {
+          score: 0,
+          covered: 0,
+          matched: new Set(),
+          seen: new Set(),
+        };
         if (instead && hit.matched.has(instead)) continue; /* loose only where the pair is not */
         /* A concept scores only where the query's own word is missing: the word itself has
          * scored already (concepts come last), and its kin must not count twice. */
@@ -383,6 +397,7 @@
         if (!said) hit.score += fieldScore(index, doc, counts, weight);
         hit.covered += share;
         hit.matched.add(term);
+        if (VISIBLE.some((field) => counts[field])) hit.seen.add(term);
         found.set(number, hit);
       }
     }
@@ -392,11 +407,18 @@
     const step = ordinal(query);
     /* Characters alone must cover most of the query to count as a match. */
     const needed = characters && terms.size > 1 ? CHARACTERS_COVER : MIN_COVER;
+    /* Kinds of document that answer only the intent that asks for them. */
+    const unasked = new Set(
+      INTENTS.filter((intent) => intent.only && !wanted.includes(intent)).flatMap((intent) => [
+        ...intent.kinds,
+      ]),
+    );
     const results = [];
     for (const [number, hit] of found) {
       const cover = hit.covered / total;
       if (cover < needed) continue;
       const doc = index.docs[number];
+      if (unasked.has(doc.c)) continue;
       const title = fold(doc.title);
       /* The whole query, or one whole run of it, in the title: the entry is named after it;
        * a title that is mostly the query (太贵了。) counts up to half a bonus more. */
@@ -417,9 +439,7 @@
           ? INTENT_BONUS
           : 1;
       const score = hit.score * cover * cover * named * fits * (doc.boost || 1);
-      const shown = {};
-      for (const [term, { shown: word }] of terms) if (word) shown[word] ||= hit.matched.has(term);
-      results.push({ doc: atStep(doc, step), score, terms: shown });
+      results.push({ doc: atStep(doc, step), score, hit });
     }
     /* A page comes after the entries it holds that match: tapping it opens the top of a long
      * chapter, tapping the entry opens the answer. */
@@ -440,7 +460,27 @@
       .filter(
         (r) => r.score >= best * KEEP && !seen.has(r.doc.location) && seen.add(r.doc.location),
       )
-      .slice(0, MAX_RESULTS);
+      .slice(0, MAX_RESULTS)
+      .map(({ doc, score, hit }) => ({ doc, score, terms: marks(index, doc, terms, hit) }));
+  }
+
+  /* The words to mark in a result and on the page it opens: the query's words found where the
+   * reader sees them (a pair matched only in how staff ask for it, such as "才不" of
+   * 客户搞错了怎么说才不得罪人, would mark stray characters on the page), and, for a concept the
+   * query named, the document's own words of it (钱不够 finds 太贵: 太贵 is marked). */
+  function marks(index, doc, terms, hit) {
+    const shown = {};
+    for (const [term, { shown: word }] of terms) {
+      if (word && !term.startsWith("c")) shown[word] ||= hit.seen.has(term);
+    }
+    const named = [...hit.matched].filter((term) => term.startsWith("c"));
+    if (named.length) {
+      const visible = VISIBLE.map((field) => doc[field] || "").join(" ");
+      for (const [term, word] of conceptTerms(index.concepts, visible)) {
+        if (named.includes(term)) shown[word] = true;
+      }
+    }
+    return shown;
   }
 
   const api = { buildIndex, search, queryRuns, fold };
