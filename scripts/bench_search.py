@@ -129,7 +129,12 @@ BATCHES = (
         tuned_on=True,
     ),
     Batch("held-out batch 8", HELD_OUT_8, ROOT / "benchmarks" / "search_heldout8_first_run.json"),
-    Batch("held-out batch 9", HELD_OUT_9, ROOT / "benchmarks" / "search_heldout9_first_run.json"),
+    Batch(
+        "held-out batch 9",
+        HELD_OUT_9,
+        ROOT / "benchmarks" / "search_heldout9_first_run.json",
+        tuned_on=True,  # its two quiz misses set the next round's first task
+    ),
     Batch(
         "held-out batch 10", HELD_OUT_10, ROOT / "benchmarks" / "search_heldout10_first_run.json"
     ),
@@ -307,8 +312,12 @@ def report(sets: list[QuerySet], sizes: tuple[int, int], also: dict[str, tuple[s
         " 32,000 character grams times 360 documents of weights to download."
         " `scripts/search_loso.py`: 84.1% / 95.0% (recall@1 / @5) after that round, against"
         " 83.5% / 95.0% before it, four queries of 697 (one an overview no longer first, three"
-        " from other weights chosen in the folds): within the noise of these sets."
-        " **Batches 8 and 9 are the figures to quote.**"
+        " from other weights chosen in the folds): within the noise of these sets. That round"
+        " was told to make the quizzes findable because batch 9's two quiz queries (禁语测试题,"
+        " 投诉练习题) found nothing: batch 9 has informed the tuning, so it is marked tuned on"
+        " since. Batch 10 (80 queries) was written blind during that round the same way as"
+        " batches 8 and 9, and measured once before the round's changes were merged."
+        " **Batches 8 and 10 are the figures to quote.**"
         + "".join(agreement(s, also) for s in sets),
         "",
         f"- Search index: {sizes[0] / 1024:.0f} KB, **{sizes[1] / 1024:.0f} KB gzip** (fetched"
