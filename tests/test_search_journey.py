@@ -15,7 +15,7 @@ import pytest
 
 from macros.content.handbook import Handbook
 
-from .support.browser import PHONE_CONTEXT, WatchedBrowser
+from .support.browser import PHONE_CONTEXT, WatchedBrowser, wait_for_instant_navigation
 from .support.journey import (
     SETTLED,
     entry_on_screen,
@@ -124,6 +124,29 @@ def test_a_quick_tap_before_the_lock_lands_too(phone: Any, site: SiteServer) -> 
     type_query(phone, "投诉时限")
     tap_first_result(phone)
     assert entry_on_screen(phone, ["shixian-yaoqiu"]) == "shixian-yaoqiu"
+
+
+def test_a_page_opened_whole_opens_at_its_top_from_deep_in_another(
+    phone: Any, site: SiteServer
+) -> None:
+    """A checklist is its own answer: it opens at its top, not where the reader was on the page
+    they left (Material's closing scroll lock once put them back there: 班前准备 opened at its
+    last item, every time the search had been open 400 ms)."""
+    phone.goto(site.page_url("complaints/"), wait_until="load")
+    wait_for_instant_navigation(phone)  # the journey of a reader who has been on the page
+    for query, path in (
+        ("班前准备", "/checklists/banqian-zhunbei/"),
+        ("交接班检查表", "/checklists/jiaojie-ban/"),
+    ):
+        phone.evaluate("scrollTo(0, document.body.scrollHeight / 2)")
+        type_query(phone, query)
+        phone.wait_for_selector("body[data-md-scrolllock]", state="attached")
+        address = tap_first_result(phone)
+        assert address is not None and urlsplit(address).path == path, address
+        assert phone.evaluate("scrollY") == 0, query
+        phone.go_back()
+        phone.wait_for_url("**/complaints/**")
+        phone.evaluate(SETTLED)
 
 
 def test_an_empty_search_box_offers_the_everyday_situations(

@@ -5,7 +5,9 @@
    is still starting, Material takes the click, then restores the scroll position it saved for
    the page (the top) instead of jumping, and may even put back the address without the place.
    For a moment after such a tap, bring the place into view (and into the address) if it is not,
-   unless the reader scrolls or taps meanwhile. */
+   unless the reader scrolls or taps meanwhile. A page opened without a place (a checklist
+   found by search) is held at its top the same way: Material's closing scroll lock could
+   otherwise put the reader back where they were on the page they left. */
 "use strict";
 
 (() => {
@@ -33,33 +35,43 @@
     history.scrollRestoration = "manual";
   };
 
-  document.addEventListener("click", (event) => {
-    const link = event.target instanceof Element && event.target.closest("a[href*='#']");
-    if (!link || link.closest(".md-search")) return; // search.js lands its results itself
-    const url = new URL(link.href, location.href);
-    if (url.pathname !== location.pathname || !url.hash) return;
-    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
-    if (!target) return;
+  /* Keep `url`'s place (its fragment's target, or the top of its page) in view while the page
+     settles, unless the reader scrolls or taps meanwhile; `atOnce`: show it at once too (a link
+     the browser follows itself is left to do its own first jump). */
+  window.hbHold = (url, atOnce = false) => {
+    const target = url.hash && document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    if (url.hash && !target) return;
+    const shown = () => (target ? inView(target) : window.scrollY === 0);
+    const show = () => (target ? window.hbReveal(url) : window.scrollTo(0, 0));
+    if (atOnce && !shown()) show();
     let until = performance.now() + WATCH;
     let tried = performance.now();
     // The reader scrolling or tapping on their own ends the watch: never pull the page back.
     const stop = () => {
       until = 0;
     };
-    for (const type of ["touchstart", "wheel", "keydown"]) {
+    for (const type of ["touchstart", "pointerdown", "wheel", "keydown"]) {
       window.addEventListener(type, stop, { once: true, passive: true });
     }
     const keep = () => {
       const now = performance.now();
       if (now > until) return;
       // Still on this page, the place not in view: Material's start-up may also have put the
-      // address it saw first (without the place) back in the address bar.
-      if (location.pathname === url.pathname && !inView(target) && now - tried > PATIENCE) {
+      // address it saw first (without the place) back in the address bar. (The top is shown
+      // by one instant scroll: no jump to wait for.)
+      if (location.pathname === url.pathname && !shown() && (!target || now - tried > PATIENCE)) {
         tried = now;
-        window.hbReveal(url);
+        show();
       }
       requestAnimationFrame(keep);
     };
     requestAnimationFrame(keep);
+  };
+
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest("a[href*='#']");
+    if (!link || link.closest(".md-search")) return; // search.js lands its results itself
+    const url = new URL(link.href, location.href);
+    if (url.pathname === location.pathname && url.hash) window.hbHold(url);
   });
 })();

@@ -168,7 +168,7 @@
     });
     location$.subscribe((url) => {
       current = url;
-      if (opening && url.href === opening.href) pending = url.hash ? url : null;
+      if (opening && url.href === opening.href) pending = url;
       else if (pending && url.href !== pending.href) pending = null;
       if (back && url.href !== back.href) back = null;
     });
@@ -177,7 +177,11 @@
       const entry = back;
       pending = back = null;
       if (url && url.pathname === location.pathname) {
-        window.hbReveal(url);
+        // The entry; or the top of a page opened whole (a checklist), held there a moment:
+        // Material's scroll lock, lifted after the page came in, would put the reader back
+        // at the offset they had on the page they left.
+        if (url.hash) window.hbReveal(url);
+        else window.hbHold(url, true);
         quietBackToTop();
       }
       if (entry && new URL(entry.href).pathname === location.pathname) {
