@@ -170,6 +170,8 @@ class SharedContext:
         if self._janitor is None:
             self._janitor_page = self.context.new_page()
             self._janitor = self.context.new_cdp_session(self._janitor_page)
+            if self._page is not None and not self._page.is_closed():
+                self._page.bring_to_front()
         for page in self.context.pages:
             if page is not self._page and page is not self._janitor_page:
                 page.close()
