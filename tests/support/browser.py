@@ -164,14 +164,16 @@ class SharedContext:
             )
         if self._page is None or self._page.is_closed():
             return self._fresh_page()
+        # In front, as a new page would be: a page made or closed since (the janitor's, one
+        # the last test opened) leaves Chromium delaying this one's animation frames and
+        # timers by up to a second.
+        self._page.bring_to_front()
         return self._page
 
     def clean(self, origins: list[str]) -> None:
         if self._janitor is None:
             self._janitor_page = self.context.new_page()
             self._janitor = self.context.new_cdp_session(self._janitor_page)
-            if self._page is not None and not self._page.is_closed():
-                self._page.bring_to_front()
         for page in self.context.pages:
             if page is not self._page and page is not self._janitor_page:
                 page.close()
