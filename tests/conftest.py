@@ -148,12 +148,14 @@ def _page_of(kind: str, request: pytest.FixtureRequest, console: ConsoleLog) -> 
 
 @pytest.fixture
 def phone(request: pytest.FixtureRequest, console: ConsoleLog) -> Iterator[Any]:
-    """A new page (390x844, touch) in the worker's phone context, which holds nothing from
-    earlier tests. Without the `search` mark, the site's search finds nothing (no index)."""
+    """The worker's phone page (390x844, touch), which holds nothing from earlier tests: it
+    starts on about:blank with storage and cookies cleared (SharedContext in
+    tests/support/browser.py). Without the `search` mark, the site's search finds nothing
+    (no index)."""
     yield from _page_of("phone", request, console)
 
 
 @pytest.fixture
 def desktop(request: pytest.FixtureRequest, console: ConsoleLog) -> Iterator[Any]:
-    """A new page (1280x900) in the worker's desktop context, like `phone`."""
+    """The worker's desktop page (1280x900), like `phone`."""
     yield from _page_of("desktop", request, console)

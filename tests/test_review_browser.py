@@ -23,7 +23,6 @@ from .support.browser import PHONE_CONTEXT, TWO_FRAMES, WatchedBrowser, wait_for
 from .support.fixture import (
     fixture_handbook,
     served_before_and_after,
-    served_fixture_site,
 )
 from .support.node import NODE, LineProcess, node_script
 from .support.offline import READY
@@ -43,10 +42,11 @@ QUESTIONS = {
 PHRASES = {entry.id: entry for entry in BOOK.entries("phrase")}
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    with served_fixture_site(tmp_path_factory.mktemp("review")) as server:
-        yield server
+@pytest.fixture
+def site(fixture_site: SiteServer) -> SiteServer:
+    """The fixture handbook's site, built once per worker (tests/conftest.py), which the
+    checklist and quiz tests on this worker have usually built already."""
+    return fixture_site
 
 
 @pytest.fixture(scope="module")

@@ -64,15 +64,20 @@ class ConsoleLog:
 
 
 class SharedContext:
-    """One browser context that the tests of a worker take turns on, each with a page of its
-    own: a new context costs a second of CPU (a renderer process, fonts, storage), a new page
-    in a warm one a fraction of that. Between tests, `clean` clears what a page can leave
-    behind: storage of every origin, cookies, offline mode, other pages.
+    """One browser context that the tests of a worker take turns on, and one page in it that
+    they take turns on too: a new context costs a second of CPU (a renderer process, fonts,
+    storage), a new page in a warm one a quarter of a second (a renderer process of its own),
+    a return to about:blank a tenth of that. Between tests, `clean` clears what a test can
+    leave behind: the page's document (about:blank), storage of every origin, cookies, offline
+    mode, other pages.
 
     A test that changes the context itself in a way `clean` cannot undo (a fake clock, an
     init script or a route for every page, permissions) leaves it `tainted`: the context is
-    closed after that test and the next test gets a new one. A test that needs options of its
-    own (service workers, a time zone) makes its own context with `browser.new_context`.
+    closed after that test and the next test gets a new one. One that changes the page in such
+    a way (a listener, an init script or route of the page's own, its viewport) leaves the page
+    tainted: the next test gets a new page. Print emulation (`emulate_media(media=...)`, many
+    tests) is switched off again instead. A test that needs options of its own (service
+    workers, a time zone) makes its own context with `browser.new_context`.
     """
 
     LASTING = (  # BrowserContext methods whose effect outlives the test
@@ -86,6 +91,15 @@ class SharedContext:
         "expose_binding",
         "expose_function",
     )
+    PAGE_LASTING = (  # Page methods whose effect outlives the document
+        *LASTING,
+        "on",
+        "once",
+        "set_viewport_size",
+        "add_locator_handler",
+        "set_default_timeout",
+        "set_default_navigation_timeout",
+    )
     CLOCK = ("install", "fast_forward", "pause_at", "resume", "run_for")
     CLOCK += ("set_fixed_time", "set_system_time")
 
@@ -95,15 +109,35 @@ class SharedContext:
         self.context = browser.new_context(locale="zh-CN", **options)
         self.context.on("console", self._on_console)
         self.context.on("weberror", lambda error: self.log.errors.append(str(error.error)))
-        self._janitor = self.context.new_cdp_session(self.context.new_page())
-        for owner, names in ((self.context, self.LASTING), (self.context.clock, self.CLOCK)):
-            for name in names:
-                if hasattr(owner, name):
-                    setattr(owner, name, self._tainting(getattr(owner, name)))
+        self._page: Any = None
+        self._page_tainted = False
+        self._media_emulated = False
+        # A CDP session on a page of its own clears storage: one on the test page would make
+        # Chromium drop the page's media emulation at its next navigation. Made at the first
+        # `clean` (a context tainted in its first test is closed without one).
+        self._janitor: Any = None
+        self._janitor_page: Any = None
+        self._watch(self.context, self.LASTING, "tainted")
+        self._watch(self.context.clock, self.CLOCK, "tainted")
 
-    def _tainting(self, method: Any) -> Any:
+    def _watch(self, owner: Any, names: tuple[str, ...], flag: str) -> None:
+        for name in names:
+            if hasattr(owner, name):
+                setattr(owner, name, self._tainting(getattr(owner, name), flag))
+
+    def _tainting(self, method: Any, flag: str) -> Any:
         def call(*args: Any, **kwargs: Any) -> Any:
-            self.tainted = True
+            setattr(self, flag, True)
+            return method(*args, **kwargs)
+
+        return call
+
+    def _emulating(self, method: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if args or set(kwargs) - {"media"}:
+                self._page_tainted = True  # colour scheme, motion, …: a new page is simpler
+            else:
+                self._media_emulated = True
             return method(*args, **kwargs)
 
         return call
@@ -112,19 +146,46 @@ class SharedContext:
         if message.type == "error":
             self.log.errors.append(message.text)
 
+    def _fresh_page(self) -> Any:
+        self._page = self.context.new_page()
+        self._page_tainted = False
+        self._media_emulated = False
+        self._watch(self._page, self.PAGE_LASTING, "_page_tainted")
+        self._page.emulate_media = self._emulating(self._page.emulate_media)
+        return self._page
+
     def new_page(self, log: ConsoleLog, *, searches: bool, origins: list[str]) -> Any:
-        """A page for one test, reporting to its console log. Unless the test `searches`,
+        """The page for one test, reporting to its console log. Unless the test `searches`,
         the servers of `origins` hold back the search index (tests/support/server.py)."""
         self.log = log
         if not searches:
             self.context.add_cookies(
                 [{"name": NO_SEARCH_COOKIE, "value": "1", "url": o} for o in origins]
             )
-        return self.context.new_page()
+        if self._page is None or self._page.is_closed():
+            return self._fresh_page()
+        # In front, as a new page would be: a page made or closed since (the janitor's, one
+        # the last test opened) leaves Chromium delaying this one's animation frames and
+        # timers by up to a second.
+        self._page.bring_to_front()
+        return self._page
 
     def clean(self, origins: list[str]) -> None:
-        for page in self.context.pages[1:]:  # the first is the janitor's
-            page.close()
+        if self._janitor is None:
+            self._janitor_page = self.context.new_page()
+            self._janitor = self.context.new_cdp_session(self._janitor_page)
+        for page in self.context.pages:
+            if page is not self._page and page is not self._janitor_page:
+                page.close()
+        if self._page is not None and not self._page.is_closed() and not self._page_tainted:
+            self._page.goto("about:blank")  # the test's document goes, with its scripts
+            if self._media_emulated:
+                self._page.emulate_media(media="null")  # as a new page: no media emulation
+                self._media_emulated = False
+        else:
+            if self._page is not None and not self._page.is_closed():
+                self._page.close()
+            self._page = None  # the next test gets a new one
         self.context.set_offline(False)
         self.context.clear_cookies()
         for origin in origins:
