@@ -112,7 +112,7 @@ def main() -> int:
     if NODE is None:
         print("node not found: search quality is measured with Node.js", file=sys.stderr)
         return 1
-    sets = [b for b in BATCHES if b.record is None or b.tuned_on]
+    sets = [b for b in BATCHES if not b.held_out]
     queries = {b.name: load_queries(b.path) for b in sets}
     also = also_accepted(load_content(ROOT / "content"))
     source = CORE.read_text(encoding="utf-8")
