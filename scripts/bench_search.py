@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from readme_section import publish
+from search_pool import judge_summary, load_judgment_rows
 
 from macros.content.loader import load_content
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE_CONTEXT
@@ -48,14 +49,17 @@ from tests.support.journey import Journey, journey
 from tests.support.search import (
     HELD_OUT_4,
     HELD_OUT_BATCHES,
+    JUDGMENTS,
     TUNING,
     Query,
     Recall,
     accepted,
     also_accepted,
     engine,
+    load_judgments,
     load_queries,
     measure,
+    with_judgments,
 )
 from tests.support.server import serve
 
@@ -104,7 +108,21 @@ class QuerySet:
     batch: Batch
     queries: list[Query]
     recall: Recall
-    journeys: list[Journey]
+    journeys: list[Journey]  # run accepting the pooled judgments too
+    judged: Recall  # with the pooled judgments (scripts/search_pool.py)
+    also: dict[str, tuple[str, ...]]
+
+    @property
+    def on_screen(self) -> int:
+        """Journeys that showed an id the writer accepted (the strict count)."""
+        return sum(
+            j.shown is not None and j.shown in accepted(q, self.also)
+            for q, j in zip(self.queries, self.journeys, strict=False)
+        )
+
+    @property
+    def on_screen_judged(self) -> int:
+        return sum(j.ok for j in self.journeys)
 
 
 def run_journeys(url: str, queries: list[Query], also: dict[str, tuple[str, ...]]) -> list[Journey]:
@@ -139,7 +157,7 @@ def first_run(measured: QuerySet) -> dict[str, object] | None:
         "queries": measured.recall.total,
         "recall_at_1": measured.recall.first,
         "recall_at_5": measured.recall.top5,
-        "journey_ok": sum(j.ok for j in measured.journeys),
+        "journey_ok": measured.on_screen,
         "misses": [q for q, _rank in measured.recall.misses],
     }
     record.write_text(json.dumps(first, ensure_ascii=False, indent=2) + "\n", "utf-8")
@@ -179,7 +197,7 @@ def report(sets: list[QuerySet], sizes: tuple[int, int], also: dict[str, tuple[s
         "| --- | ---: | ---: | ---: | ---: |",
     ]
     for s in sets:
-        rate = percent(sum(j.ok for j in s.journeys), len(s.journeys)) if s.journeys else "not run"
+        rate = percent(s.on_screen, len(s.journeys)) if s.journeys else "not run"
         lines.append(
             f"| {s.batch.name} (`{s.batch.path.relative_to(ROOT)}`) | {s.recall.total}"
             f" | {percent(s.recall.first, s.recall.total)}"
@@ -188,6 +206,8 @@ def report(sets: list[QuerySet], sizes: tuple[int, int], also: dict[str, tuple[s
     lines += [
         "",
         "Targets: recall@1 ≥ 90%, recall@5 ≥ 97%, answer on screen ≥ 90%.",
+        "",
+        *judged_table(sets),
         "",
         "First measurement of each held-out batch, before anything was tuned on it (kept in"
         " `benchmarks/search_heldout*_first_run.json`, written once):",
@@ -284,6 +304,35 @@ def report(sets: list[QuerySet], sizes: tuple[int, int], also: dict[str, tuple[s
     return "\n".join(lines)
 
 
+def judged_table(sets: list[QuerySet]) -> list[str]:
+    """The same sets counting the pooled judgments: results the writer did not list that
+    assessors, judging blind, found answering (scripts/search_pool.py)."""
+    rows = load_judgment_rows(JUDGMENTS)
+    if not rows:
+        return []
+    lines = [
+        "**With pooled judgments.** A writer lists the entries they found that answer a query;"
+        " another entry may answer as well. As is usual in search evaluation, the results the"
+        " engine ranked first that the writer did not list (and its first five where none was"
+        " listed) were pooled and graded by two assessors who worked apart and were not told"
+        " which candidate the engine returned: each sheet also held one id the writer listed and"
+        " one other entry of the same page, as controls (`scripts/search_pool.py`,"
+        f" `{JUDGMENTS.relative_to(ROOT)}`). A result counts here only when both graded it"
+        " 'answers'; a result not yet judged counts as a miss. The writers' labels alone (the"
+        " table above) stay the strict figure. " + judge_summary(rows),
+        "",
+        "| query set | recall@1 | recall@5 | answer on screen after one tap |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for s in sets:
+        rate = percent(s.on_screen_judged, len(s.journeys)) if s.journeys else "not run"
+        lines.append(
+            f"| {s.batch.name} | {percent(s.judged.first, s.judged.total)}"
+            f" | {percent(s.judged.top5, s.judged.total)} | {rate} |"
+        )
+    return lines
+
+
 def miss_lists(sets: list[QuerySet], *, held_out_too: bool) -> str:
     """Each set's misses, query by query. A batch still held out lists its misses only on the
     terminal, never in the README: a tuner reading the README would otherwise tune on them."""
@@ -298,7 +347,11 @@ def miss_lists(sets: list[QuerySet], *, held_out_too: bool) -> str:
         misses = [f"{q} → {rank or '—'}" for q, rank in s.recall.misses]
         if misses:
             lines.append(f"- {s.batch.name}, not first: " + "; ".join(misses))
-        off = [f"{j.query} → {_short(j.tapped)}" for j in s.journeys if not j.ok]
+        off = [
+            f"{j.query} → {_short(j.tapped)}"
+            for q, j in zip(s.queries, s.journeys, strict=False)
+            if j.shown is None or j.shown not in accepted(q, s.also)
+        ]
         if off:
             lines.append(f"- {s.batch.name}, answer not on screen: " + "; ".join(off))
     return "\n".join(lines)
@@ -339,14 +392,17 @@ def main() -> int:
             data = index.read_bytes()
             sizes = (len(data), len(gzip.compress(data, compresslevel=6)))
             sets = []
+            judgments = load_judgments(JUDGMENTS)
             with engine(index) as search:
                 for batch in batches:
                     queries = load_queries(batch.path)
+                    judged = with_judgments(queries, judgments)
                     recall = measure(search, queries, also)
                     journeys = (
-                        [] if args.no_journey else run_journeys(server.page_url(), queries, also)
+                        [] if args.no_journey else run_journeys(server.page_url(), judged, also)
                     )
-                    sets.append(QuerySet(batch, queries, recall, journeys))
+                    judged_recall = measure(search, judged, also)
+                    sets.append(QuerySet(batch, queries, recall, journeys, judged_recall, also))
         finally:
             server.stop()
     text = report(sets, sizes, also)

@@ -47,6 +47,10 @@ HELD_OUT_BATCHES = (
 )
 
 
+# Pooled judgments (scripts/search_pool.py): candidates the writers did not list, graded blind.
+JUDGMENTS = ROOT / "benchmarks" / "search_judgments.yml"
+
+
 @dataclass(frozen=True)
 class Query:
     q: str
@@ -56,6 +60,37 @@ class Query:
 def load_queries(path: Path) -> list[Query]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [Query(item["q"], tuple(item["expect"])) for item in data]
+
+
+def load_judgments(path: Path) -> dict[str, dict[str, list[int]]]:
+    """Query -> candidate id -> the judges' grades."""
+    if not path.exists():
+        return {}
+    judged: dict[str, dict[str, list[int]]] = {}
+    for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        judged.setdefault(row["q"], {})[row["id"]] = list(row["grades"].values())
+    return judged
+
+
+def with_judgments(queries: list[Query], judged: dict[str, dict[str, list[int]]]) -> list[Query]:
+    """The queries with every candidate that all its judges (two at least) found answering
+    accepted too, after the writer's own ids."""
+    return [
+        Query(
+            query.q,
+            (
+                *query.expect,
+                *(
+                    ident
+                    for ident, grades in judged.get(query.q, {}).items()
+                    if len(grades) >= 2
+                    and all(grade == 2 for grade in grades)
+                    and ident not in query.expect
+                ),
+            ),
+        )
+        for query in queries
+    ]
 
 
 def target_of(location: str) -> str:
