@@ -33,6 +33,7 @@ HELD_OUT_7 = ROOT / "tests" / "search_queries_heldout7.yml"
 HELD_OUT_8 = ROOT / "tests" / "search_queries_heldout8.yml"
 HELD_OUT_9 = ROOT / "tests" / "search_queries_heldout9.yml"
 HELD_OUT_10 = ROOT / "tests" / "search_queries_heldout10.yml"
+HELD_OUT_11 = ROOT / "tests" / "search_queries_heldout11.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -44,6 +45,7 @@ HELD_OUT_BATCHES = (
     HELD_OUT_8,
     HELD_OUT_9,
     HELD_OUT_10,
+    HELD_OUT_11,
 )
 
 
