@@ -325,3 +325,30 @@ def test_a_section_summary_counts_its_entries_with_the_placeholder(content: Path
         s for c in handbook.chapters.values() for s in c.sections if s.id == "test-section"
     )
     assert section.summary_text == "这 1 句话"
+
+
+def test_a_way_of_asking_given_to_two_entries_is_reported_at_the_second(content: Path) -> None:
+    append(
+        content / "basics.yml",
+        PHRASE.replace("source:", "asked: [客户嫌贵, 客户说太贵了]\n        source:"),
+    )
+    other = PHRASE.replace("test-section", "test-section-2").replace("test-phrase", "test-phrase-2")
+    append(
+        content / "phrasing.yml",
+        other.replace("source:", "asked: [客户说 太贵了！]\n        source:"),
+    )
+    [problem] = problems_of(content)
+    first = line_of(content / "basics.yml", "asked: [客户嫌贵")
+    second = line_of(content / "phrasing.yml", "asked: [客户说 太贵了")
+    assert problem.startswith(f"content/phrasing.yml:{second}:")
+    assert f"“test-phrase”（content/basics.yml:{first}）" in problem
+    assert "搜索分不出该打开哪一条" in problem
+
+
+def test_a_way_of_asking_written_twice_in_one_list_is_reported(content: Path) -> None:
+    append(
+        content / "basics.yml",
+        PHRASE.replace("source:", "asked: [客户嫌贵, 客户嫌贵]\n        source:"),
+    )
+    [problem] = problems_of(content)
+    assert "问法“客户嫌贵”已经写在“test-phrase”" in problem

@@ -16,6 +16,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from ..phrases.syntax import PatternCompiler
+from .asked_phrases import check_asked_unique
 from .checker_file import CheckerFile
 from .handbook import Handbook
 from .model import (
@@ -315,6 +316,9 @@ def load_content(root: FsPath) -> Handbook:
     problems += _check_quiz_chapters(loaded, root)
     for doc, root_node in loaded.values():
         problems += check_staff_text(doc, root_node, _walk_nodes(root_node, ()))
+    problems += check_asked_unique(
+        [(doc, _walk_nodes(root_node, ())) for doc, root_node in loaded.values()]
+    )
     if problems:
         raise ContentError(problems)
     chapters = {
