@@ -31,6 +31,14 @@ from .support.build import build_site, copy_project
 from .support.fixture import CONTENT as FIXTURE_CONTENT
 from .support.fixture import served_fixture_site
 from .support.server import ORIGINS, SiteServer, serve
+from .support.xdist_groups import apply_groups
+
+
+@pytest.hookimpl(trylast=True)  # after xdist's own hook, whose suffix pytest 9.2 no longer reads
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests of one `xdist_group` share a worker (and so its build) under `--dist loadgroup`."""
+    if getattr(config.option, "loadgroup", False):  # set on the workers of a loadgroup run
+        apply_groups(items)
 
 
 @pytest.fixture(scope="session")
