@@ -96,6 +96,7 @@ def _splice(sentence: str, noise: list[str], random: Any) -> str:
     return text
 
 
+@pytest.mark.long
 def test_python_and_javascript_agree_on_generated_text(
     texts: st.SearchStrategy[str], spec: PhraseSpec, node: LineProcess
 ) -> None:
