@@ -11,7 +11,11 @@ Wall time depends on what else the machine runs; CPU seconds much less so. Each 
 per module, and the report gives the machine's load average before and after: on a busy
 machine, total CPU / cores is the better estimate of the idle wall time.
 
-Usage: .venv/bin/python scripts/bench_tests.py [--runs N] [--no-readme]
+The report also gives when each xdist worker ran its last test: a worker left alone with a long
+test at the end leaves the other core idle. `--workers N` runs pytest with `-n N` instead of the
+configured `-n auto`, to compare (it never writes the README).
+
+Usage: .venv/bin/python scripts/bench_tests.py [--runs N] [--no-readme] [--workers N]
 """
 
 from __future__ import annotations
@@ -46,6 +50,9 @@ class Run:
     counts: str
     modules: dict[str, float]
     cpu: dict[str, float]  # CPU seconds per module
+    finished: dict[
+        str, float
+    ]  # per xdist worker: when its last test ended, s after the first began
     load: tuple[float, float]  # 1-minute load average before and after
 
 
@@ -65,14 +72,30 @@ def test_command(*pytest_args: str, cpu_log: str = "") -> subprocess.CompletedPr
 
 def cpu_per_module(log: Path) -> dict[str, float]:
     modules: dict[str, float] = defaultdict(float)
-    for line in log.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if len(fields) == 4:
-            modules[fields[0].split("::", 1)[0]] += float(fields[2])
+    for fields in _phases(log):
+        modules[fields[0].split("::", 1)[0]] += float(fields[2])
     return dict(modules)
 
 
-def run_once() -> Run:
+def worker_ends(log: Path) -> dict[str, float]:
+    """When each worker's last test phase ended, in seconds after the first phase began."""
+    spans = [(fields[4], float(fields[5]), float(fields[3])) for fields in _phases(log)]
+    if not spans:
+        return {}
+    first = min(start for _worker, start, _wall in spans)
+    ends: dict[str, float] = {}
+    for worker, start, wall in spans:
+        ends[worker] = max(ends.get(worker, 0.0), start + wall - first)
+    return dict(sorted(ends.items()))
+
+
+def _phases(log: Path) -> list[list[str]]:
+    """The lines of tests/support/cpu_time.py's log: nodeid, phase, CPU, wall, worker, start."""
+    lines = log.read_text(encoding="utf-8").splitlines()
+    return [fields for line in lines if len(fields := line.split("\t")) == 6]
+
+
+def run_once(workers: int | None = None) -> Run:
     """One run of the test command; the per-test durations come from pytest's own report."""
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as folder:
@@ -84,10 +107,12 @@ def run_once() -> Run:
             "-q",
             "-p",
             "tests.support.cpu_time",
+            *(["-n", str(workers)] if workers else []),
             cpu_log=str(log),
         )
         wall = time.perf_counter() - started
         cpu = cpu_per_module(log) if log.exists() else {}
+        finished = worker_ends(log) if log.exists() else {}
     if done.returncode != 0:
         sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
         raise SystemExit(f"./scripts/test failed (exit {done.returncode}): no figure recorded")
@@ -98,7 +123,8 @@ def run_once() -> Run:
     modules: dict[str, float] = defaultdict(float)
     for found in DURATION.finditer(done.stdout):
         modules[found["test"].split("::", 1)[0]] += float(found["seconds"])
-    return Run(wall, float(seconds), counts, dict(modules), cpu, (load_before, os.getloadavg()[0]))
+    load = (load_before, os.getloadavg()[0])
+    return Run(wall, float(seconds), counts, dict(modules), cpu, finished, load)
 
 
 def report(runs: list[Run]) -> str:
@@ -131,6 +157,10 @@ def report(runs: list[Run]) -> str:
         "Most CPU (seconds):"
         + "".join(f" `{name}` {seconds:.0f};" for name, seconds in by_cpu).rstrip(";")
         + ".",
+        "",
+        "Each worker's last test ended (seconds after the first test began):"
+        + "".join(f" {worker} {end:.0f};" for worker, end in last.finished.items()).rstrip(";")
+        + ".",
     ]
     return "\n".join(lines)
 
@@ -139,14 +169,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="timed runs (default 3)")
     parser.add_argument("--no-readme", action="store_true", help="print only")
+    parser.add_argument("--workers", type=int, help="pytest -n N instead of -n auto (print only)")
     args = parser.parse_args()
     test_command("--collect-only", "-q")  # warm-up: virtualenv, npm ci, the linters' caches
     runs = []
     for number in range(1, args.runs + 1):
-        runs.append(run_once())
+        runs.append(run_once(args.workers))
         print(f"run {number}: {runs[-1].wall:.1f} s", file=sys.stderr)
     text = report(runs)
-    publish("tests", text, readme_too=not args.no_readme)
+    publish("tests", text, readme_too=not args.no_readme and args.workers is None)
     return 0
 
 

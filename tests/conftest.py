@@ -28,9 +28,21 @@ from .support.browser import (
     WatchedBrowser,
 )
 from .support.build import build_site, copy_project
+from .support.distribution import apply_groups, long_first
 from .support.fixture import CONTENT as FIXTURE_CONTENT
 from .support.fixture import served_fixture_site
 from .support.server import ORIGINS, SiteServer, serve
+
+
+@pytest.hookimpl(trylast=True)  # after xdist's own hook, whose suffix pytest 9.2 no longer reads
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On xdist's workers: long tests are handed out first, and the tests of one `xdist_group`
+    share a worker (and so its build) under `--dist loadgroup`. A run without workers keeps
+    the modules' order (and so builds each module fixture once)."""
+    if hasattr(config, "workerinput"):  # a worker of `-n N`
+        long_first(items)
+    if getattr(config.option, "loadgroup", False):  # set on the workers of a loadgroup run
+        apply_groups(items)
 
 
 @pytest.fixture(scope="session")

@@ -49,6 +49,7 @@ TRICKY = "\n".join(
 # The corpus and the tricky text in the real page; generated text at large is the job of
 # tests/unit/test_matcher_differential.py (the same core under Node), and the 5,000-character
 # transcript of tests/test_checker_page.py.
+@pytest.mark.long
 @pytest.mark.parametrize("name", ["corpus", "tricky"])
 def test_browser_and_command_line_find_exactly_the_same(
     name: str, phone: Any, site: SiteServer, handbook: Handbook, tmp_path: Path

@@ -143,6 +143,7 @@ def test_a_printed_record_shows_what_was_done_when_and_what_was_left(
         assert gone not in blank
 
 
+@pytest.mark.long
 def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_exports(
     shanghai_phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:

@@ -456,6 +456,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteS
         yield built
 
 
+@pytest.mark.xdist_group("checklist_edit")  # one worker builds two_builds
 def test_editing_the_yaml_never_moves_a_tick(
     phone: Any, two_builds: tuple[SiteServer, Edit], handbook: Handbook
 ) -> None:
@@ -477,6 +478,7 @@ def test_editing_the_yaml_never_moves_a_tick(
     assert progress(form) == f"3/{len(order)}"
 
 
+@pytest.mark.xdist_group("checklist_edit")  # one worker builds two_builds
 def test_ticks_survive_instant_navigation_away_and_back(
     phone: Any, two_builds: tuple[SiteServer, Edit], handbook: Handbook
 ) -> None:

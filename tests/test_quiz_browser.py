@@ -460,6 +460,7 @@ def pdf_page_texts(pdf: bytes) -> list[str]:
     return [MARGINS.sub("", page_text(page), count=1).strip() for page in pages(pdf)]
 
 
+@pytest.mark.long
 def test_every_quiz_prints_its_worksheet_and_its_answer_key_apart(
     desktop: Any, site: SiteServer
 ) -> None:

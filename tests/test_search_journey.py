@@ -55,6 +55,7 @@ def quick_phone(browser: WatchedBrowser) -> Iterator[Any]:
     context.close()
 
 
+@pytest.mark.long
 @pytest.mark.sweep
 def test_staff_queries_show_their_answer_after_one_tap(
     quick_phone: Any, site: SiteServer, built_site: Path, handbook: Handbook
@@ -97,6 +98,7 @@ def read_on(phone: Any) -> int:
     return int(phone.evaluate("scrollY"))
 
 
+@pytest.mark.long
 def test_results_land_on_another_page_on_the_same_page_and_back_returns(
     phone: Any, site: SiteServer
 ) -> None:

@@ -73,6 +73,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         process.wait(timeout=20)
 
 
+@pytest.mark.long
 def test_an_editors_preview_follows_every_edit_and_shows_slips_in_the_page(
     served: tuple[Path, str],
 ) -> None:

@@ -2,7 +2,9 @@
 stretch the way it stretches wall time (on a shared 2-core machine, fourfold at times).
 
 Loaded with `-p tests.support.cpu_time`, and active only when HANDBOOK_CPU_LOG names a file: each
-phase (setup, call, teardown) of each test appends `nodeid<TAB>phase<TAB>CPU s<TAB>wall s` to it.
+phase (setup, call, teardown) of each test appends `nodeid<TAB>phase<TAB>CPU s<TAB>wall s<TAB>
+worker<TAB>start` to it (start: seconds since the epoch), from which scripts/bench_tests.py tells
+when each xdist worker finished: one left alone at the end wastes the other core.
 The CPU counted is the test process's and everything it started (Chromium, Node, `mkdocs` in a
 subprocess), ended or not: read from a cgroup of its own where the machine lets root make one
 (cgroup v1 cpuacct), else from /proc (which misses processes that ended after their parent did,
@@ -84,13 +86,17 @@ class _Phase:
         if _Phase.clock is None:
             _Phase.clock = _clock()
         self.item, self.phase = item, phase
-        self.cpu, self.wall = _Phase.clock(), time.perf_counter()
+        self.cpu, self.wall, self.start = _Phase.clock(), time.perf_counter(), time.time()
 
     def done(self) -> None:
         assert _Phase.clock is not None
         spent, wall = _Phase.clock() - self.cpu, time.perf_counter() - self.wall
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "-")
+        nodeid = " ".join(self.item.nodeid.splitlines())  # a parameter may hold a line break
         with open(str(LOG), "a", encoding="utf-8") as log:
-            log.write(f"{self.item.nodeid}\t{self.phase}\t{spent:.2f}\t{wall:.2f}\n")
+            log.write(
+                f"{nodeid}\t{self.phase}\t{spent:.2f}\t{wall:.2f}\t{worker}\t{self.start:.2f}\n"
+            )
 
 
 if LOG:

@@ -25,9 +25,19 @@ class LineProcess:
         self.process = process
 
     def ask(self, value: Any) -> Any:
-        assert self.process.stdin is not None and self.process.stdout is not None
+        self.send(value)
+        return self.receive()
+
+    def send(self, value: Any) -> None:
+        """The question alone: Node works on it while the caller does something else (say,
+        the same work in Python) until it calls `receive`."""
+        assert self.process.stdin is not None
         self.process.stdin.write(json.dumps(value, ensure_ascii=False) + "\n")
         self.process.stdin.flush()
+
+    def receive(self) -> Any:
+        """The answer to the question sent last."""
+        assert self.process.stdout is not None
         return json.loads(self.process.stdout.readline())
 
 

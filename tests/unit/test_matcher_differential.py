@@ -55,10 +55,6 @@ def node(spec: PhraseSpec, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         yield process
 
 
-def in_javascript(node: LineProcess, text: str) -> list[tuple[str, int, int, str]]:
-    return [tuple(key) for key in node.ask(text)]  # type: ignore[misc]
-
-
 def fragments(spec: PhraseSpec) -> list[str]:
     """Pieces of every phrase and alternative: matches, near misses and exceptions."""
     pieces: set[str] = set()
@@ -100,6 +96,7 @@ def _splice(sentence: str, noise: list[str], random: Any) -> str:
     return text
 
 
+@pytest.mark.long
 def test_python_and_javascript_agree_on_generated_text(
     texts: st.SearchStrategy[str], spec: PhraseSpec, node: LineProcess
 ) -> None:
@@ -113,8 +110,12 @@ def test_python_and_javascript_agree_on_generated_text(
     )
     @given(texts)
     def agree(text: str) -> None:
-        expected = [finding.key() for finding in matcher.find(text)]
-        assert in_javascript(node, text) == expected
+        node.send(text)  # Node matches while Python does: the two overlap on two cores
+        try:
+            expected = [finding.key() for finding in matcher.find(text)]
+        finally:  # read the answer even if Python failed: the next example must get its own
+            found = [tuple(key) for key in node.receive()]
+        assert found == expected
 
     agree()
 
