@@ -106,6 +106,20 @@ def _renamed(value: Any, names: dict[str, str]) -> Any:
     return value
 
 
+def _own_asked(value: Any, copy: int) -> Any:
+    """A copy's ways of asking carry its number: the loader rejects a phrase on two objects."""
+    if isinstance(value, dict):
+        return {
+            key: [f"{phrase} {copy}" for phrase in item]
+            if key == "asked" and isinstance(item, list)
+            else _own_asked(item, copy)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_own_asked(item, copy) for item in value]
+    return value
+
+
 def multiply_content(target: Path, times: int = 10) -> Path:
     """A copy of the project with `times` as much content; returns the project folder."""
     project = copy_project(target)
@@ -123,7 +137,9 @@ def multiply_content(target: Path, times: int = 10) -> Path:
         names = {ident: ident + suffix for ident in renamable}
         names.update({stem: stem + suffix for stem in handbook.chapters})
         for stem in handbook.chapters:
-            data = _renamed(yaml.safe_load((content / f"{stem}.yml").read_text("utf-8")), names)
+            data = _own_asked(
+                _renamed(yaml.safe_load((content / f"{stem}.yml").read_text("utf-8")), names), copy
+            )
             data["title"] = f"{data['title']} {copy}"
             _write_yaml(content / f"{stem}{suffix}.yml", data)
             page = (docs / f"{stem}.md").read_text(encoding="utf-8")
@@ -135,7 +151,7 @@ def multiply_content(target: Path, times: int = 10) -> Path:
         for name, data in special.items():
             for key, value in data.items():
                 if isinstance(value, list):
-                    extra = _renamed(value, names)
+                    extra = _own_asked(_renamed(value, names), copy)
                     for item in extra:
                         if isinstance(item, dict) and "title" in item:
                             item["title"] = f"{item['title']} {copy}"
