@@ -1,14 +1,15 @@
 """Each way of asking (`asked`) belongs to one entry: search cannot tell two entries apart by a
 phrase they share, so it would open either for that question.
 
-Phrases are compared as search reads them: NFKC, case folded, without spaces and punctuation.
+Phrases are compared the way the phrase matcher folds text (`phrases.normalise`): NFKC, ASCII
+case folded, spaces and punctuation left out.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
+from ..phrases.normalise import fold, kind_of
 from .model import Node
 from .problems import Problem
 from .where import Path, Where
@@ -16,10 +17,8 @@ from .yaml_source import YamlDocument
 
 
 def _key(phrase: str) -> str:
-    folded = unicodedata.normalize("NFKC", phrase).casefold()
-    return "".join(
-        ch for ch in folded if not ch.isspace() and not unicodedata.category(ch).startswith("P")
-    )
+    folded = "".join(map(fold, phrase))
+    return "".join(ch for ch in folded if kind_of(ch) == "lit")
 
 
 def check_asked_unique(
