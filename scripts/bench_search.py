@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from readme_section import publish
-from search_pool import judge_summary, load_judgment_rows
+from search_pool import judge_summary
 
 from macros.content.loader import load_content
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE_CONTEXT
@@ -56,6 +56,7 @@ from tests.support.search import (
     accepted,
     also_accepted,
     engine,
+    load_judgment_rows,
     load_judgments,
     load_queries,
     measure,
@@ -182,6 +183,12 @@ def agreement(measured: QuerySet, also: dict[str, tuple[str, ...]]) -> str:
     )
 
 
+def rate_cells(recall: Recall, shown: int, s: QuerySet) -> str:
+    """recall@1 | recall@5 | answer on screen, as table cells."""
+    rate = percent(shown, len(s.journeys)) if s.journeys else "not run"
+    return f"{percent(recall.first, recall.total)} | {percent(recall.top5, recall.total)} | {rate}"
+
+
 def report(sets: list[QuerySet], sizes: tuple[int, int], also: dict[str, tuple[str, ...]]) -> str:
     lines = [
         f"Measured {date.today().isoformat()} by `scripts/bench_search.py` on the site built for"
@@ -197,11 +204,9 @@ def report(sets: list[QuerySet], sizes: tuple[int, int], also: dict[str, tuple[s
         "| --- | ---: | ---: | ---: | ---: |",
     ]
     for s in sets:
-        rate = percent(s.on_screen, len(s.journeys)) if s.journeys else "not run"
         lines.append(
             f"| {s.batch.name} (`{s.batch.path.relative_to(ROOT)}`) | {s.recall.total}"
-            f" | {percent(s.recall.first, s.recall.total)}"
-            f" | {percent(s.recall.top5, s.recall.total)} | {rate} |"
+            f" | {rate_cells(s.recall, s.on_screen, s)} |"
         )
     lines += [
         "",
@@ -331,11 +336,7 @@ def judged_table(sets: list[QuerySet]) -> list[str]:
         "| --- | ---: | ---: | ---: |",
     ]
     for s in sets:
-        rate = percent(s.on_screen_judged, len(s.journeys)) if s.journeys else "not run"
-        lines.append(
-            f"| {s.batch.name} | {percent(s.judged.first, s.judged.total)}"
-            f" | {percent(s.judged.top5, s.judged.total)} | {rate} |"
-        )
+        lines.append(f"| {s.batch.name} | {rate_cells(s.judged, s.on_screen_judged, s)} |")
     return lines
 
 

@@ -53,7 +53,9 @@ from tests.support.search import (
     Query,
     accepted,
     also_accepted,
+    answers,
     engine,
+    load_judgment_rows,
     load_judgments,
     load_queries,
     target_of,
@@ -203,12 +205,6 @@ def merge(out: Path) -> int:
     return 0
 
 
-def load_judgment_rows(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
-
-
 ROLES = {"writer": "the ids the writers listed", "distractor": "the same-page controls"}
 
 
@@ -218,10 +214,10 @@ def judge_summary(rows: list[dict[str, Any]]) -> str:
     for role, what in ROLES.items():
         graded = [row for row in rows if row["role"] == role and len(row["grades"]) >= 2]
         if graded:
-            both = sum(all(g == 2 for g in row["grades"].values()) for row in graded)
+            both = sum(answers(row["grades"].values()) for row in graded)
             parts.append(f"{what}: {both / len(graded):.0%} ({both}/{len(graded)})")
     engine = [row for row in rows if row["role"] == "engine" and len(row["grades"]) >= 2]
-    both = sum(all(g == 2 for g in row["grades"].values()) for row in engine)
+    both = sum(answers(row["grades"].values()) for row in engine)
     pairs = [list(row["grades"].values()) for row in rows if len(row["grades"]) >= 2]
     same = sum(len({g == 2 for g in pair}) == 1 for pair in pairs)
     return (

@@ -7,10 +7,11 @@ built index, so ranking is measured on every query in milliseconds. The browser 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -64,19 +65,30 @@ def load_queries(path: Path) -> list[Query]:
     return [Query(item["q"], tuple(item["expect"])) for item in data]
 
 
+def load_judgment_rows(path: Path) -> list[dict[str, Any]]:
+    """The judgments file as written by `scripts/search_pool.py merge`: q, id, role, grades."""
+    if not path.exists():
+        return []
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+
+
+def answers(grades: Iterable[int]) -> bool:
+    """A candidate answers its query when every judge, two at least, graded it 2."""
+    given = list(grades)
+    return len(given) >= 2 and all(grade == 2 for grade in given)
+
+
 def load_judgments(path: Path) -> dict[str, dict[str, list[int]]]:
     """Query -> candidate id -> the judges' grades."""
-    if not path.exists():
-        return {}
     judged: dict[str, dict[str, list[int]]] = {}
-    for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+    for row in load_judgment_rows(path):
         judged.setdefault(row["q"], {})[row["id"]] = list(row["grades"].values())
     return judged
 
 
 def with_judgments(queries: list[Query], judged: dict[str, dict[str, list[int]]]) -> list[Query]:
-    """The queries with every candidate that all its judges (two at least) found answering
-    accepted too, after the writer's own ids."""
+    """The queries with every candidate the judges found answering accepted too, after the
+    writer's own ids."""
     return [
         Query(
             query.q,
@@ -85,9 +97,7 @@ def with_judgments(queries: list[Query], judged: dict[str, dict[str, list[int]]]
                 *(
                     ident
                     for ident, grades in judged.get(query.q, {}).items()
-                    if len(grades) >= 2
-                    and all(grade == 2 for grade in grades)
-                    and ident not in query.expect
+                    if answers(grades) and ident not in query.expect
                 ),
             ),
         )
