@@ -41,6 +41,17 @@
     return open ? `${out}</mark>` : out;
   }
 
+  /* How much of the text's opening the teaser already shows. The text often opens with the
+   * teaser's own sentence, which the teaser may put behind a label (换成：, 客户：) or cut short
+   * (…): the line under it must not repeat any of it. */
+  function shownAlready(teaser, text) {
+    const body = teaser.endsWith("…") ? teaser.slice(0, -1) : teaser;
+    for (let length = Math.min(body.length, text.length); length > 0; length--) {
+      if (body.endsWith(text.slice(0, length))) return length;
+    }
+    return 0;
+  }
+
   /* Where the first matched word sits in the text, with a little context, if not in the teaser. */
   function excerpt(doc, words) {
     const teaser = HandbookSearch.fold(doc.s || "");
@@ -50,8 +61,7 @@
     const folded = HandbookSearch.fold(text);
     const at = Math.min(...words.map((w) => folded.indexOf(w)).filter((i) => i >= 0));
     if (!Number.isFinite(at)) return "";
-    /* the text often opens with the teaser's own sentence: the line under it must not repeat it */
-    const own = doc.s && text.startsWith(doc.s) ? doc.s.length : 0;
+    const own = shownAlready(doc.s || "", text);
     const start = Math.max(own, at - EXCERPT);
     const end = Math.min(text.length, at + EXCERPT * 2);
     const shown = text.slice(start, end).trim();
