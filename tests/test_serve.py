@@ -6,6 +6,7 @@ content), which rebuilds in a second where the real content takes several.
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -49,7 +50,11 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """The server, stopped as an editor stops it (Ctrl-C); it must leave no temporary site
+    folder behind, neither its own nor those of the processes it replaced on a code edit."""
     project = fixture_project(tmp_path / "project")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     port = free_port()
     process = subprocess.Popen(
         [
@@ -62,15 +67,20 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
             f"127.0.0.1:{port}",
         ],
         cwd=project,
-        env=mkdocs_env(),
+        env={**mkdocs_env(), "TMPDIR": str(temporary)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
         yield project, f"http://127.0.0.1:{port}/"
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+    assert list(temporary.iterdir()) == []
 
 
 @pytest.mark.long

@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, Final, Literal, cast
 
@@ -78,7 +80,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     @event_priority(100)  # before mkdocs-macros calls define_env, which needs the content
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.serving and code_fingerprint() != LOADED_CODE:
-            restart_serve()
+            restart_serve(Path(config.site_dir))
         self.problems = []
         try:
             self._build = HandbookBuild.load(config)
@@ -147,13 +149,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.build.after_build(config)
 
 
-def restart_serve() -> None:
+def restart_serve(site_dir: Path) -> None:
     """Python files of macros/ changed under `mkdocs serve`: start it again with the new code.
 
     Templates and content are read afresh on every rebuild; Python modules are not (no
-    re-importing behind Python's back), so the process replaces itself, same address.
+    re-importing behind Python's back), so the process replaces itself, same address. The
+    replaced process cannot clean up after itself: the temporary site folder `mkdocs serve`
+    made goes first (the new process makes its own).
     """
     log.warning("handbook: macros/ 的 Python 代码改了，正在重新启动 mkdocs serve ……")
     for handler in logging.getLogger().handlers:
         handler.flush()
+    if site_dir.name.startswith("mkdocs_") and site_dir.parent == Path(tempfile.gettempdir()):
+        shutil.rmtree(site_dir, ignore_errors=True)
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
