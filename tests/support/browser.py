@@ -18,9 +18,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
-    # Work the tests never need: extensions, translation, background throttling of timers.
+    # Work the tests never need: extensions, background throttling of timers. No
+    # --disable-features here: Chromium keeps the last one given, so it would replace
+    # Playwright's own list (PaintHolding, HttpsUpgrades, MediaRouter, OptimizationHints, …).
     "--disable-extensions",
-    "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
     "--disable-renderer-backgrounding",
     "--disable-background-timer-throttling",
     "--mute-audio",
