@@ -160,6 +160,10 @@ def test_an_empty_search_box_offers_the_everyday_situations(
     start.wait_for()
     texts = start.locator(".hb-search-start__text").all_inner_texts()
     assert texts == [s.text for s in handbook.search.suggestions]
+    # Under each situation, the answer it opens, unless that says the same (班前准备: 班前准备)
+    lines = start.locator("a").evaluate_all("(links) => links.map((a) => a.innerText)")
+    assert [line for line in lines if len(set(line.split("\n"))) < len(line.split("\n"))] == []
+    assert sum("\n" in line for line in lines) >= len(lines) // 2, lines
     assert start.locator("a").first.bounding_box()["height"] >= 44
     # Typing replaces the suggestions with results; clearing brings them back.
     type_query(phone, "投诉")
