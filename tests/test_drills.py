@@ -172,6 +172,31 @@ def test_every_generated_answer_matches_the_content_it_came_from(handbook: Handb
         assert len(drill.question.options) >= 2
 
 
+DOUBLED_STOPS = ("。；", "。。", "；。", "；；", "，。", "！。", "？。")
+
+
+def test_generated_text_never_doubles_its_punctuation(handbook: Handbook) -> None:
+    """Sentences from the content end in 。; a question or explanation that joins them must not
+    read “…感受。；请客户坐下…” or “…接待。。”."""
+    doubled = [
+        text
+        for drill in every_drill(handbook)
+        for text in (drill.question.question, drill.question.explanation)
+        if text and any(pair in text for pair in DOUBLED_STOPS)
+    ]
+    assert doubled == []
+
+
+def test_questions_of_one_figure_group_explain_their_own_answer(handbook: Handbook) -> None:
+    """Each figure question's explanation names its own item and figure, not the whole group
+    (nine times the same list filled the results and the printed answer key)."""
+    figures = drills.generate(handbook, ["figure"], list(handbook.chapters))
+    explanations = [d.question.explanation for d in figures]
+    assert len(set(explanations)) == len(explanations)
+    for drill in figures:
+        assert right(drill)[0] in (drill.question.explanation or "")
+
+
 @pytest.mark.parametrize("name", ALL)
 def test_each_generator_builds_questions_from_the_real_content(
     handbook: Handbook, name: str

@@ -159,7 +159,10 @@ def test_confirm_waits_for_a_choice_and_multiple_choice_needs_every_right_option
     option(question, answers.right(qid)[0]).click()
     assert confirm.is_enabled()
     confirm.click()  # only one of the right options: wrong
-    assert phone.locator(".quiz-verdict").inner_text().startswith("✗ 答错了")
+    verdict = phone.locator(".quiz-verdict").inner_text()
+    # every right option, run together with “；”, none with its own full stop (“…。；…”)
+    right = "；".join(text.rstrip("。；; ") for text in answers.right(qid))
+    assert verdict.splitlines()[0] == f"✗ 答错了。正确答案：{right}", verdict
 
 
 def visual_option_order(question: Any) -> list[str]:

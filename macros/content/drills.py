@@ -116,6 +116,11 @@ def _strip_stop(text: str) -> str:
     return text.rstrip("。；; ")
 
 
+def _listed(texts: Iterable[str]) -> str:
+    """Sentences run together with “；”, each without its own full stop."""
+    return "；".join(_strip_stop(text) for text in texts)
+
+
 def quote(texts: Iterable[str]) -> str:
     return "、".join(f"“{text}”" for text in texts)
 
@@ -282,7 +287,7 @@ def customer_type_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterato
                     f"接待“{kind.name}”时，下面{'哪几条' if len(do) > 1 else '哪一条'}是应该做的？",
                     do,
                     ranked(qid, kind.dont),
-                    f"应该：{'；'.join(kind.do)}。不应该：{'；'.join(kind.dont)}。",
+                    f"应该：{_listed(kind.do)}。不应该：{_listed(kind.dont)}。",
                     kind.id,
                 )
                 if question:
@@ -339,9 +344,6 @@ def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
             if len(group) < 3 or len(values) < 3:
                 continue
             labels = [_figure_label(item.name, item.detail) for item, _value in group]
-            listing = "、".join(
-                f"{label} {value}" for label, (_item, value) in zip(labels, group, strict=True)
-            )
             seen: set[str] = set()
             for label, (_item, value) in zip(labels, group, strict=True):
                 qid = question_id("figure", f"{topic.id}-{digest(label)[:6]}")
@@ -353,7 +355,9 @@ def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
                     f"「{topic.title}」中，{label}对应的数字是？",
                     [value],
                     ranked(qid, [v for v in values if v != value]),
-                    f"{topic.title}：{listing}。",
+                    # the answer alone: the whole list, under every question of the group,
+                    # filled the results and the answer key (the link opens the list)
+                    f"{label}对应的数字是 {value}。",
                     topic.id,
                 )
                 if question:

@@ -108,10 +108,13 @@
 
     const inputs = (q) => Array.from(q.querySelectorAll("input"));
     const answer = (q) => keys[q.dataset.question].dataset.answer.split(" ");
+    /* The right options, run together with "；": each without its own full stop. */
     const rightTexts = (q) =>
       inputs(q)
         .filter((input) => answer(q).includes(input.value))
-        .map((input) => input.parentNode.querySelector(".quiz-text").textContent);
+        .map((input) => input.parentNode.querySelector(".quiz-text").textContent)
+        .map((text) => text.replace(/[。；;\s]+$/u, ""))
+        .join("；");
 
     /* Explanation and link to the entry, copied from the answer key. */
     function explain(box, q) {
@@ -180,7 +183,7 @@
       feedback.className = `quiz-feedback ${ok ? "is-ok" : "is-bad"}`;
       find(".quiz-verdict").textContent = ok
         ? "✓ 答对了"
-        : `✗ 答错了。正确答案：${rightTexts(q).join("；")}`;
+        : `✗ 答错了。正确答案：${rightTexts(q)}`;
       explain(feedback, q);
       feedback.hidden = next.hidden = false;
       check.hidden = true;
@@ -208,7 +211,7 @@
         for (const p of q.querySelectorAll(".quiz-context p")) {
           li.append(element("p", "quiz-wrong-context", p.textContent));
         }
-        li.append(element("p", "quiz-wrong-answer", `正确答案：${rightTexts(q).join("；")}`));
+        li.append(element("p", "quiz-wrong-answer", `正确答案：${rightTexts(q)}`));
         li.append(element("p", "quiz-why"), element("p", "quiz-see"));
         explain(li, q);
         list.append(li);
