@@ -45,6 +45,8 @@ def test_every_problem_is_listed_and_the_exit_code_is_1(content: Path) -> None:
     assert "content/broken.yml:2:1: 用了 Tab 缩进" in result.stderr
     assert "content/empty.yml:1: 文件是空的" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+    # the wording check waits for content that reads: the editor is told it is still to come
+    assert result.stderr.rstrip().endswith("内容全部读通后才会检查。）")
 
 
 def test_quiz_problems_found_only_after_generating_questions_are_caught_too(content: Path) -> None:
@@ -84,6 +86,7 @@ def test_recommended_wording_that_the_checker_would_mark_is_a_problem(content: P
     assert f"{key}[{count + 1}]: 这是手册推荐的说法" in result.stderr
     assert "语气检查" in result.stderr
     assert "Traceback" not in result.stderr
+    assert "才会检查" not in result.stderr  # it ran: nothing is still to come
 
 
 def test_on_github_each_problem_is_also_an_annotation_on_its_line(content: Path) -> None:
