@@ -74,9 +74,10 @@ class YamlDocument:
 
 
 def _translate(problem: str) -> str:
+    """The parser's complaint in Chinese; its English words only where no hint says more."""
     for needle, hint in _YAML_HINTS:
         if needle in problem:
-            return f"YAML 语法错误：{hint}（{problem}）"
+            return f"YAML 语法错误：{hint}"
     return f"YAML 语法错误：{problem}"
 
 
