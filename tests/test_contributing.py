@@ -58,10 +58,10 @@ def test_examples_pass_the_check(edited: Path) -> None:
 
 def test_the_new_phrase_is_found_by_the_command(edited: Path, tmp_path: Path) -> None:
     transcript = tmp_path / "t.txt"
-    transcript.write_text("你怎么不早说啊，我这就帮您办。\n", encoding="utf-8")
+    transcript.write_text("你在这签个字就行了，别的不用看。\n", encoding="utf-8")
     result = macros(edited, "phrases", "--content", str(edited / "content"), str(transcript))
     assert result.returncode == 1
-    assert f"{transcript}:1:1: 你怎么不早说" in result.stdout
+    assert f"{transcript}:1:1: 你在这签个字就行" in result.stdout
     assert PHRASE["alternatives"][0] in result.stdout
 
 
@@ -82,11 +82,11 @@ def test_the_new_phrase_is_marked_in_the_phrase_checker(
 
     phone.goto(edited_site.page_url("checker/"))
     box = phone.locator("textarea")
-    box.fill("你怎么不早说啊")
+    box.fill("你在这签个字就行了")
     box.press("End")
     mark = phone.locator("mark").first
     mark.wait_for()
-    assert mark.inner_text() == "你怎么不早说"
+    assert mark.inner_text() == "你在这签个字就行"
     assert PHRASE["alternatives"][0] in phone.locator("main").inner_text()
 
 
