@@ -181,9 +181,7 @@
         li.classList.toggle("is-wrong", input.checked && !right.includes(input.value));
       });
       feedback.className = `quiz-feedback ${ok ? "is-ok" : "is-bad"}`;
-      find(".quiz-verdict").textContent = ok
-        ? "✓ 答对了"
-        : `✗ 答错了。正确答案：${rightTexts(q)}`;
+      find(".quiz-verdict").textContent = ok ? "✓ 答对了" : `✗ 答错了。正确答案：${rightTexts(q)}`;
       explain(feedback, q);
       feedback.hidden = next.hidden = false;
       check.hidden = true;
