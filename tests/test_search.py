@@ -313,6 +313,19 @@ def test_a_concept_marks_the_entrys_own_word(search: Engine) -> None:
     assert "太贵" in words and "钱不够" not in words
 
 
+def test_a_word_on_nearly_every_card_is_not_marked(search: Engine, index: dict[str, Any]) -> None:
+    """客户 is on most cards: marked, it would light up a whole chapter, and the pairs that
+    straddle it (跟客 of 跟客户说) would mark half-words (跟客户叫板). Alone, it is marked."""
+    docs = index["docs"]
+    share = sum("客户" in doc["text"] for doc in docs) / len(docs)
+    assert share > 0.3, share  # still a word of most cards, or the test says nothing
+    for query in ["哪些话不能跟客户说", "客户要投诉", "客户嫌贵怎么办"]:
+        for location, words in search.marks(query)[:3]:
+            assert not {"客户", "跟客", "户要", "户嫌"} & set(words), (query, location, words)
+    assert "投诉" in dict(search.marks("客户要投诉"))[search.marks("客户要投诉")[0][0]]
+    assert all("客户" in words for _location, words in search.marks("客户")[:3])
+
+
 def test_only_words_the_reader_sees_are_marked(search: Engine, index: dict[str, Any]) -> None:
     """A pair matched only in how staff ask for an entry (its `asked`, never shown) marks
     nothing: on the page opened it would mark the same characters anywhere they stand."""

@@ -71,8 +71,8 @@
   function item({ doc, score, terms }) {
     const words = Object.keys(terms).filter((word) => terms[word]);
     /* Marked in the result and, by Material, on the page opened: whole words, not single
-     * characters (a 要 or 再 marked everywhere says nothing). */
-    const highlight = words.some((word) => word.length > 1)
+     * characters (a 要 or 再 marked everywhere says nothing), unless the query was one. */
+    const highlight = Object.keys(terms).some((word) => word.length > 1)
       ? words.filter((word) => word.length > 1)
       : words;
     const [page, anchor] = doc.location.split("#");

@@ -456,22 +456,47 @@
     const best = results.length ? results[0].score : 0;
     /* A procedure opened at a step and the step's own document lead to one place: once. */
     const seen = new Set();
+    const unmarked = unmarkedPairs(query, terms);
     return results
       .filter(
         (r) => r.score >= best * KEEP && !seen.has(r.doc.location) && seen.add(r.doc.location),
       )
       .slice(0, MAX_RESULTS)
-      .map(({ doc, score, hit }) => ({ doc, score, terms: marks(index, doc, terms, hit) }));
+      .map(({ doc, score, hit }) => ({
+        doc,
+        score,
+        terms: marks(index, doc, terms, hit, unmarked),
+      }));
+  }
+
+  /* Pairs of the query not worth marking: one so common in the handbook that it is on every
+   * card (客户), and its neighbours, which straddle it (跟客 of 跟客户说 would mark 跟客 in
+   * 跟客户叫板). Marked all the same when the query is made of common words only (客户服务). */
+  function unmarkedPairs(query, terms) {
+    const all = new Set();
+    const common = new Set();
+    const straddling = new Set();
+    const isCommon = (word) => word !== undefined && terms.get(`2${word}`)?.share < 1;
+    for (const run of queryRuns(query)) {
+      if (!run.han) continue;
+      const words = pairs([...run.han]).map((pair) => pair.join(""));
+      words.forEach((word, i) => {
+        all.add(word);
+        if (isCommon(word)) common.add(word);
+        else if (isCommon(words[i - 1]) || isCommon(words[i + 1])) straddling.add(word);
+      });
+    }
+    return common.size < all.size ? new Set([...common, ...straddling]) : new Set();
   }
 
   /* The words to mark in a result and on the page it opens: the query's words found where the
-   * reader sees them (a pair matched only in how staff ask for it, such as "才不" of
+   * reader sees them (but the `unmarked` pairs) (a pair matched only in how staff ask for it, such as "才不" of
    * 客户搞错了怎么说才不得罪人, would mark stray characters on the page), and, for a concept the
    * query named, the document's own words of it (钱不够 finds 太贵: 太贵 is marked). */
-  function marks(index, doc, terms, hit) {
+  function marks(index, doc, terms, hit, unmarked) {
     const shown = {};
     for (const [term, { shown: word }] of terms) {
-      if (word && !term.startsWith("c")) shown[word] ||= hit.seen.has(term);
+      if (word && !term.startsWith("c")) shown[word] ||= hit.seen.has(term) && !unmarked.has(word);
     }
     const named = [...hit.matched].filter((term) => term.startsWith("c"));
     if (named.length) {
