@@ -239,6 +239,22 @@ def test_a_result_does_not_repeat_its_first_line(phone: Any, site: SiteServer, q
     assert repeated == []
 
 
+MARKED_LINES = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")]
+  .map((link) => [link.querySelector("h1, .md-search-result__title")?.textContent?.trim(),
+    [...link.querySelectorAll(".hb-result__line")].map((line) =>
+      [...line.querySelectorAll("mark")].map((mark) => mark.textContent))])"""
+
+
+def test_words_are_marked_in_a_line_cut_short(phone: Any, site: SiteServer) -> None:
+    """A line that ends in “…” (folded to three dots, longer than itself) still marks the
+    words it shows where they stand."""
+    phone.goto(site.page_url(), wait_until="load")
+    type_query(phone, "让您受委屈")
+    lines = dict(phone.evaluate(MARKED_LINES))
+    second = lines["你冲我发什么火"][1]  # …让您受委屈了，这件事我来负责跟进。 …
+    assert "委屈" in "".join(second), lines["你冲我发什么火"]
+
+
 def test_no_result_shows_where_to_go_instead(phone: Any, site: SiteServer) -> None:
     phone.goto(site.page_url("closing/"), wait_until="load")
     type_query(phone, "鳄鱼潜艇")

@@ -18,15 +18,21 @@
 
   const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-  /* `text` escaped, with every occurrence of a matched word wrapped in <mark>. */
+  /* `text` escaped, with every occurrence of a matched word wrapped in <mark>. Folded one
+   * character at a time, so that a character whose folded form is longer (… is "...") does not
+   * shift the marks off the words. */
   function marked(text, words) {
-    const folded = HandbookSearch.fold(text);
+    let folded = "";
+    const source = []; /* for each character of `folded`, the index in `text` it came from */
+    for (let i = 0; i < text.length; i++) {
+      const piece = HandbookSearch.fold(text[i]);
+      folded += piece;
+      for (let j = 0; j < piece.length; j++) source.push(i);
+    }
     const hit = new Array(text.length).fill(false);
-    if (folded.length === text.length) {
-      for (const word of words) {
-        for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
-          hit.fill(true, at, at + word.length);
-        }
+    for (const word of words) {
+      for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+        hit.fill(true, source[at], source[at + word.length - 1] + 1);
       }
     }
     let out = "";
