@@ -208,6 +208,11 @@ def test_phrases_opened_and_caught_enter_the_queue_and_are_recalled(
         "wo-buzhidao": [0],
         "gongsi-guiding": [1],
     }
+    # Nothing was reviewed yet, and nothing is due today: the home page says when, no more.
+    assert due_on_home(phone, site) == 0
+    expect(phone.locator("[data-review-status]")).to_have_text(
+        "今天没有要复习的内容。明天有 3 条。"
+    )
     phone.clock.set_system_time(start_of(day_of(MONDAY) + 1) + timedelta(hours=1))
     assert due_on_home(phone, site) == 3
     area = open_review(phone, site)

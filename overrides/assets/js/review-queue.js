@@ -101,7 +101,7 @@
     else if (all.length) {
       const next = all[0].card.due;
       const many = all.filter((x) => x.card.due === next).length;
-      status.textContent = `今天的复习做完了。${when(next - day)}有 ${many} 条。`;
+      status.textContent = `今天没有要复习的内容。${when(next - day)}有 ${many} 条。`;
     }
   }
 
