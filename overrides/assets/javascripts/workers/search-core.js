@@ -490,9 +490,10 @@
   }
 
   /* The words to mark in a result and on the page it opens: the query's words found where the
-   * reader sees them (but the `unmarked` pairs) (a pair matched only in how staff ask for it, such as "才不" of
-   * 客户搞错了怎么说才不得罪人, would mark stray characters on the page), and, for a concept the
-   * query named, the document's own words of it (钱不够 finds 太贵: 太贵 is marked). */
+   * reader sees them (a pair matched only in how staff ask for it, such as "才不" of
+   * 客户搞错了怎么说才不得罪人, would mark stray characters on the page), except the
+   * `unmarked` pairs, and, for a concept the query named, the document's own words of it
+   * (钱不够 finds 太贵: 太贵 is marked). */
   function marks(index, doc, terms, hit, unmarked) {
     const shown = {};
     for (const [term, { shown: word }] of terms) {
