@@ -53,6 +53,9 @@
     for (const type of ["touchstart", "pointerdown", "wheel", "keydown"]) {
       window.addEventListener(type, stop, { once: true, passive: true });
     }
+    // Nor once the page is being left for another document: a jump to the place then (a link
+    // click, a fragment navigation) could cancel the navigation that is leaving it.
+    window.addEventListener("beforeunload", stop, { once: true });
     const keep = () => {
       const now = performance.now();
       if (now > until) return;
