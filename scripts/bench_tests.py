@@ -95,6 +95,18 @@ def _phases(log: Path) -> list[list[str]]:
     return [fields for line in lines if len(fields := line.split("\t")) == 6]
 
 
+def failures(output: str) -> str:
+    """What went wrong, from pytest's output: its ERRORS and FAILURES sections come before the
+    durations, so the tail of the output would show only durations."""
+    start = re.search(r"^=+ (?:ERRORS|FAILURES) =+$", output, re.M)
+    end = re.search(r"^=+ slowest durations =+$", output, re.M)
+    if start is None:
+        return output[-4000:]
+    stop = end.start() if end is not None and end.start() > start.start() else len(output)
+    summary = output[output.rfind("short test summary info") :] if end else ""
+    return output[start.start() : stop][-12000:] + summary[-2000:]
+
+
 def run_once(workers: int | None = None) -> Run:
     """One run of the test command; the per-test durations come from pytest's own report."""
     load_before = os.getloadavg()[0]
@@ -114,7 +126,7 @@ def run_once(workers: int | None = None) -> Run:
         cpu = cpu_per_module(log) if log.exists() else {}
         finished = worker_ends(log) if log.exists() else {}
     if done.returncode != 0:
-        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        sys.stderr.write(failures(done.stdout) + done.stderr[-4000:])
         raise SystemExit(f"./scripts/test failed (exit {done.returncode}): no figure recorded")
     summary = SUMMARY.findall(done.stdout)
     if not summary:

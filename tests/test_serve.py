@@ -48,6 +48,15 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
     raise AssertionError(f"{text!r} never appeared at {url}")
 
 
+# `python -m mkdocs`, but with Ctrl-C handled as in an editor's terminal: a suite started in the
+# background (`cmd &` in a script) ignores SIGINT, and an ignored signal stays ignored in every
+# process started from it, so Ctrl-C would never reach the server.
+MKDOCS_WITH_CTRL_C = (
+    "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "from mkdocs.__main__ import cli; sys.exit(cli())"
+)
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """The server, stopped as an editor stops it (Ctrl-C); it must leave no temporary site
@@ -55,22 +64,24 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     project = fixture_project(tmp_path / "project")
     temporary = tmp_path / "tmp"
     temporary.mkdir()
+    log = tmp_path / "serve.log"
     port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--strict",
-            "-a",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=project,
-        env={**mkdocs_env(), "TMPDIR": str(temporary)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with log.open("w", encoding="utf-8") as errors:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                MKDOCS_WITH_CTRL_C,
+                "serve",
+                "--strict",
+                "-a",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=project,
+            env={**mkdocs_env(), "TMPDIR": str(temporary)},
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
     try:
         yield project, f"http://127.0.0.1:{port}/"
     finally:
@@ -79,7 +90,10 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
-            raise
+            raise AssertionError(
+                "mkdocs serve did not stop on Ctrl-C; its log ends:\n"
+                + log.read_text(encoding="utf-8")[-3000:]
+            ) from None
     assert list(temporary.iterdir()) == []
 
 
