@@ -23,6 +23,7 @@ from .support.journey import (
     result_links,
     tap_first_result,
     type_query,
+    where_is,
 )
 from .support.offline import LiveSite, visit_once_and_wait_for_the_offline_copy
 from .support.search import TUNING, accepted, also_accepted, engine, load_queries, target_of
@@ -86,7 +87,7 @@ def land_from_search(phone: Any, query: str, anchor: str, page_url: str) -> None
     result_for(phone, anchor).first.tap()
     phone.wait_for_url(f"**/{page_url}**#{anchor}")
     phone.evaluate(SETTLED)
-    assert entry_on_screen(phone, [anchor]) == anchor, query
+    assert entry_on_screen(phone, [anchor]) == anchor, f"{query}: {where_is(phone, anchor)}"
     assert phone.evaluate(f"document.getElementById('{anchor}').matches(':target')")
     assert phone.evaluate("innerWidth") == 390  # nothing sticking out widened the page
 
@@ -125,7 +126,8 @@ def test_a_quick_tap_before_the_lock_lands_too(phone: Any, site: SiteServer) -> 
     phone.goto(site.page_url(), wait_until="load")
     type_query(phone, "投诉时限")
     tap_first_result(phone)
-    assert entry_on_screen(phone, ["shixian-yaoqiu"]) == "shixian-yaoqiu"
+    landed = entry_on_screen(phone, ["shixian-yaoqiu"])
+    assert landed == "shixian-yaoqiu", where_is(phone, "shixian-yaoqiu")
 
 
 def test_a_page_opened_whole_opens_at_its_top_from_deep_in_another(

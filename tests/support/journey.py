@@ -168,6 +168,26 @@ def entry_on_screen(page: Any, ids: list[str]) -> str | None:
     return str(found) if found else None
 
 
+WHERE = """(id) => {
+  const el = document.getElementById(id);
+  const box = el && el.getBoundingClientRect();
+  const hit = box && document.elementFromPoint(box.left + box.width / 2, box.top + 16);
+  return { address: location.href, scrollY, viewport: visualViewport.height,
+    header: document.querySelector(".md-header").getBoundingClientRect().bottom,
+    top: box ? Math.round(box.top) : "no such element",
+    hit: hit ? hit.tagName + (hit.id ? "#" + hit.id : "") + "." + hit.className : null,
+    // the address the document was loaded from: another page's when instant navigation took over
+    loadedFrom: performance.getEntriesByType("navigation")[0].name,
+    searchOpen: document.querySelector("#__search").checked };
+}"""
+
+
+def where_is(page: Any, ident: str) -> str:
+    """Where the entry is, for a failure message: the page, its scroll, the entry's top, the
+    header's bottom, what a finger on the entry's first line would hit."""
+    return str(page.evaluate(WHERE, ident))
+
+
 def journey(page: Any, query: Query, also: dict[str, tuple[str, ...]]) -> Journey:
     """From wherever the reader is: type the query, tap the first result, look without
     scrolling. (A shift of searches: each one starts on the page the last one opened.)"""
