@@ -6,6 +6,7 @@ instant navigation is on, as on the published handbook (tests/conftest.py: serve
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,15 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.content.handbook import Handbook
+from macros.site.search_index import HANDBOOK_INDEX
 
 from .support.browser import PHONE_CONTEXT, WatchedBrowser, wait_for_instant_navigation
 from .support.journey import (
+    RESULTS_LISTED,
     SETTLED,
     entry_on_screen,
     journey,
+    open_search,
     result_links,
     tap_first_result,
     type_query,
@@ -125,7 +129,7 @@ def test_the_same_result_opened_again_lands_again(phone: Any, site: SiteServer) 
 def test_a_quick_tap_before_the_lock_lands_too(phone: Any, site: SiteServer) -> None:
     phone.goto(site.page_url(), wait_until="load")
     type_query(phone, "投诉时限")
-    tap_first_result(phone)
+    assert tap_first_result(phone), "no result listed for 投诉时限"
     landed = entry_on_screen(phone, ["shixian-yaoqiu"])
     assert landed == "shixian-yaoqiu", where_is(phone, "shixian-yaoqiu")
 
@@ -290,3 +294,37 @@ def test_offline_search_lands_on_the_entry(phone_with_worker: Any, site: SiteSer
             assert entry_on_screen(page, [anchor]) == anchor, query
     finally:
         phone_with_worker.set_offline(False)
+
+
+# Every text the result line shows, as it changes.
+RECORD_META = """() => {
+  window.__hbMetas = [];
+  const meta = document.querySelector(".md-search-result__meta");
+  new MutationObserver(() => window.__hbMetas.push(meta.textContent))
+    .observe(meta, { childList: true, characterData: true, subtree: true });
+}"""
+
+
+def test_a_question_typed_before_the_index_arrives_never_reads_nothing_found(
+    phone: Any, site: SiteServer
+) -> None:
+    """A question asked while the worker is still fetching its index waits for it, and so does
+    the empty question Material asks when its search starts. Answered in turn, the empty one
+    showed 没有找到 under the question typed meanwhile, for a moment: a reader who looked then
+    saw that nothing answers 投诉时限."""
+    held: list[Any] = []
+    phone.route(f"{site.url}/search/{HANDBOOK_INDEX}", lambda route: held.append(route))
+    phone.goto(site.page_url(), wait_until="load")
+    box = open_search(phone)
+    phone.evaluate(RECORD_META)
+    box.fill("投诉时限")
+    box.press("End")
+    deadline = time.monotonic() + 10
+    while not held:
+        assert time.monotonic() < deadline, "the worker did not ask for its index"
+        phone.evaluate("() => new Promise(requestAnimationFrame)")
+    for route in held:
+        route.continue_()
+    phone.wait_for_function(RESULTS_LISTED)
+    assert tap_first_result(phone) is not None
+    assert not [text for text in phone.evaluate("window.__hbMetas") if "没有找到" in text]

@@ -134,6 +134,10 @@
   };
 
   let setup = null;
+  /* Questions asked while the index loads all wait for it; only the last is answered. Material
+   * shows any answer under the words in the box, so the empty question it asks when it starts
+   * would read 没有找到 under a question typed meanwhile. */
+  let asked = 0;
   self.addEventListener("message", (event) => {
     const message = event.data || {};
     if (message.type === SETUP) {
@@ -141,10 +145,12 @@
       setTimeout(() => load(setup).catch(() => {}), LOAD_DELAY);
       self.postMessage({ type: READY });
     } else if (message.type === QUERY && setup) {
+      const turn = ++asked;
       load(setup)
-        .then((index) => HandbookSearch.search(index, message.data))
+        .then((index) => (turn === asked ? HandbookSearch.search(index, message.data) : null))
         .catch(() => [])
         .then((found) => {
+          if (found === null || turn !== asked) return;
           self.postMessage({ type: RESULT, data: { items: found.map((hit) => [item(hit)]) } });
         });
     }
