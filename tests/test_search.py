@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from macros.content.handbook import Handbook
-from macros.content.model import Procedure, Topic
+from macros.content.model import Objection, Procedure, Topic, title_of
 from macros.site.search_index import is_overview, plain, teaser
 
 from .support.search import (
@@ -94,6 +95,26 @@ def test_text_is_plain_and_keyword_chips_are_not_run_together(index: dict[str, A
     assert "嫌贵价格高" not in tai_gui["text"]  # chips live in k, word by word
     assert {"嫌贵", "价格高"} <= set(tai_gui["k"].split())
     assert plain("<p>a<b>b</b></p>\u200bc") == "a b c"
+
+
+def test_what_reads_apart_on_the_page_reads_apart_in_a_result(
+    index: dict[str, Any], handbook: Handbook
+) -> None:
+    """A result's second line is cut from the entry's text: a point's name and what it says, or
+    two method links, stand apart on the page and must not run together there (便利性让客户办事
+    方便, 询问法间接反驳法)."""
+    pairs: list[tuple[str, str, str]] = []
+    for doc in index["docs"]:
+        node = handbook.by_id.get(doc["location"].partition("#")[2])
+        if isinstance(node, Topic):
+            pairs += [(doc["text"], item.name, item.detail) for item in node.items if item.detail]
+        elif isinstance(node, Objection):
+            titles = [title_of(handbook.get(ident)) for ident in node.methods]
+            pairs += [(doc["text"], a, b) for a, b in pairwise(titles)]
+    assert len(pairs) > 100
+    run_together = [f"{a}{b[:8]}" for text, a, b in pairs if f"{a}{b[:8]}" in text]
+    assert not run_together
+    assert sum(f"{a} {b[:8]}" in text for text, a, b in pairs) > 0.9 * len(pairs)
 
 
 def test_printouts_and_lists_of_pages_are_not_answers(index: dict[str, Any]) -> None:
