@@ -15,6 +15,7 @@
   const RESULT = 3;
   const ENTRY_PARAM = "hb";
   const EXCERPT = 24; /* characters shown either side of a match found only in the text */
+  const REPEAT = 8; /* characters of the teaser that, found in the text, mean it says it again */
 
   const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -58,6 +59,15 @@
     return 0;
   }
 
+  /* Where, after `at`, the text goes on with the teaser's sentence (an objection's text opens
+   * with its type and methods, then the reply its teaser shows): the line under it stops there. */
+  function repeatsFrom(teaser, text, at) {
+    const body = teaser.replace(/…$/, "");
+    const sentence = body.slice(body.indexOf("：") + 1, body.indexOf("：") + 1 + REPEAT);
+    const found = sentence.length === REPEAT ? text.indexOf(sentence, at + 1) : -1;
+    return found > at ? found : text.length;
+  }
+
   /* Where the first matched word sits in the text, with a little context, if not in the teaser. */
   function excerpt(doc, words) {
     const teaser = HandbookSearch.fold(doc.s || "");
@@ -69,7 +79,7 @@
     if (!Number.isFinite(at)) return "";
     const own = shownAlready(doc.s || "", text);
     const start = Math.max(own, at - EXCERPT);
-    const end = Math.min(text.length, at + EXCERPT * 2);
+    const end = Math.min(text.length, at + EXCERPT * 2, repeatsFrom(doc.s || "", text, at));
     const shown = text.slice(start, end).trim();
     return `${start > own ? "…" : ""}${shown}${end < text.length ? "…" : ""}`;
   }
