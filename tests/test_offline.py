@@ -18,8 +18,9 @@ import pytest
 
 from macros.site import offline
 
-from .support.browser import PHONE_CONTEXT, WatchedBrowser
+from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser
 from .support.html import Page
+from .support.journey import entry_on_screen, tap_first_result, type_query, where_is
 from .support.offline import (
     LiveSite,
     Traffic,
@@ -226,6 +227,39 @@ def test_search_works_offline(live: LiveSite, phone_context: Any) -> None:
     results.first.wait_for(timeout=15_000)
     assert results.count() > 0
     assert traffic.failed == []
+
+
+@pytest.mark.browser
+@pytest.mark.search
+def test_an_address_the_handbook_lacks_leads_back_online_and_offline(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """A stale link (a bookmark, or a link passed round in a chat, to a page since renamed):
+    the handbook's own page says so and leads home, to 禁语速查 and to search. Online the
+    server sends it (GitHub Pages does); offline the phone's copy of it."""
+    # The browser logs the address's 404 itself, and offline the worker's try of the network
+    # for it (the page may exist in a newer build) before it answers with its copy.
+    console.allow(r"status of 404|net::ERR_FAILED")
+    page = phone_context.new_page()
+    traffic = Traffic.watch(page)
+    missing = live.server.page_url("jinyu-sucha/")
+    visit_once_and_wait_for_the_offline_copy(page, live)
+    for network in ("online", "offline"):
+        if network == "offline":
+            go_offline(live, phone_context)
+        page.goto(missing, wait_until="load")
+        assert page.locator("h1").inner_text() == "找不到这个页面", network
+        assert page.evaluate(
+            "[...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"
+        )
+        page.locator(".hb-notfound a", has_text="禁语速查").tap()
+        wait_for_page(page, live, "phrasing/")
+        page.go_back(wait_until="load")
+        page.locator(".hb-notfound label", has_text="搜索").tap()
+        type_query(page, "太贵了")
+        assert tap_first_result(page), f"no result listed ({network})"
+        assert entry_on_screen(page, ["tai-gui"]) == "tai-gui", where_is(page, "tai-gui")
+    assert set(traffic.failed) <= {f"{missing} net::ERR_FAILED"}
 
 
 @pytest.mark.browser

@@ -1,8 +1,10 @@
-"""A loopback static file server for built sites, with the MIME types a browser needs."""
+"""A loopback static file server for built sites, with the MIME types a browser needs and the
+site's own 404.html for an address it lacks (as GitHub Pages, which publishes the handbook)."""
 
 from __future__ import annotations
 
 import functools
+import io
 import sys
 import threading
 from dataclasses import dataclass
@@ -32,6 +34,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
         if self.path.endswith(SEARCH_INDEX) and NO_SEARCH_COOKIE in self.headers.get("Cookie", ""):
             self.send_error(404)
             return None
+        not_found = Path(self.directory) / "404.html"
+        if not Path(self.translate_path(self.path)).exists() and not_found.is_file():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
         return super().send_head()
 
 
