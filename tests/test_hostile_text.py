@@ -6,7 +6,9 @@ copy lives outside git, so it also shows that pages then carry no last-changed d
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,9 @@ HOSTILE_ENTRY = """
 ASKED = "{{ 6*7 }} <i>只给搜索用的问法</i>"
 HOSTILE_ITEM = "<script>alert(1)</script> {{ config.site_name }} *强调*"
 CHECKLIST = "banqian-zhunbei"
+# Titles of generated pages go into the nav of every page and the page's <title>.
+HOSTILE_CHECKLIST_TITLE = "班前准备 <img src=x onerror=alert(3)> {{ 7*7 }}"
+HOSTILE_QUIZ_TITLE = "禁语自测 <script>alert(2)</script> {% raw %}{{ config.site_name }}"
 
 
 @pytest.fixture(scope="session")  # once per worker, however tests interleave
@@ -49,7 +54,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     first_item = text.index("        text: ", text.index(f"id: {CHECKLIST}"))
     line_end = text.index("\n", first_item)
     text = text[:first_item] + f'        text: "{HOSTILE_ITEM}"' + text[line_end:]
+    text = text.replace("    title: 班前准备\n", f'    title: "{HOSTILE_CHECKLIST_TITLE}"\n', 1)
     checklists.write_text(text, encoding="utf-8")
+    quizzes = project / "content" / "quizzes.yml"
+    text = quizzes.read_text(encoding="utf-8")
+    quizzes.write_text(
+        text.replace("    title: 禁语自测\n", f'    title: "{HOSTILE_QUIZ_TITLE}"\n', 1), "utf-8"
+    )
     built = build_site(project, project / "site")
     assert built.ok, built.log
     return project / "site"
@@ -93,6 +104,25 @@ def test_html_and_jinja_in_a_checklist_render_as_inert_text(site: Path) -> None:
         html = page(site, url)
         assert HOSTILE_ITEM in html.text, url
         assert "<script>alert" not in html.source, url
+
+
+def test_titles_of_checklists_and_quizzes_are_text_in_every_nav_and_title(site: Path) -> None:
+    """Their pages are generated and their titles set in the nav, which Material prints as HTML
+    and mkdocs-macros renders as a template when it holds {{ or {%: a quiz title once ran
+    code at build time, and an <img> in a checklist title reached every page."""
+    for html_file in site.rglob("*.html"):
+        source = html_file.read_text(encoding="utf-8")
+        assert "<img src=x onerror=alert(3)>" not in source, html_file
+        assert "<script>alert(2)" not in source, html_file
+    phrasing = page(site, "phrasing")  # any page: its nav lists every checklist and quiz
+    assert HOSTILE_CHECKLIST_TITLE in phrasing.text
+    assert HOSTILE_QUIZ_TITLE in phrasing.text
+    for url, title in (
+        ("quizzes/zice-jinyu", HOSTILE_QUIZ_TITLE),
+        (f"checklists/{CHECKLIST}", HOSTILE_CHECKLIST_TITLE),
+    ):
+        head = re.search(r"<title>(.*?)</title>", page(site, url).source, re.S)
+        assert head is not None and html.unescape(head.group(1)) == f"{title} - 营业厅服务手册"
 
 
 def test_outside_git_the_date_is_left_out(site: Path) -> None:

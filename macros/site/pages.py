@@ -6,6 +6,7 @@ Adding a checklist or a quiz in YAML is enough: nobody has to create a Markdown 
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -77,6 +78,20 @@ def is_quiz_page(src_uri: str, handbook: Handbook) -> bool:
     return any(src_uri == quiz_url(q.id).rstrip("/") + ".md" for q in handbook.quizzes.quizzes)
 
 
+def nav_title(text: str) -> str:
+    """A title from YAML for the nav, which Material prints as HTML; braces as references too,
+    since mkdocs-macros renders a page title holding {{ or {% as a template (a quiz's title
+    once ran code at build time)."""
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def generated_title(src_uri: str, handbook: Handbook) -> str | None:
+    """The title of a checklist's or quiz's page, as written in YAML."""
+    titled = [(checklist_url(c.id), c.title) for c in handbook.checklists.checklists]
+    titled += [(quiz_url(q.id), q.title) for q in handbook.quizzes.quizzes]
+    return next((title for url, title in titled if src_uri == url.rstrip("/") + ".md"), None)
+
+
 def _section_index(nav: Navigation, folder: str) -> tuple[list[StructureItem], int] | None:
     for index, item in enumerate(nav.items):
         if isinstance(item, Page) and item.file.src_uri == f"{folder}/index.md":
@@ -101,8 +116,8 @@ def extend_nav(nav: Navigation, config: MkDocsConfig, files: Files, handbook: Ha
             file = files.get_file_from_path(url.rstrip("/") + ".md")
             if file is None:
                 continue
-            page = file.page or Page(title, file, config)
-            page.title = title
+            page = file.page or Page(nav_title(title), file, config)
+            page.title = nav_title(title)
             pages.append(page)
         section = Section(index_page.title or folder, [index_page, *pages])
         section.parent = index_page.parent

@@ -8,6 +8,7 @@ list of every problem and no traceback.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import os
 import shutil
@@ -119,6 +120,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if sources:
             page.edit_url = self.build.edit_url(sources[0], page.url)
             page.meta["updated"] = self.build.dates.last_changed(*sources)
+        title = pages.generated_title(page.file.src_uri, handbook)
+        if title is not None:
+            # For <title> and the header, which print page.meta.title as it is (page.title,
+            # escaped for the nav, would come out unescaped through <title>'s striptags).
+            page.meta["title"] = html.escape(title, quote=False)
         if pages.is_quiz_page(page.file.src_uri, handbook):
             # Questions restate the handbook; search should land on the entries themselves.
             page.meta["search"] = {"exclude": True}
