@@ -96,7 +96,7 @@ def _unknown_quiz_chapter(project: Path) -> None:
 
 CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     # name: (how to break it, file:line it must name, words it must say)
-    "yaml-syntax": (_syntax, "content/broken-syntax.yml:3:1", "YAML 语法错误"),
+    "yaml-syntax": (_syntax, "content/broken-syntax.yml:1:8", '引号 " 没有配对'),
     "tab-indent": (_tab, "content/broken-tab.yml:4:1", "Tab 缩进"),
     "unknown-key": (_unknown_key, "content/phrasing.yml:{titel}:9", "未知字段“titel”"),
     "duplicate-id": (

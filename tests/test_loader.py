@@ -53,8 +53,8 @@ def test_real_content_loads() -> None:
 def test_yaml_syntax_error_names_file_and_line(content: Path) -> None:
     (content / "extra.yml").write_text('title: "没有结束的引号\nsummary: x\n', encoding="utf-8")
     assert problems_of(content) == [
-        "content/extra.yml:3:1: YAML 语法错误：文件在引号或括号还没结束时就结束了"
-    ]  # in Chinese only: the parser's English words said the same to fewer editors
+        'content/extra.yml:1:8: 这一行的引号 " 没有配对：文字结尾少了一个 "'
+    ]  # the line the quote opens on, not where the parser gave up (the file's end)
 
 
 def test_colon_in_text_gets_a_quoting_hint(content: Path) -> None:
@@ -159,7 +159,7 @@ def test_wrong_type_number_instead_of_text(content: Path) -> None:
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:15: ")
     assert problem.endswith(
-        ".text: 应为文字，这里是数字 12345；数字或 true/false 当文字用时请加引号"
+        '.text: 应为文字：文件里写的是“12345”，没加引号，YAML 把它读成了数字 12345；请加引号，写成 "12345"'
     )
 
 
@@ -351,3 +351,84 @@ def test_a_way_of_asking_written_twice_in_one_list_is_reported(content: Path) ->
     )
     [problem] = problems_of(content)
     assert "问法“客户嫌贵”已经写在“test-phrase”" in problem
+
+
+# --- text YAML would take apart without a word (an editors' audit found each) ---------------
+
+
+def test_a_hash_after_text_would_drop_the_rest_of_the_line(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(path, PHRASE.replace("reason: 原因", "reason: 原因 #重点 后半句"))
+    line = line_of(path, "reason: 原因 #重点")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:20: ")
+    assert "“ #”和它后面的文字被 YAML 当成了注释" in problem and "加引号" in problem
+
+
+def test_a_hash_inside_quotes_or_after_an_id_is_fine(content: Path) -> None:
+    path = content / "phrasing.yml"
+    phrase = PHRASE.replace("reason: 原因", 'reason: "原因 #重点"')
+    append(path, phrase.replace("id: test-phrase", "id: test-phrase  # 编辑备注"))
+    [entry] = [e for e in load_content(content).entries() if e.id == "test-phrase"]
+    assert entry.reason == "原因 #重点"
+
+
+def test_a_list_item_indented_too_far_is_not_joined_to_the_one_above(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(
+        path,
+        PHRASE.replace(
+            "alternatives: [替代说法]", "alternatives:\n          - 甲\n            - 乙"
+        ),
+    )
+    line = line_of(path, "            - 乙")
+    [problem] = problems_of(content)
+    assert problem == (
+        f"content/phrasing.yml:{line}:1: 这一行缩进多了，被接在第 {line - 1} 行的文字后面；"
+        "列表项的“- ”和字段名要与上一项对齐"
+    )
+
+
+def test_a_quote_left_open_is_named_where_it_opens(content: Path) -> None:
+    """YAML reads on to the next quote: here the file still parses, with the lines between
+    swallowed into the text."""
+    path = content / "phrasing.yml"
+    phrase = PHRASE.replace("text: 测试用语", 'text: "测试用语').replace("原因", '原因"')
+    append(path, phrase)
+    line = line_of(path, 'text: "测试用语')
+    opened = [p for p in problems_of(content) if f'第 {line} 行的引号 " 没有配对' in p]
+    assert [p.split(": ")[0] for p in opened] == [f"content/phrasing.yml:{line + 1}:1"]
+
+
+def test_full_width_spaces_and_commas_of_a_chinese_keyboard(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(path, PHRASE.replace("        reason: 原因", "　　　　reason: 原因"))
+    assert problems_of(content)[0].endswith(
+        "用了全角空格缩进（中文输入法）；YAML 只能用半角空格缩进"
+    )
+    path.write_text(path.read_text("utf-8").replace("　　　　reason:", "        reason:"), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("[替代说法]", "[替代说法，另一说法]"), "utf-8")
+    [problem] = problems_of(content)
+    assert "方括号列表里的项要用半角逗号" in problem
+
+
+def test_a_value_yaml_read_as_a_number_is_quoted_as_written(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(path, PHRASE.replace("text: 测试用语", "text: 9:30"))
+    [problem] = problems_of(content)
+    assert problem.endswith(
+        '.text: 应为文字：文件里写的是“9:30”，没加引号，YAML 把它读成了数字 570；请加引号，写成 "9:30"'
+    )
+
+
+def test_a_latin_word_opening_a_list_item_is_not_taken_for_a_key(content: Path) -> None:
+    path = content / "phrasing.yml"
+    phrase = PHRASE.replace("alternatives: [替代说法]", "alternatives:\n          - APP 上也能查")
+    append(
+        path,
+        phrase.replace(
+            "source: ceshi-kejian", "source: ceshi-kejian\n        editor_note: 注意: 补充"
+        ),
+    )
+    [problem] = problems_of(content)
+    assert "APP" not in problem and "请给整段文字加引号" in problem

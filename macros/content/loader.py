@@ -40,7 +40,7 @@ from .quiz_assembly import assemble
 from .search_file import SearchFile
 from .staff_text import check_staff_text
 from .synonyms import SynonymsFile
-from .validation_messages import describe, raw_models, raw_path
+from .validation_messages import describe, kind_of_value, raw_models, raw_path
 from .where import Path, Where
 from .yaml_source import YamlDocument, read_yaml
 
@@ -56,6 +56,31 @@ SPECIAL_FILES: Final[MappingProxyType[str, type[Node]]] = MappingProxyType(
 )
 # Read before the others: the patterns of every chapter may name its word lists.
 FIRST: Final = "checker.yml"
+
+
+# Mismatches of a single value, where what YAML made of an unquoted value may surprise.
+_SCALAR_ERRORS: Final = frozenset(
+    {
+        "int_type",
+        "int_parsing",
+        "bool_type",
+        "literal_error",
+        "greater_than_equal",
+        "less_than_equal",
+    }
+)
+
+
+def field_names() -> frozenset[str]:
+    """Every key a content file may hold (for the guess at a mistyped key)."""
+    names: set[str] = set()
+    pending: list[type[Node]] = [Node]
+    while pending:
+        model = pending.pop()
+        names.update(model.model_fields)
+        pending.extend(model.__subclasses__())
+    return frozenset(names)
+
 
 # What a reference may name a non-entry node by (entries use their own `kind`).
 NODE_KINDS: Final[MappingProxyType[type[Node], str]] = MappingProxyType(
@@ -100,7 +125,19 @@ def _validate(
         for detail in error.errors(include_url=False):
             path = raw_path(doc.data, tuple(detail["loc"]))
             where = doc.where(path, key=detail["type"] == "extra_forbidden")
-            problems.append(Problem(where, describe(detail, model)))
+            message = describe(detail, model)
+            written = doc.marks.written.get(path)
+            read_as = kind_of_value(detail.get("input"))
+            if written is not None and detail["type"] == "string_type":
+                # What was expected, then what the editor wrote, not what YAML made of it.
+                expected = message.split("，这里是")[0]
+                message = (
+                    f"{expected}：文件里写的是“{written}”，没加引号，YAML 把它读成了{read_as}；"
+                    f'请加引号，写成 "{written}"'
+                )
+            elif written is not None and detail["type"] in _SCALAR_ERRORS:
+                message += f"（文件里写的是“{written}”，YAML 把它读成了{read_as}）"
+            problems.append(Problem(where, message))
         return None, problems
     for child, path in _walk_nodes(node, ()):
         child._where = doc.where(path)
@@ -151,6 +188,7 @@ def _read_all(
     problems: list[Problem] = []
     loaded: dict[str, tuple[YamlDocument, Node]] = {}
     invalid: list[tuple[YamlDocument, type[Node]]] = []
+    keys = field_names()
     if not root.is_dir():
         return (
             {},
@@ -164,7 +202,7 @@ def _read_all(
         if path.is_dir() or path.suffix != ".yml":
             problems.append(Problem(Where(shown), "content/ 里只能放 .yml 文件（扩展名请用 .yml）"))
             continue
-        doc, file_problems = read_yaml(path, shown)
+        doc, file_problems = read_yaml(path, shown, keys)
         problems += file_problems
         if doc is None:
             continue

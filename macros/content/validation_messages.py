@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import types
 import typing
@@ -27,6 +28,8 @@ def kind_of_value(value: Any) -> str:
         return "列表"
     if isinstance(value, dict):
         return "映射（键: 值）"
+    if isinstance(value, datetime.date):  # YAML reads 2024-01-01 as a date
+        return f"日期 {value.isoformat()}"
     return type(value).__name__
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
+from types import MappingProxyType
 from typing import Any, Final
 
 import yaml
@@ -49,6 +50,9 @@ class Marks:
 
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Unquoted values YAML read as something other than text (9:30 as the number 570, 010 as 8,
+    # yes as true), as the editor wrote them: messages quote these, not what YAML made of them.
+    written: dict[Path, str] = field(default_factory=dict)
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The closest known position: the path itself or its nearest ancestor."""
@@ -92,20 +96,50 @@ _KEY_SLIPS: Final = (
         re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):(?=[^\s])"),
         "冒号后面少了空格；写成“{key}: ”（半角冒号后加一个空格）",
     ),
+    (
+        re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):[\u3000\u00a0]"),
+        "冒号后面是全角空格（中文输入法）；写成“{key}: ”（半角冒号后加一个半角空格）",
+    ),
     (re.compile(r"^(\s*(?:- )?)([A-Za-z_]+)\s+(?=[^\s:#])"), "“{key}”后面少了冒号；写成“{key}: ”"),
 )
+# The last slip (a key without its colon) is guessed only for a key the content has: a list
+# item opening with a Latin word (- APP 上也能查) is text, not a key.
+_MISSING_COLON: Final = _KEY_SLIPS[-1][0]
+
+# A quote opened on a line and not closed on it: YAML reads on until the next quote, often
+# hundreds of lines further, and reports the trouble there.
+_OPENS_QUOTE: Final = re.compile(r"""^\s*(?:- )?(?:[A-Za-z_]+:\s+)?(["'])""")
 
 
-def _key_slip(text: str, line: int, file: str) -> Problem | None:
+def _key_slip(text: str, line: int, file: str, keys: frozenset[str] | None) -> Problem | None:
     """The likely cause of a syntax error at `line` (1-based): a mistyped key nearby."""
     lines = text.splitlines()
     for number in range(min(line, len(lines)), max(line - 3, 0), -1):
         for pattern, hint in _KEY_SLIPS:
             match = pattern.match(lines[number - 1])
-            if match:
+            if match and not (pattern is _MISSING_COLON and keys and match.group(2) not in keys):
                 column = len(match.group(1)) + 1
                 return Problem(Where(file, number, column), hint.format(key=match.group(2)))
     return None
+
+
+def _unclosed_quote(text: str, line: int, file: str) -> Problem | None:
+    """The last value before `line` whose opening quote its own line does not close."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        source = lines[number - 1]
+        match = _OPENS_QUOTE.match(source)
+        if match and not _closes(source[match.end() :], match.group(1)):
+            hint = f"这一行的引号 {match.group(1)} 没有配对：文字结尾少了一个 {match.group(1)}"
+            return Problem(Where(file, number, match.end()), hint)
+    return None
+
+
+def _closes(rest: str, quote: str) -> bool:
+    """Whether `rest` (after an opening quote) holds its closing quote."""
+    if quote == "'":
+        return "'" in rest.replace("''", "")
+    return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
 
 
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
@@ -118,24 +152,79 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(Where(file, line, column), hint)]
 
 
+_ODD_INDENT: Final = MappingProxyType(
+    {
+        "\t": "用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）",
+        "\u3000": "用了全角空格缩进（中文输入法）；YAML 只能用半角空格缩进",
+        "\u00a0": "缩进里有不换行空格（常见于从网页或文档复制的文字）；请改成普通的半角空格",
+    }
+)
+
+
 def _tab_problems(text: str, file: str) -> list[Problem]:
+    """Indentation YAML cannot read or reads wrongly: tabs, full-width and no-break spaces."""
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent and line.strip():
-            column = indent.index("\t") + 1
-            problems.append(
-                Problem(
-                    Where(file, number, column),
-                    "用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）",
-                )
-            )
+        indent = line[: len(line) - len(line.lstrip(" " + "".join(_ODD_INDENT)))]
+        odd = [ch for ch in indent if ch in _ODD_INDENT]
+        if odd and line.strip():
+            where = Where(file, number, indent.index(odd[0]) + 1)
+            problems.append(Problem(where, _ODD_INDENT[odd[0]]))
     return problems
 
 
-def _walk(node: yaml.Node, data: Any, path: Path, marks: Marks, doc_file: str) -> list[Problem]:
+# What a value's own lines show when YAML read the editor's text otherwise than meant.
+_LOOKS_LIKE_ITEM: Final = re.compile(r"^\s*(?:- |[A-Za-z_]+:(?:\s|$))")
+_COMMENT_AFTER: Final = re.compile(r"^\s+#")
+# Text staff read holds characters beyond ASCII; after an id (ref: tai-gui  # 原来是 …) a
+# comment is an editor's note, after such text it is more likely words YAML dropped.
+_STAFF_TEXT: Final = re.compile(r"[^\x00-\x7f]")
+_FLOW_COMMA: Final = re.compile("[，、]")
+
+
+def _scalar_problems(node: yaml.ScalarNode, lines: list[str], file: str) -> list[Problem]:
+    """Text YAML takes apart silently: a ` #` starts a comment that drops the rest of the line;
+    a line indented deeper than its list is joined to the item above; a quote left open runs
+    on to the next quote, swallowing the lines between."""
+    start, end = node.start_mark, node.end_mark
+    plain = not node.style  # libyaml writes a plain scalar's style as "", PyYAML as None
+    if plain:
+        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+        if _COMMENT_AFTER.match(rest) and _STAFF_TEXT.search(node.value):
+            hint = (
+                "“ #”和它后面的文字被 YAML 当成了注释，不会出现在手册里；如果它是内容，"
+                "请给整段文字加引号；如果是给编辑看的说明，请单独写一行"
+            )
+            return [Problem(Where(file, end.line + 1, end.column + rest.index("#") + 1), hint)]
+    if end.line == start.line or node.style not in (None, "", '"', "'"):
+        return []
+    last = end.line if end.column else end.line - 1
+    for number in range(start.line + 1, min(last + 1, len(lines))):
+        if _LOOKS_LIKE_ITEM.match(lines[number]):
+            if plain:
+                hint = (
+                    f"这一行缩进多了，被接在第 {start.line + 1} 行的文字后面；"
+                    "列表项的“- ”和字段名要与上一项对齐"
+                )
+            else:
+                quote = node.style
+                hint = (
+                    f"第 {start.line + 1} 行的引号 {quote} 没有配对，YAML 把后面几行都当成了"
+                    f"它的文字；请在那一行文字结尾补上 {quote}"
+                )
+            return [Problem(Where(file, number + 1, 1), hint)]
+    return []
+
+
+def _walk(
+    node: yaml.Node, data: Any, path: Path, marks: Marks, doc_file: str, lines: list[str]
+) -> list[Problem]:
     marks.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     problems: list[Problem] = []
+    if isinstance(node, yaml.ScalarNode):
+        if not node.style and not isinstance(data, str) and node.value:
+            marks.written[path] = node.value
+        return _scalar_problems(node, lines, doc_file)
     if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -151,10 +240,18 @@ def _walk(node: yaml.Node, data: Any, path: Path, marks: Marks, doc_file: str) -
             seen[key] = line
             marks.keys[child] = (line, key_node.start_mark.column + 1)
             if key in data:
-                problems += _walk(value_node, data[key], child, marks, doc_file)
+                problems += _walk(value_node, data[key], child, marks, doc_file, lines)
     elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
         for index, (item_node, item) in enumerate(zip(node.value, data, strict=False)):
-            problems += _walk(item_node, item, (*path, index), marks, doc_file)
+            problems += _walk(item_node, item, (*path, index), marks, doc_file, lines)
+            plain_item = isinstance(item_node, yaml.ScalarNode) and not item_node.style
+            if node.flow_style and plain_item and _FLOW_COMMA.search(str(item)):
+                hint = (
+                    "方括号列表里的项要用半角逗号“,”分开（这里是全角“，”或“、”，"
+                    "整段被当成了一项）；如果这一项本来就含有逗号，请给它加引号"
+                )
+                start = item_node.start_mark
+                problems.append(Problem(Where(doc_file, start.line + 1, start.column + 1), hint))
     return problems
 
 
@@ -168,8 +265,11 @@ def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node 
         loader.dispose()
 
 
-def read_yaml(path: FsPath, file: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `path` (shown to editors as `file`); return the document or the problems."""
+def read_yaml(
+    path: FsPath, file: str, keys: frozenset[str] | None = None
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `path` (shown to editors as `file`); return the document or the problems.
+    `keys`, the field names the content has, sharpens the guess at a mistyped key."""
     text, problems = _decode(path.read_bytes(), file)
     if text is None:
         return None, problems
@@ -188,7 +288,11 @@ def read_yaml(path: FsPath, file: str) -> tuple[YamlDocument | None, list[Proble
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            slip = _key_slip(text, line, file) if line else None
+            slip = (
+                (_key_slip(text, line, file, keys) or _unclosed_quote(text, line, file))
+                if line
+                else None
+            )
             if slip is not None:
                 return None, [slip]
             message = _translate(f"{error.problem or ''} {error.context or ''}".strip())
@@ -196,5 +300,5 @@ def read_yaml(path: FsPath, file: str) -> tuple[YamlDocument | None, list[Proble
         except yaml.YAMLError as error:
             return None, [Problem(Where(file), _translate(str(error)))]
     marks = Marks()
-    problems = _walk(node, data, (), marks, file) if node is not None else []
+    problems = _walk(node, data, (), marks, file, text.splitlines()) if node is not None else []
     return YamlDocument(file, data, marks), problems
