@@ -40,9 +40,22 @@ def test_every_entry_has_its_anchor_on_its_chapter_page(
 def test_every_chapter_is_in_the_navigation(built_site: Path, handbook: Handbook) -> None:
     # The nav is the last block of mkdocs.yml; the rest has tags plain YAML cannot load.
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1])
-    pages = {next(iter(item.values())) for item in nav}
+    pages = {item if isinstance(item, str) else next(iter(item.values())) for item in nav}
     for stem in handbook.chapters:
         assert f"{stem}.md" in pages, f"content/{stem}.yml has no nav entry"
+
+
+def test_a_chapter_is_titled_once_in_its_yaml(built_site: Path, handbook: Handbook) -> None:
+    """mkdocs.yml names a chapter's file only: the nav and the page's <title> use the title
+    of content/<stem>.yml, so renaming a chapter is one edit (it used to leave the nav and
+    <title> on the old name)."""
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1])
+    assert {f"{stem}.md" for stem in handbook.chapters} <= {i for i in nav if isinstance(i, str)}
+    home = page(built_site, "").text
+    for stem, chapter in handbook.chapters.items():
+        head = re.search(r"<title>(.*?)</title>", page(built_site, stem).source)
+        assert head is not None and head.group(1) == f"{chapter.title} - 营业厅服务手册", stem
+        assert chapter.title in home, f"{stem}: not in the nav"
 
 
 def test_trainers_find_every_printout_and_search_never_lands_on_one(built_site: Path) -> None:

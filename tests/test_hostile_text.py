@@ -42,13 +42,16 @@ CHECKLIST = "banqian-zhunbei"
 # Titles of generated pages go into the nav of every page and the page's <title>.
 HOSTILE_CHECKLIST_TITLE = "班前准备 <img src=x onerror=alert(3)> {{ 7*7 }}"
 HOSTILE_QUIZ_TITLE = "禁语自测 <script>alert(2)</script> {% raw %}{{ config.site_name }}"
+HOSTILE_CHAPTER_TITLE = "禁语速查 </title><script>alert(4)</script> {{ 7*7 }}"
 
 
 @pytest.fixture(scope="session")  # once per worker, however tests interleave
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     phrasing = project / "content" / "phrasing.yml"
-    phrasing.write_text(phrasing.read_text(encoding="utf-8") + HOSTILE_ENTRY, encoding="utf-8")
+    text = phrasing.read_text(encoding="utf-8")
+    text = text.replace("title: 禁语速查\n", f'title: "{HOSTILE_CHAPTER_TITLE}"\n', 1)
+    phrasing.write_text(text + HOSTILE_ENTRY, encoding="utf-8")
     checklists = project / "content" / "checklists.yml"
     text = checklists.read_text(encoding="utf-8")
     first_item = text.index("        text: ", text.index(f"id: {CHECKLIST}"))
@@ -106,7 +109,9 @@ def test_html_and_jinja_in_a_checklist_render_as_inert_text(site: Path) -> None:
         assert "<script>alert" not in html.source, url
 
 
-def test_titles_of_checklists_and_quizzes_are_text_in_every_nav_and_title(site: Path) -> None:
+def test_titles_of_chapters_checklists_and_quizzes_are_text_in_every_nav_and_title(
+    site: Path,
+) -> None:
     """Their pages are generated and their titles set in the nav, which Material prints as HTML
     and mkdocs-macros renders as a template when it holds {{ or {%: a quiz title once ran
     code at build time, and an <img> in a checklist title reached every page."""
@@ -114,10 +119,13 @@ def test_titles_of_checklists_and_quizzes_are_text_in_every_nav_and_title(site: 
         source = html_file.read_text(encoding="utf-8")
         assert "<img src=x onerror=alert(3)>" not in source, html_file
         assert "<script>alert(2)" not in source, html_file
+        assert "<script>alert(4)" not in source, html_file
     phrasing = page(site, "phrasing")  # any page: its nav lists every checklist and quiz
     assert HOSTILE_CHECKLIST_TITLE in phrasing.text
     assert HOSTILE_QUIZ_TITLE in phrasing.text
+    assert HOSTILE_CHAPTER_TITLE in phrasing.text
     for url, title in (
+        ("phrasing", HOSTILE_CHAPTER_TITLE),
         ("quizzes/zice-jinyu", HOSTILE_QUIZ_TITLE),
         (f"checklists/{CHECKLIST}", HOSTILE_CHECKLIST_TITLE),
     ):

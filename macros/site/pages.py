@@ -85,11 +85,20 @@ def nav_title(text: str) -> str:
     return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def generated_title(src_uri: str, handbook: Handbook) -> str | None:
-    """The title of a checklist's or quiz's page, as written in YAML."""
-    titled = [(checklist_url(c.id), c.title) for c in handbook.checklists.checklists]
-    titled += [(quiz_url(q.id), q.title) for q in handbook.quizzes.quizzes]
-    return next((title for url, title in titled if src_uri == url.rstrip("/") + ".md"), None)
+def yaml_title(src_uri: str, handbook: Handbook) -> str | None:
+    """The title of a page made from YAML, as written there: a chapter's (the nav in
+    mkdocs.yml names its file only, so a title is typed once), the checklists' and quizzes'
+    index pages, each checklist's and quiz's."""
+    titled = [(f"{stem}.md", chapter.title) for stem, chapter in handbook.chapters.items()]
+    titled += [(f"{CHECKLISTS_URL}index.md", handbook.checklists.title)]
+    titled += [(f"{QUIZZES_URL}index.md", handbook.quizzes.title)]
+    titled += [(_source(checklist_url(c.id)), c.title) for c in handbook.checklists.checklists]
+    titled += [(_source(quiz_url(q.id)), q.title) for q in handbook.quizzes.quizzes]
+    return next((title for source, title in titled if src_uri == source), None)
+
+
+def _source(url: str) -> str:
+    return url.rstrip("/") + ".md"
 
 
 def _section_index(nav: Navigation, folder: str) -> tuple[list[StructureItem], int] | None:
@@ -100,7 +109,12 @@ def _section_index(nav: Navigation, folder: str) -> tuple[list[StructureItem], i
 
 
 def extend_nav(nav: Navigation, config: MkDocsConfig, files: Files, handbook: Handbook) -> None:
-    """Turn the `checklists/index.md` and `quizzes/index.md` nav entries into sections."""
+    """Title the pages made from YAML with their YAML titles; turn the `checklists/index.md`
+    and `quizzes/index.md` nav entries into sections."""
+    for page in nav.pages:
+        title = yaml_title(page.file.src_uri, handbook)
+        if title is not None:
+            page.title = nav_title(title)
     groups = {
         "checklists": [(c.title, checklist_url(c.id)) for c in handbook.checklists.checklists],
         "quizzes": [(q.title, quiz_url(q.id)) for q in handbook.quizzes.quizzes],

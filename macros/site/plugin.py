@@ -120,7 +120,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if sources:
             page.edit_url = self.build.edit_url(sources[0], page.url)
             page.meta["updated"] = self.build.dates.last_changed(*sources)
-        title = pages.generated_title(page.file.src_uri, handbook)
+        title = pages.yaml_title(page.file.src_uri, handbook)
         if title is not None:
             # For <title> and the header, which print page.meta.title as it is (page.title,
             # escaped for the nav, would come out unescaped through <title>'s striptags).
