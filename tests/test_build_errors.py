@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from .support.build import copy_project, run_build
+from .support.build import build_site, copy_project, run_build
+from .support.fixture import fixture_project
 
 pytestmark = pytest.mark.xdist_group("build_errors")  # its tests share a build: one worker
 
@@ -162,3 +163,25 @@ def test_every_mistake_is_named_with_file_and_line(
         or line.endswith(_expected_place(project, place))
         or f"{_expected_place(project, place)} " in line
     ), output
+
+
+@pytest.mark.build
+def test_a_misspelt_macro_call_in_a_page_is_named_with_its_line(tmp_path: Path) -> None:
+    """mkdocs-macros prints a Python traceback for any exception a macro raises; the calls are
+    checked before any runs, and every mistake is listed at once."""
+    project = fixture_project(tmp_path / "project")
+    docs = project / "docs"
+    (docs / "basics.md").write_text('{{ chapterr("basics") }}\n', encoding="utf-8")
+    (docs / "phrasing.md").write_text('\n{{ chapter("phrasng") }}\n', encoding="utf-8")
+    index = (docs / "index.md").read_text(encoding="utf-8")
+    (docs / "index.md").write_text(index.replace('"basics"', '"basic"', 1), encoding="utf-8")
+    built = build_site(project, project / "site")
+    assert not built.ok
+    assert "Traceback" not in built.log
+    line = next(n for n, text in enumerate(index.splitlines(), 1) if "secondary=" in text)
+    for expected in (
+        "docs/basics.md:1: 没有叫 chapterr 的宏，是不是想写“chapter”？",
+        'docs/phrasing.md:2: chapter("phrasng") 里的“phrasng”不是章节，是不是想写“phrasing”？',
+        f"docs/index.md:{line}: home 的 secondary 里的“basic”不是章节，是不是想写“basics”？",
+    ):
+        assert expected in built.log, built.log

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from .support import ROOT
+from .support.fixture import fixture_project
 
 
 def check(content: Path) -> subprocess.CompletedProcess[str]:
@@ -118,3 +119,19 @@ def test_the_github_workflow_reads_the_code_and_tests_on_debian() -> None:
     assert "bookworm" in workflow["jobs"]["test"]["container"]
     assert workflow["jobs"]["publish"]["concurrency"]["cancel-in-progress"] is False
     assert "--github" in str(workflow["jobs"]["check"]["steps"])
+
+
+def test_a_chapter_needs_its_page_and_nav_line_as_the_build_does(tmp_path: Path) -> None:
+    """A chapter file without docs/<stem>.md, or missing from mkdocs.yml's nav, failed only in
+    the build (CI), after `check` had passed."""
+    project = fixture_project(tmp_path / "project")
+    (project / "docs" / "basics.md").unlink()
+    mkdocs_yml = project / "mkdocs.yml"
+    nav = mkdocs_yml.read_text(encoding="utf-8")
+    assert "  - basics.md\n" in nav
+    mkdocs_yml.write_text(nav.replace("  - basics.md\n", ""), encoding="utf-8")
+    result = check(project / "content")
+    assert result.returncode == 1
+    assert "content/basics.yml: 没有对应的页面 docs/basics.md" in result.stderr
+    assert "content/basics.yml: mkdocs.yml 的 nav 里没有这一章" in result.stderr
+    assert 'chapter("basics")' in result.stderr and "- basics.md" in result.stderr

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..content.approved_wording import flagged_wording
+from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages, read_nav
 from ..content.loader import load_content
 from ..content.phrase_spec import build_spec
 from ..content.problems import ContentError, Problem
@@ -50,6 +51,14 @@ def run(args: argparse.Namespace) -> int:
         handbook = load_content(args.content)
     except ContentError as error:
         return _failed(error, args.github, WORDING_LATER)
+    project = args.content.parent  # docs/ and mkdocs.yml sit beside content/
+    missing = (
+        missing_chapter_pages(handbook, project / "docs") if (project / "docs").is_dir() else []
+    )
+    nav = read_nav(project / "mkdocs.yml") if (project / "mkdocs.yml").is_file() else None
+    missing += chapters_not_in_nav(handbook, nav) if nav is not None else []
+    if missing:
+        return _failed(ContentError(missing), args.github, WORDING_LATER)
     # Not part of the build (the site is not broken by it, and the matcher costs a second),
     # but CI holds content to it, so editors meet it here first.
     flagged = flagged_wording(handbook, build_spec(handbook))

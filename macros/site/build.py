@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages
 from ..content.handbook import Handbook
 from ..content.loader import load_content
 from ..content.manifest import content_manifest
@@ -26,7 +27,6 @@ from ..content.model import title_of
 from ..render.renderer import Renderer, SiteConfig
 from . import minify, offline, search_index, whatsnew
 from .history import GitDates
-from .pages import missing_chapter_pages
 
 Macro = Callable[..., str]
 
@@ -60,6 +60,7 @@ class HandbookBuild:
         project = Path(config.config_file_path).parent
         handbook = load_content(project / "content")
         missing = missing_chapter_pages(handbook, Path(config.docs_dir))
+        missing += chapters_not_in_nav(handbook, config.nav) if config.nav else []
         if missing:
             raise ContentError(missing)
         dates = GitDates(project)

@@ -31,17 +31,6 @@ CHECKER_PAGE = "checker.md"  # the phrase checker is made from the phrases of ph
 CHECKER_SOURCE = "phrasing"
 
 
-def missing_chapter_pages(handbook: Handbook, docs_dir: Path) -> list[Problem]:
-    """Every content/<stem>.yml chapter needs its page docs/<stem>.md (which calls the macro)."""
-    return [
-        Problem(
-            Where(f"content/{stem}.yml"), f"没有对应的页面 docs/{stem}.md（每个章节文件需要一个页面）"
-        )
-        for stem in handbook.chapters
-        if not (docs_dir / f"{stem}.md").exists()
-    ]
-
-
 def generated_pages(config: MkDocsConfig, handbook: Handbook) -> list[File]:
     pages = []
     for checklist in handbook.checklists.checklists:

@@ -31,6 +31,7 @@ from ..render.checker import SPEC_FILE as PHRASE_SPEC_FILE
 from ..render.review import ITEMS_FILE
 from . import bundles, pages, whatsnew
 from .build import HandbookBuild
+from .page_calls import call_problems
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -98,6 +99,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # The pages' macro calls, all checked before any runs (see page_calls.py).
+        macros = self.build.page_macros(lambda: "")
+        problems = [
+            problem
+            for file in files.documentation_pages()
+            for problem in call_problems(
+                file.src_uri, file.content_string, self.build.handbook, macros
+            )
+        ]
+        if problems:
+            raise PluginError("\n".join(["docs/ 里的页面调用宏时出错：", *problems]))
         for file in pages.generated_pages(config, self.build.handbook):
             files.append(file)
         files.append(File.generated(config, ITEMS_FILE, content=self.build.review_items()))

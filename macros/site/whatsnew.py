@@ -15,6 +15,7 @@ from typing import Any, Final
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from ..content.chapter_pages import nav_files
 from ..content.manifest import manifest_json
 
 MANIFEST_URL: Final = "assets/whatsnew.json"
@@ -23,20 +24,9 @@ MANIFEST_URL: Final = "assets/whatsnew.json"
 def nav_order(config: MkDocsConfig) -> list[str]:
     """Group keys in the order the nav lists their pages: `phrasing.md` → phrasing,
     `checklists/index.md` → checklists."""
-
-    def pages(items: Any) -> Iterator[str]:
-        if isinstance(items, str):
-            yield items
-        elif isinstance(items, dict):
-            for value in items.values():
-                yield from pages(value)
-        elif isinstance(items, list):
-            for item in items:
-                yield from pages(item)
-
     return [
         page.removesuffix("/index.md").removesuffix(".md")
-        for page in pages(config.nav or [])
+        for page in nav_files(config.nav or [])
         if page.endswith(".md")
     ]
 

@@ -1,0 +1,62 @@
+"""The macro calls a page in docs/ makes, checked before mkdocs-macros runs them: a misspelt
+chapter or macro name otherwise ends the build in a Python traceback (mkdocs-macros prints
+every exception a macro raises with its stack)."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+from collections.abc import Collection
+from typing import Final
+
+from ..content.handbook import Handbook
+
+# `{{ name(...) }}`: the whole call, arguments included (they may span lines).
+CALL: Final = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*\}\}", re.S)
+CARDS: Final = ("checklists", "quizzes")  # home's cards besides the chapters
+
+
+def call_problems(
+    page: str, markdown: str, handbook: Handbook, macros: Collection[str]
+) -> list[str]:
+    """What is wrong with the calls in `markdown` (docs/`page`), each with its line."""
+    problems = []
+    chapters = sorted(handbook.chapters)
+    for match in CALL.finditer(markdown):
+        name, arguments = match.groups()
+        line = markdown.count("\n", 0, match.start()) + 1
+        if name not in macros:
+            problems.append(f"docs/{page}:{line}: 没有叫 {name} 的宏{_guess(name, macros)}")
+            continue
+        try:
+            call = ast.parse(f"f({arguments})", mode="eval").body
+        except SyntaxError:
+            hint = f"{name}(…) 的括号里写法有误（文字要加引号，项之间用逗号）"
+            problems.append(f"docs/{page}:{line}: {hint}")
+            continue
+        assert isinstance(call, ast.Call)
+        # The arguments start on the call's line: a constant's own line is counted from it.
+        if name == "chapter":
+            for arg in call.args:
+                stem = str(arg.value) if isinstance(arg, ast.Constant) else ""
+                if stem and stem not in handbook.chapters:
+                    where = f"docs/{page}:{line + arg.lineno - 1}"
+                    guess = _guess(stem, chapters)
+                    problems.append(f'{where}: chapter("{stem}") 里的“{stem}”不是章节{guess}')
+        elif name == "home":
+            for keyword in call.keywords:
+                if keyword.arg in ("primary", "secondary") and isinstance(keyword.value, ast.List):
+                    for element in keyword.value.elts:
+                        key = str(element.value) if isinstance(element, ast.Constant) else ""
+                        if key and key not in handbook.chapters and key not in CARDS:
+                            where = f"docs/{page}:{line + element.lineno - 1}"
+                            guess = _guess(key, [*chapters, *CARDS])
+                            problems.append(f"{where}: home 的 {keyword.arg} 里的“{key}”不是章节{guess}")
+    return problems
+
+
+def _guess(name: str, known: Collection[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    listed = "、".join(sorted(known))
+    return f"，是不是想写“{close[0]}”？" if close else f"；可用的：{listed}"
