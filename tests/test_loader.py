@@ -432,3 +432,32 @@ def test_a_latin_word_opening_a_list_item_is_not_taken_for_a_key(content: Path) 
     )
     [problem] = problems_of(content)
     assert "APP" not in problem and "请给整段文字加引号" in problem
+
+
+def test_a_misspelt_entry_count_is_not_shown_to_staff(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(
+        path, PHRASE.replace("    title: 测试\n", "    title: 测试\n    summary: 这 {条目数} 句\n")
+    )
+    [problem] = problems_of(content)
+    assert "“{条目数}”不认识：小节说明里只能用 {条数}" in problem
+    for written in ("｛条数｝", "{{条数}}", "{ 条数 }"):
+        path.write_text(path.read_text("utf-8").replace("{条目数}", written), "utf-8")
+        [problem] = problems_of(content)
+        assert f"“{written}”不认识" in problem
+        path.write_text(path.read_text("utf-8").replace(written, "{条目数}"), "utf-8")
+
+
+def test_a_required_file_left_empty_is_not_to_be_deleted(content: Path) -> None:
+    (content / "search.yml").write_text("", encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.endswith("文件是空的；请写入内容，这个文件是手册必需的，不能删除")
+
+
+def test_editors_words_in_staff_text_and_the_words_they_hide_in(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(path, PHRASE.replace("reason: 原因", "reason: 按原文整理"))
+    [problem] = problems_of(content)
+    assert "“原文”是编辑用语" in problem
+    path.write_text(path.read_text("utf-8").replace("按原文整理", "教客户还原文件夹"), "utf-8")
+    assert any(e.id == "test-phrase" for e in load_content(content).entries())

@@ -202,7 +202,7 @@ def _read_all(
         if path.is_dir() or path.suffix != ".yml":
             problems.append(Problem(Where(shown), "content/ 里只能放 .yml 文件（扩展名请用 .yml）"))
             continue
-        doc, file_problems = read_yaml(path, shown, keys)
+        doc, file_problems = read_yaml(path, shown, keys, required=path.name in SPECIAL_FILES)
         problems += file_problems
         if doc is None:
             continue

@@ -7,6 +7,7 @@ attaches where each object came from (file, YAML path) after validation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Final, Literal, get_args
 
@@ -463,10 +464,26 @@ ENTRY_TYPES: tuple[type[Entry], ...] = (
 ENTRY_COUNT: Final = "{条数}"
 
 
+# Braces of any width, with what they hold: each must be exactly {条数}.
+_PLACEHOLDER: Final = re.compile(r"[{｛]+[^{}｛｝]*[}｝]+")
+
+
+def _placeholders(value: str) -> str:
+    """A misspelt {条数} would reach staff as it is written ({条目数}, ｛条数｝, {{条数}})."""
+    for written in _PLACEHOLDER.findall(value):
+        if written != ENTRY_COUNT:
+            raise ValueError(
+                f"“{written}”不认识：小节说明里只能用 {ENTRY_COUNT}（半角花括号，中间不加空格）"
+                "代表这一节有几条"
+            )
+    return value
+
+
 class Section(Node):
     id: Id
     title: Text
-    summary: Text | None = None  # may say {条数}: the number of entries
+    # may say {条数}: the number of entries
+    summary: Annotated[Text, AfterValidator(_placeholders)] | None = None
     editor_note: EditorNotes = []
     entries: Annotated[list[AnyEntry], Field(min_length=1)]
 

@@ -44,7 +44,8 @@ NOT_SHOWN: Final = frozenset(
 )
 
 JARGON: Final = re.compile(
-    r"种子|OCR|推断|编辑补充|编者|整理者|原课件|原文|课件编号|\.ya?ml\b|seed", re.IGNORECASE
+    r"种子|OCR|推断|编辑补充|编者|整理者|原课件|(?<![还复])原文|课件编号|\.ya?ml\b|seed",
+    re.IGNORECASE,  # 还原文件夹 and 复原文档 are not 原文
 )
 # A marker written some other way: （推断）, 【编辑补充】, (OCR 推断), [补充] ...
 LOOSE_MARKER: Final = re.compile(

@@ -266,10 +266,11 @@ def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node 
 
 
 def read_yaml(
-    path: FsPath, file: str, keys: frozenset[str] | None = None
+    path: FsPath, file: str, keys: frozenset[str] | None = None, *, required: bool = False
 ) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `path` (shown to editors as `file`); return the document or the problems.
-    `keys`, the field names the content has, sharpens the guess at a mistyped key."""
+    `keys`, the field names the content has, sharpens the guess at a mistyped key; a
+    `required` file is one the handbook cannot do without."""
     text, problems = _decode(path.read_bytes(), file)
     if text is None:
         return None, problems
@@ -277,7 +278,8 @@ def read_yaml(
     if problems:
         return None, problems
     if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
-        return None, [Problem(Where(file, 1, 0), "文件是空的；请写入内容，或删除这个文件")]
+        fix = "这个文件是手册必需的，不能删除" if required else "或删除这个文件"
+        return None, [Problem(Where(file, 1, 0), f"文件是空的；请写入内容，{fix}")]
     try:
         node, data = _compose(text, FAST_LOADER)
     except yaml.YAMLError:
