@@ -332,3 +332,38 @@ def test_a_question_typed_before_the_index_arrives_never_reads_nothing_found(
     phone.wait_for_function(RESULTS_LISTED)
     assert tap_first_result(phone) is not None
     assert not [text for text in phone.evaluate("window.__hbMetas") if "没有找到" in text]
+
+
+def test_back_from_a_result_on_the_page_being_read_returns_to_the_place(
+    phone: Any, site: SiteServer
+) -> None:
+    """Reading a chapter, search finds the answer further down the same chapter: Back returns
+    to where the reader was, as it does from a result on another page."""
+    phone.goto(site.page_url("objections/"), wait_until="load")
+    wait_for_instant_navigation(phone)
+    left_at = read_on(phone)
+    land_from_search(phone, "太贵了", "tai-gui", "objections/")
+    phone.go_back()
+    phone.wait_for_function("() => !location.hash")
+    phone.evaluate(SETTLED)
+    assert phone.evaluate("scrollY") == left_at, where_is(phone, "tai-gui")
+
+
+def test_back_straight_after_a_tap_to_a_place_on_the_page_stays_back(
+    phone: Any, site: SiteServer
+) -> None:
+    """The phone's Back button a moment after tapping the contents (or 相关): the hold that keeps
+    a tapped place in view while the page settles (anchors.js) lets go, instead of pulling the
+    reader back down to the place for the rest of its 2.5 s."""
+    phone.goto(site.page_url("complaints/"), wait_until="load")
+    wait_for_instant_navigation(phone)
+    link = phone.locator(".hb-contents__sections > li > a").last
+    place = str(link.get_attribute("href")).split("#")[1]
+    tapped = phone.evaluate("performance.now()")
+    link.tap()
+    phone.wait_for_url(f"**#{place}")
+    phone.go_back()
+    phone.wait_for_function("() => !location.hash")
+    phone.wait_for_function("t => performance.now() > t + 3000", arg=tapped)  # the hold is over
+    phone.evaluate(SETTLED)
+    assert phone.evaluate("scrollY") == 0, where_is(phone, place)

@@ -56,6 +56,14 @@
     // Nor once the page is being left for another document: a jump to the place then (a link
     // click, a fragment navigation) could cancel the navigation that is leaving it.
     window.addEventListener("beforeunload", stop, { once: true });
+    // Nor after Back or Forward (the phone's own button is no touch on the page): a quick Back
+    // after a wrong tap was pulled back to the place. A jump of ours to the place itself (a
+    // fragment navigation, which fires popstate too) arrives at its address and goes on.
+    const traversed = () => {
+      if (location.href !== url.href) stop();
+      else window.addEventListener("popstate", traversed, { once: true });
+    };
+    window.addEventListener("popstate", traversed, { once: true });
     const keep = () => {
       const now = performance.now();
       if (now > until) return;

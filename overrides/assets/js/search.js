@@ -151,9 +151,33 @@
     if (restore) setTimeout(restore, 0);
     restore = null;
   });
+  let shownPath = location.pathname; // the page on screen, until the next one is in
+  // Material goes back one entry itself after a tap on a link to the address already shown
+  // (the same result opened again, see 2. above): that traversal is part of its landing, not
+  // the reader's Back, and must not be undone below.
+  let ownTraversal = false;
+  const goBack = history.back.bind(history);
+  history.back = () => {
+    ownTraversal = true;
+    goBack();
+  };
   window.addEventListener("popstate", (event) => {
     const state = event.state;
     back = state && typeof state.y === "number" ? { state, href: location.href } : null;
+    // (The fragment navigation Material makes just before going back fires popstate too,
+    // with no state: only the traversal to an entry with an offset is the one it asked for.)
+    const readersOwn = !(back && ownTraversal);
+    if (back) ownTraversal = false;
+    // Back or Forward within the page on screen (from a result on the page being read):
+    // Material scrolls to the stored offset at once, then the browser scrolls to the fragment
+    // of the address it returned to, the top when there is none. Put the offset back after.
+    if (back && readersOwn && location.pathname === shownPath) {
+      const { x, y } = state;
+      const href = location.href;
+      requestAnimationFrame(() => {
+        if (location.href === href && Math.abs(window.scrollY - y) > 1) window.scrollTo(x, y);
+      });
+    }
   });
 
   /* Landing scrolls the page, often upwards, which Material takes for a reader heading back
@@ -173,6 +197,7 @@
       if (back && url.href !== back.href) back = null;
     });
     document$.subscribe(() => {
+      shownPath = location.pathname;
       const url = pending;
       const entry = back;
       pending = back = null;
