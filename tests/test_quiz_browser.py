@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from macros.render.quizzes import LETTERS
 
 from .support.fixture import fixture_handbook, site_name
+from .support.journey import SETTLED
 from .support.pdf import drawing, folded, page_text, pages
 from .support.server import SiteServer
 
@@ -408,6 +409,34 @@ def test_the_end_screen_is_fully_visible_on_a_phone(phone: Any, site: SiteServer
         for box in (title, score):
             above = button["y"] + button["height"] <= box["y"]
             assert above or box["y"] + box["height"] <= button["y"], (button, box)
+
+
+def test_on_a_small_phone_the_verdict_and_the_next_question_show_below_the_header(
+    phone: Any, site: SiteServer
+) -> None:
+    """360x640: after 确定 the verdict is readable (not scrolled under the header to show the
+    button), after 下一题 the question's count is, with no back-to-top button over the
+    question."""
+    phone.set_viewport_size({"width": 360, "height": 640})
+    answers = Answers(WITH_MULTIPLE)
+    open_quiz(phone, site, WITH_MULTIPLE)
+    for position in range(4):
+        answer(phone, answers, correctly=position % 2 == 0)
+        phone.evaluate(SETTLED)
+        header = phone.locator(".md-header").bounding_box()
+        verdict = phone.locator(".quiz-verdict").bounding_box()
+        assert header["y"] + header["height"] <= verdict["y"], (position, header, verdict)
+        assert verdict["y"] + verdict["height"] <= 640, (position, verdict)
+        go_on(phone)
+        phone.evaluate(SETTLED)
+        count = phone.locator(".quiz-progress").bounding_box()
+        assert header["y"] + header["height"] <= count["y"], (position, header, count)
+        top = phone.locator(".md-top")
+        if top.evaluate("b => !b.hidden && getComputedStyle(b).opacity !== '0'"):
+            button = top.bounding_box()
+            prompt = phone.locator(".quiz-q.is-on .quiz-prompt").bounding_box()
+            apart = button["y"] + button["height"] <= prompt["y"]
+            assert apart or prompt["y"] + prompt["height"] <= button["y"], (button, prompt)
 
 
 # --- on paper -----------------------------------------------------------------------------

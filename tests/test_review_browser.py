@@ -24,6 +24,7 @@ from .support.fixture import (
     fixture_handbook,
     served_before_and_after,
 )
+from .support.journey import SETTLED
 from .support.node import NODE, LineProcess, node_script
 from .support.offline import READY
 from .support.server import SiteServer
@@ -504,6 +505,23 @@ def test_review_and_practice_work_offline(
     finally:
         page.context.set_offline(False)
         site.start()
+
+
+def test_on_a_small_phone_the_practice_result_opens_below_the_header(
+    phone: Any, site: SiteServer
+) -> None:
+    """360x640: 对照 brings the result into view with its first line (回答里有 … 处禁语) below the
+    sticky header, not under it."""
+    phone.set_viewport_size({"width": 360, "height": 640})
+    dialogue = next(e for e in BOOK.entries("dialogue"))
+    phone.goto(site.page_url(f"practice/?item={dialogue.id}"))
+    area = phone.locator("[data-practice][data-practice-ready]")
+    area.locator("textarea").fill("你别激动嘛，是你的表格填错了。" * 3)
+    area.get_by_role("button", name="对照").click()
+    phone.evaluate(SETTLED)
+    header = phone.locator(".md-header").bounding_box()
+    result = area.locator("[data-practice-result]").bounding_box()
+    assert header["y"] + header["height"] <= result["y"], (header, result)
 
 
 def test_practice_reached_by_instant_navigation_works(phone: Any, site: SiteServer) -> None:
