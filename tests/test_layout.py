@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser
 from .support.offline import site_pages
 from .support.server import SiteServer
 from .support.sweep import FULL, largest
@@ -159,3 +160,26 @@ def test_search_on_a_phone_fits_and_its_buttons_are_big_enough(
     search.press("End")
     phone.locator(".md-search-result__item").first.wait_for()
     assert (found := problems_on_screen(phone)) == [], "\n".join(found)
+
+
+def test_light_or_dark_follows_the_phone_from_the_first_paint_and_after_a_visit(
+    browser: WatchedBrowser, site: SiteServer, console: ConsoleLog
+) -> None:
+    """A phone set to dark gets the dark page before Material's main script runs (it used to be
+    white until then, seconds on counter Wi-Fi); and a later visit follows the phone's setting
+    as it is then, not the one Material saw and saved on the first visit."""
+    console.allow(r"ERR_FAILED")  # the main script withheld below
+    context = browser.new_context(**PHONE_CONTEXT, color_scheme="dark")
+    page = context.new_page()
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(site.page_url(), wait_until="domcontentloaded")
+    assert page.evaluate(scheme) == "slate"  # the inline palette script's choice alone
+    page.unroute("**/assets/javascripts/bundle.*.min.js")
+    page.goto(site.page_url("phrasing/"), wait_until="load")
+    page.wait_for_function("() => Object.keys(localStorage).some((k) => k.endsWith('__palette'))")
+    assert page.evaluate(scheme) == "slate"
+    page.emulate_media(color_scheme="light")  # the phone switched to light since
+    page.reload(wait_until="load")
+    assert page.evaluate(scheme) == "default"
+    context.close()
