@@ -461,3 +461,35 @@ def test_editors_words_in_staff_text_and_the_words_they_hide_in(content: Path) -
     assert "“原文”是编辑用语" in problem
     path.write_text(path.read_text("utf-8").replace("按原文整理", "教客户还原文件夹"), "utf-8")
     assert any(e.id == "test-phrase" for e in load_content(content).entries())
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("*号键查询", "以“*”开头的文字"),
+        (">您好", "以“>”开头的文字"),
+        ("- 您好", "以“-”开头的文字"),
+        ("'你'好像不明白", "引号或括号只括住了开头几个字"),
+        ("[重要]你好像不明白", "引号或括号只括住了开头几个字"),
+    ],
+)
+def test_a_value_starting_with_a_yaml_sign_is_named_on_its_line(
+    content: Path, written: str, words: str
+) -> None:
+    """The parser's own complaint (an alias, 缩进不一致) names neither the cause nor the fix."""
+    path = content / "phrasing.yml"
+    append(path, PHRASE.replace("text: 测试用语", f"text: {written}"))
+    line = line_of(path, f"text: {written}")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:15: "), problem
+    assert words in problem and "加" in problem and "引号" in problem
+
+
+def test_a_number_in_quotes_where_a_number_belongs(content: Path) -> None:
+    path = content / "checklists.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("title: 检查表\n", 'title: 检查表\nday_start_hour: "4"\n', 1), "utf-8"
+    )
+    [problem] = problems_of(content)
+    assert problem.endswith("应为整数，这里是文字“4”；数字不要加引号")

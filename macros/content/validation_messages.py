@@ -109,7 +109,8 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "bool_type":
         return f"应为 true 或 false，这里是{kind_of_value(value)}"
     if kind in ("int_type", "int_parsing"):
-        return f"应为整数，这里是{kind_of_value(value)}"
+        unquote = "；数字不要加引号" if isinstance(value, str) and value.strip().isdigit() else ""
+        return f"应为整数，这里是{kind_of_value(value)}{unquote}"
     if kind == "greater_than_equal":
         return f"应不小于 {ctx.get('ge')}，这里是 {value}"
     if kind == "literal_error":

@@ -123,6 +123,32 @@ def _key_slip(text: str, line: int, file: str, keys: frozenset[str] | None) -> P
     return None
 
 
+# A value whose first character means something to YAML, or a quoted or bracketed word with
+# more text after it: the parser's complaint (an alias, a block scalar, 缩进不一致) names
+# neither. Found on the line of the error or just above it.
+_VALUE_START: Final = re.compile(
+    r"""^(\s*(?:- )?[A-Za-z_]+:\s+|\s*- )"""
+    r"""(?:([*&!%@`]|[>|](?![-+0-9]*\s*(?:#.*)?$)|- )"""  # not a block scalar's own header
+    r"""|(["'])[^"']*\3\s*[^\s#]|\[[^\]]*\]\s*[^\s#,\]]|\{[^}]*\}\s*[^\s#,}])"""
+)
+
+
+def _value_slip(text: str, line: int, file: str) -> Problem | None:
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), max(line - 3, 0), -1):
+        match = _VALUE_START.match(lines[number - 1])
+        if match:
+            first = lines[number - 1][match.end(1)]
+            hint = (
+                f"以“{first}”开头的文字 YAML 会当成特殊写法；请给整段文字加引号，"
+                f'例如 "{lines[number - 1][match.end(1) :].strip()}"'
+            )
+            if match.group(2) is None:
+                hint = "引号或括号只括住了开头几个字，后面还有文字；请给整段文字加一对引号（里面的引号换成“”）"
+            return Problem(Where(file, number, match.end(1) + 1), hint)
+    return None
+
+
 def _unclosed_quote(text: str, line: int, file: str) -> Problem | None:
     """The last value before `line` whose opening quote its own line does not close."""
     lines = text.splitlines()
@@ -291,7 +317,9 @@ def read_yaml(
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             slip = (
-                (_key_slip(text, line, file, keys) or _unclosed_quote(text, line, file))
+                _key_slip(text, line, file, keys)
+                or _value_slip(text, line, file)
+                or _unclosed_quote(text, line, file)
                 if line
                 else None
             )
