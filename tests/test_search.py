@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from macros.content.handbook import Handbook
-from macros.content.model import Objection, Procedure, Topic, title_of
+from macros.content.model import Dialogue, Objection, Procedure, Topic, title_of
 from macros.site.search_index import is_overview, plain, teaser
 
 from .support.search import (
@@ -95,6 +95,19 @@ def test_text_is_plain_and_keyword_chips_are_not_run_together(index: dict[str, A
     assert "嫌贵价格高" not in tai_gui["text"]  # chips live in k, word by word
     assert {"嫌贵", "价格高"} <= set(tai_gui["k"].split())
     assert plain("<p>a<b>b</b></p>\u200bc") == "a b c"
+
+
+def test_a_dialogues_first_line_is_the_reply_not_its_title_again(
+    index: dict[str, Any], handbook: Handbook
+) -> None:
+    """A dialogue's title is the customer's line: under it, what to answer (退费 listed
+    为什么我还没有收到退款？ with 客户：为什么我还没有收到退款？ under it)."""
+    docs = {doc["location"].partition("#")[2]: doc for doc in index["docs"]}
+    dialogues = list(handbook.entries("dialogue"))
+    assert dialogues
+    for entry in dialogues:
+        assert isinstance(entry, Dialogue)
+        assert docs[entry.id]["s"].startswith("可以这样回：" + entry.better[:10]), entry.id
 
 
 def test_what_reads_apart_on_the_page_reads_apart_in_a_result(

@@ -141,7 +141,8 @@ def teaser(node: Node) -> str:
     if isinstance(node, ApprovedPhrase):
         return _short(node.use)
     if isinstance(node, Dialogue):
-        return _short(f"客户：{node.customer}")
+        # Its title is the customer's line already: the first line is the reply to give.
+        return _short(f"可以这样回：{node.better}")
     if isinstance(node, Procedure):
         steps = " → ".join(step.name for step in node.steps)
         return _short(node.summary or steps)
