@@ -493,3 +493,13 @@ def test_a_number_in_quotes_where_a_number_belongs(content: Path) -> None:
     )
     [problem] = problems_of(content)
     assert problem.endswith("应为整数，这里是文字“4”；数字不要加引号")
+
+
+def test_a_keyword_listed_twice_is_named(content: Path) -> None:
+    path = content / "phrasing.yml"
+    phrase = PHRASE.replace(
+        "source: ceshi-kejian", "source: ceshi-kejian\n        keywords: [禁语, 不明白, 禁语]"
+    )
+    append(path, phrase)
+    [problem] = problems_of(content)
+    assert problem.endswith(".keywords: “禁语”写了两次；每个词只写一次"), problem

@@ -54,6 +54,20 @@ ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH: Final = 64
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
 Texts = list[Text]
+
+
+def _once_each(values: list[str]) -> list[str]:
+    """A word listed twice is a slip (a merge, a copy): say which."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"“{value}”写了两次；每个词只写一次")
+        seen.add(value)
+    return values
+
+
+# Words search finds an entry by: each once.
+Keywords = Annotated[Texts, AfterValidator(_once_each)]
 EDITORS_SOURCE: Final = "editors"  # the source id (content/sources.yml) of what editors wrote
 # Notes for editors (what the editors added, inferred or corrected): shown in the editor view
 # only, never to staff or on paper. One note or a list.
@@ -109,7 +123,7 @@ class Entry(Node):
     id: Id
     source: Sources
     editor_note: EditorNotes = []
-    keywords: Texts = []
+    keywords: Keywords = []
     # How staff ask for this entry in their own words ("客户嫌贵怎么回"): found by search,
     # never shown on the page or on paper.
     asked: Texts = []
@@ -498,7 +512,7 @@ class Chapter(Node):
 
     title: Text
     summary: Text
-    keywords: Texts = []
+    keywords: Keywords = []
     # Who the page is for: "trainers" pages (course material) rank below staff pages in search,
     # so a counter question finds the answer, not the role-play that rehearses it.
     audience: Literal["staff", "trainers"] = "staff"
@@ -558,7 +572,7 @@ class Checklist(Node):
     # Who signs the paper form, one signature line each (交接班: 交班人, 接班人); empty: the
     # person who filled it in. A supervisor's sign-off follows on every form.
     signers: Texts = []
-    keywords: Texts = []  # how staff name the moment it is for (开门前, 下班): found by search
+    keywords: Keywords = []  # how staff name the moment it is for (开门前, 下班): found by search
     asked: Texts = []  # how staff ask for this checklist: found by search, never shown
     source: Sources
     editor_note: EditorNotes = []
@@ -690,7 +704,7 @@ class Quiz(Node):
 class QuizzesFile(Node):
     title: Text
     summary: Text
-    keywords: Texts = []  # what staff call the quizzes (练习题, 考试): search finds the list by them
+    keywords: Keywords = []  # what staff call the quizzes (练习题, 考试): search finds the list by them
     quizzes: Annotated[list[Quiz], Field(min_length=1)]
     questions: list[Question] = []
 
