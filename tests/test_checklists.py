@@ -116,7 +116,7 @@ def small_content(fixture_content: Path) -> Path:
     [
         ("24", f"{WANTED_HOUR}；这里是 24"),
         ("04:00", f"{WANTED_HOUR}；只写小时数，不写成“04:00”"),
-        ('"4"', "day_start_hour: 应为整数，这里是文字“4”"),
+        ('"4"', "day_start_hour: 应为整数，这里是文字“4”；数字不要加引号"),
     ],
 )
 def test_day_start_hour_must_be_an_hour_of_the_day(

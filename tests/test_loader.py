@@ -485,16 +485,6 @@ def test_a_value_starting_with_a_yaml_sign_is_named_on_its_line(
     assert words in problem and "加" in problem and "引号" in problem
 
 
-def test_a_number_in_quotes_where_a_number_belongs(content: Path) -> None:
-    path = content / "checklists.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("title: 检查表\n", 'title: 检查表\nday_start_hour: "4"\n', 1), "utf-8"
-    )
-    [problem] = problems_of(content)
-    assert problem.endswith("应为整数，这里是文字“4”；数字不要加引号")
-
-
 def test_a_keyword_listed_twice_is_named(content: Path) -> None:
     path = content / "phrasing.yml"
     phrase = PHRASE.replace(

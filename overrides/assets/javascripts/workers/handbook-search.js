@@ -145,8 +145,11 @@
 
   let setup = null;
   /* Questions asked while the index loads all wait for it; only the last is answered. Material
-   * shows any answer under the words in the box, so the empty question it asks when it starts
-   * would read 没有找到 under a question typed meanwhile. */
+   * shows any answer under the words in the box, so the empty question it asks when the box
+   * opens would read 没有找到 under a question typed meanwhile. For the same reason the empty
+   * question is answered a moment late, and not at all once another has come: typed right
+   * after opening the box, the words are in it before that answer reaches the page. */
+  const EMPTY_WAIT = 150; // ms
   let asked = 0;
   self.addEventListener("message", (event) => {
     const message = event.data || {};
@@ -156,6 +159,12 @@
       self.postMessage({ type: READY });
     } else if (message.type === QUERY && setup) {
       const turn = ++asked;
+      if (!String(message.data).trim()) {
+        setTimeout(() => {
+          if (turn === asked) self.postMessage({ type: RESULT, data: { items: [] } });
+        }, EMPTY_WAIT);
+        return;
+      }
       load(setup)
         .then((index) => (turn === asked ? HandbookSearch.search(index, message.data) : null))
         .catch(() => [])
