@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
+from macros.content.chapter_pages import nav_files, read_nav
 from macros.content.handbook import Handbook
 from macros.content.model import Procedure
 from macros.site.bundles import BUNDLES, COMMON_CSS, COMMON_JS, WIDGETS, bundle_text
@@ -38,9 +38,7 @@ def test_every_entry_has_its_anchor_on_its_chapter_page(
 
 
 def test_every_chapter_is_in_the_navigation(built_site: Path, handbook: Handbook) -> None:
-    # The nav is the last block of mkdocs.yml; the rest has tags plain YAML cannot load.
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1])
-    pages = {item if isinstance(item, str) else next(iter(item.values())) for item in nav}
+    pages = set(nav_files(read_nav(ROOT / "mkdocs.yml")))
     for stem in handbook.chapters:
         assert f"{stem}.md" in pages, f"content/{stem}.yml has no nav entry"
 
@@ -49,7 +47,7 @@ def test_a_chapter_is_titled_once_in_its_yaml(built_site: Path, handbook: Handbo
     """mkdocs.yml names a chapter's file only: the nav and the page's <title> use the title
     of content/<stem>.yml, so renaming a chapter is one edit (it used to leave the nav and
     <title> on the old name)."""
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1])
+    nav = read_nav(ROOT / "mkdocs.yml")
     assert {f"{stem}.md" for stem in handbook.chapters} <= {i for i in nav if isinstance(i, str)}
     home = page(built_site, "").text
     for stem, chapter in handbook.chapters.items():

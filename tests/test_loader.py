@@ -356,9 +356,15 @@ def test_a_way_of_asking_written_twice_in_one_list_is_reported(content: Path) ->
 # --- text YAML would take apart without a word (an editors' audit found each) ---------------
 
 
-def test_a_hash_after_text_would_drop_the_rest_of_the_line(content: Path) -> None:
+def phrase_with(content: Path, old: str, new: str) -> Path:
+    """phrasing.yml with the test phrase appended, `old` in it written as `new`."""
     path = content / "phrasing.yml"
-    append(path, PHRASE.replace("reason: 原因", "reason: 原因 #重点 后半句"))
+    append(path, PHRASE.replace(old, new))
+    return path
+
+
+def test_a_hash_after_text_would_drop_the_rest_of_the_line(content: Path) -> None:
+    path = phrase_with(content, "reason: 原因", "reason: 原因 #重点 后半句")
     line = line_of(path, "reason: 原因 #重点")
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:20: ")
@@ -374,12 +380,8 @@ def test_a_hash_inside_quotes_or_after_an_id_is_fine(content: Path) -> None:
 
 
 def test_a_list_item_indented_too_far_is_not_joined_to_the_one_above(content: Path) -> None:
-    path = content / "phrasing.yml"
-    append(
-        path,
-        PHRASE.replace(
-            "alternatives: [替代说法]", "alternatives:\n          - 甲\n            - 乙"
-        ),
+    path = phrase_with(
+        content, "alternatives: [替代说法]", "alternatives:\n          - 甲\n            - 乙"
     )
     line = line_of(path, "            - 乙")
     [problem] = problems_of(content)
@@ -401,8 +403,7 @@ def test_a_quote_left_open_is_named_where_it_opens(content: Path) -> None:
 
 
 def test_full_width_spaces_and_commas_of_a_chinese_keyboard(content: Path) -> None:
-    path = content / "phrasing.yml"
-    append(path, PHRASE.replace("        reason: 原因", "　　　　reason: 原因"))
+    path = phrase_with(content, "        reason: 原因", "　　　　reason: 原因")
     assert problems_of(content)[0].endswith(
         "用了全角空格缩进（中文输入法）；YAML 只能用半角空格缩进"
     )
@@ -413,8 +414,7 @@ def test_full_width_spaces_and_commas_of_a_chinese_keyboard(content: Path) -> No
 
 
 def test_a_value_yaml_read_as_a_number_is_quoted_as_written(content: Path) -> None:
-    path = content / "phrasing.yml"
-    append(path, PHRASE.replace("text: 测试用语", "text: 9:30"))
+    phrase_with(content, "text: 测试用语", "text: 9:30")
     [problem] = problems_of(content)
     assert problem.endswith(
         '.text: 应为文字：文件里写的是“9:30”，没加引号，YAML 把它读成了数字 570；请加引号，写成 "9:30"'
@@ -435,9 +435,8 @@ def test_a_latin_word_opening_a_list_item_is_not_taken_for_a_key(content: Path) 
 
 
 def test_a_misspelt_entry_count_is_not_shown_to_staff(content: Path) -> None:
-    path = content / "phrasing.yml"
-    append(
-        path, PHRASE.replace("    title: 测试\n", "    title: 测试\n    summary: 这 {条目数} 句\n")
+    path = phrase_with(
+        content, "    title: 测试\n", "    title: 测试\n    summary: 这 {条目数} 句\n"
     )
     [problem] = problems_of(content)
     assert "“{条目数}”不认识：小节说明里只能用 {条数}" in problem
@@ -455,8 +454,7 @@ def test_a_required_file_left_empty_is_not_to_be_deleted(content: Path) -> None:
 
 
 def test_editors_words_in_staff_text_and_the_words_they_hide_in(content: Path) -> None:
-    path = content / "phrasing.yml"
-    append(path, PHRASE.replace("reason: 原因", "reason: 按原文整理"))
+    path = phrase_with(content, "reason: 原因", "reason: 按原文整理")
     [problem] = problems_of(content)
     assert "“原文”是编辑用语" in problem
     path.write_text(path.read_text("utf-8").replace("按原文整理", "教客户还原文件夹"), "utf-8")
@@ -477,8 +475,7 @@ def test_a_value_starting_with_a_yaml_sign_is_named_on_its_line(
     content: Path, written: str, words: str
 ) -> None:
     """The parser's own complaint (an alias, 缩进不一致) names neither the cause nor the fix."""
-    path = content / "phrasing.yml"
-    append(path, PHRASE.replace("text: 测试用语", f"text: {written}"))
+    path = phrase_with(content, "text: 测试用语", f"text: {written}")
     line = line_of(path, f"text: {written}")
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:15: "), problem
@@ -486,10 +483,10 @@ def test_a_value_starting_with_a_yaml_sign_is_named_on_its_line(
 
 
 def test_a_keyword_listed_twice_is_named(content: Path) -> None:
-    path = content / "phrasing.yml"
-    phrase = PHRASE.replace(
-        "source: ceshi-kejian", "source: ceshi-kejian\n        keywords: [禁语, 不明白, 禁语]"
+    phrase_with(
+        content,
+        "source: ceshi-kejian",
+        "source: ceshi-kejian\n        keywords: [禁语, 不明白, 禁语]",
     )
-    append(path, phrase)
     [problem] = problems_of(content)
     assert problem.endswith(".keywords: “禁语”写了两次；每个词只写一次"), problem
