@@ -31,18 +31,23 @@ CHECKER_PAGE = "checker.md"  # the phrase checker is made from the phrases of ph
 CHECKER_SOURCE = "phrasing"
 
 
+def source_of(url: str) -> str:
+    """The Markdown file a site-root URL is made from: `checklists/banqian/` → `.md`."""
+    return url.rstrip("/") + ".md"
+
+
 def generated_pages(config: MkDocsConfig, handbook: Handbook) -> list[File]:
     pages = []
     for checklist in handbook.checklists.checklists:
-        src = checklist_url(checklist.id).rstrip("/") + ".md"
+        src = source_of(checklist_url(checklist.id))
         body = f'{{{{ checklist_page("{checklist.id}") }}}}\n'
         pages.append(File.generated(config, src, content=body))
     for quiz in handbook.quizzes.quizzes:
-        src = quiz_url(quiz.id).rstrip("/") + ".md"
+        src = source_of(quiz_url(quiz.id))
         body = f'{{{{ quiz_page("{quiz.id}") }}}}\n'
         pages.append(File.generated(config, src, content=body))
     if PHRASE_SHEET_CHAPTER in handbook.chapters:
-        src = PHRASE_SHEET_URL.rstrip("/") + ".md"
+        src = source_of(PHRASE_SHEET_URL)
         pages.append(File.generated(config, src, content="{{ phrase_sheet() }}\n"))
     return pages
 
@@ -58,13 +63,13 @@ def content_files(src_uri: str, handbook: Handbook) -> tuple[str, ...]:
         return ("content/quizzes.yml",)
     if src_uri == CHECKER_PAGE:
         return (f"content/{CHECKER_SOURCE}.yml",)
-    if src_uri == PHRASE_SHEET_URL.rstrip("/") + ".md":
+    if src_uri == source_of(PHRASE_SHEET_URL):
         return (f"content/{PHRASE_SHEET_CHAPTER}.yml",)
     return ()
 
 
 def is_quiz_page(src_uri: str, handbook: Handbook) -> bool:
-    return any(src_uri == quiz_url(q.id).rstrip("/") + ".md" for q in handbook.quizzes.quizzes)
+    return any(src_uri == source_of(quiz_url(q.id)) for q in handbook.quizzes.quizzes)
 
 
 def nav_title(text: str) -> str:
@@ -81,13 +86,9 @@ def yaml_title(src_uri: str, handbook: Handbook) -> str | None:
     titled = [(f"{stem}.md", chapter.title) for stem, chapter in handbook.chapters.items()]
     titled += [(f"{CHECKLISTS_URL}index.md", handbook.checklists.title)]
     titled += [(f"{QUIZZES_URL}index.md", handbook.quizzes.title)]
-    titled += [(_source(checklist_url(c.id)), c.title) for c in handbook.checklists.checklists]
-    titled += [(_source(quiz_url(q.id)), q.title) for q in handbook.quizzes.quizzes]
+    titled += [(source_of(checklist_url(c.id)), c.title) for c in handbook.checklists.checklists]
+    titled += [(source_of(quiz_url(q.id)), q.title) for q in handbook.quizzes.quizzes]
     return next((title for source, title in titled if src_uri == source), None)
-
-
-def _source(url: str) -> str:
-    return url.rstrip("/") + ".md"
 
 
 def _section_index(nav: Navigation, folder: str) -> tuple[list[StructureItem], int] | None:
@@ -116,7 +117,7 @@ def extend_nav(nav: Navigation, config: MkDocsConfig, files: Files, handbook: Ha
         index_page = items[index]
         pages = []
         for title, url in children:
-            file = files.get_file_from_path(url.rstrip("/") + ".md")
+            file = files.get_file_from_path(source_of(url))
             if file is None:
                 continue
             page = file.page or Page(nav_title(title), file, config)
