@@ -391,6 +391,25 @@ def test_a_list_item_indented_too_far_is_not_joined_to_the_one_above(content: Pa
     )
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "key", "spaces"),
+    [
+        ("        text:", "    text:", "text", "8 个空格对 4 个"),  # the line above dedented
+        ("        reason:", "          reason:", "text", "10 个空格对 8 个"),  # this one too deep
+    ],
+)
+def test_a_key_deeper_than_the_key_above_names_both_lines(
+    content: Path, old: str, new: str, key: str, spaces: str
+) -> None:
+    """YAML reads the deeper key as more words of the value above and complains only of a
+    colon (这里不能出现冒号), which points at neither slip."""
+    path = phrase_with(content, old, new)
+    line = line_of(path, "reason: 原因")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:")
+    assert f"这一行的“reason”比第 {line - 1} 行的“{key}”缩进多（{spaces}）" in problem
+
+
 def test_a_quote_left_open_is_named_where_it_opens(content: Path) -> None:
     """YAML reads on to the next quote: here the file still parses, with the lines between
     swallowed into the text."""

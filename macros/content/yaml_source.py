@@ -123,6 +123,32 @@ def _key_slip(text: str, line: int, file: str, keys: frozenset[str] | None) -> P
     return None
 
 
+# A key line that YAML cannot tell from text: indented deeper than the key line above it, it
+# reads as more words of that key's value, and the parser then stops at its colon.
+_KEY_WITH_TEXT: Final = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):[ \t]+[^\s|>#\"'\[{]")
+_KEY_LINE: Final = re.compile(r"^(\s*)([A-Za-z_]+):(?:\s|$)")
+
+
+def _deeper_key(text: str, line: int, file: str) -> Problem | None:
+    """`line` (1-based) is a key indented deeper than the key with text just above it."""
+    lines = text.splitlines()
+    if not 1 < line <= len(lines):
+        return None
+    here = _KEY_LINE.match(lines[line - 1])
+    above = next(
+        (n for n in range(line - 1, 0, -1) if lines[n - 1].strip()[:1] not in ("", "#")), 0
+    )
+    match = _KEY_WITH_TEXT.match(lines[above - 1]) if above else None
+    if here is None or match is None or len(here.group(1)) <= len(match.group(1)):
+        return None
+    hint = (
+        f"这一行的“{here.group(2)}”比第 {above} 行的“{match.group(2)}”缩进多"
+        f"（{len(here.group(1))} 个空格对 {len(match.group(1))} 个），YAML 把它当成了"
+        f"“{match.group(2)}”文字的后半截；同一层的字段左边要对齐，请把缩进多的或少的那一行改齐"
+    )
+    return Problem(Where(file, line, len(here.group(1)) + 1), hint)
+
+
 # A value whose first character means something to YAML, or a quoted or bracketed word with
 # more text after it: the parser's complaint (an alias, a block scalar, 缩进不一致) names
 # neither. Found on the line of the error or just above it.
@@ -318,6 +344,7 @@ def read_yaml(
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             slip = (
                 _key_slip(text, line, file, keys)
+                or _deeper_key(text, line, file)
                 or _value_slip(text, line, file)
                 or _unclosed_quote(text, line, file)
                 if line
