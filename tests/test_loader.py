@@ -410,6 +410,26 @@ def test_a_key_deeper_than_the_key_above_names_both_lines(
     assert f"这一行的“reason”比第 {line - 1} 行的“{key}”缩进多（{spaces}）" in problem
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "fixed"),
+    [
+        ("source: ceshi-kejian", "source: Editors", "editors"),
+        (
+            "alternatives: [替代说法]",
+            "alternatives: [替代说法]\n        related: [Ni_Nongcuo]",
+            "ni-nongcuo",
+        ),
+    ],
+)
+def test_an_id_written_in_capitals_is_one_problem_with_its_fix(
+    content: Path, old: str, new: str, fixed: str
+) -> None:
+    """Not also 不在 sources.yml / 不存在: one slip, one message."""
+    phrase_with(content, old, new)
+    [problem] = problems_of(content)
+    assert problem.endswith(f"不合格式：只能用小写字母、数字和连字符，是不是想写“{fixed}”？")
+
+
 def test_a_quote_left_open_is_named_where_it_opens(content: Path) -> None:
     """YAML reads on to the next quote: here the file still parses, with the lines between
     swallowed into the text."""

@@ -8,6 +8,7 @@ was expected. The build and `python -m macros check` both call it, so they check
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from pathlib import Path as FsPath
 from types import MappingProxyType
@@ -21,6 +22,7 @@ from .checker_file import CheckerFile
 from .handbook import Handbook
 from .model import (
     COMPILER_CONTEXT,
+    ID_PATTERN,
     Chapter,
     Checklist,
     ChecklistItem,
@@ -261,6 +263,8 @@ def _check_raw_references(
     problems: list[Problem] = []
     for doc, model in invalid:
         for name, target, where in _raw_refs(doc, model):
+            if not re.fullmatch(ID_PATTERN, target):
+                continue  # validation has said what is wrong with it (one message, not two)
             if name == "source":
                 if (
                     target in seen and not isinstance(by_id.get(target), Source)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -99,7 +100,9 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
         hint = "；数字或 true/false 当文字用时请加引号" if isinstance(value, int | float) else ""
         return f"应为文字，这里是{kind_of_value(value)}{hint}"
     if kind == "string_pattern_mismatch":
-        return f"id “{value}” 不合格式：只能用小写字母、数字和连字符，例如 ni-yinggai"
+        message = f"id “{value}” 不合格式：只能用小写字母、数字和连字符"
+        fixed = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+        return message + (f"，是不是想写“{fixed}”？" if fixed else "，例如 ni-yinggai")
     if kind == "string_too_long":
         return f"太长了，最多 {ctx.get('max_length')} 个字符"
     if kind == "list_type":
