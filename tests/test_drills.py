@@ -6,6 +6,7 @@ options of a generated question must be from the entry the question was built fr
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -195,6 +196,20 @@ def test_questions_of_one_figure_group_explain_their_own_answer(handbook: Handbo
     assert len(set(explanations)) == len(explanations)
     for drill in figures:
         assert right(drill)[0] in (drill.question.explanation or "")
+
+
+def test_a_figure_question_neither_gives_its_answer_away_nor_repeats_its_group(
+    handbook: Handbook,
+) -> None:
+    """其他（其中迁居 3%、逝世 1%，余下 1%） adds up to its answer, 5%; and five questions on
+    one five-step scale read as one question asked five times."""
+    figures = drills.generate(handbook, ["figure"], list(handbook.chapters))
+    for drill in figures:
+        unit = drills.figure_of(right(drill)[0]) or ""
+        stem = drill.question.question.split("」中，", 1)[1]
+        assert not re.search(rf"\d\s*{re.escape(unit)}", stem), drill.question.question
+    per_group = Counter((drill.source, drills.figure_of(right(drill)[0])) for drill in figures)
+    assert max(per_group.values()) <= drills.FIGURES_PER_GROUP, per_group
 
 
 @pytest.mark.parametrize("name", ALL)

@@ -327,6 +327,14 @@ def _figure_label(name: str, detail: str | None) -> str:
     return f"“{name}”" + (f"（{_strip_stop(detail)}）" if detail else "")
 
 
+FIGURES_PER_GROUP: Final = 3
+
+
+def _holds_figure(label: str, unit: str) -> bool:
+    """Whether `label` shows a figure in `unit` (any number when the figures have no unit)."""
+    return re.search(r"\d(?:\.\d+)?\s*" + re.escape(unit), label) is not None
+
+
 def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
     """数字: which figure belongs to an item, among figures with the same unit in that topic.
 
@@ -343,13 +351,18 @@ def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
             values = {value for _item, value in group}
             if len(group) < 3 or len(values) < 3:
                 continue
-            labels = [_figure_label(item.name, item.detail) for item, _value in group]
-            seen: set[str] = set()
-            for label, (_item, value) in zip(labels, group, strict=True):
-                qid = question_id("figure", f"{topic.id}-{digest(label)[:6]}")
-                if qid in seen:
-                    continue
-                seen.add(qid)
+            # A label holding figures of its own kind gives the answer away (其他: 其中迁居 3%、
+            # 逝世 1%，余下 1% adds up to 5%); of the rest, a few per group: five questions
+            # on one five-step scale read as one question asked five times.
+            asked = {
+                question_id("figure", f"{topic.id}-{digest(label)[:6]}"): (label, value)
+                for label, value in (
+                    (_figure_label(item.name, item.detail), value) for item, value in group
+                )
+                if not _holds_figure(label, figure_of(value) or "")
+            }
+            for qid in sorted(asked, key=lambda ident: digest(ident))[:FIGURES_PER_GROUP]:
+                label, value = asked[qid]
                 question = choice(
                     qid,
                     f"「{topic.title}」中，{label}对应的数字是？",
