@@ -257,3 +257,18 @@ def test_the_longest_checklist_fits_one_a4_page_as_a_full_record_and_blank(
     form.locator('[data-who="note"]').fill("满" * 200)  # the phone keeps 100
     printed(phone, form, "print-record")  # one page
     printed(phone, form, "print")
+
+
+def test_after_a_printed_record_the_browsers_own_print_gives_the_blank_form_again(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """打印记录 fills the form for its print only: Ctrl+P or the phone's menu afterwards gives
+    the blank form the page promises, not the record again."""
+    phone = shanghai_phone
+    checklist = handover(handbook)
+    form = open_checklist(phone, site, checklist.id)
+    fill_in(form)
+    printed(phone, form, "print-record")
+    phone.evaluate("dispatchEvent(new Event('afterprint'))")
+    [text] = pdf_texts(phone.pdf(format="A4"))
+    assert "完成记录" not in text and "王小明" not in text

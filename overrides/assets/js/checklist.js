@@ -180,6 +180,12 @@
     root.hbPaper = (filled) => {
       root.classList.toggle("hb-form--record", filled);
       update();
+      // The browser's own print (Ctrl+P, the phone's menu) gives the blank form again after.
+      if (filled) {
+        addEventListener("afterprint", () => root.classList.remove("hb-form--record"), {
+          once: true,
+        });
+      }
       print();
     };
     root.hbNa = (item) => {
