@@ -41,7 +41,7 @@ HOSTILE_ITEM = "<script>alert(1)</script> {{ config.site_name }} *强调*"
 CHECKLIST = "banqian-zhunbei"
 # Titles of generated pages go into the nav of every page and the page's <title>.
 HOSTILE_CHECKLIST_TITLE = "班前准备 <img src=x onerror=alert(3)> {{ 7*7 }}"
-HOSTILE_QUIZ_TITLE = "禁语自测 <script>alert(2)</script> {% raw %}{{ config.site_name }}"
+HOSTILE_QUIZ_TITLE = "禁语自测 </style><script>alert(2)</script> {% raw %}{{ config.site_name }}"
 HOSTILE_CHAPTER_TITLE = "禁语速查 </title><script>alert(4)</script> {{ 7*7 }}"
 
 
@@ -131,6 +131,14 @@ def test_titles_of_chapters_checklists_and_quizzes_are_text_in_every_nav_and_tit
     ):
         head = re.search(r"<title>(.*?)</title>", page(site, url).source, re.S)
         assert head is not None and html.unescape(head.group(1)) == f"{title} - 营业厅服务手册"
+    # A worksheet's later pages carry its title in their top margin: a CSS string in a <style>.
+    margin = re.search(
+        r'@page hb-worksheet \{ @top-left \{ content: "(.*?)";',
+        page(site, "quizzes/zice-jinyu").source,
+    )
+    assert margin is not None
+    unescaped = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), margin.group(1))
+    assert unescaped == HOSTILE_QUIZ_TITLE
 
 
 def test_outside_git_the_date_is_left_out(site: Path) -> None:

@@ -15,7 +15,7 @@ from macros.content.model import Phrase
 
 from .support import ROOT
 from .support.fixture import site_name
-from .support.pdf import blank_at_foot, content_version, page_text, pages, squeezed
+from .support.pdf import blank_at_foot, content_version, folded, page_text, pages, squeezed
 from .support.server import SiteServer
 from .support.sweep import largest
 
@@ -40,6 +40,8 @@ def test_every_printed_page_carries_the_version_and_its_number(
         assert f"第 {number} / {total} 页" in text, (url, number)
         if url.startswith("quizzes/"):  # a worksheet: whose it is, on every page, once
             assert len(re.findall(r"姓名 _+ 日期 _+ 得分 _+", text)) == 1, (url, number)
+            # and which quiz it is, so a dropped sheet can be sorted back
+            assert folded(desktop.locator("h1").inner_text()) in text, (url, number)
     if url.startswith("quizzes/"):
         # On the first page in the page itself: browsers that print no page margin boxes
         # (Safari, Firefox, Chromium before 131) still give the trainer a line for the name.

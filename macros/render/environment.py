@@ -8,7 +8,7 @@ from typing import Final
 
 import jinja2
 
-from .escape import anchor, css_token, escape_text
+from .escape import anchor, css_string, css_token, escape_text
 
 TEMPLATES: Final = Path(__file__).parent / "templates"
 _TRAILING: Final = re.compile(r"[……。.…]+$")
@@ -36,5 +36,6 @@ def make_environment() -> jinja2.Environment:
     )
     env.filters["anchor"] = anchor
     env.filters["css"] = css_token
+    env.filters["css_string"] = css_string
     env.filters["short_phrase"] = short_phrase
     return env

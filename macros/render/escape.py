@@ -52,6 +52,14 @@ def css_token(value: str) -> Markup:
     return Markup(value)
 
 
+def css_string(value: str) -> Markup:
+    """A quoted CSS string of any text, for a `content:` inside an inline <style>: every
+    character but letters and digits as a hex escape, so neither a quote nor `</style>` can
+    end it early."""
+    escaped = "".join(ch if ch.isalnum() else f"\\{ord(ch):x} " for ch in value)
+    return Markup(f'"{escaped}"')
+
+
 def json_text(value: Any) -> Markup:
     """JSON as the text of a hidden element (the browser reads it with textContent).
 
