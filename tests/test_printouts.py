@@ -48,6 +48,21 @@ def test_every_printed_page_carries_the_version_and_its_number(
         assert desktop.locator(".quiz-sheet-head").is_visible()
 
 
+def test_every_page_of_the_longest_answer_key_says_whose_key_it_is(
+    desktop: Any, site: SiteServer
+) -> None:
+    """The key prints apart (打印答案); a loose page of it must not pass for a handout."""
+    desktop.goto(site.page_url("quizzes/zice-jinyu/"))
+    desktop.evaluate("window.print = () => {}")
+    desktop.get_by_role("button", name="打印答案").click()
+    desktop.emulate_media(media="print")
+    key = [page_text(pdf_page) for pdf_page in pages(desktop.pdf(format="A4"))]
+    title = folded(desktop.locator("h1").inner_text())
+    assert len(key) > 1 and f"{title}:答案与解析" in key[0]
+    for number, text in enumerate(key[1:], 2):
+        assert f"{title} · 答案" in text, number
+
+
 def test_search_marks_and_a_dark_screen_stay_off_paper(browser: Any, site: SiteServer) -> None:
     """A search result opens its page with the words marked (?h=): yellow highlighter on a
     printed form. A dark scheme's canvas printed black margins with background graphics on."""
