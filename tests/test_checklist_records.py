@@ -89,8 +89,13 @@ def printed(page: Any, form: Any, action: str) -> str:
     before = page.evaluate("window.printed || 0")
     form.locator(f'[data-action="{action}"]').tap()
     assert page.evaluate("window.printed") == before + 1
-    [text] = pdf_texts(page.pdf(format="A4"))
-    return text
+    texts = pdf_texts(page.pdf(format="A4"))
+    title = form.locator(".hb-form__title").inner_text()
+    assert len(texts) == 1, (
+        f"检查表“{title}”打印出来超过一张 A4（{len(texts)} 页）："
+        "请合并相近的项、删掉重复的，或拆成两张表"
+    )
+    return texts[0]
 
 
 def rows(text: str) -> dict[int, str]:
