@@ -334,6 +334,30 @@ def test_a_question_typed_before_the_index_arrives_never_reads_nothing_found(
     assert not [text for text in phone.evaluate("window.__hbMetas") if "没有找到" in text]
 
 
+def test_an_index_that_did_not_arrive_says_so_instead_of_nothing_found(
+    phone: Any, site: SiteServer, console: Any
+) -> None:
+    """On a weak network the index download can break. Its empty answer read 没有找到 (试试更短的
+    词) under 投诉时限, whose answer is in the handbook; the next question tries again."""
+    console.allow(r"ERR_FAILED|handbook_index")
+    index = f"{site.url}/search/{HANDBOOK_INDEX}"
+    phone.route(index, lambda route: route.abort())
+    phone.goto(site.page_url(), wait_until="load")
+    box = open_search(phone)
+    box.fill("投诉时限")
+    box.press("End")
+    offline = phone.locator(".hb-search-offline")
+    offline.wait_for()
+    assert "联网后再搜" in offline.inner_text()
+    assert phone.locator(".hb-search-empty:not(.hb-search-offline)").count() == 0
+    assert not phone.get_by_text("没有找到").is_visible()
+    phone.unroute(index)
+    box.fill("投诉时")
+    box.press("End")
+    phone.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
+    assert offline.count() == 0
+
+
 def test_back_from_a_result_on_the_page_being_read_returns_to_the_place(
     phone: Any, site: SiteServer
 ) -> None:

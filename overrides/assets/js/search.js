@@ -25,6 +25,18 @@
     }
   }
 
+  /* The search worker says when its index could not be fetched (a weak network broke the
+   * download): nothing found then means nothing could be searched, and the pages the empty
+   * panel offers may not open either. */
+  let indexFailed = false;
+  let panelsChanged = () => {};
+  if (typeof BroadcastChannel !== "undefined") {
+    new BroadcastChannel("hb-search").addEventListener("message", (event) => {
+      indexFailed = Boolean(event.data?.indexFailed);
+      panelsChanged();
+    });
+  }
+
   /* Panels shown under the search box instead of Material's bare messages: the everyday
    * situations while the box is empty (#hb-search-start), where to go when nothing was found
    * (#hb-search-empty); both templates are in overrides/main.html. */
@@ -47,9 +59,13 @@
     };
     const update = () => {
       const empty = !input.value.trim();
+      const nothing = !empty && meta.textContent.trim() === none;
       show("hb-search-start", empty);
-      show("hb-search-empty", !empty && meta.textContent.trim() === none);
+      show("hb-search-empty", nothing && !indexFailed);
+      show("hb-search-offline", nothing && indexFailed);
+      meta.style.display = nothing && indexFailed ? "none" : ""; /* not 没有找到 above it */
     };
+    panelsChanged = update;
     new MutationObserver(update).observe(meta, {
       childList: true,
       characterData: true,

@@ -14,6 +14,7 @@
   const QUERY = 2;
   const RESULT = 3;
   const ENTRY_PARAM = "hb";
+  const CHANNEL = "hb-search"; /* assets/js/search.js listens: the index did (not) arrive */
   const EXCERPT = 24; /* characters shown either side of a match found only in the text */
   const REPEAT = 8; /* characters of the teaser that, found in the text, mean it says it again */
 
@@ -143,6 +144,15 @@
     return loading;
   };
 
+  /* An index that did not arrive answers nothing, which Material shows as 没有找到; the page
+   * (assets/js/search.js) is told apart, so it can say the network is at fault instead. */
+  const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANNEL);
+  let indexFailed = false;
+  const failed = (now) => {
+    if (now !== indexFailed && channel) channel.postMessage({ indexFailed: now });
+    indexFailed = now;
+  };
+
   let setup = null;
   /* Questions asked while the index loads all wait for it; only the last is answered. Material
    * shows any answer under the words in the box, so the empty question it asks when the box
@@ -166,8 +176,14 @@
         return;
       }
       load(setup)
-        .then((index) => (turn === asked ? HandbookSearch.search(index, message.data) : null))
-        .catch(() => [])
+        .then((index) => {
+          failed(false);
+          return turn === asked ? HandbookSearch.search(index, message.data) : null;
+        })
+        .catch(() => {
+          failed(true);
+          return [];
+        })
         .then((found) => {
           if (found === null || turn !== asked) return;
           self.postMessage({ type: RESULT, data: { items: found.map((hit) => [item(hit)]) } });
