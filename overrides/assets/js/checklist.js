@@ -143,7 +143,16 @@
     function store() {
       if (shown !== today) return; // an earlier day's record is read-only
       const used = Object.keys(record.t).length || record.na.length || record.note;
-      write(`${PREFIX}${id}:${today}`, used ? record : null);
+      if (!write(`${PREFIX}${id}:${today}`, used ? record : null)) unsaved();
+    }
+
+    /* Storage blocked or full: the note under the list says so, instead of promising 60 days
+     * (as 今日复习 does; no dialog, the ticks still work until the page is left). */
+    function unsaved() {
+      const note = $("[data-note]");
+      note.textContent =
+        "没能保存：这台手机不让网页存东西，离开或刷新这一页后勾选会清空；需要留底，请先打印记录。";
+      note.hidden = false;
     }
 
     root.hbRefresh = () => {
