@@ -39,7 +39,8 @@
 
   /* Panels shown under the search box instead of Material's bare messages: the everyday
    * situations while the box is empty (#hb-search-start), where to go when nothing was found
-   * (#hb-search-empty); both templates are in overrides/main.html. */
+   * (#hb-search-empty), and that nothing could be searched when the index did not arrive
+   * (#hb-search-offline); the templates are in overrides/main.html. */
   function setupPanels() {
     nameDialog();
     const meta = document.querySelector(".md-search-result__meta");
