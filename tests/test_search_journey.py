@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.content.handbook import Handbook
 from macros.site.search_index import HANDBOOK_INDEX
@@ -309,13 +310,15 @@ RECORD_META = """() => {
 }"""
 
 
-def test_a_question_typed_before_the_index_arrives_never_reads_nothing_found(
+def test_a_question_typed_before_the_index_arrives_says_it_is_coming_never_nothing_found(
     phone: Any, site: SiteServer
 ) -> None:
     """A question asked while the worker is still fetching its index waits for it, and so does
     the empty question Material asks when its search starts. Answered in turn, the empty one
     showed 没有找到 under the question typed meanwhile, for a moment: a reader who looked then
-    saw that nothing answers 投诉时限."""
+    saw that nothing answers 投诉时限. Meanwhile the box says the search is being prepared; on a
+    weak network that takes seconds, and Material's 键入以开始搜索 under the words typed read
+    as if the box had not taken them."""
     held: list[Any] = []
     phone.route(f"{site.url}/search/{HANDBOOK_INDEX}", lambda route: held.append(route))
     phone.goto(site.page_url(), wait_until="load")
@@ -327,9 +330,15 @@ def test_a_question_typed_before_the_index_arrives_never_reads_nothing_found(
     while not held:
         assert time.monotonic() < deadline, "the worker did not ask for its index"
         phone.evaluate("() => new Promise(requestAnimationFrame)")
+    loading = phone.locator(".hb-search-loading")
+    expect(loading).to_be_visible()
+    assert "正在准备搜索" in loading.inner_text()
+    expect(phone.locator(".md-search-result__meta")).to_be_hidden()
     for route in held:
         route.continue_()
     phone.wait_for_function(RESULTS_LISTED)
+    expect(loading).to_have_count(0)
+    expect(phone.locator(".md-search-result__meta")).to_be_visible()
     assert tap_first_result(phone) is not None
     assert not [text for text in phone.evaluate("window.__hbMetas") if "没有找到" in text]
 

@@ -6,11 +6,10 @@
 (() => {
   const ENTRY_PARAM = "hb";
 
-  function noResultsText() {
+  /* One of Material's search messages, as this page's language words it. */
+  function translation(key) {
     try {
-      return JSON.parse(document.getElementById("__config").textContent).translations[
-        "search.result.none"
-      ];
+      return JSON.parse(document.getElementById("__config").textContent).translations[key];
     } catch {
       return null;
     }
@@ -25,27 +24,32 @@
     }
   }
 
-  /* The search worker says when its index could not be fetched (a weak network broke the
-   * download): nothing found then means nothing could be searched, and the pages the empty
-   * panel offers may not open either. */
-  let indexFailed = false;
+  /* The search worker says when a question waits for its index (the first search, seconds on
+   * a weak network, while Material says 键入以开始搜索 under it) and when the index could not
+   * be fetched (a weak network broke the download): nothing found then means nothing could
+   * be searched, and the pages the empty panel offers may not open either. */
+  const worker = { indexFailed: false, indexLoading: false };
   let panelsChanged = () => {};
   if (typeof BroadcastChannel !== "undefined") {
     new BroadcastChannel("hb-search").addEventListener("message", (event) => {
-      indexFailed = Boolean(event.data?.indexFailed);
+      for (const key of Object.keys(worker)) {
+        if (key in (event.data || {})) worker[key] = Boolean(event.data[key]);
+      }
       panelsChanged();
     });
   }
 
   /* Panels shown under the search box instead of Material's bare messages: the everyday
-   * situations while the box is empty (#hb-search-start), where to go when nothing was found
-   * (#hb-search-empty), and that nothing could be searched when the index did not arrive
-   * (#hb-search-offline); the templates are in overrides/main.html. */
+   * situations while the box is empty (#hb-search-start), that the first search is being
+   * prepared (#hb-search-loading), where to go when nothing was found (#hb-search-empty), and
+   * that nothing could be searched when the index did not arrive (#hb-search-offline); the
+   * templates are in overrides/main.html. */
   function setupPanels() {
     nameDialog();
     const meta = document.querySelector(".md-search-result__meta");
     const input = document.querySelector(".md-search__input");
-    const none = noResultsText();
+    const none = translation("search.result.none");
+    const waiting = translation("search.result.placeholder");
     if (!meta || !input || meta.dataset.hbPanels) return;
     meta.dataset.hbPanels = "1";
     const show = (id, wanted) => {
@@ -60,11 +64,16 @@
     };
     const update = () => {
       const empty = !input.value.trim();
-      const nothing = !empty && meta.textContent.trim() === none;
+      const said = meta.textContent.trim();
+      const nothing = !empty && said === none;
+      const failed = nothing && worker.indexFailed;
+      const loading = !empty && said === waiting && worker.indexLoading;
       show("hb-search-start", empty);
-      show("hb-search-empty", nothing && !indexFailed);
-      show("hb-search-offline", nothing && indexFailed);
-      meta.style.display = nothing && indexFailed ? "none" : ""; /* not 没有找到 above it */
+      show("hb-search-loading", loading);
+      show("hb-search-empty", nothing && !worker.indexFailed);
+      show("hb-search-offline", failed);
+      /* not 没有找到 above the offline panel, nor 键入以开始搜索 under words typed */
+      meta.style.display = failed || loading ? "none" : "";
     };
     panelsChanged = update;
     new MutationObserver(update).observe(meta, {

@@ -144,14 +144,17 @@
     return loading;
   };
 
-  /* An index that did not arrive answers nothing, which Material shows as 没有找到; the page
-   * (assets/js/search.js) is told apart, so it can say the network is at fault instead. */
+  /* The page (assets/js/search.js) is told what Material cannot show: that a question waits
+   * for the index (a first search on a weak network waits seconds, under Material's
+   * 键入以开始搜索), and that the index did not arrive, whose empty answer Material would show
+   * as 没有找到 when the network is at fault. */
   const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANNEL);
-  let indexFailed = false;
-  const failed = (now) => {
-    if (now !== indexFailed && channel) channel.postMessage({ indexFailed: now });
-    indexFailed = now;
+  const said = { indexFailed: false, indexLoading: false };
+  const tell = (key, now) => {
+    if (now !== said[key] && channel) channel.postMessage({ [key]: now });
+    said[key] = now;
   };
+  let built = false;
 
   let setup = null;
   /* Questions asked while the index loads all wait for it; only the last is answered. Material
@@ -170,23 +173,27 @@
     } else if (message.type === QUERY && setup) {
       const turn = ++asked;
       if (!String(message.data).trim()) {
+        load(setup).catch(() => {}); /* the box was opened: a question is coming */
         setTimeout(() => {
           if (turn === asked) self.postMessage({ type: RESULT, data: { items: [] } });
         }, EMPTY_WAIT);
         return;
       }
+      if (!built) tell("indexLoading", true);
       load(setup)
         .then((index) => {
-          failed(false);
+          built = true;
+          tell("indexFailed", false);
           return turn === asked ? HandbookSearch.search(index, message.data) : null;
         })
         .catch(() => {
-          failed(true);
+          tell("indexFailed", true);
           return [];
         })
         .then((found) => {
           if (found === null || turn !== asked) return;
           self.postMessage({ type: RESULT, data: { items: found.map((hit) => [item(hit)]) } });
+          tell("indexLoading", false);
         });
     }
   });
