@@ -95,8 +95,8 @@
     }
   }
 
-  /* The search worker (workers/handbook-search.js) gives an entry's address as `page/?hb=<id>`,
-   * so Material shows it with its teaser; the tap opens `page/?h=<words>#<id>`. */
+  /* The search worker gives an entry's address as `page/?hb=<id>` (workers/search-core.js,
+   * `result`), so Material shows it with its teaser; the tap opens `page/?h=<words>#<id>`. */
   function entryAddress(href) {
     const url = new URL(href, location.href);
     const entry = url.searchParams.get(ENTRY_PARAM);

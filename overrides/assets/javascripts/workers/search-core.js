@@ -509,7 +509,112 @@
     return shown;
   }
 
-  const api = { buildIndex, search, queryRuns, fold };
+  /* --- a hit as Material's result list shows it ------------------------------------------
+   * Material shows a result's title, and its text as a teaser, only for a document without
+   * "#" in its address, so an entry's address travels as `page/?hb=<id>`; assets/js/search.js
+   * turns it back into `page/#<id>` when the result is tapped. Titles and teasers are
+   * escaped here; matched words are marked. */
+  const ENTRY_PARAM = "hb";
+  const EXCERPT = 24; /* characters shown either side of a match found only in the text */
+  const REPEAT = 8; /* characters of the teaser that, found in the text, mean it says it again */
+
+  const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+  /* `text` escaped, with every occurrence of a matched word wrapped in <mark>. Folded one
+   * character at a time, so that a character whose folded form is longer (… is "...") does not
+   * shift the marks off the words. */
+  function marked(text, words) {
+    let folded = "";
+    const source = []; /* for each character of `folded`, the index in `text` it came from */
+    for (let i = 0; i < text.length; i++) {
+      const piece = fold(text[i]);
+      folded += piece;
+      for (let j = 0; j < piece.length; j++) source.push(i);
+    }
+    const hit = new Array(text.length).fill(false);
+    for (const word of words) {
+      for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+        hit.fill(true, source[at], source[at + word.length - 1] + 1);
+      }
+    }
+    let out = "";
+    let open = false;
+    for (let i = 0; i < text.length; i++) {
+      if (hit[i] !== open) {
+        out += open ? "</mark>" : "<mark>";
+        open = hit[i];
+      }
+      out += escapeHtml(text[i]);
+    }
+    return open ? `${out}</mark>` : out;
+  }
+
+  /* How much of the text's opening the teaser already shows. The text often opens with the
+   * teaser's own sentence, which the teaser may put behind a label (换成：, 客户：) or cut short
+   * (…): the line under it must not repeat any of it. */
+  function shownAlready(teaser, text) {
+    const body = teaser.endsWith("…") ? teaser.slice(0, -1) : teaser;
+    for (let length = Math.min(body.length, text.length); length > 0; length--) {
+      if (body.endsWith(text.slice(0, length))) return length;
+    }
+    return 0;
+  }
+
+  /* Where, after `at`, the text goes on with the teaser's sentence (an objection's text opens
+   * with its type and methods, then the reply its teaser shows): the line under it stops there. */
+  function repeatsFrom(teaser, text, at) {
+    const body = teaser.replace(/…$/, "");
+    const sentence = body.slice(body.indexOf("：") + 1, body.indexOf("：") + 1 + REPEAT);
+    const found = sentence.length === REPEAT ? text.indexOf(sentence, at + 1) : -1;
+    return found > at ? found : text.length;
+  }
+
+  /* Where the first matched word sits in the text, with a little context, if not in the teaser. */
+  function excerpt(doc, words) {
+    const teaser = fold(doc.s || "");
+    const title = fold(doc.title);
+    if (words.some((w) => teaser.includes(w) || title.includes(w))) return "";
+    const text = doc.text || "";
+    const folded = fold(text);
+    const at = Math.min(...words.map((w) => folded.indexOf(w)).filter((i) => i >= 0));
+    if (!Number.isFinite(at)) return "";
+    const own = shownAlready(doc.s || "", text);
+    const start = Math.max(own, at - EXCERPT);
+    const end = Math.min(text.length, at + EXCERPT * 2, repeatsFrom(doc.s || "", text, at));
+    const shown = text.slice(start, end).trim();
+    return `${start > own ? "…" : ""}${shown}${end < text.length ? "…" : ""}`;
+  }
+
+  function item({ doc, score, terms }) {
+    const words = Object.keys(terms).filter((word) => terms[word]);
+    /* Marked in the result and, by Material, on the page opened: whole words, not single
+     * characters (a 要 or 再 marked everywhere says nothing), unless the query was one. */
+    const highlight = Object.keys(terms).some((word) => word.length > 1)
+      ? words.filter((word) => word.length > 1)
+      : words;
+    const [page, anchor] = doc.location.split("#");
+    const location = anchor ? `${page}?${ENTRY_PARAM}=${encodeURIComponent(anchor)}` : page;
+    const where =
+      doc.p && doc.p !== doc.title
+        ? `<span class="hb-result__where">${escapeHtml(doc.p)}</span>`
+        : "";
+    const more = excerpt(doc, highlight);
+    const lines = [doc.s ? marked(doc.s, highlight) : "", more ? marked(more, highlight) : ""];
+    const teaser = lines
+      .filter(Boolean)
+      .map((line) => `<span class="hb-result__line">${line}</span>`);
+    return {
+      location,
+      title: marked(doc.title, highlight),
+      text: `${where}${teaser.join("")}`,
+      score,
+      /* Material marks these on the page opened; a quiz opens unmarked: a word marked in its
+       * questions and options would read as a hint. */
+      terms: doc.c === "quiz" ? {} : Object.fromEntries(highlight.map((word) => [word, true])),
+    };
+  }
+
+  const api = { buildIndex, search, queryRuns, fold, result: item };
   if (typeof module === "object" && module.exports) module.exports = api;
   else globalThis.HandbookSearch = api;
 })();
