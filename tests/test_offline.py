@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.site import offline
 
@@ -22,6 +23,7 @@ from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser
 from .support.html import Page
 from .support.journey import entry_on_screen, tap_first_result, type_query, where_is
 from .support.offline import (
+    READY,
     LiveSite,
     Traffic,
     go_offline,
@@ -296,3 +298,64 @@ def test_checklists_and_quizzes_work_offline(live: LiveSite, phone_context: Any)
     assert page.locator(".quiz-verdict").inner_text().strip() != ""
 
     assert traffic.failed == []
+
+
+# What the foot of a page says about the offline copy (assets/js/offline.js).
+SAVED = "没网也能打开"
+STATUS = ".hb-offline-status > p:visible"  # the line of the state the copy is in
+
+
+@pytest.mark.browser
+def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
+    live: LiveSite, phone_context: Any
+) -> None:
+    """Until the first copy is complete no page opens without network (20 s and more on slow
+    3G): the foot of the page says how far it is, a toast says once when it is done, and
+    every page after says so."""
+    held: list[Any] = []
+    one_file = f"{live.server.url}/phrasing/index.html"  # precached, not the page being read
+    phone_context.route(one_file, lambda route: held.append(route))
+    page = phone_context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    status = page.locator(STATUS)
+    expect(status).to_contain_text("正在把手册存到这台手机", timeout=15_000)
+    expect(status).to_contain_text("没网时打不开")
+    expect(page.locator(".hb-toast")).to_have_count(0)
+    phone_context.unroute(one_file)
+    for route in held:
+        route.continue_()
+    toast = page.locator(".hb-toast")
+    expect(toast).to_contain_text(SAVED, timeout=15_000)
+    expect(status).to_contain_text(SAVED)
+    toast.tap()
+    expect(toast).to_have_count(0)
+    assert page.evaluate(READY)
+
+    page.locator("a.md-footer__link--next").click()  # instant navigation: a new foot
+    expect(page.locator(STATUS)).to_contain_text(SAVED)
+    page.reload(wait_until="load")
+    expect(page.locator(STATUS)).to_contain_text(SAVED)
+    expect(page.locator(".hb-toast")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_a_phone_without_room_for_the_copy_is_told_and_not_made_to_download_it_again(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """A nearly full phone: the install fails for want of space, on every page load again,
+    each time downloading files it cannot keep. Say so, and try again only a day later."""
+    console.allow(r"QuotaExceeded|Quota exceeded|sw\.js")
+    page = phone_context.new_page()
+    cdp = phone_context.new_cdp_session(page)
+    cdp.send("Storage.overrideQuotaForOrigin", {"origin": live.server.url, "quotaSize": 500_000})
+    page.goto(live.server.page_url(), wait_until="load")
+    status = page.locator(STATUS)
+    expect(status).to_contain_text("存储空间不够", timeout=30_000)
+    expect(status).to_contain_text("没网时打不开")
+
+    fetched: list[str] = []
+    phone_context.on("request", lambda request: fetched.append(request.url))
+    page.reload(wait_until="load")
+    expect(page.locator(STATUS)).to_contain_text("存储空间不够")
+    page.wait_for_timeout(500)  # what the worker would have fetched by now, were it installing
+    assert not [url for url in fetched if url.endswith("sw.js") or "/phrasing/" in url]

@@ -21,9 +21,23 @@ const SHA_HEADER = "X-Handbook-Sha";
 const buildOfClient = new Map(); // memory in front of PAGES, lost when the browser stops the worker
 const rememberedAt = new Map(); // when this worker recorded each page, to spare pages still loading
 const LOADING_GRACE = 30_000; // ms: a page being loaded may not be listed among the clients yet
+// Open pages (assets/js/offline.js) hear how far the copy is and why it failed: before the
+// first copy is complete, no page opens without network, and staff must know it.
+const STATUS = typeof BroadcastChannel === "function" ? new BroadcastChannel("hb-offline") : null;
+const tell = (message) => STATUS?.postMessage({ build: BUILD.hash, ...message });
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  event.waitUntil(
+    precache().then(
+      () => self.skipWaiting(),
+      (error) => {
+        // A full phone (QuotaExceededError) fails again on every visit; a broken download
+        // resumes on the next one (the files stored so far are kept).
+        tell({ failed: error?.name === "QuotaExceededError" ? "quota" : "network" });
+        throw error;
+      },
+    ),
+  );
 });
 
 self.addEventListener("activate", (event) => {
@@ -158,23 +172,37 @@ async function precache() {
   const cache = await caches.open(CACHE);
   const have = new Set((await cache.keys()).map((request) => request.url));
   const old = await unchangedFiles();
+  let saved = 0;
+  let broken = false; // files still arriving after one failed must not read as progress
   await Promise.all(
-    [...FILES].map(async ([key, { file, sha }]) => {
-      if (have.has(key)) return; // stored and checked by an earlier, interrupted install
-      const reused = old.get(key);
-      if (reused) return cache.put(key, reused);
-      const response = await fetch(new URL(file, SCOPE).href, { cache: "no-cache" });
-      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-      const body = await response.arrayBuffer();
-      if ((await digest(body)) !== sha) {
-        // The server has files of another build (a deploy in progress, a stale proxy):
-        // keep the current copy and try again on the next visit.
-        throw new Error(`${file} is not the file of build ${BUILD.hash}`);
-      }
-      return cache.put(key, stored(body, response.headers.get("Content-Type"), sha));
-    }),
+    [...FILES].map(([key, { file, sha }]) =>
+      store(cache, have, old, key, file, sha).then(
+        () => broken || tell({ saved: ++saved, of: FILES.size }),
+        (error) => {
+          broken = true;
+          throw error;
+        },
+      ),
+    ),
   );
   if (!(await caches.has(CACHE))) throw new Error("the cache was deleted while it was filled");
+}
+
+/* One file of the build into its cache: kept from an interrupted install, copied from an
+   earlier build, or downloaded and checked. */
+async function store(cache, have, old, key, file, sha) {
+  if (have.has(key)) return; // stored and checked by an earlier, interrupted install
+  const reused = old.get(key);
+  if (reused) return cache.put(key, reused);
+  const response = await fetch(new URL(file, SCOPE).href, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  const body = await response.arrayBuffer();
+  if ((await digest(body)) !== sha) {
+    // The server has files of another build (a deploy in progress, a stale proxy):
+    // keep the current copy and try again on the next visit.
+    throw new Error(`${file} is not the file of build ${BUILD.hash}`);
+  }
+  return cache.put(key, stored(body, response.headers.get("Content-Type"), sha));
 }
 
 /* Files of earlier builds that did not change: copied, not downloaded again. */

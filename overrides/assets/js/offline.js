@@ -1,5 +1,8 @@
-/* Registers sw.js after load. sw.js keeps each page on the build it came from; after a new
-   build arrives, the next link tap loads the page in full (new build), not instantly. */
+/* Registers sw.js after load, and says at the foot of every page whether the handbook is saved
+   on this phone: until the first copy is complete no page opens without network (slow 3G:
+   20 s and more), and staff must know before they go where there is none. sw.js keeps each
+   page on the build it came from; after a new build arrives, the next link tap loads the page
+   in full (new build), not instantly. */
 "use strict";
 
 (() => {
@@ -9,6 +12,38 @@
   var registration = null;
   var stale = false;
   var lastCheck = Date.now();
+
+  /* The copy's state, as sw.js reports it: saving (how far), failed for want of space
+     ("quota") or of network, or ready (a worker controls the page). The foot of each page
+     has a line for each (overrides/main.html); the one for the state shows. */
+  var FULL = "hb-offline-full"; // when the phone last ran out of space for the copy
+  var RETRY_FULL = 24 * 3600 * 1000; // ms: a full phone fails again at once; retry a day later
+  var state = sw.controller ? "ready" : "";
+  var percent = "";
+  var storage = window.hbStorage;
+
+  function show() {
+    for (var status of document.querySelectorAll(".hb-offline-status")) {
+      status.hidden = !state;
+      for (var line of status.children) line.hidden = line.dataset.state !== state;
+      for (var number of status.querySelectorAll("[data-percent]")) number.textContent = percent;
+    }
+  }
+
+  if (typeof BroadcastChannel === "function") {
+    new BroadcastChannel("hb-offline").addEventListener("message", (event) => {
+      var message = event.data || {};
+      if (sw.controller) return; // an update: the copy in use still works offline
+      if (message.failed) {
+        state = message.failed;
+        if (state === "quota") storage?.write(FULL, Date.now());
+      } else if (message.of) {
+        state = "saving";
+        percent = `${Math.floor((100 * message.saved) / message.of)}%`;
+      }
+      show();
+    });
+  }
 
   function askBuild() {
     if (!sw.controller || typeof MessageChannel !== "function") return;
@@ -20,11 +55,36 @@
     sw.controller.postMessage("handbook:build", [channel.port2]);
   }
 
-  sw.addEventListener("controllerchange", askBuild);
+  sw.addEventListener("controllerchange", () => {
+    askBuild();
+    if (state === "ready") return;
+    state = "ready"; // the first copy is complete: say so once, where the reader looks
+    storage?.write(FULL, null);
+    show();
+    var toast = document.querySelector('.hb-offline-status [data-state="ready"]')?.cloneNode(true);
+    if (!toast) return;
+    toast.className = "hb-toast";
+    toast.hidden = false;
+    toast.setAttribute("role", "status");
+    toast.onclick = () => toast.remove();
+    document.body.append(toast);
+    setTimeout(() => toast.remove(), 6000);
+  });
 
   window.addEventListener("load", () => {
     askBuild();
+    // A reload that bypassed the worker (Shift) leaves the page uncontrolled: the copy is there.
+    sw.getRegistration().then((found) => {
+      if (found?.active && !state) {
+        state = "ready";
+        show();
+      }
+    });
     if (sw.controller && !navigator.onLine) return; // nothing to look for; no error to show
+    if (!sw.controller && Date.now() - (storage?.read(FULL) || 0) < RETRY_FULL) {
+      state = "quota"; // not again on every page: each try downloads files it cannot keep
+      return show();
+    }
     sw.register(workerUrl.href, { updateViaCache: "none" }).then(
       (found) => {
         registration = found;
@@ -54,4 +114,8 @@
     lastCheck = Date.now();
     registration.update().catch(() => {});
   });
+
+  // Each page instant navigation brings has its own foot.
+  if (window.document$) window.document$.subscribe(show);
+  else show();
 })();
