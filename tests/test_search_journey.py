@@ -367,6 +367,28 @@ def test_an_index_that_did_not_arrive_says_so_instead_of_nothing_found(
     assert offline.count() == 0
 
 
+def test_search_starts_when_its_settings_come_only_at_the_second_try(
+    phone: Any, site: SiteServer, console: Any
+) -> None:
+    """Material fetches search_index.json once, as the page starts; on a first visit over a
+    network that dropped just then, its search said 正在初始化 until the page was reloaded."""
+    console.allow(r"ERR_FAILED|search_index")
+    tries: list[str] = []
+
+    def first_fails(route: Any) -> None:
+        tries.append(route.request.url)
+        if len(tries) == 1:
+            route.abort()
+        else:
+            route.continue_()
+
+    phone.route(f"{site.url}/search/search_index.json", first_fails)
+    phone.goto(site.page_url(), wait_until="load")
+    type_query(phone, "投诉时限")
+    assert len(tries) == 2
+    assert tap_first_result(phone) is not None
+
+
 def test_back_from_a_result_on_the_page_being_read_returns_to_the_place(
     phone: Any, site: SiteServer
 ) -> None:
