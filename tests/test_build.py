@@ -220,10 +220,12 @@ def test_bundles_are_built_from_their_sources_and_precached(built_site: Path) ->
         .removeprefix("const BUILD = ")
         .removesuffix(";")
     )["files"]
+    manifest = (built_site / "assets" / "whatsnew.json").read_text(encoding="utf-8")
+    stamp = json.loads(manifest)["stamp"]  # named in the common script (bundles.common_head)
     for bundle, sources in BUNDLES.items():
         for source in sources:
             assert not (built_site / source).exists(), f"{source} is served twice"
-        expected = MINIFIERS[Path(bundle).suffix](bundle_text(ROOT / "overrides", bundle))
+        expected = MINIFIERS[Path(bundle).suffix](bundle_text(ROOT / "overrides", bundle, stamp))
         assert (built_site / bundle).read_text(encoding="utf-8").strip() == expected.strip()
         assert bundle in {path for _url, path, _sha in precached}, f"{bundle} not kept offline"
     assert {w.js for w in WIDGETS.values()} | {w.css for w in WIDGETS.values() if w.css} <= set(

@@ -23,7 +23,8 @@ from macros.content.manifest import CHECKLISTS_GROUP, content_manifest
 from macros.content.model import Checklist, Entry, Procedure
 
 from .support import ROOT
-from .support.fixture import CONTENT, fixture_handbook
+from .support.build import build_site
+from .support.fixture import CONTENT, fixture_handbook, fixture_project
 
 Edit = Callable[[dict[str, Any]], None]
 
@@ -238,16 +239,18 @@ def test_a_new_entry_is_listed_with_its_chapter(tmp_path: Path, original: dict[s
     assert (title, url, after["groups"][group][0]) == ("新条目", "basics/#xin-tiaomu", "basics")
 
 
-def test_the_site_serves_the_manifest_and_every_page_names_its_stamp(
+def test_the_site_serves_the_manifest_and_the_common_script_names_its_stamp(
     built_site: Path, handbook: Handbook
 ) -> None:
     served = json.loads((built_site / "assets" / "whatsnew.json").read_text(encoding="utf-8"))
     nav = ["phrasing", "complaints", "objections", "closing", "communication", "selling"]
     assert [key for key, _title in served["groups"]][: len(nav)] == nav
     assert served == content_manifest(handbook, [key for key, _title in served["groups"]])
-    meta = f'<meta name="hb-content" content="{served["stamp"]}">'
+    # The stamp is named once, in the common script every page loads, not in the pages.
+    common = (built_site / "assets" / "handbook.js").read_text(encoding="utf-8")
+    assert f'hbContent="{served["stamp"]}"' in common.replace(" ", "")
     pages = [p for p in built_site.rglob("index.html") if "_content" not in p.parts]
-    assert pages and all(meta in p.read_text(encoding="utf-8") for p in pages)
+    assert pages and not any(served["stamp"] in p.read_text(encoding="utf-8") for p in pages)
     worker = (built_site / "sw.js").read_text(encoding="utf-8").split("\n", 1)[0]
     assert '"assets/whatsnew.json"' in worker, "not kept for offline use"
     assert '"assets/whatsnew.js"' in worker and '"assets/whatsnew.css"' in worker
@@ -267,3 +270,36 @@ def test_the_real_content_manifest_stays_small(handbook: Handbook) -> None:
     text = json.dumps(content_manifest(handbook), ensure_ascii=False, separators=(",", ":"))
     assert len(text.encode("utf-8")) < 64 * 1024
     assert (ROOT / "macros" / "content" / "manifest.py").is_file()
+
+
+def test_a_one_entry_edit_changes_only_the_pages_that_show_it(tmp_path: Path) -> None:
+    """Phones download again only the files whose bytes changed (the service worker compares
+    each file's hash, macros/site/offline.py): an edit to one phrase's reason must leave every
+    page that does not show it byte for byte as it was, so a typo fix does not send each
+    phone the whole handbook again (the weak-network audit: 38 of 70 files, 641 KB gzip)."""
+    project = fixture_project(tmp_path / "project")
+    sites = {name: tmp_path / name for name in ("before", "after")}
+    built = build_site(project, sites["before"], "http://127.0.0.1:8000/")
+    assert built.ok, built.log
+    phrasing = project / "content" / "phrasing.yml"
+    data = yaml.safe_load(phrasing.read_text(encoding="utf-8"))
+    added = "客户只会更着急。"
+    data["sections"][0]["entries"][1]["reason"] += added
+    phrasing.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    built = build_site(project, sites["after"], "http://127.0.0.1:8000/")
+    assert built.ok, built.log
+
+    def pages(site: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(site).as_posix(): p.read_bytes()
+            for p in site.rglob("*.html")
+            if "_content" not in p.parts
+        }
+
+    before, after = pages(sites["before"]), pages(sites["after"])
+    assert before.keys() == after.keys()
+    changed = {page for page in after if after[page] != before[page]}
+    showing = {page for page in after if added in after[page].decode("utf-8")}
+    assert "phrasing/index.html" in showing
+    assert changed == showing, "pages that do not show the entry changed"
+    assert len(after) - len(changed) > 10

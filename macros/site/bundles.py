@@ -124,28 +124,41 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
 JOINER: Final = MappingProxyType({".css": "\n", ".js": "\n;\n"})
 
 
-def widgets_table() -> str:
-    """The common script's first lines: which widgets there are, for the loader (widgets.js).
-    "use strict" first, as in each source: it makes the whole bundle strict only at its top."""
+def common_head(stamp: str) -> str:
+    """The common script's first lines: which widgets there are, for the loader (widgets.js),
+    and which content this build shows (the what's-new manifest's stamp, for
+    whatsnew-loader.js). The stamp lives here, in one small file every page already loads,
+    not in every page: an edit to one entry then changes the pages that show it, and a phone
+    downloads those again, not all of them. A page keeps the script of its own build (the
+    service worker serves a page's files from its build's copy), so it compares its own
+    build's content. "use strict" first, as in each source: it makes the whole bundle strict
+    only at its top."""
     table = {name: widget.as_json() for name, widget in WIDGETS.items()}
-    return '"use strict";\nwindow.hbWidgets = ' + json.dumps(table, separators=(",", ":")) + ";"
+    return (
+        '"use strict";\nwindow.hbWidgets = '
+        + json.dumps(table, separators=(",", ":"))
+        + ";\nwindow.hbContent = "
+        + json.dumps(stamp)
+        + ";"
+    )
 
 
-def bundle_text(custom: Path, bundle: str) -> str:
+def bundle_text(custom: Path, bundle: str, stamp: str) -> str:
     joiner = JOINER[Path(bundle).suffix]
     parts = [(custom / source).read_text(encoding="utf-8") for source in BUNDLES[bundle]]
     if bundle == COMMON_JS:
-        parts.insert(0, widgets_table())
+        parts.insert(0, common_head(stamp))
     return joiner.join(parts)
 
 
-def replace_sources(files: Files, config: MkDocsConfig, custom: Path) -> None:
-    """Leave the bundled sources out of the site and add each bundle in their place."""
+def replace_sources(files: Files, config: MkDocsConfig, custom: Path, stamp: str) -> None:
+    """Leave the bundled sources out of the site and add each bundle in their place; `stamp`
+    names the build's content (see common_head)."""
     sources = {source for group in BUNDLES.values() for source in group}
     for file in [f for f in files if f.src_uri in sources]:
         files.remove(file)
     for bundle in BUNDLES:
-        files.append(File.generated(config, bundle, content=bundle_text(custom, bundle)))
+        files.append(File.generated(config, bundle, content=bundle_text(custom, bundle, stamp)))
 
 
 # A start tag's attributes, as the HTML tokenizer reads them (names, then values in either

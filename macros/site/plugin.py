@@ -115,7 +115,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         files.append(File.generated(config, ITEMS_FILE, content=self.build.review_items()))
         files.append(File.generated(config, PHRASE_SPEC_FILE, content=self.build.phrase_spec()))
         if config.theme.custom_dir:
-            bundles.replace_sources(files, config, Path(config.theme.custom_dir))
+            stamp = self.build.manifest["stamp"]
+            bundles.replace_sources(files, config, Path(config.theme.custom_dir), stamp)
         files.append(whatsnew.manifest_file(config, self.build.manifest))
         return files
 
@@ -155,8 +156,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         cast(dict[str, Any], context)["handbook_view"] = "editor" if self.serving else "staff"
         cast(dict[str, Any], context)["handbook_problems"] = self.problems
         cast(dict[str, Any], context)["handbook_version"] = self.build.site.content_version
-        # Which content the page shows, for the marks of what changed since the last visit.
-        cast(dict[str, Any], context)["handbook_stamp"] = self.build.manifest["stamp"]
         cast(dict[str, Any], context)["handbook_widgets"] = [
             bundles.WIDGETS[name] for name in bundles.widgets_in(page.content or "")
         ]

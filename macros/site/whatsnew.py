@@ -1,10 +1,12 @@
 """What changed since a phone's last visit: the build's side.
 
 The build serves the content manifest (`macros/content/manifest.py`) at MANIFEST_URL, where
-the service worker keeps it with the rest of the offline copy, and every page names the
-manifest's stamp in `<meta name="hb-content">` (overrides/main.html). The common script
-(assets/js/whatsnew-loader.js) compares that stamp with the one the phone stored and only
-then loads assets/whatsnew.js, which fetches the manifest: a page itself never carries it.
+the service worker keeps it with the rest of the offline copy, and names the manifest's stamp
+in the first lines of the common script (`window.hbContent`, bundles.common_head), which
+every page loads; the pages themselves do not carry it, so an edit to one entry changes only
+the pages that show the entry. The common script (assets/js/whatsnew-loader.js) compares
+that stamp with the one the phone stored and only then loads assets/whatsnew.js, which
+fetches the manifest: a page itself never carries it.
 """
 
 from __future__ import annotations

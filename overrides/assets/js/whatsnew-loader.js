@@ -1,6 +1,8 @@
-/* What changed since this phone's last visit: the part every page runs, kept tiny. The page
-   names its content in <meta name="hb-content"> (a hash of what staff see, macros/site/
-   whatsnew.py); assets/whatsnew.js stores the content it last compared in
+/* What changed since this phone's last visit: the part every page runs, kept tiny. The build
+   names its content in window.hbContent, the first lines of this bundle (a hash of what staff
+   see, macros/site/bundles.py common_head; not in every page, so a one-entry edit changes
+   only the pages that show it): the service worker gives a page the bundle of the page's own
+   build. assets/whatsnew.js stores the content it last compared in
    localStorage["hb-whatsnew:v1"] with the marks still to be seen. Only when those differ from
    the page, or marks wait, does this load assets/whatsnew.js and its stylesheet, which do the
    rest. A first visit only stores the manifest, once the service worker controls the page: the
@@ -10,9 +12,9 @@
 "use strict";
 
 (() => {
-  const stamp = document.querySelector('meta[name="hb-content"]')?.content;
+  const stamp = window.hbContent;
   const bundle = document.currentScript; // assets/handbook.js
-  if (!stamp || !bundle || !window.document$) return;
+  if (typeof stamp !== "string" || !bundle || !window.document$) return;
   // Now: the bundle's src may be relative, and instant navigation changes the page it is read on.
   const root = new URL("../", bundle.src);
   let state;

@@ -1,6 +1,7 @@
 /* What changed since this phone last saw the handbook (README: What the handbook does). Loaded
-   by whatsnew-loader.js only when the page's content (<meta name="hb-content">) is not the one
-   this phone last compared, or marks are still to be seen.
+   by whatsnew-loader.js only when the build's content (window.hbContent, set by the common
+   bundle of the page's build) is not the one this phone last compared, or marks are still to
+   be seen.
 
    The manifest (assets/whatsnew.json, macros/content/manifest.py) hashes what staff see of each
    entry and checklist with its steps or items. The phone keeps, per entry, the version it last
@@ -24,8 +25,8 @@
   const DWELL = 1000; // ms an entry's title stays on screen before it counts as seen
   const LABEL = { n: "新", u: "已更新" };
   const script = document.currentScript;
-  const stamp = document.querySelector('meta[name="hb-content"]')?.content;
-  if (!script || !stamp || !window.document$) return;
+  const stamp = window.hbContent;
+  if (!script || typeof stamp !== "string" || !window.document$) return;
   const root = new URL("../", script.src); // this file is assets/whatsnew.js
   const text = (value) => typeof value === "string";
   const all = (selector, within = document) => within.querySelectorAll(selector);
