@@ -211,11 +211,21 @@ def visit_before(page: Any, builds: Builds, seen: list[str]) -> None:
 
 
 def home_after_a_visit(page: Any, builds: Builds, seen: list[str]) -> Any:
-    """The newer build's home page on a phone that saw the old one: its what's-new box, shown."""
+    """The newer build's home page on a phone that saw the old one: its what's-new box, shown
+    as a bar and opened with a tap."""
     visit_before(page, builds, seen)
     page.goto(builds.url("after"))
     box = page.locator("[data-whatsnew]")
     expect(box).to_be_visible()
+    return open_home_list(box)
+
+
+def open_home_list(box: Any) -> Any:
+    """Tap the home page's what's-new bar: the list opens under it."""
+    bar = box.locator("[data-whatsnew-open]")
+    expect(bar).to_have_attribute("aria-expanded", "false")
+    bar.click()
+    expect(box.locator("[data-whatsnew-body]")).to_be_visible()
     return box
 
 
@@ -358,7 +368,7 @@ def test_viewing_an_entry_clears_its_marks_and_knowing_clears_the_list(
     phone.goto(builds.url("after"))
     expect(box.locator("[data-whatsnew-item]")).to_have_count(1)
     assert listed(phone) == [change.checklist]
-    box.get_by_role("button", name="知道了").click()
+    open_home_list(box).get_by_role("button", name="知道了").click()
     expect(box).to_be_hidden()
     assert stored(phone)["marks"] == []
     phone.reload()
@@ -380,9 +390,14 @@ def test_a_changed_checklist_says_so_before_the_next_tick(
     expect(card.locator("[data-whatsnew-mark]")).to_have_text("已更新")
     phone.goto(builds.url("after", f"checklists/{change.checklist}/"))
     form = phone.locator(f'[data-checklist="{change.checklist}"]')
+    # A bar over the note under the progress says so; a tap opens what changed.
+    bar = form.locator(f'[data-whatsnew-open="{change.checklist}"]')
+    expect(bar).to_have_text("检查表内容已更新：新增 1 项、删除 1 项、改了 1 项")
+    expect(form.locator("[data-note]")).to_be_hidden()
     notice = form.locator("[data-checklist-changes]")
+    expect(notice).to_be_hidden()
+    bar.click()
     expect(notice).to_be_visible()
-    expect(notice).to_contain_text("检查表内容已更新")
     expect(notice).to_contain_text(f"新增 1 项：“{ADDED_ITEM_TEXT}”")
     expect(notice).to_contain_text(f"删除 1 项：“{change.item_removed_text}”")
     expect(notice).to_contain_text(f"“{change.item_reworded_text}”改为“{REWORDED_ITEM_TEXT}”")
@@ -411,8 +426,11 @@ def test_knowing_a_checklist_notice_clears_it_without_a_tick(
     visit_before(phone, builds, seen_before)
     phone.goto(builds.url("after", f"checklists/{change.checklist}/"))
     notice = phone.locator("[data-checklist-changes]")
+    phone.locator("[data-whatsnew-open]").click()
     notice.get_by_role("button", name="知道了").click()
     expect(notice).to_be_hidden()
+    expect(phone.locator("[data-whatsnew-open]")).to_have_count(0)
+    expect(phone.locator("[data-note]")).to_be_visible()
     wait_until_seen(phone, change.checklist)
     assert phone.locator("input[data-item]:checked").count() == 0
 
@@ -433,6 +451,7 @@ def test_a_long_list_shows_eight_then_the_rest_on_request(
     )
     phone.reload()
     expect(box.locator("[data-whatsnew-item]")).to_have_count(8)
+    open_home_list(box)
     expect(box.locator("[data-whatsnew-count]")).to_contain_text("新增 4 条、更新 12 条")
     more = box.get_by_role("button", name="还有 8 条")
     more.click()
@@ -547,9 +566,58 @@ def test_the_marks_work_offline(phone_with_worker: Any, builds: Builds) -> None:
         expect(box).to_be_visible()
         assert set(listed(page)) == set(change.marked)
         wait_for_instant_navigation(page)
+        open_home_list(box)
         box.locator(f'[data-whatsnew-item="{change.added}"] a').click()
         expect(page.locator(f"h3#{change.added} [data-whatsnew-mark]")).to_have_text("新")
         wait_until_seen(page, change.added)
     finally:
         context.set_offline(False)
         builds.server.start()
+
+
+# --- news that comes after the page is shown moves nothing ------------------------------------
+
+# Layout shifts as Chromium reports them (CLS counts these), and where the things a thumb may be
+# heading for were when the page was first laid out.
+LAYOUT = """targets => {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+  }).observe({ type: "layout-shift", buffered: true });
+  document.addEventListener("DOMContentLoaded", () => {
+    window.__first = [...document.querySelectorAll(targets)].map((e) => e.getBoundingClientRect().top);
+  });
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "targets"),
+    [
+        ("", ".hb-everyday a"),  # the home page's 常见情况 chips
+        # the first checkbox: the next rows may still grow a line where an item's 新/已更新
+        # mark makes its words wrap (the fixture's reworded first item does)
+        (f"checklists/{CHECKLIST.id}/", "[data-checklist] li:first-of-type input[data-item]"),
+    ],
+    ids=["home", "checklist"],
+)
+def test_news_shown_after_the_page_moves_nothing_a_thumb_may_be_heading_for(
+    browser: WatchedBrowser, builds: Builds, seen_before: list[str], path: str, targets: str
+) -> None:
+    """The what's-new bar comes a moment after the page (whatsnew.js loads, then compares):
+    on a phone, it takes a row the page kept for it, so the chips and checkboxes under it stay
+    where they were painted (the weak-network audit measured them jump 214 and 180 px)."""
+    context = browser.new_context(**PHONE_CONTEXT, service_workers="block")
+    context.add_init_script(f"({LAYOUT})({json.dumps(targets)})")
+    page = context.new_page()
+    visit_before(page, builds, seen_before)
+    page.goto(builds.url("after", path))
+    page.locator(SHOWN).wait_for(state="attached")
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100)))")
+    first = page.evaluate("window.__first")
+    now = page.eval_on_selector_all(targets, "es => es.map((e) => e.getBoundingClientRect().top)")
+    assert first and now == first, "moved when the news came"
+    shifts = page.evaluate("window.__shifts.reduce((sum, value) => sum + value, 0)")
+    assert shifts < 0.05, f"layout shift {shifts:.3f} (the audit measured 0.119 and 0.113)"
+    expect(page.locator("[data-whatsnew-open]")).to_be_visible()  # and the news is there
+    context.close()

@@ -258,8 +258,8 @@ def test_the_site_serves_the_manifest_and_the_common_script_names_its_stamp(
 
 def test_the_home_page_has_the_list_hidden_until_there_is_news(built_site: Path) -> None:
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    section = re.search(r"<section class=\"hb-whatsnew\"[^>]*>", home)
-    assert section is not None
+    section = re.search(r"<div class=\"hb-whatsnew-slot\"[^>]*><section[^>]*>", home)
+    assert section is not None, "the list sits in the row the page keeps for it"
     assert " hidden" in section.group(0) and "data-search-exclude" in section.group(0)
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "上次来过之后" not in index

@@ -221,18 +221,39 @@
 
   // --- the page ---------------------------------------------------------------------------
 
+  /* A changed checklist: its bar takes the place of the note under the progress (a row the
+     page keeps, hb-checklist__slot), so the items never move while a thumb is on its way to
+     one; the bar opens what changed, under the progress, with 知道了. */
   function notice(form, m) {
     if (form.querySelector("[data-checklist-changes]")) return;
+    const slot = form.querySelector("[data-checklist-slot]");
+    const bar = form.querySelector("[data-checklist-bar]");
+    if (!slot || !bar) return;
+    const d = m.d;
+    const counts = [
+      d.add.length && `新增 ${d.add.length} 项`,
+      d.del.length && `删除 ${d.del.length} 项`,
+      d.mod.length && `改了 ${d.mod.length} 项`,
+      d.order && "调整了顺序",
+    ].filter(Boolean);
     const box = document.createElement("div");
     box.className = "hb-whatsnew-notice";
+    box.id = `hb-changes-${m.id}`;
     box.dataset.checklistChanges = m.id;
-    box.setAttribute("role", "status");
-    const head = box.appendChild(document.createElement("p"));
-    head.append(
+    box.hidden = true;
+    const open = document.createElement("button");
+    Object.assign(open, { type: "button", className: "hb-whatsnew-notice__open" });
+    open.dataset.whatsnewOpen = m.id;
+    open.setAttribute("aria-expanded", "false");
+    open.setAttribute("aria-controls", box.id);
+    open.append(
       Object.assign(document.createElement("strong"), { textContent: "检查表内容已更新" }),
+      `：${counts.join("、") || "改了标题或说明"}`,
     );
-    head.append("：你上次打开之后，");
-    const d = m.d;
+    slot.dataset.news = "";
+    slot.append(open);
+    const head = box.appendChild(document.createElement("p"));
+    head.append("你上次打开之后，");
     const quoted = (list) => list.map((t) => `“${t}”`).join("、");
     const lines = [];
     if (d.add.length) lines.push(`新增 ${d.add.length} 项：${quoted(d.add.map((a) => a[1]))}`);
@@ -254,9 +275,7 @@
     const ok = box.appendChild(document.createElement("button"));
     Object.assign(ok, { type: "button", className: "hb-btn", textContent: "知道了" });
     ok.dataset.whatsnewAck = m.id;
-    const bar = form.querySelector("[data-checklist-bar]");
-    if (bar) bar.after(box);
-    else form.prepend(box);
+    bar.after(box);
   }
 
   // The steps or items of a changed entry that are new ("n") or changed ("u").
@@ -290,6 +309,7 @@
     watch(heading, m.id);
   }
 
+  // The home page's bar (in the row the page keeps for it) and, once it is tapped, the list.
   function showHome(marks) {
     const box = document.querySelector("[data-whatsnew]");
     if (!box) return;
@@ -299,9 +319,11 @@
     const counts = [
       added && `新增 ${added} 条`,
       marks.length - added && `更新 ${marks.length - added} 条`,
-    ];
-    box.querySelector("[data-whatsnew-count]").textContent =
-      `${counts.filter(Boolean).join("、")}。打开看过的会从这里消失。`;
+    ].filter(Boolean);
+    const expanded = box.classList.contains("hb-whatsnew--open");
+    box.querySelector("[data-whatsnew-open]").setAttribute("aria-expanded", String(expanded));
+    box.querySelector("[data-whatsnew-body]").hidden = !expanded;
+    box.querySelector("[data-whatsnew-count]").textContent = `：${counts.join("、")}`;
     const open = box.classList.contains("hb-whatsnew--all");
     const parts = [];
     let list;
@@ -345,13 +367,25 @@
 
   document.addEventListener("click", (event) => {
     const button = event.target.closest?.(
-      "[data-whatsnew-ack], [data-whatsnew-done], [data-whatsnew-more]",
+      "[data-whatsnew-open], [data-whatsnew-ack], [data-whatsnew-done], [data-whatsnew-more]",
     );
     if (!button) return;
     const box = button.closest("[data-whatsnew]");
-    if (button.dataset.whatsnewAck) {
+    if (button.hasAttribute("data-whatsnew-open")) {
+      // Opened by the person: what it pushes down moves because they asked.
+      const panel = document.getElementById(button.getAttribute("aria-controls"));
+      const open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      if (box) box.classList.toggle("hb-whatsnew--open", open);
+      if (panel) panel.hidden = !open;
+    } else if (button.dataset.whatsnewAck) {
       acknowledge([button.dataset.whatsnewAck]);
       button.closest("[data-checklist-changes]").hidden = true;
+      const slot = document.querySelector(
+        `[data-whatsnew-open="${CSS.escape(button.dataset.whatsnewAck)}"]`,
+      )?.parentElement;
+      slot?.querySelector("[data-whatsnew-open]").remove();
+      if (slot) delete slot.dataset.news;
     } else if (button.hasAttribute("data-whatsnew-done")) {
       acknowledge((state()?.marks || []).map((m) => m.id));
       box.hidden = true;
