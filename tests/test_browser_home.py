@@ -44,3 +44,34 @@ def test_quick_links_are_big_enough_to_tap_and_lead_to_their_pages(
     cards.first.click()
     phone.wait_for_url("**/phrasing/")
     expect(phone.locator("h1")).to_have_text(re.compile("^禁语速查"))
+
+
+def test_the_row_kept_for_news_says_how_fresh_the_handbook_is_and_the_bar_moves_nothing(
+    phone: Any, site: SiteServer
+) -> None:
+    """Without news the row kept for it (so that news arriving after the page moves nothing)
+    says when the content last changed; an empty row read as a gap left by mistake. The bar
+    that takes its place is as tall."""
+    phone.goto(site.page_url(), wait_until="load")
+    idle = phone.locator(".hb-whatsnew-slot__idle")
+    expect(idle).to_have_text(re.compile(r"^手册内容最近更新：\d{4}-\d\d-\d\d$"))
+    chip = phone.locator(".hb-everyday a").first
+    before = chip.bounding_box()
+    phone.evaluate(
+        """() => new Promise((done) => {
+          const style = document.createElement("link");
+          style.rel = "stylesheet";
+          style.href = new URL("assets/whatsnew.css", document.baseURI).href;
+          style.onload = done;
+          document.body.append(style);
+        })"""
+    )
+    phone.evaluate(
+        """() => {
+          document.querySelector("[data-whatsnew-count]").textContent = "更新 1 条";
+          document.querySelector("[data-whatsnew]").hidden = false;
+        }"""
+    )
+    expect(idle).to_be_hidden()
+    expect(phone.locator("[data-whatsnew-open]")).to_be_visible()
+    assert chip.bounding_box() == before

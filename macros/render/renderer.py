@@ -45,6 +45,7 @@ class SiteConfig:
     # Which content the build shows, for printouts: "2026-12-01 · 1a2b3c4" (date and short
     # commit of content/); empty outside a git checkout.
     content_version: str = ""
+    content_updated: str = ""  # the date alone: "2026-12-01"
     # Where staff report a mistake (报告错误): the repository's new-issue form, else a mail.
     issues: str = ""  # e.g. https://github.com/org/repo
     issues_host: Literal["github", "gitlab"] = "github"
@@ -153,6 +154,7 @@ class Renderer:
                 Link(Markup(self.links.href(s.ref)), s.text)
                 for s in self.handbook.search.suggestions
             ],
+            updated=self.site.content_updated,
             primary=[self._card(key) for key in primary],
             secondary=[
                 *(self._tool(tool) for tool in tools),

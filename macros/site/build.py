@@ -64,7 +64,11 @@ class HandbookBuild:
         if missing:
             raise ContentError(missing)
         dates = GitDates(project)
-        site = replace(site_config(config), content_version=dates.version("content") or "")
+        site = replace(
+            site_config(config),
+            content_version=dates.version("content") or "",
+            content_updated=dates.last_changed("content") or "",
+        )
         manifest = content_manifest(handbook, whatsnew.nav_order(config))
         return cls(project, handbook, site, make_environment(), dates, manifest)
 
