@@ -4,7 +4,7 @@ Builds the real content with `mkdocs build --strict` (median of 3), the content 
 10 (scripts/perf/sites.py), and a stock mkdocs-material site from the same Markdown; opens
 every page of both in Chromium at 390x844 and counts what it downloads (gzip level 6), and
 of that, the project's own JS and CSS (macros/site/bundles.py: the common bundles, the page's
-widget bundles, offline.js and the search worker; the search engine the worker fetches with
+widget bundles and the search worker; the search engine the worker fetches with
 the search index, later, is shown apart); runs
 Lighthouse (mobile; the median of three runs per page) on the home page, a checklist, a quiz
 and the longest page of both; runs
@@ -282,7 +282,7 @@ def render(
             ),
             Check(
                 "the project's own JS + CSS on the first load of any page (common bundles, the "
-                "page's widget bundles, offline.js, the search worker; not the search engine, "
+                "page's widget bundles, the search worker; not the search engine, "
                 "which comes later with the index)",
                 f"≤ {OWN_JS_CSS_KB} KB",
                 f"{kb(own_per_page[own_heaviest])} KB (heaviest: `{own_heaviest or '/'}`)",

@@ -206,10 +206,9 @@ def test_each_page_loads_the_common_bundles_and_only_the_widgets_it_has(
             *[WIDGETS[name].css for name in widgets if WIDGETS[name].css],
             COMMON_JS,
             *[WIDGETS[name].js for name in widgets],
-            "assets/js/offline.js",
         ], url
     assert used == set(WIDGETS), "a widget no page has"
-    assert own_assets(built_site, "404.html") == [COMMON_CSS, COMMON_JS, "assets/js/offline.js"]
+    assert own_assets(built_site, "404.html") == [COMMON_CSS, COMMON_JS]
 
 
 def test_bundles_are_built_from_their_sources_and_precached(built_site: Path) -> None:

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.site import offline
+from macros.site.bundles import COMMON_JS
 
 from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser
 from .support.html import Page
@@ -132,8 +133,10 @@ def test_every_page_links_the_manifest_and_the_installable_icons_exist(built_sit
             built_site / "manifest.webmanifest"
         ).resolve(), url
         assert (built_site / url / rels["apple-touch-icon"]).is_file(), url
+        # The common script registers the service worker (assets/js/offline.js, bundled).
         scripts = [attrs.get("src", "") for attrs in html.attrs("script")]
-        assert any(src.endswith("assets/js/offline.js") for src in scripts), url
+        assert any(src.endswith(COMMON_JS) for src in scripts), url
+    assert "sw.js" in (built_site / COMMON_JS).read_text(encoding="utf-8")
 
 
 # --- in the browser -----------------------------------------------------------------------------

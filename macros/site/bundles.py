@@ -10,8 +10,7 @@ stylesheet in the head and their script after the common one on a full load, and
 then fetches on first load only the code of the page it opens.
 
 The build leaves the sources out of the site and writes each bundle in their place. The
-offline registration (offline.js) and the search worker are loaded on their own and stay
-separate.
+search worker is loaded on its own (Material starts it) and stays separate.
 """
 
 from __future__ import annotations
@@ -95,6 +94,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/paper.js",
             "assets/js/widgets.js",  # needs window.hbWidgets, which the bundle starts with
             "assets/js/whatsnew-loader.js",  # loads assets/whatsnew.* when there is news
+            "assets/js/offline.js",  # registers sw.js; says whether the copy is saved
         ),
         "assets/checklist.css": ("assets/css/checklist.css",),
         "assets/checklist.js": ("assets/js/checklist.js",),

@@ -8,7 +8,7 @@
 (() => {
   var sw = navigator.serviceWorker;
   if (!sw || !document.currentScript) return;
-  var workerUrl = new URL("../../sw.js", document.currentScript.src);
+  var workerUrl = new URL("../sw.js", document.currentScript.src); // in assets/handbook.js
   var registration = null;
   var stale = false;
   var lastCheck = Date.now();
