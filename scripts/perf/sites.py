@@ -147,10 +147,11 @@ def multiply_content(target: Path, times: int = 10) -> Path:
                 page.replace(f'"{stem}"', f'"{stem}{suffix}"'), encoding="utf-8"
             )
             nav_lines.append(f"  - {data['title']}: {stem}{suffix}.md")
-        # Checklists, quizzes and questions: every list in these files grows by a renamed copy.
+        # Checklists, quizzes and questions: every list of them in these files grows by a
+        # renamed copy (a list of words, such as the index page's `keywords`, stays as it is).
         for name, data in special.items():
             for key, value in data.items():
-                if isinstance(value, list):
+                if isinstance(value, list) and all(isinstance(item, dict) for item in value):
                     extra = _own_asked(_renamed(value, names), copy)
                     for item in extra:
                         if isinstance(item, dict) and "title" in item:
