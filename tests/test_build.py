@@ -283,3 +283,22 @@ def test_each_page_says_when_its_content_last_changed(project_copy: Path, tmp_pa
     assert built.ok, built.log
     assert '内容更新于 <time datetime="2025-03-04">' in page(site, "phrasing").source
     assert '内容更新于 <time datetime="2025-05-06">' in page(site, "quizzes").source
+
+    # What a page prints (its margin) and reports (报告错误) names the version of the content it
+    # shows, not the build's: a commit to another file leaves the page byte for byte as it
+    # was, and phones do not download it again.
+    def commit(revision: str) -> str:
+        return subprocess.run(
+            ["git", "log", "-1", "--format=%cs · %h", revision],
+            cwd=project_copy,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    base, edit = commit("HEAD~1"), commit("HEAD")
+    phrasing = page(site, "phrasing")
+    assert f"内容版本 {base}" in phrasing.source and edit not in phrasing.source
+    checklist = page(site, "checklists").source
+    assert f"内容版本 {base}" in checklist and edit not in checklist
+    assert f"内容版本 {edit}" in page(site, "quizzes").source

@@ -47,6 +47,21 @@ def test_github_issue_names_the_page_the_entry_its_words_and_the_version(
     assert "【补充】" not in body and "【推断】" not in body
 
 
+def test_a_report_names_the_version_of_its_entrys_own_file(handbook: Handbook) -> None:
+    """Not the build's version: a commit to another content file must leave the entry's page
+    byte for byte as it was (phones download only the pages that changed)."""
+    entry = an_entry(handbook)
+    own = "2026-11-02 · 9f8e7d6"
+    config = SiteConfig(
+        site_url=SITE,
+        content_version=VERSION,
+        report_email="kefu@example.cn",
+        file_versions={entry.where.file: own, "content/objections.yml": VERSION},
+    )
+    href = Renderer(handbook, config, "phrasing/", make_environment()).report_href(entry)
+    assert f"内容版本：{own}" in fields(href)["body"]
+
+
 def test_gitlab_uses_its_own_form(handbook: Handbook) -> None:
     config = SimpleNamespace(
         extra={"content_repo": "https://gitlab.corp.cn/kefu/handbook/"}, site_url=SITE

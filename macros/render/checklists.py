@@ -151,7 +151,7 @@ def _context(renderer: Renderer, **extra: Any) -> dict[str, Any]:
     return {
         "fields": FORM_FIELDS,
         "who_fields": WHO_FIELDS,
-        "version": renderer.site.content_version,
+        "version": renderer.site.version_of(renderer.handbook.checklists.where.file),
         "day_start": start,
         "day_start_text": f"{start:02d}:00",
         "keep_days": KEEP_DAYS,

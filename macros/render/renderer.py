@@ -7,7 +7,9 @@ become markup or template code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Final, Literal
 from urllib.parse import quote, urlencode
 
@@ -46,6 +48,13 @@ class SiteConfig:
     # commit of content/); empty outside a git checkout.
     content_version: str = ""
     content_updated: str = ""  # the date alone: "2026-12-01"
+    # The same for each content file ("content/objections.yml"): what is printed or reported
+    # from one file names that file's version, so a commit to another file leaves it, and the
+    # pages showing it, as they were (phones download only the pages that changed).
+    file_versions: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def version_of(self, file: str) -> str:
+        return self.file_versions.get(file) or self.content_version
     # Where staff report a mistake (报告错误): the repository's new-issue form, else a mail.
     issues: str = ""  # e.g. https://github.com/org/repo
     issues_host: Literal["github", "gitlab"] = "github"
@@ -89,7 +98,7 @@ class Renderer:
             [
                 f"页面：{self.site.site_url}{self.handbook.url_of(entry.id)}",
                 f"条目：{title_of(entry)}（编号 {entry.id}）",
-                f"内容版本：{self.site.content_version or '未知'}",
+                f"内容版本：{self.site.version_of(entry.where.file) or '未知'}",
                 f"条目内容：{staff_words(entry, REPORTED_WORDS)}",
                 "",
                 "哪里有错，应该怎么改：",

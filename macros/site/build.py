@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import jinja2
@@ -68,6 +69,12 @@ class HandbookBuild:
             site_config(config),
             content_version=dates.version("content") or "",
             content_updated=dates.last_changed("content") or "",
+            file_versions=MappingProxyType(
+                {
+                    f"content/{file.name}": dates.version(f"content/{file.name}") or ""
+                    for file in sorted((project / "content").glob("*.yml"))
+                }
+            ),
         )
         manifest = content_manifest(handbook, whatsnew.nav_order(config))
         return cls(project, handbook, site, make_environment(), dates, manifest)

@@ -12,20 +12,23 @@ class GitDates:
     """Newest commit date of files in one repository, asked of git once per set of files."""
 
     repo: Path
-    _known: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    _known: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
 
     def last_changed(self, *files: str) -> str | None:
         """The newest commit date (YYYY-MM-DD) touching `files`, or None outside a git checkout."""
-        if files not in self._known:
-            self._known[files] = self._ask(files)
-        return self._known[files]
+        return self._ask(files, "%cs")
 
     def version(self, *files: str) -> str | None:
         """Which content a build shows, for printouts: "2026-12-01 · 1a2b3c4" (the newest commit
         touching `files`: its date and short hash), or None outside a git checkout."""
         return self._ask(files, "%cs · %h")
 
-    def _ask(self, files: tuple[str, ...], form: str = "%cs") -> str | None:
+    def _ask(self, files: tuple[str, ...], form: str) -> str | None:
+        if (form, files) not in self._known:
+            self._known[form, files] = self._run(files, form)
+        return self._known[form, files]
+
+    def _run(self, files: tuple[str, ...], form: str) -> str | None:
         try:
             result = subprocess.run(
                 ["git", "log", "-1", f"--format={form}", "--", *files],

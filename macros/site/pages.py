@@ -68,6 +68,15 @@ def content_files(src_uri: str, handbook: Handbook) -> tuple[str, ...]:
     return ()
 
 
+def dated_by(src_uri: str, handbook: Handbook) -> tuple[str, ...]:
+    """The files whose change changes what a page shows, for its date and its printed content
+    version: a quiz draws its questions from chapters and its wrong options from any of them,
+    so the quizzes are dated by the whole content folder; other pages by their own files."""
+    if src_uri.startswith(QUIZZES_URL):
+        return ("content",)
+    return content_files(src_uri, handbook)
+
+
 def is_quiz_page(src_uri: str, handbook: Handbook) -> bool:
     return any(src_uri == source_of(quiz_url(q.id)) for q in handbook.quizzes.quizzes)
 

@@ -127,12 +127,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Point the edit button at the YAML a page is made from and date the page by it."""
+        """Point the edit button at the YAML a page is made from, and date and version the page
+        by what it shows (the version its printouts name)."""
         handbook = self.build.handbook
         sources = pages.content_files(page.file.src_uri, handbook)
         if sources:
             page.edit_url = self.build.edit_url(sources[0], page.url)
-            page.meta["updated"] = self.build.dates.last_changed(*sources)
+        dated = pages.dated_by(page.file.src_uri, handbook)
+        if dated:
+            page.meta["updated"] = self.build.dates.last_changed(*dated)
+            page.meta["version"] = self.build.dates.version(*dated)
         title = pages.yaml_title(page.file.src_uri, handbook)
         if title is not None:
             # For <title> and the header, which print page.meta.title as it is (page.title,
@@ -155,7 +159,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         # YAML lines show unless this device chose the staff view.
         cast(dict[str, Any], context)["handbook_view"] = "editor" if self.serving else "staff"
         cast(dict[str, Any], context)["handbook_problems"] = self.problems
-        cast(dict[str, Any], context)["handbook_version"] = self.build.site.content_version
+        # A page's own content version, not the build's: a commit to one content file then
+        # leaves the pages of the others byte for byte as they were.
+        version = page.meta.get("version") or self.build.site.content_version
+        cast(dict[str, Any], context)["handbook_version"] = version
         cast(dict[str, Any], context)["handbook_widgets"] = [
             bundles.WIDGETS[name] for name in bundles.widgets_in(page.content or "")
         ]
