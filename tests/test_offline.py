@@ -226,7 +226,11 @@ def test_after_one_visit_every_page_opens_without_network(
 def test_search_works_offline(live: LiveSite, phone_context: Any) -> None:
     page = phone_context.new_page()
     traffic = Traffic.watch(page)
+    live.server.answered.clear()
     visit_once_and_wait_for_the_offline_copy(page, live)
+    # The page being read was downloaded once: the copy revalidated it (304), no second body.
+    first = [status for path, status in live.server.answered if path in ("/", "/index.html")]
+    assert first == [200, 304]
     go_offline(live, phone_context)
     page.reload(wait_until="load")
 
@@ -316,7 +320,7 @@ def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
     3G): the foot of the page says how far it is, a toast says once when it is done, and
     every page after says so."""
     held: list[Any] = []
-    one_file = f"{live.server.url}/phrasing/index.html"  # precached, not the page being read
+    one_file = f"{live.server.url}/phrasing/"  # precached, not the page being read
     phone_context.route(one_file, lambda route: held.append(route))
     page = phone_context.new_page()
     page.goto(live.server.page_url(), wait_until="load")

@@ -194,7 +194,9 @@ async function store(cache, have, old, key, file, sha) {
   if (have.has(key)) return; // stored and checked by an earlier, interrupted install
   const reused = old.get(key);
   if (reused) return cache.put(key, reused);
-  const response = await fetch(new URL(file, SCOPE).href, { cache: "no-cache" });
+  // Asked for as pages link to it (`phrasing/`, not `phrasing/index.html`): the page being
+  // read is then revalidated from the browser's cache, not downloaded a second time.
+  const response = await fetch(key, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   const body = await response.arrayBuffer();
   if ((await digest(body)) !== sha) {

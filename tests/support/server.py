@@ -30,6 +30,12 @@ class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # What the server answered, for a test that counts downloads (see SiteServer.answered).
+        answered = getattr(self.server, "answered", None)
+        if answered is not None:
+            answered.append((self.path, int(code) if str(code).isdigit() else 0))
+
     def send_head(self) -> Any:
         if self.path.endswith(SEARCH_INDEX) and NO_SEARCH_COOKIE in self.headers.get("Cookie", ""):
             self.send_error(404)
@@ -48,6 +54,11 @@ class QuietHandler(SimpleHTTPRequestHandler):
 class ReusableServer(ThreadingHTTPServer):
     allow_reuse_address = True  # a stopped site can start again on its port (same site_url)
     daemon_threads = True
+    answered: list[tuple[str, int]]  # (path, status) of every request, in order
+
+    def server_activate(self) -> None:
+        self.answered = []
+        super().server_activate()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that moves on mid-download closes the connection; that is not an error.
@@ -80,6 +91,11 @@ class SiteServer:
         ORIGINS.add(self.url)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
+
+    @property
+    def answered(self) -> list[tuple[str, int]]:
+        """(path, status) of every request since the server (re)started, in order."""
+        return self.server.answered if isinstance(self.server, ReusableServer) else []
 
     def stop(self) -> None:
         if self.server is not None:
