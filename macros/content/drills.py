@@ -392,6 +392,18 @@ GENERATORS: Final[MappingProxyType[str, Generator]] = MappingProxyType(
 )
 
 
+# Generators whose wrong options come from every chapter (reply: other chapters' 禁语).
+FROM_EVERY_CHAPTER: Final = frozenset({"reply"})
+
+
+def chapters_shown(handbook: Handbook, drills: Sequence[str], chapters: Sequence[str]) -> list[str]:
+    """The chapters whose words a quiz of these drills and chapters shows (for its date and
+    printed version): its own, or all of them when a generator draws from every chapter."""
+    if any(name in FROM_EVERY_CHAPTER for name in drills):
+        return list(handbook.chapters)
+    return [stem for stem in handbook.chapters if stem in chapters]
+
+
 def generate(handbook: Handbook, drills: Sequence[str], chapters: Sequence[str]) -> list[Drill]:
     """Every question the named generators build from these chapters, in content order."""
     return [drill for name in drills for drill in GENERATORS[name](handbook, chapters)]

@@ -52,14 +52,15 @@ class SiteConfig:
     # from one file names that file's version, so a commit to another file leaves it, and the
     # pages showing it, as they were (phones download only the pages that changed).
     file_versions: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-
-    def version_of(self, file: str) -> str:
-        return self.file_versions.get(file) or self.content_version
     # Where staff report a mistake (报告错误): the repository's new-issue form, else a mail.
     issues: str = ""  # e.g. https://github.com/org/repo
     issues_host: Literal["github", "gitlab"] = "github"
     report_email: str = ""
     site_url: str = ""  # the published address, so a report names the page
+
+    def version_of(self, file: str) -> str:
+        """The version of one content file, or the build's outside a git checkout."""
+        return self.file_versions.get(file) or self.content_version
 
 
 class Renderer:

@@ -15,6 +15,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..content import drills
 from ..content.handbook import Handbook
 from ..content.problems import Problem
 from ..content.urls import (
@@ -70,10 +71,16 @@ def content_files(src_uri: str, handbook: Handbook) -> tuple[str, ...]:
 
 def dated_by(src_uri: str, handbook: Handbook) -> tuple[str, ...]:
     """The files whose change changes what a page shows, for its date and its printed content
-    version: a quiz draws its questions from chapters and its wrong options from any of them,
-    so the quizzes are dated by the whole content folder; other pages by their own files."""
+    version: a quiz's own and those of the chapters it draws from (a mixed quiz and the quiz
+    list: the whole content folder); other pages their own files."""
     if src_uri.startswith(QUIZZES_URL):
-        return ("content",)
+        quiz = next(
+            (q for q in handbook.quizzes.quizzes if src_uri == source_of(quiz_url(q.id))), None
+        )
+        if quiz is None or quiz.mixed is not None:
+            return ("content",)
+        shown = drills.chapters_shown(handbook, quiz.drills, quiz.chapters)
+        return (quiz.where.file, *(f"content/{stem}.yml" for stem in shown))
     return content_files(src_uri, handbook)
 
 
