@@ -349,6 +349,8 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
 ) -> None:
     dialogue = next(e for e in BOOK.entries("dialogue"))
     phone.clock.install(time=MONDAY)
+    matcher: list[str] = []  # 话术自查's matcher comes with the first 对照, not with the page
+    phone.on("request", lambda r: r.url.endswith("/checker-core.js") and matcher.append(r.url))
     phone.goto(site.page_url(f"practice/?item={dialogue.id}"))
     area = phone.locator("[data-practice][data-practice-ready]")
     expect(area.locator("[data-practice-stage]")).to_contain_text(dialogue.customer)
@@ -358,9 +360,11 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     expect(area.locator("[data-practice-result]")).to_be_hidden()  # no model answer before
 
     reply.fill("你别激动嘛，是你的表格填错了。")
+    assert matcher == []
     check.click()
     marks = area.locator("[data-practice-marked] mark")
     expect(marks).to_have_count(1)
+    assert len(matcher) == 1
     expect(marks).to_have_attribute("data-phrase", "ni-bie-jidong")
     expect(area.locator("[data-practice-found] a")).to_have_text(
         f"禁语：{PHRASES['ni-bie-jidong'].text}"
@@ -372,6 +376,7 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     expect(marks).to_have_count(0)
     expect(area.locator("[data-practice-status]")).to_contain_text("没有查到手册列出的禁语")
     expect(area.locator("[data-practice-shown]")).to_contain_text(dialogue.better)
+    assert len(matcher) == 1  # loaded once
 
     area.get_by_role("button", name="差一点").click()
     expect(area.locator("[data-practice-saved]")).to_contain_text("已记下")

@@ -20,6 +20,8 @@ from .renderer import Renderer
 
 PAGE_URL: Final = "checker/"
 SPEC_FILE: Final = "checker/phrases.json"  # from the site root: next to the checker page
+# The matcher alone, for a page that checks only on request (对练 loads it at its first 对照).
+CORE_BUNDLE: Final = "assets/checker-core.js"
 
 
 def spec_json(renderer: Renderer) -> str:

@@ -117,13 +117,14 @@ def render_review_page(renderer: Renderer) -> str:
 
 def render_practice_page(renderer: Renderer) -> str:
     """Every practice line with its model answers (all of them readable without a script);
-    话术自查's phrase spec (checker.SPEC_FILE) lets the page mark forbidden phrases in a reply
-    with the same matcher."""
+    话术自查's phrase spec (checker.SPEC_FILE) and matcher (checker.CORE_BUNDLE), fetched at the
+    first 对照, let the page mark forbidden phrases in a reply."""
     items = practice_items(renderer.handbook)
     return renderer.render(
         "review/practice.html",
         items=[(item, _practice_link(renderer, item)) for item in items],
         spec_href=Markup(renderer.links.href_page(checker.SPEC_FILE)),
+        core_href=Markup(renderer.links.href_page(checker.CORE_BUNDLE)),
         day_start=_day_start(renderer.handbook),
         review=Markup(renderer.links.href_page(REVIEW_URL)),
     )

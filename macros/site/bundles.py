@@ -25,6 +25,8 @@ from typing import Final
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..render import checker
+
 COMMON_JS: Final = "assets/handbook.js"
 COMMON_CSS: Final = "assets/handbook.css"
 
@@ -114,10 +116,9 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         ),
         "assets/review.js": ("assets/js/review.js",),
         "assets/review.css": ("assets/css/review.css",),
-        "assets/practice.js": (
-            "assets/js/checker-core.js",  # the phrase matcher, as on 话术自查
-            "assets/js/practice.js",
-        ),
+        # The phrase matcher alone: 对练 loads it at its first 对照, with the phrase spec.
+        checker.CORE_BUNDLE: ("assets/js/checker-core.js",),
+        "assets/practice.js": ("assets/js/practice.js",),
     }
 )
 # What ends one file and starts the next: a lone ";" keeps JS files from running together.

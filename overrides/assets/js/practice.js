@@ -1,6 +1,6 @@
 /* 对练: one customer line at a time; the reader writes (or dictates) a reply, 对照 marks the
-   forbidden phrases in it with checker-core.js (HandbookChecker, the matcher of 话术自查, on the
-   spec the page embeds), shows the handbook's model answers, and a rating (像 good, 差一点
+   forbidden phrases in it with checker-core.js (HandbookChecker, the matcher of 话术自查, and
+   its phrase spec, both loaded at the first 对照), shows the handbook's model answers, and a rating (像 good, 差一点
    hard, 不像 again) puts the line into 今日复习 (review-queue.js). Without a script the page is
    the list of every line with its model answers. ?item=<id> opens that line. */
 "use strict";
@@ -44,13 +44,24 @@
     return [...phrases.keys()];
   }
 
-  /* The phrase spec (checker/phrases.json, shared with 话术自查), fetched and compiled at the first 对照: it is
-     most of what 话术自查's page weighs, and the page is read before anything is checked. */
+  /* The matcher (checker-core.js) and the phrase spec (checker/phrases.json), both shared with
+     话术自查, fetched and compiled at the first 对照: they are most of what 话术自查's page
+     weighs, and this page is read before anything is checked. */
+  function script(address) {
+    return new Promise((loaded, failed) => {
+      if (window.HandbookChecker) return loaded();
+      const tag = document.head.appendChild(document.createElement("script"));
+      tag.onload = loaded;
+      tag.onerror = () => failed(tag.remove());
+      tag.src = address;
+    });
+  }
   let spec = null;
-  function compiledSpec(address) {
-    spec ??= fetch(address)
-      .then((response) => (response.ok ? response.json() : Promise.reject()))
-      .then((data) => HandbookChecker.compileSpec(HandbookChecker.linksFrom(data, address)))
+  function compiledSpec(address, core) {
+    const data = () =>
+      fetch(address).then((response) => (response.ok ? response.json() : Promise.reject()));
+    spec ??= Promise.all([data(), script(core)])
+      .then(([json]) => HandbookChecker.compileSpec(HandbookChecker.linksFrom(json, address)))
       .catch(() => {
         spec = null; // not saved yet and no network: try again at the next 对照
         return null;
@@ -105,7 +116,8 @@
       const text = input.value;
       const shown = at;
       status.textContent = "正在检查……";
-      const compiled = await compiledSpec(new URL(root.dataset.practiceSpec, location.href).href);
+      const address = (name) => new URL(root.dataset[name], location.href).href;
+      const compiled = await compiledSpec(address("practiceSpec"), address("practiceCore"));
       if (shown !== at) return; // the reader moved on to another line meanwhile
       const findings = compiled ? HandbookChecker.findPhrases(text, compiled) : [];
       const phrases = report(root, text, findings);
