@@ -171,6 +171,25 @@ def test_checkboxes_are_labelled_and_work_from_the_keyboard(
 # Row and button sizes, and fitting the screen: tests/test_layout.py, on every real checklist.
 
 
+@pytest.mark.parametrize(
+    ("viewport", "pinned"), [(PHONE, True), ({"width": 320, "height": 568}, False)]
+)
+def test_the_progress_bar_is_pinned_only_where_the_screen_can_spare_it(
+    browser: Any, site: SiteServer, viewport: dict[str, int], pinned: bool
+) -> None:
+    """Pinned under the header it keeps the count in sight; on a small phone, in landscape or
+    with large text it took a third to a half of the screen. Where it is pinned, Material's
+    back-to-top button (which shows under the header) would sit on its buttons."""
+    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    form = open_checklist(page, site)
+    bar = form.locator("[data-checklist-bar]")
+    assert (bar.evaluate("e => getComputedStyle(e).position") == "sticky") is pinned
+    top = page.locator(".md-top").evaluate("e => getComputedStyle(e).display")
+    assert (top == "none") is pinned
+    context.close()
+
+
 def test_refs_button_shows_where_each_item_comes_from(
     phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:

@@ -470,6 +470,21 @@ def test_the_focused_next_button_is_readable_in_light_and_dark(
         go_on(phone)
 
 
+def test_an_option_reached_with_the_keyboard_shows_that_it_has_the_focus(
+    desktop: Any, site: SiteServer
+) -> None:
+    """Material's reset takes the outline off inputs: tabbing through a multiple-choice
+    question's boxes showed nothing, so Space ticked an option the reader could not see."""
+    open_quiz(desktop, site, WITH_MULTIPLE)
+    first = desktop.locator(".quiz-q.is-on .quiz-options input").first
+    first.focus()
+    desktop.keyboard.press("Tab")  # on, then back: the focus now came from the keyboard
+    desktop.keyboard.press("Shift+Tab")
+    focused = desktop.locator(".quiz-q.is-on .quiz-options input:focus-visible")
+    expect(focused).to_have_count(1)
+    assert focused.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+
+
 # --- on paper -----------------------------------------------------------------------------
 
 
