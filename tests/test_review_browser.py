@@ -109,6 +109,10 @@ def nothing_due(area: Any) -> None:
 
 def answer_quiz_card(card: Any, right: bool) -> None:
     question = QUESTIONS[card.get_attribute("data-review-item")]
+    # A screen reader hears which question the options answer (the quiz has its fieldset).
+    several = sum(o.correct for o in question.choices) > 1
+    options = card.get_by_role("group" if several else "radiogroup")
+    expect(options).to_have_accessible_name(card.locator(".hb-review__prompt").inner_text())
     texts = [o.text for o in question.choices if o.correct == right][: 99 if right else 1]
     for text in texts:
         card.locator(".hb-review__option", has_text=re.compile(f"^{re.escape(text)}$")).click()

@@ -55,9 +55,12 @@
 
   /* A quiz question: choose, confirm, see right or wrong with the explanation. */
   function question(card, id, item, graded) {
-    add(card, "p", "prompt", item.q[0]);
+    const prompt = add(card, "p", "prompt", item.q[0]);
+    prompt.id = `hb-review-q-${id}`;
     for (const line of item.q.slice(1)) add(card, "p", "context", line);
-    const list = add(card, "ul", "options");
+    const list = add(card, "ul", "options"); /* named by the question, as a quiz's fieldset */
+    list.setAttribute("role", item.m ? "group" : "radiogroup");
+    list.setAttribute("aria-labelledby", prompt.id);
     const inputs = shuffled(item.o).map(([text, right]) => {
       const label = add(add(list, "li"), "label", "option");
       const input = label.appendChild(document.createElement("input"));
