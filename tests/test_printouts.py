@@ -32,7 +32,7 @@ def test_every_printed_page_carries_the_version_and_its_number(
     desktop.emulate_media(media="print")
     printed = pages(desktop.pdf(format="A4"))
     total = len(printed)
-    version = content_version()
+    version = content_version(url)
     assert version, "the tests run in a git checkout"
     for number, pdf_page in enumerate(printed, start=1):
         text = page_text(pdf_page)
@@ -109,8 +109,8 @@ def _content_size(stem: str) -> int:
 def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
     desktop: Any, site: SiteServer, stem: str
 ) -> None:
-    version = content_version()
     for url in [f"{stem}/"]:
+        version = content_version(url)
         desktop.goto(site.page_url(url))
         desktop.emulate_media(media="print")
         # Headings and what heads a card's part: section titles and summaries, card titles,
