@@ -121,7 +121,7 @@ def test_a_printed_record_shows_what_was_done_when_and_what_was_left(
     fill_in(form)
     text = printed(phone, form, "print-record")
 
-    version = content_version(f"checklists/{checklist.id}/")
+    version = content_version(f"checklists/{checklist.id}/", handbook)
     assert f"{folded(checklist.title)} 完成记录 · 内容版本 {version}" in text  # the header
     assert f"{folded(site_name())} · 内容版本 {version}" in text  # the page footer
     assert "第 1 / 1 页" in text

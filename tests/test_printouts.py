@@ -26,13 +26,13 @@ PRINTOUTS = ["checklists/banli-yewu/", "checklists/print/", "quizzes/zice-tousu/
 
 @pytest.mark.parametrize("url", PRINTOUTS)
 def test_every_printed_page_carries_the_version_and_its_number(
-    desktop: Any, site: SiteServer, url: str
+    desktop: Any, site: SiteServer, handbook: Handbook, url: str
 ) -> None:
     desktop.goto(site.page_url(url))
     desktop.emulate_media(media="print")
     printed = pages(desktop.pdf(format="A4"))
     total = len(printed)
-    version = content_version(url)
+    version = content_version(url, handbook)
     assert version, "the tests run in a git checkout"
     for number, pdf_page in enumerate(printed, start=1):
         text = page_text(pdf_page)
@@ -107,10 +107,10 @@ def _content_size(stem: str) -> int:
 @pytest.mark.sweep
 @pytest.mark.parametrize("stem", chapters())
 def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
-    desktop: Any, site: SiteServer, stem: str
+    desktop: Any, site: SiteServer, handbook: Handbook, stem: str
 ) -> None:
     for url in [f"{stem}/"]:
-        version = content_version(url)
+        version = content_version(url, handbook)
         desktop.goto(site.page_url(url))
         desktop.emulate_media(media="print")
         # Headings and what heads a card's part: section titles and summaries, card titles,

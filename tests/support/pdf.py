@@ -7,7 +7,6 @@ the CJK Radicals Supplement (⻚ for 页, ⻢ for 马) and 戶 for 户; `folded`
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import subprocess
@@ -17,7 +16,6 @@ from typing import Any, Final
 from pypdf import PdfReader
 
 from macros.content.handbook import Handbook
-from macros.content.loader import load_content
 from macros.site.pages import dated_by, source_of
 
 from . import ROOT
@@ -102,16 +100,11 @@ def pdf_texts(pdf: bytes) -> list[str]:
     return [page_text(pdf_page) for pdf_page in pages(pdf)]
 
 
-@functools.cache
-def _handbook() -> Handbook:
-    return load_content(ROOT / "content")
-
-
-def content_version(url: str) -> str:
+def content_version(url: str, handbook: Handbook) -> str:
     """What a build of this checkout prints as the content version of the page at `url`: date
     and short commit of the newest change to the files it shows (a page's own version, not the
     build's: macros/site/pages.py dated_by)."""
-    files = dated_by(source_of(url), _handbook()) or ("content",)
+    files = dated_by(source_of(url), handbook) or ("content",)
     return subprocess.run(
         ["git", "log", "-1", "--format=%cs · %h", "--", *files],
         cwd=ROOT,
