@@ -15,6 +15,10 @@
     }
   }
 
+  /* What the result line says before Material's search has answered anything (its template
+   * writes it; the page's config does not carry it): read while the page is new. */
+  const initializing = document.querySelector(".md-search-result__meta")?.textContent.trim();
+
   /* Material's search dialog has no accessible name; give it the search box's own label. */
   function nameDialog() {
     const dialog = document.querySelector('.md-search[role="dialog"]');
@@ -49,7 +53,9 @@
     const meta = document.querySelector(".md-search-result__meta");
     const input = document.querySelector(".md-search__input");
     const none = translation("search.result.none");
-    const waiting = translation("search.result.placeholder");
+    /* Under words typed while the index loads Material still says 键入以开始搜索, or its
+     * first words (正在初始化搜索引擎) when they came before its empty question was answered. */
+    const waiting = [translation("search.result.placeholder"), initializing];
     if (!meta || !input || meta.dataset.hbPanels) return;
     meta.dataset.hbPanels = "1";
     const show = (id, wanted) => {
@@ -67,7 +73,7 @@
       const said = meta.textContent.trim();
       const nothing = !empty && said === none;
       const failed = nothing && worker.indexFailed;
-      const loading = !empty && said === waiting && worker.indexLoading;
+      const loading = !empty && waiting.includes(said) && worker.indexLoading;
       show("hb-search-start", empty);
       show("hb-search-loading", loading);
       show("hb-search-empty", nothing && !worker.indexFailed);
