@@ -57,12 +57,9 @@
   let built = false;
 
   let setup = null;
-  /* Questions asked while the index loads all wait for it; only the last is answered. Material
-   * shows any answer under the words in the box, so the empty question it asks when the box
-   * opens would read 没有找到 under a question typed meanwhile. For the same reason the empty
-   * question is answered a moment late, and not at all once another has come: typed right
-   * after opening the box, the words are in it before that answer reaches the page. */
-  const EMPTY_WAIT = 150; // ms
+  /* Questions asked while the index loads all wait for it; only the last is answered. Each
+   * answer names its question: the page drops an answer to the empty question that arrives
+   * after words were typed, which Material would show as 没有找到 under them (main.html). */
   let asked = 0;
   self.addEventListener("message", (event) => {
     const message = event.data || {};
@@ -72,11 +69,9 @@
       self.postMessage({ type: READY });
     } else if (message.type === QUERY && setup) {
       const turn = ++asked;
-      if (!String(message.data).trim()) {
-        load(setup).catch(() => {}); /* the box was opened: a question is coming */
-        setTimeout(() => {
-          if (turn === asked) self.postMessage({ type: RESULT, data: { items: [] } });
-        }, EMPTY_WAIT);
+      const question = String(message.data);
+      if (!question.trim()) {
+        self.postMessage({ type: RESULT, data: { items: [], question: "" } });
         return;
       }
       if (!built) tell("indexLoading", true);
@@ -84,7 +79,7 @@
         .then((index) => {
           built = true;
           tell("indexFailed", false);
-          return turn === asked ? HandbookSearch.search(index, message.data) : null;
+          return turn === asked ? HandbookSearch.search(index, question) : null;
         })
         .catch(() => {
           tell("indexFailed", true);
@@ -93,7 +88,7 @@
         .then((found) => {
           if (found === null || turn !== asked) return;
           const items = found.map((hit) => [HandbookSearch.result(hit)]);
-          self.postMessage({ type: RESULT, data: { items } });
+          self.postMessage({ type: RESULT, data: { items, question } });
           tell("indexLoading", false);
         });
     }
