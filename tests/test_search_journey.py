@@ -405,6 +405,29 @@ def test_an_index_that_did_not_arrive_says_so_instead_of_nothing_found(
     assert offline.count() == 0
 
 
+def test_search_starts_when_its_worker_comes_only_at_the_second_try(
+    phone: Any, site: SiteServer, console: Any
+) -> None:
+    """Material starts its search worker once, with the page, and keeps it across instant
+    navigation: on a first visit over a network that dropped just then, the worker's script
+    did not arrive and search found nothing on any page until a full reload."""
+    console.allow(r"ERR_FAILED|handbook-search")
+    tries: list[str] = []
+
+    def first_fails(route: Any) -> None:
+        tries.append(route.request.url)
+        if len(tries) == 1:
+            route.abort()
+        else:
+            route.continue_()
+
+    phone.route("**/workers/handbook-search.js", first_fails)
+    phone.goto(site.page_url(), wait_until="load")
+    type_query(phone, "投诉时限")
+    assert len(tries) == 2
+    assert tap_first_result(phone) is not None
+
+
 def test_search_starts_when_its_settings_come_only_at_the_second_try(
     phone: Any, site: SiteServer, console: Any
 ) -> None:
