@@ -183,3 +183,36 @@ def test_light_or_dark_follows_the_phone_from_the_first_paint_and_after_a_visit(
     page.reload(wait_until="load")
     assert page.evaluate(scheme) == "default"
     context.close()
+
+
+@pytest.mark.parametrize("phone_scheme", ["light", "dark"])
+def test_every_tap_on_the_light_dark_toggle_changes_the_look(
+    browser: WatchedBrowser, site: SiteServer, phone_scheme: str
+) -> None:
+    """Material's toggle stepped through follow the phone → light → dark: on a phone set to
+    light the first tap chose light and nothing changed, so staff thought it broken. The
+    toggle now leads to the look the phone is not in, and from there back to following the
+    phone; the button says what it does, and a look chosen stays after a reload."""
+    context = browser.new_context(**PHONE_CONTEXT, color_scheme=phone_scheme)
+    page = context.new_page()
+    page.goto(site.page_url(), wait_until="load")
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    button = page.locator("form[data-md-component=palette] label:visible")
+    phone_look, other_look = (
+        ("default", "slate") if phone_scheme == "light" else ("slate", "default")
+    )
+    assert page.evaluate(scheme) == phone_look
+    assert button.count() == 1
+    assert button.get_attribute("title") == (
+        "切换到深色模式" if phone_scheme == "light" else "切换到浅色模式"
+    )
+    button.tap()
+    page.wait_for_function(f"() => ({scheme})() === '{other_look}'")
+    assert button.get_attribute("title") == "跟随手机的深浅设置"
+    page.reload(wait_until="load")
+    assert page.evaluate(scheme) == other_look
+    button.tap()
+    page.wait_for_function(f"() => ({scheme})() === '{phone_look}'")
+    page.emulate_media(color_scheme="dark" if phone_scheme == "light" else "light")
+    page.wait_for_function(f"() => ({scheme})() === '{other_look}'")  # follows the phone again
+    context.close()
