@@ -176,18 +176,18 @@ def test_each_page_loads_the_common_bundles_and_only_the_widgets_it_has(
     checklist = handbook.checklists.checklists[0].id
     quiz = handbook.quizzes.quizzes[0].id
     expected = {
-        "": ["review-queue"],  # how many items 今日复习 has today
-        "phrasing/": ["review-queue"],  # a phrase opened enters 今日复习
+        "": ["review-feed", "review-queue"],  # how many items 今日复习 has today
+        "phrasing/": ["review-feed"],  # a phrase opened enters 今日复习
         "phrasing/print/": [],
         "course/": [],
         "checklists/": ["checklist"],
         f"checklists/{checklist}/": ["checklist"],
         "checklists/print/": ["checklist"],
         "quizzes/": ["quiz"],
-        f"quizzes/{quiz}/": ["quiz", "review-queue"],
-        "checker/": ["checker", "review-queue"],
-        "review/": ["review-queue", "review"],
-        "practice/": ["review-queue", "practice"],
+        f"quizzes/{quiz}/": ["quiz", "review-feed"],
+        "checker/": ["checker", "review-feed"],
+        "review/": ["review-feed", "review-queue", "review"],
+        "practice/": ["review-feed", "review-queue", "practice"],
     }
     pages = [
         path.parent.relative_to(built_site).as_posix() + "/"

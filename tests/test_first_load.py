@@ -54,6 +54,7 @@ STARTED = {
     "quiz": "!document.querySelector('[data-quiz]') || !!document.querySelector('.quiz.is-live')",
     # The checker has started once it says it is loading its data (which comes after the page).
     "checker": "!!document.querySelector('[data-checker][data-started]')",
+    "review-feed": "!!window.hbReviewFeed",
     "review-queue": "!!window.hbReview",
     "review": "!!document.querySelector('[data-review][data-review-ready]')",
     "practice": "!!document.querySelector('[data-practice][data-practice-ready]')",
@@ -76,7 +77,9 @@ def watch(page: Any, site: SiteServer) -> list[str]:
     page.route(f"{site.url}/assets/*", slowly)
     page.goto(site.page_url(), wait_until="load")
     wait_for_instant_navigation(page)
-    assert fetched == ["assets/review-queue.js"], "the home page counts what 今日复习 has"
+    assert fetched == ["assets/review-feed.js", "assets/review-queue.js"], (
+        "the home page counts what 今日复习 has"
+    )
     fetched.clear()
     widgets = {
         name: {

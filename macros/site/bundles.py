@@ -66,11 +66,16 @@ WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
             js="assets/checker.js",
             css="assets/checker.css",
         ),
-        # 今日复习's queue: records what enters it (a quiz answered wrong, a phrase opened or
-        # caught, a practice line rated) and counts what is due; before review and practice,
-        # which use it.
-        "review-queue": Widget(
+        # 今日复习's queue. Every page that feeds it (a quiz answered wrong, a phrase opened or
+        # caught, a line rated in practice) loads what records an item; the pages that show it
+        # (how many are due, the review, practice) also load the queue, which uses the feed
+        # and so comes after it (widgets load in this order).
+        "review-feed": Widget(
             hooks=("data-review-source", "data-review-due", "data-review", "data-practice"),
+            js="assets/review-feed.js",
+        ),
+        "review-queue": Widget(
+            hooks=("data-review-due", "data-review", "data-practice"),
             js="assets/review-queue.js",
         ),
         "review": Widget(hooks=("data-review",), js="assets/review.js", css="assets/review.css"),
@@ -110,10 +115,11 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/checker-core.js",  # before checker.js, which uses it
             "assets/js/checker.js",
         ),
-        "assets/review-queue.js": (
-            "assets/js/fsrs.js",  # before review-queue.js, which uses it
-            "assets/js/review-queue.js",
+        "assets/review-feed.js": (
+            "assets/js/fsrs.js",  # before review-feed.js and review-queue.js, which use it
+            "assets/js/review-feed.js",
         ),
+        "assets/review-queue.js": ("assets/js/review-queue.js",),
         "assets/review.js": ("assets/js/review.js",),
         "assets/review.css": ("assets/css/review.css",),
         # The phrase matcher alone: 对练 loads it at its first 对照, with the phrase spec.

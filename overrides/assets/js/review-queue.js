@@ -1,14 +1,5 @@
-/* 今日复习's queue, kept on this phone: what enters it, and how much of it is due today.
-
-   Each item is one key, localStorage["hb-review:v1:<id>"] = its history, [[minute, grade], ...]
-   (fsrs.js: grade 1 again … 4 easy, 0 met), keyed by the question's or the entry's id, so a
-   reworded question keeps its schedule and an id the content no longer has is never shown.
-   A key whose id or value is not ours is skipped, never fatal. Items enter the queue:
-   - a quiz question answered wrong (quiz.js says so with an "hb-answer" event): again;
-   - a forbidden phrase caught in 话术自查 or in a 对练 reply ("hb-phrases-found"): again;
-   - a forbidden phrase opened, i.e. its entry in 禁语速查 reached by its link (the address
-     names it): met, first asked the next day;
-   - a rating on the review or practice page (review.js, practice.js call `record`).
+/* 今日复习's queue, kept on this phone: how it is scheduled (fsrs.js) and how much of it is due
+   today. What enters it, and how it is stored: review-feed.js, loaded before this file.
    On the home page it says how many items are due ([data-review-due]). The review day starts
    at data-review-day-start o'clock, as the checklist day does. */
 "use strict";
@@ -16,37 +7,7 @@
 (() => {
   if (window.hbReview) return;
   const fsrs = globalThis.HandbookFsrs;
-  const PREFIX = "hb-review:v1:";
-  const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-  const read = (id) => window.hbStorage.read(PREFIX + id);
-
-  /* Every history kept on this phone, id → history; anything else under the prefix is skipped. */
-  function histories() {
-    const found = {};
-    try {
-      for (let i = 0; i < localStorage.length; i++) {
-        const key = localStorage.key(i);
-        const id = key?.startsWith(PREFIX) && key.slice(PREFIX.length);
-        if (!id || !ID.test(id)) continue;
-        const history = read(id);
-        if (fsrs.isHistory(history)) found[id] = history;
-      }
-    } catch {
-      /* storage blocked: an empty queue */
-    }
-    return found;
-  }
-
-  /* Add a grade to an item's history (0: met, only when the item is not in the queue yet). */
-  function record(id, grade, at = Date.now()) {
-    if (!ID.test(id)) return false;
-    let history = read(id);
-    if (!fsrs.isHistory(history)) history = []; // none, or not ours: this grade starts it
-    if (grade === 0 && history.length) return true;
-    history.push([Math.floor(at / fsrs.MINUTE), grade]);
-    return window.hbStorage.write(PREFIX + id, history); // false: full or blocked
-  }
+  const { record, histories, any } = window.hbReviewFeed;
 
   function hourOf(element) {
     const hour = Number(element?.dataset.reviewDayStart);
@@ -105,35 +66,8 @@
     }
   }
 
-  /* A phrase whose entry the address names (its link in 禁语速查, a search result, a link from
-     话术自查) is met: into the queue, first asked the next day. */
-  function opened() {
-    const id = decodeURIComponent(location.hash.slice(1));
-    const target = ID.test(id) ? document.getElementById(id) : null;
-    const entry = target?.closest(".hb-entry");
-    if (entry?.querySelector('[data-review-source="phrase"]')) record(id, 0);
-  }
-
-  let caught = new Set(); // phrases already recorded on the page in front of the reader
-  document.addEventListener("hb-answer", (event) => {
-    if (!event.detail.right) record(event.detail.id, 1);
-  });
-  document.addEventListener("hb-phrases-found", (event) => {
-    for (const id of event.detail) {
-      if (!caught.has(id)) record(id, 1);
-      caught.add(id);
-    }
-  });
-  window.addEventListener("hashchange", opened);
-
-  const any = () => Object.keys(histories()).length > 0;
   window.hbReview = { record, any, cards, due, today, when, hourOf, loadItems, fsrs };
-  const start = () => {
-    caught = new Set();
-    opened();
-    count();
-  };
-  if (window.document$) window.document$.subscribe(start);
-  else document.addEventListener("DOMContentLoaded", start);
+  if (window.document$) window.document$.subscribe(count);
+  else document.addEventListener("DOMContentLoaded", count);
   document.dispatchEvent(new Event("hb-review-ready"));
 })();

@@ -24,6 +24,7 @@
   function script(address) {
     if (!scripts.has(address)) {
       const element = document.createElement("script");
+      element.async = false; // run in the order added: the review queue after its feed
       element.src = address;
       scripts.set(
         address,

@@ -1,0 +1,79 @@
+/* What enters 今日复习's queue, kept on this phone (review-queue.js schedules it and counts
+   what is due; the pages that only feed the queue load this part alone).
+
+   Each item is one key, localStorage["hb-review:v1:<id>"] = its history, [[minute, grade], ...]
+   (fsrs.js: grade 1 again … 4 easy, 0 met), keyed by the question's or the entry's id, so a
+   reworded question keeps its schedule and an id the content no longer has is never shown.
+   A key whose id or value is not ours is skipped, never fatal. Items enter the queue:
+   - a quiz question answered wrong (quiz.js says so with an "hb-answer" event): again;
+   - a forbidden phrase caught in 话术自查 or in a 对练 reply ("hb-phrases-found"): again;
+   - a forbidden phrase opened, i.e. its entry in 禁语速查 reached by its link (the address
+     names it): met, first asked the next day;
+   - a rating on the review or practice page (review.js, practice.js call `record`). */
+"use strict";
+
+(() => {
+  if (window.hbReviewFeed) return;
+  const fsrs = globalThis.HandbookFsrs;
+  const PREFIX = "hb-review:v1:";
+  const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+  const read = (id) => window.hbStorage.read(PREFIX + id);
+
+  /* Every history kept on this phone, id → history; anything else under the prefix is skipped. */
+  function histories() {
+    const found = {};
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        const id = key?.startsWith(PREFIX) && key.slice(PREFIX.length);
+        if (!id || !ID.test(id)) continue;
+        const history = read(id);
+        if (fsrs.isHistory(history)) found[id] = history;
+      }
+    } catch {
+      /* storage blocked: an empty queue */
+    }
+    return found;
+  }
+
+  /* Add a grade to an item's history (0: met, only when the item is not in the queue yet). */
+  function record(id, grade, at = Date.now()) {
+    if (!ID.test(id)) return false;
+    let history = read(id);
+    if (!fsrs.isHistory(history)) history = []; // none, or not ours: this grade starts it
+    if (grade === 0 && history.length) return true;
+    history.push([Math.floor(at / fsrs.MINUTE), grade]);
+    return window.hbStorage.write(PREFIX + id, history); // false: full or blocked
+  }
+
+  /* A phrase whose entry the address names (its link in 禁语速查, a search result, a link from
+     话术自查) is met: into the queue, first asked the next day. */
+  function opened() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = ID.test(id) ? document.getElementById(id) : null;
+    const entry = target?.closest(".hb-entry");
+    if (entry?.querySelector('[data-review-source="phrase"]')) record(id, 0);
+  }
+
+  let caught = new Set(); // phrases already recorded on the page in front of the reader
+  document.addEventListener("hb-answer", (event) => {
+    if (!event.detail.right) record(event.detail.id, 1);
+  });
+  document.addEventListener("hb-phrases-found", (event) => {
+    for (const id of event.detail) {
+      if (!caught.has(id)) record(id, 1);
+      caught.add(id);
+    }
+  });
+  window.addEventListener("hashchange", opened);
+
+  const any = () => Object.keys(histories()).length > 0;
+  window.hbReviewFeed = { record, histories, any };
+  const start = () => {
+    caught = new Set();
+    opened();
+  };
+  if (window.document$) window.document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();
