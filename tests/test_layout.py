@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser
 from .support.offline import site_pages
@@ -216,3 +217,32 @@ def test_every_tap_on_the_light_dark_toggle_changes_the_look(
     page.emulate_media(color_scheme="dark" if phone_scheme == "light" else "light")
     page.wait_for_function(f"() => ({scheme})() === '{other_look}'")  # follows the phone again
     context.close()
+
+
+def test_a_keyboard_reaches_the_content_without_passing_unseen_links(
+    phone: Any, site: SiteServer
+) -> None:
+    """Closed, Material's search results and menu drawer stay in the page, out of sight: Tab
+    went through some 50 unseen links (the everyday searches, every menu entry) before the
+    content. Opened, they take the focus as before."""
+    phone.goto(site.page_url("phrasing/"), wait_until="load")
+    unseen = """() => {
+      const focused = document.activeElement;
+      return !!focused.closest('.md-sidebar--primary, .md-search__output');
+    }"""
+    for _ in range(6):
+        phone.keyboard.press("Tab")
+        assert not phone.evaluate(unseen), phone.evaluate("document.activeElement.outerHTML")
+    assert phone.evaluate("!!document.activeElement.closest('.md-content')")
+    phone.locator("label.md-header__button[for=__drawer]").tap()
+    link = phone.locator(".md-sidebar--primary a.md-nav__link").first
+    expect(link).to_be_visible()
+    link.focus()
+    assert phone.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    phone.locator(".md-overlay").tap(position={"x": 370, "y": 400})
+    expect(link).to_be_hidden()
+    phone.locator("label.md-header__button[for=__search]").tap()
+    suggestion = phone.locator(".hb-search-start a").first
+    expect(suggestion).to_be_visible()
+    suggestion.focus()
+    assert phone.evaluate("!!document.activeElement.closest('.md-search__output')")
