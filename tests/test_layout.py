@@ -246,3 +246,38 @@ def test_a_keyboard_reaches_the_content_without_passing_unseen_links(
     expect(suggestion).to_be_visible()
     suggestion.focus()
     assert phone.evaluate("!!document.activeElement.closest('.md-search__output')")
+
+
+# WCAG contrast of an element's text (its opacity laid over the page) on the page's background.
+CONTRAST_ON_PAGE = """(el) => {
+  const rgba = (c) => { const v = c.match(/[\\d.]+/g).map(Number); return [...v.slice(0, 3), v[3] ?? 1]; };
+  const page = rgba(getComputedStyle(document.body).backgroundColor);
+  const text = rgba(getComputedStyle(el).color);
+  const laid = text.slice(0, 3).map((v, i) => text[3] * v + (1 - text[3]) * page[i]);
+  const lum = (rgb) => { const [r, g, b] = rgb.map((v) => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const [a, b] = [lum(laid), lum(page.slice(0, 3))].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_heading_link_of_the_entry_landed_on_is_readable(
+    browser: WatchedBrowser, site: SiteServer, scheme: str
+) -> None:
+    """The entry a search result or link lands on shows its heading's "#" link, which Material
+    colours in its accent: 2.8:1 on white."""
+    context = browser.new_context(**PHONE_CONTEXT, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site.page_url("phrasing/"), wait_until="load")
+    entry = page.locator(".hb-entry > h3[id]").nth(3).get_attribute("id")
+    page.goto("about:blank")
+    page.goto(site.page_url(f"phrasing/#{entry}"), wait_until="load")
+    heading = page.locator(f"h3[id='{entry}']")
+    assert heading.evaluate("h => h.matches(':target')")
+    link = heading.locator(".headerlink")
+    page.wait_for_function("l => !l.getAnimations().length", arg=link.element_handle())
+    assert link.evaluate("l => getComputedStyle(l).opacity") == "1"
+    assert link.evaluate(CONTRAST_ON_PAGE) >= 4.5
+    context.close()
