@@ -248,6 +248,31 @@ def test_a_keyboard_reaches_the_content_without_passing_unseen_links(
     assert phone.evaluate("!!document.activeElement.closest('.md-search__output')")
 
 
+def test_enter_on_the_light_dark_toggle_changes_the_look_too(
+    browser: WatchedBrowser, site: SiteServer
+) -> None:
+    """From the keyboard, Material's Enter stepped to the next option in order: light, on a
+    phone set to light. Enter goes where the button on screen leads, and the button shows that
+    it has the focus."""
+    context = browser.new_context(**PHONE_CONTEXT, color_scheme="light")
+    page = context.new_page()
+    page.goto(site.page_url(), wait_until="load")
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    toggle = "document.activeElement.matches('form[data-md-component=palette] input')"
+    for _ in range(5):  # from the top of the page, as a keyboard reaches it
+        page.keyboard.press("Tab")
+        if page.evaluate(toggle):
+            break
+    button = page.locator("form[data-md-component=palette] label:visible")
+    assert button.evaluate("b => getComputedStyle(b).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => ({scheme})() === 'slate'")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => ({scheme})() === 'default'")
+    assert page.evaluate(toggle)
+    context.close()
+
+
 # WCAG contrast of an element's text (its opacity laid over the page) on the page's background.
 CONTRAST_ON_PAGE = """(el) => {
   const rgba = (c) => { const v = c.match(/[\\d.]+/g).map(Number); return [...v.slice(0, 3), v[3] ?? 1]; };
