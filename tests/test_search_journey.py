@@ -405,6 +405,26 @@ def test_an_index_that_did_not_arrive_says_so_instead_of_nothing_found(
     assert offline.count() == 0
 
 
+def test_a_search_that_failed_in_another_tab_does_not_speak_for_this_one(
+    phone: Any, site: SiteServer, console: Any
+) -> None:
+    """The worker's news (the index did not arrive) reached every open tab of the handbook: a
+    second tab then said 现在搜不了 under a question that merely found nothing."""
+    console.allow(r"ERR_FAILED|handbook_index")
+    other = phone.context.new_page()
+    other.goto(site.page_url(), wait_until="load")
+    phone.route(f"{site.url}/search/{HANDBOOK_INDEX}", lambda route: route.abort())
+    phone.goto(site.page_url(), wait_until="load")
+    box = open_search(phone)
+    box.fill("投诉时限")
+    box.press("End")
+    phone.locator(".hb-search-offline").wait_for()
+    type_query(other, "齉龘")
+    expect(other.locator(".hb-search-empty")).to_be_visible()
+    assert other.locator(".hb-search-offline").count() == 0
+    other.close()
+
+
 def test_search_starts_when_its_worker_comes_only_at_the_second_try(
     phone: Any, site: SiteServer, console: Any
 ) -> None:

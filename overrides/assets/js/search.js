@@ -34,14 +34,12 @@
    * be searched, and the pages the empty panel offers may not open either. */
   const worker = { indexFailed: false, indexLoading: false };
   let panelsChanged = () => {};
-  if (typeof BroadcastChannel !== "undefined") {
-    new BroadcastChannel("hb-search").addEventListener("message", (event) => {
-      for (const key of Object.keys(worker)) {
-        if (key in (event.data || {})) worker[key] = Boolean(event.data[key]);
-      }
-      panelsChanged();
-    });
-  }
+  window.addEventListener("hb-search-worker", (event) => {
+    for (const key of Object.keys(worker)) {
+      if (key in event.detail) worker[key] = Boolean(event.detail[key]);
+    }
+    panelsChanged();
+  });
 
   /* Panels shown under the search box instead of Material's bare messages: the everyday
    * situations while the box is empty (#hb-search-start), that the first search is being

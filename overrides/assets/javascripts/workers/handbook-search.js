@@ -12,7 +12,6 @@
   const READY = 1;
   const QUERY = 2;
   const RESULT = 3;
-  const CHANNEL = "hb-search"; /* assets/js/search.js listens: the index did (not) arrive */
 
   /* Material parses search_index.json on the page at every load and posts it here; that file
    * only names ours (macros/site/search_index.py), which this worker fetches itself, off the
@@ -47,11 +46,11 @@
   /* The page (assets/js/search.js) is told what Material cannot show: that a question waits
    * for the index (a first search on a weak network waits seconds, under Material's
    * 键入以开始搜索), and that the index did not arrive, whose empty answer Material would show
-   * as 没有找到 when the network is at fault. */
-  const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANNEL);
+   * as 没有找到 when the network is at fault. Told in a message of its own ({hb: …}), which
+   * the page's stand-in for this worker (overrides/main.html) keeps from Material. */
   const said = { indexFailed: false, indexLoading: false };
   const tell = (key, now) => {
-    if (now !== said[key] && channel) channel.postMessage({ [key]: now });
+    if (now !== said[key]) self.postMessage({ hb: { [key]: now } });
     said[key] = now;
   };
   let built = false;
