@@ -425,13 +425,22 @@ def test_a_search_that_failed_in_another_tab_does_not_speak_for_this_one(
     other.close()
 
 
-def test_search_starts_when_its_worker_comes_only_at_the_second_try(
-    phone: Any, site: SiteServer, console: Any
+@pytest.mark.parametrize(
+    ("first_fetch", "logged"),
+    [
+        ("/assets/javascripts/workers/handbook-search.js", "handbook-search"),
+        ("/search/search_index.json", "search_index"),
+    ],
+    ids=["worker", "settings"],
+)
+def test_search_starts_when_what_it_fetches_first_comes_only_at_the_second_try(
+    phone: Any, site: SiteServer, console: Any, first_fetch: str, logged: str
 ) -> None:
-    """Material starts its search worker once, with the page, and keeps it across instant
-    navigation: on a first visit over a network that dropped just then, the worker's script
-    did not arrive and search found nothing on any page until a full reload."""
-    console.allow(r"ERR_FAILED|handbook-search")
+    """On a first visit over a network that dropped just as the page started, search stayed
+    dead until a full reload: Material fetches search_index.json (its settings) once, and it
+    starts its worker once and keeps it across instant navigation. Said 正在初始化 (settings)
+    or found nothing on any page (worker)."""
+    console.allow(rf"ERR_FAILED|{logged}")
     tries: list[str] = []
 
     def first_fails(route: Any) -> None:
@@ -441,29 +450,7 @@ def test_search_starts_when_its_worker_comes_only_at_the_second_try(
         else:
             route.continue_()
 
-    phone.route("**/workers/handbook-search.js", first_fails)
-    phone.goto(site.page_url(), wait_until="load")
-    type_query(phone, "投诉时限")
-    assert len(tries) == 2
-    assert tap_first_result(phone) is not None
-
-
-def test_search_starts_when_its_settings_come_only_at_the_second_try(
-    phone: Any, site: SiteServer, console: Any
-) -> None:
-    """Material fetches search_index.json once, as the page starts; on a first visit over a
-    network that dropped just then, its search said 正在初始化 until the page was reloaded."""
-    console.allow(r"ERR_FAILED|search_index")
-    tries: list[str] = []
-
-    def first_fails(route: Any) -> None:
-        tries.append(route.request.url)
-        if len(tries) == 1:
-            route.abort()
-        else:
-            route.continue_()
-
-    phone.route(f"{site.url}/search/search_index.json", first_fails)
+    phone.route(f"{site.url}{first_fetch}", first_fails)
     phone.goto(site.page_url(), wait_until="load")
     type_query(phone, "投诉时限")
     assert len(tries) == 2
