@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser
+from .support.contrast import CONTRAST
 from .support.offline import site_pages
 from .support.server import SiteServer
 from .support.sweep import FULL, largest
@@ -273,20 +274,6 @@ def test_enter_on_the_light_dark_toggle_changes_the_look_too(
     context.close()
 
 
-# WCAG contrast of an element's text (its opacity laid over the page) on the page's background.
-CONTRAST_ON_PAGE = """(el) => {
-  const rgba = (c) => { const v = c.match(/[\\d.]+/g).map(Number); return [...v.slice(0, 3), v[3] ?? 1]; };
-  const page = rgba(getComputedStyle(document.body).backgroundColor);
-  const text = rgba(getComputedStyle(el).color);
-  const laid = text.slice(0, 3).map((v, i) => text[3] * v + (1 - text[3]) * page[i]);
-  const lum = (rgb) => { const [r, g, b] = rgb.map((v) => { v /= 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const [a, b] = [lum(laid), lum(page.slice(0, 3))].sort((x, y) => y - x);
-  return (a + 0.05) / (b + 0.05);
-}"""
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_heading_link_of_the_entry_landed_on_is_readable(
     browser: WatchedBrowser, site: SiteServer, scheme: str
@@ -304,5 +291,5 @@ def test_the_heading_link_of_the_entry_landed_on_is_readable(
     link = heading.locator(".headerlink")
     page.wait_for_function("l => !l.getAnimations().length", arg=link.element_handle())
     assert link.evaluate("l => getComputedStyle(l).opacity") == "1"
-    assert link.evaluate(CONTRAST_ON_PAGE) >= 4.5
+    assert link.evaluate(CONTRAST) >= 4.5
     context.close()

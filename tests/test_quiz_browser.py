@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from macros.render.quizzes import LETTERS
 
+from .support.contrast import CONTRAST
 from .support.fixture import fixture_handbook, site_name
 from .support.journey import SETTLED
 from .support.pdf import drawing, folded, page_text, pages
@@ -437,18 +438,6 @@ def test_on_a_small_phone_the_verdict_and_the_next_question_show_below_the_heade
             prompt = phone.locator(".quiz-q.is-on .quiz-prompt").bounding_box()
             apart = button["y"] + button["height"] <= prompt["y"]
             assert apart or prompt["y"] + prompt["height"] <= button["y"], (button, prompt)
-
-
-# WCAG contrast of an element's text on its own background (both opaque).
-CONTRAST = """(el) => {
-  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
-  const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const style = getComputedStyle(el);
-  const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
-  return (a + 0.05) / (b + 0.05);
-}"""
 
 
 def test_the_focused_next_button_is_readable_in_light_and_dark(
