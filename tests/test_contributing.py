@@ -73,6 +73,13 @@ def test_the_examples_appear_on_the_site(edited_site: SiteServer) -> None:
     assert STANDARD["id"] in page(site, "standards").ids
     assert f'data-item="{ITEM["id"]}"' in page(site, "checklists/banqian-zhunbei").source
     assert f'data-question="{QUESTION["id"]}"' in page(site, "quizzes/zice-guifan").source
+    # The question's wrong option says why in the answer key.
+    guifan = page(site, "quizzes/zice-guifan").text
+    whys = [o["why"] for o in QUESTION["options"] if "why" in o]
+    assert whys and all(why in guifan for why in whys)
+    # Its 禁语自测 question offers the near misses the example wrote as the wrong replies.
+    quiz = page(site, "quizzes/zice-jinyu").text
+    assert all(miss["text"] in quiz for miss in PHRASE["near_misses"])
 
 
 @pytest.mark.browser

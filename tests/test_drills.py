@@ -51,10 +51,17 @@ def check_reply(handbook: Handbook, drill: drills.Drill) -> None:
     phrase = handbook.get(drill.source)
     assert isinstance(phrase, Phrase)
     assert right(drill) == [phrase.alternatives[0]]
+    misses = [miss.text for miss in phrase.near_misses]
     forbidden = {p.text for p in handbook.entries("phrase") if p.id != phrase.id}
     approved = {a for p in handbook.entries("phrase") for a in p.alternatives}  # type: ignore[attr-defined]
+    # Its own near misses first (as many as fit), then other forbidden phrases.
+    shown = [text for text in wrong(drill) if text in misses]
+    assert len(shown) == min(len(misses), drills.MAX_OPTIONS - 1)
     for text in wrong(drill):
-        assert text in forbidden and text not in approved
+        assert (text in misses or text in forbidden) and text not in approved
+    whys = {miss.text: miss.why for miss in phrase.near_misses}
+    for option in drill.question.options:  # a near miss says what is wrong with it
+        assert option.why == whys.get(option.text)
     assert phrase.text in drill.question.question
 
 
@@ -280,6 +287,37 @@ def test_question_counts_come_from_the_content(handbook: Handbook, project_copy:
     added = next(d for d in after if d.source == "quiz-test-phrase")
     assert added.question.id == "reply-quiz-test-phrase"
     assert [o.text for o in added.question.options if o.correct] == ["我带您去对的窗口。"]
+
+
+NEAR_MISSES = """
+        near_misses:
+          - text: 这边不办这个，您去隔壁窗口问问吧。
+            why: 没说清该去哪、也没带客户过去
+          - text: 麻烦您下次先看清窗口上的牌子。
+            why: 客气话里还是在怪客户
+"""
+
+
+def test_a_phrases_near_misses_are_the_wrong_replies_and_say_why(
+    project_copy: Path,
+) -> None:
+    phrasing = project_copy / "content" / "phrasing.yml"
+    text = phrasing.read_text(encoding="utf-8") + NEW_PHRASE.rstrip("\n") + NEAR_MISSES
+    phrasing.write_text(text, encoding="utf-8")
+    changed = load_content(project_copy / "content")
+    [drill] = [
+        d
+        for d in drills.generate(changed, ["reply"], ["phrasing"])
+        if d.source == "quiz-test-phrase"
+    ]
+    # Two near misses, then one other 禁语 tops the options up to four.
+    assert len(drill.question.options) == drills.MAX_OPTIONS
+    why = {o.text: o.why for o in drill.question.options if not o.correct}
+    assert why.pop("这边不办这个，您去隔壁窗口问问吧。") == "没说清该去哪、也没带客户过去"
+    assert why.pop("麻烦您下次先看清窗口上的牌子。") == "客气话里还是在怪客户"
+    [(other, other_why)] = why.items()
+    assert other in {p.text for p in changed.entries("phrase")} and other_why is None
+    check_reply(changed, drill)
 
 
 def test_generators_give_nothing_where_the_content_has_nothing_to_ask(

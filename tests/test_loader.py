@@ -260,6 +260,33 @@ def test_quiz_answer_rules(content: Path) -> None:
     assert "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
 
 
+def test_a_wrong_option_may_say_why_a_right_one_not(content: Path) -> None:
+    ref = next(fixture_handbook().entries()).id
+    question = """  - id: test-q
+    type: single
+    question: 哪个对？
+    options:
+      - text: 甲
+        correct: true
+        why: 它对
+      - text: 乙
+        why: 它错
+    explanation: 说明
+    ref: REF
+""".replace("REF", ref)
+    append(content / "quizzes.yml", question)
+    [problem] = problems_of(content)
+    assert problem.startswith(
+        f"content/quizzes.yml:{line_of(content / 'quizzes.yml', '- text: 甲')}:"
+    )
+    assert "options[0]" in problem and "正确选项不写 why" in problem, problem
+    (content / "quizzes.yml").write_text(
+        (content / "quizzes.yml").read_text(encoding="utf-8").replace("        why: 它对\n", ""),
+        encoding="utf-8",
+    )
+    load_content(content)  # no problem once the right option's why is gone
+
+
 # --- one slip, one message ---------------------------------------------------------------
 # A file that cannot be read hides its ids; the check must not then report every reference to
 # them as missing. Each slip below, made in a reply of the phrasing chapter (whose ids the
@@ -529,3 +556,29 @@ def test_a_keyword_listed_twice_is_named(content: Path) -> None:
     )
     [problem] = problems_of(content)
     assert problem.endswith(".keywords: “禁语”写了两次；每个词只写一次"), problem
+
+
+@pytest.mark.parametrize(
+    ("misses", "message"),
+    [
+        (
+            "[{text: 替代说法, why: 其实可以}]",
+            "“替代说法”既写在 alternatives（可以这样说）里，又写在 near_misses（听着客气也不行）里",
+        ),
+        (
+            "[{text: 您再看看, why: 推给客户}, {text: 您再看看, why: 还是推}]",
+            "“您再看看”写了两次；每句只写一次",
+        ),
+        ("[{text: 您再看看}]", "why"),
+    ],
+    ids=["also-an-alternative", "written-twice", "no-why"],
+)
+def test_a_near_miss_is_a_wrong_reply_written_once_with_why(
+    content: Path, misses: str, message: str
+) -> None:
+    path = phrase_with(
+        content, "source: ceshi-kejian", f"source: ceshi-kejian\n        near_misses: {misses}"
+    )
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line_of(path, 'near_misses: [')}:"), problem
+    assert "near_misses" in problem and message in problem, problem

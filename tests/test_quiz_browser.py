@@ -143,6 +143,39 @@ def test_a_wrong_answer_is_explained_at_once_and_shows_up_in_the_review(
     expect(phone.locator(f"[id='{expected.ref}']")).to_have_count(1)
 
 
+def test_a_wrong_reply_that_sounds_polite_says_what_is_wrong_with_it(
+    phone: Any, site: SiteServer
+) -> None:
+    """禁语自测: a reader who picks one of a 禁语's near misses is told what is wrong with that
+    reply, at once and again in the review at the end (quoted there, the options being gone)."""
+    phrase = next(p for p in BOOK.entries("phrase") if p.near_misses)  # type: ignore[attr-defined]
+    picked = phrase.near_misses[1]
+    quiz = next(q.id for q in CHAPTER_QUIZZES if "reply" in q.drills)
+    answers = Answers(quiz)
+    target = next(qid for qid in answers.items if qid.startswith(f"reply-{phrase.id}"))
+    open_quiz(phone, site, quiz)
+    for _ in range(len(answers.items)):
+        question = phone.locator(".quiz-q.is-on")
+        if question.get_attribute("data-question") != target:
+            answer(phone, answers)
+            assert phone.locator(".quiz-feedback .quiz-miss").is_hidden()
+            go_on(phone)
+            continue
+        option(question, picked.text).click()
+        phone.get_by_role("button", name="确定").click()
+        miss = phone.locator(".quiz-feedback .quiz-miss")
+        expect(miss).to_be_visible()
+        assert miss.inner_text() == f"你选的这句：{picked.why}。"
+        assert phone.locator(".quiz-feedback .quiz-why").inner_text() == (
+            answers.items[target].explanation
+        )
+        go_on(phone)
+    review = phone.locator(".quiz-wrong > li")
+    assert review.count() == 1
+    expect(review.locator(".quiz-miss")).to_be_visible()
+    assert review.locator(".quiz-miss").inner_text() == f"你选的“{picked.text}”：{picked.why}。"
+
+
 def test_confirm_waits_for_a_choice_and_multiple_choice_needs_every_right_option(
     phone: Any, site: SiteServer
 ) -> None:
@@ -556,6 +589,12 @@ def test_every_quiz_prints_its_worksheet_and_its_answer_key_apart(
             for number, item in enumerate(BOOK.questions_of(quiz.id), 1)
         )
         assert re.sub(r"\s", "", rest).startswith(grid), (quiz.id, rest[:120])
+        # Then each explanation, with what is wrong with each wrong option that says so.
+        printed = re.sub(r"\s", "", "".join(key))
+        for item in BOOK.questions_of(quiz.id):
+            for i, o in enumerate(item.question.choices):
+                if o.why:
+                    assert re.sub(r"\s", "", f"{LETTERS[i]}{folded(o.why)}") in printed, o.why
 
 
 def test_what_was_answered_on_screen_never_prints(desktop: Any, site: SiteServer) -> None:

@@ -125,6 +125,12 @@ def test_the_same_content_gives_the_same_manifest(original: dict[str, Any]) -> N
         ("basics.yml", lambda d: entry(d, PROCEDURE.id)["steps"][1].update(asked=["倾听怎么做"])),
         ("phrasing.yml", lambda d: entry(d, PHRASE.id).update(patterns=["你*弄错"])),
         ("phrasing.yml", lambda d: entry(d, PHRASE.id).update(exceptions=["你弄错了吗"])),
+        (  # shown in the quiz only, never on the card a 新/已更新 mark leads to
+            "phrasing.yml",
+            lambda d: entry(d, PHRASE.id).update(
+                near_misses=[{"text": "您再仔细看看单子。", "why": "还是把错推给客户"}]
+            ),
+        ),
         ("sources.yml", lambda d: d["sources"][0].update(description="另一份课件")),
         (
             "phrasing.yml",
@@ -143,6 +149,7 @@ def test_the_same_content_gives_the_same_manifest(original: dict[str, Any]) -> N
         "step-asked",
         "patterns",
         "exceptions",
+        "near-misses",
         "sources",
         "marker",
         "checklist-asked",

@@ -41,6 +41,8 @@ FIELD_NAMES: Final = MappingProxyType(
         "summary": "简介",
         "reason": "理由",
         "alternatives": "替代说法",
+        "near_misses": "听着客气也不行的说法",
+        "why": "错在哪里",
         "keywords": "关键词",
         "asked": "常见问法",
         "items": "要点",

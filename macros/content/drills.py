@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, TypeVar
@@ -82,11 +82,13 @@ def choice(
     wrong: Iterable[str],
     explanation: str,
     ref: str,
+    why: Mapping[str, str] = MappingProxyType({}),
 ) -> Question | None:
     """A single or multiple choice question with options in a stable, hash-based order.
 
-    `wrong` is taken in the order given (callers rank it) until there are MAX_OPTIONS options.
-    Returns None when there would be fewer than two options.
+    `wrong` is taken in the order given (callers rank it) until there are MAX_OPTIONS options;
+    `why` says what is wrong with some of them. Returns None when there would be fewer than two
+    options.
     """
     right = list(dict.fromkeys(right))
     room = max(MAX_OPTIONS - len(right), 1)
@@ -94,7 +96,7 @@ def choice(
     if not right or not distractors:
         return None
     options = [Option(text=text, correct=True) for text in right]
-    options += [Option(text=text) for text in distractors]
+    options += [Option(text=text, why=why.get(text)) for text in distractors]
     options.sort(key=lambda option: digest(qid, option.text))
     return Question(
         id=qid,
@@ -129,13 +131,16 @@ def quote(texts: Iterable[str]) -> str:
 
 
 def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
-    """禁语: the approved alternative among other forbidden phrases (related ones first)."""
+    """禁语: the approved alternative among replies that sound polite yet still fail (the
+    phrase's near misses, each saying why), topped up with other forbidden phrases (related
+    ones first)."""
     every = {phrase.id: phrase for phrase in in_chapters(handbook, Phrase, list(handbook.chapters))}
     for phrase in in_chapters(handbook, Phrase, chapters):
         qid = question_id("reply", phrase.id)
+        misses = {miss.text: miss.why for miss in phrase.near_misses}
         related = [every[i].text for i in phrase.related if i in every]
         others = [p.text for p in every.values() if p.id != phrase.id]
-        wrong = ranked(qid, related) + ranked(qid, others)
+        wrong = ranked(qid, misses) + ranked(qid, related) + ranked(qid, others)
         wrong = [text for text in wrong if text != phrase.text]
         question = choice(
             qid,
@@ -144,6 +149,7 @@ def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]
             wrong,
             f"{phrase.reason}可以这样说：“{phrase.alternatives[0]}”",
             phrase.id,
+            why=misses,
         )
         if question:
             yield Drill(question, "reply", phrase.id)

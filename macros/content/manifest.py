@@ -31,9 +31,11 @@ from .staff_text import strip_markers
 
 VERSION: Final = 1
 CHECKLISTS_GROUP: Final = "checklists"
-# Fields staff never see (nor print): a change there is no news for them.
+# Fields staff never see (nor print): a change there is no news for them. A 禁语's
+# `near_misses` show only as wrong options of its quiz question, never on the card that a
+# 新/已更新 mark leads to.
 NOT_FOR_STAFF: Final = frozenset(
-    {"id", "source", "editor_note", "keywords", "asked", "patterns", "exceptions"}
+    {"id", "source", "editor_note", "keywords", "asked", "patterns", "exceptions", "near_misses"}
 )
 HASH_DIGITS: Final = 8  # 32 bits: one missed change in four billion
 

@@ -20,6 +20,7 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -240,6 +241,13 @@ ExceptionPattern = Annotated[
 ]
 
 
+class NearMiss(Node):
+    """A reply that sounds polite yet does what its 禁语 does: a wrong option of the quiz."""
+
+    text: Text
+    why: Text
+
+
 class Phrase(Entry):
     """A forbidden phrase (禁语) or complaint taboo (禁忌): what not to say and what instead."""
 
@@ -254,10 +262,31 @@ class Phrase(Entry):
     patterns: list[Pattern] = []
     exceptions: list[ExceptionPattern] = []
     related: list[Id] = []
+    # Wrong options of the 禁语自测 question "which reply can replace it": without them the
+    # other options are rude 禁语, and the one polite sentence gives itself away.
+    near_misses: list[NearMiss] = []
 
     @property
     def title_text(self) -> str:
         return self.text
+
+    @field_validator("near_misses")
+    @classmethod
+    def _near_misses_are_wrong_replies(
+        cls, misses: list[NearMiss], info: ValidationInfo
+    ) -> list[NearMiss]:
+        approved = info.data.get("alternatives", [])
+        seen: set[str] = set()
+        for miss in misses:
+            if miss.text in approved:
+                raise ValueError(
+                    f"“{miss.text}”既写在 alternatives（可以这样说）里，"
+                    "又写在 near_misses（听着客气也不行）里：只能留在一处"
+                )
+            if miss.text in seen:
+                raise ValueError(f"“{miss.text}”写了两次；每句只写一次")
+            seen.add(miss.text)
+        return misses
 
     @model_validator(mode="after")
     def _checkable(self, info: ValidationInfo) -> Phrase:
@@ -630,6 +659,14 @@ DrillName = Literal[
 class Option(Node):
     text: Text
     correct: bool = False
+    # What is wrong with this option: shown to a reader who chose it, and in the answer key.
+    why: Text | None = None
+
+    @model_validator(mode="after")
+    def _why_of_a_wrong_option(self) -> Option:
+        if self.correct and self.why is not None:
+            raise ValueError("正确选项不写 why；为什么对，写在题目的 explanation 里")
+        return self
 
 
 class Question(Node):

@@ -30,6 +30,7 @@ class ShownOption:
     letter: str
     text: str
     correct: bool
+    why: str | None  # what is wrong with it, when the content says
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ class ShownQuestion:
         return "、".join(o.letter for o in self.options if o.correct)
 
     @property
+    def misses(self) -> list[ShownOption]:
+        """The wrong options that say what is wrong with them."""
+        return [o for o in self.options if o.why]
+
+    @property
     def answer_letters_compact(self) -> str:
         """For the answer grid at the top of the key: "AC", as a trainer marks it."""
         return "".join(o.letter for o in self.options if o.correct)
@@ -65,7 +71,7 @@ class ShownQuestion:
 def shown(renderer: Renderer, number: int, item: QuizQuestion) -> ShownQuestion:
     question = item.question
     options = [
-        ShownOption(LETTERS[i].lower(), LETTERS[i], option.text, option.correct)
+        ShownOption(LETTERS[i].lower(), LETTERS[i], option.text, option.correct, option.why)
         for i, option in enumerate(question.choices)
     ]
     return ShownQuestion(

@@ -117,9 +117,24 @@
         .map((text) => text.replace(/[。；;\s]+$/u, ""))
         .join("；");
 
-    /* Explanation and link to the entry, copied from the answer key. */
-    function explain(box, q) {
+    const optionText = (q, value) =>
+      q.querySelector(`input[value="${value}"]`).parentNode.querySelector(".quiz-text").textContent;
+
+    /* Explanation and link to the entry, copied from the answer key; first, when the key says
+       what is wrong with a wrong option the reader chose, that (quoted where the options are
+       not on screen). */
+    function explain(box, q, chosen, quoted) {
       const key = keys[q.dataset.question];
+      const misses = chosen
+        .map((value) => key.querySelector(`.quiz-key-miss[data-option="${value}"]`))
+        .filter(Boolean)
+        .map((miss) => {
+          const what = quoted ? `“${optionText(q, miss.dataset.option)}”` : "这句";
+          return `你选的${what}：${miss.querySelector(".quiz-key-miss__why").textContent}。`;
+        });
+      const miss = box.querySelector(".quiz-miss");
+      miss.textContent = misses.join("");
+      miss.hidden = !misses.length;
       box.querySelector(".quiz-why").textContent = key.querySelector(".quiz-key-why").textContent;
       const see = box.querySelector(".quiz-see");
       see.textContent = "见 ";
@@ -196,7 +211,7 @@
       });
       feedback.className = `quiz-feedback ${ok ? "is-ok" : "is-bad"}`;
       find(".quiz-verdict").textContent = ok ? "✓ 答对了" : `✗ 答错了。正确答案：${rightTexts(q)}`;
-      explain(feedback, q);
+      explain(feedback, q, chosen, false);
       feedback.hidden = next.hidden = false;
       check.hidden = true;
       next.textContent = pos + 1 < order.length ? "下一题" : "看成绩";
@@ -224,8 +239,8 @@
           li.append(element("p", "quiz-wrong-context", p.textContent));
         }
         li.append(element("p", "quiz-wrong-answer", `正确答案：${rightTexts(q)}`));
-        li.append(element("p", "quiz-why"), element("p", "quiz-see"));
-        explain(li, q);
+        li.append(element("p", "quiz-miss"), element("p", "quiz-why"), element("p", "quiz-see"));
+        explain(li, q, answers[q.dataset.question] || [], true);
         list.append(li);
       });
       find(".quiz-review").hidden = wrong.length === 0;
