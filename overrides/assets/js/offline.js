@@ -66,9 +66,12 @@
     toast.className = "hb-toast";
     toast.hidden = false;
     toast.setAttribute("role", "status");
-    toast.onclick = () => toast.remove();
     document.body.append(toast);
-    setTimeout(() => toast.remove(), 6000);
+    // A tap goes through it (pointer-events: none) to what lies under, 下一题 say, and
+    // takes it away; otherwise it goes by itself.
+    const remove = () => toast.remove();
+    document.addEventListener("pointerdown", remove, { capture: true, once: true });
+    setTimeout(remove, 6000);
   });
 
   window.addEventListener("load", () => {
