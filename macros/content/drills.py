@@ -130,6 +130,15 @@ def quote(texts: Iterable[str]) -> str:
 # --- generators ---------------------------------------------------------------------------
 
 
+def whole_reply(phrase: Phrase) -> str:
+    """The first alternative that is a whole sentence: 请您…… is a pattern to fill in, and as
+    the one unfinished option it would give itself away."""
+    return next(
+        (text for text in phrase.alternatives if not text.rstrip().endswith(("…", "..."))),
+        phrase.alternatives[0],
+    )
+
+
 def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
     """禁语: the approved alternative among replies that sound polite yet still fail (the
     phrase's near misses, each saying why), topped up with other forbidden phrases (related
@@ -142,12 +151,13 @@ def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]
         others = [p.text for p in every.values() if p.id != phrase.id]
         wrong = ranked(qid, misses) + ranked(qid, related) + ranked(qid, others)
         wrong = [text for text in wrong if text != phrase.text]
+        reply = whole_reply(phrase)
         question = choice(
             qid,
             f"“{phrase.text}”是禁语。下面哪一句可以用来代替它？",
-            [phrase.alternatives[0]],
+            [reply],
             wrong,
-            f"{phrase.reason}可以这样说：“{phrase.alternatives[0]}”",
+            f"{phrase.reason}可以这样说：“{reply}”",
             phrase.id,
             why=misses,
         )
