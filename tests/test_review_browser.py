@@ -193,6 +193,40 @@ def test_a_wrong_answer_in_the_review_brings_it_back_the_next_day(
     assert due_day(fsrs, phone, qid) == day_of(MONDAY) + 2
 
 
+def test_a_polite_wrong_reply_chosen_again_in_the_review_says_what_is_wrong_with_it(
+    phone: Any, site: SiteServer
+) -> None:
+    """A 禁语's reply question, answered with one of its near misses in the quiz and again in
+    the review the next day: the review says what is wrong with that reply, as the quiz did."""
+    phrase = next(p for p in PHRASES.values() if p.near_misses)
+    qid = next(q for q in QUESTIONS if q.startswith(f"reply-{phrase.id}"))
+    picked = phrase.near_misses[0]
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url("quizzes/zice-jinyu/"))
+    while True:  # on to that question, the others answered right
+        question = phone.locator(".quiz.is-live .quiz-q.is-on")
+        if question.get_attribute("data-question") == qid:
+            break
+        for option in QUESTIONS[question.get_attribute("data-question")].choices:
+            if option.correct:
+                question.locator(
+                    ".quiz-text", has_text=re.compile(f"^{re.escape(option.text)}$")
+                ).click()
+        phone.get_by_role("button", name="确定").click()
+        phone.locator(".quiz-next").click()
+    question.locator(".quiz-text", has_text=re.compile(f"^{re.escape(picked.text)}$")).click()
+    phone.get_by_role("button", name="确定").click()
+    expect(phone.locator(".quiz-feedback .quiz-miss")).to_have_text(f"你选的这句：{picked.why}。")
+
+    phone.clock.set_system_time(start_of(day_of(MONDAY) + 1) + timedelta(hours=2))
+    card = open_review(phone, site).locator(f'[data-review-item="{qid}"]')
+    card.locator(".hb-review__option", has_text=re.compile(f"^{re.escape(picked.text)}$")).click()
+    card.get_by_role("button", name="确定").click()
+    miss = card.locator(".hb-review__miss")
+    expect(miss).to_be_visible()
+    expect(miss).to_have_text(f"你选的这句：{picked.why}。")
+
+
 def test_phrases_opened_and_caught_enter_the_queue_and_are_recalled(
     phone: Any, site: SiteServer
 ) -> None:

@@ -39,7 +39,15 @@ def _question_items(renderer: Renderer) -> dict[str, dict[str, Any]]:
                     "k": "q",
                     "q": strip_markers(question.question).split("\n"),
                     "m": question.type == "multiple",
-                    "o": [[strip_markers(o.text), o.correct] for o in question.choices],
+                    # [text, right] or, for a wrong option that says so, [text, right, why]
+                    "o": [
+                        [
+                            strip_markers(o.text),
+                            o.correct,
+                            *([strip_markers(o.why)] if o.why else []),
+                        ]
+                        for o in question.choices
+                    ],
                     "e": strip_markers(question.explanation),
                     "h": renderer.links.href(question.ref),
                     "t": strip_markers(title_of(renderer.handbook.get(question.ref))),

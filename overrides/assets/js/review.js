@@ -61,12 +61,13 @@
     const list = add(card, "ul", "options"); /* named by the question, as a quiz's fieldset */
     list.setAttribute("role", item.m ? "group" : "radiogroup");
     list.setAttribute("aria-labelledby", prompt.id);
-    const inputs = shuffled(item.o).map(([text, right]) => {
+    const inputs = shuffled(item.o).map(([text, right, why]) => {
       const label = add(add(list, "li"), "label", "option");
       const input = label.appendChild(document.createElement("input"));
       input.type = item.m ? "checkbox" : "radio";
       input.name = `hb-review-${id}`;
       input.dataset.right = right ? "1" : "";
+      if (why) input.dataset.why = why;
       add(label, "span", "", text);
       return input;
     });
@@ -93,6 +94,11 @@
         "verdict-text",
         right ? "✓ 答对了" : `✗ 答错了。正确答案：${answer.join("；")}`,
       );
+      for (const input of inputs) {
+        if (input.checked && input.dataset.why) {
+          add(verdict, "p", "miss", `你选的这句：${input.dataset.why}。`);
+        }
+      }
       add(verdict, "p", "why", item.e);
       link(verdict, "见 ", item.h, item.t);
       graded(right ? GOOD : AGAIN, verdict);
