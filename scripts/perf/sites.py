@@ -61,6 +61,28 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def paired_builds(
+    first: tuple[Path, Path], second: tuple[Path, Path], runs: int = 3
+) -> tuple[Build, Build]:
+    """Two projects (project, site) built in turn, `runs` times each: first, second, first…
+    A machine that slows down or speeds up over minutes (a shared host does, by a third and
+    more) then stretches both alike, so the ratio of each pair compares like with like."""
+    a, b = Build([]), Build([])
+    for _ in range(runs):
+        for build, (project, site) in ((a, first), (b, second)):
+            once = timed_build(project, site, 1)
+            if once.error:
+                return (once, b) if build is a else (a, once)
+            build.seconds += once.seconds
+            build.cpu += once.cpu
+    return a, b
+
+
+def pair_ratios(a: Build, b: Build) -> list[float]:
+    """CPU seconds of a over b, pair by pair (as built in turn by `paired_builds`)."""
+    return [x / y for x, y in zip(a.cpu, b.cpu, strict=True)]
+
+
 def timed_build(project: Path, site: Path, runs: int = 3, config: str = "mkdocs.yml") -> Build:
     """`mkdocs build --strict`, `runs` times; the wall-clock and CPU seconds of each."""
     seconds, cpu = [], []
