@@ -135,3 +135,25 @@ def test_a_chapter_needs_its_page_and_nav_line_as_the_build_does(tmp_path: Path)
     assert "content/basics.yml: 没有对应的页面 docs/basics.md" in result.stderr
     assert "content/basics.yml: mkdocs.yml 的 nav 里没有这一章" in result.stderr
     assert 'chapter("basics")' in result.stderr and "- basics.md" in result.stderr
+
+
+def test_a_phrase_with_too_few_near_misses_passes_with_a_hint_on_its_line(content: Path) -> None:
+    """Its 禁语自测 question would fill up with other 禁语, rude on their face: the check
+    passes and says so, with the phrase's line (a warning on it in a pull request)."""
+    data = yaml.safe_load((content / "phrasing.yml").read_text(encoding="utf-8"))
+    phrases = [e for s in data["sections"] for e in s["entries"] if e["kind"] == "phrase"]
+    thin = [p for p in phrases if len(p.get("near_misses", [])) < 3]
+    assert thin and len(thin) < len(phrases)  # the fixture has both kinds
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "check", str(content), "--github"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    hints = [line for line in result.stdout.splitlines() if "near_misses" in line]
+    warnings = [line for line in hints if line.startswith("::warning file=content/phrasing.yml,")]
+    assert len(warnings) == len(thin) == len(hints) - len(warnings)
+    for phrase in thin:
+        assert any(f"禁语“{phrase['text']}”只有 0 句 near_misses" in line for line in warnings)

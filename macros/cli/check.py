@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..content.approved_wording import flagged_wording
 from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages, read_nav
+from ..content.drills import thin_reply_questions
 from ..content.loader import load_content
 from ..content.phrase_spec import build_spec
 from ..content.problems import ContentError, Problem
@@ -27,8 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def github_annotation(problem: Problem) -> str:
-    """One problem as a GitHub Actions error annotation on its file and line."""
+def github_annotation(problem: Problem, level: str = "error", title: str = "内容检查") -> str:
+    """One problem as a GitHub Actions annotation (an error, or a warning) on its file and line."""
     where = problem.where
     message = str(problem).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     place = f"file={where.file}"
@@ -36,7 +37,7 @@ def github_annotation(problem: Problem) -> str:
         place += f",line={where.line}"
         if where.column:
             place += f",col={where.column}"
-    return f"::error {place},title=内容检查::{message}"
+    return f"::{level} {place},title={title}::{message}"
 
 
 # The wording check needs the whole content read: said when other problems stop it, so that
@@ -67,6 +68,13 @@ def run(args: argparse.Namespace) -> int:
     entries = sum(1 for _ in handbook.entries())
     files = len(list(args.content.glob("*.yml")))
     print(f"内容检查通过：{files} 个文件，{entries} 个条目，{len(handbook.by_id)} 个 id。")
+    hints = thin_reply_questions(handbook)
+    if hints:
+        print(f"另有 {len(hints)} 条建议（不影响通过）：")
+        for hint in hints:
+            print(f"  {hint}")
+            if args.github:
+                print(github_annotation(hint, "warning", "自测题建议"))
     return 0
 
 

@@ -34,6 +34,7 @@ from .model import (
     ServiceItem,
     Topic,
 )
+from .problems import Problem
 
 MAX_OPTIONS = 4
 STAGE_SLUGS: Final = MappingProxyType(
@@ -163,6 +164,22 @@ def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]
         )
         if question:
             yield Drill(question, "reply", phrase.id)
+
+
+def thin_reply_questions(handbook: Handbook) -> list[Problem]:
+    """禁语 whose reply question has fewer near misses than wrong options: the rest are other
+    禁语, rude on their face, next to which the polite answer gives itself away. Not an error
+    (the question still works), a hint the editors' check prints."""
+    wanted = MAX_OPTIONS - 1
+    return [
+        Problem(
+            phrase.where,
+            f"禁语“{phrase.text}”只有 {len(phrase.near_misses)} 句 near_misses（听着客气也不行的说法），"
+            f"建议写 {wanted} 句：不然禁语自测里这道题的错误选项是别的禁语，一眼就能看出答案",
+        )
+        for phrase in handbook.entries("phrase")
+        if isinstance(phrase, Phrase) and len(phrase.near_misses) < wanted
+    ]
 
 
 def dialogue_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
