@@ -133,6 +133,33 @@ def test_every_page_fits_a_phone_and_every_control_is_big_enough(
     assert problems == [], "\n".join(problems)
 
 
+def test_with_the_phones_text_at_200_percent_the_header_still_shows_its_title(
+    phone: Any, site: SiteServer
+) -> None:
+    """Phone set to twice the text size (Material's root font is 125% of the phone's, so
+    250%): the header's icon buttons stop growing at a tap target, and the title keeps the
+    reader's size and at least three characters on screen. Material's own 88px buttons left
+    it one (营)."""
+    phone.goto(site.page_url("phrasing/"), wait_until="load")
+    normal = phone.eval_on_selector_all(
+        ".md-header__button.md-icon:not(.md-logo)", "es => es.filter((e) => e.offsetWidth).length"
+    )
+    phone.add_style_tag(content="html { font-size: 250% !important; }")
+    header = phone.evaluate(
+        """() => ({
+          buttons: [...document.querySelectorAll(".md-header__button.md-icon:not(.md-logo)")]
+            .filter((e) => e.offsetWidth)
+            .map((e) => Math.min(e.offsetWidth, e.offsetHeight)),
+          title: document.querySelector(".md-header__title").clientWidth,
+          size: parseFloat(getComputedStyle(document.querySelector(".md-header__topic")).fontSize),
+        })"""
+    )
+    assert len(header["buttons"]) == normal >= 3
+    assert all(MIN_TAP <= side <= 56 for side in header["buttons"]), header
+    assert header["size"] >= 35, header  # the reader's text size: 0.9rem of 40px
+    assert header["title"] >= 3 * header["size"], header
+
+
 @pytest.mark.parametrize("url", ["", "checklists/", "quizzes/"])
 def test_the_menu_fits_and_every_entry_is_big_enough(
     phone: Any, site: SiteServer, url: str
