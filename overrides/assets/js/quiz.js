@@ -109,16 +109,13 @@
 
     const inputs = (q) => Array.from(q.querySelectorAll("input"));
     const answer = (q) => keys[q.dataset.question].dataset.answer.split(" ");
-    /* The right options, run together with "；": each without its own full stop. */
-    const rightTexts = (q) =>
-      inputs(q)
-        .filter((input) => answer(q).includes(input.value))
-        .map((input) => input.parentNode.querySelector(".quiz-text").textContent)
-        .map((text) => text.replace(/[。；;\s]+$/u, ""))
-        .join("；");
-
     const optionText = (q, value) =>
       q.querySelector(`input[value="${value}"]`).parentNode.querySelector(".quiz-text").textContent;
+    /* The right options, run together with "；": each without its own full stop. */
+    const rightTexts = (q) =>
+      answer(q)
+        .map((value) => optionText(q, value).replace(/[。；;\s]+$/u, ""))
+        .join("；");
 
     /* Explanation and link to the entry, copied from the answer key; first, when the key says
        what is wrong with a wrong option the reader chose, that (quoted where the options are
