@@ -18,6 +18,7 @@ from .support.contrast import CONTRAST
 from .support.fixture import fixture_handbook, site_name
 from .support.journey import SETTLED
 from .support.pdf import drawing, folded, page_text, pages
+from .support.quiz import answer_right_until, option_words
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -54,16 +55,12 @@ class Answers:
         return next(o.text for o in self.items[qid].choices if not o.correct)
 
 
-def option(question: Any, text: str) -> Any:
-    return question.locator(".quiz-text").filter(has_text=re.compile(f"^{re.escape(text)}$"))
-
-
 def answer(page: Any, answers: Answers, correctly: bool = True) -> str:
     """Tap the options and confirm; returns the id of the question answered."""
     question = page.locator(".quiz-q.is-on")
     qid = question.get_attribute("data-question")
     for text in answers.right(qid) if correctly else [answers.a_wrong_one(qid)]:
-        option(question, text).click()
+        option_words(question, text).click()
     page.get_by_role("button", name="确定").click()
     return qid
 
@@ -154,22 +151,17 @@ def test_a_wrong_reply_that_sounds_polite_says_what_is_wrong_with_it(
     answers = Answers(quiz)
     target = next(qid for qid in answers.items if qid.startswith(f"reply-{phrase.id}"))
     open_quiz(phone, site, quiz)
-    for _ in range(len(answers.items)):
-        question = phone.locator(".quiz-q.is-on")
-        if question.get_attribute("data-question") != target:
-            answer(phone, answers)
-            assert phone.locator(".quiz-feedback .quiz-miss").is_hidden()
-            go_on(phone)
-            continue
-        option(question, picked.text).click()
-        phone.get_by_role("button", name="确定").click()
-        miss = phone.locator(".quiz-feedback .quiz-miss")
-        expect(miss).to_be_visible()
-        assert miss.inner_text() == f"你选的这句：{picked.why}。"
-        assert phone.locator(".quiz-feedback .quiz-why").inner_text() == (
-            answers.items[target].explanation
-        )
-        go_on(phone)
+    question = answer_right_until(phone, answers.items, target)
+    option_words(question, picked.text).click()
+    phone.get_by_role("button", name="确定").click()
+    miss = phone.locator(".quiz-feedback .quiz-miss")
+    expect(miss).to_be_visible()
+    assert miss.inner_text() == f"你选的这句：{picked.why}。"
+    assert phone.locator(".quiz-feedback .quiz-why").inner_text() == (
+        answers.items[target].explanation
+    )
+    go_on(phone)
+    answer_right_until(phone, answers.items, None)
     review = phone.locator(".quiz-wrong > li")
     assert review.count() == 1
     expect(review.locator(".quiz-miss")).to_be_visible()
@@ -191,7 +183,7 @@ def test_confirm_waits_for_a_choice_and_multiple_choice_needs_every_right_option
         answer(phone, answers)
         go_on(phone)
     assert confirm.is_disabled()
-    option(question, answers.right(qid)[0]).click()
+    option_words(question, answers.right(qid)[0]).click()
     assert confirm.is_enabled()
     confirm.click()  # only one of the right options: wrong
     verdict = phone.locator(".quiz-verdict").inner_text()
@@ -363,7 +355,7 @@ def test_a_reload_keeps_the_order_the_answers_and_a_choice_not_yet_confirmed(
         "spans => spans.map(s => [s.textContent, getComputedStyle(s.closest('li')).order])"
     )
     picked = answers.right(order[1])[0]
-    option(question, picked).click()
+    option_words(question, picked).click()
 
     phone.reload()
     phone.locator(".quiz.is-live").wait_for()
@@ -376,7 +368,7 @@ def test_a_reload_keeps_the_order_the_answers_and_a_choice_not_yet_confirmed(
         )
         == options
     )
-    expect(option(question, picked).locator("xpath=..").locator("input")).to_be_checked()
+    expect(option_words(question, picked).locator("xpath=..").locator("input")).to_be_checked()
     expect(phone.get_by_role("button", name="确定")).to_be_enabled()
     phone.get_by_role("button", name="确定").click()
     go_on(phone)
@@ -608,5 +600,5 @@ def test_what_was_answered_on_screen_never_prints(desktop: Any, site: SiteServer
     answer(desktop, answers)
     go_on(desktop)
     question = desktop.locator(".quiz-q.is-on")
-    option(question, answers.a_wrong_one(question.get_attribute("data-question"))).click()
+    option_words(question, answers.a_wrong_one(question.get_attribute("data-question"))).click()
     assert drawing(print_part(desktop, "打印试卷")) == fresh

@@ -27,6 +27,7 @@ from .support.fixture import (
 from .support.journey import SETTLED
 from .support.node import NODE, LineProcess, node_script
 from .support.offline import READY
+from .support.quiz import answer_right_until, option_words
 from .support.server import SiteServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("review")]
@@ -203,18 +204,8 @@ def test_a_polite_wrong_reply_chosen_again_in_the_review_says_what_is_wrong_with
     picked = phrase.near_misses[0]
     phone.clock.install(time=MONDAY)
     phone.goto(site.page_url("quizzes/zice-jinyu/"))
-    while True:  # on to that question, the others answered right
-        question = phone.locator(".quiz.is-live .quiz-q.is-on")
-        if question.get_attribute("data-question") == qid:
-            break
-        for option in QUESTIONS[question.get_attribute("data-question")].choices:
-            if option.correct:
-                question.locator(
-                    ".quiz-text", has_text=re.compile(f"^{re.escape(option.text)}$")
-                ).click()
-        phone.get_by_role("button", name="确定").click()
-        phone.locator(".quiz-next").click()
-    question.locator(".quiz-text", has_text=re.compile(f"^{re.escape(picked.text)}$")).click()
+    question = answer_right_until(phone, QUESTIONS, qid)
+    option_words(question, picked.text).click()
     phone.get_by_role("button", name="确定").click()
     expect(phone.locator(".quiz-feedback .quiz-miss")).to_have_text(f"你选的这句：{picked.why}。")
 
