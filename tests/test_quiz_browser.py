@@ -381,7 +381,7 @@ def test_a_reload_keeps_the_order_the_answers_and_a_choice_not_yet_confirmed(
     assert wrong == [order[0]]  # the answer given before the reload still counts
 
 
-def test_instant_navigation_away_and_back_keeps_the_quiz_and_finishing_clears_it(
+def test_instant_navigation_away_and_back_keeps_the_quiz_and_starting_again_clears_it(
     phone: Any, site: SiteServer
 ) -> None:
     answers = Answers(SHORT)
@@ -398,10 +398,56 @@ def test_instant_navigation_away_and_back_keeps_the_quiz_and_finishing_clears_it
         answer(phone, answers)
         go_on(phone)
     assert phone.locator(".quiz-score").inner_text() == f"答对 {total} 题，共 {total} 题。"
+    phone.locator(".quiz-retry").click()
     phone.reload()
     phone.locator(".quiz.is-live").wait_for()
-    assert progress(phone) == f"第 1 题，共 {total} 题"  # finished: the next visit starts afresh
+    assert progress(phone) == f"第 1 题，共 {total} 题"  # started again: the result is gone
     assert phone.locator(".quiz-result").is_hidden()
+
+
+def result_screen(page: Any) -> tuple[str, str, list[str]]:
+    """Score line, record line and the ids of the wrong answers listed, as on screen."""
+    expect(page.locator(".quiz-result")).to_be_visible()
+    wrong = page.locator(".quiz-wrong-item").evaluate_all("li => li.map(i => i.dataset.question)")
+    return (
+        page.locator(".quiz-score").inner_text(),
+        page.locator(".quiz-record").inner_text(),
+        wrong,
+    )
+
+
+def test_the_result_and_its_wrong_answers_stay_after_a_see_link_and_back_or_a_reload(
+    phone: Any, site: SiteServer
+) -> None:
+    """The result screen sends the reader to each mistake's entry (见《…》): coming back, or
+    reloading, shows the same score and list, and the best score is not counted twice."""
+    answers = Answers(WITH_MULTIPLE)
+    total = len(answers.items)
+    open_quiz(phone, site, WITH_MULTIPLE)
+    order = run_quiz(phone, answers, wrong={0, 2})
+    shown = result_screen(phone)
+    assert shown == (
+        f"答对 {total - 2} 题，共 {total} 题。",
+        "这是你的最好成绩。",
+        [order[0], order[2]],
+    )
+
+    phone.locator(".quiz-wrong-item .quiz-see a").first.click()  # read the first mistake's entry
+    phone.wait_for_url(re.compile(r"#"))
+    phone.go_back()
+    wait_for_quiz(phone, WITH_MULTIPLE)
+    assert result_screen(phone) == shown
+    expect(phone.locator(".quiz-q.is-on")).to_be_hidden()
+    phone.reload()
+    phone.locator(".quiz.is-live").wait_for()
+    assert result_screen(phone) == shown
+    best = phone.evaluate(f"JSON.parse(localStorage.getItem('hb-quiz:{WITH_MULTIPLE}'))")
+    assert best == {"score": total - 2, "total": total}
+
+    phone.locator(".quiz-retry").click()
+    assert progress(phone) == f"第 1 题，共 {total} 题"
+    answer(phone, answers)
+    expect(phone.locator(".quiz-verdict")).to_have_text("✓ 答对了")
 
 
 def test_saved_progress_that_no_longer_fits_the_quiz_is_ignored(

@@ -4,8 +4,10 @@
 
    A quiz under way is kept in localStorage["hb-quiz-progress:<id>"] (question order, option
    order, answers so far, the question on screen), so following a 见《…》 link and coming
-   back, a reload or instant navigation carry on where the reader was. Finishing or starting
-   again clears it; a saved state that no longer fits the page (questions changed) is ignored. */
+   back, a reload or instant navigation carry on where the reader was. A finished quiz keeps
+   it, marked done, so its result and the list of wrong answers are still there after a 见《…》
+   link and Back or a reload; starting again clears it. A saved state that no longer fits the
+   page (questions changed) is ignored. */
 "use strict";
 
 (() => {
@@ -17,7 +19,7 @@
   function loadProgress(id, ids) {
     const saved = window.hbStorage.read(PROGRESS + id);
     try {
-      const { order, options, answers, draft, pos } = saved || {};
+      const { order, options, answers, draft, pos, done, record } = saved || {};
       const known = new Set(ids);
       const fits =
         strings(order) &&
@@ -33,8 +35,9 @@
         answers &&
         typeof answers === "object" &&
         Object.entries(answers).every(([q, a]) => known.has(q) && strings(a)) &&
-        strings(draft);
-      if (fits) return { order, options, answers, draft, pos };
+        strings(draft) &&
+        (!done || order.every((q) => answers[q]));
+      if (fits) return { order, options, answers, draft, pos, done, record };
     } catch {
       /* no storage, or garbage in it: start afresh */
     }
@@ -152,7 +155,8 @@
         .filter((input) => input.checked)
         .map((input) => input.value);
 
-    function remember() {
+    /* `record`: finished, and whether that was the best score (said again when it is shown). */
+    function remember(record) {
       const q = order[pos];
       const options = {};
       for (const question of questions) {
@@ -166,6 +170,7 @@
         answers,
         draft: answers[q.dataset.question] ? [] : chosenIn(q),
         pos,
+        ...(record === undefined ? {} : { done: true, record }),
       });
     }
 
@@ -215,12 +220,14 @@
       return ok;
     }
 
-    function finish() {
-      saveProgress(id, null);
+    /* The result; `saved`: a finished quiz shown again (its best score is kept, not counted). */
+    function finish(saved) {
+      pos = order.length - 1;
       const score = order.length - wrong.length;
       const best = loadBest(id);
-      const record = !best || score / order.length > best.score / best.total;
-      if (record) saveBest(id, { score, total: order.length });
+      const record = saved ? saved.record : !best || score / order.length > best.score / best.total;
+      if (record && !saved) saveBest(id, { score, total: order.length });
+      if (!saved) remember(record);
       quiz.classList.add("is-done");
       find(".quiz-score").textContent = `答对 ${score} 题，共 ${order.length} 题。`;
       find(".quiz-record").textContent = record
@@ -243,6 +250,7 @@
       find(".quiz-review").hidden = wrong.length === 0;
       result.hidden = false;
       showBest(document);
+      if (saved) return; // back from a 见 link or reloaded: the browser puts the reader back
       result.focus({ preventScroll: true });
       // Below the sticky header (scroll-margin-top in quiz.css), not under the back-to-top
       // button that scrolling up to it would bring out.
@@ -289,6 +297,7 @@
         return chosen && !isRight(q, chosen);
       });
       pos = saved.pos;
+      if (saved.done) return finish(saved);
       show();
       const q = order[pos];
       const done = answers[q.dataset.question];
