@@ -32,7 +32,12 @@ VISIBLE_TEXT = "() => document.querySelector('.md-content').innerText"
 
 
 def switch(page: Any) -> Any:
-    return page.get_by_role("checkbox", name="编辑视图")
+    """The switch at the foot of the page (the one atop it is named 编辑视图已打开)."""
+    return page.get_by_role("checkbox", name="编辑视图", exact=True)
+
+
+def banner(page: Any) -> Any:
+    return page.get_by_role("checkbox", name="编辑视图已打开")
 
 
 def test_no_page_shows_staff_any_editors_text(built_site: Path) -> None:
@@ -99,6 +104,34 @@ def test_the_editor_view_shows_sources_notes_and_lines_and_is_remembered(
     switch(phone).uncheck()
     phone.reload()
     assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
+
+
+def test_a_stray_tap_on_the_editor_view_says_so_atop_every_page_and_one_tap_undoes_it(
+    phone: Any, site: SiteServer
+) -> None:
+    """The switch sits at the foot of every page, where a thumb scrolling down may tick it,
+    and stays on: the page then says at its top what this is, and unticking there ends it."""
+    phone.goto(site.page_url("complaints/"))
+    expect(banner(phone)).to_be_hidden()
+    switch(phone).check()
+    phone.goto(site.page_url("phrasing/"))  # another day, another page
+    expect(banner(phone)).to_be_visible()
+    expect(banner(phone)).to_be_checked()
+    header = phone.locator(".md-header").bounding_box()
+    top = phone.locator(".hb-view-on").bounding_box()
+    title = phone.locator(".md-content h1").bounding_box()
+    assert header["y"] + header["height"] <= top["y"] < title["y"], (header, top, title)
+    assert top["height"] >= 44  # a finger's tap, as the foot's switch
+    banner(phone).uncheck()
+    assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
+    expect(banner(phone)).to_be_hidden()
+    assert not switch(phone).is_checked()  # the foot's switch follows
+    phone.reload()
+    assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
+    switch(phone).check()
+    phone.emulate_media(media="print")
+    expect(phone.locator(".hb-view-on")).to_be_hidden()  # never on paper
+    phone.emulate_media(media="screen")
 
 
 def test_the_phrase_index_fits_two_screens_and_every_card_leads_with_what_to_say(

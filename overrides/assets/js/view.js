@@ -22,6 +22,7 @@
       box.onchange = () => {
         root.classList.toggle(EDITOR, box.checked);
         remember(box.checked ? "editor" : "staff");
+        bind(); // the page's other switch follows
       };
     }
   }
