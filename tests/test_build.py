@@ -37,6 +37,19 @@ def test_every_entry_has_its_anchor_on_its_chapter_page(
                         assert step.id in html.ids, f"{stem}: step {step.id}"
 
 
+def test_an_objection_card_gives_the_reply_before_its_type_and_methods(
+    built_site: Path, handbook: Handbook
+) -> None:
+    """The customer is waiting: what to say comes right under what they said."""
+    objections = handbook.entries("objection")
+    assert objections
+    for entry in objections:
+        source = page(built_site, handbook.chapter_of_id[entry.id]).source
+        card = source[source.index(f'id="{entry.id}"') :]
+        reply, meta = card.find('class="hb-do"'), card.find("hb-objection-meta")
+        assert 0 <= reply < meta, entry.id
+
+
 def test_every_chapter_is_in_the_navigation(built_site: Path, handbook: Handbook) -> None:
     pages = set(nav_files(read_nav(ROOT / "mkdocs.yml")))
     for stem in handbook.chapters:
