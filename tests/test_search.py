@@ -42,7 +42,7 @@ EVERYDAY = [
     ("投诉", {"tousu-qibu"}),  # a name of the seven steps, not only in a trivia card's title
     ("要投诉", {"tousu-qibu"}),
     ("客户要投诉", {"tousu-qibu"}),
-    ("退费", {"tuikuan-weidao", "tuikuan-shue"}),
+    ("退费", {"tuifei-tuiding"}),  # what to do for any refund, not one worked example
     ("不知道怎么答", {"wo-buzhidao", "buzhidao-buqingchu"}),
     ("班前准备", {"banqian-zhunbei"}),
 ]
