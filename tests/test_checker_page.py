@@ -87,6 +87,22 @@ def test_typing_marks_each_phrase_and_explains_it(phone: Any, site: SiteServer) 
     assert [url for url in requests if not url.startswith(site.url)] == []
 
 
+def test_with_the_keyboard_up_the_verdict_shows_under_the_box(phone: Any, site: SiteServer) -> None:
+    """A phone's keyboard leaves about half the screen (390x470): tapping the box and typing
+    brings the status line under it into sight, the box's label below the header."""
+    phone.set_viewport_size({"width": 390, "height": 470})
+    open_checker(phone, site)
+    phone.get_by_label("要检查的话").tap()
+    check_in_page(phone, "这个不归我们管")
+    phone.wait_for_timeout(100)  # the scroll follows the input event
+    header = phone.locator(".md-header").bounding_box()
+    label = phone.locator(".hb-checker__form label").bounding_box()
+    line = phone.locator("[data-checker-status]").bounding_box()
+    assert header["y"] + header["height"] <= label["y"], (header, label)
+    assert line["y"] + line["height"] <= 470, line
+    assert "需要改" in status(phone)
+
+
 def test_the_card_links_to_the_handbook_entry(phone: Any, site: SiteServer) -> None:
     open_checker(phone, site)
     check_in_page(phone, "你别激动嘛")

@@ -129,6 +129,23 @@
         input.addEventListener("input", () => {
           if (!frame) frame = window.requestAnimationFrame(update);
         });
+        // A phone's keyboard takes half the screen: scroll the status under the box into
+        // sight (the box's label stays below the header), when it opens and while typing.
+        const keep = () => {
+          if (document.activeElement !== input) return;
+          const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+          const label = root.querySelector("label").getBoundingClientRect().top - header - 8;
+          const view = window.visualViewport ? visualViewport.height : innerHeight;
+          const by = Math.min(status.getBoundingClientRect().bottom + 8 - view, label);
+          if (by > 0) window.scrollBy(0, by);
+        };
+        for (const [target, event] of [
+          [input, "focus"],
+          [input, "input"],
+          [window.visualViewport, "resize"],
+        ]) {
+          target?.addEventListener(event, keep);
+        }
         root.querySelector("[data-checker-clear]").addEventListener("click", () => {
           input.value = "";
           update();
