@@ -164,7 +164,9 @@ def test_a_wrong_answer_comes_back_on_its_day_and_a_right_one_pushes_it_out(
     # from the performance entries wait_for_instant_navigation reads).
     with phone.expect_response(re.compile(r"/sitemap\.xml$")):
         assert due_on_home(phone, site) == 1
-    expect(phone.locator("[data-review-status]")).to_contain_text("今天有 1 条要复习")
+    expect(phone.locator("[data-review-status]")).to_have_text(
+        "今天有 1 条要复习，约 1 分钟，点这里开始。"
+    )
     phone.evaluate(TWO_FRAMES)
     phone.evaluate("window.__sameDocument = true")
     phone.locator("[data-review-start]").click()
