@@ -168,6 +168,63 @@ def test_checkboxes_are_labelled_and_work_from_the_keyboard(
     assert ticked(form) == [items[0].id, items[1].id]
 
 
+# Where each row and the foot (姓名, the print buttons) are on the page, not on the screen: a tap
+# may scroll.
+PLACES = """form => [...form.querySelectorAll("li.hb-check, [data-checklist-foot]")]
+    .map(el => { const box = el.getBoundingClientRect(); return [box.top + scrollY, box.height]; })"""
+# The phone's text size at 150 %: the root font 1.5 times Material's 125 %, before the first paint.
+LARGE_TEXT = """new MutationObserver((_, watch) => {
+  if (!document.documentElement) return;
+  document.documentElement.style.setProperty("font-size", "187.5%", "important");
+  watch.disconnect();
+}).observe(document, { childList: true });"""
+
+
+@pytest.mark.parametrize(
+    ("viewport", "large_text"),
+    [(PHONE, False), ({"width": 360, "height": 640}, False), ({"width": 360, "height": 640}, True)],
+    ids=["390x844", "360x640", "360x640-text-150"],
+)
+def test_ticking_never_moves_the_rows_under_the_thumb(
+    browser: Any, site: SiteServer, handbook: Handbook, viewport: dict[str, int], large_text: bool
+) -> None:
+    """Staff tick quickly, aiming at where the next row was. The first tick used to add a line
+    under the count (必做还差 N 项) and each tick a time beside the text, which rewrapped it: the
+    rows below moved by 8 to 34 px and taps landed on the wrong row of a signed record."""
+    ids = item_ids(handbook, FIRST)
+    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
+    if large_text:
+        context.add_init_script(LARGE_TEXT)
+    try:
+        page = context.new_page()
+        form = open_checklist(page, site)
+        rows = form.locator("label.hb-check__row")
+        lines = rows.locator(".hb-check__text").evaluate_all(
+            """texts => texts.map(t =>
+                 Math.round(t.offsetHeight / parseFloat(getComputedStyle(t).lineHeight)))"""
+        )
+        longest = lines.index(max(lines))
+        if large_text:
+            assert lines[longest] >= 2, "no item takes two lines: the test would miss rewrapping"
+        before = form.evaluate(PLACES)
+        names = [f"row {n}" for n in range(1, len(ids) + 1)] + ["the foot"]
+        done: set[str] = set()
+        # every row from the first tick to 全部完成, then the longest and the first unticked
+        for index in [*range(len(ids)), longest, 0]:
+            rows.nth(index).tap()
+            done ^= {ids[index]}
+            assert ticked(form) == [item for item in ids if item in done]
+            after = form.evaluate(PLACES)
+            moved = [
+                f"{name}: {now[0] - was[0]:+.1f} px down, {now[1] - was[1]:+.1f} px taller"
+                for name, was, now in zip(names, before, after, strict=True)
+                if abs(now[0] - was[0]) > 0.5 or abs(now[1] - was[1]) > 0.5
+            ]
+            assert moved == [], f"tapping row {index + 1} ({len(done)} ticked)"
+    finally:
+        context.close()
+
+
 # Row and button sizes, and fitting the screen: tests/test_layout.py, on every real checklist.
 
 
