@@ -638,6 +638,23 @@ def test_printed_boxes_are_empty_even_when_ticked(phone: Any, site: SiteServer) 
     assert image == "none"
 
 
+def test_a_line_under_the_print_buttons_says_the_phones_menu_prints_a_blank_form(
+    phone: Any, site: SiteServer
+) -> None:
+    """Only 打印记录 prints the ticks; a clerk who printed from the phone's menu handed in a
+    blank form. The line saying so is for the screen, not the paper."""
+    form = open_checklist(phone, site)
+    hint = form.locator(".hb-checklist__actions + [data-print-hint]")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("空白表")
+    expect(hint).to_contain_text("打印记录")
+    height = hint.evaluate("e => e.offsetHeight / parseFloat(getComputedStyle(e).lineHeight)")
+    assert round(height) == 1, "one line"
+    phone.emulate_media(media="print")
+    expect(hint).to_be_hidden()
+    assert "空白表" not in phone.locator("body").inner_text()
+
+
 def test_each_checklist_prints_on_exactly_one_a4_page(
     phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:
