@@ -225,6 +225,25 @@ def test_ticking_never_moves_the_rows_under_the_thumb(
         context.close()
 
 
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_when_to_use_it_and_the_summary_read_apart(
+    phone: Any, site: SiteServer, media: str
+) -> None:
+    """什么时候用's answer has no full stop: run into the summary under it, 每天开门营业前 and
+    人、柜台…… read as one sentence, on screen and on paper."""
+    form = open_checklist(phone, site)
+    phone.emulate_media(media=media)
+    label, answer = form.locator(".hb-form__when > span").all()
+    summary = form.locator(".hb-form__summary")
+    when_box, label_box = form.locator(".hb-form__when").bounding_box(), label.bounding_box()
+    answer_box, summary_box = answer.bounding_box(), summary.bounding_box()
+    assert when_box and label_box and answer_box and summary_box
+    assert answer_box["x"] >= label_box["x"] + label_box["width"], "its lines beside the label"
+    size = summary.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    gap = summary_box["y"] - (when_box["y"] + when_box["height"])
+    assert gap >= 0.6 * size, f"{gap:.1f} px between them"
+
+
 # Row and button sizes, and fitting the screen: tests/test_layout.py, on every real checklist.
 
 
