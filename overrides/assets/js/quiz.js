@@ -19,7 +19,7 @@
   function loadProgress(id, ids) {
     const saved = window.hbStorage.read(PROGRESS + id);
     try {
-      const { order, options, answers, draft, pos, done, record } = saved || {};
+      const { order, options, answers, draft, pos, done } = saved || {};
       const known = new Set(ids);
       const fits =
         strings(order) &&
@@ -37,7 +37,7 @@
         Object.entries(answers).every(([q, a]) => known.has(q) && strings(a)) &&
         strings(draft) &&
         (!done || order.every((q) => answers[q]));
-      if (fits) return { order, options, answers, draft, pos, done, record };
+      if (fits) return { order, options, answers, draft, pos, done };
     } catch {
       /* no storage, or garbage in it: start afresh */
     }
@@ -155,8 +155,8 @@
         .filter((input) => input.checked)
         .map((input) => input.value);
 
-    /* `record`: finished, and whether that was the best score (said again when it is shown). */
-    function remember(record) {
+    /* `done`: the quiz is finished (its result is shown again until 再做一次). */
+    function remember(done) {
       const q = order[pos];
       const options = {};
       for (const question of questions) {
@@ -170,7 +170,7 @@
         answers,
         draft: answers[q.dataset.question] ? [] : chosenIn(q),
         pos,
-        ...(record === undefined ? {} : { done: true, record }),
+        ...(done ? { done } : {}),
       });
     }
 
@@ -225,9 +225,12 @@
       pos = order.length - 1;
       const score = order.length - wrong.length;
       const best = loadBest(id);
-      const record = saved ? saved.record : !best || score / order.length > best.score / best.total;
-      if (record && !saved) saveBest(id, { score, total: order.length });
-      if (!saved) remember(record);
+      // A score as good as the best is the best: the same words when the result is shown again.
+      const record = !best || score / order.length >= best.score / best.total;
+      if (!saved) {
+        if (record) saveBest(id, { score, total: order.length });
+        remember(true);
+      }
       quiz.classList.add("is-done");
       find(".quiz-score").textContent = `答对 ${score} 题，共 ${order.length} 题。`;
       find(".quiz-record").textContent = record
