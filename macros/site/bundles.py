@@ -107,13 +107,17 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         "assets/checklist.css": ("assets/css/checklist.css",),
         "assets/checklist.js": ("assets/js/checklist.js",),
         "assets/quiz.css": ("assets/css/quiz.css",),
-        "assets/quiz.js": ("assets/js/quiz.js",),
+        "assets/quiz.js": (
+            "assets/js/bring-into-view.js",  # window.hbBringIntoView, which quiz.js uses
+            "assets/js/quiz.js",
+        ),
         "assets/checker.css": ("assets/css/checker.css",),
         # What changed since the last visit: loaded by whatsnew-loader.js, not by a page.
         "assets/whatsnew.css": ("assets/css/whatsnew.css",),
         "assets/whatsnew.js": ("assets/js/whatsnew.js",),
         "assets/checker.js": (
             "assets/js/checker-core.js",  # before checker.js, which uses it
+            "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
             "assets/js/checker.js",
         ),
         "assets/review-feed.js": (

@@ -129,15 +129,11 @@
         input.addEventListener("input", () => {
           if (!frame) frame = window.requestAnimationFrame(update);
         });
-        // A phone's keyboard takes half the screen: scroll the status under the box into
-        // sight (the box's label stays below the header), when it opens and while typing.
+        // A phone's keyboard takes half the screen: the status under the box comes into
+        // sight (the box's label below the header) when it opens and while typing.
+        const label = root.querySelector("label");
         const keep = () => {
-          if (document.activeElement !== input) return;
-          const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
-          const label = root.querySelector("label").getBoundingClientRect().top - header - 8;
-          const view = window.visualViewport ? visualViewport.height : innerHeight;
-          const by = Math.min(status.getBoundingClientRect().bottom + 8 - view, label);
-          if (by > 0) window.scrollBy(0, by);
+          if (document.activeElement === input) window.hbBringIntoView(label, status);
         };
         for (const [target, event] of [
           [input, "focus"],

@@ -13,7 +13,6 @@
 (() => {
   const PREFIX = "hb-quiz:";
   const PROGRESS = "hb-quiz-progress:";
-  const MARGIN = 8; // px kept between the header or the screen's edge and what is brought into view
   const strings = (value) => Array.isArray(value) && value.every((v) => typeof v === "string");
 
   function loadProgress(id, ids) {
@@ -187,17 +186,7 @@
       // The button takes the focus; the verdict must stay readable: on a small phone a plain
       // focus() scrolled the button into view and the verdict above it under the header.
       next.focus({ preventScroll: true });
-      bringIntoView(feedback, next);
-    }
-
-    /* Scroll as little as shows `last` whole without taking `first`'s top under the header. */
-    function bringIntoView(first, last) {
-      const header = document.querySelector(".md-header");
-      const below = (header ? header.getBoundingClientRect().bottom : 0) + MARGIN;
-      const top = first.getBoundingClientRect().top;
-      const overflow = last.getBoundingClientRect().bottom + MARGIN - window.innerHeight;
-      const by = top < below ? top - below : Math.min(Math.max(overflow, 0), top - below);
-      if (by) window.scrollBy(0, by);
+      window.hbBringIntoView(feedback, next);
     }
 
     /* Mark the options and show the verdict for `chosen`; true when it is right. */
@@ -331,7 +320,7 @@
       // From the question's count down (第 2 题，共 77 题), below the header; scrolling up would
       // bring Material's back-to-top button out, over the new question.
       window.hbQuietBackToTop();
-      bringIntoView(find(".quiz-progress"), q);
+      window.hbBringIntoView(find(".quiz-progress"), q);
     });
     find(".quiz-retry").addEventListener("click", () => {
       saveProgress(id, null);
