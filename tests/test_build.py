@@ -18,7 +18,7 @@ from macros.site.minify import MINIFIERS
 
 from .support import ROOT
 from .support.build import build_site, mkdocs_env
-from .support.html import Page, page
+from .support.html import Page, misnested_paragraphs, page
 
 pytestmark = pytest.mark.build
 
@@ -48,6 +48,18 @@ def test_an_objection_card_gives_the_reply_before_its_type_and_methods(
         card = source[source.index(f'id="{entry.id}"') :]
         reply, meta = card.find('class="hb-do"'), card.find("hb-objection-meta")
         assert 0 <= reply < meta, entry.id
+
+
+def test_no_block_is_written_inside_a_paragraph(built_site: Path) -> None:
+    """Markdown wraps an HTML element in <p> when it follows another on the same line of a
+    template; the browser then splits that paragraph, and the empty ones it leaves stood
+    between a label and what it keeps with it on paper (a title alone at a page's foot)."""
+    found = {
+        path.relative_to(built_site).as_posix(): problems[:3]
+        for path in sorted(built_site.rglob("*.html"))
+        if (problems := misnested_paragraphs(path))
+    }
+    assert not found
 
 
 def test_every_chapter_is_in_the_navigation(built_site: Path, handbook: Handbook) -> None:

@@ -81,3 +81,75 @@ def staff_text(path: Path) -> str:
     parser = _StaffText()
     parser.feed(path.read_text(encoding="utf-8"))
     return "".join(parser.text)
+
+
+# Elements whose start tag closes an open <p> (HTML's parsing rules): written inside a <p>,
+# the browser splits the paragraph and leaves empty ones around them, which take margins on
+# the screen and, on paper, stand between a heading and what it keeps with it.
+CLOSES_P = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    ]
+)
+
+
+class _Nesting(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self._open_p: list[tuple[int, int]] = []  # where each open <p> began
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in CLOSES_P and self._open_p:
+            line, _column = self.getpos()
+            self.problems.append(
+                f"line {line}: <{tag}> inside the <p> of line {self._open_p[-1][0]}"
+            )
+            self._open_p.clear()  # as a browser does: that <p> ends here
+        if tag == "p":
+            self._open_p.append(self.getpos())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            if self._open_p:
+                self._open_p.pop()
+            else:
+                self.problems.append(f"line {self.getpos()[0]}: </p> without its <p>")
+
+
+def misnested_paragraphs(path: Path) -> list[str]:
+    """Block elements written inside a <p>, and </p> with no <p> open: HTML a browser
+    rewrites (see CLOSES_P)."""
+    parser = _Nesting()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.problems
