@@ -35,6 +35,7 @@ HELD_OUT_8 = ROOT / "tests" / "search_queries_heldout8.yml"
 HELD_OUT_9 = ROOT / "tests" / "search_queries_heldout9.yml"
 HELD_OUT_10 = ROOT / "tests" / "search_queries_heldout10.yml"
 HELD_OUT_11 = ROOT / "tests" / "search_queries_heldout11.yml"
+HELD_OUT_12 = ROOT / "tests" / "search_queries_heldout12.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -47,6 +48,7 @@ HELD_OUT_BATCHES = (
     HELD_OUT_9,
     HELD_OUT_10,
     HELD_OUT_11,
+    HELD_OUT_12,
 )
 
 
