@@ -120,6 +120,35 @@ def test_results_land_on_another_page_on_the_same_page_and_back_returns(
     assert phone.evaluate("scrollY") == left_at
 
 
+@pytest.mark.parametrize("start", ["checklists/", "quizzes/"])
+def test_a_result_lands_from_a_page_without_the_chapter_styles(
+    phone: Any, site: SiteServer, start: str
+) -> None:
+    """A checklist or quiz page does not load the chapters' styles (assets/chapter.css):
+    after instant navigation they come late. Until they are in, the page is laid out but not
+    shown (assets/js/widgets.js); then the entry is on screen below the header, as a card."""
+    held: list[Any] = []
+    phone.route(f"{site.url}/assets/chapter.css", lambda route: held.append(route))
+    phone.goto(site.page_url(start), wait_until="load")
+    wait_for_instant_navigation(phone)
+    assert not held, "a page without entries fetched the chapter styles"
+    type_query(phone, "太贵了")
+    phone.wait_for_selector("body[data-md-scrolllock]", state="attached")
+    result_for(phone, "tai-gui").first.tap()
+    phone.wait_for_url("**/objections/**#tai-gui")
+    waiting = "document.documentElement.classList.contains('hb-widgets-waiting')"
+    phone.wait_for_function(waiting)
+    assert phone.evaluate("getComputedStyle(document.querySelector('.md-content')).visibility") == (
+        "hidden"
+    )
+    held[0].continue_()
+    phone.wait_for_function(f"!{waiting}")
+    phone.evaluate(SETTLED)
+    assert entry_on_screen(phone, ["tai-gui"]) == "tai-gui", where_is(phone, "tai-gui")
+    border = "getComputedStyle(document.querySelector('.hb-entry')).borderTopStyle"
+    assert phone.evaluate(border) == "solid"
+
+
 def test_the_same_result_opened_again_lands_again(phone: Any, site: SiteServer) -> None:
     phone.goto(site.page_url(), wait_until="load")
     land_from_search(phone, "太贵了", "tai-gui", "objections/")

@@ -2,9 +2,9 @@
 
 The sources stay one file per widget in overrides/assets/ (easy to read and lint). Every page
 loads the common bundles (assets/handbook.css and assets/handbook.js, listed in mkdocs.yml):
-the site's styles and paper styles, search box, anchors, back-to-top, view switch, print
-buttons, and the loader of the widget bundles. A page with a checklist, a quiz or the phrase
-checker also loads that widget's bundles, and only those: overrides/main.html puts their
+the site's styles and what every page prints, search box, anchors, back-to-top, view switch,
+print buttons, and the loader of the widget bundles. A page with a checklist, a quiz or the
+phrase checker also loads that widget's bundles, and only those (a chapter page: its styles): overrides/main.html puts their
 stylesheet in the head and their script after the common one on a full load, and the loader
 (assets/js/widgets.js) fetches them after Material's instant navigation. A phone on shop Wi-Fi
 then fetches on first load only the code of the page it opens.
@@ -36,7 +36,7 @@ class Widget:
     """A widget whose bundles load only on the pages that have it."""
 
     hooks: tuple[str, ...]  # data attributes of its markup: any one on a page means it is there
-    js: str  # its script bundle (site path)
+    js: str = ""  # its script bundle (site path); none for styles alone
     css: str = ""  # its stylesheet bundle (site path); none for a widget with nothing to show
 
     def as_json(self) -> dict[str, object]:
@@ -46,6 +46,13 @@ class Widget:
 # The attributes each widget's script looks for (assets/js/<widget>.js).
 WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
     {
+        # Not a widget but the chapters' own styles (entry cards, contents, dialogues, and
+        # their paper: handouts and 禁语速查表), which no checklist, quiz or review page needs.
+        # The home page loads them ahead: its search and its chips lead into the chapters.
+        "chapter": Widget(
+            hooks=("data-chapter", "data-leads-to-chapters"),
+            css="assets/chapter.css",
+        ),
         "checklist": Widget(
             hooks=(
                 "data-checklist",
@@ -90,7 +97,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
     {
         COMMON_CSS: (
             "assets/css/handbook.css",
-            "assets/css/paper.css",
+            "assets/css/paper.css",  # only the content goes on paper (chapters: handout.css)
         ),
         COMMON_JS: (
             "assets/js/storage.js",  # first: window.hbStorage, used by every widget
@@ -104,6 +111,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/whatsnew-loader.js",  # loads assets/whatsnew.* when there is news
             "assets/js/offline.js",  # registers sw.js; says whether the copy is saved
         ),
+        "assets/chapter.css": ("assets/css/entries.css", "assets/css/handout.css"),
         "assets/checklist.css": ("assets/css/checklist.css",),
         "assets/checklist.js": ("assets/js/checklist.js",),
         "assets/quiz.css": ("assets/css/quiz.css",),

@@ -7,8 +7,8 @@
    page's widget stylesheet and script are in, the page is laid out but not shown, so nobody
    sees an unstyled checklist or a quiz without its buttons.
    window.hbWidgets (macros/site/bundles.py writes it ahead of this file): widget name →
-   {hooks: the data attributes that mark it, js, css: its bundles as site paths; css may be
-   empty}. */
+   {hooks: the data attributes that mark it, js, css: its bundles as site paths, either may
+   be empty}. */
 "use strict";
 
 (() => {
@@ -76,7 +76,7 @@
     for (const widget of Object.values(widgets)) {
       if (!document.querySelector(widget.hooks.map((hook) => `[${hook}]`).join(","))) continue;
       if (widget.css) waits.push(stylesheet(new URL(widget.css, root).href));
-      waits.push(script(new URL(widget.js, root).href));
+      if (widget.js) waits.push(script(new URL(widget.js, root).href));
     }
     const pending = waits.filter(Boolean);
     const html = document.documentElement;
@@ -84,7 +84,11 @@
     if (!pending.length) return;
     const patience = new Promise((done) => setTimeout(done, PATIENCE));
     Promise.race([Promise.all(pending), patience]).then(() => {
-      if (page === shown) html.classList.remove(WAITING);
+      if (page !== shown) return;
+      html.classList.remove(WAITING);
+      // The browser went to the place (a search result, a 见 link) before these styles were
+      // in; they moved it (a chapter's cards): go there again (assets/js/anchors.js).
+      if (location.hash) window.hbReveal?.(new URL(location.href));
     });
   });
 })();
