@@ -4,8 +4,9 @@ The sources stay one file per widget in overrides/assets/ (easy to read and lint
 loads the common bundles (assets/handbook.css and assets/handbook.js, listed in mkdocs.yml):
 the site's styles and what every page prints, search box, anchors, back-to-top, view switch,
 print buttons, and the loader of the widget bundles. A page with a checklist, a quiz or the
-phrase checker also loads that widget's bundles, and only those (a chapter page: its styles): overrides/main.html puts their
-stylesheet in the head and their script after the common one on a full load, and the loader
+phrase checker also loads that widget's bundles, and only those (a chapter page: the
+chapters' styles): overrides/main.html puts their stylesheet in the head and their script
+after the common one on a full load, and the loader
 (assets/js/widgets.js) fetches them after Material's instant navigation. A phone on shop Wi-Fi
 then fetches on first load only the code of the page it opens.
 
@@ -43,7 +44,7 @@ class Widget:
         return {"hooks": list(self.hooks), "js": self.js, "css": self.css}
 
 
-# The attributes each widget's script looks for (assets/js/<widget>.js).
+# The attributes each widget's script (assets/js/<widget>.js) or styles look for.
 WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
     {
         # Not a widget but the chapters' own styles (entry cards, contents, dialogues, and
