@@ -246,6 +246,42 @@ def test_the_best_score_survives_a_reload_and_shows_on_the_index(
     )
 
 
+def test_the_questions_answered_wrong_can_be_done_again_alone_leaving_the_best_score(
+    phone: Any, site: SiteServer
+) -> None:
+    phone.set_viewport_size({"width": 360, "height": 640})
+    answers = Answers(SHORT)
+    total = len(answers.items)
+    open_quiz(phone, site, SHORT)
+    order = run_quiz(phone, answers, wrong=set(range(1, total)))  # a long list of mistakes
+    missed = order[1:]
+    best = f"最好成绩 1 / {total}"
+    retry_wrong = phone.locator(".quiz-retry-wrong")
+    expect(retry_wrong).to_have_text(f"只做答错的 {len(missed)} 题")
+    phone.evaluate("scrollTo(0, document.body.scrollHeight)")  # read down to the foot
+    retry_wrong.click()  # back up to the first question
+    assert_question_in_clear_view(phone)
+    assert progress(phone) == f"答错的题：第 1 题，共 {len(missed)} 题"
+    redone = [answer(phone, answers)]
+    go_on(phone)
+    phone.reload()  # the round of mistakes carries on after a reload
+    phone.locator(".quiz.is-live").wait_for()
+    assert progress(phone) == f"答错的题：第 2 题，共 {len(missed)} 题"
+    for _ in missed[1:]:
+        redone.append(answer(phone, answers))
+        go_on(phone)
+    assert sorted(redone) == sorted(missed)
+    assert (
+        phone.locator(".quiz-score").inner_text() == f"答对 {len(missed)} 题，共 {len(missed)} 题。"
+    )
+    assert phone.locator(".quiz-record").inner_text() == "上次答错的题，这次都答对了。"
+    expect(retry_wrong).to_be_hidden()  # nothing left to redo
+    assert phone.locator(f"[data-quiz-best='{SHORT}']").inner_text() == best  # whole quiz only
+
+    phone.locator(".quiz-retry").click()  # the whole quiz again
+    assert progress(phone) == f"第 1 题，共 {total} 题"
+
+
 BROKEN_STORAGE = {
     "garbage": f"""localStorage.setItem('hb-quiz:{SHORT}', '{{oops');
         localStorage.setItem('hb-quiz:{WITH_MULTIPLE}', '{{"score": 9, "total": 5}}');""",
@@ -501,15 +537,22 @@ def test_on_a_small_phone_the_verdict_and_the_next_question_show_below_the_heade
         assert header["y"] + header["height"] <= verdict["y"], (position, header, verdict)
         assert verdict["y"] + verdict["height"] <= 640, (position, verdict)
         go_on(phone)
-        phone.evaluate(SETTLED)
-        count = phone.locator(".quiz-progress").bounding_box()
-        assert header["y"] + header["height"] <= count["y"], (position, header, count)
-        top = phone.locator(".md-top")
-        if top.evaluate("b => !b.hidden && getComputedStyle(b).opacity !== '0'"):
-            button = top.bounding_box()
-            prompt = phone.locator(".quiz-q.is-on .quiz-prompt").bounding_box()
-            apart = button["y"] + button["height"] <= prompt["y"]
-            assert apart or prompt["y"] + prompt["height"] <= button["y"], (button, prompt)
+        assert_question_in_clear_view(phone)
+
+
+def assert_question_in_clear_view(page: Any) -> None:
+    """The question on screen is shown from its count down, below the header, with no
+    back-to-top button over its prompt."""
+    page.evaluate(SETTLED)
+    header = page.locator(".md-header").bounding_box()
+    count = page.locator(".quiz-progress").bounding_box()
+    assert header["y"] + header["height"] <= count["y"], (header, count)
+    top = page.locator(".md-top")
+    if top.evaluate("b => !b.hidden && getComputedStyle(b).opacity !== '0'"):
+        button = top.bounding_box()
+        prompt = page.locator(".quiz-q.is-on .quiz-prompt").bounding_box()
+        apart = button["y"] + button["height"] <= prompt["y"]
+        assert apart or prompt["y"] + prompt["height"] <= button["y"], (button, prompt)
 
 
 def test_the_focused_next_button_is_readable_in_light_and_dark(

@@ -7,7 +7,9 @@
    back, a reload or instant navigation carry on where the reader was. A finished quiz keeps
    it, marked done, so its result and the list of wrong answers are still there after a 见《…》
    link and Back or a reload; starting again clears it. A saved state that no longer fits the
-   page (questions changed) is ignored. */
+   page (questions changed) is ignored. After a round with mistakes, 只做答错的题 starts a round
+   of those questions alone (`mistakes` in the saved state): it scores itself and leaves the
+   best score, which is for the whole quiz, alone. */
 "use strict";
 
 (() => {
@@ -18,16 +20,16 @@
   function loadProgress(id, ids) {
     const saved = window.hbStorage.read(PROGRESS + id);
     try {
-      const { order, options, answers, draft, pos, done } = saved || {};
+      const { order, options, answers, draft, pos, done, mistakes } = saved || {};
       const known = new Set(ids);
       const fits =
         strings(order) &&
-        order.length === ids.length &&
+        (mistakes === true ? order.length > 0 : order.length === ids.length) &&
         order.every((q) => known.has(q)) &&
-        new Set(order).size === ids.length &&
+        new Set(order).size === order.length &&
         Number.isInteger(pos) &&
         pos >= 0 &&
-        pos < ids.length &&
+        pos < order.length &&
         options &&
         typeof options === "object" &&
         Object.values(options).every(strings) &&
@@ -36,7 +38,7 @@
         Object.entries(answers).every(([q, a]) => known.has(q) && strings(a)) &&
         strings(draft) &&
         (!done || order.every((q) => answers[q]));
-      if (fits) return { order, options, answers, draft, pos, done };
+      if (fits) return { order, options, answers, draft, pos, done, mistakes: mistakes === true };
     } catch {
       /* no storage, or garbage in it: start afresh */
     }
@@ -106,6 +108,7 @@
     let pos = 0;
     let wrong = [];
     let answers = {}; // question id → the values confirmed
+    let mistakes = false; // a round of the questions answered wrong, alone
     const byId = {};
     for (const q of questions) byId[q.dataset.question] = q;
 
@@ -143,7 +146,8 @@
     function show() {
       const q = order[pos];
       for (const el of questions) el.classList.toggle("is-on", el === q);
-      find(".quiz-progress").textContent = `第 ${pos + 1} 题，共 ${order.length} 题`;
+      const round = mistakes ? "答错的题：" : "";
+      find(".quiz-progress").textContent = `${round}第 ${pos + 1} 题，共 ${order.length} 题`;
       feedback.hidden = next.hidden = true;
       check.hidden = false;
       check.disabled = !inputs(q).some((input) => input.checked);
@@ -170,6 +174,7 @@
         draft: answers[q.dataset.question] ? [] : chosenIn(q),
         pos,
         ...(done ? { done } : {}),
+        ...(mistakes ? { mistakes } : {}),
       });
     }
 
@@ -215,16 +220,16 @@
       const score = order.length - wrong.length;
       const best = loadBest(id);
       // A score as good as the best is the best: the same words when the result is shown again.
-      const record = !best || score / order.length >= best.score / best.total;
+      const record = !mistakes && (!best || score / order.length >= best.score / best.total);
       if (!saved) {
         if (record) saveBest(id, { score, total: order.length });
         remember(true);
       }
       quiz.classList.add("is-done");
       find(".quiz-score").textContent = `答对 ${score} 题，共 ${order.length} 题。`;
-      find(".quiz-record").textContent = record
-        ? "这是你的最好成绩。"
-        : `${bestText(best)}，再接再厉。`;
+      let words = record ? "这是你的最好成绩。" : `${bestText(best)}，再接再厉。`;
+      if (mistakes) words = wrong.length ? "这几题还要再看看。" : "上次答错的题，这次都答对了。";
+      find(".quiz-record").textContent = words;
       const list = find(".quiz-wrong");
       list.textContent = "";
       wrong.forEach((q) => {
@@ -240,6 +245,8 @@
         list.append(li);
       });
       find(".quiz-review").hidden = wrong.length === 0;
+      retryWrong.hidden = wrong.length === 0;
+      retryWrong.textContent = `只做答错的 ${wrong.length} 题`;
       result.hidden = false;
       showBest(document);
       if (saved) return; // back from a 见 link or reloaded: the browser puts the reader back
@@ -250,7 +257,8 @@
       result.scrollIntoView({ block: "start" });
     }
 
-    function start(mix) {
+    /* A new round: all the questions, or only `subset` (the ones just answered wrong). */
+    function start(mix, subset) {
       questions.forEach((q) => {
         q.classList.remove("is-on");
         inputs(q).forEach((input) => {
@@ -263,7 +271,9 @@
           });
         }
       });
-      if (mix) order = shuffled(order);
+      mistakes = Boolean(subset);
+      if (subset) order = shuffled(subset);
+      else if (mix) order = shuffled(order.length === questions.length ? order : questions);
       pos = 0;
       wrong = [];
       answers = {};
@@ -276,6 +286,7 @@
     function resume(saved) {
       start(false);
       order = saved.order.map((q) => byId[q]);
+      mistakes = saved.mistakes;
       for (const q of questions) {
         const keys = saved.options[q.dataset.question] || [];
         q.querySelectorAll(".quiz-options > li").forEach((li) => {
@@ -306,6 +317,15 @@
       return chosen.length === right.length && chosen.every((value) => right.includes(value));
     }
 
+    /* The question on screen from its count down (第 2 题，共 77 题), below the header; scrolling
+       up would bring Material's back-to-top button out, over it. */
+    function present() {
+      const q = order[pos];
+      q.focus({ preventScroll: true });
+      window.hbQuietBackToTop();
+      window.hbBringIntoView(find(".quiz-progress"), q);
+    }
+
     quiz.addEventListener("change", () => {
       if (!check.hidden) check.disabled = !inputs(order[pos]).some((input) => input.checked);
       if (!check.hidden) remember();
@@ -315,19 +335,17 @@
       if (++pos >= order.length) return finish();
       show();
       remember();
-      const q = order[pos];
-      q.focus({ preventScroll: true });
-      // From the question's count down (第 2 题，共 77 题), below the header; scrolling up would
-      // bring Material's back-to-top button out, over the new question.
-      window.hbQuietBackToTop();
-      window.hbBringIntoView(find(".quiz-progress"), q);
+      present();
     });
-    find(".quiz-retry").addEventListener("click", () => {
+    const retryWrong = find(".quiz-retry-wrong");
+    const again = (subset) => {
       saveProgress(id, null);
-      start(true);
+      start(true, subset);
       remember();
-      order[0].focus();
-    });
+      present();
+    };
+    find(".quiz-retry").addEventListener("click", () => again());
+    retryWrong.addEventListener("click", () => again(wrong.slice()));
     result.tabIndex = -1;
     quiz.classList.add("is-live");
     const saved = loadProgress(
