@@ -15,7 +15,16 @@ from macros.content.model import Phrase
 
 from .support import ROOT
 from .support.fixture import site_name
-from .support.pdf import blank_at_foot, content_version, folded, page_text, pages, squeezed
+from .support.pdf import (
+    SHORT_TEXTS,
+    blank_at_foot,
+    content_version,
+    folded,
+    lone_characters,
+    page_text,
+    pages,
+    squeezed,
+)
 from .support.server import SiteServer
 from .support.sweep import largest
 
@@ -30,12 +39,14 @@ def test_every_printed_page_carries_the_version_and_its_number(
 ) -> None:
     desktop.goto(site.page_url(url))
     desktop.emulate_media(media="print")
+    short = desktop.evaluate(SHORT_TEXTS)
     printed = pages(desktop.pdf(format="A4"))
     total = len(printed)
     version = content_version(url, handbook)
     assert version, "the tests run in a git checkout"
     for number, pdf_page in enumerate(printed, start=1):
         text = page_text(pdf_page)
+        assert not lone_characters(text, short), (url, number, lone_characters(text, short))
         assert f"{site_name()} · 内容版本 {version}" in text, (url, number)
         assert f"第 {number} / {total} 页" in text, (url, number)
         if url.startswith("quizzes/"):  # a worksheet: whose it is, on every page, once
@@ -104,6 +115,16 @@ def _content_size(stem: str) -> int:
     return path.stat().st_size if path.exists() else 0
 
 
+HEADS = """() => Array.from(document.querySelectorAll(`.md-content :is(h1, h2, h3,
+    .hb-section-summary, .hb-step-name, .hb-label),
+    .hb-entry > p:not(.hb-editor):has(+ :is(ul, ol, dl, table, .hb-part))`), (e) => e.innerText)"""
+# Cards the print styles keep whole (break-inside: avoid): their title and last line.
+KEPT_WHOLE = """() => Array.from(document.querySelectorAll(".md-content .hb-entry"))
+    .filter((card) => getComputedStyle(card).breakInside === "avoid")
+    .map((card) => card.innerText.split("\\n").map((line) => line.trim()).filter(Boolean))
+    .map((lines) => [lines[0], lines[lines.length - 1]])"""
+
+
 @pytest.mark.sweep
 @pytest.mark.parametrize("stem", chapters())
 def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
@@ -114,15 +135,17 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
         desktop.goto(site.page_url(url))
         desktop.emulate_media(media="print")
         # Headings and what heads a card's part: section titles and summaries, card titles,
-        # step names, labels (可以这样说, 千万不要说 …).
-        headings = {
-            squeezed(text)
-            for text in desktop.locator(
-                ".md-content :is(h1, h2, h3, .hb-section-summary, .hb-step-name, .hb-label)"
-            ).all_inner_texts()
-        } - {""}
+        # step names, labels (可以这样说, 千万不要说 …), a card's sentence leading into a list.
+        headings = {squeezed(text) for text in desktop.evaluate(HEADS)} - {""}
+        kept = desktop.evaluate(KEPT_WHOLE)
+        short = desktop.evaluate(SHORT_TEXTS)
         sheets = pages(desktop.pdf(format="A4"))
         printed = [page_text(pdf_page) for pdf_page in sheets]
+        on_sheet = [squeezed(page) for page in printed]
+        for title, end in kept:  # a card that paper keeps whole is on one sheet
+            assert any(squeezed(title) in page and squeezed(end) in page for page in on_sheet), (
+                f"{url}: the card {title!r} runs over two sheets"
+            )
         text = squeezed("".join(printed))
         for screen_only in (
             "本页内容",
@@ -134,6 +157,7 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
         ):
             assert squeezed(screen_only) not in text, (url, screen_only)
         for number, page in enumerate(printed, 1):
+            assert not lone_characters(page, short), (url, number, lone_characters(page, short))
             assert f"第 {number} / {len(printed)} 页" in page, (url, number)
             assert f"{site_name()} · 内容版本 {version}" in page, (url, number)
             if number == len(printed):

@@ -23,6 +23,8 @@ from . import ROOT
 LOOKALIKES: Final = str.maketrans(
     {
         "戶": "户",
+        "⺟": "母",
+        "⺠": "民",
         "⻅": "见",
         "⻆": "角",
         "⻈": "讠",
@@ -61,6 +63,26 @@ def folded(text: str) -> str:
 def squeezed(text: str) -> str:
     """Folded and without white space: comparable whatever the line breaks of the paper."""
     return re.sub(r"\s+", "", folded(text))
+
+
+# One ideograph alone on a printed line, with at most its closing punctuation (folded text).
+LONE_CHARACTER: Final = re.compile(r"[\u4e00-\u9fff][。、,.;:?!”’)》…]*")
+
+
+# The texts on a page short enough to be such a line on their own (an item 对。).
+SHORT_TEXTS: Final = """() => Array.from(document.querySelectorAll(".md-content *"))
+    .map((e) => (e.innerText || "").trim()).filter((text) => text.length <= 3)"""
+
+
+def lone_characters(text: str, whole: list[str]) -> list[str]:
+    """Printed lines that hold one character, the end of a paragraph left on a line alone;
+    `whole`: the page's short texts (SHORT_TEXTS), which may print alone."""
+    short = {folded(item) for item in whole}
+    return [
+        line
+        for line in text.splitlines()
+        if LONE_CHARACTER.fullmatch(line.strip()) and line.strip() not in short
+    ]
 
 
 def pages(pdf: bytes) -> list[Any]:
