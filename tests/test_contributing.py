@@ -4,6 +4,7 @@ item and quiz question."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -135,3 +136,16 @@ def test_the_edited_copy_passes_the_content_tests(edited: Path) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_the_windows_steps_install_the_handbook_plugin_as_the_scripts_do() -> None:
+    """Windows has no scripts/serve: the guide's PowerShell lines must install the project
+    itself too, as scripts/_setup.sh does (MkDocs finds the handbook plugin through the
+    project's entry point; without it the preview stops with “plugin is not installed”)."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    found = re.search(r"```powershell\n(.*?)```", guide, re.S)
+    assert found, "CONTRIBUTING.md has the Windows steps in a powershell block"
+    steps = found.group(1)
+    assert "-e ." in (ROOT / "scripts" / "_setup.sh").read_text(encoding="utf-8")
+    assert re.search(r"pip install (--no-deps )?-e \.", steps), steps
+    assert "pip install -r requirements.txt" in steps, steps
