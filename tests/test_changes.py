@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from macros.content import model
+from macros.content import checker_file, model, search_file, synonyms
 from macros.content.changes import FIELD_NAMES, summarize_revisions
 
 from .support import ROOT
@@ -164,12 +164,51 @@ def test_old_revision_the_model_cannot_read_falls_back_to_files(repo: Path) -> N
     assert lines[1:] == ["修改文件 content/course.yml"]
 
 
+def test_what_staff_see_outside_any_id_is_reported_too(repo: Path) -> None:
+    """A chapter's title, the checklist day's start, the search box's suggestions, the
+    synonyms and the checker's tone note belong to no id: an audit found each reported as
+    内容没有变化."""
+    phrasing = read(repo, "phrasing.yml")
+    old_title, phrasing["title"] = phrasing["title"], "禁语"
+    write(repo, "phrasing.yml", phrasing)
+    checklists = read(repo, "checklists.yml")
+    checklists["day_start_hour"] = 5
+    write(repo, "checklists.yml", checklists)
+    search = read(repo, "search.yml")
+    old_text, search["suggestions"][0]["text"] = search["suggestions"][0]["text"], "嫌贵"
+    write(repo, "search.yml", search)
+    synonyms = read(repo, "synonyms.yml")
+    synonyms["groups"][0].append("忌讳的话")
+    write(repo, "synonyms.yml", synonyms)
+    checker = read(repo, "checker.yml")
+    old_tone, checker["tone"]["text"] = checker["tone"]["text"], "像在推脱"
+    write(repo, "checker.yml", checker)
+    commit(repo)
+
+    lines = summarize_revisions(repo, "HEAD~1", "HEAD")
+    group = "；".join(synonyms["groups"][0][:-1])
+    assert sorted(lines) == sorted(
+        [
+            f"修改章节“禁语”（content/phrasing.yml）：标题 “{old_title}” → “禁语”",
+            "修改检查表的总体设置（content/checklists.yml）：每天开始时间 4 → 5",
+            f"修改搜索框里的常见情况（content/search.yml）：建议：增加 “嫌贵，"
+            f"{search['suggestions'][0]['ref']}”；去掉 “{old_text}，"
+            f"{search['suggestions'][0]['ref']}”",
+            f"修改同义词（content/synonyms.yml）：同义词组：增加 “{group}；忌讳的话”；"
+            f"去掉 “{group}”",
+            f"修改话术自查的词表和语气提示（content/checker.yml）：语气提示的文字"
+            f" “{old_tone}” → “像在推脱”",
+        ]
+    )
+
+
 def test_every_field_has_a_chinese_name() -> None:
     """Reviewers read Chinese: no field of the content model may reach the summary in English."""
     fields = {
         name
-        for _, cls in inspect.getmembers(model, inspect.isclass)
-        if issubclass(cls, BaseModel) and cls.__module__ == model.__name__
+        for module in (model, checker_file, search_file, synonyms)
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, BaseModel) and cls.__module__ == module.__name__
         for name in cls.model_fields
     }
     assert sorted(fields - set(FIELD_NAMES)) == []

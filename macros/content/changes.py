@@ -104,6 +104,14 @@ FIELD_NAMES: Final = MappingProxyType(
         "questions": "题目",
         "quizzes": "自测",
         "sources": "来源",
+        "suggestions": "建议",
+        "groups": "同义词组",
+        "concepts": "搜索用的同义概念",
+        "lists": "词表",
+        "meaning": "含义",
+        "words": "词",
+        "tone": "语气提示",
+        "see": "参见条目",
     }
 )
 # What breaks when an id changes or goes: everything that remembers the id, by what it names.
@@ -171,6 +179,40 @@ def places(handbook: Handbook) -> dict[str, Place]:
     for source in handbook.sources.values():
         found[source.id] = Place(source.id, source, "sources", 0, "来源")
     return found
+
+
+def file_roots(handbook: Handbook) -> dict[str, tuple[str, Node]]:
+    """Each content file's top level, by file, with what reviewers call it: its own fields
+    (a chapter's title, the checklist day's start, the search box's suggestions, the word
+    lists) are not under any id."""
+    roots: dict[str, tuple[str, Node]] = {
+        f"content/{stem}.yml": (f"章节“{chapter.title}”", chapter)
+        for stem, chapter in handbook.chapters.items()
+    }
+    roots["content/checklists.yml"] = ("检查表的总体设置", handbook.checklists)
+    roots["content/quizzes.yml"] = ("自测的总体设置", handbook.quizzes)
+    roots["content/search.yml"] = ("搜索框里的常见情况", handbook.search)
+    roots["content/synonyms.yml"] = ("同义词", handbook.synonyms)
+    roots["content/checker.yml"] = ("话术自查的词表和语气提示", handbook.checker)
+    return roots
+
+
+def _file_changes(old: Handbook, new: Handbook) -> list[str]:
+    before, after = file_roots(old), file_roots(new)
+    lines = [f"新增{name}（{file}）" for file, (name, _) in after.items() if file not in before]
+    lines += [f"⚠ 删除{name}（{file}）" for file, (name, _) in before.items() if file not in after]
+    for file, (name, node) in after.items():
+        if file not in before:
+            continue
+        old_fields = own_fields(before[file][1])
+        changed = [
+            _change(key, old_fields.get(key), value)
+            for key, value in own_fields(node).items()
+            if old_fields.get(key) != value
+        ]
+        if changed:
+            lines.append(f"修改{name}（{file}）：" + "；".join(changed))
+    return lines
 
 
 def own_fields(node: Node) -> dict[str, Any]:
@@ -253,8 +295,14 @@ def _as_text(value: Any) -> str:
         return "是" if value else "否"
     if value is None or value == [] or value == "":
         return "（无）"
-    if isinstance(value, dict):  # a nested object without an id (an option, a turn)
-        words = [v for k, v in value.items() if isinstance(v, str) and k != "kind"]
+    if isinstance(value, dict):  # a nested object without an id (an option, a turn, a word list)
+        words = [
+            v if isinstance(v, str) else "、".join(v)
+            for k, v in value.items()
+            if k != "kind"
+            and (isinstance(v, str) or (isinstance(v, list) and all(isinstance(w, str) for w in v)))
+            and v
+        ]
         extra = [f"{FIELD_NAMES.get(k, k)}" for k, v in value.items() if v is True]
         return "，".join([*words, *extra]) or "（无）"
     if isinstance(value, list):
@@ -276,6 +324,9 @@ def _change(key: str, old: Any, new: Any) -> str:
         return f"{label}" + ("：" + "；".join(parts) if parts else " 调整了顺序")
     if isinstance(old, str) and isinstance(new, str):
         return f"{label} {_wording(old, new)}"
+    if isinstance(old, dict) and isinstance(new, dict):  # a nested object: what in it changed
+        parts = [_change(k, old.get(k), v) for k, v in new.items() if old.get(k) != v]
+        return f"{label}的" + "；".join(parts)
     return f"{label} {_as_text(old)} → {_as_text(new)}"
 
 
@@ -360,6 +411,7 @@ def summarize(old: Handbook, new: Handbook) -> list[str]:
             p.node for p in sorted(siblings, key=lambda p: p.position)
         ]:
             lines.append(f"调整顺序：{_parent_name(parent, after, new)}")
+    lines += _file_changes(old, new)
     return lines or ["内容没有变化。"]
 
 
