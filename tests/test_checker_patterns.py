@@ -67,6 +67,11 @@ def found(matcher: Matcher, text: str) -> list[str]:
         ("（不会｜不可能）吧", "不可能吧", ["不可能吧"]),  # full-width brackets and bar
         ("【你您】必须", "你必须", ["你必须"]),
         ("你懂吗？", "你懂吗", ["你懂吗"]),  # a full-width ？ is punctuation, not "optional"
+        ("你懂吗？", "你懂", []),
+        # … except right after brackets, where an input method typed it for "?"
+        ("签(个|一下)？字就行", "您签字就行", ["签字就行"]),
+        ("签(个|一下)？字就行", "签一下字就行", ["签一下字就行"]),
+        ("[你您]？签字", "签字", ["签字"]),
         ("ＶＩＰ客户", "vip客户", ["vip客户"]),
         ("vip客户", "ＶＩＰ客户", ["ＶＩＰ客户"]),
     ],

@@ -198,8 +198,8 @@ class Topic(Entry):
 #                   “先说了限度、后面接着给出办法”：我*不(知道|清楚)**我马上(问|查)
 #   {名字}          词表（content/checker.yml）里的任何一个说法：{我方}{不管}这(个|事)
 #
-# Brackets, braces, | and * may be full-width（）｛｝｜【】＊; a full-width ？ is an ordinary
-# question mark.
+# Brackets, braces, | and * may be full-width（）｛｝｜【】＊; a full-width ？ right after a
+# bracket or brace is "?", after a character an ordinary question mark (a pause).
 # Not allowed (each is an error naming the pattern and the place): backslash \, dot ., + { } ^ $,
 # anything starting with (? (lookbehind, named groups, flags), * inside brackets or at either
 # end, and patterns that match fewer than 2 characters. Rules: `macros/phrases/syntax.py`.

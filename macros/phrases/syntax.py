@@ -35,6 +35,10 @@ _REGEX_SYNTAX: Final = frozenset("^$\\.*+?()[]{}|/")
 _OPEN, _CLOSE, _BAR = "(（", ")）", "|｜"
 _LBRACKET, _RBRACKET, _STAR = "[［【", "]］】", "*＊"
 _LBRACE, _RBRACE = "{｛", "}｝"
+# A full-width "？" right after a group, a [...] or a {list} makes it optional, as "?" does (an
+# input method types "？"; punctuation never follows a bracket there). After a character it is
+# the question mark it looks like: 找茬？ is a pause, not an optional 茬.
+_CLOSED: Final = frozenset({"group", "class", "ref"})
 LIST_NAME_MAX: Final = 12
 # A reference in a compiled regex: `{name}`; a name never starts with a digit or holds a comma,
 # so the gaps' `{0,8}` never look like one. checker-core.js uses the same expression.
@@ -239,7 +243,7 @@ class _Parser:
                     items.append(_Item("longgap"))
                 else:
                     items.append(_Item("gap"))
-            elif ch == "?":
+            elif ch == "?" or (ch == "？" and items and items[-1].kind in _CLOSED):
                 self.optional(items, start)
             elif ch in _REJECTED:
                 raise self.fail(_REJECTED[ch], start)
