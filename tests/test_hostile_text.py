@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from .support.build import build_site, copy_project
-from .support.html import Page, page
+from .support.html import Page, page, staff_text
 
 pytestmark = [
     pytest.mark.build,
@@ -36,6 +36,20 @@ HOSTILE_ENTRY = """
         asked: ["{{ 6*7 }} <i>只给搜索用的问法</i>"]
         source: seed-003
 """
+# The editors' marker after a phrase: the title shows it in the editor view only.
+MARKED_ENTRY = """
+  - id: marked-section
+    title: 催签字
+    entries:
+      - kind: phrase
+        id: marked-phrase
+        text: 您先签个字就行。【推断】
+        reason: 客户还没看清内容就催着签，出了问题客户会说被骗了。
+        alternatives:
+          - 我先把这几项给您讲一遍，您看清楚再签。
+        source: editors
+        editor_note: 测试用：句末的标记只给编辑看
+"""
 ASKED = "{{ 6*7 }} <i>只给搜索用的问法</i>"
 HOSTILE_ITEM = "<script>alert(1)</script> {{ config.site_name }} *强调*"
 CHECKLIST = "banqian-zhunbei"
@@ -51,7 +65,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     phrasing = project / "content" / "phrasing.yml"
     text = phrasing.read_text(encoding="utf-8")
     text = text.replace("title: 禁语速查\n", f'title: "{HOSTILE_CHAPTER_TITLE}"\n', 1)
-    phrasing.write_text(text + HOSTILE_ENTRY, encoding="utf-8")
+    phrasing.write_text(text + HOSTILE_ENTRY + MARKED_ENTRY, encoding="utf-8")
     checklists = project / "content" / "checklists.yml"
     text = checklists.read_text(encoding="utf-8")
     first_item = text.index("        text: ", text.index(f"id: {CHECKLIST}"))
@@ -139,6 +153,19 @@ def test_titles_of_chapters_checklists_and_quizzes_are_text_in_every_nav_and_tit
     assert margin is not None
     unescaped = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), margin.group(1))
     assert unescaped == HOSTILE_QUIZ_TITLE
+
+
+def test_an_editors_marker_reaches_neither_the_contents_nor_the_checker(site: Path) -> None:
+    """【推断】 after a phrase is the editors' flag: the contents lists and the checker's data
+    (what it finds, what it says it found) carry the phrase as staff say it."""
+    seen = staff_text(site / "phrasing" / "index.html")  # the contents lists included
+    assert "您先签个字就行。" in seen
+    assert "【推断】" not in seen
+    spec = json.loads((site / "checker" / "phrases.json").read_text(encoding="utf-8"))
+    marked = next(phrase for phrase in spec["phrases"] if phrase["id"] == "marked-phrase")
+    assert marked["text"] == "您先签个字就行。"
+    assert not any("推断" in regex for regex in marked["match"])
+    assert "您先签个字就行" in marked["match"]  # the phrase still finds itself
 
 
 def test_outside_git_the_date_is_left_out(site: Path) -> None:

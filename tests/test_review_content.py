@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from macros.content.handbook import Handbook
+from macros.content.markers import MARKER_RE
 from macros.content.model import Dialogue, Method, Objection
 from macros.content.practice import practice_items
-from macros.content.staff_text import MARKER_RE
 from macros.render.checker import SPEC_FILE as PHRASE_SPEC_FILE
 from macros.render.review import ITEMS_FILE
 

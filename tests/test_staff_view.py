@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.content.handbook import Handbook
-from macros.content.staff_text import strip_markers
+from macros.content.markers import strip_markers
 
 from .support.html import staff_text
 from .support.offline import site_pages

@@ -26,8 +26,8 @@ from typing import Any, Final
 
 from .changes import Place, own_fields, places
 from .handbook import Handbook
+from .markers import strip_markers
 from .model import Checklist, Entry, Node, title_of
-from .staff_text import strip_markers
 
 VERSION: Final = 1
 CHECKLISTS_GROUP: Final = "checklists"

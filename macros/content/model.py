@@ -35,6 +35,7 @@ from ..phrases.syntax import (
     literal_text,
     satisfies,
 )
+from .markers import strip_markers
 from .where import Where
 
 
@@ -270,6 +271,12 @@ class Phrase(Entry):
     def title_text(self) -> str:
         return self.text
 
+    @property
+    def spoken(self) -> str:
+        """The phrase as a colleague says it, without the editors' markers: what the checker
+        finds (a 【推断】 after it used to stop the phrase finding itself)."""
+        return strip_markers(self.text)
+
     @field_validator("near_misses")
     @classmethod
     def _near_misses_are_wrong_replies(
@@ -291,13 +298,14 @@ class Phrase(Entry):
     @model_validator(mode="after")
     def _checkable(self, info: ValidationInfo) -> Phrase:
         """The phrase's own text must be findable, and its alternatives must not be found."""
-        if literal_min_length(self.text) < 2:
+        said = self.spoken
+        if literal_min_length(said) < 2:
             raise ValueError("禁语原文去掉标点后至少要有 2 个字，否则话术自查无法查找")
         compile = compiler_of(info)
         lists = compile.lists
         if lists is None:
             return self  # the word lists have a mistake of their own: reported there
-        own = (literal_text(self.text), literal_needs(self.text))
+        own = (literal_text(said), literal_needs(said))
         matches = [own, *((c.regex, c.needs) for c in map(compile, self.patterns))]
         excepts = [compile(p, exception=True) for p in self.exceptions]
         for text in self.alternatives:
@@ -309,7 +317,7 @@ class Phrase(Entry):
                 continue
             spec: CompiledPhrase = {
                 "id": self.id,
-                "text": self.text,
+                "text": said,
                 "match": match,
                 "except": [c.regex for c in excepts if satisfies(present, c.needs)],
             }

@@ -9,8 +9,8 @@ from ..phrases.spec import PhraseSpec, ToneSpec, make_spec, phrase_spec
 from ..phrases.syntax import PatternCompiler
 from ..phrases.tone import MODEL_FILE, load_model
 from .handbook import Handbook
+from .markers import strip_markers
 from .model import Phrase
-from .staff_text import strip_markers
 
 TONE_ID = "yuqi"  # the tone finding's id: never an entry's (entries' ids are checked unique)
 
@@ -30,7 +30,7 @@ def build_spec(
     for entry in handbook.entries("phrase"):
         assert isinstance(entry, Phrase)  # kind "phrase" is always a Phrase
         compiled = phrase_spec(
-            entry.id, entry.text, entry.patterns, entry.exceptions, lists, compile
+            entry.id, entry.spoken, entry.patterns, entry.exceptions, lists, compile
         )
         url = handbook.url_of(entry.id)
         # What staff read in the checker: the editors' markers are not for them.

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .handbook import Handbook
+from .markers import strip_markers
 from .model import Dialogue, Entry, Method, Objection
-from .staff_text import strip_markers
 
 
 @dataclass(frozen=True)

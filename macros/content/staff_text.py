@@ -4,7 +4,8 @@ Every text field of the content is shown to staff except the editors' own fields
 `editor_note`, `asked`, the checker's `patterns`), so this check reads every other string. The
 editors' two inline markers are the one allowed way to flag a sentence in text staff see:
 `【补充】` after what the editors added, `【推断】` after their reading of an unclear or garbled
-original. The site shows both in the editor view only and strips them for staff and paper.
+original (markers.py). The site shows both in the editor view only and strips them for staff
+and paper.
 """
 
 from __future__ import annotations
@@ -13,15 +14,11 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from .markers import MARKERS, strip_markers
 from .model import Node, SourcesFile
 from .problems import Problem
 from .where import Path
 from .yaml_source import YamlDocument
-
-ADDED: Final = "【补充】"
-INFERRED: Final = "【推断】"
-MARKERS: Final = (ADDED, INFERRED)
-MARKER_RE: Final = re.compile("|".join(map(re.escape, MARKERS)))
 
 # Fields that hold ids, the editors' notes, or words staff never see.
 NOT_SHOWN: Final = frozenset(
@@ -55,11 +52,6 @@ HOW: Final = (
     "给编辑看的说明请写在 editor_note 里；编辑补写的句子在句末标“【补充】”，"
     "推断或错字修正标“【推断】”"
 )
-
-
-def strip_markers(text: str) -> str:
-    """Text as staff read it: without the editors' markers."""
-    return MARKER_RE.sub("", text)
 
 
 def _strings(node: Node) -> Iterator[tuple[str, Path]]:

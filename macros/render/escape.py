@@ -14,8 +14,8 @@ from typing import Any, Final
 
 from markupsafe import Markup
 
+from ..content.markers import MARKER_RE
 from ..content.model import ID_PATTERN
-from ..content.staff_text import MARKER_RE
 
 _SPECIAL: Final = re.compile(r"""[!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]""")
 _ID: Final = re.compile(ID_PATTERN)

@@ -15,9 +15,9 @@ from typing import Any, Final
 from markupsafe import Markup
 
 from ..content.handbook import Handbook
+from ..content.markers import strip_markers
 from ..content.model import Phrase, title_of
 from ..content.practice import PracticeItem, practice_items
-from ..content.staff_text import strip_markers
 from . import checker
 from .renderer import Renderer
 

@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final, Literal, cast
 
@@ -24,8 +25,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
+from ..content.markers import strip_markers
 from ..content.problems import ContentError
 from ..render.checker import SPEC_FILE as PHRASE_SPEC_FILE
 from ..render.review import ITEMS_FILE
@@ -147,6 +150,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             page.meta["search"] = {"exclude": True}
         return markdown
 
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """The contents list is built from the headings' text: the editors' 【补充】/【推断】 on
+        a title (shown in the editor view only) must not reach it."""
+        _strip_markers(page.toc)
+        return html
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -187,3 +198,9 @@ def restart_serve(site_dir: Path) -> None:
     if site_dir.name.startswith("mkdocs_") and site_dir.parent == Path(tempfile.gettempdir()):
         shutil.rmtree(site_dir, ignore_errors=True)
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+
+
+def _strip_markers(links: Iterable[AnchorLink]) -> None:
+    for link in links:
+        link.title = strip_markers(link.title)
+        _strip_markers(link.children)

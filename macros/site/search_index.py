@@ -37,7 +37,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from ..content.handbook import Handbook
-from ..content.staff_text import strip_markers
+from ..content.markers import strip_markers
 from ..content.model import (
     ApprovedPhrase,
     Checklist,

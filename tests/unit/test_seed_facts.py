@@ -13,8 +13,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from macros.content.handbook import Handbook
+from macros.content.markers import strip_markers
 from macros.content.model import Chapter, Dialogue, Procedure, Question, Topic
-from macros.content.staff_text import NOT_SHOWN, strip_markers
+from macros.content.staff_text import NOT_SHOWN
 
 
 def shown(value: Any) -> Iterator[str]:
