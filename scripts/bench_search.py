@@ -166,6 +166,47 @@ def first_run(measured: QuerySet) -> dict[str, object] | None:
 
 
 SECOND_ASSESSOR = ROOT / "benchmarks" / "search_heldout4_second_assessor.yml"
+HISTORY = ROOT / "benchmarks" / "search_history.md"
+
+# How each set was written, in a line; the rounds of tuning in full: benchmarks/search_history.md.
+WRITTEN = {
+    0: "by the engine's authors, and tuned on throughout",
+    1: "apart, after the first tuning, by someone who had not seen the engine or the tuning set",
+    2: "the same way, before entries had `asked`",
+    3: "the same way; first measured once entries had `asked`",
+    4: "blind, from the content without `asked`",
+    5: "blind, from the content without `asked`",
+    6: "blind; reuses the handbook's wording more often (the easier test)",
+    7: "blind; reuses the handbook's wording more often (the easier test)",
+    8: "blind, before the ranking round of 2026-12-02",
+    9: "blind, during the next round (its two quiz queries set the round after it)",
+    10: "blind, during that round; measured before its changes were merged",
+    11: "blind, on the engine of that day",
+    12: "blind, on the engine of that day; nothing tuned since",
+}
+
+
+def trust_table(sets: list[QuerySet]) -> list[str]:
+    """Which set's figures say what: how it was written, and whether its misses have been
+    studied since its first run (then its figures are optimistic)."""
+    quote = [str(s.batch.number) for s in sets if s.batch.held_out]
+    lines = [
+        "**Which figures to trust.** *Blind*: the writer read the content without `asked`,"
+        " `keywords`, synonyms or patterns, and saw no engine, search code, result or other"
+        " query set. *Tuned on since*: someone studied the set's misses after its first run,"
+        " so its current figures are optimistic. Every round of tuning, what it looked at and"
+        f" its leave-one-set-out figures: `{HISTORY.relative_to(ROOT)}`.",
+        "",
+        "| query set | written | tuned on since | figures to quote |",
+        "| --- | --- | --- | --- |",
+    ]
+    for s in sets:
+        tuned = "yes" if s.batch.tuned_on or s.batch.record is None else "no"
+        mark = "**yes**" if s.batch.held_out else ""
+        lines.append(f"| {s.batch.name} | {WRITTEN.get(s.batch.number, '')} | {tuned} | {mark} |")
+    if quote:
+        lines += ["", f"**Held-out batches {', '.join(quote)}: the figures to quote.**"]
+    return lines
 
 
 def agreement(measured: QuerySet, also: dict[str, tuple[str, ...]]) -> str:
@@ -233,84 +274,9 @@ def report(sets: list[QuerySet], sizes: tuple[int, int], also: dict[str, tuple[s
         lines.append(f"| {s.batch.name} ({status}) | {first['date']} | " + " | ".join(cells) + " |")
     lines += [
         "",
-        "**Which figures to trust.** The tuning set was used to tune the engine, its weights,"
-        " the synonyms and the keywords, so its figures are optimistic. Its second batch (60"
-        " queries, written apart before the new engine) first scored 46.7% / 63.3% (recall@1 /"
-        " @5) on the previous search and 68.3% / 78.3% on the new engine's first run; it was"
-        " tuned on afterwards. Held-out batch 1 was written after that tuning by someone who had"
-        " not seen the engine, the synonyms or the tuning queries; after its first measurement"
-        " its misses were studied (numbered steps, words common to every entry, seven"
-        " vocabulary gaps filled with keywords and synonyms), so its current figures are tuned"
-        " too. Batches 2 and 3 were written the same way; batch 2 first measured the engine"
-        " before entries had `asked` (how staff ask, written for every entry by people who saw"
-        " no query set), batch 3 was written before `asked` and first measured with it. Their"
-        " misses were then studied (steps became documents of their own, steps and checklists"
-        " gained `asked`), so their current figures are tuned too. Batches 4 and 5 were"
-        " written from the content without `asked`; batch 4 first measured the engine before"
-        " every `asked` list grew from 4–6 to 10 phrases (written blind to every query set),"
-        " batch 5 was written before that and first measured after it. Their misses were then"
-        " studied too (search-only concepts in `content/synonyms.yml`, spoken question words,"
-        " concept weights chosen leaving one batch out), so their current figures are tuned."
-        " Batches 6 and 7 (80 queries each) were written blind on 2026-12-01, before that round"
-        " of tuning, by someone who had seen neither the engine, the synonyms, `asked` or"
-        " `keywords`, nor any other query set, and the tuning never looked at them: their first"
-        " runs measure the engine before the tuning, their current figures the engine after it."
-        " Their writer reused the handbook's own wording more often than batches 4 and 5 (which"
-        " describe situations), so they are the easier test. On 2026-12-02 the ranking was tuned"
-        " on every set above, batches 6 and 7 included, changing how the engine ranks rather"
-        " than its vocabulary: a prior per kind of entry (a forbidden-phrase card answers when"
-        " staff type the phrase, less often the situation around it), title and names weighed"
-        " alike, a name typed exactly over a title that merely contains the words, titles"
-        " matched loosely across one character, 为什么 asking for reasons. Each weight was"
-        " chosen leaving one query set out; with the weights chosen without it, each set"
-        " scored: tuning set 95.5%, batches 1–7 92.9%, 80.0%, 75.0%, 61.3%, 66.2%, 92.5%, 86.2%"
-        " (recall@1; 82.6% of all 697 queries, recall@5 94.7%). Batch 8 (80 queries) was"
-        " written blind on 2026-12-02 before that tuning, by someone who saw no engine,"
-        " synonyms, `asked`, `keywords` or query set, and measured once then (82.5% / 96.2%;"
-        " 86.2% / 96.2% after that round); no tuning has looked at it since. The next round"
-        " (also 2026-12-02) looked only at the tuning set and batches 1–7, never at batch 8 or"
-        " at the batch being written meanwhile: `asked` in the customer's own words for the"
-        " objections, customer types and complaint entries (这么贵谁用得起, 我要投诉你们) and"
-        " plain descriptions of the customer types from their traits, a few synonyms that are"
-        " everyday variants (脾气急, 仔细, 话术, 临走), two kinds of question (a described"
-        " customer, 爱说爱笑的客户, asks for the customer types; 这么说行吗 for the phrase"
-        " cards), and a whole page ranked after the matching entries it holds."
-        " `scripts/search_loso.py` chooses every weight again leaving one set out (each weight"
-        " and kind prior varied alone around its value): 83.2% / 94.7% (recall@1 / @5) before"
-        " that round, 83.5% / 95.0% after it, against 83.4% / 94.7% and 84.2% / 95.0% for the"
-        " engine as it is on the sets it was tuned on. Batch 9 (80 queries) was written blind"
-        " the same way during that round, by someone who saw no engine, synonyms, `asked`,"
-        " `keywords` or query set, and measured once before the round's changes were merged;"
-        " the tuning never looked at it. The round after that (also 2026-12-02) again looked"
-        " only at the tuning set and batches 1–7, never at batches 8 and 9 nor at the batch"
-        " being written meanwhile: the quizzes became results for a question asking for practice"
-        " (禁语测试题, 练习题; for no other question), an overview whose items only say where"
-        " their subject is (投诉处理技能的五个部分) ranks below the entries it points to, and a"
-        " result marks only words the reader sees on the entry (a concept the query named marks"
-        " the entry's own word of it). A learned query-to-entry model (a softmax over character"
-        " 1–3-grams, trained on each entry's title, names, `asked` and text, never on a query"
-        " set) and a nearest-neighbour match over `asked` phrases were tried on top of the"
-        " engine and dropped: alone they ranked 57–75% first; combined, with the mixing weight"
-        " chosen leaving one set out, they moved recall@1 by −0.3 to +0.4 points, for up to"
-        " 32,000 character grams times 360 documents of weights to download."
-        " `scripts/search_loso.py`: 84.1% / 95.0% (recall@1 / @5) after that round, against"
-        " 83.5% / 95.0% before it, four queries of 697 (one an overview no longer first, three"
-        " from other weights chosen in the folds): within the noise of these sets. That round"
-        " was told to make the quizzes findable because batch 9's two quiz queries (禁语测试题,"
-        " 投诉练习题) found nothing: batch 9 has informed the tuning, so it is marked tuned on"
-        " since. Batch 10 (80 queries) was written blind during that round the same way as"
-        " batches 8 and 9, and measured once before the round's changes were merged."
-        " Batch 11 (80 queries) was written blind on 2026-12-02 the same way and measured once"
-        " on the engine of that day. The round after it added `asked` phrases written from"
-        " counter and phone situations (1,155 in all, 4–6 more per entry, step and checklist),"
-        " by two people who saw no query set, search code or result, so every set was held out"
-        " from it: over all 1,017 queries it moved recall@1 from 850 to 853 and recall@5 from"
-        " 965 to 970, for 15 KB more index (gzip). More of the staff's wording no longer moves"
-        " the ranking much. Batch 12 (80 queries) was written blind on 2026-12-03 the same"
-        " way (from the content without `asked`, `keywords`, synonyms or patterns; no query"
-        " set, search code or result) and measured once on that day's engine before anything"
-        " else changed; the ranking has not been tuned since. **Batches 8, 10, 11 and 12 are"
-        " the figures to quote.**" + "".join(agreement(s, also) for s in sets),
+        *trust_table(sets),
+        "",
+        "".join(agreement(s, also) for s in sets).strip(),
         "",
         f"- Search index: {sizes[0] / 1024:.0f} KB, **{sizes[1] / 1024:.0f} KB gzip** (fetched"
         " once, then kept for offline use)",
