@@ -121,6 +121,18 @@ def test_duplicate_id_within_a_file(content: Path) -> None:
     assert "id “test-phrase” 重复了" in problem
 
 
+def test_a_backup_copy_of_a_file_is_said_once(content: Path) -> None:
+    """A copy saved next to the original (“phrasing 副本.yml”) repeats every id of it: one
+    message naming both files, not one per id."""
+    original = content / "phrasing.yml"
+    (content / "phrasing 副本.yml").write_text(original.read_text(encoding="utf-8"), "utf-8")
+    problems = problems_of(content)
+    copied = [p for p in problems if "副本" in p]
+    assert len(copied) == 1, problems
+    assert "content/phrasing.yml" in copied[0] and "content/phrasing 副本.yml" in copied[0]
+    assert not any("重复了" in p for p in problems), problems
+
+
 def test_dangling_reference(content: Path) -> None:
     path = content / "phrasing.yml"
     append(

@@ -58,6 +58,9 @@ SPECIAL_FILES: Final[MappingProxyType[str, type[Node]]] = MappingProxyType(
 )
 # Read before the others: the patterns of every chapter may name its word lists.
 FIRST: Final = "checker.yml"
+# A file that uses again at least half of its ids, and this many, from one other file is a
+# copy of it: said once.
+COPY_AT_LEAST: Final = 3
 
 
 # Mismatches of a single value, where what YAML made of an unquoted value may surprise.
@@ -229,15 +232,11 @@ def _index(
     """All ids: typed nodes from valid files, and bare positions from files that failed."""
     by_id: dict[str, Node] = {}
     seen: dict[str, Where] = {}
-    problems: list[Problem] = []
+    repeated: list[tuple[Where, str]] = []  # a second use of an id, and the id
 
     def add(ident: str, where: Where) -> bool:
         if ident in seen:
-            problems.append(
-                Problem(
-                    where, f"id “{ident}” 重复了，{seen[ident]} 已经用过；id 在所有文件里都必须唯一"
-                )
-            )
+            repeated.append((where, ident))
             return False
         seen[ident] = where
         return True
@@ -254,7 +253,36 @@ def _index(
     for doc, _model in invalid:
         for ident, where in _raw_ids(doc):
             add(ident, where)
-    return by_id, seen, problems
+    return by_id, seen, _repeated_ids(repeated, seen)
+
+
+def _repeated_ids(repeated: list[tuple[Where, str]], seen: dict[str, Where]) -> list[Problem]:
+    """One message per repeated id; but a file that repeats most of another's ids is a copy
+    (a backup saved next to it): one message for the pair, not hundreds."""
+    pairs: dict[tuple[str, str], list[tuple[Where, str]]] = {}
+    for where, ident in repeated:
+        pairs.setdefault((seen[ident].file, where.file), []).append((where, ident))
+    ids_in: dict[str, int] = {}
+    for where in [*seen.values(), *(where for where, _ in repeated)]:
+        ids_in[where.file] = ids_in.get(where.file, 0) + 1
+    problems: list[Problem] = []
+    for (first, second), found in pairs.items():
+        if len(found) >= COPY_AT_LEAST and 2 * len(found) >= ids_in[second]:
+            problems.append(
+                Problem(
+                    Where(second),
+                    f"有 {len(found)} 个 id 和 {first} 里的一样：两个文件里有一个是另一个的副本"
+                    "（备份？）。content/ 里的每个 .yml 文件都会进手册，请把副本删掉或移出 content/",
+                )
+            )
+            continue
+        problems += [
+            Problem(
+                where, f"id “{ident}” 重复了，{seen[ident]} 已经用过；id 在所有文件里都必须唯一"
+            )
+            for where, ident in found
+        ]
+    return problems
 
 
 def _check_raw_references(
