@@ -50,6 +50,21 @@ def test_real_content_loads() -> None:
     assert sum(1 for _ in handbook.entries()) > 0
 
 
+def test_text_wrapped_over_lines_reads_as_written(content: Path) -> None:
+    """YAML joins a wrapped line with a space: between Chinese characters no editor typed it;
+    between words it stays, and a blank line stays a line break."""
+    wrapped = PHRASE.replace(
+        "        reason: 原因\n",
+        "        reason: 客户本来就着急，听到这句只会更着急，\n"
+        "          转身就想投诉。VIP\n          客户也一样。\n\n          另起一段。\n",
+    )
+    append(content / "phrasing.yml", wrapped)
+    phrase = load_content(content).get("test-phrase")
+    assert phrase.reason == (  # type: ignore[attr-defined]
+        "客户本来就着急，听到这句只会更着急，转身就想投诉。VIP 客户也一样。\n另起一段。"
+    )
+
+
 def test_yaml_syntax_error_names_file_and_line(content: Path) -> None:
     (content / "extra.yml").write_text('title: "没有结束的引号\nsummary: x\n', encoding="utf-8")
     assert problems_of(content) == [

@@ -268,6 +268,37 @@ def _scalar_problems(node: yaml.ScalarNode, lines: list[str], file: str) -> list
     return []
 
 
+# Characters that Chinese writes without spaces between them: ideographs, CJK and full-width
+# punctuation, curly quotes, the ellipsis and the dash.
+_CJK: Final = "[\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+_CJK_END, _CJK_START = re.compile(f"{_CJK}$"), re.compile(f"^{_CJK}")
+
+
+def _unfolded(node: yaml.ScalarNode, lines: list[str]) -> str | None:
+    """A plain scalar wrapped over several lines, as written: YAML joins the lines with a
+    space, which between two Chinese characters (只会更着急，⏎转身) is a gap no editor
+    typed. None when nothing is to change, or the lines do not fold to YAML's value."""
+    start, end = node.start_mark, node.end_mark
+    if node.style or end.line == start.line or end.line >= len(lines):
+        return None
+    parts = [lines[start.line][start.column :], *lines[start.line + 1 : end.line]]
+    parts = [part.strip() for part in [*parts, lines[end.line][: end.column]]]
+    folded, joined = parts[0], parts[0]
+    breaks = 0
+    for part in parts[1:]:
+        if not part:
+            breaks += 1
+            continue
+        gap = "\n" * breaks if breaks else " "
+        tight = breaks == 0 and _CJK_END.search(joined) and _CJK_START.match(part)
+        folded += gap + part
+        joined += ("" if tight else gap) + part
+        breaks = 0
+    if folded != node.value or joined == folded:
+        return None
+    return joined
+
+
 def _walk(
     node: yaml.Node, data: Any, path: Path, marks: Marks, doc_file: str, lines: list[str]
 ) -> list[Problem]:
@@ -293,9 +324,13 @@ def _walk(
             marks.keys[child] = (line, key_node.start_mark.column + 1)
             if key in data:
                 problems += _walk(value_node, data[key], child, marks, doc_file, lines)
+                if isinstance(value_node, yaml.ScalarNode) and isinstance(data[key], str):
+                    data[key] = _unfolded(value_node, lines) or data[key]
     elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
         for index, (item_node, item) in enumerate(zip(node.value, data, strict=False)):
             problems += _walk(item_node, item, (*path, index), marks, doc_file, lines)
+            if isinstance(item_node, yaml.ScalarNode) and isinstance(item, str):
+                data[index] = _unfolded(item_node, lines) or item
             plain_item = isinstance(item_node, yaml.ScalarNode) and not item_node.style
             if node.flow_style and plain_item and _FLOW_COMMA.search(str(item)):
                 hint = (
