@@ -190,13 +190,19 @@ def test_ticking_never_moves_the_rows_under_the_thumb(
 ) -> None:
     """Staff tick quickly, aiming at where the next row was. The first tick used to add a line
     under the count (必做还差 N 项) and each tick a time beside the text, which rewrapped it: the
-    rows below moved by 8 to 34 px and taps landed on the wrong row of a signed record."""
+    rows below moved by 8 to 34 px and taps landed on the wrong row of a signed record.
+    The clock says 00:40, on a night shift: the day started at DAY_START the evening before,
+    so paper gives each tick its date as well, which on a phone wrapped under the box (the
+    suite failed every night from midnight to 04:00)."""
     ids = item_ids(handbook, FIRST)
-    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport=viewport, is_mobile=True, has_touch=True, timezone_id="Asia/Shanghai"
+    )
     if large_text:
         context.add_init_script(LARGE_TEXT)
     try:
         page = context.new_page()
+        page.clock.install(time=at("2030-05-02", 0, 40))
         form = open_checklist(page, site)
         rows = form.locator("label.hb-check__row")
         lines = rows.locator(".hb-check__text").evaluate_all(
@@ -221,6 +227,9 @@ def test_ticking_never_moves_the_rows_under_the_thumb(
                 if abs(now[0] - was[0]) > 0.5 or abs(now[1] - was[1]) > 0.5
             ]
             assert moved == [], f"tapping row {index + 1} ({len(done)} ticked)"
+        when = form.locator(".hb-check--done [data-when]").first
+        assert when.inner_text() == "00:40"  # on the phone
+        assert when.text_content() == "05-02 00:40"  # on paper
     finally:
         context.close()
 

@@ -81,11 +81,22 @@
     return count;
   }
 
-  // When an item was ticked, as the record of day `d` prints it.
-  function tickTime(at, d) {
-    if (!at) return "已做";
+  /* When an item was ticked, in `el`, for the record of day `d`: the calendar date too when it
+     is not `d` (a night shift after midnight: the day starts at day_start_hour), in a span
+     paper prints and the phone leaves out (the time's column under the box fits 16:49; the
+     date wrapped it and moved the rows below under the thumb). */
+  function showTickTime(el, at, d) {
+    if (!at) {
+      el.textContent = "已做";
+      return;
+    }
     const when = new Date(at);
-    return (ymd(when) === d ? "" : `${ymd(when).slice(5)} `) + hm(when);
+    el.textContent = hm(when);
+    if (ymd(when) === d) return;
+    const date = document.createElement("span");
+    date.className = "hb-check__date";
+    date.textContent = `${ymd(when).slice(5)} `;
+    el.prepend(date);
   }
 
   function setup(root) {
@@ -121,13 +132,9 @@
         row.classList.toggle("hb-check--done", b.checked);
         row.classList.toggle("hb-check--na", na);
         row.querySelector("[data-na]").setAttribute("aria-pressed", na);
-        row.querySelector("[data-when]").textContent = b.checked
-          ? tickTime(record.t[item], shown)
-          : na
-            ? "不适用"
-            : row.matches(".hb-check--must")
-              ? "未做"
-              : "";
+        const when = row.querySelector("[data-when]");
+        if (b.checked) showTickTime(when, record.t[item], shown);
+        else when.textContent = na ? "不适用" : row.matches(".hb-check--must") ? "未做" : "";
       }
       const now = new Date();
       $("[data-record-summary]").textContent =
