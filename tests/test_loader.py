@@ -148,6 +148,23 @@ def test_a_backup_copy_of_a_file_is_said_once(content: Path) -> None:
     assert not any("重复了" in p for p in problems), problems
 
 
+def test_a_file_that_cannot_be_read_hides_only_its_own_ids(content: Path) -> None:
+    """A tab breaks phrasing.yml: a reference to an id written in it waits until it reads; a
+    reference to an id written nowhere is reported at once, with the tab (all at once)."""
+    phrasing = content / "phrasing.yml"
+    text = phrasing.read_text(encoding="utf-8")
+    assert "id: ni-nongcuo" in text
+    phrasing.write_text(text.replace("        id: ni-nongcuo", "\t    id: ni-nongcuo", 1), "utf-8")
+    checklists = content / "checklists.yml"
+    text = checklists.read_text(encoding="utf-8")
+    text = text.replace("refs: [yibiao-guifan]", "refs: [ni-nongcuo]", 1)
+    checklists.write_text(text.replace("refs: [guitai-zhengjie]", "refs: [no-such-id]", 1), "utf-8")
+    problems = problems_of(content)
+    assert any(p.startswith("content/phrasing.yml:") and "Tab" in p for p in problems), problems
+    assert any("“no-such-id” 不存在" in p for p in problems), problems
+    assert not any("ni-nongcuo" in p for p in problems), problems
+
+
 def test_dangling_reference(content: Path) -> None:
     path = content / "phrasing.yml"
     append(

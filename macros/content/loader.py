@@ -286,13 +286,18 @@ def _repeated_ids(repeated: list[tuple[Where, str]], seen: dict[str, Where]) -> 
 
 
 def _check_raw_references(
-    invalid: list[tuple[YamlDocument, type[Node]]], by_id: dict[str, Node], seen: dict[str, Where]
+    invalid: list[tuple[YamlDocument, type[Node]]],
+    by_id: dict[str, Node],
+    seen: dict[str, Where],
+    hidden: str,
 ) -> list[Problem]:
     problems: list[Problem] = []
     for doc, model in invalid:
         for name, target, where in _raw_refs(doc, model):
             if not re.fullmatch(ID_PATTERN, target):
                 continue  # validation has said what is wrong with it (one message, not two)
+            if target not in seen and target in hidden:
+                continue  # maybe defined in a file that cannot be read yet
             if name == "source":
                 if (
                     target in seen and not isinstance(by_id.get(target), Source)
@@ -304,7 +309,10 @@ def _check_raw_references(
 
 
 def _check_references(
-    loaded: dict[str, tuple[YamlDocument, Node]], by_id: dict[str, Node], seen: dict[str, Where]
+    loaded: dict[str, tuple[YamlDocument, Node]],
+    by_id: dict[str, Node],
+    seen: dict[str, Where],
+    hidden: str,
 ) -> list[Problem]:
     problems: list[Problem] = []
     for doc, root_node in loaded.values():
@@ -312,8 +320,9 @@ def _check_references(
             for ref in node.references():
                 target = by_id.get(ref.target)
                 where = doc.where((*path, *ref.path))
-                if target is None and ref.target in seen:
-                    continue  # defined in a file that failed validation; reported there
+                if target is None and (ref.target in seen or ref.target in hidden):
+                    continue  # defined in a file that failed validation (reported there) or
+                    # maybe in one that cannot be read yet
                 if target is None:
                     problems.append(Problem(where, f"引用的 id “{ref.target}” 不存在"))
                 elif ref.kinds and kind_of(target) not in ref.kinds:
@@ -324,6 +333,8 @@ def _check_references(
                         )
                     )
             for index, source in enumerate(getattr(node, "source", None) or []):
+                if source not in by_id and source in hidden:
+                    continue
                 if not isinstance(by_id.get(source), Source):
                     where = doc.where((*path, "source", index))
                     problems.append(Problem(where, f"来源 “{source}” 不在 content/sources.yml 里"))
@@ -351,14 +362,19 @@ def _check_quiz_chapters(
     return problems
 
 
-def _unreadable(
+def _unreadable_text(
     root: FsPath,
     loaded: dict[str, tuple[YamlDocument, Node]],
     invalid: list[tuple[YamlDocument, type[Node]]],
-) -> bool:
-    """Whether some content file could not be read as YAML at all (its ids are unknown)."""
+) -> str:
+    """The text of the content files that could not be read as YAML at all: their ids are
+    unknown, but an id defined in one of them is written in it."""
     read = set(loaded) | {FsPath(doc.file).name for doc, _model in invalid}
-    return any(path.name not in read for path in root.glob("*.yml"))
+    return "\n".join(
+        path.read_bytes().decode("utf-8", "replace")
+        for path in sorted(root.glob("*.yml"))
+        if path.name not in read
+    )
 
 
 def _locate_lines(loaded: dict[str, tuple[YamlDocument, Node]]) -> None:
@@ -378,11 +394,11 @@ def load_content(root: FsPath) -> Handbook:
     _locate_lines(loaded)
     by_id, seen, index_problems = _index(loaded, invalid)
     problems += index_problems
-    if not _unreadable(root, loaded, invalid):
-        # A file that cannot be read hides its ids: every reference to them would be reported
-        # as missing, burying the one real mistake. References are checked once all files read.
-        problems += _check_references(loaded, by_id, seen)
-        problems += _check_raw_references(invalid, by_id, seen)
+    # A file that cannot be read hides its ids: a reference to an id written in it is checked
+    # once it reads (reported now, it would bury the one real mistake); any other is reported.
+    hidden = _unreadable_text(root, loaded, invalid)
+    problems += _check_references(loaded, by_id, seen, hidden)
+    problems += _check_raw_references(invalid, by_id, seen, hidden)
     problems += _check_quiz_chapters(loaded, root)
     for doc, root_node in loaded.values():
         problems += check_staff_text(doc, root_node, _walk_nodes(root_node, ()))
