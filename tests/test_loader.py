@@ -364,6 +364,19 @@ def test_a_full_width_colon_gives_one_problem_that_names_it(content: Path) -> No
     ]
 
 
+@pytest.mark.parametrize(("written", "said"), [("：", "用了全角冒号“：”"), ("", "后面少了冒号")])
+def test_a_lists_key_slip_is_found_above_the_list(content: Path, written: str, said: str) -> None:
+    """`alternatives：` over a list: YAML stops where the list ends, lines below the key."""
+    path = content / "phrasing.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("alternatives:\n")
+    line = text.count("\n", 0, start) + 1
+    path.write_text(text.replace("alternatives:\n", f"alternatives{written}\n", 1), "utf-8")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:"), problem
+    assert said in problem and "alternatives: " in problem, problem
+
+
 def test_no_space_after_the_colon_gives_one_problem(content: Path) -> None:
     problems, line = slip(content, "    reply: ", "    reply:")
     assert problems == [

@@ -111,8 +111,15 @@ _MISSING_COLON: Final = _KEY_SLIPS[-1][0]
 _OPENS_QUOTE: Final = re.compile(r"""^\s*(?:- )?(?:[A-Za-z_]+:\s+)?(["'])""")
 
 
+# A key alone on its line, for a list or text below it, with a full-width colon or none: YAML
+# reads the lines below as its text and stops only where the list ends, up to dozens of lines on.
+_BARE_KEY: Final = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+)\s*(：?)\s*(?:#.*)?$")
+BARE_KEY_REACH: Final = 60  # lines above the error searched for one
+
+
 def _key_slip(text: str, line: int, file: str, keys: frozenset[str] | None) -> Problem | None:
-    """The likely cause of a syntax error at `line` (1-based): a mistyped key nearby."""
+    """The likely cause of a syntax error at `line` (1-based): a mistyped key nearby, or a
+    list's key further up."""
     lines = text.splitlines()
     for number in range(min(line, len(lines)), max(line - 3, 0), -1):
         for pattern, hint in _KEY_SLIPS:
@@ -120,6 +127,12 @@ def _key_slip(text: str, line: int, file: str, keys: frozenset[str] | None) -> P
             if match and not (pattern is _MISSING_COLON and keys and match.group(2) not in keys):
                 column = len(match.group(1)) + 1
                 return Problem(Where(file, number, column), hint.format(key=match.group(2)))
+    for number in range(min(line, len(lines)), max(line - BARE_KEY_REACH, 0), -1):
+        match = _BARE_KEY.match(lines[number - 1])
+        if match and (match.group(3) or (keys and match.group(2) in keys)):
+            hint = _KEY_SLIPS[0][1] if match.group(3) else _KEY_SLIPS[-1][1]
+            column = len(match.group(1)) + 1
+            return Problem(Where(file, number, column), hint.format(key=match.group(2)))
     return None
 
 
