@@ -377,6 +377,18 @@ def test_a_lists_key_slip_is_found_above_the_list(content: Path, written: str, s
     assert said in problem and "alternatives: " in problem, problem
 
 
+def test_an_unclosed_quote_in_a_bracketed_list_is_found_on_its_line(content: Path) -> None:
+    """YAML reads on to the next quote, often hundreds of lines further, and stops there."""
+    path = content / "phrasing.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("keywords: [")
+    line = text.count("\n", 0, start) + 1
+    path.write_text(text.replace("keywords: [", 'keywords: ["催签字, ', 1), "utf-8")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:"), problem
+    assert problem.endswith('方括号列表里这一项的引号 " 没有配对：这一项结尾少了一个 "'), problem
+
+
 def test_no_space_after_the_colon_gives_one_problem(content: Path) -> None:
     problems, line = slip(content, "    reply: ", "    reply:")
     assert problems == [

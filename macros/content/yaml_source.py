@@ -109,6 +109,7 @@ _MISSING_COLON: Final = _KEY_SLIPS[-1][0]
 # A quote opened on a line and not closed on it: YAML reads on until the next quote, often
 # hundreds of lines further, and reports the trouble there.
 _OPENS_QUOTE: Final = re.compile(r"""^\s*(?:- )?(?:[A-Za-z_]+:\s+)?(["'])""")
+_ITEM_QUOTE: Final = re.compile(r"""[\[,]\s*(["'])""")
 
 
 # A key alone on its line, for a list or text below it, with a full-width colon or none: YAML
@@ -197,6 +198,13 @@ def _unclosed_quote(text: str, line: int, file: str) -> Problem | None:
         if match and not _closes(source[match.end() :], match.group(1)):
             hint = f"这一行的引号 {match.group(1)} 没有配对：文字结尾少了一个 {match.group(1)}"
             return Problem(Where(file, number, match.end()), hint)
+        if "[" not in source:
+            continue
+        for item in _ITEM_QUOTE.finditer(source):  # an item of a [...] list
+            if not _closes(source[item.end() :], item.group(1)):
+                quote = item.group(1)
+                hint = f"方括号列表里这一项的引号 {quote} 没有配对：这一项结尾少了一个 {quote}"
+                return Problem(Where(file, number, item.end()), hint)
     return None
 
 
