@@ -297,14 +297,18 @@ def _as_text(value: Any) -> str:
         return "（无）"
     if isinstance(value, dict):  # a nested object without an id (an option, a turn, a word list)
         words = [
-            v if isinstance(v, str) else "、".join(v)
+            (k, v if isinstance(v, str) else "、".join(v))
             for k, v in value.items()
             if k != "kind"
             and (isinstance(v, str) or (isinstance(v, list) and all(isinstance(w, str) for w in v)))
             and v
         ]
-        extra = [f"{FIELD_NAMES.get(k, k)}" for k, v in value.items() if v is True]
-        return "，".join([*words, *extra]) or "（无）"
+        if not words:
+            return "（无）"
+        # Its first words as they read, the rest named: “…”（错在哪里：…）
+        extra = [f"{FIELD_NAMES.get(k, k)}：{v}" for k, v in words[1:]]
+        extra += [FIELD_NAMES.get(k, k) for k, v in value.items() if v is True]
+        return words[0][1] + (f"（{'；'.join(extra)}）" if extra else "")
     if isinstance(value, list):
         return "；".join(_as_text(v) for v in value)
     return str(value)
