@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -387,6 +388,25 @@ def test_an_unclosed_quote_in_a_bracketed_list_is_found_on_its_line(content: Pat
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:"), problem
     assert problem.endswith('方括号列表里这一项的引号 " 没有配对：这一项结尾少了一个 "'), problem
+
+
+@pytest.mark.parametrize(
+    ("slip", "said"),
+    [
+        (("        reason: ", "        reason: ? "), "文字以“? ”开头"),
+        (("\n", "\n---\ntitle: 另一份\n"), "多了一行“---”"),
+    ],
+    ids=["question-mark", "second-document"],
+)
+def test_yaml_slips_are_said_in_chinese(content: Path, slip: tuple[str, str], said: str) -> None:
+    path = content / "phrasing.yml"
+    text = path.read_text(encoding="utf-8")
+    old, new = slip
+    text = text.replace(old, new, 1) if old.strip() else text + new
+    path.write_text(text, encoding="utf-8")
+    [problem] = problems_of(content)
+    assert said in problem, problem
+    assert not re.search(r"[A-Za-z]{4,}", problem.split(": ", 1)[1].replace("YAML", "")), problem
 
 
 def test_no_space_after_the_colon_gives_one_problem(content: Path) -> None:

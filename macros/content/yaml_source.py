@@ -41,6 +41,14 @@ _YAML_HINTS: Final[tuple[tuple[str, str], ...]] = (
     ("could not determine a constructor", "不支持的 YAML 标签（以 ! 开头）"),
     ("expected ',' or ']'", "方括号列表没有正确结束，缺少“,”或“]”"),
     ("expected ',' or '}'", "花括号映射没有正确结束，缺少“,”或“}”"),
+    (
+        "mapping keys are not allowed here",
+        "文字以“? ”开头，YAML 会当成特殊写法；请给整段文字加引号",
+    ),
+    (
+        "but found another document",
+        "文件里多了一行“---”，后面被当成了另一份文件；每个内容文件只能有一份，请删掉这一行",
+    ),
 )
 
 
