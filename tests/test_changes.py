@@ -220,6 +220,21 @@ def test_a_nested_objects_words_read_apart(repo: Path) -> None:
     ]
 
 
+def test_links_between_entries_are_named_by_title(repo: Path) -> None:
+    """`related` holds ids; reviewers read which entries (相关条目：增加 “太贵了。”)."""
+    complaints = read(repo, "complaints.yml")
+    entry = next(
+        e for section in complaints["sections"] for e in section["entries"] if e.get("related")
+    )
+    phrasing = read(repo, "phrasing.yml")
+    phrase = phrasing["sections"][0]["entries"][0]
+    entry["related"].append(phrase["id"])
+    write(repo, "complaints.yml", complaints)
+    commit(repo)
+    [line] = summarize_revisions(repo, "HEAD~1", "HEAD")
+    assert line.endswith(f"：相关条目：增加 “{phrase['text']}”"), line
+
+
 def test_every_field_has_a_chinese_name() -> None:
     """Reviewers read Chinese: no field of the content model may reach the summary in English."""
     fields = {

@@ -361,6 +361,16 @@ def _renames(removed: list[Place], added: list[Place]) -> list[tuple[Place, Plac
     return pairs
 
 
+def titled(value: Any, old: Handbook, new: Handbook) -> Any:
+    """An id, or a list of them, as the titles they name (the new content's, else the old's)."""
+    if isinstance(value, list):
+        return [titled(item, old, new) for item in value]
+    if isinstance(value, str):
+        node = new.by_id.get(value) or old.by_id.get(value)
+        return title_of(node) if node is not None else value
+    return value
+
+
 def summarize(old: Handbook, new: Handbook) -> list[str]:
     before, after = places(old), places(new)
     lines: list[str] = []
@@ -391,8 +401,11 @@ def summarize(old: Handbook, new: Handbook) -> list[str]:
             continue
         old_place = earlier[ident]
         old_fields = own_fields(old_place.node)
+        refs = type(place.node).REFS  # fields of ids: reviewers read the entries' titles
         changed = [
-            _change(key, old_fields.get(key), value)
+            _change(key, titled(old_fields.get(key), old, new), titled(value, old, new))
+            if key in refs
+            else _change(key, old_fields.get(key), value)
             for key, value in own_fields(place.node).items()
             if key != "id" and old_fields.get(key) != value
         ]
