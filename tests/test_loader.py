@@ -416,6 +416,20 @@ def test_no_space_after_the_colon_gives_one_problem(content: Path) -> None:
     ]
 
 
+def test_a_utf16_file_is_named_as_such(content: Path) -> None:
+    path = content / "phrasing.yml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert problems_of(content) == [
+        "content/phrasing.yml:1:1: 文件是 UTF-16 编码（记事本里叫 Unicode）；"
+        "请在编辑器里用 UTF-8 重新保存"
+    ]
+
+
+def test_binary_data_is_named_in_chinese(content: Path) -> None:
+    problems, _line = slip(content, "        reason: ", "        reason: !!binary 5Lit5paH\n#")
+    assert any("二进制数据（!!binary）" in p for p in problems), problems
+
+
 def test_a_gbk_file_gives_one_problem(content: Path) -> None:
     path = content / "phrasing.yml"
     path.write_bytes(path.read_text(encoding="utf-8").encode("gbk", errors="replace"))

@@ -44,7 +44,7 @@ from .staff_text import check_staff_text
 from .synonyms import SynonymsFile
 from .validation_messages import describe, kind_of_value, raw_models, raw_path
 from .where import Path, Where
-from .yaml_source import YamlDocument, read_yaml
+from .yaml_source import YamlDocument, is_utf16, read_yaml
 
 SPECIAL_FILES: Final[MappingProxyType[str, type[Node]]] = MappingProxyType(
     {
@@ -371,10 +371,16 @@ def _unreadable_text(
     unknown, but an id defined in one of them is written in it."""
     read = set(loaded) | {FsPath(doc.file).name for doc, _model in invalid}
     return "\n".join(
-        path.read_bytes().decode("utf-8", "replace")
-        for path in sorted(root.glob("*.yml"))
-        if path.name not in read
+        _any_text(path.read_bytes()) for path in sorted(root.glob("*.yml")) if path.name not in read
     )
+
+
+def _any_text(raw: bytes) -> str:
+    """Bytes as text whatever the encoding an editor saved them in: ids are ASCII, which
+    UTF-8 and GBK keep as they are and UTF-16 spreads over two bytes."""
+    if is_utf16(raw):
+        return raw.decode("utf-16", "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def _locate_lines(loaded: dict[str, tuple[YamlDocument, Node]]) -> None:

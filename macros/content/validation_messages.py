@@ -31,6 +31,8 @@ def kind_of_value(value: Any) -> str:
         return "映射（键: 值）"
     if isinstance(value, datetime.date):  # YAML reads 2024-01-01 as a date
         return f"日期 {value.isoformat()}"
+    if isinstance(value, bytes):  # !!binary
+        return "二进制数据（!!binary）"
     return type(value).__name__
 
 

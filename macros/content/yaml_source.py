@@ -223,7 +223,15 @@ def _closes(rest: str, quote: str) -> bool:
     return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
 
 
+def is_utf16(raw: bytes) -> bool:
+    """Windows Notepad's "Unicode": two bytes a character, every ASCII one next to a zero."""
+    return raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]
+
+
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    if is_utf16(raw):
+        hint = "文件是 UTF-16 编码（记事本里叫 Unicode）；请在编辑器里用 UTF-8 重新保存"
+        return None, [Problem(Where(file, 1, 1), hint)]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
