@@ -204,12 +204,7 @@ def _file_changes(old: Handbook, new: Handbook) -> list[str]:
     for file, (name, node) in after.items():
         if file not in before:
             continue
-        old_fields = own_fields(before[file][1])
-        changed = [
-            _change(key, old_fields.get(key), value)
-            for key, value in own_fields(node).items()
-            if old_fields.get(key) != value
-        ]
+        changed = _field_changes(before[file][1], node, old, new)
         if changed:
             lines.append(f"修改{name}（{file}）：" + "；".join(changed))
     return lines
@@ -371,6 +366,19 @@ def titled(value: Any, old: Handbook, new: Handbook) -> Any:
     return value
 
 
+def _field_changes(was: Node, now: Node, old: Handbook, new: Handbook) -> list[str]:
+    """What changed in a node's own fields, in words; fields of ids (its REFS) by the titles
+    they name, which reviewers know."""
+    before, refs = own_fields(was), type(now).REFS
+    return [
+        _change(key, titled(before.get(key), old, new), titled(value, old, new))
+        if key in refs
+        else _change(key, before.get(key), value)
+        for key, value in own_fields(now).items()
+        if key != "id" and before.get(key) != value
+    ]
+
+
 def summarize(old: Handbook, new: Handbook) -> list[str]:
     before, after = places(old), places(new)
     lines: list[str] = []
@@ -400,15 +408,7 @@ def summarize(old: Handbook, new: Handbook) -> list[str]:
         if ident not in earlier:
             continue
         old_place = earlier[ident]
-        old_fields = own_fields(old_place.node)
-        refs = type(place.node).REFS  # fields of ids: reviewers read the entries' titles
-        changed = [
-            _change(key, titled(old_fields.get(key), old, new), titled(value, old, new))
-            if key in refs
-            else _change(key, old_fields.get(key), value)
-            for key, value in own_fields(place.node).items()
-            if key != "id" and old_fields.get(key) != value
-        ]
+        changed = _field_changes(old_place.node, place.node, old, new)
         if changed:
             lines.append(f"修改{_name(place, new)}：" + "；".join(changed))
         if old_place.parent != place.parent:
