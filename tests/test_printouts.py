@@ -118,6 +118,8 @@ def _content_size(stem: str) -> int:
 HEADS = """() => Array.from(document.querySelectorAll(`.md-content :is(h1, h2, h3,
     .hb-section-summary, .hb-step-name, .hb-label),
     .hb-entry > p:not(.hb-editor):has(+ :is(ul, ol, dl, table, .hb-part))`), (e) => e.innerText)"""
+WHOSE = """() => Array.from(document.querySelectorAll(".hb-label[data-whose]"),
+    (label) => `${label.dataset.whose}：${label.innerText}`)"""
 # Cards the print styles keep whole (break-inside: avoid): their title and last line.
 KEPT_WHOLE = """() => Array.from(document.querySelectorAll(".md-content .hb-entry"))
     .filter((card) => getComputedStyle(card).breakInside === "avoid")
@@ -147,6 +149,10 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
                 f"{url}: the card {title!r} runs over two sheets"
             )
         text = squeezed("".join(printed))
+        # A customer type's 应做/不应做 say whose they are, wherever they print.
+        whose = [squeezed(label) for label in desktop.evaluate(WHOSE)]
+        assert [label for label in whose if label not in text] == [], url
+        headings |= set(whose)
         for screen_only in (
             "本页内容",
             "为什么、换成什么",

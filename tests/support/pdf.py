@@ -25,6 +25,7 @@ LOOKALIKES: Final = str.maketrans(
         "戶": "户",
         "⺟": "母",
         "⺠": "民",
+        "∕": "/",  # U+2215, how the PDF gives a full-width ／
         "⻅": "见",
         "⻆": "角",
         "⻈": "讠",
