@@ -493,6 +493,32 @@ def phrase_with(content: Path, old: str, new: str) -> Path:
     return path
 
 
+def test_a_value_that_is_only_a_comment_says_so(content: Path) -> None:
+    """`reason: # 先道歉` is empty to YAML: "nothing written" would be a wrong claim."""
+    path = phrase_with(content, "reason: 原因", "reason: # 先道歉再解释")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "alternatives: [替代说法]", "alternatives:\n          - #1 先道歉"
+        ),
+        "utf-8",
+    )
+    found = problems_of(content)
+    assert len(found) == 2, found
+    reason, item = found
+    assert reason.startswith(f"content/phrasing.yml:{line_of(path, 'reason: # 先道歉')}:")
+    assert reason.endswith(
+        ".reason: 不能为空：冒号后面只有“# 先道歉再解释”，YAML 把空格后的 # 和它后面的字当成注释，"
+        '不读；如果这是要写的文字，请加引号，写成 "# 先道歉再解释"'
+    )
+    assert ".alternatives[0]: 不能为空：“- ”后面只有“#1 先道歉”" in item
+
+
+def test_an_empty_value_without_a_comment_is_plainly_empty(content: Path) -> None:
+    phrase_with(content, "reason: 原因", "reason:")
+    [problem] = problems_of(content)
+    assert problem.endswith(".reason: 不能为空；请写上文字，或删掉这一行")
+
+
 def test_a_hash_after_text_would_drop_the_rest_of_the_line(content: Path) -> None:
     path = phrase_with(content, "reason: 原因", "reason: 原因 #重点 后半句")
     line = line_of(path, "reason: 原因 #重点")

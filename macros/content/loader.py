@@ -142,11 +142,24 @@ def _validate(
                 )
             elif written is not None and detail["type"] in _SCALAR_ERRORS:
                 message += f"（文件里写的是“{written}”，YAML 把它读成了{read_as}）"
+            elif (comment := doc.marks.comments.get(path)) and detail.get("input") is None:
+                message = _only_a_comment(message, comment, item=isinstance(path[-1], int))
             problems.append(Problem(where, message))
         return None, problems
     for child, path in _walk_nodes(node, ()):
         child._where = doc.where(path)
     return node, []
+
+
+def _only_a_comment(message: str, comment: str, *, item: bool) -> str:
+    """What to say of a value that holds only a comment: the editor wrote something there,
+    so "nothing written" would read as a wrong claim."""
+    expected = message.split("，这里是")[0].split("；")[0]
+    quote = "'" if '"' in comment else '"'
+    return (
+        f"{expected}：{'“- ”' if item else '冒号'}后面只有“{comment}”，YAML 把空格后的 # 和它后面的字当成注释，不读；"
+        f"如果这是要写的文字，请加引号，写成 {quote}{comment}{quote}"
+    )
 
 
 def _raw_walk(value: Any, path: Path) -> Iterator[tuple[dict[str, Any], Path]]:

@@ -61,6 +61,9 @@ class Marks:
     # Unquoted values YAML read as something other than text (9:30 as the number 570, 010 as 8,
     # yes as true), as the editor wrote them: messages quote these, not what YAML made of them.
     written: dict[Path, str] = field(default_factory=dict)
+    # Values left empty but for a comment (`reason: # 先道歉`): YAML reads a `#` after a space
+    # as the start of a comment, which an editor may have meant as the text.
+    comments: dict[Path, str] = field(default_factory=dict)
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The closest known position: the path itself or its nearest ancestor."""
@@ -344,6 +347,11 @@ def _walk(
     if isinstance(node, yaml.ScalarNode):
         if not node.style and not isinstance(data, str) and node.value:
             marks.written[path] = node.value
+        start = node.start_mark
+        if not node.style and not node.value and start.line < len(lines):
+            rest = lines[start.line][start.column :].strip()
+            if rest.startswith("#"):
+                marks.comments[path] = rest
         return _scalar_problems(node, lines, doc_file)
     if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
         seen: dict[Any, int] = {}
