@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.content.loader import load_content
+from macros.content.model import Entry
 
 from .support import ROOT
 from .support.content import problems_of
@@ -517,6 +518,33 @@ def test_an_empty_value_without_a_comment_is_plainly_empty(content: Path) -> Non
     phrase_with(content, "reason: 原因", "reason:")
     [problem] = problems_of(content)
     assert problem.endswith(".reason: 不能为空；请写上文字，或删掉这一行")
+
+
+def test_an_editor_note_below_a_sections_entries_is_asked_where_it_belongs(
+    content: Path,
+) -> None:
+    """The last entry's note, outdented to the section's level, is valid YAML and a valid
+    section: it would move to the section without a word."""
+    path = phrase_with(
+        content,
+        "        source: ceshi-kejian\n",
+        "        source: ceshi-kejian\n    editor_note: 补写的原因\n",
+    )
+    line = line_of(path, "    editor_note: 补写的原因")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:5: ")
+    assert problem.endswith(
+        "editor_note: editor_note 写在了 entries 列表的下面，YAML 把它算作整个小节的说明；"
+        "如果它是上面最后一项的说明，请缩进到和那一项的字段对齐；如果是整个小节的，请移到“entries:”的上面"
+    )
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "    editor_note: 补写的原因\n", "        editor_note: 补写的原因\n"
+        ),
+        "utf-8",
+    )
+    entry = load_content(content).get("test-phrase")
+    assert isinstance(entry, Entry) and entry.editor_note == ["补写的原因"]
 
 
 def test_a_hash_after_text_would_drop_the_rest_of_the_line(content: Path) -> None:

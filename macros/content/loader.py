@@ -146,9 +146,28 @@ def _validate(
                 message = _only_a_comment(message, comment, item=isinstance(path[-1], int))
             problems.append(Problem(where, message))
         return None, problems
+    problems = []
     for child, path in _walk_nodes(node, ()):
         child._where = doc.where(path)
-    return node, []
+        problems += _note_after_children(doc, child, path)
+    return node, problems
+
+
+def _note_after_children(doc: YamlDocument, node: Node, path: Path) -> list[Problem]:
+    """An `editor_note` below the list of children: most likely the last child's, outdented
+    (YAML reads it as this object's note without a word), so its place is asked to say which."""
+    children = type(node).CHILDREN
+    note = doc.marks.keys.get((*path, "editor_note"))
+    listed = doc.marks.keys.get((*path, children)) if children else None
+    if note is None or listed is None or note <= listed:
+        return []
+    name = type(node).NAME
+    message = (
+        f"editor_note 写在了 {children} 列表的下面，YAML 把它算作整个{name}的说明；"
+        f"如果它是上面最后一项的说明，请缩进到和那一项的字段对齐；"
+        f"如果是整个{name}的，请移到“{children}:”的上面"
+    )
+    return [Problem(doc.where((*path, "editor_note"), key=True), message)]
 
 
 def _only_a_comment(message: str, comment: str, *, item: bool) -> str:

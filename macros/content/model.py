@@ -104,6 +104,10 @@ class Node(BaseModel):
 
     # Fields holding ids of other objects, and the kinds they may name (empty: any kind).
     REFS: ClassVar[dict[str, tuple[str, ...]]] = {}
+    # The list of children whose last member an outdented `editor_note` line would leave for
+    # this object's own note (valid YAML either way): this object's note comes before the list.
+    CHILDREN: ClassVar[str | None] = None
+    NAME: ClassVar[str] = "对象"  # what editors call this object in messages
 
     def references(self) -> Iterator[Ref]:
         """Ids this object points to; the loader checks each one exists and is of the right kind."""
@@ -531,6 +535,9 @@ def _placeholders(value: str) -> str:
 
 
 class Section(Node):
+    CHILDREN = "entries"
+    NAME = "小节"
+
     id: Id
     title: Text
     # may say {条数}: the number of entries
@@ -546,6 +553,9 @@ class Section(Node):
 
 class Chapter(Node):
     """One content file that becomes one handbook page."""
+
+    CHILDREN = "sections"
+    NAME = "章节"
 
     title: Text
     summary: Text
@@ -602,6 +612,9 @@ class ChecklistItem(Node):
 
 
 class Checklist(Node):
+    CHILDREN = "items"
+    NAME = "检查表"
+
     id: Id
     title: Text
     when: Text
