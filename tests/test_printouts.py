@@ -20,6 +20,7 @@ from .support.pdf import (
     blank_at_foot,
     content_version,
     folded,
+    left_edge,
     lone_characters,
     page_text,
     pages,
@@ -50,13 +51,28 @@ def test_every_printed_page_carries_the_version_and_its_number(
         assert f"{site_name()} · 内容版本 {version}" in text, (url, number)
         assert f"第 {number} / {total} 页" in text, (url, number)
         if url.startswith("quizzes/"):  # a worksheet: whose it is, on every page, once
-            assert len(re.findall(r"姓名 _+ 日期 _+ 得分 _+", text)) == 1, (url, number)
+            asked = desktop.locator(".quiz-q").count()  # out of how many the score is
+            name_line = rf"姓名 _+ 日期 _+ 得分 _+ / {asked}\b"
+            assert len(re.findall(name_line, text)) == 1, (url, number)
             # and which quiz it is, so a dropped sheet can be sorted back
             assert folded(desktop.locator("h1").inner_text()) in text, (url, number)
     if url.startswith("quizzes/"):
         # On the first page in the page itself: browsers that print no page margin boxes
         # (Safari, Firefox, Chromium before 131) still give the trainer a line for the name.
         assert desktop.locator(".quiz-sheet-head").is_visible()
+
+
+@pytest.mark.parametrize("url", ["./", "quizzes/"])
+def test_a_page_without_paper_of_its_own_prints_with_margins_and_no_tapping(
+    desktop: Any, site: SiteServer, url: str
+) -> None:
+    """The home page and the quizzes' index have no printout of their own: they still print
+    with the handouts' margins (not the browser's 10 mm), and without what is only tapped."""
+    desktop.goto(site.page_url(url))
+    desktop.emulate_media(media="print")
+    printed = pages(desktop.pdf(format="A4"))
+    assert [round(left_edge(pdf_page)) for pdf_page in printed] == [15] * len(printed)
+    assert not any("点一下" in page_text(pdf_page) for pdf_page in printed)
 
 
 def test_every_page_of_the_longest_answer_key_says_whose_key_it_is(
@@ -200,6 +216,9 @@ def test_the_phrase_sheet_fits_two_pages_with_every_phrase_and_what_to_say_inste
     assert len(sheet) <= 2
     for number, page in enumerate(sheet, 1):
         assert f"第 {number} / {len(sheet)} 页" in page
+        # The columns are named on the first sheet's table and at the top of the second.
+        named = "别说换成这样说" if number == 1 else "左栏:别说右栏:换成这样说"
+        assert named in squeezed(page), (number, page[:120])
     # Each alternative starts with a dot on paper; the phrase, then what to say instead.
     printed = squeezed("".join(sheet)).replace("·", "")
     chapter = handbook.chapters["phrasing"]

@@ -629,9 +629,9 @@ def test_printing_gives_a_worksheet_without_header_or_navigation(
 
 # What every printed page has in its margins (tests/test_printouts.py): name, version, 第 x / y 页,
 # and on a worksheet the line for the name, date and score.
-NAME_LINE = re.compile(r"姓名 _+ 日期 _+ 得分 _+")
+NAME_LINE = re.compile(r"姓名 _+ 日期 _+ 得分 _+ / \d+")
 MARGINS = re.compile(
-    r"(?:姓名 _+ 日期 _+ 得分 _+\s*)?第 \d+ / \d+ 页\s*"
+    r"(?:姓名 _+ 日期 _+ 得分 _+ / \d+\s*)?第 \d+ / \d+ 页\s*"
     + re.escape(folded(site_name()))
     + r"(?: · 内容版本 [^\n]*)?"
 )

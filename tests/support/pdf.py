@@ -113,6 +113,19 @@ def blank_at_foot(pdf_page: Any, *, top_mm: float, bottom_mm: float) -> float:
     return (lowest - bottom) / (height - top_mm * MM - bottom)
 
 
+def left_edge(pdf_page: Any) -> float:
+    """Where a page's leftmost text starts, in millimetres from the paper's edge."""
+    found = float(pdf_page.mediabox.width)
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        nonlocal found
+        if text.strip():
+            found = min(found, cm[4] + tm[4] * cm[0])
+
+    pdf_page.extract_text(visitor_text=visit)
+    return found / MM
+
+
 def drawing(pdf: bytes) -> list[bytes]:
     """What each page draws (its content stream): equal drawings print the same."""
     return [pdf_page.get_contents().get_data() for pdf_page in pages(pdf)]
