@@ -121,6 +121,50 @@ def pages_of_each_kind(root: Path) -> list[str]:
     return [url for url in pages if url in chosen or FULL]
 
 
+# Texts below WCAG AA against what is behind them (4.5:1, or 3:1 for large text): each
+# element holding text once, as shown now.
+LOW_CONTRAST = """(contrast) => {
+  const ratio = eval(contrast);
+  const found = new Set();
+  const seen = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || seen.has(el)) continue;
+    seen.add(el);
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height) continue;
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+    const style = getComputedStyle(el);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (Number(style.fontWeight) >= 700 && size >= 18.66);
+    const measured = ratio(el);
+    if (measured < (large ? 3 : 4.5) - 0.05) {
+      const text = node.textContent.trim().slice(0, 12);
+      found.add(`<${el.tagName.toLowerCase()}.${el.classList[0] || ""}> "${text}" ${measured.toFixed(2)}:1`);
+    }
+  }
+  return [...found];
+}"""
+
+
+@pytest.mark.sweep
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_text_reads_against_its_background_in_either_scheme(
+    phone: Any, site: SiteServer, scheme: str
+) -> None:
+    """Staff read at a bright counter and, with the phone in dark mode, in a dim back office: a
+    sample of every kind of page in the scheme the phone asks for (every page: full sweep)."""
+    phone.emulate_media(color_scheme=scheme)
+    problems = []
+    for url in pages_of_each_kind(site.root):
+        phone.goto(site.page_url(url), wait_until="load")
+        shown = phone.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert shown == {"light": "default", "dark": "slate"}[scheme], url
+        problems += [f"{url}: {problem}" for problem in phone.evaluate(LOW_CONTRAST, CONTRAST)]
+    assert problems == [], "\n".join(problems)
+
+
 @pytest.mark.sweep
 def test_every_page_fits_a_phone_and_every_control_is_big_enough(
     phone: Any, site: SiteServer
