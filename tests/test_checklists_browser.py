@@ -293,6 +293,33 @@ def test_refs_button_shows_where_each_item_comes_from(
     phone.wait_for_url(f"**/{handbook.url_of(first_ref)}")
 
 
+def test_the_refs_view_is_as_left_after_following_a_basis_and_coming_back(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """A reader who opened 看依据, followed the last item's basis and pressed back finds the
+    bases still shown and that item where it was: with them hidden the list is shorter, and
+    the place the browser returns to shows other items."""
+    last = find_checklist(handbook, BY_STEPS).items[-1]
+    form = open_checklist(phone, site, BY_STEPS)
+    wait_for_instant_navigation(phone)
+    form.locator('button[data-action="refs"]').tap()
+    link = form.locator(f'li:has(input[data-item="{last.id}"]) .hb-check__refs a').first
+    link.scroll_into_view_if_needed()
+    phone.evaluate("window.scrollBy(0, -300)")  # the link low on the screen, as read
+    before = link.bounding_box()
+    assert before is not None and before["y"] > PHONE["height"] / 2
+    phone.evaluate("window.__sameDocument = true")
+    link.tap()
+    phone.wait_for_url(f"**/{handbook.url_of(last.refs[0])}")
+    phone.go_back()
+    phone.wait_for_url(f"**/checklists/{BY_STEPS}/")
+    form.locator("[data-checklist-bar]").wait_for()
+    assert phone.evaluate("window.__sameDocument") is True, "expected instant navigation"
+    expect(form.locator('button[data-action="refs"]')).to_have_attribute("aria-pressed", "true")
+    after = link.bounding_box()
+    assert after is not None and abs(after["y"] - before["y"]) < 2, (before, after)
+
+
 # --- saving ----------------------------------------------------------------------------------
 
 

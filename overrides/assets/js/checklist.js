@@ -341,13 +341,40 @@
     section.hbRefresh();
   }
 
+  /* 看依据 and 标不适用 stay as the reader left them for this tab (back button, reload): the
+     list's length, and so the place the browser returns to, depends on them. */
+  const VIEW = "hb-checklist-view:";
+  function viewOf(id) {
+    try {
+      return JSON.parse(sessionStorage.getItem(VIEW + id)) || {};
+    } catch {
+      return {}; // storage off, or garbage: the plain view
+    }
+  }
+  function keepView(id, view) {
+    try {
+      sessionStorage.setItem(VIEW + id, JSON.stringify(view));
+    } catch {} // storage off: the view is lost with the page, as before
+  }
+  function showView(root) {
+    const view = viewOf(root.dataset.checklist);
+    for (const button of root.querySelectorAll("[data-action=refs], [data-action=na]")) {
+      const on = view[button.dataset.action] === true;
+      root.classList.toggle(`hb-checklist--${button.dataset.action}`, on);
+      button.setAttribute("aria-pressed", on);
+    }
+  }
+
   function init() {
     for (const b of all(".hb-print-intro [data-action]")) b.hidden = false;
     const config = document.querySelector("[data-day-start]");
     if (!config) return;
     const start = +config.dataset.dayStart || 0;
     sweep(start, +config.dataset.keepDays || 60);
-    all("[data-checklist]").forEach(setup);
+    for (const root of all("[data-checklist]")) {
+      setup(root);
+      showView(root);
+    }
     for (const card of all("[data-checklist-summary]")) summary(card, start);
     for (const section of all("[data-checklist-history]")) recent(section, start);
   }
@@ -370,9 +397,11 @@
       // Same page without ?day= (Material's instant navigation ignores a change of query alone).
       history.replaceState(history.state, "", location.pathname);
       root.hbRefresh();
-    } else if (action === "refs" || action === "na")
-      button.setAttribute("aria-pressed", root.classList.toggle(`hb-checklist--${action}`));
-    else if (action === "reset" && confirm("清空这张表今天的勾选、不适用和备注，重新开始？"))
+    } else if (action === "refs" || action === "na") {
+      const on = root.classList.toggle(`hb-checklist--${action}`);
+      button.setAttribute("aria-pressed", on);
+      keepView(root.dataset.checklist, { ...viewOf(root.dataset.checklist), [action]: on });
+    } else if (action === "reset" && confirm("清空这张表今天的勾选、不适用和备注，重新开始？"))
       root.hbReset();
   });
   addEventListener("storage", (event) => {
