@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser
+from .support.browser import PHONE, PHONE_CONTEXT, ConsoleLog, WatchedBrowser
 from .support.contrast import CONTRAST
 from .support.offline import site_pages
 from .support.server import SiteServer
@@ -364,3 +364,22 @@ def test_the_heading_link_of_the_entry_landed_on_is_readable(
     assert link.evaluate("l => getComputedStyle(l).opacity") == "1"
     assert link.evaluate(CONTRAST) >= 4.5
     context.close()
+
+
+def test_on_a_phone_back_to_top_waits_at_the_thumb_not_over_what_is_read(
+    phone: Any, site: SiteServer
+) -> None:
+    """Material shows its back-to-top button when the page scrolls up, centred under the
+    header: on a phone that is the first line the reader scrolled back up to. There it is a
+    round button at the bottom right, named as before."""
+    phone.goto(site.page_url("phrasing/"))
+    phone.evaluate("window.scrollTo(0, 3000)")
+    phone.mouse.wheel(0, -200)
+    phone.wait_for_function("() => !document.querySelector('.md-top').hidden")
+    button = phone.locator(".md-top")
+    phone.wait_for_function("b => !b.getAnimations().length", arg=button.element_handle())
+    box = button.bounding_box()
+    assert box is not None
+    assert box["x"] > PHONE["width"] * 0.75 and box["y"] > PHONE["height"] * 0.85, box
+    assert min(box["width"], box["height"]) >= MIN_TAP, box
+    expect(button).to_have_accessible_name("回到页面顶部")
