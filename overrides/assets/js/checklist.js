@@ -238,6 +238,7 @@
     });
     $("[data-note]").hidden = !usable();
     $("[data-checklist-bar]").hidden = false;
+    $("[data-checklist-slot]").hidden = false;
     $("[data-checklist-foot]").hidden = false;
     root.hbRefresh();
   }

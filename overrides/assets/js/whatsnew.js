@@ -223,12 +223,11 @@
 
   /* A changed checklist: its bar takes the place of the note under the progress (a row the
      page keeps, hb-checklist__slot), so the items never move while a thumb is on its way to
-     one; the bar opens what changed, under the progress, with 知道了. */
+     one; the bar opens what changed, under it, with 知道了. */
   function notice(form, m) {
     if (form.querySelector("[data-checklist-changes]")) return;
     const slot = form.querySelector("[data-checklist-slot]");
-    const bar = form.querySelector("[data-checklist-bar]");
-    if (!slot || !bar) return;
+    if (!slot) return;
     const d = m.d;
     const counts = [
       d.add.length && `新增 ${d.add.length} 项`,
@@ -275,7 +274,7 @@
     const ok = box.appendChild(document.createElement("button"));
     Object.assign(ok, { type: "button", className: "hb-btn", textContent: "知道了" });
     ok.dataset.whatsnewAck = m.id;
-    bar.after(box);
+    slot.after(box);
   }
 
   // The steps or items of a changed entry that are new ("n") or changed ("u").
