@@ -679,6 +679,33 @@ def test_every_quiz_prints_its_worksheet_and_its_answer_key_apart(
                     assert re.sub(r"\s", "", f"{LETTERS[i]}{folded(o.why)}") in printed, o.why
 
 
+# Each printed question's options: how many a line holds, and each option's line tops.
+OPTION_LINES = """() => [...document.querySelectorAll(".quiz-options")].map((list) => [
+  Number(list.dataset.paperColumns),
+  [...list.querySelectorAll(".quiz-text")].map((text) => {
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    return [...new Set([...range.getClientRects()].map((r) => Math.round(r.top)))];
+  }),
+])"""
+
+
+def test_short_options_print_side_by_side_each_on_one_line(desktop: Any, site: SiteServer) -> None:
+    """A worksheet line holds four options as short as 对 or 错, or two of up to 16
+    characters, side by side; longer ones take a line each. Each stays on one line."""
+    layouts = set()
+    for quiz in ("zice-jichu", "zice-jinyu"):
+        open_quiz(desktop, site, quiz)
+        desktop.emulate_media(media="print")
+        for columns, options in desktop.evaluate(OPTION_LINES):
+            layouts.add(columns)
+            assert all(len(tops) == 1 for tops in options), (quiz, columns, options)
+            rows = sorted({tops[0] for tops in options})
+            assert len(rows) == -(-len(options) // columns), (quiz, columns, options)
+        desktop.emulate_media(media="screen")
+    assert layouts == {1, 2, 4}
+
+
 def test_what_was_answered_on_screen_never_prints(desktop: Any, site: SiteServer) -> None:
     answers = Answers(WITH_MULTIPLE)
     open_quiz(desktop, site, WITH_MULTIPLE)
