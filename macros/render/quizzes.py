@@ -22,9 +22,10 @@ from .renderer import Link, Renderer
 
 TYPE_LABELS: Final = MappingProxyType({"single": "单选", "multiple": "多选", "truefalse": "判断"})
 LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-# On paper, options side by side where the longest fits in a quarter or half of the line
-# (a worksheet line holds about 45 characters; a box and letter take the room of three): a
-# worksheet of short answers takes a fifth fewer sheets.
+# On paper, options side by side where the longest fits a quarter or a half of the line. A
+# worksheet line holds about 48 characters, and a box and its letter take the room of three,
+# so a half has room for about 21; the limits leave some for wide Latin and punctuation. One
+# copy of every quiz took 40 sheets with an option to a line, 31 like this.
 QUARTER_LINE: Final = 4  # 对, 错, 两项
 HALF_LINE: Final = 16
 
