@@ -345,18 +345,8 @@
   /* 看依据 and 标不适用 stay as the reader left them for this tab (back button, reload): the
      list's length, and so the place the browser returns to, depends on them. */
   const VIEW = "hb-checklist-view:";
-  function viewOf(id) {
-    try {
-      return JSON.parse(sessionStorage.getItem(VIEW + id)) || {};
-    } catch {
-      return {}; // storage off, or garbage: the plain view
-    }
-  }
-  function keepView(id, view) {
-    try {
-      sessionStorage.setItem(VIEW + id, JSON.stringify(view));
-    } catch {} // storage off: the view is lost with the page, as before
-  }
+  const viewOf = (id) => window.hbStorage.session.read(VIEW + id) || {};
+  const keepView = (id, view) => window.hbStorage.session.write(VIEW + id, view);
   function showView(root) {
     const view = viewOf(root.dataset.checklist);
     for (const button of root.querySelectorAll("[data-action=refs], [data-action=na]")) {
