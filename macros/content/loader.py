@@ -135,9 +135,8 @@ def _validate(
             read_as = kind_of_value(detail.get("input"))
             if written is not None and detail["type"] == "string_type":
                 # What was expected, then what the editor wrote, not what YAML made of it.
-                expected = message.split("，这里是")[0]
                 message = (
-                    f"{expected}：文件里写的是“{written}”，没加引号，YAML 把它读成了{read_as}；"
+                    f"{_expected(message)}：文件里写的是“{written}”，没加引号，YAML 把它读成了{read_as}；"
                     f'请加引号，写成 "{written}"'
                 )
             elif written is not None and detail["type"] in _SCALAR_ERRORS:
@@ -170,13 +169,18 @@ def _note_after_children(doc: YamlDocument, node: Node, path: Path) -> list[Prob
     return [Problem(doc.where((*path, "editor_note"), key=True), message)]
 
 
+def _expected(message: str) -> str:
+    """What a message says was expected, without what it found there or its advice (describe's
+    "应为文字，这里是数字 12345", "不能为空；请写上文字…"), to be said with the editor's own words."""
+    return message.split("，这里是")[0].split("；")[0]
+
+
 def _only_a_comment(message: str, comment: str, *, item: bool) -> str:
     """What to say of a value that holds only a comment: the editor wrote something there,
     so "nothing written" would read as a wrong claim."""
-    expected = message.split("，这里是")[0].split("；")[0]
     quote = "'" if '"' in comment else '"'
     return (
-        f"{expected}：{'“- ”' if item else '冒号'}后面只有“{comment}”，YAML 把空格后的 # 和它后面的字当成注释，不读；"
+        f"{_expected(message)}：{'“- ”' if item else '冒号'}后面只有“{comment}”，YAML 把空格后的 # 和它后面的字当成注释，不读；"
         f"如果这是要写的文字，请加引号，写成 {quote}{comment}{quote}"
     )
 
