@@ -7,7 +7,7 @@ case folded, spaces and punctuation left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from ..phrases.normalise import fold, kind_of
 from .model import Node
@@ -22,7 +22,7 @@ def _key(phrase: str) -> str:
 
 
 def check_asked_unique(
-    files: list[tuple[YamlDocument, Iterator[tuple[Node, Path]]]],
+    files: list[tuple[YamlDocument, Iterable[tuple[Node, Path]]]],
 ) -> list[Problem]:
     """A problem for every `asked` phrase already given to another object (or twice to one)."""
     first: dict[str, tuple[str, Where]] = {}

@@ -62,6 +62,10 @@ FIRST: Final = "checker.yml"
 # copy of it: said once.
 COPY_AT_LEAST: Final = 3
 
+# The files that validated, by name; and each one's objects with their key paths.
+Loaded = dict[str, tuple[YamlDocument, Node]]
+Walks = dict[str, list[tuple[Node, Path]]]
+
 
 # Mismatches of a single value, where what YAML made of an unquoted value may surprise.
 _SCALAR_ERRORS: Final = frozenset(
@@ -107,14 +111,26 @@ def kind_of(node: Node) -> str:
     return NODE_KINDS.get(type(node), type(node).__name__)
 
 
-def _walk_nodes(value: Any, path: Path) -> Iterator[tuple[Node, Path]]:
+def _walk_nodes(value: Any, path: Path) -> list[tuple[Node, Path]]:
+    """Every object under `value`, parents first, with its key path."""
+    found: list[tuple[Node, Path]] = []
+    _collect_nodes(value, path, found)
+    return found
+
+
+def _collect_nodes(value: Any, path: Path, found: list[tuple[Node, Path]]) -> None:
+    # A list, not a generator: the load walks every file several times, and strings (most
+    # fields) are skipped before a call is made for them.
     if isinstance(value, Node):
-        yield value, path
+        found.append((value, path))
         for name in type(value).model_fields:
-            yield from _walk_nodes(getattr(value, name), (*path, name))
+            child = getattr(value, name)
+            if isinstance(child, Node | list):
+                _collect_nodes(child, (*path, name), found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk_nodes(item, (*path, index))
+            if isinstance(item, Node | list):
+                _collect_nodes(item, (*path, index), found)
 
 
 def _validate(
@@ -227,7 +243,7 @@ def _read_all(
     dict[str, tuple[YamlDocument, Node]], list[tuple[YamlDocument, type[Node]]], list[Problem]
 ]:
     problems: list[Problem] = []
-    loaded: dict[str, tuple[YamlDocument, Node]] = {}
+    loaded: Loaded = {}
     invalid: list[tuple[YamlDocument, type[Node]]] = []
     keys = field_names()
     if not root.is_dir():
@@ -263,7 +279,7 @@ def _read_all(
 
 
 def _index(
-    loaded: dict[str, tuple[YamlDocument, Node]], invalid: list[tuple[YamlDocument, type[Node]]]
+    walks: Walks, invalid: list[tuple[YamlDocument, type[Node]]]
 ) -> tuple[dict[str, Node], dict[str, Where], list[Problem]]:
     """All ids: typed nodes from valid files, and bare positions from files that failed."""
     by_id: dict[str, Node] = {}
@@ -277,8 +293,8 @@ def _index(
         seen[ident] = where
         return True
 
-    for _doc, root_node in loaded.values():
-        for node, _path in _walk_nodes(root_node, ()):
+    for walk in walks.values():
+        for node, _path in walk:
             ident = getattr(node, "id", None)
             if isinstance(ident, str):
                 where = Where(
@@ -345,14 +361,15 @@ def _check_raw_references(
 
 
 def _check_references(
-    loaded: dict[str, tuple[YamlDocument, Node]],
+    loaded: Loaded,
+    walks: Walks,
     by_id: dict[str, Node],
     seen: dict[str, Where],
     hidden: str,
 ) -> list[Problem]:
     problems: list[Problem] = []
-    for doc, root_node in loaded.values():
-        for node, path in _walk_nodes(root_node, ()):
+    for name, (doc, _root) in loaded.items():
+        for node, path in walks[name]:
             for ref in node.references():
                 target = by_id.get(ref.target)
                 where = doc.where((*path, *ref.path))
@@ -377,9 +394,7 @@ def _check_references(
     return problems
 
 
-def _check_quiz_chapters(
-    loaded: dict[str, tuple[YamlDocument, Node]], root: FsPath
-) -> list[Problem]:
+def _check_quiz_chapters(loaded: Loaded, root: FsPath) -> list[Problem]:
     """Every quiz's `chapters` names a chapter file (checked with all else, not after)."""
     if "quizzes.yml" not in loaded:
         return []
@@ -400,7 +415,7 @@ def _check_quiz_chapters(
 
 def _unreadable_text(
     root: FsPath,
-    loaded: dict[str, tuple[YamlDocument, Node]],
+    loaded: Loaded,
     invalid: list[tuple[YamlDocument, type[Node]]],
 ) -> str:
     """The text of the content files that could not be read as YAML at all: their ids are
@@ -419,10 +434,10 @@ def _any_text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _locate_lines(loaded: dict[str, tuple[YamlDocument, Node]]) -> None:
+def _locate_lines(loaded: Loaded, walks: Walks) -> None:
     """Refine each node's line to its `id:` key when it has one, which is what editors look for."""
-    for doc, root_node in loaded.values():
-        for node, path in _walk_nodes(root_node, ()):
+    for name, (doc, _root) in loaded.items():
+        for node, path in walks[name]:
             if getattr(node, "id", None) is not None:
                 line, column = doc.marks.locate((*path, "id"), key=True)
                 node._where = Where(doc.file, line, column, path)
@@ -433,20 +448,20 @@ def load_content(root: FsPath) -> Handbook:
     # reading content/checker.yml (first) puts a compiler with its lists in the context.
     context: dict[str, Any] = {COMPILER_CONTEXT: PatternCompiler(None)}
     loaded, invalid, problems = _read_all(root, context)
-    _locate_lines(loaded)
-    by_id, seen, index_problems = _index(loaded, invalid)
+    # Each file's objects, walked once: every check below goes through them.
+    walks: Walks = {name: _walk_nodes(node, ()) for name, (_doc, node) in loaded.items()}
+    _locate_lines(loaded, walks)
+    by_id, seen, index_problems = _index(walks, invalid)
     problems += index_problems
     # A file that cannot be read hides its ids: a reference to an id written in it is checked
     # once it reads (reported now, it would bury the one real mistake); any other is reported.
     hidden = _unreadable_text(root, loaded, invalid)
-    problems += _check_references(loaded, by_id, seen, hidden)
+    problems += _check_references(loaded, walks, by_id, seen, hidden)
     problems += _check_raw_references(invalid, by_id, seen, hidden)
     problems += _check_quiz_chapters(loaded, root)
-    for doc, root_node in loaded.values():
-        problems += check_staff_text(doc, root_node, _walk_nodes(root_node, ()))
-    problems += check_asked_unique(
-        [(doc, _walk_nodes(root_node, ())) for doc, root_node in loaded.values()]
-    )
+    for name, (doc, root_node) in loaded.items():
+        problems += check_staff_text(doc, root_node, walks[name])
+    problems += check_asked_unique([(doc, walks[name]) for name, (doc, _node) in loaded.items()])
     if problems:
         raise ContentError(problems)
     chapters = {
@@ -455,8 +470,8 @@ def load_content(root: FsPath) -> Handbook:
         if isinstance(node, Chapter)
     }
     chapter_of_id: dict[str, str] = {}
-    for stem, chapter in chapters.items():
-        for node, _path in _walk_nodes(chapter, ()):
+    for stem in chapters:
+        for node, _path in walks[f"{stem}.yml"]:
             ident = getattr(node, "id", None)
             if isinstance(ident, str):
                 chapter_of_id[ident] = stem

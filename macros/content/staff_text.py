@@ -11,7 +11,7 @@ and paper.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from .markers import MARKERS, strip_markers
@@ -89,7 +89,7 @@ def _problem_in(text: str) -> str | None:
 
 
 def check_staff_text(
-    doc: YamlDocument, root: Node, nodes: Iterator[tuple[Node, Path]]
+    doc: YamlDocument, root: Node, nodes: Iterable[tuple[Node, Path]]
 ) -> list[Problem]:
     """Problems in the text of one file that staff see; `nodes` walks the file's objects."""
     if isinstance(root, SourcesFile):

@@ -67,8 +67,11 @@ _PAUSE = re.compile(f"[{PAUSE_CLASS}]")
 def fold(ch: str) -> str:
     """One code point → its NFKC form with ASCII letters lower-cased (may be 0..n characters)."""
     code = ord(ch)
-    if code >= 0x80 and not 0x4E00 <= code <= 0x9FFF:  # ASCII and CJK ideographs: unchanged
-        ch = unicodedata.normalize("NFKC", ch)
+    if 0x4E00 <= code <= 0x9FFF:  # CJK ideographs (most of the text): unchanged
+        return ch
+    if code < 0x80:
+        return chr(code + 32) if 0x41 <= code <= 0x5A else ch
+    ch = unicodedata.normalize("NFKC", ch)  # may give ASCII capitals: Ａ → A → a
     return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in ch)
 
 

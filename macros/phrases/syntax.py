@@ -39,6 +39,8 @@ _LBRACE, _RBRACE = "{｛", "}｝"
 # input method types "？"; punctuation never follows a bracket there). After a character it is
 # the question mark it looks like: 找茬？ is a pause, not an optional 茬.
 _CLOSED: Final = frozenset({"group", "class", "ref"})
+# CJK Unified Ideographs: unchanged by folding, always literal (see normalise.fold).
+_IDEOGRAPHS: Final = ("\u4e00", "\u9fff")
 LIST_NAME_MAX: Final = 12
 # A reference in a compiled regex: `{name}`; a name never starts with a digit or holds a comma,
 # so the gaps' `{0,8}` never look like one. checker-core.js uses the same expression.
@@ -207,11 +209,21 @@ class _Parser:
 
     def sequence(self, depth: int) -> list[_Item]:
         items: list[_Item] = []
-        while self.peek() and self.peek() not in _BAR and self.peek() not in _CLOSE:
+        while (ch := self.peek()) and ch not in _BAR and ch not in _CLOSE:
             start = self.pos
-            ch = self.chars[self.pos]
             self.pos += 1
-            if ch in _OPEN:
+            if _IDEOGRAPHS[0] <= ch <= _IDEOGRAPHS[1]:
+                # Most of a pattern is runs of ideographs (no syntax character is one): a run
+                # is one literal, as the characters one by one become once tidied. A "?" after
+                # the run makes its last character optional, so that one stays apart.
+                end = self.pos
+                while end < len(self.chars) and _IDEOGRAPHS[0] <= self.chars[end] <= _IDEOGRAPHS[1]:
+                    end += 1
+                if end > self.pos and end < len(self.chars) and self.chars[end] == "?":
+                    end -= 1
+                items.append(_Item("lit", "".join(self.chars[start:end])))
+                self.pos = end
+            elif ch in _OPEN:
                 if self.peek() == "?":
                     raise self.fail(
                         "不支持“(?”开头的写法（前后查找、命名分组、标志等）；"
