@@ -27,7 +27,7 @@ from macros.render.checklists import KEEP_DAYS
 
 from .support.browser import PHONE_CONTEXT
 from .support.fixture import site_name
-from .support.pdf import content_version, folded, pdf_texts
+from .support.pdf import SPLIT_CHECKLIST, content_version, folded, outgrown, pdf_texts
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -91,10 +91,7 @@ def printed(page: Any, form: Any, action: str) -> str:
     assert page.evaluate("window.printed") == before + 1
     texts = pdf_texts(page.pdf(format="A4"))
     title = form.locator(".hb-form__title").inner_text()
-    assert len(texts) == 1, (
-        f"检查表“{title}”打印出来超过一张 A4（{len(texts)} 页）："
-        "请合并相近的项、删掉重复的，或拆成两张表"
-    )
+    assert len(texts) == 1, outgrown(f"检查表“{title}”", len(texts), 1, SPLIT_CHECKLIST)
     return texts[0]
 
 

@@ -25,6 +25,7 @@ from macros.content.model import Checklist, Step
 
 from .support.browser import PHONE, wait_for_instant_navigation
 from .support.fixture import fixture_handbook, served_before_and_after
+from .support.pdf import SPLIT_CHECKLIST, outgrown
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -721,7 +722,10 @@ def test_each_checklist_prints_on_exactly_one_a4_page(
 ) -> None:
     for checklist in handbook.checklists.checklists:
         open_checklist(phone, site, checklist.id)
-        assert pdf_pages(phone.pdf(format="A4")) == 1, checklist.id
+        printed = pdf_pages(phone.pdf(format="A4"))
+        where = f"{checklist.where.file}:{checklist.where.line}"
+        what = f"{where} 检查表“{checklist.title}”"
+        assert printed == 1, outgrown(what, printed, 1, SPLIT_CHECKLIST)
 
 
 def test_a_desktop_prints_the_same_pages(

@@ -131,6 +131,18 @@ def drawing(pdf: bytes) -> list[bytes]:
     return [pdf_page.get_contents().get_data() for pdf_page in pages(pdf)]
 
 
+# What to do about it, in CONTRIBUTING's words.
+SPLIT_CHECKLIST: Final = "请合并相近的项、删掉重复的，或拆成两张表"
+ASK_FOR_LAYOUT: Final = "请告诉开发同事调整版面"
+
+
+def outgrown(what: str, printed: int, sheets: int, fix: str) -> str:
+    """What an editor reads when a printout no longer fits its paper (CONTRIBUTING.md quotes
+    it): `what` printed on `printed` pages where `sheets` A4 sheets are its limit."""
+    limit = "一张" if sheets == 1 else f"{'两' if sheets == 2 else sheets}张"
+    return f"{what}打印出来超过{limit} A4（{printed} 页）：{fix}"
+
+
 def pdf_texts(pdf: bytes) -> list[str]:
     """Each printed page's text, folded."""
     return [page_text(pdf_page) for pdf_page in pages(pdf)]
@@ -139,10 +151,11 @@ def pdf_texts(pdf: bytes) -> list[str]:
 def content_version(url: str, handbook: Handbook) -> str:
     """What a build of this checkout prints as the content version of the page at `url`: date
     and short commit of the newest change to the files it shows (a page's own version, not the
-    build's: macros/site/pages.py dated_by)."""
+    build's: macros/site/pages.py dated_by). Along the first parent, as the build reads it: a
+    merged change dates from its merge."""
     files = dated_by(source_of(url), handbook) or ("content",)
     return subprocess.run(
-        ["git", "log", "-1", "--format=%cs · %h", "--", *files],
+        ["git", "log", "-1", "--first-parent", "--format=%cs · %h", "--", *files],
         cwd=ROOT,
         capture_output=True,
         text=True,
