@@ -739,3 +739,34 @@ def test_a_near_miss_is_a_wrong_reply_written_once_with_why(
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line_of(path, 'near_misses: [')}:"), problem
     assert "near_misses" in problem and message in problem, problem
+
+
+def test_a_checklist_that_outgrows_its_paper_is_said_with_its_other_mistakes(
+    content: Path,
+) -> None:
+    """One A4 form: at most 16 items of at most 50 characters; the limit comes with whatever
+    else is wrong in the items, in one run."""
+    checklists = content / "checklists.yml"
+    added = "".join(
+        f"      - id: banqian-extra-{n}\n        text: 第 {n} 项。\n        refs: [yingjie-wenhao]\n"
+        for n in range(11)  # 6 + 11 = 17 items
+    )
+    text = checklists.read_text(encoding="utf-8")
+    text = text.replace(
+        "        refs: [yingjie-wenhao]\n\n", "        refs: [yingjie-wenhao]\n" + added, 1
+    )
+    text = text.replace("text: 台面干净整齐，没有私人物品。", "text: " + "台面干净整齐，" * 8, 1)
+    text = text.replace("- id: banqian-extra-3\n", "- id: banqian-extra-3\n        titel: x\n", 1)
+    checklists.write_text(text, encoding="utf-8")
+    found = problems_of(content)
+    assert len(found) == 3, found
+    first_item = line_of(checklists, "- id: banqian-yibiao")
+    assert found[0] == (
+        f"content/checklists.yml:{first_item}:7: checklists[0].items: 一张检查表最多 16 项"
+        "（打印出来只有一张 A4 纸），这里有 17 项：请合并相近的项、删掉重复的，或拆成两张表"
+    )
+    assert found[1].startswith(
+        f"content/checklists.yml:{line_of(checklists, '台面干净整齐，台面')}:"
+    )
+    assert "checklists[0].items[1].text: 一项最多 50 个字，这里有 56 个字" in found[1]
+    assert "checklists[0].items[9].titel: 未知字段“titel”" in found[2]

@@ -19,10 +19,14 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    ValidationError,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
     model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..phrases.matcher import Matcher
 from ..phrases.normalise import normalise
@@ -599,13 +603,56 @@ CHECKLIST_REF_KINDS: tuple[str, ...] = (
 )
 
 
+# A checklist is ticked on a phone and printed on one A4 form: a limit on its items and on
+# their length keeps both (tests/test_printouts.py prints every checklist to check the paper).
+CHECKLIST_MAX_ITEMS: Final = 16
+CHECKLIST_ITEM_MAX_CHARS: Final = 50
+
+
+def _short_item(text: str) -> str:
+    if len(text) > CHECKLIST_ITEM_MAX_CHARS:
+        raise ValueError(
+            f"一项最多 {CHECKLIST_ITEM_MAX_CHARS} 个字，这里有 {len(text)} 个字：一项只写一件"
+            "要做的事，做法和理由写在 refs 所链接的条目里（页面上“看依据”会链接过去）"
+        )
+    return text
+
+
+def _fits_one_form(items: Any, validate: ValidatorFunctionWrapHandler) -> Any:
+    """At most CHECKLIST_MAX_ITEMS items, said together with any mistake inside the items (an
+    editor who added items learns both at once)."""
+    if not isinstance(items, list) or len(items) <= CHECKLIST_MAX_ITEMS:
+        return validate(items)
+    too_many = PydanticCustomError(
+        "too_many_items",
+        "一张检查表最多 {most} 项（打印出来只有一张 A4 纸），这里有 {count} 项："
+        "请合并相近的项、删掉重复的，或拆成两张表",
+        {"most": CHECKLIST_MAX_ITEMS, "count": len(items)},
+    )
+    try:
+        validate(items)
+    except ValidationError as error:
+        inside: list[InitErrorDetails] = [
+            {"type": e["type"], "loc": e["loc"], "input": e["input"], "ctx": e.get("ctx", {})}
+            for e in error.errors()
+        ]
+        raise ValidationError.from_exception_data(
+            error.title, [*inside, {"type": too_many, "loc": (), "input": items}]
+        ) from None
+    raise too_many
+
+
 class ChecklistItem(Node):
     """One thing to tick; its id keys the saved tick, so rewording or moving it keeps the tick."""
 
     REFS: ClassVar[dict[str, tuple[str, ...]]] = {"refs": CHECKLIST_REF_KINDS}
 
     id: Id
-    text: Text
+    text: Annotated[
+        Text,
+        AfterValidator(_short_item),
+        Field(json_schema_extra={"maxLength": CHECKLIST_ITEM_MAX_CHARS}),
+    ]
     critical: bool = False
     refs: Annotated[list[Id], Field(min_length=1)]
     editor_note: EditorNotes = []
@@ -626,7 +673,11 @@ class Checklist(Node):
     asked: Texts = []  # how staff ask for this checklist: found by search, never shown
     source: Sources
     editor_note: EditorNotes = []
-    items: Annotated[list[ChecklistItem], Field(min_length=1)]
+    items: Annotated[
+        list[ChecklistItem],
+        Field(min_length=1, json_schema_extra={"maxItems": CHECKLIST_MAX_ITEMS}),
+        WrapValidator(_fits_one_form),
+    ]
 
 
 def _hour_of_day(value: Any) -> Any:
