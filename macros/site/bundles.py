@@ -30,6 +30,11 @@ from ..render import checker
 
 COMMON_JS: Final = "assets/handbook.js"
 COMMON_CSS: Final = "assets/handbook.css"
+# What the bundling is for (issue 7), in KB gzip: a page's first load (without what comes after
+# it: the search index and engine, the checker's data) and, of that, our own JS and CSS.
+# tests/test_page_weight.py holds pull requests to it; scripts/bench.py measures every page.
+FIRST_LOAD_BUDGET_KB: Final = 120
+OWN_BUDGET_KB: Final = 15
 
 
 @dataclass(frozen=True)
