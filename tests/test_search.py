@@ -155,6 +155,22 @@ def test_everyday_situations_rank_their_answer_first(
     assert results and target_of(results[0]) in answers, results[:3]
 
 
+def test_a_checklists_title_and_keywords_open_it(search: Engine, handbook: Handbook) -> None:
+    """CONTRIBUTING's promise for a checklist's `keywords` (交班, 换班): searched, they open that
+    checklist. A keyword another entry owns too (下班: a 禁语 is 快下班了) must not take it."""
+    wrong = []
+    for checklist in handbook.checklists.checklists:
+        for word in [checklist.title, *checklist.keywords]:
+            results = search.search(word)
+            first = target_of(results[0]) if results else "（没有结果）"
+            if first != checklist.id:
+                wrong.append(
+                    f"{checklist.where.file}:{checklist.where.line} 搜“{word}”第一条是 {first}，"
+                    f"不是检查表“{checklist.title}”：请换一个只属于这张表的说法"
+                )
+    assert not wrong, "\n".join(wrong)
+
+
 def test_no_query_ranks_a_page_list_or_printout_first(search: Engine) -> None:
     firsts = {q.q: search.search(q.q)[:1] for q in QUERIES}
     assert [q for q, first in firsts.items() if first and first[0] in NOT_ANSWERS] == []
