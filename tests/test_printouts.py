@@ -12,6 +12,7 @@ import pytest
 
 from macros.content.handbook import Handbook
 from macros.content.model import Phrase
+from macros.content.urls import quiz_url
 
 from .support import ROOT
 from .support.fixture import site_name
@@ -34,13 +35,33 @@ from .support.sweep import largest
 
 pytestmark = pytest.mark.browser
 
-PRINTOUTS = ["checklists/banli-yewu/", "checklists/print/", "quizzes/zice-tousu/"]
+PRINTOUTS = ["checklists/banli-yewu/", "checklists/print/"]
 
 
 @pytest.mark.parametrize("url", PRINTOUTS)
 def test_every_printed_page_carries_the_version_and_its_number(
     desktop: Any, site: SiteServer, handbook: Handbook, url: str
 ) -> None:
+    check_printed_pages(desktop, site, handbook, url)
+
+
+@pytest.mark.sweep
+def test_every_page_of_the_longest_worksheet_says_whose_it_is(
+    desktop: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """The quiz with the most questions (every quiz in a full sweep): the most sheets, where a
+    sheet without the name line or the quiz's name would be lost."""
+    count = question_counts(handbook)
+    for url in largest(list(count), 1, count):
+        check_printed_pages(desktop, site, handbook, url)
+
+
+def question_counts(handbook: Handbook) -> dict[str, int]:
+    """Each quiz's page and how many questions it asks."""
+    return {quiz_url(q.id): len(handbook.questions_of(q.id)) for q in handbook.quizzes.quizzes}
+
+
+def check_printed_pages(desktop: Any, site: SiteServer, handbook: Handbook, url: str) -> None:
     desktop.goto(site.page_url(url))
     desktop.emulate_media(media="print")
     short = desktop.evaluate(SHORT_TEXTS)
@@ -79,10 +100,11 @@ def test_a_page_without_paper_of_its_own_prints_with_margins_and_no_tapping(
 
 
 def test_every_page_of_the_longest_answer_key_says_whose_key_it_is(
-    desktop: Any, site: SiteServer
+    desktop: Any, site: SiteServer, handbook: Handbook
 ) -> None:
     """The key prints apart (打印答案); a loose page of it must not pass for a handout."""
-    desktop.goto(site.page_url("quizzes/zice-jinyu/"))
+    count = question_counts(handbook)
+    desktop.goto(site.page_url(max(count, key=count.__getitem__)))
     desktop.evaluate("window.print = () => {}")
     desktop.get_by_role("button", name="打印答案").click()
     desktop.emulate_media(media="print")
