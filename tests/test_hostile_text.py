@@ -51,7 +51,7 @@ MARKED_ENTRY = """
         editor_note: 测试用：句末的标记只给编辑看
 """
 ASKED = "{{ 6*7 }} <i>只给搜索用的问法</i>"
-HOSTILE_ITEM = "<script>alert(1)</script> {{ config.site_name }} *强调*"
+HOSTILE_ITEM = "<script>alert(1)</script> {{ config }} *强调*"  # ≤ 50 characters: an item
 CHECKLIST = "banqian-zhunbei"
 # Titles of generated pages go into the nav of every page and the page's <title>.
 HOSTILE_CHECKLIST_TITLE = "班前准备 <img src=x onerror=alert(3)> {{ 7*7 }}"
