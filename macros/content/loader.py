@@ -239,9 +239,7 @@ def _raw_refs(doc: YamlDocument, model: type[Node]) -> Iterator[tuple[str, str, 
 
 def _read_all(
     root: FsPath, context: dict[str, Any]
-) -> tuple[
-    dict[str, tuple[YamlDocument, Node]], list[tuple[YamlDocument, type[Node]]], list[Problem]
-]:
+) -> tuple[Loaded, list[tuple[YamlDocument, type[Node]]], list[Problem]]:
     problems: list[Problem] = []
     loaded: Loaded = {}
     invalid: list[tuple[YamlDocument, type[Node]]] = []
