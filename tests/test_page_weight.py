@@ -1,12 +1,12 @@
 """What a phone downloads to open a page the first time stays within its budget, in CI.
 
-The budget (macros/site/bundles.py): at most 120 KB gzip per page without what comes after it (the search
-index, the phrase checker's data, the search engine that comes with the index), and of that
-at most 15 KB of the project's own JS and CSS. `scripts/bench.py` measures every page and
-writes the figures into the README; here a content edit that outgrows the budget fails the
-pull request. The pages measured are those heaviest by what their HTML links to (every page
-in a full sweep): a page's first load is its HTML and the files it names, and the rest (the
-search worker, icons) is the same on every page.
+The budget (macros/site/bundles.py): at most 120 KB gzip per page without what comes after
+it (the search index, the phrase checker's data, the search engine that comes with the
+index), and of that at most 15 KB of the project's own JS and CSS. `scripts/bench.py`
+measures every page and writes the figures into the README; here a content edit that
+outgrows the budget fails the pull request. The pages measured are those heaviest by what
+their HTML names (every page in a full sweep): a page's first load is its HTML and the files
+it names, and the rest (the search worker, icons) is the same on every page.
 """
 
 from __future__ import annotations
