@@ -161,6 +161,12 @@ HEADS = """() => Array.from(document.querySelectorAll(`.md-content :is(h1, h2, h
     .hb-entry > p:not(.hb-editor):has(+ :is(ul, ol, dl, table, .hb-part))`), (e) => e.innerText)"""
 WHOSE = """() => Array.from(document.querySelectorAll(".hb-label[data-whose]"),
     (label) => `${label.dataset.whose}：${label.innerText}`)"""
+# The first two and the last two items of each list in a card (the start of each).
+LIST_ENDS = """() => Array.from(document.querySelectorAll(".md-content .hb-entry :is(ul, ol)"))
+    .map((list) => Array.from(list.children).filter((item) => item.tagName === "LI"))
+    .filter((items) => items.length >= 3)
+    .flatMap((items) => [items.slice(0, 2), items.slice(-2)])
+    .map((pair) => pair.map((item) => item.innerText.trim().slice(0, 14)))"""
 # Cards the print styles keep whole (break-inside: avoid): their title and last line.
 KEPT_WHOLE = """() => Array.from(document.querySelectorAll(".md-content .hb-entry"))
     .filter((card) => getComputedStyle(card).breakInside === "avoid")
@@ -190,6 +196,13 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
                 f"{url}: the card {title!r} runs over two sheets"
             )
         text = squeezed("".join(printed))
+        # A list leaves neither its first item alone at a sheet's foot nor its last alone at
+        # the top of the next: the two print on one sheet (where each is found just once).
+        for pair in desktop.evaluate(LIST_ENDS):
+            starts = [squeezed(item) for item in pair]
+            if all(text.count(start) == 1 for start in starts):
+                sheet = [next(i for i, page in enumerate(on_sheet) if s in page) for s in starts]
+                assert sheet[0] == sheet[1], f"{url}: {pair[1]!r} is alone on its sheet"
         # A customer type's 应做/不应做 say whose they are, wherever they print.
         whose = [squeezed(label) for label in desktop.evaluate(WHOSE)]
         assert [label for label in whose if label not in text] == [], url
