@@ -326,7 +326,7 @@ def test_a_quiz_answers_only_a_question_that_asks_for_one(search: Engine, path: 
 
 
 def test_an_overview_is_a_topic_whose_items_only_point_elsewhere(handbook: Handbook) -> None:
-    overview = handbook.by_id["tousu-jineng-kuangjia"]  # 投诉处理技能的五个部分: 见本页…
+    overview = handbook.by_id["tousu-jineng-kuangjia"]  # 投诉处理技能的五个部分: 见本章…
     skills = handbook.by_id["kefu-jiqiao"]  # each skill explained, then 详见《…》
     assert isinstance(overview, Topic) and isinstance(skills, Topic)
     assert is_overview(overview) and not is_overview(skills)
@@ -343,7 +343,7 @@ def test_an_overview_is_a_topic_whose_items_only_point_elsewhere(handbook: Handb
 def test_an_overview_comes_after_the_entries_it_points_to(
     search: Engine, query: str, first: str
 ) -> None:
-    """投诉处理技能的五个部分 lists these subjects by name, each with only "见本页…": the entry
+    """投诉处理技能的五个部分 lists these subjects by name, each with only "见本章…": the entry
     pointed to answers the name, the map of the chapter does not."""
     found = [target_of(location) for location in search.search(query)]
     assert found[0] == first

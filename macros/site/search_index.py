@@ -96,8 +96,8 @@ LEFT_OUT: Final = (CHECKLISTS_PRINT_URL, PHRASE_SHEET_URL)
 INDEX_PAGES: Final = ("", CHECKLISTS_URL, QUIZZES_URL)
 TEASER_LENGTH: Final = 60
 NAME_LENGTH: Final = 10  # longer list items are sentences: they belong to the text, not the names
-# A detail that is one sentence saying where ("见本页“投诉处理七步”", "素质，见《忠诚与团队》一章。")
-POINTER: Final = re.compile(r"^[^。；]*见(本页|本节|下|《)[^。；]*。?$")
+# A detail that is one sentence saying where ("见本章“投诉处理七步”", "素质，见《忠诚与团队》一章。")
+POINTER: Final = re.compile(r"^[^。；]*见(本章|本页|本节|下|《)[^。；]*。?$")
 INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\ufeff]")
 SPACES: Final = re.compile(r"\s+")
 
@@ -187,7 +187,7 @@ def names_of(node: Node, handbook: Handbook) -> list[str]:
 
 
 def is_pointer(detail: str | None) -> bool:
-    """An item that only says where its subject is treated ("见本页“投诉处理七步”"): the entry
+    """An item that only says where its subject is treated ("见本章“投诉处理七步”"): the entry
     it points to, not the list that points, answers the item's name."""
     return detail is not None and POINTER.match(detail) is not None
 
