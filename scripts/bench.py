@@ -33,11 +33,12 @@ from datetime import date
 from pathlib import Path
 
 from perf import lighthouse, sites, traffic
-from perf.server import GZIP_LEVEL, gzip_size, start
+from perf.server import start
 from readme_section import rewrite_section
 
 from macros.site.bundles import FIRST_LOAD_BUDGET_KB, OWN_BUDGET_KB
 from macros.site.minify import own_assets
+from tests.support.traffic import GZIP_LEVEL, gzip_size, site_pages
 
 ROOT = sites.ROOT
 OUT = ROOT / "benchmarks" / "out"
@@ -104,7 +105,7 @@ def search_index_size(site: Path) -> int:
 
 
 def measured_pages(site: Path) -> dict[str, str]:
-    pages = traffic.site_pages(site)
+    pages = site_pages(site)
     longest = max(pages, key=lambda url: (site / url / "index.html").stat().st_size)
     checklist = next(u for u in pages if re.fullmatch(r"checklists/(?!print/)[^/]+/", u))
     quiz = next(u for u in pages if re.fullmatch(r"quizzes/[^/]+/", u))
@@ -208,7 +209,7 @@ def main() -> int:
         grown = sites.timed_build(grown_project, OUT / "x10-site", max(1, args.runs - 1))
 
     print("first loads …")
-    pages = traffic.site_pages(real_site)
+    pages = site_pages(real_site)
     loads = traffic.first_loads(real_site, pages)
     stock_loads = {load.url: load for load in traffic.first_loads(stock_site, pages)}
     own = own_files(real_site)

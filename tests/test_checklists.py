@@ -15,7 +15,7 @@ import yaml
 from macros.content.handbook import Handbook
 from macros.content.model import Checklist, Procedure, Step
 
-from .support.content import problems_of
+from .support.content import checklist_at, problems_of
 from .support.fixture import CONTENT as FIXTURE_CONTENT
 from .support.fixture import fixture_handbook
 from .support.html import Page, page
@@ -70,7 +70,7 @@ def test_every_checklist_is_short_marks_critical_items_and_names_its_sources(
     """What the loader leaves to this handbook (the loader holds the paper's limits, at most 16
     items of at most 50 characters; and every item's refs)."""
     for checklist in handbook.checklists.checklists:
-        where = f"{checklist.where.file}:{checklist.where.line} 检查表“{checklist.title}”"
+        where = checklist_at(checklist)
         count = len(checklist.items)
         assert count >= 5, f"{where}只有 {count} 项：一张表至少 5 项，少的请并进相近的表"
         assert any(item.critical for item in checklist.items), (

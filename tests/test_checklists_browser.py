@@ -24,6 +24,7 @@ from macros.content.handbook import Handbook
 from macros.content.model import Checklist, Step
 
 from .support.browser import PHONE, wait_for_instant_navigation
+from .support.content import checklist_at
 from .support.fixture import fixture_handbook, served_before_and_after
 from .support.pdf import SPLIT_CHECKLIST, outgrown
 from .support.server import SiteServer
@@ -723,9 +724,7 @@ def test_each_checklist_prints_on_exactly_one_a4_page(
     for checklist in handbook.checklists.checklists:
         open_checklist(phone, site, checklist.id)
         printed = pdf_pages(phone.pdf(format="A4"))
-        where = f"{checklist.where.file}:{checklist.where.line}"
-        what = f"{where} 检查表“{checklist.title}”"
-        assert printed == 1, outgrown(what, printed, 1, SPLIT_CHECKLIST)
+        assert printed == 1, outgrown(checklist_at(checklist), printed, 1, SPLIT_CHECKLIST)
 
 
 def test_a_desktop_prints_the_same_pages(

@@ -11,11 +11,10 @@ it names, and the rest (the search worker, icons) is the same on every page.
 
 from __future__ import annotations
 
-import gzip
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -25,6 +24,7 @@ from macros.site.minify import own_assets
 from .support import ROOT
 from .support.server import SiteServer
 from .support.sweep import largest
+from .support.traffic import first_load, gzip_size, site_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.sweep]
 
@@ -34,20 +34,6 @@ OWN_LIMIT = OWN_BUDGET_KB * KB
 # Fetched after the page, not part of its first load (as scripts/bench.py counts).
 AFTER_THE_PAGE = re.compile(r"(search_index\.json|checker/phrases\.json|workers/search-core\.js)$")
 _LINKED = re.compile(r"""<(?:link|script)\b[^>]*?\b(?:href|src)="([^"]+)\"""")
-
-
-def gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6))
-
-
-def site_file(site: Path, address: str) -> Path:
-    local = site / unquote(urlsplit(address).path).lstrip("/")
-    return local / "index.html" if local.is_dir() else local
-
-
-def pages_of(site: Path) -> list[str]:
-    found = (p.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return sorted(p.removesuffix("index.html") for p in found if not p.startswith("_"))
 
 
 def linked_files(site: Path, url: str) -> dict[str, int]:
@@ -62,29 +48,12 @@ def linked_files(site: Path, url: str) -> dict[str, int]:
     return files
 
 
-def first_load(browser: Any, site: SiteServer, url: str) -> dict[str, int]:
-    """Every file of the site a fresh phone fetches to open `url`, gzip bytes each, until the
-    network is quiet; without the service worker's copy of the site and what comes after."""
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-        service_workers="block",
-    )
-    try:
-        page = context.new_page()
-        requested: list[str] = []
-        page.on("request", lambda request: requested.append(request.url))
-        page.goto(site.page_url(url), wait_until="networkidle")
-    finally:
-        context.close()
-    sizes = {}
-    for address in dict.fromkeys(requested):
-        path = urlsplit(address).path
-        local = site_file(site.root, address)
-        if address.startswith(site.url) and local.is_file() and not AFTER_THE_PAGE.search(path):
-            sizes[local.relative_to(site.root).as_posix()] = gzip_size(local)
-    return sizes
+def fetched(browser: Any, site: SiteServer, url: str) -> dict[str, int]:
+    """The first load of `url`, gzip bytes per site file, without what comes after the page."""
+    files, _elsewhere = first_load(browser, site.root, site.url, url)
+    return {
+        path.lstrip("/"): size for path, size in files.items() if not AFTER_THE_PAGE.search(path)
+    }
 
 
 def describe(sizes: dict[str, int], limit: int, what: str, url: str) -> str:
@@ -100,7 +69,7 @@ def test_each_page_opens_within_the_download_budget(
     browser: Any, site: SiteServer, built_site: Path
 ) -> None:
     own = {p.relative_to(built_site).as_posix() for p in own_assets(ROOT / "overrides", built_site)}
-    pages = pages_of(built_site)
+    pages = site_pages(built_site)
     linked = {url: linked_files(built_site, url) for url in pages}
     weight = {url: sum(files.values()) for url, files in linked.items()}
     own_weight = {
@@ -109,8 +78,8 @@ def test_each_page_opens_within_the_download_budget(
     # the heaviest pages, and those that load the most of our own code (widget pages)
     chosen = dict.fromkeys([*largest(pages, 2, weight), *largest(pages, 2, own_weight)])
     for url in chosen:
-        sizes = first_load(browser, site, url)
-        assert f"{url}index.html" in sizes, (url, sizes)
+        sizes = fetched(browser, site, url)
+        assert url in sizes, (url, sizes)  # the page itself (its URL path)
         assert sum(sizes.values()) <= FIRST_LOAD_LIMIT, describe(sizes, FIRST_LOAD_LIMIT, "", url)
         ours = {name: size for name, size in sizes.items() if name in own}
         assert sum(ours.values()) <= OWN_LIMIT, describe(

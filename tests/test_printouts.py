@@ -15,6 +15,7 @@ from macros.content.model import Phrase
 from macros.content.urls import quiz_url
 
 from .support import ROOT
+from .support.content import checklist_at
 from .support.fixture import site_name
 from .support.pdf import (
     ASK_FOR_LAYOUT,
@@ -252,8 +253,7 @@ def test_each_checklist_of_the_content_prints_on_one_a4_form(
         desktop.locator(f'[data-checklist="{checklist.id}"] [data-checklist-bar]').wait_for()
         printed = len(pages(desktop.pdf(format="A4")))
         if printed != 1:
-            what = f"{checklist.where.file}:{checklist.where.line} 检查表“{checklist.title}”"
-            outgrew.append(outgrown(what, printed, 1, SPLIT_CHECKLIST))
+            outgrew.append(outgrown(checklist_at(checklist), printed, 1, SPLIT_CHECKLIST))
     assert not outgrew, "\n".join(outgrew)
     # 打印全部检查表: one form each, none split over two sheets
     desktop.goto(site.page_url("checklists/print/"))

@@ -19,6 +19,7 @@ from macros.content.handbook import Handbook
 from macros.content.model import Dialogue, Objection, Procedure, Topic, title_of
 from macros.site.search_index import is_overview, plain, teaser
 
+from .support.content import checklist_at
 from .support.search import (
     HELD_OUT_BATCHES,
     TUNING,
@@ -165,8 +166,8 @@ def test_a_checklists_title_and_keywords_open_it(search: Engine, handbook: Handb
             first = target_of(results[0]) if results else "（没有结果）"
             if first != checklist.id:
                 wrong.append(
-                    f"{checklist.where.file}:{checklist.where.line} 搜“{word}”第一条是 {first}，"
-                    f"不是检查表“{checklist.title}”：请换一个只属于这张表的说法"
+                    f"{checklist_at(checklist)}：搜“{word}”第一条是 {first}，不是这张表；"
+                    "请换一个只属于这张表的说法"
                 )
     assert not wrong, "\n".join(wrong)
 

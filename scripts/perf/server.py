@@ -18,14 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.support.server import QuietHandler  # the tests' static handler and MIME types
-
-GZIP_LEVEL = 6  # zlib's default, what nginx and most static hosts use or exceed
-COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".yml", ".txt")
-
-
-def gzip_size(path: Path) -> int:
-    data = path.read_bytes()
-    return len(gzip.compress(data, GZIP_LEVEL, mtime=0)) if path.suffix in COMPRESSED else len(data)
+from tests.support.traffic import COMPRESSED, GZIP_LEVEL  # compressed as the tests count it
 
 
 class _Handler(QuietHandler):

@@ -9,15 +9,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from .server import gzip_size, start
+from .server import start
 from .sites import ROOT
 
 sys.path.insert(0, str(ROOT))
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.traffic import first_load
 
 KINDS = ("HTML", "CSS", "JS", "fonts", "images", "search index", "checker data", "other")
 # The data a widget fetches after its page, as the search box fetches its index: the phrase
@@ -61,20 +61,6 @@ class PageLoad:
         return self.total - sum(self.bytes[kind] for kind in LATER)
 
 
-def site_pages(root: Path) -> list[str]:
-    pages = []
-    for path in root.rglob("index.html"):
-        relative = path.relative_to(root).as_posix()
-        if not relative.startswith("_"):
-            pages.append(relative.removesuffix("index.html"))
-    return sorted(pages)
-
-
-def file_of(root: Path, path: str) -> Path:
-    local = root / unquote(path).lstrip("/")
-    return local / "index.html" if path.endswith("/") else local
-
-
 def first_loads(root: Path, pages: list[str]) -> list[PageLoad]:
     server = start(root)
     loads = []
@@ -82,27 +68,11 @@ def first_loads(root: Path, pages: list[str]) -> list[PageLoad]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for url in pages:
-                context = browser.new_context(
-                    viewport=PHONE, is_mobile=True, has_touch=True, service_workers="block"
-                )
-                page = context.new_page()
-                requested: list[str] = []
-                page.on("request", lambda request, seen=requested: seen.append(request.url))
-                page.goto(f"{server.url}/{url}", wait_until="networkidle")
                 load = PageLoad(url)
-                for address in dict.fromkeys(requested):
-                    parts = urlsplit(address)
-                    if f"{parts.scheme}://{parts.netloc}" != server.url:
-                        load.elsewhere.append(address)
-                        continue
-                    local = file_of(root, parts.path)
-                    if not local.is_file():
-                        continue
-                    size = gzip_size(local)
-                    load.files[parts.path] = size
-                    load.bytes[kind_of(parts.path)] += size
+                load.files, load.elsewhere = first_load(browser, root, server.url, url)
+                for path, size in load.files.items():
+                    load.bytes[kind_of(path)] += size
                 loads.append(load)
-                context.close()
             browser.close()
     finally:
         server.stop()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.content.loader import load_content
+from macros.content.model import Checklist
 from macros.content.problems import ContentError
 
 
@@ -15,3 +16,8 @@ def problems_of(content: Path) -> list[str]:
     with pytest.raises(ContentError) as caught:
         load_content(content)
     return [str(problem) for problem in caught.value.problems]
+
+
+def checklist_at(checklist: Checklist) -> str:
+    """A checklist as a test's message names it to editors: where it is written, and its title."""
+    return f"{checklist.where.file}:{checklist.where.line} 检查表“{checklist.title}”"

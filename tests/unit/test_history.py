@@ -28,12 +28,17 @@ def _write(repo: Path, name: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _repository(repo: Path, date: str) -> None:
+    """A checkout whose first commit adds content/a.yml and content/b.yml on `date`."""
+    _git(repo, "init", "-q")
+    _write(repo, "content/a.yml", "a: 1\n")
+    _write(repo, "content/b.yml", "b: 1\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "both", date=date)
+
+
 def test_each_set_of_files_is_dated_by_its_newest_change(tmp_path: Path) -> None:
-    _git(tmp_path, "init", "-q")
-    _write(tmp_path, "content/a.yml", "a: 1\n")
-    _write(tmp_path, "content/b.yml", "b: 1\n")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-qm", "both", date="2025-03-04T10:00:00")
+    _repository(tmp_path, "2025-03-04T10:00:00")
     _write(tmp_path, "content/b.yml", "b: 2\n")
     _write(tmp_path, "docs/page.md", "x\n")  # outside content/: dates nothing
     _git(tmp_path, "commit", "-qam", "b", date="2025-05-06T10:00:00")
@@ -52,11 +57,7 @@ def test_each_set_of_files_is_dated_by_its_newest_change(tmp_path: Path) -> None
 
 def test_a_merged_change_dates_from_the_merge(tmp_path: Path) -> None:
     """A pull request's change reaches the published content when it is merged."""
-    _git(tmp_path, "init", "-q")
-    _write(tmp_path, "content/a.yml", "a: 1\n")
-    _write(tmp_path, "content/b.yml", "b: 1\n")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-qm", "base", date="2025-01-01T10:00:00")
+    _repository(tmp_path, "2025-01-01T10:00:00")
     _git(tmp_path, "checkout", "-qb", "edit")
     _write(tmp_path, "content/a.yml", "a: 2\n")
     _git(tmp_path, "commit", "-qam", "edit a", date="2025-02-01T10:00:00")
