@@ -22,6 +22,7 @@ from .support.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP_CONTEXT,
+    NO_WORKER,
     PHONE_CONTEXT,
     ConsoleLog,
     SharedContext,
@@ -131,9 +132,6 @@ def browser(chromium: Any, console: ConsoleLog) -> WatchedBrowser:
     return WatchedBrowser(chromium, console)
 
 
-# Pages register the service worker, which then downloads the whole site in the background:
-# only the offline tests want that (they make their own contexts), the others block it.
-NO_WORKER = {"service_workers": "block"}
 CONTEXTS = {"phone": {**PHONE_CONTEXT, **NO_WORKER}, "desktop": {**DESKTOP_CONTEXT, **NO_WORKER}}
 
 

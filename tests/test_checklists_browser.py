@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from macros.content.handbook import Handbook
 from macros.content.model import Checklist, Step
 
-from .support.browser import PHONE, wait_for_instant_navigation
+from .support.browser import NO_WORKER, PHONE, leaving_page, wait_for_instant_navigation
 from .support.content import checklist_at
 from .support.fixture import fixture_handbook, served_before_and_after
 from .support.pdf import SPLIT_CHECKLIST, outgrown
@@ -267,8 +267,9 @@ def test_the_progress_bar_is_pinned_only_where_the_screen_can_spare_it(
     """Pinned under the header it keeps the count in sight; on a small phone, in landscape or
     with large text it took a third to a half of the screen, and with its note a fifth of a
     390x844 one (the note scrolls away now). Where it is pinned, Material's
-    back-to-top button (which shows under the header) would sit on its buttons."""
-    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
+    back-to-top button (which shows under the header) would sit on its buttons. (No service
+    worker: its "saved for offline" toast hides the button on any phone page for a while.)"""
+    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True, **NO_WORKER)
     page = context.new_page()
     form = open_checklist(page, site)
     bar = form.locator("[data-checklist-bar]")
@@ -317,9 +318,11 @@ def test_the_refs_view_is_as_left_after_following_a_basis_and_coming_back(
     before = link.bounding_box()
     assert before is not None and before["y"] > PHONE["height"] / 2
     phone.evaluate("window.__sameDocument = true")
-    link.tap()
+    with leaving_page(phone):
+        link.tap()
     phone.wait_for_url(f"**/{handbook.url_of(last.refs[0])}")
-    phone.go_back()
+    with leaving_page(phone):
+        phone.go_back()
     phone.wait_for_url(f"**/checklists/{BY_STEPS}/")
     form.locator("[data-checklist-bar]").wait_for()
     assert phone.evaluate("window.__sameDocument") is True, "expected instant navigation"
@@ -643,9 +646,11 @@ def test_ticks_survive_instant_navigation_away_and_back(
     form.locator("[data-checklist-bar]").wait_for()
     assert phone.evaluate("window.__sameDocument") is True, "expected instant navigation"
     assert ticked(form) == [ids[2]]
-    phone.go_back()
+    with leaving_page(phone):
+        phone.go_back()
     phone.wait_for_url("**/checklists/")
-    phone.go_forward()
+    with leaving_page(phone):
+        phone.go_forward()
     phone.wait_for_url(f"**/checklists/{FIRST}/")
     form = phone.locator(f'[data-checklist="{FIRST}"]')
     form.locator("[data-checklist-bar]").wait_for()

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from macros.site.bundles import WIDGETS
 
-from .support.browser import wait_for_instant_navigation
+from .support.browser import leaving_page, wait_for_instant_navigation
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -131,12 +131,14 @@ def test_a_checklist_reached_from_the_home_page_loads_its_files_once_and_works(
     expect(form.locator("[data-progress]")).to_contain_text("1/")
     # Home and back: the stylesheet comes again (Material drops what the home page does not
     # list), the script does not.
-    phone.go_back()
-    phone.wait_for_url("**/checklists/")
-    phone.go_back()
-    phone.wait_for_url(f"{site.url}/")
-    phone.go_forward()
-    phone.wait_for_url("**/checklists/")
+    for step, address in (
+        (phone.go_back, "**/checklists/"),
+        (phone.go_back, f"{site.url}/"),
+        (phone.go_forward, "**/checklists/"),
+    ):
+        with leaving_page(phone):
+            step()
+        phone.wait_for_url(address)
     expect(history).to_be_visible()
     assert fetched.count("assets/checklist.js") == 1
     assert phone.locator("script[src$='assets/checklist.js']").count() == 1

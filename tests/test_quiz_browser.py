@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from macros.render.quizzes import LETTERS
 
+from .support.browser import leaving_page
 from .support.contrast import CONTRAST
 from .support.fixture import fixture_handbook, site_name
 from .support.journey import SETTLED
@@ -361,9 +362,11 @@ def test_following_the_see_link_and_coming_back_keeps_the_quiz_where_it_was(
     go_on(phone)
     second = answer(phone, answers, correctly=False)
     verdict = phone.locator(".quiz-verdict").inner_text()
-    phone.locator(".quiz-feedback .quiz-see a").click()  # 见《…》: read the entry
+    with leaving_page(phone):
+        phone.locator(".quiz-feedback .quiz-see a").click()  # 见《…》: read the entry
     phone.wait_for_url(re.compile(r"#"))
-    phone.go_back()
+    with leaving_page(phone):
+        phone.go_back()
     wait_for_quiz(phone, WITH_MULTIPLE)
     assert progress(phone) == f"第 2 题，共 {total} 题"
     assert phone.locator(".quiz-q.is-on").get_attribute("data-question") == second
@@ -469,9 +472,11 @@ def test_the_result_and_its_wrong_answers_stay_after_a_see_link_and_back_or_a_re
         [order[0], order[2]],
     )
 
-    phone.locator(".quiz-wrong-item .quiz-see a").first.click()  # read the first mistake's entry
+    with leaving_page(phone):
+        phone.locator(".quiz-wrong-item .quiz-see a").first.click()  # the first mistake's entry
     phone.wait_for_url(re.compile(r"#"))
-    phone.go_back()
+    with leaving_page(phone):
+        phone.go_back()
     wait_for_quiz(phone, WITH_MULTIPLE)
     assert result_screen(phone) == shown
     expect(phone.locator(".quiz-q.is-on")).to_be_hidden()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,9 @@ PHONE_CONTEXT: dict[str, Any] = {
     "has_touch": True,
 }
 DESKTOP_CONTEXT: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
+# Pages register the service worker, which then downloads the whole site in the background
+# and says so in a toast: only the offline tests want that, the others block it.
+NO_WORKER: dict[str, Any] = {"service_workers": "block"}
 
 # Material's instant navigation takes over only the links listed in sitemap.xml, which it
 # fetches after the page has loaded: a tap before that reloads the page in full.
@@ -47,6 +52,24 @@ def wait_for_instant_navigation(page: Any) -> None:
     arrived and been read)."""
     page.wait_for_function(SITEMAP_FETCHED)
     page.evaluate(TWO_FRAMES)
+
+
+# Instant navigation changes the address at the tap (or Back) and the page only once it has
+# fetched the new one: a test that waits for the address alone goes on with the old page.
+MARK_PAGE = "() => { window.__hbLeft = document.querySelector('[data-md-component=container]') }"
+PAGE_REPLACED = """() => {
+  const now = document.querySelector('[data-md-component=container]');
+  return now !== null && now !== window.__hbLeft;
+}"""
+
+
+@contextmanager
+def leaving_page(page: Any) -> Iterator[None]:
+    """Wait, after what the block does (a tap on a link to another page, Back), until the new
+    page is in, whether instant navigation swapped it in or the browser loaded it."""
+    page.evaluate(MARK_PAGE)
+    yield
+    page.wait_for_function(PAGE_REPLACED)
 
 
 @dataclass
