@@ -56,9 +56,7 @@ def another(handbook: Handbook) -> Checklist:
 def shanghai_phone(browser: Any) -> Iterator[Any]:
     """A phone in Shanghai at 21:30 on 1 May 2030 (the test moves its clock on), whose print
     button records that it was pressed instead of opening the print dialog."""
-    context = browser.new_context(
-        **PHONE_CONTEXT, timezone_id="Asia/Shanghai", service_workers="block"
-    )
+    context = browser.new_context(**PHONE_CONTEXT, timezone_id="Asia/Shanghai")
     context.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1 }")
     page = context.new_page()
     page.clock.install(time=at("2030-05-01", 21, 30))

@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from macros.content.handbook import Handbook
 from macros.content.model import Checklist, Step
 
-from .support.browser import NO_WORKER, PHONE, leaving_page, wait_for_instant_navigation
+from .support.browser import PHONE, leaving_page, wait_for_instant_navigation
 from .support.content import checklist_at
 from .support.fixture import fixture_handbook, served_before_and_after
 from .support.pdf import SPLIT_CHECKLIST, outgrown
@@ -267,9 +267,8 @@ def test_the_progress_bar_is_pinned_only_where_the_screen_can_spare_it(
     """Pinned under the header it keeps the count in sight; on a small phone, in landscape or
     with large text it took a third to a half of the screen, and with its note a fifth of a
     390x844 one (the note scrolls away now). Where it is pinned, Material's
-    back-to-top button (which shows under the header) would sit on its buttons. (No service
-    worker: its "saved for offline" toast hides the button on any phone page for a while.)"""
-    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True, **NO_WORKER)
+    back-to-top button (which shows under the header) would sit on its buttons."""
+    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
     page = context.new_page()
     form = open_checklist(page, site)
     bar = form.locator("[data-checklist-bar]")

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from macros.site import offline
 from macros.site.bundles import COMMON_JS
 
-from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser
+from .support.browser import PHONE_CONTEXT, WITH_WORKER, ConsoleLog, WatchedBrowser
 from .support.html import Page
 from .support.journey import entry_on_screen, tap_first_result, type_query, where_is
 from .support.offline import (
@@ -155,7 +155,7 @@ def live(site: SiteServer) -> Iterator[LiveSite]:
 @pytest.fixture
 def phone_context(browser: WatchedBrowser) -> Iterator[Any]:
     """A phone whose browser keeps its service worker between pages (one context)."""
-    context = browser.new_context(**PHONE_CONTEXT)
+    context = browser.new_context(**PHONE_CONTEXT, **WITH_WORKER)
     yield context
     context.close()
 

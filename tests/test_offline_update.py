@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from .support.browser import PHONE_CONTEXT, WatchedBrowser
+from .support.browser import PHONE_CONTEXT, WITH_WORKER, WatchedBrowser
 from .support.build import build_site
 from .support.fixture import fixture_project
 from .support.offline import (
@@ -164,7 +164,7 @@ def builds(two_builds: tuple[SiteServer, Path, Path]) -> TwoBuilds:
 @pytest.fixture
 def phone_context(browser: WatchedBrowser) -> Iterator[Any]:
     """One phone browser for the whole test: it keeps its service worker between pages."""
-    context = browser.new_context(**PHONE_CONTEXT)
+    context = browser.new_context(**PHONE_CONTEXT, **WITH_WORKER)
     yield context
     context.close()
 

@@ -19,7 +19,13 @@ import yaml
 from playwright.sync_api import expect
 
 from .support import ROOT
-from .support.browser import PHONE_CONTEXT, TWO_FRAMES, WatchedBrowser, wait_for_instant_navigation
+from .support.browser import (
+    PHONE_CONTEXT,
+    TWO_FRAMES,
+    WITH_WORKER,
+    WatchedBrowser,
+    wait_for_instant_navigation,
+)
 from .support.fixture import (
     fixture_handbook,
     served_before_and_after,
@@ -353,7 +359,7 @@ def test_dark_mode_keeps_the_cards_readable(browser: WatchedBrowser, site: SiteS
     yesterday = int((datetime.now() - timedelta(days=1)).timestamp()) // 60
     colours = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(**PHONE_CONTEXT, color_scheme=scheme, service_workers="block")
+        context = browser.new_context(**PHONE_CONTEXT, color_scheme=scheme)
         page = context.new_page()
         page.goto(site.page_url())
         page.evaluate(
@@ -513,7 +519,7 @@ def test_the_schedule_follows_ids_through_a_content_edit(
 @pytest.fixture
 def offline_phone(browser: WatchedBrowser) -> Iterator[Any]:
     """A phone that keeps its service worker (the other tests block it)."""
-    context = browser.new_context(**PHONE_CONTEXT)
+    context = browser.new_context(**PHONE_CONTEXT, **WITH_WORKER)
     yield context.new_page()
     context.close()
 

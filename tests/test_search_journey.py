@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from macros.content.handbook import Handbook
 from macros.site.search_index import HANDBOOK_INDEX
 
-from .support.browser import PHONE_CONTEXT, WatchedBrowser, wait_for_instant_navigation
+from .support.browser import PHONE_CONTEXT, WITH_WORKER, WatchedBrowser, wait_for_instant_navigation
 from .support.journey import (
     RESULTS_LISTED,
     SETTLED,
@@ -310,7 +310,7 @@ def test_no_result_shows_where_to_go_instead(phone: Any, site: SiteServer) -> No
 
 @pytest.fixture
 def phone_with_worker(browser: WatchedBrowser) -> Iterator[Any]:
-    context = browser.new_context(**PHONE_CONTEXT)
+    context = browser.new_context(**PHONE_CONTEXT, **WITH_WORKER)
     yield context
     context.close()
 

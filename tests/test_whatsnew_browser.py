@@ -18,7 +18,13 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from .support.browser import PHONE_CONTEXT, ConsoleLog, WatchedBrowser, wait_for_instant_navigation
+from .support.browser import (
+    PHONE_CONTEXT,
+    WITH_WORKER,
+    ConsoleLog,
+    WatchedBrowser,
+    wait_for_instant_navigation,
+)
 from .support.fixture import fixture_handbook, served_before_and_after
 from .support.offline import READY
 from .support.server import SiteServer
@@ -154,7 +160,7 @@ ABOVE_THE_SCREEN = "h => h.getBoundingClientRect().bottom < 48"
 def phone_with_worker(browser: WatchedBrowser) -> Iterator[Any]:
     """A phone with service workers (the shared `phone` blocks them): a first visit stores what
     the phone saw once the offline copy is in, as on a real phone."""
-    context = browser.new_context(**PHONE_CONTEXT)
+    context = browser.new_context(**PHONE_CONTEXT, **WITH_WORKER)
     yield context.new_page()
     context.close()
 
@@ -165,7 +171,7 @@ def seen_before(chromium: Any, builds: Builds) -> list[str]:
     included), made once: the tests of later visits start from it on the shared phone, instead
     of each waiting for a worker to copy the whole site."""
     log = ConsoleLog()
-    context = WatchedBrowser(chromium, log).new_context(**PHONE_CONTEXT)
+    context = WatchedBrowser(chromium, log).new_context(**PHONE_CONTEXT, **WITH_WORKER)
     page = context.new_page()
     page.goto(builds.url("before"))
     wait_until_compared(page, builds.stamp("before"))
@@ -522,7 +528,7 @@ def test_unreadable_parts_of_the_storage_are_skipped(
 def test_blocked_storage_means_no_marks_and_no_error(
     browser: WatchedBrowser, builds: Builds
 ) -> None:
-    context = browser.new_context(**PHONE_CONTEXT, service_workers="block")
+    context = browser.new_context(**PHONE_CONTEXT)
     context.add_init_script(
         """Object.defineProperty(window, "localStorage", {
           get() { throw new DOMException("blocked", "SecurityError"); },
@@ -610,7 +616,7 @@ def test_news_shown_after_the_page_moves_nothing_a_thumb_may_be_heading_for(
     slow phone (the CPU slowed down 6 times here) the page is painted before its scripts run:
     the checklist's foot, shown by checklist.js, pushed the page's end down (a CI run under
     load measured 0.059)."""
-    context = browser.new_context(**PHONE_CONTEXT, service_workers="block")
+    context = browser.new_context(**PHONE_CONTEXT)
     context.add_init_script(f"({LAYOUT})({json.dumps(targets)})")
     page = context.new_page()
     visit_before(page, builds, seen_before)

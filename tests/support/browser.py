@@ -37,8 +37,10 @@ PHONE_CONTEXT: dict[str, Any] = {
 }
 DESKTOP_CONTEXT: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
 # Pages register the service worker, which then downloads the whole site in the background
-# and says so in a toast: only the offline tests want that, the others block it.
+# (CPU the suite pays for) and says so in a toast over the page: only the tests of what it
+# does ask for it; every other context blocks it.
 NO_WORKER: dict[str, Any] = {"service_workers": "block"}
+WITH_WORKER: dict[str, Any] = {"service_workers": "allow"}
 
 # Material's instant navigation takes over only the links listed in sitemap.xml, which it
 # fetches after the page has loaded: a tap before that reloads the page in full.
@@ -220,7 +222,8 @@ class SharedContext:
 
 
 class WatchedBrowser:
-    """The browser, but every context it opens reports console errors to `log`."""
+    """The browser, but every context it opens reports console errors to `log` and, unless
+    asked `WITH_WORKER`, blocks the service worker."""
 
     def __init__(self, browser: Any, log: ConsoleLog) -> None:
         self._browser = browser
@@ -228,6 +231,7 @@ class WatchedBrowser:
 
     def new_context(self, **options: Any) -> Any:
         options.setdefault("locale", "zh-CN")
+        options = {**NO_WORKER, **options}
         context = self._browser.new_context(**options)
 
         def on_console(message: Any) -> None:
