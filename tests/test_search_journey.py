@@ -18,7 +18,13 @@ from playwright.sync_api import expect
 from macros.content.handbook import Handbook
 from macros.site.search_index import HANDBOOK_INDEX
 
-from .support.browser import PHONE_CONTEXT, WITH_WORKER, WatchedBrowser, wait_for_instant_navigation
+from .support.browser import (
+    PHONE_CONTEXT,
+    WITH_WORKER,
+    WatchedBrowser,
+    leaving_page,
+    wait_for_instant_navigation,
+)
 from .support.journey import (
     RESULTS_LISTED,
     SETTLED,
@@ -91,6 +97,7 @@ def land_from_search(phone: Any, query: str, anchor: str, page_url: str) -> None
     phone.wait_for_selector("body[data-md-scrolllock]", state="attached")
     result_for(phone, anchor).first.tap()
     phone.wait_for_url(f"**/{page_url}**#{anchor}")
+    phone.wait_for_function("id => document.getElementById(id)", arg=anchor)  # the page is in
     phone.evaluate(SETTLED)
     assert entry_on_screen(phone, [anchor]) == anchor, f"{query}: {where_is(phone, anchor)}"
     assert phone.evaluate(f"document.getElementById('{anchor}').matches(':target')")
@@ -114,7 +121,8 @@ def test_results_land_on_another_page_on_the_same_page_and_back_returns(
     land_from_search(phone, "补偿法", "buchang-fa", "objections/")  # the same page
     left_at = read_on(phone)
     land_from_search(phone, "小狗成交法", "xiaogou-chengjiao", "closing/")  # another again
-    phone.go_back()
+    with leaving_page(phone):
+        phone.go_back()
     phone.wait_for_url("**/objections/**")
     phone.evaluate(SETTLED)
     assert phone.evaluate("scrollY") == left_at
@@ -182,7 +190,8 @@ def test_a_page_opened_whole_opens_at_its_top_from_deep_in_another(
         address = tap_first_result(phone)
         assert address is not None and urlsplit(address).path == path, address
         assert phone.evaluate("scrollY") == 0, query
-        phone.go_back()
+        with leaving_page(phone):
+            phone.go_back()
         phone.wait_for_url("**/complaints/**")
         phone.evaluate(SETTLED)
 
@@ -211,6 +220,7 @@ def test_an_empty_search_box_offers_the_everyday_situations(
     first = handbook.search.suggestions[0]
     start.locator("a").first.tap()
     phone.wait_for_url(f"**#{first.ref}")
+    phone.wait_for_function("id => document.getElementById(id)", arg=first.ref)
     phone.evaluate(SETTLED)
     assert entry_on_screen(phone, [first.ref]) == first.ref
 

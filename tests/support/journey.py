@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from .browser import MARK_PAGE, PAGE_REPLACED
 from .search import Query, accepted, target_of
 
 # Material closes the search and lifts its scroll lock 100 ms later: wait until the page has
@@ -150,14 +151,17 @@ def tap_first_result(page: Any) -> str | None:
     url = urlsplit(str(links.first.get_attribute("href")))
     anchor = parse_qs(url.query).get("hb", [""])[0]
     page.evaluate(WATCH_MOVES)
+    page.evaluate(MARK_PAGE)
     links.first.tap()
-    # location.hash is percent-encoded: a heading's own id (打印资料) is compared decoded.
+    # location.hash is percent-encoded: a heading's own id (打印资料) is compared decoded. The
+    # address changes before another page is in (see leaving_page): wait for that page too.
     page.wait_for_function(
-        """([path, anchor]) => location.pathname === path
+        f"""([path, anchor, before]) => location.pathname === path
+          && (path === before || ({PAGE_REPLACED})())
           && (!anchor || (decodeURIComponent(location.hash) === "#" + anchor
             && document.getElementById(anchor)))
           && !document.querySelector('#__search').checked""",
-        arg=[url.path, anchor],
+        arg=[url.path, anchor, urlsplit(page.url).path],
     )
     page.evaluate(SETTLED)
     return str(page.url)
