@@ -24,15 +24,13 @@ from macros.site.minify import own_assets
 from .support import ROOT
 from .support.server import SiteServer
 from .support.sweep import largest
-from .support.traffic import first_load, gzip_size, site_pages
+from .support.traffic import after_the_page, first_load, gzip_size, site_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.sweep]
 
 KB = 1024
 FIRST_LOAD_LIMIT = FIRST_LOAD_BUDGET_KB * KB
 OWN_LIMIT = OWN_BUDGET_KB * KB
-# Fetched after the page, not part of its first load (as scripts/bench.py counts).
-AFTER_THE_PAGE = re.compile(r"(search_index\.json|checker/phrases\.json|workers/search-core\.js)$")
 _LINKED = re.compile(r"""<(?:link|script)\b[^>]*?\b(?:href|src)="([^"]+)\"""")
 
 
@@ -51,9 +49,7 @@ def linked_files(site: Path, url: str) -> dict[str, int]:
 def fetched(browser: Any, site: SiteServer, url: str) -> dict[str, int]:
     """The first load of `url`, gzip bytes per site file, without what comes after the page."""
     files, _elsewhere = first_load(browser, site.root, site.url, url)
-    return {
-        path.lstrip("/"): size for path, size in files.items() if not AFTER_THE_PAGE.search(path)
-    }
+    return {path.lstrip("/"): size for path, size in files.items() if not after_the_page(path)}
 
 
 def describe(sizes: dict[str, int], limit: int, what: str, url: str) -> str:

@@ -17,18 +17,17 @@ from .sites import ROOT
 
 sys.path.insert(0, str(ROOT))
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.support.traffic import first_load
+from tests.support.traffic import CHECKER_DATA, SEARCH_INDEX, first_load
 
 KINDS = ("HTML", "CSS", "JS", "fonts", "images", "search index", "checker data", "other")
-# The data a widget fetches after its page, as the search box fetches its index: the phrase
-# checker's patterns and tone weights (macros/render/checker.py SPEC_FILE).
+# The data a widget fetches after its page (tests/support/traffic.py AFTER_THE_PAGE).
 LATER = ("search index", "checker data")
 
 
 def kind_of(path: str) -> str:
-    if path.endswith(("search_index.json", "handbook_index.json")):
+    if path.lstrip("/") in SEARCH_INDEX:
         return "search index"
-    if path.endswith("checker/phrases.json"):
+    if path.lstrip("/") in CHECKER_DATA:
         return "checker data"
     suffix = Path(path).suffix.lower()
     if path.endswith("/") or suffix == ".html":

@@ -13,6 +13,21 @@ from urllib.parse import unquote, urlsplit
 
 from .browser import PHONE
 
+# Fetched after the page, not with its first load: the search index and the engine the search
+# worker imports with it (1.5 s after the page started, or at the first question;
+# tests/test_first_load.py checks the page never asks for it), and the phrase checker's data
+# (macros/render/checker.py SPEC_FILE), fetched as the search box fetches its index.
+SEARCH_INDEX = ("search/search_index.json", "search/handbook_index.json")
+SEARCH_ENGINE = ("assets/javascripts/workers/search-core.js",)
+CHECKER_DATA = ("checker/phrases.json",)
+AFTER_THE_PAGE = (*SEARCH_INDEX, *SEARCH_ENGINE, *CHECKER_DATA)
+
+
+def after_the_page(path: str) -> bool:
+    """Whether a site file (path with or without its leading slash) comes after the page."""
+    return path.lstrip("/") in AFTER_THE_PAGE
+
+
 GZIP_LEVEL = 6  # zlib's default, what nginx and most static hosts use or exceed
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".yml", ".txt")
 
