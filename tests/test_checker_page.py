@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from .support.browser import wait_for_instant_navigation
 from .support.checker import check_in_page, long_transcript, page_findings
 from .support.html import page
+from .support.journey import SETTLED
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -94,7 +95,7 @@ def test_with_the_keyboard_up_the_verdict_shows_under_the_box(phone: Any, site: 
     open_checker(phone, site)
     phone.get_by_label("要检查的话").tap()
     check_in_page(phone, "这个不归我们管")
-    phone.wait_for_timeout(100)  # the scroll follows the input event
+    phone.evaluate(SETTLED)  # the scroll follows the input event
     header = phone.locator(".md-header").bounding_box()
     label = phone.locator(".hb-checker__form label").bounding_box()
     line = phone.locator("[data-checker-status]").bounding_box()

@@ -510,7 +510,7 @@ def test_the_end_screen_is_fully_visible_on_a_phone(phone: Any, site: SiteServer
     answers = Answers(WITH_MULTIPLE)
     open_quiz(phone, site, WITH_MULTIPLE)
     run_quiz(phone, answers, wrong=set(range(len(answers.items))))  # a long review below
-    phone.wait_for_timeout(600)  # the scroll and Material's header settle
+    phone.evaluate(SETTLED)  # the scroll and Material's header settle
     header = phone.locator(".md-header").bounding_box()
     title = phone.locator(".quiz-result-title").bounding_box()
     score = phone.locator(".quiz-score").bounding_box()

@@ -20,6 +20,7 @@ from macros.content.handbook import Handbook
 from macros.content.markers import strip_markers
 
 from .support.html import staff_text
+from .support.journey import SETTLED
 from .support.offline import site_pages
 from .support.server import SiteServer
 from .support.sweep import FULL, largest
@@ -149,7 +150,7 @@ def test_the_phrase_index_fits_two_screens_and_every_card_leads_with_what_to_say
     target = phrases[len(phrases) // 2]
     phone.locator(f".hb-phrase-index a[href$='#{target.id}']").click()  # instant nav: absolute
     phone.wait_for_url(f"**#{target.id}")
-    phone.wait_for_timeout(300)
+    phone.evaluate(SETTLED)
     heading = phone.locator(f"#{target.id}").bounding_box()
     card = phone.locator(f"article:has(> #{target.id})")
     first_reply = card.locator(".hb-do li").first
