@@ -47,8 +47,6 @@ KB = 1024
 # The budgets of the issue.
 FIRST_LOAD_KB = FIRST_LOAD_BUDGET_KB
 OWN_JS_CSS_KB = OWN_BUDGET_KB  # own JS + CSS a page loads on its first load
-# Own files that come with the search index, not with the page (tests/support/traffic.py).
-WITH_THE_INDEX = SEARCH_ENGINE
 LIGHTHOUSE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100}
 BUILD_SECONDS = 5.0
 GROWTH_LIMIT = 10.0
@@ -82,7 +80,7 @@ def own_first_load(load: traffic.PageLoad, own: dict[str, int]) -> int:
     """Gzip bytes of our own JS and CSS this page's first load fetched, without what comes
     with the search index."""
     fetched = {path.lstrip("/") for path in load.files}
-    return sum(size for path, size in own.items() if path in fetched and path not in WITH_THE_INDEX)
+    return sum(size for path, size in own.items() if path in fetched and path not in SEARCH_ENGINE)
 
 
 def offline_copy(site: Path) -> tuple[int, int, int]:
@@ -270,7 +268,7 @@ def render(
     own_total = sum(own.values())
     own_per_page = {load.url: own_first_load(load, own) for load in loads}
     own_heaviest = max(own_per_page, key=lambda url: own_per_page[url])
-    with_index = sum(size for path, size in own.items() if path in WITH_THE_INDEX)
+    with_index = sum(size for path, size in own.items() if path in SEARCH_ENGINE)
     growth = grown.median / real.median if grown and not grown.error else None
     lowest: dict[str, tuple[int | None, str]] = {}
     for name, result in scores.items():
@@ -421,7 +419,7 @@ def render(
         when = (
             "fetched by the worker with the search index, not counted in a page's own JS + CSS "
             f"(seen in {pages_with} of {len(loads)} measured first loads)"
-            if path in WITH_THE_INDEX
+            if path in SEARCH_ENGINE
             else f"loaded by {pages_with} of {len(loads)} pages"
         )
         lines.append(f"| `{path}` | {kb(size)}, {when} |")

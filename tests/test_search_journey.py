@@ -33,6 +33,7 @@ from .support.journey import (
     open_search,
     result_links,
     tap_first_result,
+    tap_result,
     type_query,
     where_is,
 )
@@ -95,10 +96,9 @@ def land_from_search(phone: Any, query: str, anchor: str, page_url: str) -> None
     `anchor`: the entry is on screen below the header, marked, and the page no wider."""
     type_query(phone, query)
     phone.wait_for_selector("body[data-md-scrolllock]", state="attached")
-    result_for(phone, anchor).first.tap()
-    phone.wait_for_url(f"**/{page_url}**#{anchor}")
-    phone.wait_for_function("id => document.getElementById(id)", arg=anchor)  # the page is in
-    phone.evaluate(SETTLED)
+    address = tap_result(phone, result_for(phone, anchor).first)
+    assert urlsplit(address).path.endswith(f"/{page_url}"), address
+    assert urlsplit(address).fragment == anchor, address
     assert entry_on_screen(phone, [anchor]) == anchor, f"{query}: {where_is(phone, anchor)}"
     assert phone.evaluate(f"document.getElementById('{anchor}').matches(':target')")
     assert phone.evaluate("innerWidth") == 390  # nothing sticking out widened the page

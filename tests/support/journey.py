@@ -148,11 +148,17 @@ def tap_first_result(page: Any) -> str | None:
     links = page.locator(".md-search-result__list a.md-search-result__link")
     if links.count() == 0:
         return None
-    url = urlsplit(str(links.first.get_attribute("href")))
+    return tap_result(page, links.first)
+
+
+def tap_result(page: Any, link: Any) -> str:
+    """Tap a result link and wait until its page and entry are in and the page is still; the
+    address it landed on."""
+    url = urlsplit(str(link.get_attribute("href")))
     anchor = parse_qs(url.query).get("hb", [""])[0]
     page.evaluate(WATCH_MOVES)
     page.evaluate(MARK_PAGE)
-    links.first.tap()
+    link.tap()
     # location.hash is percent-encoded: a heading's own id (打印资料) is compared decoded. The
     # address changes before another page is in (see leaving_page): wait for that page too.
     page.wait_for_function(
