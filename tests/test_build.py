@@ -18,6 +18,7 @@ from macros.site.minify import MINIFIERS
 
 from .support import ROOT
 from .support.build import build_site, mkdocs_env
+from .support.fixture import site_name
 from .support.html import Page, misnested_paragraphs, page
 
 pytestmark = pytest.mark.build
@@ -282,7 +283,9 @@ def test_serve_watches_content_and_macros() -> None:
     assert "  - content" in watch and "  - macros" in watch
 
 
-def test_each_page_says_when_its_content_last_changed(project_copy: Path, tmp_path: Path) -> None:
+def test_each_page_says_when_its_content_last_changed(
+    project_copy: Path, tmp_path: Path, handbook: Handbook
+) -> None:
     env = {
         **mkdocs_env(),
         "GIT_AUTHOR_DATE": "2025-03-04T10:00:00",
@@ -323,7 +326,10 @@ def test_each_page_says_when_its_content_last_changed(project_copy: Path, tmp_pa
 
     base, edit = commit("HEAD~1"), commit("HEAD")
     phrasing = page(site, "phrasing")
-    assert f"内容版本 {base}" in phrasing.source and edit not in phrasing.source
-    checklist = page(site, "checklists").source
-    assert f"内容版本 {base}" in checklist and edit not in checklist
-    assert f"内容版本 {edit}" in page(site, "quizzes").source
+    title = handbook.chapters["phrasing"].title
+    assert phrasing.print_footer == f"{site_name()} · {title} · 内容版本 {base}"
+    assert edit not in phrasing.source
+    checklist = page(site, "checklists")
+    assert checklist.print_footer.endswith(f" · 内容版本 {base}") and edit not in checklist.source
+    assert page(site, "quizzes").print_footer.endswith(f" · 内容版本 {edit}")
+    assert page(site, ".").print_footer.startswith(f"{site_name()} · 内容版本 ")  # no page name

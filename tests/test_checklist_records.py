@@ -26,8 +26,14 @@ from macros.content.model import Checklist, Step
 from macros.render.checklists import KEEP_DAYS
 
 from .support.browser import PHONE_CONTEXT
-from .support.fixture import site_name
-from .support.pdf import SPLIT_CHECKLIST, content_version, folded, outgrown, pdf_texts
+from .support.pdf import (
+    SPLIT_CHECKLIST,
+    content_version,
+    folded,
+    outgrown,
+    pdf_texts,
+    printed_footer,
+)
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -118,7 +124,7 @@ def test_a_printed_record_shows_what_was_done_when_and_what_was_left(
 
     version = content_version(f"checklists/{checklist.id}/", handbook)
     assert f"{folded(checklist.title)} 完成记录 · 内容版本 {version}" in text  # the header
-    assert f"{folded(site_name())} · 内容版本 {version}" in text  # the page footer
+    assert printed_footer(phone, version) in text  # the page footer, with the form's name
     assert "第 1 / 1 页" in text
     for field in ("网点 西湖营业厅", "姓名 王小明", "日期 2030-05-01", "班次 晚班", folded(NOTE)):
         assert field in text

@@ -16,7 +16,6 @@ from macros.content.urls import quiz_url
 
 from .support import ROOT
 from .support.content import checklist_at
-from .support.fixture import site_name
 from .support.pdf import (
     ASK_FOR_LAYOUT,
     SHORT_TEXTS,
@@ -29,6 +28,7 @@ from .support.pdf import (
     outgrown,
     page_text,
     pages,
+    printed_footer,
     squeezed,
 )
 from .support.server import SiteServer
@@ -70,10 +70,11 @@ def check_printed_pages(desktop: Any, site: SiteServer, handbook: Handbook, url:
     total = len(printed)
     version = content_version(url, handbook)
     assert version, "the tests run in a git checkout"
+    footer = printed_footer(desktop, version)
     for number, pdf_page in enumerate(printed, start=1):
         text = page_text(pdf_page)
         assert not lone_characters(text, short), (url, number, lone_characters(text, short))
-        assert f"{site_name()} · 内容版本 {version}" in text, (url, number)
+        assert footer in text, (url, number, footer)
         assert f"第 {number} / {total} 页" in text, (url, number)
         if url.startswith("quizzes/"):  # a worksheet: whose it is, on every page, once
             asked = desktop.locator(".quiz-q").count()  # out of how many the score is
@@ -98,6 +99,18 @@ def test_a_page_without_paper_of_its_own_prints_with_margins_and_no_tapping(
     printed = pages(desktop.pdf(format="A4"))
     assert [round(left_edge(pdf_page)) for pdf_page in printed] == [15] * len(printed)
     assert not any("点一下" in page_text(pdf_page) for pdf_page in printed)
+    # Paper ends with the last block printed, not its bottom margin: a page that just fills
+    # its sheets would print one more with only the footer.
+    assert desktop.evaluate(TRAILING_SPACE) < 1
+
+
+# How far the content reaches below the last block that prints (its margin, say), in px.
+TRAILING_SPACE = """() => {
+  const shown = Array.from(document.querySelectorAll(".md-content__inner > *"))
+    .filter((block) => block.getClientRects().length > 0);
+  const end = shown[shown.length - 1].getBoundingClientRect().bottom;
+  return document.querySelector(".md-content").getBoundingClientRect().bottom - end;
+}"""
 
 
 def test_every_page_of_the_longest_answer_key_says_whose_key_it_is(
@@ -189,6 +202,7 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
         headings = {squeezed(text) for text in desktop.evaluate(HEADS)} - {""}
         kept = desktop.evaluate(KEPT_WHOLE)
         short = desktop.evaluate(SHORT_TEXTS)
+        footer = printed_footer(desktop, version)
         sheets = pages(desktop.pdf(format="A4"))
         printed = [page_text(pdf_page) for pdf_page in sheets]
         on_sheet = [squeezed(page) for page in printed]
@@ -220,10 +234,10 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
         for number, page in enumerate(printed, 1):
             assert not lone_characters(page, short), (url, number, lone_characters(page, short))
             assert f"第 {number} / {len(printed)} 页" in page, (url, number)
-            assert f"{site_name()} · 内容版本 {version}" in page, (url, number)
+            # Which handout a loose sheet is from, not only the handbook's.
+            assert footer in page, (url, number, footer)
             if number == len(printed):
                 # Not a sheet for a card's cloned border or the date under the content.
-                footer = f"{site_name()} · 内容版本 {version}"
                 rest = squeezed(re.sub(r"第 \d+ / \d+ 页", "", page).replace(footer, ""))
                 assert len(rest) > 40, f"{url}: the last page holds only {rest!r}"
                 break

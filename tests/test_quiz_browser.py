@@ -632,13 +632,14 @@ def test_printing_gives_a_worksheet_without_header_or_navigation(
     assert desktop.locator(".quiz-key").is_hidden()
 
 
-# What every printed page has in its margins (tests/test_printouts.py): name, version, 第 x / y 页,
+# What every printed page has in its margins (tests/test_printouts.py): the handbook's name, the
+# page's and its version, 第 x / y 页,
 # and on a worksheet the line for the name, date and score.
 NAME_LINE = re.compile(r"姓名 _+ 日期 _+ 得分 _+ / \d+")
 MARGINS = re.compile(
     r"(?:姓名 _+ 日期 _+ 得分 _+ / \d+\s*)?第 \d+ / \d+ 页\s*"
     + re.escape(folded(site_name()))
-    + r"(?: · 内容版本 [^\n]*)?"
+    + r"(?: · [^\n]*)?"  # the quiz's name and its content version
 )
 
 

@@ -31,6 +31,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..content.markers import strip_markers
 from ..content.problems import ContentError
 from ..render.checker import SPEC_FILE as PHRASE_SPEC_FILE
+from ..render.escape import css_string
 from ..render.review import ITEMS_FILE
 from . import bundles, pages, whatsnew
 from .build import HandbookBuild
@@ -174,6 +175,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         # leaves the pages of the others byte for byte as they were.
         version = page.meta.get("version") or self.build.site.content_version
         cast(dict[str, Any], context)["handbook_version"] = version
+        cast(dict[str, Any], context)["handbook_print_footer"] = css_string(
+            print_footer(config.site_name, None if page.is_homepage else page.title, version)
+        )
         cast(dict[str, Any], context)["handbook_widgets"] = [
             bundles.WIDGETS[name] for name in bundles.widgets_in(page.content or "")
         ]
@@ -182,6 +186,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.build.after_build(config)
+
+
+def print_footer(site_name: str, title: str | None, version: str | None) -> str:
+    """What every printed sheet says at its foot, beside its page number: the handbook, the
+    page (a loose sheet of a ten-page handout can be put back) and the content version."""
+    parts = [site_name, strip_markers(title) if title else None]
+    parts.append(f"内容版本 {version}" if version else None)
+    return " · ".join(part for part in parts if part)
 
 
 def restart_serve(site_dir: Path) -> None:

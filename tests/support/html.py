@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
+
+# What overrides/main.html puts at the foot of every printed sheet: a CSS string, escaped.
+_FOOTER = re.compile(r'@bottom-left\s*\{\s*content:\s*"((?:[^"\\]|\\.)*)"')
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?|\\(.)")
 
 
 class _Collector(HTMLParser):
@@ -44,6 +49,17 @@ class Page:
 
     def attrs(self, tag: str) -> list[dict[str, str]]:
         return [attrs for name, attrs in self.tags if name == tag]
+
+    @property
+    def print_footer(self) -> str:
+        """The text each printed sheet of the page carries at its foot ("" if none)."""
+        found = _FOOTER.search(self.source)
+        return css_unescaped(found.group(1)) if found else ""
+
+
+def css_unescaped(text: str) -> str:
+    """A CSS string's text: hex escapes (`\\b7 `) and escaped characters as they read."""
+    return _CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), text)
 
 
 def page(site: Path, url: str) -> Page:

@@ -19,6 +19,7 @@ from macros.content.handbook import Handbook
 from macros.site.pages import dated_by, source_of
 
 from . import ROOT
+from .fixture import site_name
 
 LOOKALIKES: Final = str.maketrans(
     {
@@ -146,6 +147,16 @@ def outgrown(what: str, printed: int, sheets: int, fix: str) -> str:
 def pdf_texts(pdf: bytes) -> list[str]:
     """Each printed page's text, folded."""
     return [page_text(pdf_page) for pdf_page in pages(pdf)]
+
+
+def printed_footer(page: Any, version: str) -> str:
+    """What the foot of each printed sheet of the open page says beside its number (folded as
+    in a PDF's text): the handbook, the page's own title (the home page has none but the
+    handbook's) and its content version."""
+    name = site_name()
+    title = page.title().removesuffix(f" - {name}")
+    parts = [name, *([title] if title != name else []), f"内容版本 {version}"]
+    return folded(" · ".join(parts))
 
 
 def content_version(url: str, handbook: Handbook) -> str:
