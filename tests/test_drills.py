@@ -322,6 +322,30 @@ def test_a_phrases_near_misses_are_the_wrong_replies_and_say_why(
     check_reply(changed, drill)
 
 
+def test_next_step_questions_never_spell_out_a_procedures_order(handbook: Handbook) -> None:
+    """A sheet asking what follows each step gave the whole order away (the answer to one was
+    the step another asked about): a few steps of a procedure, none sharing a step."""
+    asked: dict[str, list[int]] = {}
+    for drill in drills.generate(handbook, ["next-step"], list(handbook.chapters)):
+        procedure = next(
+            p
+            for p in handbook.entries("procedure")
+            if isinstance(p, Procedure) and drill.source in [s.id for s in p.steps]
+        )
+        asked.setdefault(procedure.id, []).append(
+            [s.id for s in procedure.steps].index(drill.source)
+        )
+    assert asked, "the content has procedures of three steps or more"
+    for ident, indices in asked.items():
+        assert len(indices) <= drills.NEXT_STEPS_PER_PROCEDURE, ident
+        given, answers = set(indices), {i + 1 for i in indices}
+        assert not given & answers, (ident, indices)
+    long = [
+        p for p in handbook.entries("procedure") if isinstance(p, Procedure) and len(p.steps) >= 5
+    ]
+    assert all(len(asked[p.id]) == drills.NEXT_STEPS_PER_PROCEDURE for p in long)
+
+
 def test_generators_give_nothing_where_the_content_has_nothing_to_ask(
     handbook: Handbook,
 ) -> None:

@@ -10,7 +10,6 @@ from a hash of the question id, so editing one entry changes only its own questi
 from __future__ import annotations
 
 import hashlib
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from .model import (
     Question,
     Rewrite,
     ServiceItem,
+    Step,
     Topic,
 )
 from .problems import Problem
@@ -267,14 +267,34 @@ def objection_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Dr
             yield Drill(question, "objection", objection.id)
 
 
+# A quiz asking what follows every step of a procedure spells out its whole order on one sheet
+# (question 3 names the answer to question 8): a few steps apart from each other, no more.
+NEXT_STEPS_PER_PROCEDURE: Final = 2
+
+
+def _steps_asked(steps: Sequence[Step]) -> list[int]:
+    """Which steps to ask the next of (by index): a stable choice (by question id) of at most
+    NEXT_STEPS_PER_PROCEDURE, no two sharing a step, so no answer is another's question."""
+    chosen: list[int] = []
+    for index in sorted(
+        range(len(steps) - 1), key=lambda i: digest(question_id("next", steps[i].id))
+    ):
+        if all(abs(index - other) > 1 for other in chosen):
+            chosen.append(index)
+        if len(chosen) == NEXT_STEPS_PER_PROCEDURE:
+            break
+    return sorted(chosen)
+
+
 def next_step_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
-    """步骤: what comes after each step, among the other steps of the same procedure."""
+    """步骤: what comes after a step, among the other steps of the same procedure."""
     for procedure in in_chapters(handbook, Procedure, chapters):
         steps = procedure.steps
         if len(steps) < 3:
             continue
         order = " → ".join(f"{n}. {step.name}" for n, step in enumerate(steps, 1))
-        for index, (step, following) in enumerate(itertools.pairwise(steps)):
+        for index in _steps_asked(steps):
+            step, following = steps[index], steps[index + 1]
             qid = question_id("next", step.id)
             others = [s.name for n, s in enumerate(steps) if n not in (index, index + 1)]
             question = choice(
