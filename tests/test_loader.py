@@ -241,9 +241,19 @@ def test_non_utf8_file(content: Path) -> None:
     ]
 
 
+EMPTY = "文件是空的；请写入内容，或删除这个文件（文件恢复以前，别处引用的 id 先不检查）"
+
+
 def test_empty_file(content: Path) -> None:
     (content / "extra.yml").write_text("# 只有注释\n\n", encoding="utf-8")
-    assert problems_of(content) == ["content/extra.yml:1: 文件是空的；请写入内容，或删除这个文件"]
+    assert problems_of(content) == [f"content/extra.yml:1: {EMPTY}"]
+
+
+def test_an_emptied_chapter_is_the_one_problem_not_every_reference_to_it(content: Path) -> None:
+    """Emptied by mistake (select all, delete), a chapter's ids are gone with nothing left to
+    read them from: the references to them elsewhere wait until it is back."""
+    (content / "phrasing.yml").write_text("\n", encoding="utf-8")
+    assert problems_of(content) == [f"content/phrasing.yml:1: {EMPTY}"]
 
 
 def test_key_written_twice_is_not_silently_dropped(content: Path) -> None:
@@ -352,6 +362,24 @@ def test_a_tab_gives_one_problem(content: Path) -> None:
     [problem] = problems
     assert problem.startswith(f"content/phrasing.yml:{line}:")
     assert problem.endswith("用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）")
+
+
+def test_a_misspelt_reference_is_named_though_its_target_is_in_an_unreadable_file(
+    content: Path,
+) -> None:
+    """The ids of a file with a tab are unknown, so a reference to one is held back, but only
+    one written there whole: a reference cut short (a prefix of a real id) is a slip too."""
+    quizzes = content / "quizzes.yml"
+    line = line_of(quizzes, "ref: gongsi-guiding")
+    quizzes.write_text(
+        quizzes.read_text(encoding="utf-8").replace("ref: gongsi-guiding", "ref: gongsi-guidin"),
+        encoding="utf-8",
+    )
+    problems, tab_line = slip(content, "    reply: ", "\treply: ")
+    assert len(problems) == 2, problems
+    assert any(p.startswith(f"content/phrasing.yml:{tab_line}:") for p in problems), problems
+    [reference] = [p for p in problems if p.startswith(f"content/quizzes.yml:{line}:")]
+    assert reference.endswith("ref: 引用的 id “gongsi-guidin” 不存在"), reference
 
 
 def test_a_missing_colon_gives_one_problem(content: Path) -> None:

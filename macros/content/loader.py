@@ -44,7 +44,7 @@ from .staff_text import check_staff_text
 from .synonyms import SynonymsFile
 from .validation_messages import describe, kind_of_value, raw_models, raw_path
 from .where import Path, Where
-from .yaml_source import YamlDocument, is_utf16, read_yaml
+from .yaml_source import YamlDocument, is_blank, is_utf16, read_yaml
 
 SPECIAL_FILES: Final[MappingProxyType[str, type[Node]]] = MappingProxyType(
     {
@@ -339,7 +339,7 @@ def _check_raw_references(
     invalid: list[tuple[YamlDocument, type[Node]]],
     by_id: dict[str, Node],
     seen: dict[str, Where],
-    hidden: str,
+    hidden: HiddenIds,
 ) -> list[Problem]:
     problems: list[Problem] = []
     for doc, model in invalid:
@@ -363,7 +363,7 @@ def _check_references(
     walks: Walks,
     by_id: dict[str, Node],
     seen: dict[str, Where],
-    hidden: str,
+    hidden: HiddenIds,
 ) -> list[Problem]:
     problems: list[Problem] = []
     for name, (doc, _root) in loaded.items():
@@ -411,16 +411,36 @@ def _check_quiz_chapters(loaded: Loaded, root: FsPath) -> list[Problem]:
     return problems
 
 
-def _unreadable_text(
+# Whatever could be an id in a file's text: a reference to one of these may be to that file.
+_ID_WORD: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclasses.dataclass(frozen=True)
+class HiddenIds:
+    """The ids that may be defined in files that could not be read as YAML at all: every word
+    of their text that could be an id (whole words, so a misspelt reference that is the start
+    of a real id, wujian-buduandan, is still named), or any id at all once a file is empty
+    (emptied by mistake, its ids are unknown and nothing of them is left to read)."""
+
+    words: frozenset[str] = frozenset()
+    any_id: bool = False
+
+    def __contains__(self, ident: object) -> bool:
+        return self.any_id or ident in self.words
+
+
+def _unreadable_ids(
     root: FsPath,
     loaded: Loaded,
     invalid: list[tuple[YamlDocument, type[Node]]],
-) -> str:
-    """The text of the content files that could not be read as YAML at all: their ids are
-    unknown, but an id defined in one of them is written in it."""
+) -> HiddenIds:
     read = set(loaded) | {FsPath(doc.file).name for doc, _model in invalid}
-    return "\n".join(
+    texts = [
         _any_text(path.read_bytes()) for path in sorted(root.glob("*.yml")) if path.name not in read
+    ]
+    return HiddenIds(
+        frozenset(word for text in texts for word in _ID_WORD.findall(text)),
+        any(is_blank(text) for text in texts),
     )
 
 
@@ -453,7 +473,7 @@ def load_content(root: FsPath) -> Handbook:
     problems += index_problems
     # A file that cannot be read hides its ids: a reference to an id written in it is checked
     # once it reads (reported now, it would bury the one real mistake); any other is reported.
-    hidden = _unreadable_text(root, loaded, invalid)
+    hidden = _unreadable_ids(root, loaded, invalid)
     problems += _check_references(loaded, walks, by_id, seen, hidden)
     problems += _check_raw_references(invalid, by_id, seen, hidden)
     problems += _check_quiz_chapters(loaded, root)

@@ -397,6 +397,11 @@ def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node 
         loader.dispose()
 
 
+def is_blank(text: str) -> bool:
+    """Nothing but white space and comments: an empty file, maybe emptied by mistake."""
+    return not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+
+
 def read_yaml(
     path: FsPath, file: str, keys: frozenset[str] | None = None, *, required: bool = False
 ) -> tuple[YamlDocument | None, list[Problem]]:
@@ -409,8 +414,12 @@ def read_yaml(
     problems = _tab_problems(text, file)
     if problems:
         return None, problems
-    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
-        fix = "这个文件是手册必需的，不能删除" if required else "或删除这个文件"
+    if is_blank(text):
+        fix = (
+            "这个文件是手册必需的，不能删除"
+            if required
+            else "或删除这个文件（文件恢复以前，别处引用的 id 先不检查）"
+        )
         return None, [Problem(Where(file, 1, 0), f"文件是空的；请写入内容，{fix}")]
     try:
         node, data = _compose(text, FAST_LOADER)
