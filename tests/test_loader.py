@@ -382,6 +382,20 @@ def test_a_misspelt_reference_is_named_though_its_target_is_in_an_unreadable_fil
     assert reference.endswith("ref: 引用的 id “gongsi-guidin” 不存在"), reference
 
 
+@pytest.mark.parametrize("at", ["top", "entry"])
+def test_merge_conflict_markers_are_named_as_such(content: Path, at: str) -> None:
+    """What a pull request's "resolve conflicts" leaves behind when an editor keeps both sides:
+    YAML read it as a missing colon (or, at the top, in English)."""
+    path = content / "phrasing.yml"
+    text = path.read_text(encoding="utf-8")
+    anchor = 0 if at == "top" else text.rindex("\n", 0, text.index("reply: ")) + 1
+    conflict = "<<<<<<< HEAD\n    reply: 一\n=======\n    reply: 二\n>>>>>>> main\n"
+    path.write_text(text[:anchor] + conflict + text[anchor:], encoding="utf-8")
+    line = text.count("\n", 0, anchor) + 1
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:1: 这里留着合并冲突的标记"), problem
+
+
 def test_a_missing_colon_gives_one_problem(content: Path) -> None:
     problems, line = slip(content, "    reply: ", "    reply ")
     assert problems == [f"content/phrasing.yml:{line}:9: “reply”后面少了冒号；写成“reply: ”"]

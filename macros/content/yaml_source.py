@@ -265,6 +265,36 @@ def _tab_problems(text: str, file: str) -> list[Problem]:
     return problems
 
 
+# What git leaves in a file when two changes to the same lines meet (a merge, a rebase, a pull
+# request's "resolve conflicts"): YAML reads them as a missing colon or worse.
+_CONFLICT_MARK: Final = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)")
+
+
+def _conflict_problems(text: str, file: str) -> list[Problem]:
+    """Merge-conflict markers, one problem for each conflict (at its first line)."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _CONFLICT_MARK.match(line) and line.startswith("<"):
+            problems.append(
+                Problem(
+                    Where(file, number, 1),
+                    "这里留着合并冲突的标记（<<<<<<<、=======、>>>>>>>）：两个人改了同一处；"
+                    "保留要的那一版，删掉另一版和这三行标记",
+                )
+            )
+    if not problems and any(_CONFLICT_MARK.match(line) for line in text.splitlines()):
+        number = next(
+            n for n, line in enumerate(text.splitlines(), 1) if _CONFLICT_MARK.match(line)
+        )
+        problems.append(
+            Problem(
+                Where(file, number, 1),
+                "这里留着合并冲突的标记（=======、>>>>>>>）：删掉标记行，只留下要的那一版",
+            )
+        )
+    return problems
+
+
 # What a value's own lines show when YAML read the editor's text otherwise than meant.
 _LOOKS_LIKE_ITEM: Final = re.compile(r"^\s*(?:- |[A-Za-z_]+:(?:\s|$))")
 _COMMENT_AFTER: Final = re.compile(r"^\s+#")
@@ -411,7 +441,7 @@ def read_yaml(
     text, problems = _decode(path.read_bytes(), file)
     if text is None:
         return None, problems
-    problems = _tab_problems(text, file)
+    problems = _conflict_problems(text, file) or _tab_problems(text, file)
     if problems:
         return None, problems
     if is_blank(text):
