@@ -396,6 +396,21 @@ def test_merge_conflict_markers_are_named_as_such(content: Path, at: str) -> Non
     assert problem.startswith(f"content/phrasing.yml:{line}:1: 这里留着合并冲突的标记"), problem
 
 
+def test_a_full_width_colon_in_a_one_line_item_is_not_published_as_text(content: Path) -> None:
+    """`- name：工装整洁` is a list item of text to YAML, which staff would read as “name：工装
+    整洁”; a word that is no field name (FABE：…) is text."""
+    path = content / "basics.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("- 工装整洁，", "- name：工装整洁，", 1), "utf-8")
+    line = line_of(path, "- name：工装整洁")
+    assert problems_of(content) == [
+        f"content/basics.yml:{line}:13: sections[0].entries[0].items[0]: "
+        "用了全角冒号“：”；键后面要用半角冒号加空格，写成“name: ”"
+    ]
+    path.write_text(text.replace("- 工装整洁，", "- FABE：工装整洁，", 1), "utf-8")
+    load_content(content)
+
+
 def test_a_missing_colon_gives_one_problem(content: Path) -> None:
     problems, line = slip(content, "    reply: ", "    reply ")
     assert problems == [f"content/phrasing.yml:{line}:9: “reply”后面少了冒号；写成“reply: ”"]
@@ -557,9 +572,17 @@ def test_a_value_that_is_only_a_comment_says_so(content: Path) -> None:
 
 
 def test_an_empty_value_without_a_comment_is_plainly_empty(content: Path) -> None:
+    """A field that must be there is not to be deleted (that only trades the message for
+    缺少必填字段); one that may be left out may go."""
     phrase_with(content, "reason: 原因", "reason:")
     [problem] = problems_of(content)
-    assert problem.endswith(".reason: 不能为空；请写上文字，或删掉这一行")
+    assert problem.endswith(".reason: 不能为空；请写上文字（这一项必须有，不能删掉）")
+
+
+def test_an_empty_optional_value_may_be_deleted(content: Path) -> None:
+    phrase_with(content, "    title: 测试\n", "    title: 测试\n    summary: ''\n")
+    [problem] = problems_of(content)
+    assert problem.endswith(".summary: 不能为空；请写上文字，或删掉这一行"), problem
 
 
 def test_an_editor_note_below_a_sections_entries_is_asked_where_it_belongs(

@@ -97,6 +97,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(key, model_at(root, loc))
     if kind in ("string_type", "string_too_short") and (value is None or value == ""):
+        owner = model_at(root, loc)
+        field = owner.model_fields.get(key) if owner is not None else None
+        if field is not None and field.is_required():
+            return "不能为空；请写上文字（这一项必须有，不能删掉）"
         return "不能为空；请写上文字，或删掉这一行"
     if kind == "string_type":
         hint = "；数字或 true/false 当文字用时请加引号" if isinstance(value, int | float) else ""

@@ -477,4 +477,35 @@ def read_yaml(
             return None, [Problem(Where(file), _translate(str(error)))]
     marks = Marks()
     problems = _walk(node, data, (), marks, file, text.splitlines()) if node is not None else []
+    problems += _keys_read_as_text(data, (), marks, file, keys)
     return YamlDocument(file, data, marks), problems
+
+
+# `- name：午间轮休表` on one line: YAML reads a list item of text, "name：午间轮休表", which would
+# reach staff as written. Only a field name the content has counts (FABE：… is text).
+_KEY_AS_TEXT: Final = re.compile(r"^([A-Za-z_]+)\s*：")
+
+
+def _keys_read_as_text(
+    data: Any, path: Path, marks: Marks, file: str, keys: frozenset[str] | None
+) -> list[Problem]:
+    if not keys:
+        return []
+    if isinstance(data, dict):
+        return [
+            problem
+            for key, value in data.items()
+            for problem in _keys_read_as_text(value, (*path, key), marks, file, keys)
+        ]
+    if isinstance(data, list):
+        return [
+            problem
+            for index, value in enumerate(data)
+            for problem in _keys_read_as_text(value, (*path, index), marks, file, keys)
+        ]
+    found = _KEY_AS_TEXT.match(data) if isinstance(data, str) else None
+    if found is None or found.group(1) not in keys:
+        return []
+    line, column = marks.values.get(path, (0, 0))
+    message = f"用了全角冒号“：”；键后面要用半角冒号加空格，写成“{found.group(1)}: ”"
+    return [Problem(Where(file, line, column, path), message)]
