@@ -395,6 +395,11 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     check = area.get_by_role("button", name="对照")
     expect(check).to_be_disabled()
     expect(area.locator("[data-practice-result]")).to_be_hidden()  # no model answer before
+    # How many this visit has done, not the line's place in the list (chosen, so "第 19 句"
+    # on a first visit read as 18 done).
+    progress = area.locator("[data-practice-progress]")
+    total = area.locator("[data-practice-item]").count()
+    expect(progress).to_have_text(f"共 {total} 句 · 这次练了 0 句")
 
     reply.fill("你别激动嘛，是你的表格填错了。")
     assert matcher == []
@@ -407,10 +412,12 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
         f"禁语：{PHRASES['ni-bie-jidong'].text}"
     )
     expect(area.locator("[data-practice-shown]")).to_contain_text(dialogue.better)
+    expect(progress).to_have_text(f"共 {total} 句 · 这次练了 1 句")
 
     reply.fill("让您久等了，我马上帮您查退款办到哪一步。")
     check.click()
     expect(marks).to_have_count(0)
+    expect(progress).to_have_text(f"共 {total} 句 · 这次练了 1 句")  # the same line again
     expect(area.locator("[data-practice-status]")).to_contain_text("没有查到手册列出的禁语")
     expect(area.locator("[data-practice-shown]")).to_contain_text(dialogue.better)
     assert len(matcher) == 1  # loaded once

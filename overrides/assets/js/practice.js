@@ -94,10 +94,17 @@
     }
 
     let at = first();
+    /* How many lines this visit has checked, not the line's place in the list: the first line
+       is chosen (asked for, due, or at random), so "第 19 句" read as 18 already done. */
+    const practised = new Set();
+    function progress() {
+      $("[data-practice-progress]").textContent =
+        `共 ${items.length} 句 · 这次练了 ${practised.size} 句`;
+    }
     function show() {
       const item = items[at];
       root.dataset.practiceShown = idOf(at);
-      $("[data-practice-progress]").textContent = `第 ${at + 1} 句，共 ${items.length} 句`;
+      progress();
       $("[data-practice-stage]").replaceChildren(
         item.querySelector(".hb-practice__line").cloneNode(true),
       );
@@ -126,6 +133,8 @@
         items[at].querySelector("[data-practice-model]").cloneNode(true),
       );
       result.hidden = false;
+      practised.add(idOf(shown));
+      progress();
       // A forbidden phrase said here goes into 今日复习 as one caught in 话术自查 does.
       if (phrases.length) {
         root.dispatchEvent(new CustomEvent("hb-phrases-found", { bubbles: true, detail: phrases }));
