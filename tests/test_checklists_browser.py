@@ -421,6 +421,9 @@ def test_ticking_after_the_day_start_on_an_open_page_starts_the_new_day(
         assert ticked(form) == [ids[1]]
         assert ticks(saved(page)[f"{PREFIX}{FIRST}:2030-05-02"]) == [ids[1]]
         assert ticks(saved(page)[f"{PREFIX}{FIRST}:2030-05-01"]) == [ids[0]]
+        # The tick that vanished is accounted for, not a mystery.
+        note = form.locator("[data-note]").inner_text()
+        assert note.startswith(f"{DAY_START} 点起是新的一天") and "5月1日的勾选" in note, note
     finally:
         context.close()
 

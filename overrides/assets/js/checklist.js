@@ -162,7 +162,17 @@
       note.hidden = false;
     }
 
+    /* The page stayed open past the day's start (a night shift, a phone left on the counter):
+       the ticks on screen go, and the note says where they went rather than leave it a mystery. */
+    function dayTurned(before) {
+      const [, month, date] = before.split("-").map(Number);
+      const note = $("[data-note]");
+      note.textContent = `${start} 点起是新的一天，已换一张新表；${month}月${date}日的勾选在检查表首页的“最近记录”里。`;
+      note.hidden = false;
+    }
+
     root.hbRefresh = () => {
+      const before = today;
       today = day(start);
       const asked = new URLSearchParams(location.search).get("day");
       shown = /^\d{4}-\d\d-\d\d$/.test(asked) && asked < today ? asked : today;
@@ -182,6 +192,7 @@
       root.classList.toggle("hb-checklist--past", past);
       $("[data-past]").hidden = !past;
       $("[data-past-day]").textContent = shown;
+      if (before && before !== today && !past) dayTurned(before);
       update();
     };
 
