@@ -271,28 +271,19 @@ _CONFLICT_MARK: Final = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)")
 
 
 def _conflict_problems(text: str, file: str) -> list[Problem]:
-    """Merge-conflict markers, one problem for each conflict (at its first line)."""
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _CONFLICT_MARK.match(line) and line.startswith("<"):
-            problems.append(
-                Problem(
-                    Where(file, number, 1),
-                    "这里留着合并冲突的标记（<<<<<<<、=======、>>>>>>>）：两个人改了同一处；"
-                    "保留要的那一版，删掉另一版和这三行标记",
-                )
-            )
-    if not problems and any(_CONFLICT_MARK.match(line) for line in text.splitlines()):
-        number = next(
-            n for n, line in enumerate(text.splitlines(), 1) if _CONFLICT_MARK.match(line)
+    """Merge-conflict markers: one problem for each conflict, at its <<<<<<< line (or at the
+    first marker left when that line went already)."""
+    marked = [n for n, line in enumerate(text.splitlines(), 1) if _CONFLICT_MARK.match(line)]
+    lines = text.splitlines()
+    starts = [n for n in marked if lines[n - 1].startswith("<")] or marked[:1]
+    return [
+        Problem(
+            Where(file, number, 1),
+            "这里留着合并冲突的标记（<<<<<<<、=======、>>>>>>>）：两个人改了同一处；"
+            "保留要的那一版，删掉另一版和这几行标记",
         )
-        problems.append(
-            Problem(
-                Where(file, number, 1),
-                "这里留着合并冲突的标记（=======、>>>>>>>）：删掉标记行，只留下要的那一版",
-            )
-        )
-    return problems
+        for number in starts
+    ]
 
 
 # What a value's own lines show when YAML read the editor's text otherwise than meant.
