@@ -161,7 +161,9 @@ def test_item_ref_to_an_unknown_id_is_an_error_with_its_line(small_content: Path
     line = line_of(path, "refs: [guitai-zhengjei]")
     [problem] = problems_of(small_content)
     assert problem.startswith(f"content/checklists.yml:{line}:")
-    assert problem.endswith("refs[0]: 引用的 id “guitai-zhengjei” 不存在")
+    assert problem.endswith(
+        "refs[0]: 引用的 id “guitai-zhengjei” 不存在，是不是想写“guitai-zhengjie”？"
+    )
 
 
 def test_item_may_not_point_at_a_checklist_or_a_quiz(small_content: Path) -> None:

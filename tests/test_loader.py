@@ -379,7 +379,10 @@ def test_a_misspelt_reference_is_named_though_its_target_is_in_an_unreadable_fil
     assert len(problems) == 2, problems
     assert any(p.startswith(f"content/phrasing.yml:{tab_line}:") for p in problems), problems
     [reference] = [p for p in problems if p.startswith(f"content/quizzes.yml:{line}:")]
-    assert reference.endswith("ref: 引用的 id “gongsi-guidin” 不存在"), reference
+    # the id it meant is read from the unreadable file's text
+    assert reference.endswith(
+        "ref: 引用的 id “gongsi-guidin” 不存在，是不是想写“gongsi-guiding”？"
+    ), reference
 
 
 @pytest.mark.parametrize("at", ["top", "entry"])

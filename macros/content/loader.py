@@ -8,6 +8,7 @@ was expected. The build and `python -m macros check` both call it, so they check
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from collections.abc import Iterator
 from pathlib import Path as FsPath
@@ -335,6 +336,12 @@ def _repeated_ids(repeated: list[tuple[Where, str]], seen: dict[str, Where]) -> 
     return problems
 
 
+def _missing(target: str, seen: dict[str, Where], hidden: HiddenIds) -> str:
+    """A reference to no id, with the id it most likely meant (a letter left out or swapped)."""
+    close = difflib.get_close_matches(target, [*seen, *hidden.words], n=1, cutoff=0.85)
+    return f"引用的 id “{target}” 不存在" + (f"，是不是想写“{close[0]}”？" if close else "")
+
+
 def _check_raw_references(
     invalid: list[tuple[YamlDocument, type[Node]]],
     by_id: dict[str, Node],
@@ -354,7 +361,7 @@ def _check_raw_references(
                 ) or target not in seen:
                     problems.append(Problem(where, f"来源 “{target}” 不在 content/sources.yml 里"))
             elif target not in seen:
-                problems.append(Problem(where, f"引用的 id “{target}” 不存在"))
+                problems.append(Problem(where, _missing(target, seen, hidden)))
     return problems
 
 
@@ -375,7 +382,7 @@ def _check_references(
                     continue  # defined in a file that failed validation (reported there) or
                     # maybe in one that cannot be read yet
                 if target is None:
-                    problems.append(Problem(where, f"引用的 id “{ref.target}” 不存在"))
+                    problems.append(Problem(where, _missing(ref.target, seen, hidden)))
                 elif ref.kinds and kind_of(target) not in ref.kinds:
                     wanted = "、".join(ref.kinds)
                     problems.append(
