@@ -145,7 +145,7 @@ def _validate(
     except ValidationError as error:
         problems = []
         for detail in error.errors(include_url=False):
-            path = raw_path(doc.data, tuple(detail["loc"]))
+            path = raw_path(doc.data, tuple(detail["loc"]), missing=detail["type"] == "missing")
             where = doc.where(path, key=detail["type"] == "extra_forbidden")
             message = describe(detail, model)
             written = doc.marks.written.get(path)

@@ -137,17 +137,20 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     return str(error["msg"])
 
 
-def raw_path(data: Any, loc: tuple[str | int, ...]) -> Path:
-    """Drop the union tags pydantic inserts into `loc`, keeping the path as it is in YAML."""
+def raw_path(data: Any, loc: tuple[str | int, ...], *, missing: bool = False) -> Path:
+    """Drop the union tags pydantic inserts into `loc`, keeping the path as it is in YAML; a
+    `missing` key (the last part of `loc`) is kept so the message names it. Otherwise a last
+    part absent from the YAML is a tag (an entry's own check failed: sections[0].entries[1],
+    not sections[0].entries[1].phrase)."""
     path: list[str | int] = []
     current = data
-    for part in loc:
+    for index, part in enumerate(loc):
         present, child = _child(current, part)
         if present:
             current = child
             path.append(part)
-        elif isinstance(current, dict) and isinstance(part, str) and _looks_like_key(part, loc):
-            path.append(part)  # a missing key: keep it so the message names it
+        elif missing and index == len(loc) - 1 and isinstance(current, dict):
+            path.append(part)
             current = None
     return tuple(path)
 
@@ -159,10 +162,6 @@ def _child(current: Any, part: str | int) -> tuple[bool, Any]:
     if isinstance(current, list) and isinstance(part, int) and part < len(current):
         return True, current[part]
     return False, None
-
-
-def _looks_like_key(part: str, loc: tuple[str | int, ...]) -> bool:
-    return part == loc[-1]
 
 
 def raw_models(
