@@ -375,9 +375,11 @@ def test_an_alternative_the_phrase_would_flag_is_a_problem(content: Path) -> Non
     with pytest.raises(ContentError) as error:
         load_content(content)
     assert "替代说法“测试说法”里的“测试说法”会被这条禁语的写法查出来" in error.value.report()
-    # The entry's path as in the YAML: no “.phrase” (pydantic's tag for the kind) at its end.
+    # At the alternative's line and path, as in the YAML (no “.phrase”, pydantic's kind tag).
     [problem] = error.value.problems
-    assert re.search(r"entries\[\d+\]: 替代说法", str(problem)), problem
+    line = _append(content, "", marker="alternatives: [测试说法]")
+    assert str(problem).startswith(f"content/phrasing.yml:{line}:"), problem
+    assert re.search(r"entries\[\d+\]\.alternatives\[0\]: 替代说法", str(problem)), problem
 
 
 def test_an_exception_takes_back_what_the_phrase_would_flag_in_an_alternative(

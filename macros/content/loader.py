@@ -29,6 +29,7 @@ from .model import (
     ChecklistItem,
     ChecklistsFile,
     Entry,
+    FieldError,
     Node,
     Question,
     Quiz,
@@ -146,6 +147,9 @@ def _validate(
         problems = []
         for detail in error.errors(include_url=False):
             path = raw_path(doc.data, tuple(detail["loc"]), missing=detail["type"] == "missing")
+            cause = (detail.get("ctx") or {}).get("error")
+            if isinstance(cause, FieldError):  # at the field the finding lies in
+                path = raw_path(doc.data, (*path, *cause.at))
             where = doc.where(path, key=detail["type"] == "extra_forbidden")
             message = describe(detail, model)
             written = doc.marks.written.get(path)

@@ -85,6 +85,15 @@ Sources = Annotated[
 ]
 
 
+class FieldError(ValueError):
+    """A whole object's check whose finding lies in one of its fields: the loader reports it
+    at that field's line (`at`, a path below the object), not at the object's first line."""
+
+    def __init__(self, message: str, at: tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.at = at
+
+
 class Ref:
     """A reference to an id elsewhere in the content; `kinds` limits what it may point to."""
 
@@ -316,7 +325,7 @@ class Phrase(Entry):
         own = (literal_text(said), literal_needs(said))
         matches = [own, *((c.regex, c.needs) for c in map(compile, self.patterns))]
         excepts = [compile(p, exception=True) for p in self.exceptions]
-        for text in self.alternatives:
+        for index, text in enumerate(self.alternatives):
             # Only the regexes that can match this text are compiled and run: the others can
             # neither find it nor, for exceptions, take a finding back.
             present = set(normalise(text).text)
@@ -332,9 +341,10 @@ class Phrase(Entry):
             matcher = Matcher(make_spec([spec], lists))
             found = matcher.find(text)
             if found:
-                raise ValueError(
+                raise FieldError(
                     f"替代说法“{text}”里的“{found[0].text}”会被这条禁语的写法查出来；"
-                    "请改 patterns，或在 exceptions 里写上这种说法"
+                    "请改 patterns，或在 exceptions 里写上这种说法",
+                    ("alternatives", index),
                 )
         return self
 
