@@ -738,6 +738,15 @@ def test_a_misspelt_entry_count_is_not_shown_to_staff(content: Path) -> None:
         path.write_text(path.read_text("utf-8").replace(written, "{条目数}"), "utf-8")
 
 
+def test_an_entry_count_outside_a_section_summary_is_not_shown_to_staff(content: Path) -> None:
+    """{条数} is filled in only in a section's summary: in an entry it was published as written."""
+    phrase_with(content, "        reason: 原因\n", "        reason: 这 {条数} 种说法都不行\n")
+    [problem] = problems_of(content)
+    assert problem.endswith(
+        ".reason: {条数} 只在小节的 summary 里会换成这一节的条目数，写在这里会原样显示；请写出数字"
+    ), problem
+
+
 def test_a_required_file_left_empty_is_not_to_be_deleted(content: Path) -> None:
     (content / "search.yml").write_text("", encoding="utf-8")
     [problem] = problems_of(content)

@@ -1,4 +1,5 @@
-"""Text staff read must not carry the editors' workbench: no 种子, OCR, 推断 or file names.
+"""Text staff read must not carry the editors' workbench: no 种子, OCR, 推断 or file names, and
+no {条数} outside a section's summary, the one place it is filled in.
 
 Every text field of the content is shown to staff except the editors' own fields (`source`,
 `editor_note`, `asked`, the checker's `patterns`), so this check reads every other string. The
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from .markers import MARKERS, strip_markers
-from .model import Node, SourcesFile
+from .model import ENTRY_COUNT, Node, Section, SourcesFile
 from .problems import Problem
 from .where import Path
 from .yaml_source import YamlDocument
@@ -88,6 +89,16 @@ def _problem_in(text: str) -> str | None:
     return None
 
 
+def _placeholder_in(node: Node, field: Path, text: str) -> str | None:
+    """{条数} is filled in only in a section's summary; anywhere else it would reach staff as
+    written."""
+    if ENTRY_COUNT not in text or (isinstance(node, Section) and field == ("summary",)):
+        return None
+    return (
+        f"{ENTRY_COUNT} 只在小节的 summary 里会换成这一节的条目数，写在这里会原样显示；请写出数字"
+    )
+
+
 def check_staff_text(
     doc: YamlDocument, root: Node, nodes: Iterable[tuple[Node, Path]]
 ) -> list[Problem]:
@@ -97,7 +108,7 @@ def check_staff_text(
     problems = []
     for node, path in nodes:
         for text, field in _strings(node):
-            message = _problem_in(text)
+            message = _problem_in(text) or _placeholder_in(node, field, text)
             if message:
                 problems.append(Problem(doc.where((*path, *field)), message))
     return problems
