@@ -13,6 +13,7 @@ everything it loads (instant navigation included); the next page loaded is B.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .support.browser import PHONE_CONTEXT, WITH_WORKER, WatchedBrowser
 from .support.build import build_site
@@ -41,6 +43,7 @@ pytestmark = [
 ]  # its tests share a build: one worker
 
 SITE_NAME = "营业厅服务手册"
+UPDATED = re.compile(r"^手册有了新版本.*打开下一页就是新内容")
 
 # Ask the browser to look for a new sw.js now; wait until the new worker is in charge or failed.
 CHECK_FOR_UPDATE = """async () => {
@@ -198,11 +201,14 @@ def test_open_page_stays_on_its_build_and_the_next_page_is_new(
     assert href is not None
     wait_for_page_of_build(page, live, live.url_of(href), "A")
 
-    # sw.js arrives: B is downloaded and takes over; the page on screen still gets only A.
+    # sw.js arrives: B is downloaded and takes over; the page on screen still gets only A,
+    # and says that the next page (or this one reloaded) is the new content.
     builds.deploy_worker()
     assert page.evaluate(CHECK_FOR_UPDATE) == "activated"
     assert shown(page) == ("A", "A")
     assert page.evaluate(FETCHED_BUILD) == ["A", "A"]
+    expect(page.locator(".hb-toast")).to_have_text(UPDATED)
+    expect(page.locator(".hb-offline-status > p:visible")).to_have_text(UPDATED)
 
     # The next tap loads the next page of B in full (not by instant navigation).
     page.evaluate("window.__sameDocument = true")

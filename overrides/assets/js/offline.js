@@ -51,27 +51,41 @@
     channel.port1.onmessage = (event) => {
       var answer = event.data || {};
       stale = typeof answer.page === "string" && answer.page !== answer.newest;
+      // A new build took over while this page was open: the page stays as it was, so say
+      // that the next page (or this one reloaded) shows the new content.
+      if (stale && state === "ready") {
+        state = "updated";
+        show();
+        toast();
+      }
     };
     sw.controller.postMessage("handbook:build", [channel.port2]);
   }
 
+  /* The foot line of the state, for a moment, where the reader looks. */
+  function toast() {
+    var note = document
+      .querySelector(`.hb-offline-status [data-state="${state}"]`)
+      ?.cloneNode(true);
+    if (!note) return;
+    note.className = "hb-toast";
+    note.hidden = false;
+    note.setAttribute("role", "status");
+    document.body.append(note);
+    // A tap goes through it (pointer-events: none) to what lies under, 下一题 say, and
+    // takes it away; otherwise it goes by itself.
+    const remove = () => note.remove();
+    document.addEventListener("pointerdown", remove, { capture: true, once: true });
+    setTimeout(remove, 6000);
+  }
+
   sw.addEventListener("controllerchange", () => {
     askBuild();
-    if (state === "ready") return;
+    if (state === "ready" || state === "updated") return;
     state = "ready"; // the first copy is complete: say so once, where the reader looks
     storage?.write(FULL, null);
     show();
-    var toast = document.querySelector('.hb-offline-status [data-state="ready"]')?.cloneNode(true);
-    if (!toast) return;
-    toast.className = "hb-toast";
-    toast.hidden = false;
-    toast.setAttribute("role", "status");
-    document.body.append(toast);
-    // A tap goes through it (pointer-events: none) to what lies under, 下一题 say, and
-    // takes it away; otherwise it goes by itself.
-    const remove = () => toast.remove();
-    document.addEventListener("pointerdown", remove, { capture: true, once: true });
-    setTimeout(remove, 6000);
+    toast();
   });
 
   window.addEventListener("load", () => {
