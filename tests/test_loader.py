@@ -738,6 +738,18 @@ def test_a_misspelt_entry_count_is_not_shown_to_staff(content: Path) -> None:
         path.write_text(path.read_text("utf-8").replace(written, "{条目数}"), "utf-8")
 
 
+def test_a_stray_quote_at_the_end_of_a_text_is_not_shown_to_staff(content: Path) -> None:
+    """`reason: 原因"`: YAML keeps the quote as text (only a quote at the start opens one)."""
+    path = phrase_with(content, "        reason: 原因\n", '        reason: 原因"\n')
+    line = line_of(path, 'reason: 原因"')
+    assert problems_of(content) == [
+        f'content/phrasing.yml:{line}:19: 文字末尾多了一个半角引号 "，会原样显示给员工：'
+        '多打的就删掉；要给整段加引号，开头也要写一个 "'
+    ]
+    path.write_text(path.read_text("utf-8").replace('原因"', '他说"好"'), "utf-8")
+    load_content(content)  # quotes in pairs are text
+
+
 def test_an_entry_count_outside_a_section_summary_is_not_shown_to_staff(content: Path) -> None:
     """{条数} is filled in only in a section's summary: in an entry it was published as written."""
     phrase_with(content, "        reason: 原因\n", "        reason: 这 {条数} 种说法都不行\n")

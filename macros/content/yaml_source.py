@@ -301,6 +301,13 @@ def _scalar_problems(node: yaml.ScalarNode, lines: list[str], file: str) -> list
     on to the next quote, swallowing the lines between."""
     start, end = node.start_mark, node.end_mark
     plain = not node.style  # libyaml writes a plain scalar's style as "", PyYAML as None
+    if plain and node.value[-1:] in ('"', "'") and node.value.count(node.value[-1]) % 2:
+        quote = node.value[-1]
+        hint = (
+            f"文字末尾多了一个半角引号 {quote}，会原样显示给员工：多打的就删掉；"
+            f"要给整段加引号，开头也要写一个 {quote}"
+        )
+        return [Problem(Where(file, end.line + 1, end.column), hint)]
     if plain:
         rest = lines[end.line][end.column :] if end.line < len(lines) else ""
         if _COMMENT_AFTER.match(rest) and _STAFF_TEXT.search(node.value):
