@@ -329,13 +329,9 @@ def test_a_one_entry_edit_changes_only_the_pages_that_show_it(tmp_path: Path) ->
     showing = {page for page in after if added in after[page]}
     assert "phrasing/index.html" in showing
     assert showing <= changed
-    printed = [page for page in changed if not Page(sites["after"] / page).print_footer]
-    assert printed == [], "pages that print without a footer"
-    stale = [
-        page
-        for page in changed
-        if not Page(sites["after"] / page).print_footer.endswith(f"内容版本 {edit}")
-    ]
+    footers = {page: Page(sites["after"] / page).print_footer for page in changed}
+    assert [page for page, footer in footers.items() if not footer] == [], "printed, no footer"
+    stale = [page for page, footer in footers.items() if not footer.endswith(f"内容版本 {edit}")]
     assert stale == [], "changed, but prints the old content version"
     # The other chapter, its quiz and the checklists: made from files the commit left alone.
     others = {"basics/index.html", "quizzes/zice-jichu/index.html", "checklists/index.html"}

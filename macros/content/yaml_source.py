@@ -96,13 +96,12 @@ def _translate(problem: str) -> str:
     return f"YAML 语法错误：{problem}"
 
 
+_FULL_WIDTH_COLON: Final = "用了全角冒号“：”；键后面要用半角冒号加空格，写成“{key}: ”"
+
 # A key written the way YAML cannot read, found on the line a syntax error points at or just
 # above it (the parser notices the slip only on the line after): what is wrong, in words.
 _KEY_SLIPS: Final = (
-    (
-        re.compile(r"^(\s*(?:- )?)([A-Za-z_]+)\s*："),
-        "用了全角冒号“：”；键后面要用半角冒号加空格，写成“{key}: ”",
-    ),
+    (re.compile(r"^(\s*(?:- )?)([A-Za-z_]+)\s*："), _FULL_WIDTH_COLON),
     (
         re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):(?=[^\s])"),
         "冒号后面少了空格；写成“{key}: ”（半角冒号后加一个空格）",
@@ -273,9 +272,10 @@ _CONFLICT_MARK: Final = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)")
 def _conflict_problems(text: str, file: str) -> list[Problem]:
     """Merge-conflict markers: one problem for each conflict, at its <<<<<<< line (or at the
     first marker left when that line went already)."""
-    marked = [n for n, line in enumerate(text.splitlines(), 1) if _CONFLICT_MARK.match(line)]
-    lines = text.splitlines()
-    starts = [n for n in marked if lines[n - 1].startswith("<")] or marked[:1]
+    marked = [
+        (n, line) for n, line in enumerate(text.splitlines(), 1) if _CONFLICT_MARK.match(line)
+    ]
+    starts = [n for n, line in marked if line.startswith("<")] or [n for n, _ in marked[:1]]
     return [
         Problem(
             Where(file, number, 1),
@@ -284,6 +284,22 @@ def _conflict_problems(text: str, file: str) -> list[Problem]:
         )
         for number in starts
     ]
+
+
+# `- name：午间轮休表` on one line: YAML reads a list item of text, "name：午间轮休表", which would
+# reach staff as written. Only a field name the content has counts (FABE：… is text).
+_KEY_AS_TEXT: Final = re.compile(r"^([A-Za-z_]+)\s*：")
+
+
+def _key_as_text(
+    node: yaml.ScalarNode, path: Path, file: str, keys: frozenset[str] | None
+) -> list[Problem]:
+    found = _KEY_AS_TEXT.match(node.value) if keys and not node.style else None
+    if found is None or found.group(1) not in (keys or ()):
+        return []
+    start = node.start_mark
+    message = _FULL_WIDTH_COLON.format(key=found.group(1))
+    return [Problem(Where(file, start.line + 1, start.column + 1, path), message)]
 
 
 # What a value's own lines show when YAML read the editor's text otherwise than meant.
@@ -368,7 +384,13 @@ def _unfolded(node: yaml.ScalarNode, lines: list[str]) -> str | None:
 
 
 def _walk(
-    node: yaml.Node, data: Any, path: Path, marks: Marks, doc_file: str, lines: list[str]
+    node: yaml.Node,
+    data: Any,
+    path: Path,
+    marks: Marks,
+    doc_file: str,
+    lines: list[str],
+    keys: frozenset[str] | None,
 ) -> list[Problem]:
     marks.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     problems: list[Problem] = []
@@ -380,7 +402,7 @@ def _walk(
             rest = lines[start.line][start.column :].strip()
             if rest.startswith("#"):
                 marks.comments[path] = rest
-        return _scalar_problems(node, lines, doc_file)
+        return _scalar_problems(node, lines, doc_file) or _key_as_text(node, path, doc_file, keys)
     if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -396,12 +418,12 @@ def _walk(
             seen[key] = line
             marks.keys[child] = (line, key_node.start_mark.column + 1)
             if key in data:
-                problems += _walk(value_node, data[key], child, marks, doc_file, lines)
+                problems += _walk(value_node, data[key], child, marks, doc_file, lines, keys)
                 if isinstance(value_node, yaml.ScalarNode) and isinstance(data[key], str):
                     data[key] = _unfolded(value_node, lines) or data[key]
     elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
         for index, (item_node, item) in enumerate(zip(node.value, data, strict=False)):
-            problems += _walk(item_node, item, (*path, index), marks, doc_file, lines)
+            problems += _walk(item_node, item, (*path, index), marks, doc_file, lines, keys)
             if isinstance(item_node, yaml.ScalarNode) and isinstance(item, str):
                 data[index] = _unfolded(item_node, lines) or item
             plain_item = isinstance(item_node, yaml.ScalarNode) and not item_node.style
@@ -474,36 +496,6 @@ def read_yaml(
         except yaml.YAMLError as error:
             return None, [Problem(Where(file), _translate(str(error)))]
     marks = Marks()
-    problems = _walk(node, data, (), marks, file, text.splitlines()) if node is not None else []
-    problems += _keys_read_as_text(data, (), marks, file, keys)
+    lines = text.splitlines()
+    problems = _walk(node, data, (), marks, file, lines, keys) if node is not None else []
     return YamlDocument(file, data, marks), problems
-
-
-# `- name：午间轮休表` on one line: YAML reads a list item of text, "name：午间轮休表", which would
-# reach staff as written. Only a field name the content has counts (FABE：… is text).
-_KEY_AS_TEXT: Final = re.compile(r"^([A-Za-z_]+)\s*：")
-
-
-def _keys_read_as_text(
-    data: Any, path: Path, marks: Marks, file: str, keys: frozenset[str] | None
-) -> list[Problem]:
-    if not keys:
-        return []
-    if isinstance(data, dict):
-        return [
-            problem
-            for key, value in data.items()
-            for problem in _keys_read_as_text(value, (*path, key), marks, file, keys)
-        ]
-    if isinstance(data, list):
-        return [
-            problem
-            for index, value in enumerate(data)
-            for problem in _keys_read_as_text(value, (*path, index), marks, file, keys)
-        ]
-    found = _KEY_AS_TEXT.match(data) if isinstance(data, str) else None
-    if found is None or found.group(1) not in keys:
-        return []
-    line, column = marks.values.get(path, (0, 0))
-    message = f"用了全角冒号“：”；键后面要用半角冒号加空格，写成“{found.group(1)}: ”"
-    return [Problem(Where(file, line, column, path), message)]
