@@ -152,7 +152,9 @@ def test_item_without_refs_is_an_error_with_its_line(small_content: Path) -> Non
     at = [item["id"] for item in items].index("banqian-yibiao")  # editors may add items above
     [problem] = problems_of(content)
     assert problem.startswith(f"content/checklists.yml:{line}:")
-    assert problem.endswith(f"checklists[0].items[{at}].refs: 缺少必填字段“refs”")
+    assert problem.endswith(
+        f"checklists[0].items[{at}].refs: 缺少必填字段“refs”（在 id 为 banqian-yibiao 的这一条里）"
+    )
 
 
 def test_item_ref_to_an_unknown_id_is_an_error_with_its_line(small_content: Path) -> None:

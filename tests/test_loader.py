@@ -224,7 +224,10 @@ def test_missing_required_field_and_empty_string(content: Path) -> None:
         PHRASE.replace("reason: 原因", "reason: '   '").replace("        text: 测试用语\n", ""),
     )
     found = problems_of(content)
-    assert any(p.endswith(".text: 缺少必填字段“text”") for p in found)
+    # the line given is the entry's first: the message names the entry as well
+    assert any(
+        p.endswith(".text: 缺少必填字段“text”（在 id 为 test-phrase 的这一条里）") for p in found
+    )
     assert any(p.endswith(".reason: 不能只有空白") for p in found)
 
 

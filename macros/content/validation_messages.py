@@ -93,7 +93,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     loc = tuple(error["loc"])
     key = str(loc[-1]) if loc else ""
     if kind == "missing":
-        return f"缺少必填字段“{key}”"
+        # the line is the entry's first, which may not be its id's: name the entry too
+        ident = value.get("id") if isinstance(value, dict) else None
+        named = f"（在 id 为 {ident} 的这一条里）" if isinstance(ident, str) and ident else ""
+        return f"缺少必填字段“{key}”{named}"
     if kind == "extra_forbidden":
         return _unknown_key(key, model_at(root, loc))
     if kind in ("string_type", "string_too_short") and (value is None or value == ""):
