@@ -38,7 +38,16 @@ from .support.journey import (
     where_is,
 )
 from .support.offline import LiveSite, visit_once_and_wait_for_the_offline_copy
-from .support.search import TUNING, accepted, also_accepted, engine, load_queries, target_of
+from .support.search import (
+    OFF_TOPIC_A,
+    TUNING,
+    accepted,
+    also_accepted,
+    engine,
+    load_off_topic,
+    load_queries,
+    target_of,
+)
 from .support.server import SiteServer
 from .support.sweep import sample
 
@@ -316,6 +325,29 @@ def test_no_result_shows_where_to_go_instead(phone: Any, site: SiteServer) -> No
     phone.wait_for_url("**/phrasing/")
     type_query(phone, "投诉")
     assert phone.locator(".hb-search-empty").count() == 0
+
+
+def test_results_that_only_come_near_say_the_handbook_may_not_cover_it(
+    phone: Any, site: SiteServer, built_site: Path
+) -> None:
+    """A question in words the handbook never uses (one the engine finds only near things for,
+    whatever the content says today) lists the nearest entries under a note; a question it
+    answers, and the empty box, show no such note."""
+    with engine(built_site / "search" / "handbook_index.json") as search:
+        question = next(q for q in load_off_topic(OFF_TOPIC_A) if search.weak(q))
+    phone.goto(site.page_url("closing/"), wait_until="load")
+    type_query(phone, question)
+    note = phone.locator(".hb-search-weak")
+    expect(note).to_have_text("手册里可能没有讲这件事：下面只是意思最接近的几条。")
+    assert result_links(phone), question  # the nearest entries are still listed, under it
+    first = phone.locator(".md-search-result__list a.md-search-result__link").first
+    assert note.bounding_box()["y"] < first.bounding_box()["y"]
+    type_query(phone, "太贵了")
+    expect(note).to_have_count(0)
+    phone.locator("input.md-search__input").fill("")
+    phone.locator("input.md-search__input").press("End")
+    expect(phone.locator(".hb-search-start")).to_be_visible()
+    expect(note).to_have_count(0)
 
 
 @pytest.fixture

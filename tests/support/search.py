@@ -54,6 +54,11 @@ HELD_OUT_BATCHES = (
 
 # Pooled judgments (scripts/search_pool.py): candidates the writers did not list, graded blind.
 JUDGMENTS = ROOT / "benchmarks" / "search_judgments.yml"
+# Questions the handbook does not answer (开发票, 工资几号发), written blind: the search box's
+# note that its best result only comes near (search-core.js, WEAK_REACH) was set on batch A;
+# batch B is held out.
+OFF_TOPIC_A = ROOT / "tests" / "search_offtopic_a.yml"
+OFF_TOPIC_B = ROOT / "tests" / "search_offtopic_b.yml"
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,11 @@ class Query:
 def load_queries(path: Path) -> list[Query]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [Query(item["q"], tuple(item["expect"])) for item in data]
+
+
+def load_off_topic(path: Path) -> list[str]:
+    """The questions of an off-topic batch (each item: q, why it is not covered, near)."""
+    return [str(item["q"]) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
 def load_judgment_rows(path: Path) -> list[dict[str, Any]]:
@@ -153,6 +163,10 @@ class Engine:
 
     def search(self, query: str) -> list[str]:
         return list(self.lines.ask(query))
+
+    def weak(self, query: str) -> bool:
+        """Whether the search box says its best result only comes near the question."""
+        return bool(self.lines.ask({"weak": query}))
 
     def marks(self, query: str) -> list[tuple[str, list[str]]]:
         """Each result with the words it marks, in the list and on the page it opens."""

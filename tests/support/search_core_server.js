@@ -12,10 +12,15 @@ const core = require(
 );
 const index = core.buildIndex(JSON.parse(fs.readFileSync(process.argv[2], "utf8")));
 
-/* A line {"marks": query} asks for the words each result marks too: [[location, words]]. */
+/* A line {"marks": query} asks for the words each result marks too: [[location, words]];
+ * a line {"weak": query} whether the page says the best result only comes near it. */
 readline.createInterface({ input: process.stdin }).on("line", (line) => {
   const asked = JSON.parse(line);
-  const results = core.search(index, asked.marks ?? asked);
+  const results = core.search(index, asked.marks ?? asked.weak ?? asked);
+  if (asked.weak !== undefined) {
+    process.stdout.write(`${JSON.stringify(core.weak(results))}\n`);
+    return;
+  }
   const answer = asked.marks
     ? results.map((r) => [r.doc.location, Object.keys(r.terms).filter((w) => r.terms[w])])
     : results.map((r) => r.doc.location);

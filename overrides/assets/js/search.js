@@ -32,7 +32,7 @@
    * a weak network, while Material says 键入以开始搜索 under it) and when the index could not
    * be fetched (a weak network broke the download): nothing found then means nothing could
    * be searched, and the pages the empty panel offers may not open either. */
-  const worker = { indexFailed: false, indexLoading: false };
+  const worker = { indexFailed: false, indexLoading: false, weakMatch: false };
   let panelsChanged = () => {};
   window.addEventListener("hb-search-worker", (event) => {
     for (const key of Object.keys(worker)) {
@@ -43,9 +43,10 @@
 
   /* Panels shown under the search box instead of Material's bare messages: the everyday
    * situations while the box is empty (#hb-search-start), that the first search is being
-   * prepared (#hb-search-loading), where to go when nothing was found (#hb-search-empty), and
-   * that nothing could be searched when the index did not arrive (#hb-search-offline); the
-   * templates are in overrides/main.html. */
+   * prepared (#hb-search-loading), where to go when nothing was found (#hb-search-empty),
+   * that nothing could be searched when the index did not arrive (#hb-search-offline), and,
+   * above results that only come near the question, that the handbook may not cover it
+   * (#hb-search-weak); the templates are in overrides/main.html. */
   function setupPanels() {
     nameDialog();
     const meta = document.querySelector(".md-search-result__meta");
@@ -76,6 +77,7 @@
       show("hb-search-loading", loading);
       show("hb-search-empty", nothing && !worker.indexFailed);
       show("hb-search-offline", failed);
+      show("hb-search-weak", !empty && !nothing && !loading && worker.weakMatch);
       /* not 没有找到 above the offline panel, nor 键入以开始搜索 under words typed */
       meta.style.display = failed || loading ? "none" : "";
     };

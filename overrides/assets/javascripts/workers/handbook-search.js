@@ -46,9 +46,11 @@
   /* The page (assets/js/search.js) is told what Material cannot show: that a question waits
    * for the index (a first search on a weak network waits seconds, under Material's
    * 键入以开始搜索), and that the index did not arrive, whose empty answer Material would show
-   * as 没有找到 when the network is at fault. Told in a message of its own ({hb: …}), which
+   * as 没有找到 when the network is at fault; and that the best result of the last answer only
+   * comes near the question (search-core.js, `weak`): the handbook may not cover it. Told in
+   * a message of its own ({hb: …}), which
    * the page's stand-in for this worker (overrides/main.html) keeps from Material. */
-  const said = { indexFailed: false, indexLoading: false };
+  const said = { indexFailed: false, indexLoading: false, weakMatch: false };
   const tell = (key, now) => {
     if (now !== said[key]) self.postMessage({ hb: { [key]: now } });
     said[key] = now;
@@ -89,6 +91,8 @@
           const items = found.map((hit) => [HandbookSearch.result(hit)]);
           self.postMessage({ type: RESULT, data: { items, question } });
           tell("indexLoading", false);
+          /* (no results when the index failed, nor then an engine to ask) */
+          tell("weakMatch", found.length > 0 && HandbookSearch.weak(found));
         });
     }
   });

@@ -115,6 +115,12 @@
   const NAME_BONUS = 3; /* a name typed exactly: the entry, or the section of a group, it names */
   const SHARED_NAME = 3; /* a name on more documents than this names none of them */
   const KEEP = 0.1; /* results scoring under this share of the best are noise */
+  /* A best result that reaches less of the query than this, counting the pairs of words the
+   * handbook never uses ("工资几号发", "光猫红灯"), is only the nearest thing to a topic the
+   * handbook may not cover: the page says so above the results. Chosen on the tuned query
+   * sets and a batch of off-topic questions, so that about 3% of questions whose first
+   * result is right get the note (README, Search). */
+  const WEAK_REACH = 0.41;
   const MAX_RESULTS = 30;
 
   /* Text as the index stores it: NFKC (full-width letters and digits), lower case. */
@@ -401,6 +407,11 @@
         found.set(number, hit);
       }
     }
+    /* Pairs of the query the handbook never uses: they are part of the question all the
+     * same, and count against how much of it a document reaches. */
+    const unseen = queryRuns(query)
+      .flatMap((run) => (run.han ? pairs([...run.han]) : []))
+      .filter((pair) => !index.postings.has(`2${pair.join("")}`)).length;
     const runs = queryRuns(query).map((run) => run.han || run.latin);
     const wanted = INTENTS.filter((intent) => intent.asked.test(fold(query)));
     const whole = runs.join("");
@@ -439,7 +450,8 @@
           ? INTENT_BONUS
           : 1;
       const score = hit.score * cover * cover * named * fits * (doc.boost || 1);
-      results.push({ doc: atStep(doc, step), score, hit });
+      const reach = hit.covered / (total + unseen);
+      results.push({ doc: atStep(doc, step), score, hit, reach });
     }
     /* A page comes after the entries it holds that match: tapping it opens the top of a long
      * chapter, tapping the entry opens the answer. */
@@ -462,12 +474,16 @@
         (r) => r.score >= best * KEEP && !seen.has(r.doc.location) && seen.add(r.doc.location),
       )
       .slice(0, MAX_RESULTS)
-      .map(({ doc, score, hit }) => ({
+      .map(({ doc, score, hit, reach }) => ({
         doc,
         score,
+        reach,
         terms: marks(index, doc, terms, hit, unmarked),
       }));
   }
+
+  /* Whether the best of `results` is only the nearest thing to the question (WEAK_REACH). */
+  const weak = (results) => results.length > 0 && results[0].reach < WEAK_REACH;
 
   /* Pairs of the query not worth marking: one so common in the handbook that it is on every
    * card (客户), and its neighbours, which straddle it (跟客 of 跟客户说 would mark 跟客 in
@@ -614,7 +630,7 @@
     };
   }
 
-  const api = { buildIndex, search, queryRuns, fold, result: item };
+  const api = { buildIndex, search, weak, queryRuns, fold, result: item };
   if (typeof module === "object" && module.exports) module.exports = api;
   else globalThis.HandbookSearch = api;
 })();
