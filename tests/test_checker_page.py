@@ -18,7 +18,8 @@ from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
 
-CALL = "客户：我的话费怎么多扣了？\n员工：你肯定弄混了，我们从来没多扣过。\n员工：这不关我的事，你肯定弄混了。"
+# The customer's line holds a phrase too (你烦不烦): it is theirs, not the staff member's.
+CALL = "客户：我的话费怎么多扣了？你烦不烦啊\n员工：你肯定弄混了，我们从来没多扣过。\n员工：这不关我的事，你肯定弄混了。"
 
 
 def overflow(page: Any) -> int:
@@ -70,7 +71,8 @@ def test_typing_marks_each_phrase_and_explains_it(phone: Any, site: SiteServer) 
     # The text around the marks is shown exactly as typed.
     assert phone.locator("[data-checker-text]").inner_text() == CALL
     assert (
-        status(phone) == "4 处需要改（3 条禁语），已用颜色标出；按编号看为什么不能说、可以怎么说。"
+        status(phone)
+        == "4 处需要改（出自 3 条禁语），已用颜色标出；按编号看为什么不能说、可以怎么说。"
     )
 
     cards = phone.locator("[data-checker-list] > li")

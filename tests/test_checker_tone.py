@@ -64,6 +64,19 @@ def test_the_customers_lines_are_not_scored_and_a_staff_label_is_not_marked(
     assert marks(matcher, "员工：没取号排什么队。") == [(TONE_ID, "没取号排什么队")]
 
 
+def test_a_listed_phrase_the_customer_says_in_a_call_record_is_not_the_staffs(
+    matcher: Matcher,
+) -> None:
+    """A pasted call record quotes the customer (客户：你烦不烦啊): only staff lines count,
+    for phrases as for tone; the same words unlabelled, or said by staff, are marked."""
+    call = "客户:你烦不烦啊，天天给我打推销电话！\n坐席:不好意思打扰您了。"
+    assert marks(matcher, call) == []
+    assert marks(matcher, " 顾客：这不关我的事") == []
+    assert [p for p, _ in marks(matcher, "坐席：你烦不烦啊")] == ["fan-bu-fan"]
+    assert [p for p, _ in marks(matcher, "你烦不烦啊")] == ["fan-bu-fan"]
+    assert [p for p, _ in marks(matcher, "客户：你好\n员工：你烦不烦啊")] == ["fan-bu-fan"]
+
+
 def test_a_long_line_is_cut_between_sentences_and_a_short_one_is_not_scored() -> None:
     model = load_model()["model"]
     text = normalise("你们好。" * 40 + "\n客户：一二三四五\n员工：四五六七八\n好的").text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .normalise import normalise
 from .spec import SPEC_VERSION, Phrase, PhraseSpec, ToneSpec, spec_classes
 from .syntax import LIST_REFERENCE, expand_lists
-from .tone import score, table, units
+from .tone import customer_lines, score, table, units
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Matcher:
 
     def find(self, text: str) -> list[Finding]:
         norm = normalise(text)
+        quoted = customer_lines(norm.text, self.tone["model"]) if self.tone else []
         candidates: list[tuple[int, int, int]] = []
         for order, regexes in enumerate(self._match):
             spans = [(m.start(), m.end()) for rx in regexes for m in rx.finditer(norm.text)]
@@ -59,7 +60,9 @@ class Matcher:
                 (m.start(), m.end()) for rx in self._except[order] for m in rx.finditer(norm.text)
             ]
             for start, end in spans:
-                if end > start and not any(s <= start and end <= e for s, e in exceptions):
+                excused = any(s <= start and end <= e for s, e in exceptions)
+                said_by_customer = any(s <= start < e for s, e in quoted)
+                if end > start and not excused and not said_by_customer:
                     candidates.append((start, end, order))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
         kept: list[tuple[int, int, int]] = []

@@ -90,12 +90,31 @@ def units(text: str, model: ToneModel) -> list[tuple[int, int]]:
     return spans
 
 
+def customer_lines(text: str, model: ToneModel) -> list[tuple[int, int]]:
+    """Spans [start, end) of normalised text that are a customer's lines in a call record
+    (客户：你烦不烦啊): the staff member is checked, not the customer they quote."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start <= len(text):
+        end = text.find(NL, start)
+        end = len(text) if end < 0 else end
+        if _customer_says(text, start, model):
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _customer_says(text: str, start: int, model: ToneModel) -> bool:
+    while start < len(text) and text[start] in (PAUSE, STOP):
+        start += 1
+    return any(text.startswith(label + PAUSE, start) for label in model["customer_labels"])
+
+
 def _line_units(text: str, start: int, end: int, model: ToneModel) -> list[tuple[int, int]]:
+    if _customer_says(text, start, model):
+        return []
     while start < end and text[start] in (PAUSE, STOP):
         start += 1
-    for label in model["customer_labels"]:
-        if text.startswith(label + PAUSE, start):
-            return []
     for label in model["staff_labels"]:
         if text.startswith(label + PAUSE, start):
             start += len(label) + 1

@@ -36,6 +36,18 @@ PUNCTUATION = list("，。！？；：、…—·“”‘’（）【】《》,
 SPACES = [" ", "\u3000", "\t", "\u00a0", "\u200b", "\ufeff", "\u00ad", "\u2060"]
 BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029"]
 ODD = ["😀", "𠀀", "e\u0301", "Ａ", "ｂ", "１", "㈠", "⑵", "\uf967", "ｶ", "ﾞ", "ﬁ", "Ⅷ", "ß", "İ"]
+# Who says a line of a pasted call record: the customer's lines are not checked.
+SPEAKERS = [
+    "客户：",
+    "客户:",
+    "顾客：",
+    "来电人：",
+    "坐席：",
+    "员工:",
+    " 客户：",
+    "客户",
+    "：客户：",
+]
 
 
 @pytest.fixture(scope="session")  # once per worker, however tests interleave
@@ -79,6 +91,7 @@ def texts(spec: PhraseSpec) -> st.SearchStrategy[str]:
     piece = st.one_of(
         st.sampled_from(fragments(spec)),
         noise,
+        st.sampled_from([f"{line}{who}" for line in ("", *BREAKS) for who in SPEAKERS]),
         st.text(max_size=3),  # anything at all, surrogates aside
     )
     pieces = st.lists(piece, max_size=24).map("".join)

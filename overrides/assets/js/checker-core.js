@@ -156,18 +156,41 @@
     return findings;
   }
 
+  const separator = (character) => character === PAUSE || character === STOP;
+  const startsWith = (chars, word, at) =>
+    chars.slice(at, at + word.length + 1).join("") === `${word}${PAUSE}`;
+
+  /** Whether the line of `chars` from `start` is a customer's in a call record (客户：…). */
+  function customerSays(chars, start, model) {
+    let at = start;
+    while (at < chars.length && separator(chars[at])) at++;
+    return model.customer_labels.some((label) => startsWith(chars, label, at));
+  }
+
+  /** Tone (macros/phrases/tone.py, customer_lines): the customer's lines of normalised text,
+   * as [start, end) code-point indexes of `chars`; the staff member is checked, not the
+   * customer they quote. */
+  function customerLines(chars, model) {
+    const spans = [];
+    let start = 0;
+    while (start <= chars.length) {
+      let end = chars.indexOf(NEWLINE, start);
+      if (end < 0) end = chars.length;
+      if (customerSays(chars, start, model)) spans.push([start, end]);
+      start = end + 1;
+    }
+    return spans;
+  }
+
   /** Tone (macros/phrases/tone.py): the units of normalised text that are scored, as
    * [start, end) code-point indexes of `chars`. */
   function toneUnits(chars, model) {
     const spans = [];
-    const separator = (character) => character === PAUSE || character === STOP;
-    const startsWith = (word, at) =>
-      chars.slice(at, at + word.length + 1).join("") === `${word}${PAUSE}`;
     const lineUnits = (from, end) => {
+      if (customerSays(chars, from, model)) return;
       let start = from;
       while (start < end && separator(chars[start])) start++;
-      if (model.customer_labels.some((label) => startsWith(label, start))) return;
-      const staff = model.staff_labels.find((label) => startsWith(label, start));
+      const staff = model.staff_labels.find((label) => startsWith(chars, label, start));
       if (staff) start += staff.length + 1;
       const line = [];
       let piece = start;
@@ -242,6 +265,7 @@
    */
   function findPhrases(text, compiled) {
     const normal = normalise(text, compiled.classes);
+    const quoted = compiled.tone ? customerLines(Array.from(normal.text), compiled.tone.model) : [];
     const candidates = [];
     compiled.phrases.forEach((entry, order) => {
       const hits = spansOf(entry.match, normal);
@@ -249,7 +273,8 @@
       const exceptions = spansOf(entry.except, normal);
       for (const [start, end] of hits) {
         const excused = exceptions.some(([from, to]) => from <= start && end <= to);
-        if (end > start && !excused) candidates.push([start, end, order]);
+        const saidByCustomer = quoted.some(([from, to]) => from <= start && start < to);
+        if (end > start && !excused && !saidByCustomer) candidates.push([start, end, order]);
       }
     });
     candidates.sort((a, b) => a[0] - a[1] - (b[0] - b[1]) || a[0] - b[0] || a[2] - b[2]);

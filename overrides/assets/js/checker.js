@@ -43,9 +43,14 @@
     if (!findings.length) {
       return "没有查到禁语，也没有听出生硬的语气。语气是估计的，态度还要自己把关。";
     }
+    // Places, and the cards they are grouped in (a phrase said twice, or in two of its
+    // forms, is one card): "2 处 … 1 条禁语" over one card read as a miscount.
     const tone = findings.filter((finding) => finding.phrase.kind === "tone").length;
     const phrases = groups.filter((group) => group.phrase.kind !== "tone").length;
-    const what = [phrases && `${phrases} 条禁语`, tone && `${tone} 处语气生硬`].filter(Boolean);
+    const what = [
+      phrases && `出自 ${phrases} 条禁语`,
+      tone && `${phrases ? "另有 " : ""}${tone} 处语气生硬`,
+    ].filter(Boolean);
     return `${findings.length} 处需要改（${what.join("，")}），已用颜色标出；按编号看为什么不能说、可以怎么说。`;
   }
 
