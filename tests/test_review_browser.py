@@ -24,6 +24,7 @@ from .support.browser import (
     TWO_FRAMES,
     WITH_WORKER,
     WatchedBrowser,
+    leaving_page,
     wait_for_instant_navigation,
 )
 from .support.fixture import (
@@ -269,6 +270,25 @@ def test_phrases_opened_and_caught_enter_the_queue_and_are_recalled(
     assert sorted(seen) == ["gongsi-guiding", "ni-nongcuo", "wo-buzhidao"]
     expect(area.locator(".hb-review__done")).to_have_text("这一轮复习完了：3 条。")
     assert due_on_home(phone, site) == 0
+
+
+def test_a_phrase_opened_from_the_contents_under_instant_navigation_enters_the_queue(
+    phone: Any, served_build: tuple[Path, SiteServer]
+) -> None:
+    """As published (instant navigation on), 禁语速查 reached by a tap from the home page: a tap
+    on a chip of its contents moves to the entry without the browser's hashchange, and the
+    page's scripts are not started again; it is opened all the same."""
+    _built, published = served_build
+    phone.goto(published.page_url())
+    wait_for_instant_navigation(phone)
+    with leaving_page(phone):
+        phone.locator(".md-content a[href$='phrasing/']").first.tap()
+    chip = phone.locator(".hb-phrase-index a[href*='#']").nth(1)
+    ident = str(chip.get_attribute("href")).rsplit("#", 1)[1]
+    chip.tap()
+    phone.wait_for_url(f"**#{ident}")
+    phone.wait_for_function("key => localStorage.getItem(key) !== null", arg=PREFIX + ident)
+    assert [grade for _minute, grade in histories(phone)[ident]] == [0]
 
 
 def test_a_session_takes_at_most_eight_items(phone: Any, site: SiteServer) -> None:

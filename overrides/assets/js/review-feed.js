@@ -49,8 +49,8 @@
 
   /* A phrase whose entry the address names (its link in 禁语速查, a search result, a link from
      话术自查) is met: into the queue, first asked the next day. */
-  function opened() {
-    const id = decodeURIComponent(location.hash.slice(1));
+  function opened(address = location) {
+    const id = decodeURIComponent(address.hash.slice(1));
     const target = ID.test(id) ? document.getElementById(id) : null;
     const entry = target?.closest(".hb-entry");
     if (entry?.querySelector('[data-review-source="phrase"]')) record(id, 0);
@@ -66,7 +66,11 @@
       caught.add(id);
     }
   });
-  window.addEventListener("hashchange", opened);
+  window.addEventListener("hashchange", () => opened());
+  /* Under instant navigation a tap on a link of the same page (a chip of 禁语速查's contents)
+     moves to the entry by history.pushState: no hashchange, only Material's location$, which
+     emits the address it is about to show. */
+  if (typeof location$ !== "undefined") location$.subscribe((url) => opened(url));
 
   const any = () => Object.keys(histories()).length > 0;
   window.hbReviewFeed = { record, histories, any };
