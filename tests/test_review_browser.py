@@ -434,6 +434,16 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     expect(area.locator("[data-practice-shown]")).to_contain_text(dialogue.better)
     expect(progress).to_have_text(f"共 {total} 句 · 这次练了 1 句")
 
+    # A brush-off in no listed phrase is marked for its tone, and called that, not a 禁语.
+    reply.fill("取号了吗？没取号排什么队。")
+    check.click()
+    expect(marks).to_have_count(1)
+    expect(marks).to_have_class(re.compile(r"hb-practice__mark--tone"))
+    expect(area.locator("[data-practice-status]")).to_have_text(
+        "回答里有 1 处语气生硬（听起来像推脱或顶撞），已标出来。"
+    )
+    expect(area.locator("[data-practice-found] a")).to_have_text("语气：听起来像推脱或顶撞")
+
     reply.fill("让您久等了，我马上帮您查退款办到哪一步。")
     check.click()
     expect(marks).to_have_count(0)

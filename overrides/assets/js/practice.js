@@ -13,6 +13,21 @@
     return node;
   }
 
+  /* What a finding is: a listed phrase (禁语), or a line whose tone sounds like a brush-off
+     (语气, no phrase of the list in it), as 话术自查 names them. */
+  const labelOf = (phrase) => (phrase.kind === "tone" ? "语气" : "禁语");
+
+  function statusText(findings) {
+    if (!findings.length) return "没有查到手册列出的禁语。语气和态度还要自己把关。";
+    const tone = findings.filter((finding) => finding.phrase.kind === "tone").length;
+    const listed = findings.length - tone;
+    const what = [
+      listed && `${listed} 处手册列出的禁语`,
+      tone && `${tone} 处语气生硬（听起来像推脱或顶撞）`,
+    ].filter(Boolean);
+    return `回答里有 ${what.join("，还有 ")}，已标出来。`;
+  }
+
   /* The reply with each forbidden phrase marked, and one note per phrase: why not, what instead. */
   function report(root, text, findings) {
     const marked = root.querySelector("[data-practice-marked]");
@@ -25,7 +40,8 @@
       marked.append(text.slice(shown, finding.start));
       const mark = add(marked, "mark", "mark", finding.text);
       mark.dataset.phrase = finding.phrase.id;
-      mark.title = `禁语：${finding.phrase.text}`;
+      mark.title = `${labelOf(finding.phrase)}：${finding.phrase.text}`;
+      if (finding.phrase.kind === "tone") mark.classList.add("hb-practice__mark--tone");
       shown = finding.end;
       phrases.set(finding.phrase.id, finding.phrase);
     }
@@ -33,14 +49,12 @@
     for (const phrase of phrases.values()) {
       const note = add(found, "li", "note");
       note.dataset.phrase = phrase.id;
-      const title = add(note, "a", "phrase", `禁语：${phrase.text}`);
+      const title = add(note, "a", "phrase", `${labelOf(phrase)}：${phrase.text}`);
       title.href = phrase.href;
       add(note, "p", "", phrase.reason);
       add(note, "p", "", `可以这样说：${phrase.alternatives.join(" / ")}`);
     }
-    root.querySelector("[data-practice-status]").textContent = findings.length
-      ? `回答里有 ${findings.length} 处手册列出的禁语，已标出来。`
-      : "没有查到手册列出的禁语。语气和态度还要自己把关。";
+    root.querySelector("[data-practice-status]").textContent = statusText(findings);
     return [...phrases.keys()];
   }
 
