@@ -586,6 +586,45 @@ def test_review_and_practice_work_offline(
         site.start()
 
 
+def test_practice_left_for_the_entry_and_back_is_where_the_reader_left_it(
+    phone: Any, site: SiteServer
+) -> None:
+    """见 … under the model answer opens the entry; Back finds the same line, the reply, its
+    result and the rating, not a new line (instant navigation on, as published)."""
+    phone.goto(site.page_url("practice/"))
+    wait_for_instant_navigation(phone)
+    area = phone.locator("[data-practice][data-practice-ready]")
+    line = area.get_attribute("data-practice-shown")
+    area.locator("textarea").fill("你别激动嘛，是你的表格填错了。")
+    area.get_by_role("button", name="对照").click()
+    expect(area.locator("[data-practice-marked] mark")).to_have_count(1)
+    area.get_by_role("button", name="差一点").click()
+    saved = area.locator("[data-practice-saved]")
+    expect(saved).to_contain_text("已记下")
+    before = histories(phone)
+    with leaving_page(phone):
+        area.locator("[data-practice-shown] .hb-practice__see a").tap()
+    with leaving_page(phone):
+        phone.go_back()
+    area = phone.locator("[data-practice][data-practice-ready]")
+    assert area.get_attribute("data-practice-shown") == line
+    expect(area.locator("textarea")).to_have_value("你别激动嘛，是你的表格填错了。")
+    expect(area.locator("[data-practice-result]")).to_be_visible()
+    expect(area.locator("[data-practice-marked] mark")).to_have_count(1)
+    expect(area.locator("[data-practice-saved]")).to_contain_text("已记下")
+    expect(area.get_by_role("button", name="差一点")).to_be_disabled()
+    expect(area.locator("[data-practice-progress]")).to_contain_text("这次练了 1 句")
+    assert histories(phone) == before  # shown again, nothing recorded twice
+    # 换一句 starts afresh, and a reload keeps that too.
+    area.get_by_role("button", name="换一句").click()
+    expect(area.locator("textarea")).to_have_value("")
+    following = area.get_attribute("data-practice-shown")
+    phone.reload()
+    area = phone.locator("[data-practice][data-practice-ready]")
+    assert area.get_attribute("data-practice-shown") == following
+    expect(area.locator("[data-practice-result]")).to_be_hidden()
+
+
 def test_on_a_small_phone_the_practice_result_opens_below_the_header(
     phone: Any, site: SiteServer
 ) -> None:

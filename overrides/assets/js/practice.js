@@ -6,6 +6,9 @@
 "use strict";
 
 (() => {
+  const KEPT = "hb-practice:v1"; /* this tab's line, reply, result and rating (sessionStorage) */
+  const KEPT_FOR = 60 * 60 * 1000; /* then 对练 starts as on a new visit: a due line first */
+
   function add(parent, tag, className, text) {
     const node = parent.appendChild(document.createElement(tag));
     if (className) node.className = `hb-practice__${className}`;
@@ -98,10 +101,19 @@
     const saved = $("[data-practice-saved]");
     const idOf = (index) => items[index].dataset.practiceItem;
 
-    /* The line asked for, else one due in 今日复习, else any. */
+    /* Where the reader is, kept for this tab (sessionStorage): following the model answer's
+       见 … link and coming Back finds the same line, the reply, its result and the rating. */
+    const ids = items.map((item) => item.dataset.practiceItem);
+    const asked = new URLSearchParams(location.search).get("item");
+    let kept = window.hbStorage.session.read(KEPT);
+    const stale = !(Date.now() - kept?.at < KEPT_FOR); // a tab left open since yesterday
+    if (stale || !ids.includes(kept.line) || (asked && asked !== kept.line)) kept = null;
+    const state = { line: "", reply: "", checked: false, saved: "", practised: [], at: 0 };
+    const keep = () => window.hbStorage.session.write(KEPT, { ...state, at: Date.now() });
+
+    /* The line the reader was on, else the one asked for, else one due in 今日复习, else any. */
     function first() {
-      const asked = new URLSearchParams(location.search).get("item");
-      const ids = items.map((item) => item.dataset.practiceItem);
+      if (kept) return ids.indexOf(kept.line);
       const due = queue.due(hour, new Set(ids))[0];
       const wanted = ids.indexOf(asked) >= 0 ? asked : due?.id;
       return wanted ? ids.indexOf(wanted) : Math.floor(Math.random() * items.length);
@@ -110,7 +122,7 @@
     let at = first();
     /* How many lines this visit has checked, not the line's place in the list: the first line
        is chosen (asked for, due, or at random), so "第 19 句" read as 18 already done. */
-    const practised = new Set();
+    const practised = new Set(kept?.practised?.filter((id) => ids.includes(id)));
     function progress() {
       $("[data-practice-progress]").textContent =
         `共 ${items.length} 句 · 这次练了 ${practised.size} 句`;
@@ -127,13 +139,20 @@
       result.hidden = true;
       saved.textContent = "";
       for (const grade of grades) grade.disabled = false;
+      Object.assign(state, { line: idOf(at), reply: "", checked: false, saved: "" });
+      state.practised = [...practised];
+      keep();
     }
 
     input.addEventListener("input", () => {
       check.disabled = !input.value.trim();
+      state.reply = input.value;
+      keep();
     });
     const status = $("[data-practice-status]");
-    check.addEventListener("click", async () => {
+    /* 对照: mark the reply, show the model answer. `again`: the result the reader had before
+       leaving the page, shown again (nothing recorded twice, nothing scrolled). */
+    async function compare(again = false) {
       const text = input.value;
       const shown = at;
       status.textContent = "正在检查……";
@@ -149,12 +168,16 @@
       result.hidden = false;
       practised.add(idOf(shown));
       progress();
+      Object.assign(state, { checked: true, practised: [...practised] });
+      keep();
+      if (again) return;
       // A forbidden phrase said here goes into 今日复习 as one caught in 话术自查 does.
       if (phrases.length) {
         root.dispatchEvent(new CustomEvent("hb-phrases-found", { bubbles: true, detail: phrases }));
       }
       result.scrollIntoView({ block: "nearest" });
-    });
+    }
+    check.addEventListener("click", () => compare());
     for (const button of grades) {
       button.addEventListener("click", () => {
         const id = idOf(at);
@@ -165,6 +188,8 @@
             ? `已记下：${queue.when(card.due - queue.today(hour))}在今日复习里再练这一句。`
             : "没能保存：这台手机不让网页存东西。";
         for (const grade of grades) grade.disabled = true;
+        state.saved = saved.textContent;
+        keep();
       });
     }
     $("[data-practice-next]").addEventListener("click", () => {
@@ -175,6 +200,17 @@
     root.classList.add("is-live");
     $("[data-practice-work]").hidden = false;
     show();
+    if (kept) {
+      input.value = state.reply = kept.reply || "";
+      check.disabled = !input.value.trim();
+      keep();
+      if (kept.checked && input.value.trim()) compare(true);
+      if (kept.saved) {
+        saved.textContent = state.saved = kept.saved;
+        for (const grade of grades) grade.disabled = true;
+        keep();
+      }
+    }
   }
 
   function start() {
