@@ -74,10 +74,14 @@ def test_staff_see_none_of_the_editor_only_parts(phone: Any, site: SiteServer) -
 def test_the_editor_view_shows_sources_notes_and_lines_and_is_remembered(
     phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:
+    """Staff have no switch to it: an editor opens a page with ?view=editor (CONTRIBUTING)."""
     phone.goto(site.page_url("complaints/"))
     content = phone.locator(".md-content")
     assert "content/complaints.yml:" not in content.inner_text()
-    switch(phone).check()
+    expect(switch(phone)).to_be_hidden()
+    expect(banner(phone)).to_be_hidden()
+    phone.goto(site.page_url("complaints/?view=editor"))
+    expect(switch(phone)).to_be_checked()
     text = content.inner_text()
     first = handbook.chapters["complaints"].sections[0].entries[0]
     assert f"content/complaints.yml:{first.where.line}" in text
@@ -104,18 +108,22 @@ def test_the_editor_view_shows_sources_notes_and_lines_and_is_remembered(
     phone.emulate_media(media="screen")
 
     switch(phone).uncheck()
+    expect(switch(phone)).to_be_hidden()  # staff again: no switch left to tap
     phone.reload()
+    assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
+    phone.goto(site.page_url("phrasing/?view=editor"))
+    phone.goto(site.page_url("phrasing/?view=staff"))
     assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
 
 
-def test_a_stray_tap_on_the_editor_view_says_so_atop_every_page_and_one_tap_undoes_it(
+def test_the_editor_view_says_so_atop_every_page_and_one_tap_undoes_it(
     phone: Any, site: SiteServer
 ) -> None:
-    """The switch sits at the foot of every page, where a thumb scrolling down may tick it,
-    and stays on: the page then says at its top what this is, and unticking there ends it."""
+    """Someone who opened an editor's address (?view=editor) stays in the editor view: the
+    page says at its top what this is, and unticking there ends it."""
     phone.goto(site.page_url("complaints/"))
     expect(banner(phone)).to_be_hidden()
-    switch(phone).check()
+    phone.goto(site.page_url("complaints/?view=editor"))
     phone.goto(site.page_url("phrasing/"))  # another day, another page
     expect(banner(phone)).to_be_visible()
     expect(banner(phone)).to_be_checked()
@@ -127,10 +135,10 @@ def test_a_stray_tap_on_the_editor_view_says_so_atop_every_page_and_one_tap_undo
     banner(phone).uncheck()
     assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
     expect(banner(phone)).to_be_hidden()
-    assert not switch(phone).is_checked()  # the foot's switch follows
+    expect(switch(phone)).to_be_hidden()  # the foot's switch follows, out of sight
     phone.reload()
     assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
-    switch(phone).check()
+    phone.goto(site.page_url("phrasing/?view=editor"))
     phone.emulate_media(media="print")
     expect(phone.locator(".hb-view-on")).to_be_hidden()  # never on paper
     phone.emulate_media(media="screen")

@@ -1,6 +1,7 @@
-/* The editor view switch at the foot of every page: editors see sources, notes and YAML
-   lines; staff (the default outside `mkdocs serve`) do not. The choice is kept on the device
-   and applied before the first paint by overrides/main.html. */
+/* The editor view's switches (atop and at the foot of a page, shown in the editor view only):
+   editors see sources, notes and YAML lines; staff (the default outside `mkdocs serve`) do
+   not. An address with ?view=editor switches it on. The choice is kept on the device and
+   applied before the first paint by overrides/main.html. */
 "use strict";
 
 (() => {
