@@ -98,7 +98,7 @@ def test_answering_every_question_correctly_gives_full_marks(phone: Any, site: S
         assert phone.locator(".quiz-verdict").inner_text() == "✓ 答对了"
         go_on(phone)
     assert phone.locator(".quiz-score").inner_text() == f"答对 {total} 题，共 {total} 题。"
-    assert phone.locator(".quiz-record").inner_text() == "这是你的最好成绩。"
+    assert phone.locator(".quiz-record").inner_text() == "全部答对，这是你的最好成绩。"
     assert not phone.locator(".quiz-review").is_visible()
     assert phone.locator(".quiz-list").is_hidden()
 
@@ -239,12 +239,32 @@ def test_the_best_score_survives_a_reload_and_shows_on_the_index(
 
     phone.locator(".quiz-retry").click()  # the reload showed the result; again from the start
     run_quiz(phone, answers, wrong={0, 2})  # worse: the best stays
-    assert phone.locator(".quiz-record").inner_text() == f"{best}，再接再厉。"
+    assert phone.locator(".quiz-record").inner_text() == (
+        f"{best}，再接再厉。答错的 2 题会按时回到“今日复习”。"
+    )
     phone.goto(site.page_url("quizzes/"))
     assert phone.locator(f".quiz-index [data-quiz-best='{SHORT}']").inner_text() == best
     assert phone.locator(f".quiz-index [data-quiz-best='{WITH_MULTIPLE}']").inner_text() == (
         "还没做过"
     )
+
+
+def test_the_list_of_quizzes_says_how_far_a_quiz_left_half_done_got(
+    phone: Any, site: SiteServer
+) -> None:
+    """Not 还没做过 for a quiz whose questions were partly answered: reopening it goes on
+    where the reader stopped, and the list says so."""
+    answers = Answers(SHORT)
+    total = len(answers.items)
+    open_quiz(phone, site, SHORT)
+    for _ in range(2):
+        answer(phone, answers)
+        go_on(phone)
+    phone.goto(site.page_url("quizzes/"))
+    best = phone.locator(f".quiz-index [data-quiz-best='{SHORT}']")
+    expect(best).to_have_text(f"做了 2 / {total} 题")
+    open_quiz(phone, site, SHORT)
+    assert progress(phone) == f"第 3 题，共 {total} 题"
 
 
 def test_the_questions_answered_wrong_can_be_done_again_alone_leaving_the_best_score(
@@ -468,7 +488,7 @@ def test_the_result_and_its_wrong_answers_stay_after_a_see_link_and_back_or_a_re
     shown = result_screen(phone)
     assert shown == (
         f"答对 {total - 2} 题，共 {total} 题。",
-        "这是你的最好成绩。",
+        "这是你的最好成绩。答错的 2 题会按时回到“今日复习”。",
         [order[0], order[2]],
     )
 

@@ -66,9 +66,23 @@
 
   const bestText = (best) => (best ? `最好成绩 ${best.score} / ${best.total}` : "还没做过");
 
+  /* How far an unfinished round got, for the list of quizzes ("还没做过" read wrong for a
+     quiz left half done): a first round's answers, not a round of the mistakes alone. */
+  function roundText(id) {
+    const saved = window.hbStorage.read(PROGRESS + id);
+    const order = saved?.order;
+    const answers = saved?.answers;
+    if (!Array.isArray(order) || !answers || typeof answers !== "object") return "";
+    if (saved.done || saved.mistakes) return "";
+    const done = order.filter((q) => Object.hasOwn(answers, q)).length;
+    return done ? `做了 ${done} / ${order.length} 题` : "";
+  }
+
   function showBest(root) {
     root.querySelectorAll("[data-quiz-best]").forEach((el) => {
-      el.textContent = bestText(loadBest(el.dataset.quizBest));
+      const best = loadBest(el.dataset.quizBest);
+      const round = roundText(el.dataset.quizBest);
+      el.textContent = round && !best ? round : [bestText(best), round].filter(Boolean).join(" · ");
     });
   }
 
@@ -228,7 +242,10 @@
       quiz.classList.add("is-done");
       find(".quiz-score").textContent = `答对 ${score} 题，共 ${order.length} 题。`;
       let words = record ? "这是你的最好成绩。" : `${bestText(best)}，再接再厉。`;
+      if (record && !wrong.length) words = "全部答对，这是你的最好成绩。";
       if (mistakes) words = wrong.length ? "这几题还要再看看。" : "上次答错的题，这次都答对了。";
+      // What happens to the mistakes (今日复习 takes every question answered wrong).
+      if (wrong.length) words += `答错的 ${wrong.length} 题会按时回到“今日复习”。`;
       find(".quiz-record").textContent = words;
       const list = find(".quiz-wrong");
       list.textContent = "";
