@@ -120,7 +120,10 @@ def answer_quiz_card(card: Any, right: bool) -> None:
     # A screen reader hears which question the options answer (the quiz has its fieldset).
     several = sum(o.correct for o in question.choices) > 1
     options = card.get_by_role("group" if several else "radiogroup")
-    expect(options).to_have_accessible_name(card.locator(".hb-review__prompt").inner_text())
+    # (with 多选 before it where several answers are right: heard too)
+    prompt = card.locator(".hb-review__prompt").inner_text().removeprefix("多选").strip()
+    kind = "多选 " if several else ""
+    expect(options).to_have_accessible_name(f"{kind}{prompt}")
     texts = [o.text for o in question.choices if o.correct == right][: 99 if right else 1]
     for text in texts:
         card.locator(".hb-review__option", has_text=re.compile(f"^{re.escape(text)}$")).click()
@@ -188,6 +191,38 @@ def test_a_wrong_answer_comes_back_on_its_day_and_a_right_one_pushes_it_out(
     nothing_due(open_review(phone, site))
     phone.clock.set_system_time(start_of(second) + timedelta(hours=8))
     expect(open_review(phone, site).locator(f'[data-review-item="{qid}"]')).to_be_visible()
+
+
+def test_a_question_with_several_right_answers_says_so_in_the_review(
+    phone: Any, site: SiteServer
+) -> None:
+    """多选, as the quiz shows it: ticking one right answer of several read as a trap."""
+    multiple = next(q for q in QUESTIONS.values() if q.type == "multiple")
+    single = next(q for q in QUESTIONS.values() if q.type != "multiple")
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url())
+    minute = int(MONDAY.timestamp() // 60)  # a history entry's time, as fsrs.js keeps it
+    for question in (multiple, single):
+        phone.evaluate(
+            "([key, value]) => localStorage.setItem(key, JSON.stringify(value))",
+            [PREFIX + question.id, [[minute, 1]]],
+        )
+    phone.clock.set_system_time(start_of(day_of(MONDAY) + 1) + timedelta(hours=1))
+    area = open_review(phone, site)
+    seen = []
+    for turn in range(2):  # in either order
+        card = area.locator("[data-review-item]")
+        ident = str(card.get_attribute("data-review-item"))
+        kind = card.locator(".hb-review__prompt .hb-review__kind")
+        if ident == multiple.id:
+            expect(kind).to_have_text("多选")
+        else:
+            expect(kind).to_have_count(0)
+        answer_quiz_card(card, right=True)
+        seen.append(ident)
+        if turn == 0:
+            next_card(area)
+    assert sorted(seen) == sorted([multiple.id, single.id])
 
 
 def test_a_wrong_answer_in_the_review_brings_it_back_the_next_day(

@@ -57,6 +57,14 @@
   function question(card, id, item, graded) {
     const prompt = add(card, "p", "prompt", item.q[0]);
     prompt.id = `hb-review-q-${id}`;
+    /* as the quiz marks it: the one sign that several answers may be right */
+    if (item.m)
+      prompt.prepend(
+        Object.assign(document.createElement("span"), {
+          className: "hb-review__kind",
+          textContent: "多选",
+        }),
+      );
     for (const line of item.q.slice(1)) add(card, "p", "context", line);
     const list = add(card, "ul", "options"); /* named by the question, as a quiz's fieldset */
     list.setAttribute("role", item.m ? "group" : "radiogroup");
