@@ -204,6 +204,26 @@ def test_with_the_phones_text_at_200_percent_the_header_still_shows_its_title(
     assert header["title"] >= 3 * header["size"], header
 
 
+def test_with_the_phones_text_at_150_percent_the_home_cards_show_what_they_are_for(
+    phone: Any, site: SiteServer
+) -> None:
+    """Two cards a row at the phone's usual text size; at 150% (root font 187.5%) one a row,
+    each description whole: two narrow columns cut them to a few words and “…”."""
+    cards = """() => [...document.querySelectorAll(".hb-quick__card")].map((card) => {
+      const text = card.querySelector(".hb-quick__text");
+      return { top: card.getBoundingClientRect().top,
+               cut: text ? text.scrollHeight > text.clientHeight + 1 : false };
+    })"""
+    phone.goto(site.page_url(), wait_until="load")
+    usual = phone.evaluate(cards)
+    assert len(usual) >= 4 and usual[0]["top"] == usual[1]["top"], usual  # side by side
+    phone.add_style_tag(content="html { font-size: 187.5% !important; }")
+    large = phone.evaluate(cards)
+    tops = [card["top"] for card in large]
+    assert len(set(tops)) == len(tops), large  # one a row
+    assert [card for card in large if card["cut"]] == [], large
+
+
 @pytest.mark.parametrize("url", ["", "checklists/", "quizzes/"])
 def test_the_menu_fits_and_every_entry_is_big_enough(
     phone: Any, site: SiteServer, url: str
