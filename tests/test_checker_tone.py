@@ -77,6 +77,14 @@ def test_a_listed_phrase_the_customer_says_in_a_call_record_is_not_the_staffs(
     assert [p for p, _ in marks(matcher, "客户：你好\n员工：你烦不烦啊")] == ["fan-bu-fan"]
 
 
+def test_an_apology_for_not_noticing_the_customer_is_not_a_brush_off(matcher: Matcher) -> None:
+    """我不知道 pushes a question back; 我不知道您已经等了这么久 apologises (seen marked on a
+    phone, 2026-12-04: an exception of the phrase, not the corpus, whose every line moves the
+    learned tone weights)."""
+    assert marks(matcher, "不好意思，我不知道您已经等了这么久。") == []
+    assert [p for p, _ in marks(matcher, "我不知道，您去问别人吧。")][0] == "wo-buzhidao"
+
+
 def test_a_long_line_is_cut_between_sentences_and_a_short_one_is_not_scored() -> None:
     model = load_model()["model"]
     text = normalise("你们好。" * 40 + "\n客户：一二三四五\n员工：四五六七八\n好的").text
