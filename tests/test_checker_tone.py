@@ -82,7 +82,7 @@ def test_an_apology_for_not_noticing_the_customer_is_not_a_brush_off(matcher: Ma
     phone, 2026-12-04: an exception of the phrase, not the corpus, whose every line moves the
     learned tone weights)."""
     assert marks(matcher, "不好意思，我不知道您已经等了这么久。") == []
-    assert [p for p, _ in marks(matcher, "我不知道，您去问别人吧。")][0] == "wo-buzhidao"
+    assert "wo-buzhidao" in [p for p, _ in marks(matcher, "我不知道，您去问别人吧。")]
 
 
 def test_a_long_line_is_cut_between_sentences_and_a_short_one_is_not_scored() -> None:
