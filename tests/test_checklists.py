@@ -121,6 +121,8 @@ def small_content(fixture_content: Path) -> Path:
     [
         ("24", f"{WANTED_HOUR}；这里是 24"),
         ("04:00", f"{WANTED_HOUR}；只写小时数，不写成“04:00”"),
+        # YAML reads 4:00 as 4 × 60: the message quotes what the editor wrote
+        ("4:00", f"{WANTED_HOUR}；这里是 240（文件里写的是“4:00”，YAML 把它读成了数字 240）"),
         ('"4"', "day_start_hour: 应为整数，这里是文字“4”；数字不要加引号"),
     ],
 )

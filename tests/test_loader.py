@@ -116,6 +116,34 @@ def test_chapter_title_typo_is_caught(content: Path) -> None:
     assert any("缺少必填字段“title”" in p for p in found)
 
 
+def test_a_new_entry_without_its_dash_is_named_as_such_once(content: Path) -> None:
+    """`kind:` where `- kind:` was meant: YAML reads the new entry's keys into the one above
+    (its id dropped). One message, at the new entry, saying the "- " is missing: not one
+    "merge" per key (merging would overwrite the entry above), nor the references to the
+    dropped id as dangling."""
+    second = PHRASE.split("    entries:\n", 1)[1].replace("test-phrase", "test-phrase-2")
+    append(content / "phrasing.yml", PHRASE + second.replace("      - kind:", "        kind:"))
+    append(content / "search.yml", "  - text: 测试\n    ref: test-phrase\n")  # the dropped id
+    path = content / "phrasing.yml"
+    [problem] = problems_of(content)
+    line = line_of(path, "        kind: phrase")
+    assert problem.startswith(f"content/phrasing.yml:{line}:9: ")
+    assert "行首少了“- ”（写成“- kind: …”，和上一条的“- ”对齐）" in problem
+
+
+def test_the_same_forbidden_phrase_on_two_cards_is_an_error(content: Path) -> None:
+    """A second card with the same words (spaces, punctuation and width aside) would double
+    its quiz question; 话术自查 links only the first."""
+    second = PHRASE.split("    entries:\n", 1)[1]
+    second = second.replace("test-phrase", "test-phrase-2").replace("测试用语", "测试 用语！")
+    append(content / "phrasing.yml", PHRASE + second)
+    path = content / "phrasing.yml"
+    [problem] = problems_of(content)
+    first = line_of(path, "text: 测试用语")
+    assert problem.startswith(f"content/phrasing.yml:{line_of(path, 'text: 测试 用语！')}:")
+    assert f"和“test-phrase”（content/phrasing.yml:{first}）是同一句话" in problem
+
+
 def test_duplicate_id_across_files(content: Path) -> None:
     append(content / "basics.yml", PHRASE)
     append(content / "phrasing.yml", PHRASE.replace("test-section", "test-section-2"))
@@ -528,7 +556,9 @@ def test_a_way_of_asking_given_to_two_entries_is_reported_at_the_second(content:
     other = PHRASE.replace("test-section", "test-section-2").replace("test-phrase", "test-phrase-2")
     append(
         content / "phrasing.yml",
-        other.replace("source:", "asked: [客户说 太贵了！]\n        source:"),
+        other.replace("source:", "asked: [客户说 太贵了！]\n        source:").replace(
+            "text: 测试用语", "text: 另一句测试用语"
+        ),
     )
     [problem] = problems_of(content)
     first = line_of(content / "basics.yml", "asked: [客户嫌贵")

@@ -1,5 +1,7 @@
 """Each way of asking (`asked`) belongs to one entry: search cannot tell two entries apart by a
-phrase they share, so it would open either for that question.
+phrase they share, so it would open either for that question. Likewise each forbidden phrase
+has one card: a second card of the same words doubles its quiz question and splits what
+话术自查 links to.
 
 Phrases are compared the way the phrase matcher folds text (`phrases.normalise`): NFKC, ASCII
 case folded, spaces and punctuation left out.
@@ -7,10 +9,10 @@ case folded, spaces and punctuation left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..phrases.normalise import fold, kind_of
-from .model import Node
+from .model import Node, Phrase
 from .problems import Problem
 from .where import Path, Where
 from .yaml_source import YamlDocument
@@ -22,7 +24,7 @@ def _key(phrase: str) -> str:
 
 
 def check_asked_unique(
-    files: list[tuple[YamlDocument, Iterable[tuple[Node, Path]]]],
+    files: Sequence[tuple[YamlDocument, Iterable[tuple[Node, Path]]]],
 ) -> list[Problem]:
     """A problem for every `asked` phrase already given to another object (or twice to one)."""
     first: dict[str, tuple[str, Where]] = {}
@@ -47,4 +49,33 @@ def check_asked_unique(
                         "两处，搜索分不出该打开哪一条。只留在最对题的那一条上，另一处删掉或换个说法",
                     )
                 )
+    return problems
+
+
+def check_phrases_unique(
+    files: Sequence[tuple[YamlDocument, Iterable[tuple[Node, Path]]]],
+) -> list[Problem]:
+    """A problem for every 禁语 card whose words another card already has."""
+    first: dict[str, tuple[str, Where]] = {}
+    ids: set[str] = set()
+    problems = []
+    for doc, nodes in files:
+        for node, path in nodes:
+            # a card whose id is taken already (a copy of a file) is reported as that
+            if not isinstance(node, Phrase) or node.id in ids:
+                continue
+            ids.add(node.id)
+            where = doc.where((*path, "text"))
+            key = _key(node.text)
+            if key not in first:
+                first[key] = (str(node.id), where)
+                continue
+            other, at = first[key]
+            problems.append(
+                Problem(
+                    where,
+                    f"这条禁语和“{other}”（{at.file}:{at.line}）是同一句话：一句禁语只写一张卡片。"
+                    "要补充的理由或说法加到那一条上，这一条删掉",
+                )
+            )
     return problems

@@ -18,7 +18,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from ..phrases.syntax import PatternCompiler
-from .asked_phrases import check_asked_unique
+from .asked_phrases import check_asked_unique, check_phrases_unique
 from .checker_file import CheckerFile
 from .handbook import Handbook
 from .model import (
@@ -160,7 +160,9 @@ def _validate(
                     f"{_expected(message)}：文件里写的是“{written}”，没加引号，YAML 把它读成了{read_as}；"
                     f'请加引号，写成 "{written}"'
                 )
-            elif written is not None and detail["type"] in _SCALAR_ERRORS:
+            elif written is not None and (
+                detail["type"] in _SCALAR_ERRORS or written != str(detail.get("input"))
+            ):  # any check of a value YAML changed (4:00 read as 240) quotes what was written
                 message += f"（文件里写的是“{written}”，YAML 把它读成了{read_as}）"
             elif (comment := doc.marks.comments.get(path)) and detail.get("input") is None:
                 message = _only_a_comment(message, comment, item=isinstance(path[-1], int))
@@ -431,7 +433,8 @@ class HiddenIds:
     """The ids that may be defined in files that could not be read as YAML at all: every word
     of their text that could be an id (whole words, so a misspelt reference that is the start
     of a real id, wujian-buduandan, is still named), or any id at all once a file is empty
-    (emptied by mistake, its ids are unknown and nothing of them is left to read)."""
+    (emptied by mistake, its ids are unknown and nothing of them is left to read); and the
+    values YAML dropped for a key written twice."""
 
     words: frozenset[str] = frozenset()
     any_id: bool = False
@@ -449,8 +452,11 @@ def _unreadable_ids(
     texts = [
         _any_text(path.read_bytes()) for path in sorted(root.glob("*.yml")) if path.name not in read
     ]
+    # and the values YAML dropped for a key written twice (an item's lost id)
+    dropped = {value for doc, _node in loaded.values() for value in doc.marks.dropped}
+    dropped |= {value for doc, _model in invalid for value in doc.marks.dropped}
     return HiddenIds(
-        frozenset(word for text in texts for word in _ID_WORD.findall(text)),
+        frozenset(word for text in texts for word in _ID_WORD.findall(text)) | dropped,
         any(is_blank(text) for text in texts),
     )
 
@@ -490,7 +496,9 @@ def load_content(root: FsPath) -> Handbook:
     problems += _check_quiz_chapters(loaded, root)
     for name, (doc, root_node) in loaded.items():
         problems += check_staff_text(doc, root_node, walks[name])
-    problems += check_asked_unique([(doc, walks[name]) for name, (doc, _node) in loaded.items()])
+    files = [(doc, walks[name]) for name, (doc, _node) in loaded.items()]
+    problems += check_asked_unique(files)
+    problems += check_phrases_unique(files)
     if problems:
         raise ContentError(problems)
     chapters = {

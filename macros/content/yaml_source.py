@@ -64,6 +64,9 @@ class Marks:
     # Values left empty but for a comment (`reason: # 先道歉`): YAML reads a `#` after a space
     # as the start of a comment, which an editor may have meant as the text.
     comments: dict[Path, str] = field(default_factory=dict)
+    # Values of a key written twice that YAML dropped for the later one (an item whose "- "
+    # was left out loses its id): references to them wait until the mistake is mended.
+    dropped: set[str] = field(default_factory=set)
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The closest known position: the path itself or its nearest ancestor."""
@@ -405,17 +408,24 @@ def _walk(
         return _scalar_problems(node, lines, doc_file) or _key_as_text(node, path, doc_file, keys)
     if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
         seen: dict[Any, int] = {}
+        earlier: dict[Any, yaml.Node] = {}
+        first = node.value[0][0].value if node.value else None
+        new_item = False  # the item's first key again: its other keys again say nothing more
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             child = (*path, key)
             line = key_node.start_mark.line + 1
             if key in seen:
                 where = Where(doc_file, line, key_node.start_mark.column + 1, child)
-                problems.append(
-                    Problem(where, f"字段“{key}”写了两次（第 {seen[key]} 行已有）；请合并成一个")
-                )
+                if isinstance(dropped := earlier[key], yaml.ScalarNode):
+                    marks.dropped.add(dropped.value)
+                earlier[key] = value_node
+                if not new_item:
+                    problems.append(Problem(where, _twice(key, seen[key], path, first)))
+                new_item = new_item or (key == first and bool(path) and isinstance(path[-1], int))
                 continue
             seen[key] = line
+            earlier[key] = value_node
             marks.keys[child] = (line, key_node.start_mark.column + 1)
             if key in data:
                 problems += _walk(value_node, data[key], child, marks, doc_file, lines, keys)
@@ -435,6 +445,19 @@ def _walk(
                 start = item_node.start_mark
                 problems.append(Problem(Where(doc_file, start.line + 1, start.column + 1), hint))
     return problems
+
+
+def _twice(key: str, before: int, path: Path, first: Any) -> str:
+    """A key written twice in one mapping. The first key of a list item written again is
+    most often a new item whose "- " was left out: merging, as the plain message asks, would
+    overwrite the item above."""
+    message = f"字段“{key}”写了两次（第 {before} 行已有）"
+    if path and isinstance(path[-1], int) and key == first:
+        return (
+            f"{message}：如果从这一行起是新的一条，行首少了“- ”（写成“- {key}: …”，"
+            "和上一条的“- ”对齐）；如果不是，请把两处合并成一个"
+        )
+    return f"{message}；请合并成一个"
 
 
 def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | None, Any]:
