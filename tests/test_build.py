@@ -99,9 +99,16 @@ def test_edit_button_opens_the_yaml_the_page_is_made_from(
     for stem in handbook.chapters:
         html = page(built_site, stem)
         edits = [a["href"] for a in html.attrs("a") if a.get("rel") == "edit"]
-        assert edits == [f"../_content/{stem}.yml"], stem
-        served = built_site / "_content" / f"{stem}.yml"
-        assert served.read_bytes() == (ROOT / "content" / f"{stem}.yml").read_bytes()
+        assert edits == [f"../_content/{stem}.yml.html"], stem
+        # A page of the file (a raw .yml is downloaded, not shown), every line at its anchor,
+        # saying where the file is changed.
+        served = Page(built_site / "_content" / f"{stem}.yml.html")
+        lines = (ROOT / "content" / f"{stem}.yml").read_text(encoding="utf-8").splitlines()
+        assert [a["id"] for a in served.attrs("span")] == [
+            f"L{n}" for n in range(1, len(lines) + 1)
+        ]
+        assert lines[1].strip() in served.text
+        assert f"请在编辑器里打开仓库中的 content/{stem}.yml" in served.text
 
 
 def test_entry_shows_its_source_and_yaml_line(built_site: Path, handbook: Handbook) -> None:
@@ -111,6 +118,7 @@ def test_entry_shows_its_source_and_yaml_line(built_site: Path, handbook: Handbo
     block = html.source.split(f'id="{entry.id}"', 1)[1].split("</article>", 1)[0]
     assert source_title in block
     assert f"content&#47;phrasing&#46;yml&#58;{entry.where.line}" in block
+    assert f'href="../_content/phrasing.yml.html#L{entry.where.line}"' in block  # at its line
 
 
 LOADING_ATTRS = {

@@ -73,6 +73,9 @@ def test_gitlab_uses_its_own_form(handbook: Handbook) -> None:
     )
     assert href.startswith("https://gitlab.corp.cn/kefu/handbook/-/issues/new?")
     assert {"issue[title]", "issue[description]"} <= fields(href).keys()
+    # and its edit and file pages under /-/, as GitLab has them
+    assert site.repo_edit == "https://gitlab.corp.cn/kefu/handbook/-/edit/main/"
+    assert site.repo_blob == "https://gitlab.corp.cn/kefu/handbook/-/blob/main/"
 
 
 def test_without_a_repository_a_mail_and_without_either_no_link(handbook: Handbook) -> None:

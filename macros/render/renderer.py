@@ -81,16 +81,17 @@ class Renderer:
         return Link(Markup(self.links.href(ident)), title_of(node))
 
     def yaml_href(self, node: Node) -> Markup:
-        """Where an editor changes this node: the repository file at its line, or the site copy."""
+        """Where an editor changes this node: the repository file at its line, or the site's
+        page of the file at that line (macros/site/build.py, yaml_page)."""
         file = node.where.file
         if self.site.repo_blob:
             return Markup(f"{self.site.repo_blob}{file}#L{node.where.line}")
-        return Markup(self.links.href_page(f"_{file}"))
+        return Markup(f"{self.links.href_page(f'_{file}.html')}#L{node.where.line}")
 
     def edit_href(self, file: str) -> str:
         if self.site.repo_edit:
             return f"{self.site.repo_edit}{file}"
-        return self.links.href_page(f"_{file}")
+        return self.links.href_page(f"_{file}.html")
 
     def report_href(self, entry: Entry) -> str:
         """A pre-filled issue (or mail) saying which entry, on which page, in which version."""
