@@ -116,6 +116,27 @@ def test_the_editor_view_shows_sources_notes_and_lines_and_is_remembered(
     assert "content/phrasing.yml:" not in phone.locator(".md-content").inner_text()
 
 
+def test_the_editor_view_shows_each_checklist_items_and_questions_line_and_notes(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """Checklists and questions have their editor's lines too: file:line under each item and
+    question (a drill question points at the entry it was made from), and their notes."""
+    checklist = next(c for c in handbook.checklists.checklists if c.editor_note)
+    phone.goto(site.page_url(f"checklists/{checklist.id}/?view=editor"))
+    lines = phone.locator(".hb-checklist .hb-yaml").all_inner_texts()
+    wanted = [f"content/checklists.yml:{n.where.line}" for n in (checklist, *checklist.items)]
+    assert lines == wanted
+    expect(phone.locator(".hb-checklist .hb-editor-note").first).to_contain_text(
+        checklist.editor_note[0]
+    )
+    phone.goto(site.page_url("quizzes/zice-jinyu/"))
+    current = phone.locator(".quiz-q.is-on .hb-yaml")
+    expect(current).to_have_count(1)
+    assert re.fullmatch(r"(由 )?content/\w+\.yml:\d+( 的条目自动出题)?", current.inner_text())
+    phone.goto(site.page_url("quizzes/zice-jinyu/?view=staff"))
+    expect(phone.locator(".quiz-q.is-on .hb-yaml")).to_be_hidden()
+
+
 def test_the_editor_view_says_so_atop_every_page_and_one_tap_undoes_it(
     phone: Any, site: SiteServer
 ) -> None:

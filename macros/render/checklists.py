@@ -35,6 +35,7 @@ KEEP_DAYS: Final = 60
 class ItemView:
     item: ChecklistItem
     refs: list[Link]
+    editor: dict[str, Any]  # the editor view's lines (renderer.editor_meta)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ChecklistView:
     checklist: Checklist
     groups: list[GroupView]
     href: Markup
+    editor: dict[str, Any]
 
     @property
     def count(self) -> int:
@@ -103,7 +105,9 @@ def followed_procedure(renderer: Renderer, checklist: Checklist) -> Procedure | 
 
 def group_items(renderer: Renderer, checklist: Checklist) -> list[GroupView]:
     def view(item: ChecklistItem) -> ItemView:
-        return ItemView(item, [renderer.link(ident) for ident in item.refs])
+        return ItemView(
+            item, [renderer.link(ident) for ident in item.refs], renderer.editor_meta(item)
+        )
 
     procedure = followed_procedure(renderer, checklist)
     if procedure is None:
@@ -127,6 +131,7 @@ def checklist_view(renderer: Renderer, checklist: Checklist) -> ChecklistView:
         checklist=checklist,
         groups=group_items(renderer, checklist),
         href=Markup(renderer.links.href_page(checklist_url(checklist.id))),
+        editor=renderer.editor_meta(checklist),
     )
 
 

@@ -50,6 +50,7 @@ class ShownQuestion:
     explanation: str
     see: Link
     see_chapter: str
+    editor: dict[str, Any]  # the editor view's lines (renderer.editor_meta)
 
     @property
     def input(self) -> str:
@@ -96,6 +97,7 @@ def shown(renderer: Renderer, number: int, item: QuizQuestion) -> ShownQuestion:
         explanation=question.explanation,
         see=renderer.link(question.ref),
         see_chapter=renderer.handbook.chapters[item.chapter].title,
+        editor=renderer.editor_meta(question, made_from=question.ref),
     )
 
 

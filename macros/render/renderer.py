@@ -118,6 +118,19 @@ class Renderer:
             return f"mailto:{self.site.report_email}?{urlencode(query, quote_via=quote)}"
         return ""
 
+    def editor_meta(self, node: Node, made_from: str = "") -> dict[str, Any]:
+        """What the editor view shows under a checklist, a checklist item or a question: its
+        sources, its file and line, its editors' notes. A question the build made from an
+        entry (a drill) has no line of its own: it points at the entry it was made from."""
+        place = node if node.where.file or not made_from else self.handbook.get(made_from)
+        label = f"{place.where.file}:{place.where.line}"
+        return {
+            "sources": [self.handbook.sources[s] for s in getattr(node, "source", [])],
+            "yaml_href": self.yaml_href(place),
+            "yaml_label": label if place is node else f"由 {label} 的条目自动出题",
+            "notes": list(getattr(node, "editor_note", [])),
+        }
+
     def meta_of(self, entry: Entry) -> dict[str, Any]:
         meta: dict[str, Any] = {
             "chips": [word for word in entry.keywords if word != entry.label],
