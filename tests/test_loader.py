@@ -287,6 +287,17 @@ def test_an_emptied_chapter_is_the_one_problem_not_every_reference_to_it(content
     assert problems_of(content) == [f"content/phrasing.yml:1: {EMPTY}"]
 
 
+def test_an_emptied_chapter_with_a_page_is_not_to_be_deleted(content: Path) -> None:
+    """Its page in docs/ calls it: deleting it, as the plain advice says, would break the
+    page and leave every reference to its ids dangling."""
+    (content.parent / "docs").mkdir()
+    (content.parent / "docs" / "phrasing.md").write_text('{{ chapter("phrasing") }}\n', "utf-8")
+    (content / "phrasing.yml").write_text("\n", encoding="utf-8")
+    assert problems_of(content) == [
+        "content/phrasing.yml:1: 文件是空的；请写入内容，这个文件是手册必需的，不能删除"
+    ]
+
+
 def test_key_written_twice_is_not_silently_dropped(content: Path) -> None:
     (content / "extra.yml").write_text("title: 一\ntitle: 二\nsummary: x\n", encoding="utf-8")
     found = problems_of(content)

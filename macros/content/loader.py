@@ -264,7 +264,10 @@ def _read_all(
         if path.is_dir() or path.suffix != ".yml":
             problems.append(Problem(Where(shown), "content/ 里只能放 .yml 文件（扩展名请用 .yml）"))
             continue
-        doc, file_problems = read_yaml(path, shown, keys, required=path.name in SPECIAL_FILES)
+        # A chapter with a page in docs/ is required too: its page calls it (deleted, every
+        # reference to its ids would be reported as well).
+        required = path.name in SPECIAL_FILES or (root.parent / "docs" / f"{path.stem}.md").exists()
+        doc, file_problems = read_yaml(path, shown, keys, required=required)
         problems += file_problems
         if doc is None:
             continue
