@@ -79,6 +79,14 @@ def test_colon_in_text_gets_a_quoting_hint(content: Path) -> None:
     [problem] = problems_of(content)
     assert problem.startswith("content/extra.yml:1:")
     assert "请给整段文字加引号" in problem
+    assert "中文引号" not in problem
+
+
+def test_chinese_quotes_are_not_quotes_to_yaml(content: Path) -> None:
+    """The editor did quote the text, in the quotes their keyboard gives."""
+    (content / "extra.yml").write_text("title: “注意: 这里”\n", encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.endswith('（中文引号“”不算引号：要用英文引号，写成 "……"）')
 
 
 def test_tab_indentation_is_reported_per_line(content: Path) -> None:

@@ -99,6 +99,9 @@ def _translate(problem: str) -> str:
     return f"YAML 语法错误：{problem}"
 
 
+# A value in Chinese quotes (reason: “注意: …”): to YAML they are text, not quotes.
+_CHINESE_QUOTED: Final = re.compile(r"^\s*(?:- )?[\w-]+: *[“‘]")
+
 _FULL_WIDTH_COLON: Final = "用了全角冒号“：”；键后面要用半角冒号加空格，写成“{key}: ”"
 
 # A key written the way YAML cannot read, found on the line a syntax error points at or just
@@ -515,6 +518,8 @@ def read_yaml(
             if slip is not None:
                 return None, [slip]
             message = _translate(f"{error.problem or ''} {error.context or ''}".strip())
+            if line and _CHINESE_QUOTED.match(text.splitlines()[line - 1]):
+                message += '（中文引号“”不算引号：要用英文引号，写成 "……"）'
             return None, [Problem(Where(file, line, column), message)]
         except yaml.YAMLError as error:
             return None, [Problem(Where(file), _translate(str(error)))]
