@@ -518,7 +518,9 @@ def read_yaml(
             if slip is not None:
                 return None, [slip]
             message = _translate(f"{error.problem or ''} {error.context or ''}".strip())
-            if line and _CHINESE_QUOTED.match(text.splitlines()[line - 1]):
+            lines = text.splitlines()
+            here = lines[line - 1] if 0 < line <= len(lines) else ""  # (not at the end)
+            if _CHINESE_QUOTED.match(here):
                 message += '（中文引号“”不算引号：要用英文引号，写成 "……"）'
             return None, [Problem(Where(file, line, column), message)]
         except yaml.YAMLError as error:
