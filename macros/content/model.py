@@ -387,6 +387,9 @@ class Dialogue(Entry):
     reply: Text
     problem: Text
     better: Text
+    # false: 对练 leaves the line out, a scene that is not a counter's (the seed's shop and
+    # training school), which staff practising took for services of their own
+    practice: bool = True
 
     @property
     def title_text(self) -> str:

@@ -3,7 +3,8 @@
 Like the drills, nothing is written for practice: every 常见异议 (`objection`: its `text` and
 `reply`), every 对话示例 (`dialogue`: `customer`, and `better` as the model, `reply` as the poor
 answer) and every method whose counter example (`example`) opens with the customer (the first
-客户 turn and the 员工 turn that answers it) is a practice item, keyed by its entry id so a
+客户 turn and the 员工 turn that answers it) is a practice item (a dialogue marked
+`practice: false` is not), keyed by its entry id so a
 reworded entry keeps its place in the review queue. Editors' markers are left out: staff read
 these lines.
 """
@@ -30,6 +31,8 @@ def _item(entry: Entry) -> PracticeItem | None:
     if isinstance(entry, Objection):
         return PracticeItem(entry.id, entry.text, (entry.reply,), "", entry.title_text)
     if isinstance(entry, Dialogue):
+        if not entry.practice:
+            return None
         return PracticeItem(
             entry.id, entry.customer, (entry.better,), entry.reply, entry.title_text
         )
