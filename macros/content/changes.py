@@ -65,6 +65,7 @@ FIELD_NAMES: Final = MappingProxyType(
         "kind": "类型",
         "audience": "读者",
         "better": "更好的说法",
+        "practice": "进对练",
         "category": "类别",
         "caution": "注意",
         "correct": "正确",
