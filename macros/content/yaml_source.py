@@ -423,9 +423,10 @@ def _walk(
                 if isinstance(dropped := earlier[key], yaml.ScalarNode):
                     marks.dropped.add(dropped.value)
                 earlier[key] = value_node
+                slip = key == first and bool(path) and isinstance(path[-1], int)
                 if not new_item:
-                    problems.append(Problem(where, _twice(key, seen[key], path, first)))
-                new_item = new_item or (key == first and bool(path) and isinstance(path[-1], int))
+                    problems.append(Problem(where, _twice(key, seen[key], new_item=slip)))
+                new_item = new_item or slip
                 continue
             seen[key] = line
             earlier[key] = value_node
@@ -450,12 +451,12 @@ def _walk(
     return problems
 
 
-def _twice(key: str, before: int, path: Path, first: Any) -> str:
-    """A key written twice in one mapping. The first key of a list item written again is
-    most often a new item whose "- " was left out: merging, as the plain message asks, would
-    overwrite the item above."""
+def _twice(key: str, before: int, *, new_item: bool) -> str:
+    """A key written twice in one mapping. The first key of a list item written again
+    (`new_item`) is most often a new item whose "- " was left out: merging, as the plain
+    message asks, would overwrite the item above."""
     message = f"字段“{key}”写了两次（第 {before} 行已有）"
-    if path and isinstance(path[-1], int) and key == first:
+    if new_item:
         return (
             f"{message}：如果从这一行起是新的一条，行首少了“- ”（写成“- {key}: …”，"
             "和上一条的“- ”对齐）；如果不是，请把两处合并成一个"

@@ -135,9 +135,7 @@ class Renderer:
         meta: dict[str, Any] = {
             "chips": [word for word in entry.keywords if word != entry.label],
             "synonyms": self.handbook.synonyms.expand(entry.keywords),
-            "sources": [self.handbook.sources[s] for s in entry.source],
-            "yaml_href": self.yaml_href(entry),
-            "yaml_label": f"{entry.where.file}:{entry.where.line}",
+            **self.editor_meta(entry),  # the editor view's lines, as under checklists and questions
             "report_href": self.report_href(entry),
         }
         if isinstance(entry, Topic):

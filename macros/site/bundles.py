@@ -120,7 +120,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         "assets/chapter.css": ("assets/css/entries.css", "assets/css/handout.css"),
         "assets/checklist.css": ("assets/css/checklist.css",),
         "assets/checklist.js": ("assets/js/checklist.js",),
-        "assets/quiz.css": ("assets/css/quiz.css",),
+        "assets/quiz.css": ("assets/css/question-kind.css", "assets/css/quiz.css"),
         "assets/quiz.js": (
             "assets/js/bring-into-view.js",  # window.hbBringIntoView, which quiz.js uses
             "assets/js/quiz.js",
@@ -140,7 +140,8 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         ),
         "assets/review-queue.js": ("assets/js/review-queue.js",),
         "assets/review.js": ("assets/js/review.js",),
-        "assets/review.css": ("assets/css/review.css",),
+        # 多选 on a review card as in a quiz (quiz.css's bundle has it too)
+        "assets/review.css": ("assets/css/question-kind.css", "assets/css/review.css"),
         # The phrase matcher alone: 对练 loads it at its first 对照, with the phrase spec.
         checker.CORE_BUNDLE: ("assets/js/checker-core.js",),
         "assets/practice.js": ("assets/js/practice.js",),

@@ -301,7 +301,10 @@
     return spec;
   }
 
-  const api = { compileSpec, linksFrom, normalise, findPhrases };
+  /** What a finding is called: a listed phrase (禁语) or a line's tone (语气). */
+  const labelOf = (phrase) => (phrase.kind === "tone" ? "语气" : "禁语");
+
+  const api = { compileSpec, linksFrom, normalise, findPhrases, labelOf };
   if (typeof module === "object" && module.exports) module.exports = api;
   else globalThis.HandbookChecker = api;
 })();

@@ -14,8 +14,7 @@
     return node;
   }
 
-  /* What a finding is called: a listed phrase (禁语) or a line's tone (语气). */
-  const labelOf = (phrase) => (phrase.kind === "tone" ? "语气" : "禁语");
+  const { labelOf } = HandbookChecker; /* 禁语 or 语气 */
 
   /* One card per phrase found: where it was said, the entry link, why not, what instead. */
   function addCard(list, group, multiline) {

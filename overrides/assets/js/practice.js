@@ -17,8 +17,9 @@
   }
 
   /* What a finding is: a listed phrase (禁语), or a line whose tone sounds like a brush-off
-     (语气, no phrase of the list in it), as 话术自查 names them. */
-  const labelOf = (phrase) => (phrase.kind === "tone" ? "语气" : "禁语");
+     (语气, no phrase of the list in it), as 话术自查 names them (checker-core.js, loaded
+     with the spec before anything is reported). */
+  const labelOf = (phrase) => HandbookChecker.labelOf(phrase);
 
   function statusText(findings) {
     if (!findings.length) return "没有查到手册列出的禁语。语气和态度还要自己把关。";
