@@ -114,7 +114,7 @@ def test_an_editors_preview_follows_every_edit_and_shows_slips_in_the_page(
     )
     wait_for(f"{url}phrasing/", "禁语速查（已改）")
 
-    template = project / "macros" / "render" / "templates" / "entries" / "_foot.html"
+    template = project / "macros" / "render" / "templates" / "_editor_meta.html"  # 来源：…
     template.write_text(
         template.read_text(encoding="utf-8").replace("来源：", "出处：", 1), encoding="utf-8"
     )
@@ -137,7 +137,7 @@ def test_an_editors_preview_follows_every_edit_and_shows_slips_in_the_page(
     # A Python file of macros/ changed: the server restarts itself with the new code.
     module = project / "macros" / "render" / "renderer.py"
     source = module.read_text(encoding="utf-8")
-    label = '"yaml_label": f"{entry.where.file}:{entry.where.line}"'
+    label = 'label = f"{place.where.file}:{place.where.line}"'  # renderer.editor_meta
     assert label in source
     module.write_text(source.replace(label, label[:-1] + '（新代码）"'), encoding="utf-8")
     wait_for(f"{url}phrasing/", "（新代码）")
