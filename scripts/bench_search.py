@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import statistics
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -93,6 +94,9 @@ class Batch:
 # Held-out batches whose misses were studied after their first run, so no longer held out
 # (9: its two quiz queries, which found nothing, set the next round's first task).
 TUNED_ON_SINCE = frozenset({1, 2, 3, 4, 5, 6, 7, 9})
+
+# How often the cost of building the index is measured (its median is reported).
+COST_BUILDS = 15
 
 BATCHES = (
     Batch("tuning set", TUNING),
@@ -327,7 +331,9 @@ def report(
     off_topic: list[OffTopic],
     sizes: tuple[int, int],
     also: dict[str, tuple[str, ...]],
+    cost: tuple[list[float], list[float]],
 ) -> str:
+    builds, searches = cost
     lines = [
         f"Measured {date.today().isoformat()} by `scripts/bench_search.py` on the site built for"
         " the address it is served from (instant navigation on, as published). Ranking: the"
@@ -379,6 +385,11 @@ def report(
         "",
         f"- Search index: {sizes[0] / 1024:.0f} KB, **{sizes[1] / 1024:.0f} KB gzip** (fetched"
         " once, then kept for offline use)",
+        f"- Building it in the search worker: {statistics.median(builds):.0f} ms of CPU on this"
+        f" machine (Node, the median of {len(builds)} builds; a phone takes several times as"
+        " long), once per page loaded in full (not after a tap that instant navigation takes"
+        f" over); one search: {statistics.median(searches):.1f} ms (the median over the tuning"
+        f" set, slowest {max(searches):.0f} ms)",
     ]
     return "\n".join(lines)
 
@@ -493,9 +504,10 @@ def main() -> int:
                         )
                     )
                 off_topic = [measure_off_topic(search, batch) for batch in OFF_TOPIC]
+                cost = search.cost(COST_BUILDS, [q.q for q in load_queries(BATCHES[0].path)])
         finally:
             server.stop()
-    text = report(sets, off_topic, sizes, also)
+    text = report(sets, off_topic, sizes, also, cost)
     print(miss_lists(sets, held_out_too=True))
     for batch in off_topic:
         print(f"- {batch.name}, no note: " + "; ".join(batch.unnoted))

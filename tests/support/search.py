@@ -168,6 +168,12 @@ class Engine:
         """Whether the search box says its best result only comes near the question."""
         return bool(self.lines.ask({"weak": query}))
 
+    def cost(self, builds: int, queries: list[str]) -> tuple[list[float], list[float]]:
+        """CPU milliseconds of each of `builds` builds of the index (what the search worker
+        does once per page loaded in full) and of each search of `queries`."""
+        answer = self.lines.ask({"cost": {"builds": builds, "queries": queries}})
+        return list(answer["builds"]), list(answer["queries"])
+
     def marks(self, query: str) -> list[tuple[str, list[str]]]:
         """Each result with the words it marks, in the list and on the page it opens."""
         return [(location, list(words)) for location, words in self.lines.ask({"marks": query})]

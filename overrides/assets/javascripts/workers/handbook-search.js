@@ -16,9 +16,9 @@
   /* Material parses search_index.json on the page at every load and posts it here; that file
    * only names ours (macros/site/search_index.py), which this worker fetches itself, off the
    * page's main thread: a moment after the page loaded, or at once when a question comes
-   * first. Building the index takes a tenth of a second or more on a phone. The engine
-   * (search-core.js) comes with the index, not with the page: what a page loads first stays
-   * small (README, Performance). */
+   * first. Building the index takes a sixth of a second of CPU on a desktop, several times
+   * that on a phone (README, Search). The engine (search-core.js) comes with the index, not
+   * with the page: what a page loads first stays small (README, Performance). */
   const LOAD_DELAY = 1500;
   const SITE_ROOT = "../../../"; /* this file is assets/javascripts/workers/handbook-search.js */
   let loading = null;
