@@ -642,6 +642,9 @@ def test_ticks_survive_instant_navigation_away_and_back(
     phone.wait_for_url("**/checklists/")
     card = phone.locator(f'[data-checklist-summary="{FIRST}"]')
     expect(card.locator("[data-progress]")).to_have_text(f"今天已完成 1/{len(ids)}")
+    phone.emulate_media(media="print")  # the list on paper is for anyone: not this phone's day
+    expect(card.locator("[data-progress]")).to_be_hidden()
+    phone.emulate_media(media="screen")
     card.locator("a").first.click()
     phone.wait_for_url(f"**/checklists/{FIRST}/")
     form = phone.locator(f'[data-checklist="{FIRST}"]')

@@ -99,6 +99,13 @@ def test_a_page_without_paper_of_its_own_prints_with_margins_and_no_tapping(
     printed = pages(desktop.pdf(format="A4"))
     assert [round(left_edge(pdf_page)) for pdf_page in printed] == [15] * len(printed)
     assert not any("点一下" in page_text(pdf_page) for pdf_page in printed)
+    # Paper cannot be tapped to read the rest of a card: each says all it is for.
+    text = re.sub(r"\s", "", "".join(page_text(pdf_page) for pdf_page in printed))
+    cards = desktop.locator(".hb-quick__text").evaluate_all(
+        "ts => ts.filter((t) => t.getClientRects().length).map((t) => t.textContent)"
+    )
+    for card in cards:
+        assert re.sub(r"\s", "", folded(card)) in text, card
     # Paper ends with the last block printed, not its bottom margin: a page that just fills
     # its sheets would print one more with only the footer.
     assert desktop.evaluate(TRAILING_SPACE) < 1

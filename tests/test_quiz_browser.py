@@ -620,7 +620,7 @@ def test_an_option_reached_with_the_keyboard_shows_that_it_has_the_focus(
 def print_part(page: Any, button: str) -> bytes:
     """What 打印试卷 or 打印答案 sends to the printer (the print dialog itself is left out)."""
     page.emulate_media(media="screen")
-    page.evaluate("window.print = () => {}")
+    page.evaluate("window.print = () => { window.hbPrintedTitle = document.title }")
     page.get_by_role("button", name=button).click()
     page.emulate_media(media="print")
     return page.pdf(format="A4")
@@ -679,6 +679,8 @@ def test_every_quiz_prints_its_worksheet_and_its_answer_key_apart(
         title = folded(quiz_title(quiz.id))
         open_quiz(desktop, site, quiz.id)
         sheet = [page_text(page) for page in pages(print_part(desktop, "打印试卷"))]
+        # A saved PDF is named after the title: the sheet and the key must not share one.
+        assert desktop.evaluate("window.hbPrintedTitle") == f"{quiz_title(quiz.id)}（试卷）"
         for number, text in enumerate(sheet, 1):
             assert NAME_LINE.search(text), (quiz.id, number, text[:80])
             assert f"第 {number} / {len(sheet)} 页" in text, (quiz.id, number)
@@ -688,6 +690,8 @@ def test_every_quiz_prints_its_worksheet_and_its_answer_key_apart(
         assert "答案与解析" not in worksheet
 
         key = pdf_page_texts(print_part(desktop, "打印答案"))
+        assert desktop.evaluate("window.hbPrintedTitle") == f"{quiz_title(quiz.id)}（答案）"
+        assert desktop.title() == f"{quiz_title(quiz.id)} - {site_name()}"  # back after printing
         assert not any(NAME_LINE.search(text) for text in key)
         heading, _, rest = key[0].partition("答案与解析")
         assert heading.strip() == f"{title}:", quiz.id
@@ -697,8 +701,15 @@ def test_every_quiz_prints_its_worksheet_and_its_answer_key_apart(
             for number, item in enumerate(BOOK.questions_of(quiz.id), 1)
         )
         assert re.sub(r"\s", "", rest).startswith(grid), (quiz.id, rest[:120])
-        # Then each explanation, with what is wrong with each wrong option that says so.
+        # Then each explanation, apart from the answer (an explanation may begin with a
+        # letter: "C 注重信誉、A 留意形象…"), with what is wrong with each wrong option.
         printed = re.sub(r"\s", "", "".join(key))
+        for item in BOOK.questions_of(quiz.id):
+            letters = "、".join(
+                LETTERS[i] for i, o in enumerate(item.question.choices) if o.correct
+            )
+            why = re.sub(r"\s", "", folded(f"{letters}解析：{item.question.explanation}"))
+            assert why[:10] in printed, (quiz.id, item.question.id)
         for item in BOOK.questions_of(quiz.id):
             for i, o in enumerate(item.question.choices):
                 if o.why:
@@ -730,6 +741,45 @@ def test_short_options_print_side_by_side_each_on_one_line(desktop: Any, site: S
             assert len(rows) == -(-len(options) // columns), (quiz, columns, options)
         desktop.emulate_media(media="screen")
     assert layouts == {1, 2, 4}
+
+
+# Where a long question's second line and a long option's box stand on paper: the number's
+# left and right, its badge, the prompt's last line's left; the box's top, the option text's
+# first line's top and height.
+WRAPPED = """() => {
+  const q = document.querySelector(".quiz-q");
+  q.querySelector(".quiz-prompt").textContent = "长".repeat(120);
+  const option = q.querySelector(".quiz-text");
+  option.textContent = "选".repeat(150);
+  const range = document.createRange();
+  range.selectNodeContents(q.querySelector(".quiz-prompt"));
+  const lines = [...range.getClientRects()];
+  range.selectNodeContents(option);
+  const first = range.getClientRects()[0];
+  const letter = q.querySelector(".quiz-letter").getBoundingClientRect();
+  return {
+    number: q.querySelector(".quiz-num").getBoundingClientRect().left,
+    badge: q.querySelector(".quiz-kind").getBoundingClientRect(),
+    numberRight: q.querySelector(".quiz-num").getBoundingClientRect().right,
+    second: lines[lines.length - 1].left,
+    boxTop: letter.top,
+    textTop: first.top,
+    lineHeight: first.height,
+  };
+}"""
+
+
+def test_long_questions_and_options_wrap_under_their_words_on_paper(
+    desktop: Any, site: SiteServer
+) -> None:
+    """A wrapped question goes on under its words, not under its number; a wrapped option's box
+    and letter stand at its first line, not halfway down (a trainer saw "B 用；升级以后…")."""
+    open_quiz(desktop, site, SHORT)
+    desktop.emulate_media(media="print")
+    at = desktop.evaluate(WRAPPED)
+    assert at["badge"]["left"] >= at["numberRight"] - 0.5  # the badge stays clear of the number
+    assert at["second"] > at["number"] + 10
+    assert abs(at["boxTop"] - at["textTop"]) < at["lineHeight"] / 2, at
 
 
 def test_what_was_answered_on_screen_never_prints(desktop: Any, site: SiteServer) -> None:

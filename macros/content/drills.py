@@ -4,7 +4,10 @@ Each generator reads the entries of the chapters a quiz covers and builds questi
 correct answer is a piece of that entry (an approved alternative, the next step, the method's
 name...). Everything is deterministic: the same content gives the same questions, ids and
 option order. Ids are derived from entry ids (never positions), distractors and option order
-from a hash of the question id, so editing one entry changes only its own questions.
+from a hash of the question id, so editing one entry changes only its own questions, except
+where the right answer of a single-choice question stands: that is spread evenly over the
+letters across each chapter's questions of one generator (`_spread_answers`), so that a printed
+sheet cannot be answered by always ticking one letter.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final, TypeVar
 
@@ -98,7 +101,7 @@ def choice(
         return None
     options = [Option(text=text, correct=True) for text in right]
     options += [Option(text=text, why=why.get(text)) for text in distractors]
-    options.sort(key=lambda option: digest(qid, option.text))
+    options.sort(key=lambda option: digest("order", qid, option.text))
     return Question(
         id=qid,
         type="single" if len(right) == 1 else "multiple",
@@ -459,4 +462,39 @@ def chapters_shown(handbook: Handbook, drills: Sequence[str], chapters: Sequence
 
 def generate(handbook: Handbook, drills: Sequence[str], chapters: Sequence[str]) -> list[Drill]:
     """Every question the named generators build from these chapters, in content order."""
-    return [drill for name in drills for drill in GENERATORS[name](handbook, chapters)]
+    made = [drill for name in drills for drill in GENERATORS[name](handbook, chapters)]
+    return _spread_answers(handbook, made)
+
+
+def _spread_answers(handbook: Handbook, made: list[Drill]) -> list[Drill]:
+    """Move the right answer of each single-choice drill to a letter that evens out the letters
+    of its group: the drills of one generator from one chapter with as many options.
+
+    Distractors are the texts that hash lowest, and the options were ordered by a hash too, so
+    left alone the right answer came last far more often than not (14 of the 25 answers of the
+    objections quiz were D). The group is ranked by question id, not content order, so
+    reordering entries moves no answer; each run of n drills takes the n letters once, in an
+    order drawn from the group's name, so the letters follow no visible cycle.
+    """
+    groups: dict[tuple[str, str, int], list[int]] = {}
+    for at, drill in enumerate(made):
+        question = drill.question
+        if question.type == "single":
+            chapter = handbook.chapter_of_id.get(drill.source, "")
+            groups.setdefault((drill.generator, chapter, len(question.options)), []).append(at)
+    spread = list(made)
+    for (generator, chapter, size), members in groups.items():
+        members.sort(key=lambda at: made[at].question.id)
+        for rank, at in enumerate(members):
+            run = str(rank // size)
+            letters = sorted(range(size), key=lambda n: digest(generator, chapter, run, str(n)))
+            drill = made[at]
+            spread[at] = replace(drill, question=_right_at(drill.question, letters[rank % size]))
+    return spread
+
+
+def _right_at(question: Question, place: int) -> Question:
+    """The single-choice question with its right option moved to `place`."""
+    right = [o for o in question.options if o.correct]
+    wrong = [o for o in question.options if not o.correct]
+    return question.model_copy(update={"options": [*wrong[:place], *right, *wrong[place:]]})

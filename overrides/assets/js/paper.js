@@ -1,20 +1,36 @@
 /* Print buttons: [data-print="<part>"] prints the page with <html data-printing="<part>">
    until the print dialog closes, so the print styles can leave out the rest (a quiz's
-   worksheet or its answer key). Without the script the buttons stay hidden. */
+   worksheet or its answer key). A button's data-print-title is the document's title until
+   then: browsers name a saved PDF after it, and a quiz's worksheet and key would otherwise
+   share one name (the second saved over the first, or the key handed out as the sheet).
+   Without the script the buttons stay hidden. */
 "use strict";
 
 (() => {
   const root = document.documentElement;
-  addEventListener("afterprint", () => delete root.dataset.printing);
+  let title = null; /* the page's own title while a button's stands in for it */
+  function done() {
+    delete root.dataset.printing;
+    if (title !== null) document.title = title;
+    title = null;
+  }
+  addEventListener("afterprint", done);
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-print]");
     if (!button) return;
+    done();
     root.dataset.printing = button.dataset.print;
+    if (button.dataset.printTitle) {
+      title = document.title;
+      document.title = button.dataset.printTitle;
+    }
     print();
   });
 
   function init() {
-    delete root.dataset.printing; // a browser that never said the dialog closed
+    // A browser that never said the dialog closed; the new page has its own title.
+    delete root.dataset.printing;
+    title = null;
     for (const button of document.querySelectorAll("[data-print]")) button.hidden = false;
   }
 
