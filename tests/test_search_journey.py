@@ -314,6 +314,29 @@ def test_words_are_marked_in_a_line_cut_short(phone: Any, site: SiteServer) -> N
     assert "委屈" in "".join(second), lines["你冲我发什么火"]
 
 
+VERDICT_ROWS = """() => [...document.querySelectorAll(".md-search-result__list a.md-search-result__link")]
+  .map((link) => [new URL(link.href).searchParams.get("hb"),
+    link.querySelector(".hb-result__verdict")?.textContent ?? ""])"""
+
+
+def test_a_phrase_result_says_whether_to_say_it(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """Phrases to avoid and phrases to use share 禁语速查 and read alike in a list (我向您道歉
+    was taken for a 禁语): each result says 别说 or 可以说, as its card does."""
+    phone.goto(site.page_url(), wait_until="load")
+    rows = []
+    for query in ("道歉", "不知道"):
+        type_query(phone, query)
+        phone.wait_for_function(RESULTS_LISTED)
+        rows += phone.evaluate(VERDICT_ROWS)
+    verdicts = {"phrase": "别说", "approved": "可以说"}
+    kinds = [getattr(handbook.by_id.get(anchor or ""), "kind", None) for anchor, _v in rows]
+    assert "phrase" in kinds and "approved" in kinds, rows
+    for kind, (anchor, verdict) in zip(kinds, rows, strict=True):
+        assert verdict == verdicts.get(str(kind), ""), (anchor, verdict)
+
+
 def test_no_result_shows_where_to_go_instead(phone: Any, site: SiteServer) -> None:
     phone.goto(site.page_url("closing/"), wait_until="load")
     type_query(phone, "鳄鱼潜艇")

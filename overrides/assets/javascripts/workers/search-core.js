@@ -620,6 +620,8 @@
     return `${start > own ? "…" : ""}${shown}${end < text.length ? "…" : ""}`;
   }
 
+  const VERDICTS = { phrase: "别说", approved: "可以说" };
+
   function item({ doc, score, terms }) {
     const words = Object.keys(terms).filter((word) => terms[word]);
     /* Marked in the result and, by Material, on the page opened: whole words, not single
@@ -627,12 +629,16 @@
     const highlight = Object.keys(terms).some((word) => word.length > 1)
       ? words.filter((word) => word.length > 1)
       : words;
-    const [page, anchor] = doc.location.split("#");
-    const location = anchor ? `${page}?${ENTRY_PARAM}=${encodeURIComponent(anchor)}` : page;
+    const [address, anchor] = doc.location.split("#");
+    const location = anchor ? `${address}?${ENTRY_PARAM}=${encodeURIComponent(anchor)}` : address;
+    /* A phrase to avoid and one to use share a page (禁语速查) and read alike in a list ("我向您
+     * 道歉"): each says which it is, as its card does. */
+    const verdict = VERDICTS[doc.c]
+      ? `<span class="hb-result__verdict hb-result__verdict--${doc.c}">${VERDICTS[doc.c]}</span>`
+      : "";
+    const page = doc.p && doc.p !== doc.title ? escapeHtml(doc.p) : "";
     const where =
-      doc.p && doc.p !== doc.title
-        ? `<span class="hb-result__where">${escapeHtml(doc.p)}</span>`
-        : "";
+      verdict || page ? `<span class="hb-result__where">${verdict}${page}</span>` : "";
     const more = excerpt(doc, highlight);
     const lines = [doc.s ? marked(doc.s, highlight) : "", more ? marked(more, highlight) : ""];
     const teaser = lines
