@@ -113,7 +113,12 @@ def test_counted_list_is_complete(key: str, counts: list[int], handbook: Handboo
     selectors = coverage_map()[key]
     assert len(selectors) == len(counts), f"{key}: {len(counts)} counts, {len(selectors)} selectors"
     for selector, expected in zip(selectors, counts, strict=True):
-        assert count(handbook, selector, expected) == expected, f"{key}: {selector}"
+        found = count(handbook, selector, expected)
+        assert found == expected, (
+            f"{key}：原始课件列了 {expected} 条，content/ 里现在是 {found} 条（{selector}）。"
+            "原始课件的内容要全部留在手册里：可以改写、挪位置，不能删掉；"
+            "编辑自己加的条目（source: editors）不算在内。"
+        )
 
 
 def test_every_forbidden_phrase_has_a_reason_and_an_alternative(handbook: Handbook) -> None:

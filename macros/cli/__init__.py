@@ -10,12 +10,13 @@ import argparse
 from types import ModuleType
 from typing import Final
 
-from . import changes, check, phrases, schema, tone
+from . import changes, check, phrases, rename, schema, tone
 
 COMMANDS: Final[tuple[tuple[str, ModuleType], ...]] = (
     ("check", check),
     ("changes", changes),
     ("phrases", phrases),
+    ("rename", rename),
     ("schema", schema),
     ("tone", tone),
 )

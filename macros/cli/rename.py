@@ -1,0 +1,78 @@
+"""`python -m macros rename OLD NEW`: change an id in content/ and in every file that names it."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+from ..content.loader import load_content
+from ..content.model import ID_MAX_LENGTH, ID_PATTERN
+from ..content.problems import ContentError
+from ..content.rename import rename_in
+
+HELP = (
+    "把一个编号（id）改成新的：content/ 里的定义和所有引用，连同测试用的查询集里写到它的地方，"
+    "一起改；其他文字一个字也不动"
+)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("old", metavar="旧编号")
+    parser.add_argument("new", metavar="新编号")
+
+
+def followers(root: Path) -> list[Path]:
+    """The files outside content/ that name content ids, as pyproject.toml lists them
+    ([tool.handbook] id-followers: glob patterns from the project folder)."""
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return []
+    settings = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    patterns = settings.get("tool", {}).get("handbook", {}).get("id-followers", [])
+    return sorted({path for pattern in patterns for path in root.glob(pattern) if path.is_file()})
+
+
+def run(args: argparse.Namespace, root: Path = ROOT) -> int:
+    old, new = args.old, args.new
+    content = root / "content"
+    try:
+        handbook = load_content(content)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        print("内容里还有上面这些问题：先改好，再改编号。", file=sys.stderr)
+        return 1
+    wrong = []
+    if old not in handbook.by_id:
+        wrong.append(f"content/ 里没有编号 {old!r}。")
+    if not re.match(ID_PATTERN, new) or len(new) > ID_MAX_LENGTH:
+        wrong.append(
+            f"新编号 {new!r} 不行：只能用小写拼音字母、数字和连字符 -（例如 tai-gui），"
+            f"不超过 {ID_MAX_LENGTH} 个字符。"
+        )
+    elif new in handbook.by_id:
+        wrong.append(f"编号 {new!r} 已经有了：换一个没用过的。")
+    if wrong:
+        print("\n".join(wrong), file=sys.stderr)
+        return 1
+    files = sorted(content.glob("*.yml")) + followers(root)
+    changed = rename_in(files, old, new)
+    for change in changed:
+        print(f"{change.path.relative_to(root)}:{change.line}")
+        print(f"  - {change.before.strip()}")
+        print(f"  + {change.after.strip()}")
+    places = len({change.path for change in changed})
+    print(f"改好了：{places} 个文件，{len(changed)} 行，{old} → {new}。")
+    try:
+        load_content(content)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(
+        "内容检查通过。提交时把这些文件都加上（git add -A），不只是 content/。"
+        "手机上按旧编号保存的勾选、自测记录和今日复习的安排会对不上：没有必要时不要改编号。"
+    )
+    return 0

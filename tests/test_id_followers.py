@@ -1,0 +1,124 @@
+"""The files outside content/ that name content ids (pyproject.toml, [tool.handbook]
+id-followers) name only ids the content has, and `python -m macros rename` changes an id in
+content/ and in them alike, touching nothing else.
+
+An editor who renamed an id by hand, or deleted an entry, got fifteen failures in English from
+the tests that read these files, and no word of how to put it right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from macros.cli import rename
+from macros.content.handbook import Handbook
+from macros.content.loader import load_content
+from macros.content.phrase_spec import TONE_ID
+
+from .support import ROOT
+
+# Keys whose values are content ids in those files (query sets: expect; the phrase checker's
+# corpus: phrases; pooled judgments: id; the second assessor: best, also). A coverage map's
+# values are selectors, `how:id/path`.
+ID_KEYS = frozenset({"expect", "phrases", "id", "best", "also"})
+
+
+def named_ids(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, id) of every content id the file names."""
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    coverage = path.parent.name == "coverage"
+    todo = [root] if root is not None else []
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if coverage and isinstance(value, yaml.SequenceNode):
+                    for selector in value.value:
+                        target = str(selector.value).partition(":")[2].split("/")[0]
+                        yield selector.start_mark.line + 1, target
+                elif key.value in ID_KEYS:
+                    scalars = value.value if isinstance(value, yaml.SequenceNode) else [value]
+                    for scalar in scalars:
+                        yield scalar.start_mark.line + 1, str(scalar.value)
+                else:
+                    todo.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+
+
+def test_the_files_that_name_content_ids_name_only_ids_the_content_has(
+    handbook: Handbook,
+) -> None:
+    files = rename.followers(ROOT)
+    assert len(files) > 10 and any(f.parent.name == "coverage" for f in files)
+    # Pooled judgments also name what a result opened that is a page, not an entry: its path
+    # in docs/ (complaints, quizzes) or a heading's own anchor (打印资料).
+    pages = {p.stem for p in (ROOT / "docs").glob("*.md")} | {
+        p.name for p in (ROOT / "docs").iterdir() if p.is_dir()
+    }
+    known = set(handbook.by_id) | pages | {TONE_ID}
+    found = [
+        (path.relative_to(ROOT), line, ident) for path in files for line, ident in named_ids(path)
+    ]
+    assert len(found) > 1000
+    stale = [
+        f"{path}:{line}：编号 {ident!r}"
+        for path, line, ident in found
+        if ident not in known and ident.isascii()
+    ]
+    assert not stale, (
+        "这些测试数据写着 content/ 里已经没有的编号：\n  "
+        + "\n  ".join(stale)
+        + "\n改了编号：用 .venv/bin/python -m macros rename 旧编号 新编号，它会把这些地方一起改好。"
+        "\n删除了条目：把这一处的编号删掉（一条查询的 expect 只剩它时，整条删掉）。"
+    )
+
+
+def test_rename_changes_the_id_and_every_mention_and_nothing_else(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copy(ROOT / "pyproject.toml", project)
+    for path in rename.followers(ROOT):
+        (project / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, project / path.relative_to(ROOT))
+    # An id named in content/ and the query sets that also begins longer ids, which must stay.
+    old = "guifan-zuoyong"
+    longer = [i for i in handbook.by_id if i.startswith(f"{old}-")]
+    assert old in handbook.by_id and longer
+    before = {p: p.read_bytes() for p in project.rglob("*.yml")}
+    args = argparse.Namespace(old=old, new="guifan-de-zuoyong")
+    assert rename.run(args, root=project) == 0
+    renamed = load_content(project / "content")
+    assert "guifan-de-zuoyong" in renamed.by_id and old not in renamed.by_id
+    assert set(longer) <= set(renamed.by_id)
+    changed = 0
+    for path, bytes_before in before.items():
+        after = path.read_bytes()
+        if after == bytes_before:
+            continue
+        changed += 1
+        # Only the id moved: put the old one back and the file is as it was, byte for byte.
+        text = after.decode("utf-8").replace("guifan-de-zuoyong", old)
+        assert text.encode("utf-8") == bytes_before, path
+    assert changed >= 8  # content/ (the entry, a quiz question) and the evaluation data
+    assert rename.run(args, root=project) == 1  # the old id is gone now
+
+
+def test_rename_refuses_an_id_in_use_or_malformed(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    for new in ("tai-gui", "Tai Gui", "太贵"):
+        args = argparse.Namespace(old="guifan-zuoyong", new=new)
+        assert rename.run(args, root=project) == 1
+    assert not [
+        p
+        for p in (project / "content").glob("*.yml")
+        if p.read_bytes() != (ROOT / "content" / p.name).read_bytes()
+    ]
