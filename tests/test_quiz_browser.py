@@ -260,6 +260,10 @@ def test_the_list_of_quizzes_says_how_far_a_quiz_left_half_done_got(
     for _ in range(2):
         answer(phone, answers)
         go_on(phone)
+    # and so does the quiz's own line, as it goes
+    expect(phone.locator(f".quiz-about [data-quiz-best='{SHORT}']")).to_have_text(
+        f"做了 2 / {total} 题"
+    )
     phone.goto(site.page_url("quizzes/"))
     best = phone.locator(f".quiz-index [data-quiz-best='{SHORT}']")
     expect(best).to_have_text(f"做了 2 / {total} 题")

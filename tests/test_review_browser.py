@@ -233,7 +233,11 @@ def test_a_wrong_answer_in_the_review_brings_it_back_the_next_day(
     phone.clock.set_system_time(start_of(day_of(MONDAY) + 1) + timedelta(hours=2))
     card = open_review(phone, site).locator(f'[data-review-item="{qid}"]')
     answer_quiz_card(card, right=False)
-    expect(card.locator(".hb-review__verdict-text")).to_contain_text("答错了")
+    # The right options run together with "；", each without its own full stop, as the quiz
+    # says them (not "98% 不投诉。；不投诉的客户…").
+    right = [o.text.rstrip("。；; ") for o in QUESTIONS[qid].choices if o.correct]
+    verdict = card.locator(".hb-review__verdict-text")
+    expect(verdict).to_have_text(f"✗ 答错了。正确答案：{'；'.join(right)}")
     expect(card.locator(".hb-review__see a")).to_have_attribute("href", re.compile("#"))
     assert due_day(fsrs, phone, qid) == day_of(MONDAY) + 2
 

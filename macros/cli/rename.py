@@ -62,8 +62,8 @@ def run(args: argparse.Namespace, root: Path = ROOT) -> int:
     changed = rename_in(files, old, new)
     for change in changed:
         print(f"{change.path.relative_to(root)}:{change.line}")
-        print(f"  - {change.before.strip()}")
-        print(f"  + {change.after.strip()}")
+        print(f"  改前：{change.before.strip()}")
+        print(f"  改后：{change.after.strip()}")
     places = len({change.path for change in changed})
     print(f"改好了：{places} 个文件，{len(changed)} 行，{old} → {new}。")
     try:

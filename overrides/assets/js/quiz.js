@@ -190,6 +190,7 @@
         ...(done ? { done } : {}),
         ...(mistakes ? { mistakes } : {}),
       });
+      showBest(quiz); // "还没做过" read wrong under a quiz half done
     }
 
     function confirm() {

@@ -95,7 +95,10 @@
       }
       actions.remove();
       const verdict = add(card, "div", `verdict ${right ? "is-ok" : "is-bad"}`);
-      const answer = item.o.filter((option) => option[1]).map((option) => option[0]);
+      /* Run together with "；", each without its own full stop (not "不投诉。；不投诉的…"). */
+      const answer = item.o
+        .filter((option) => option[1])
+        .map((option) => option[0].replace(/[。；;\s]+$/u, ""));
       add(
         verdict,
         "p",
