@@ -637,8 +637,7 @@
       ? `<span class="hb-result__verdict hb-result__verdict--${doc.c}">${VERDICTS[doc.c]}</span>`
       : "";
     const page = doc.p && doc.p !== doc.title ? escapeHtml(doc.p) : "";
-    const where =
-      verdict || page ? `<span class="hb-result__where">${verdict}${page}</span>` : "";
+    const where = verdict || page ? `<span class="hb-result__where">${verdict}${page}</span>` : "";
     const more = excerpt(doc, highlight);
     const lines = [doc.s ? marked(doc.s, highlight) : "", more ? marked(more, highlight) : ""];
     const teaser = lines
