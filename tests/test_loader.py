@@ -695,6 +695,36 @@ def test_a_list_item_indented_too_far_is_not_joined_to_the_one_above(content: Pa
     )
 
 
+def test_a_list_item_whose_dash_was_left_out_is_not_joined_to_the_one_above(
+    content: Path,
+) -> None:
+    """Two replies became one bullet ("…想办法。这一步我这里办不了…") and check passed."""
+    path = phrase_with(
+        content,
+        "alternatives: [替代说法]",
+        "alternatives:\n          - 我先帮您看看。\n            这一步我办不了，我请经理来。",
+    )
+    line = line_of(path, "            这一步我办不了")
+    [problem] = problems_of(content)
+    assert problem == (
+        f"content/phrasing.yml:{line}:1: 这一行像是新的一项，却接在了第 {line - 1} 行那一项的"
+        "后面：行首少了“- ”？要是同一项写成了两行，请把它们合成一行"
+    )
+
+
+def test_a_list_item_wrapped_inside_a_sentence_is_one_item(content: Path) -> None:
+    path = content / "phrasing.yml"
+    append(
+        path,
+        PHRASE.replace(
+            "alternatives: [替代说法]",
+            "alternatives:\n          - 我先帮您看看，\n            再请经理来。",
+        ),
+    )
+    [entry] = [e for e in load_content(content).entries() if e.id == "test-phrase"]
+    assert entry.alternatives == ["我先帮您看看，再请经理来。"]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "key", "spaces"),
     [

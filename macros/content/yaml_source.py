@@ -317,10 +317,18 @@ _STAFF_TEXT: Final = re.compile(r"[^\x00-\x7f]")
 _FLOW_COMMA: Final = re.compile("[，、]")
 
 
-def _scalar_problems(node: yaml.ScalarNode, lines: list[str], file: str) -> list[Problem]:
+# Where a sentence ends: a list item's line that ends so and goes on in the next line is
+# most likely two items, the "- " of the second left out (no item of content/ is wrapped so).
+_SENTENCE_END: Final = re.compile(r"[。！？；!?]\s*$")
+
+
+def _scalar_problems(
+    node: yaml.ScalarNode, lines: list[str], file: str, *, in_list: bool = False
+) -> list[Problem]:
     """Text YAML takes apart silently: a ` #` starts a comment that drops the rest of the line;
-    a line indented deeper than its list is joined to the item above; a quote left open runs
-    on to the next quote, swallowing the lines between."""
+    a line indented deeper than its list is joined to the item above; a list item whose "- "
+    was left out is joined to the item above; a quote left open runs on to the next quote,
+    swallowing the lines between."""
     start, end = node.start_mark, node.end_mark
     plain = not node.style  # libyaml writes a plain scalar's style as "", PyYAML as None
     if plain and node.value[-1:] in ('"', "'") and node.value.count(node.value[-1]) % 2:
@@ -355,6 +363,14 @@ def _scalar_problems(node: yaml.ScalarNode, lines: list[str], file: str) -> list
                     f"它的文字；请在那一行文字结尾补上 {quote}"
                 )
             return [Problem(Where(file, number + 1, 1), hint)]
+    if plain and in_list:
+        for number in range(start.line, min(last, len(lines))):
+            if _SENTENCE_END.search(lines[number]):
+                hint = (
+                    f"这一行像是新的一项，却接在了第 {start.line + 1} 行那一项的后面："
+                    "行首少了“- ”？要是同一项写成了两行，请把它们合成一行"
+                )
+                return [Problem(Where(file, number + 2, 1), hint)]
     return []
 
 
@@ -408,7 +424,10 @@ def _walk(
             rest = lines[start.line][start.column :].strip()
             if rest.startswith("#"):
                 marks.comments[path] = rest
-        return _scalar_problems(node, lines, doc_file) or _key_as_text(node, path, doc_file, keys)
+        in_list = bool(path) and isinstance(path[-1], int)
+        return _scalar_problems(node, lines, doc_file, in_list=in_list) or _key_as_text(
+            node, path, doc_file, keys
+        )
     if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
         seen: dict[Any, int] = {}
         earlier: dict[Any, yaml.Node] = {}
