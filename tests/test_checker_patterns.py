@@ -374,7 +374,9 @@ def test_an_alternative_the_phrase_would_flag_is_a_problem(content: Path) -> Non
     _append(content, BAD.replace("          - (?<!不)测试\n", "").replace("替代说法", "测试说法"))
     with pytest.raises(ContentError) as error:
         load_content(content)
-    assert "替代说法“测试说法”里的“测试说法”会被这条禁语的写法查出来" in error.value.report()
+    report = error.value.report()
+    assert "替代说法“测试说法”里的“测试说法”会被这条禁语的写法查出来" in report
+    assert "请换个说法" in report  # first the wording; the checker's exceptions only if it is fine
     # At the alternative's line and path, as in the YAML (no “.phrase”, pydantic's kind tag).
     [problem] = error.value.problems
     line = _append(content, "", marker="alternatives: [测试说法]")

@@ -366,6 +366,25 @@ def test_quiz_answer_rules(content: Path) -> None:
     assert "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
 
 
+def test_an_option_written_twice_is_named(content: Path) -> None:
+    append(
+        content / "quizzes.yml",
+        """  - id: test-q
+    type: single
+    question: 哪个对？
+    options:
+      - text: 甲
+        correct: true
+      - text: 乙
+      - text: 乙
+    explanation: 说明
+    ref: REF
+""".replace("REF", next(fixture_handbook().entries()).id),
+    )
+    [problem] = problems_of(content)
+    assert "选项文字有重复：“乙”写了 2 次" in problem
+
+
 def test_a_wrong_option_may_say_why_a_right_one_not(content: Path) -> None:
     ref = next(fixture_handbook().entries()).id
     question = """  - id: test-q

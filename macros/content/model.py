@@ -342,8 +342,9 @@ class Phrase(Entry):
             found = matcher.find(text)
             if found:
                 raise FieldError(
-                    f"替代说法“{text}”里的“{found[0].text}”会被这条禁语的写法查出来；"
-                    "请改 patterns，或在 exceptions 里写上这种说法",
+                    f"替代说法“{text}”里的“{found[0].text}”会被这条禁语的写法查出来："
+                    "员工照着说，话术自查会说他说了禁语。请换个说法；这里的用法确实没问题时，"
+                    "在 exceptions 里写上这种说法",
                     ("alternatives", index),
                 )
         return self
@@ -788,8 +789,9 @@ class Question(Node):
             if self.type == "multiple" and correct < 2:
                 raise ValueError(f"多选题至少要有 2 个 correct: true 的选项（现在有 {correct} 个）")
         texts = [option.text for option in self.options]
-        if len(set(texts)) != len(texts):
-            raise ValueError("选项文字有重复")
+        twice = [text for text in dict.fromkeys(texts) if texts.count(text) > 1]
+        if twice:
+            raise ValueError(f"选项文字有重复：“{twice[0]}”写了 {texts.count(twice[0])} 次")
         return self
 
     @property
