@@ -403,6 +403,17 @@ def test_on_a_phone_back_to_top_waits_at_the_thumb_not_over_what_is_read(
     assert box["x"] > PHONE["width"] * 0.75 and box["y"] > PHONE["height"] * 0.85, box
     assert min(box["width"], box["height"]) >= MIN_TAP, box
     expect(button).to_have_accessible_name("回到页面顶部")
+    # At the foot of the page it leaves the links to the pages before and after free.
+    phone.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    phone.mouse.wheel(0, -5)
+    phone.wait_for_function("() => !document.querySelector('.md-top').hidden")
+    phone.wait_for_function("b => !b.getAnimations().length", arg=button.element_handle())
+    box = button.bounding_box()
+    assert box is not None
+    for link in phone.locator(".md-footer__link").all():
+        other = link.bounding_box()
+        assert other is not None
+        assert other["y"] + other["height"] <= box["y"] or other["x"] + other["width"] <= box["x"]
     # The one-time "saved for offline" line (offline.js) has the foot to itself while shown.
     phone.evaluate(
         "document.body.append(Object.assign(document.createElement('p'), {className: 'hb-toast'}))"
