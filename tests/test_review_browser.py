@@ -357,6 +357,36 @@ def test_a_session_takes_at_most_eight_items(phone: Any, site: SiteServer) -> No
     )
 
 
+def test_of_a_days_items_what_to_say_comes_before_what_to_do(
+    phone: Any, site: SiteServer
+) -> None:
+    """In id order a round opened with figures of another company's complaint statistics
+    (figure-…) before any phrase: replies to say come first, hand-written and step questions
+    after them, on the same day."""
+    drills = {
+        item.question.id: item.drill for quiz in BOOK.quiz_questions.values() for item in quiz
+    }
+    to_say = sorted(q for q, drill in drills.items() if drill in ("reply", "rewrite"))[:2]
+    to_do = sorted(q for q, drill in drills.items() if drill in (None, "next-step"))[:2]
+    assert len(to_say) == len(to_do) == 2 and max(to_do) < min(to_say)  # id order: to do first
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url())
+    minute = int((MONDAY - timedelta(days=3)).timestamp()) // 60
+    phone.evaluate(
+        """([prefix, ids, minute]) => { for (const id of ids)
+             localStorage.setItem(prefix + id, JSON.stringify([[minute, 1]])); }""",
+        [PREFIX, to_do + to_say, minute],
+    )
+    area = open_review(phone, site)
+    shown = []
+    for _ in range(4):
+        card = area.locator("[data-review-item]")
+        shown.append(card.get_attribute("data-review-item"))
+        answer_quiz_card(card, right=True)
+        next_card(area)
+    assert shown == to_say + to_do
+
+
 def test_corrupt_or_foreign_storage_is_skipped(phone: Any, site: SiteServer) -> None:
     phone.clock.install(time=MONDAY)
     phone.goto(site.page_url())

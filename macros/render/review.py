@@ -28,14 +28,25 @@ ITEMS_FILE: Final = "review/items.json"  # next to the review page, whose links 
 SESSION_ITEMS: Final = 8  # about two minutes: a quiz question or a phrase takes 10 to 20 s
 
 
+# Which of a day's due items come first (the field "w", 0 when left out): what to say at the
+# counter (phrases, practice lines, questions asking for a reply or a method against an
+# objection), then what to do (steps, methods, customer types, hand-written questions), then
+# facts and figures. In id order alone a round opened with three questions on another
+# company's complaint figures (figure-…) before any phrase.
+LATER: Final = {"method": 1, "next-step": 1, "customer-type": 1, "owner": 1, "figure": 2}
+HAND_WRITTEN: Final = 1
+
+
 def _question_items(renderer: Renderer) -> dict[str, dict[str, Any]]:
     items: dict[str, dict[str, Any]] = {}
     for quiz in renderer.handbook.quizzes.quizzes:
         for asked in renderer.handbook.questions_of(quiz.id):
             question = asked.question
+            later = HAND_WRITTEN if asked.drill is None else LATER.get(asked.drill, 0)
             items.setdefault(
                 question.id,
                 {
+                    **({"w": later} if later else {}),
                     "k": "q",
                     "q": strip_markers(question.question).split("\n"),
                     "m": question.type == "multiple",

@@ -190,7 +190,13 @@
       }
 
       function round() {
-        session = queue.due(hour, known).map((x) => x.id);
+        /* Of the items due the same day, what to say first, facts and figures last (the
+         * build's "w", macros/render/review.py); the sort keeps the queue's order within. */
+        const later = (id) => Number(data.items[id].w) || 0;
+        session = queue
+          .due(hour, known)
+          .sort((a, b) => a.card.due - b.card.due || later(a.id) - later(b.id))
+          .map((x) => x.id);
         const more = session.length - size;
         session = session.slice(0, size);
         done = 0;
