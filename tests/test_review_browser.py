@@ -357,9 +357,7 @@ def test_a_session_takes_at_most_eight_items(phone: Any, site: SiteServer) -> No
     )
 
 
-def test_of_a_days_items_what_to_say_comes_before_what_to_do(
-    phone: Any, site: SiteServer
-) -> None:
+def test_of_a_days_items_what_to_say_comes_before_what_to_do(phone: Any, site: SiteServer) -> None:
     """In id order a round opened with figures of another company's complaint statistics
     (figure-…) before any phrase: replies to say come first, hand-written and step questions
     after them, on the same day."""
