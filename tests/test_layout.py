@@ -386,6 +386,29 @@ def test_the_heading_link_of_the_entry_landed_on_is_readable(
     context.close()
 
 
+def test_on_a_phone_a_headings_link_is_in_sight_and_copies_the_places_address(
+    browser: WatchedBrowser, site: SiteServer
+) -> None:
+    """Staff send an entry to a colleague: a phone has no hover to show the "#", and the
+    address after a search carries the words it marked (?h=…)."""
+    context = browser.new_context(**PHONE_CONTEXT)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.page_url())
+    page = context.new_page()
+    page.goto(site.page_url("objections/?h=太贵"), wait_until="load")
+    heading = page.locator(".hb-entry > h3[id]").nth(2)
+    entry = heading.get_attribute("id")
+    link = heading.locator(".headerlink")
+    assert link.evaluate("l => getComputedStyle(l).opacity") == "1"
+    assert link.evaluate(CONTRAST) >= 4.5
+    box = link.evaluate("l => { const r = l.getBoundingClientRect(); return [r.width, r.height] }")
+    assert min(box) >= 36, box  # a sign of one character, a tap area around it
+    link.tap()
+    expect(page.locator(".hb-toast")).to_have_text("已复制这一条的链接，可以发给同事。")
+    assert page.evaluate("navigator.clipboard.readText()") == site.page_url(f"objections/#{entry}")
+    assert heading.evaluate("h => h.matches(':target')")  # and the tap went to it, as before
+    context.close()
+
+
 def test_on_a_phone_back_to_top_waits_at_the_thumb_not_over_what_is_read(
     phone: Any, site: SiteServer
 ) -> None:

@@ -84,5 +84,26 @@
     if (!link || link.closest(".md-search")) return; // search.js lands its results itself
     const url = new URL(link.href, location.href);
     if (url.pathname === location.pathname && url.hash) window.hbHold(url);
+    if (link.matches(".headerlink")) copyPlace(url);
   });
+
+  /* A heading's "#" also copies the address of its place, to send a colleague: without the
+     words a search marked (?h=…), and said in a line at the foot for a moment. Where the page
+     may not write the clipboard (an address without https), the tap only goes to the place. */
+  function copyPlace(url) {
+    const clean = new URL(url.href);
+    clean.search = "";
+    navigator.clipboard?.writeText(clean.href).then(
+      () => {
+        document.querySelector(".hb-toast--copied")?.remove();
+        const note = document.createElement("p");
+        note.className = "hb-toast hb-toast--copied";
+        note.setAttribute("role", "status");
+        note.textContent = "已复制这一条的链接，可以发给同事。";
+        document.body.append(note);
+        setTimeout(() => note.remove(), 3000);
+      },
+      () => {},
+    );
+  }
 })();
