@@ -731,6 +731,22 @@ def test_a_list_item_whose_dash_was_left_out_is_not_joined_to_the_one_above(
     )
 
 
+def test_a_lists_first_item_without_its_dash_is_named_where_it_is(content: Path) -> None:
+    """YAML reads the first entry's keys as the list's own and stops at the next "- ", an
+    entry later: the message named that line, 66 lines away, as 缩进不一致."""
+    path = content / "phrasing.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(
+        n
+        for n, line in enumerate(lines[:-1])
+        if line.strip() == "entries:" and lines[n + 1].startswith("      - kind:")
+    )
+    lines[at + 1] = lines[at + 1].replace("      - kind:", "        kind:", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{at + 2}:7: “entries”列表的第一项少了“- ”")
+
+
 def test_a_list_item_wrapped_inside_a_sentence_is_one_item(content: Path) -> None:
     path = content / "phrasing.yml"
     append(

@@ -179,6 +179,45 @@ def _deeper_key(text: str, line: int, file: str) -> Problem | None:
     return Problem(Where(file, line, len(here.group(1)) + 1), hint)
 
 
+_ITEM_LINE: Final = re.compile(r"^(\s*)- ")
+ITEM_REACH: Final = 300  # lines above the error searched for the list's key (a 禁语 is ~70)
+_LIST_KEY: Final = re.compile(r"^\s*(?:- )?([A-Za-z_]+):\s*(?:#.*)?$")  # a key, its list below
+
+
+def _dashless_first_item(text: str, line: int, file: str) -> Problem | None:
+    """`line` (1-based) is a list item ("- ") that YAML finds out of place because the list's
+    first item, under its key further up, lost its "- ": that item's keys made the list a
+    mapping, and the parser stops only at the next "- ", maybe dozens of lines on."""
+    lines = text.splitlines()
+    item = _ITEM_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if item is None:
+        return None
+    dash = len(item.group(1))
+    for number in range(line - 1, max(line - ITEM_REACH, 0), -1):
+        here = lines[number - 1]
+        if not here.strip() or here.lstrip().startswith("#"):
+            continue
+        indent = len(here) - len(here.lstrip())
+        if indent < dash:
+            key = _LIST_KEY.match(here)
+            if key is None:
+                return None
+            first = next(
+                (n for n in range(number + 1, line) if lines[n - 1].strip()[:1] not in ("", "#")),
+                None,
+            )
+            if first is None or not _KEY_LINE.match(lines[first - 1]):
+                return None
+            hint = (
+                f"“{key.group(1)}”列表的第一项少了“- ”：这一行要写成“- ”开头，"
+                f"和第 {line} 行的“- ”对齐"
+            )
+            return Problem(Where(file, first, dash + 1), hint)
+        if indent == dash and _ITEM_LINE.match(here):
+            return None  # an item of the same list above: its first item is fine
+    return None
+
+
 # A value whose first character means something to YAML, or a quoted or bracketed word with
 # more text after it: the parser's complaint (an alias, a block scalar, 缩进不一致) names
 # neither. Found on the line of the error or just above it.
@@ -529,6 +568,7 @@ def read_yaml(
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             slip = (
                 _key_slip(text, line, file, keys)
+                or _dashless_first_item(text, line, file)
                 or _deeper_key(text, line, file)
                 or _value_slip(text, line, file)
                 or _unclosed_quote(text, line, file)
