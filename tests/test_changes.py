@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from macros.content import checker_file, model, search_file, synonyms
+from macros.content import checker_file, model, rename, search_file, synonyms
 from macros.content.changes import FIELD_NAMES, summarize_revisions
 
 from .support import ROOT
@@ -125,6 +125,45 @@ def test_summary_names_what_changed_in_words(repo: Path) -> None:
             f"移动禁语“{moved['text']}”：从小节“{second['title']}”移到小节“{first['title']}”",
         ]
     )
+
+
+def test_a_renamed_id_is_one_line_and_a_procedure_is_not_a_step(repo: Path) -> None:
+    """An editor's rename showed as 修改…：相关条目 调整了顺序 on every entry that names it, and
+    a new procedure of three steps as 新增步骤 4 条."""
+    text = "".join(p.read_text(encoding="utf-8") for p in (repo / "content").glob("*.yml"))
+    phrasing = read(repo, "phrasing.yml")
+    named = next(
+        e
+        for section in phrasing["sections"]
+        for e in section["entries"]
+        if text.count(f"{e['id']}]") + text.count(f"{e['id']},") > 1
+    )
+    old_id = named["id"]
+    rename.rename_in(sorted((repo / "content").glob("*.yml")), old_id, f"{old_id}-xin")
+    complaints = read(repo, "complaints.yml")
+    complaints["sections"][0]["entries"].append(
+        {
+            "kind": "procedure",
+            "id": "test-liucheng",
+            "title": "测试流程",
+            "steps": [
+                {"id": "test-bu-yi", "name": "第一步", "detail": "先做这个。"},
+                {"id": "test-bu-er", "name": "第二步", "detail": "再做那个。"},
+            ],
+            "source": "editors",
+            "editor_note": "测试用",
+        }
+    )
+    write(repo, "complaints.yml", complaints)
+    commit(repo)
+    lines = summarize_revisions(repo, "HEAD~1", "HEAD")
+    assert [line for line in lines if line.startswith("⚠ 改了编号")] == [
+        f"⚠ 改了编号：禁语“{named['text']}” {old_id} → {old_id}-xin"
+        "（链接和书签跟着编号，会失效；不是必要时请保留原编号）"
+    ]
+    assert not [line for line in lines if line.startswith("修改")], lines
+    assert "新增流程 1 条：“测试流程”" in lines
+    assert "新增步骤 2 条：“第一步”、“第二步”" in lines
 
 
 def test_long_wording_is_shown_around_what_changed(repo: Path) -> None:

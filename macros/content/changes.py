@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -367,10 +367,18 @@ def titled(value: Any, old: Handbook, new: Handbook) -> Any:
     return value
 
 
-def _field_changes(was: Node, now: Node, old: Handbook, new: Handbook) -> list[str]:
+def _field_changes(
+    was: Node,
+    now: Node,
+    old: Handbook,
+    new: Handbook,
+    new_ids: Mapping[str, str] = MappingProxyType({}),
+) -> list[str]:
     """What changed in a node's own fields, in words; fields of ids (its REFS) by the titles
-    they name, which reviewers know."""
+    they name, which reviewers know. An id that only followed an entry's new id (`new_ids`,
+    old → new) is no change here: the new id has its own line."""
     before, refs = own_fields(was), type(now).REFS
+    before = {k: _followed(v, new_ids) if k in refs else v for k, v in before.items()}
     return [
         _change(key, titled(before.get(key), old, new), titled(value, old, new))
         if key in refs
@@ -378,6 +386,13 @@ def _field_changes(was: Node, now: Node, old: Handbook, new: Handbook) -> list[s
         for key, value in own_fields(now).items()
         if key != "id" and before.get(key) != value
     ]
+
+
+def _followed(value: Any, new_ids: Mapping[str, str]) -> Any:
+    """An id, or a list of them, under the new ids of entries whose id changed."""
+    if isinstance(value, list):
+        return [_followed(item, new_ids) for item in value]
+    return new_ids.get(value, value) if isinstance(value, str) else value
 
 
 def summarize(old: Handbook, new: Handbook) -> list[str]:
@@ -404,12 +419,13 @@ def summarize(old: Handbook, new: Handbook) -> list[str]:
             f"（{_breaks(new_place)}跟着编号，会失效；不是必要时请保留原编号）"
         )
     earlier = {**before, **{new_place.ident: old_place for old_place, new_place in renamed}}
+    new_ids = {old_place.ident: new_place.ident for old_place, new_place in renamed}
     reordered: set[tuple[str, str]] = set()
     for ident, place in after.items():
         if ident not in earlier:
             continue
         old_place = earlier[ident]
-        changed = _field_changes(old_place.node, place.node, old, new)
+        changed = _field_changes(old_place.node, place.node, old, new, new_ids)
         if changed:
             lines.append(f"修改{_name(place, new)}：" + "；".join(changed))
         if old_place.parent != place.parent:

@@ -415,7 +415,7 @@ class Step(Node):
 class Procedure(Entry):
     """An ordered sequence of named steps (complaint steps, teaching steps, ...)."""
 
-    label: ClassVar[str] = "步骤"
+    label: ClassVar[str] = "流程"  # its steps are 步骤 (changes.py)
 
     kind: Literal["procedure"]
     title: Text
