@@ -10,6 +10,7 @@ rest; the service worker keeps it offline like every file of the build.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any, Final
 
 from markupsafe import Markup
@@ -33,7 +34,9 @@ SESSION_ITEMS: Final = 8  # about two minutes: a quiz question or a phrase takes
 # objection), then what to do (steps, methods, customer types, hand-written questions), then
 # facts and figures. In id order alone a round opened with three questions on another
 # company's complaint figures (figure-…) before any phrase.
-LATER: Final = {"method": 1, "next-step": 1, "customer-type": 1, "owner": 1, "figure": 2}
+LATER: Final = MappingProxyType(
+    {"method": 1, "next-step": 1, "customer-type": 1, "owner": 1, "figure": 2}
+)
 HAND_WRITTEN: Final = 1
 
 
