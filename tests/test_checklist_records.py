@@ -63,7 +63,10 @@ def shanghai_phone(browser: Any) -> Iterator[Any]:
     """A phone in Shanghai at 21:30 on 1 May 2030 (the test moves its clock on), whose print
     button records that it was pressed instead of opening the print dialog."""
     context = browser.new_context(**PHONE_CONTEXT, timezone_id="Asia/Shanghai")
-    context.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1 }")
+    context.add_init_script(
+        "window.print = () => { window.printed = (window.printed || 0) + 1;"
+        " window.printedTitle = document.title }"
+    )
     page = context.new_page()
     page.clock.install(time=at("2030-05-01", 21, 30))
     yield page
@@ -274,7 +277,16 @@ def test_after_a_printed_record_the_browsers_own_print_gives_the_blank_form_agai
     checklist = handover(handbook)
     form = open_checklist(phone, site, checklist.id)
     fill_in(form)
+    page_title = phone.title()
     printed(phone, form, "print-record")
+    # Saved as a PDF, the record is named as one, with its day: not over the blank form.
+    today = phone.evaluate(
+        "(() => { const d = new Date(); return `${d.getMonth() + 1}月${d.getDate()}日` })()"
+    )
+    assert phone.evaluate("window.printedTitle") == f"{checklist.title}（记录 {today}）"
     phone.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert phone.title() == page_title
     [text] = pdf_texts(phone.pdf(format="A4"))
     assert "完成记录" not in text and "王小明" not in text
+    printed(phone, form, "print")
+    assert phone.evaluate("window.printedTitle") == f"{checklist.title}（空白表）"

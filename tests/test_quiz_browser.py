@@ -240,7 +240,7 @@ def test_the_best_score_survives_a_reload_and_shows_on_the_index(
     phone.locator(".quiz-retry").click()  # the reload showed the result; again from the start
     run_quiz(phone, answers, wrong={0, 2})  # worse: the best stays
     assert phone.locator(".quiz-record").inner_text() == (
-        f"{best}，再接再厉。答错的 2 题会按时回到“今日复习”。"
+        f"{best}，再接再厉。答错的 2 题明天起会回到“今日复习”。"
     )
     phone.goto(site.page_url("quizzes/"))
     assert phone.locator(f".quiz-index [data-quiz-best='{SHORT}']").inner_text() == best
@@ -492,7 +492,7 @@ def test_the_result_and_its_wrong_answers_stay_after_a_see_link_and_back_or_a_re
     shown = result_screen(phone)
     assert shown == (
         f"答对 {total - 2} 题，共 {total} 题。",
-        "这是你的最好成绩。答错的 2 题会按时回到“今日复习”。",
+        "这是你的最好成绩。答错的 2 题明天起会回到“今日复习”。",
         [order[0], order[2]],
     )
 

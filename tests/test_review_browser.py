@@ -382,7 +382,7 @@ def test_of_a_days_items_what_to_say_comes_before_what_to_do(phone: Any, site: S
         shown.append(card.get_attribute("data-review-item"))
         answer_quiz_card(card, right=True)
         next_card(area)
-    assert shown == to_say + to_do
+    assert set(shown[:2]) == set(to_say) and set(shown[2:]) == set(to_do)
 
 
 def test_corrupt_or_foreign_storage_is_skipped(phone: Any, site: SiteServer) -> None:
@@ -524,6 +524,15 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     stored = histories(phone)
     assert [g for _m, g in stored[dialogue.id]] == [2]  # 差一点 = hard
     assert [g for _m, g in stored["ni-bie-jidong"]] == [1]  # the phrase said: again
+    # The way on is under the rating, where the reader is (换一句 is screens up and reads as
+    # "skip"): the next line, a fresh reply.
+    onward = area.get_by_role("button", name="下一句")
+    expect(onward).to_be_in_viewport()
+    onward.click()  # (the fixture has one customer line: it comes again, afresh)
+    expect(area.locator("[data-practice-result]")).to_be_hidden()
+    expect(onward).to_be_hidden()
+    expect(area.locator("[data-practice-stage]")).to_be_in_viewport()
+    expect(reply).to_have_value("")
 
     # The rating reaches 今日复习 on the day the scheduler gives it.
     back = due_day(fsrs, phone, dialogue.id)

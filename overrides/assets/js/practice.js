@@ -100,6 +100,7 @@
     const result = $("[data-practice-result]");
     const grades = [...root.querySelectorAll("[data-practice-grade]")];
     const saved = $("[data-practice-saved]");
+    const onward = $("[data-practice-onward]"); // after rating: the way on is here, not up top
     const idOf = (index) => items[index].dataset.practiceItem;
 
     /* Where the reader is, kept for this tab (sessionStorage): following the model answer's
@@ -139,6 +140,7 @@
       check.disabled = true;
       result.hidden = true;
       saved.textContent = "";
+      onward.hidden = true;
       for (const grade of grades) grade.disabled = false;
       Object.assign(state, { line: idOf(at), reply: "", checked: false, saved: "" });
       state.practised = [...practised];
@@ -189,14 +191,20 @@
             ? `已记下：${queue.when(card.due - queue.today(hour))}在今日复习里再练这一句。`
             : "没能保存：这台手机不让网页存东西。";
         for (const grade of grades) grade.disabled = true;
+        onward.hidden = false;
         state.saved = saved.textContent;
         keep();
       });
     }
-    $("[data-practice-next]").addEventListener("click", () => {
+    function next() {
       at = (at + 1) % items.length;
       show();
       input.focus({ preventScroll: true });
+    }
+    $("[data-practice-next]").addEventListener("click", next);
+    onward.addEventListener("click", () => {
+      next();
+      $("[data-practice-stage]").scrollIntoView({ block: "center" });
     });
     root.classList.add("is-live");
     $("[data-practice-work]").hidden = false;
@@ -208,6 +216,7 @@
       if (kept.checked && input.value.trim()) compare(true);
       if (kept.saved) {
         saved.textContent = state.saved = kept.saved;
+        onward.hidden = false;
         for (const grade of grades) grade.disabled = true;
         keep();
       }

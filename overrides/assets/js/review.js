@@ -43,6 +43,13 @@
     return line;
   }
 
+  /* A number that scatters ids spelt alike (FNV-1a): the same order on every visit. */
+  function mixed(id) {
+    let hash = 2166136261;
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+    return hash >>> 0;
+  }
+
   /* A random order: the options of a question, so a position is not what is remembered. */
   function shuffled(list) {
     const out = list.slice();
@@ -191,11 +198,15 @@
 
       function round() {
         /* Of the items due the same day, what to say first, facts and figures last (the
-         * build's "w", macros/render/review.py); the sort keeps the queue's order within. */
+         * build's "w", macros/render/review.py); within that, mixed by a hash of the id, not
+         * in id order, where questions made alike (type-do-…, four in a row) cue each other. */
         const later = (id) => Number(data.items[id].w) || 0;
         session = queue
           .due(hour, known)
-          .sort((a, b) => a.card.due - b.card.due || later(a.id) - later(b.id))
+          .sort(
+            (a, b) =>
+              a.card.due - b.card.due || later(a.id) - later(b.id) || mixed(a.id) - mixed(b.id),
+          )
           .map((x) => x.id);
         const more = session.length - size;
         session = session.slice(0, size);
