@@ -405,7 +405,9 @@ def test_on_a_phone_a_headings_link_is_in_sight_and_copies_the_places_address(
     link.tap()
     expect(page.locator(".hb-toast")).to_have_text("已复制这一条的链接，可以发给同事。")
     assert page.evaluate("navigator.clipboard.readText()") == site.page_url(f"objections/#{entry}")
-    assert heading.evaluate("h => h.matches(':target')")  # and the tap went to it, as before
+    page.wait_for_function(  # and the tap goes to it, as before
+        "h => h.matches(':target')", arg=heading.element_handle()
+    )
     context.close()
 
 
