@@ -182,10 +182,14 @@ HEADS = """() => Array.from(document.querySelectorAll(`.md-content :is(h1, h2, h
     .hb-entry > p:not(.hb-editor):has(+ :is(ul, ol, dl, table, .hb-part))`), (e) => e.innerText)"""
 WHOSE = """() => Array.from(document.querySelectorAll(".hb-label[data-whose]"),
     (label) => `${label.dataset.whose}：${label.innerText}`)"""
-# The first two and the last two items of each list in a card (the start of each).
+# The first two and the last two items of each list of short items in a card (the start of
+# each): a line or two each, which a sheet's foot or top would strand. A list of long items (a
+# procedure's steps, each with what to do and say) may break between any two of them, as an
+# editor's new procedure showed: the next chapter's last step then started a sheet, as it may.
 LIST_ENDS = """() => Array.from(document.querySelectorAll(".md-content .hb-entry :is(ul, ol)"))
     .map((list) => Array.from(list.children).filter((item) => item.tagName === "LI"))
     .filter((items) => items.length >= 3)
+    .filter((items) => items.every((item) => item.innerText.trim().length <= 80))
     .flatMap((items) => [items.slice(0, 2), items.slice(-2)])
     .map((pair) => pair.map((item) => item.innerText.trim().slice(0, 14)))"""
 # Cards the print styles keep whole (break-inside: avoid): their title and last line.
@@ -215,7 +219,7 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
         on_sheet = [squeezed(page) for page in printed]
         for title, end in kept:  # a card that paper keeps whole is on one sheet
             assert any(squeezed(title) in page and squeezed(end) in page for page in on_sheet), (
-                f"{url}: the card {title!r} runs over two sheets"
+                f"{url}：印成讲义时，卡片“{title}”分到了两张纸上：请告诉开发同事调整版面"
             )
         text = squeezed("".join(printed))
         # A list leaves neither its first item alone at a sheet's foot nor its last alone at
@@ -224,7 +228,10 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
             starts = [squeezed(item) for item in pair]
             if all(text.count(start) == 1 for start in starts):
                 sheet = [next(i for i, page in enumerate(on_sheet) if s in page) for s in starts]
-                assert sheet[0] == sheet[1], f"{url}: {pair[1]!r} is alone on its sheet"
+                assert sheet[0] == sheet[1], (
+                    f"{url}：印成讲义时，列表里的“{pair[1]}”和“{pair[0]}”分到了两张纸上"
+                    "（一句话孤零零留在一页的开头或结尾）：请告诉开发同事调整版面"
+                )
         # A customer type's 应做/不应做 say whose they are, wherever they print.
         whose = [squeezed(label) for label in desktop.evaluate(WHOSE)]
         assert [label for label in whose if label not in text] == [], url
