@@ -747,6 +747,33 @@ def test_a_lists_first_item_without_its_dash_is_named_where_it_is(content: Path)
     assert problem.startswith(f"content/phrasing.yml:{at + 2}:7: “entries”列表的第一项少了“- ”")
 
 
+def test_a_list_item_whose_dash_was_deleted_where_it_stood_is_named(content: Path) -> None:
+    """The "- " deleted and the text left at its place: YAML reported the next line as a
+    missing colon."""
+    path = phrase_with(
+        content,
+        "alternatives: [替代说法]",
+        "alternatives:\n          - 甲。\n          乙。\n          - 丙。",
+    )
+    line = line_of(path, "          乙。")
+    [problem] = problems_of(content)
+    assert problem == (
+        f"content/phrasing.yml:{line}:11: 这一行像是列表里的一项，行首少了“- ”："
+        "写成“- 乙。”，和上下几项的“- ”对齐"
+    )
+
+
+def test_a_fields_list_whose_first_dash_is_missing_is_named_there(content: Path) -> None:
+    """YAML read the list as text; the line under it was said to be indented too far."""
+    path = phrase_with(
+        content, "alternatives: [替代说法]", "alternatives:\n          甲。\n          - 乙。"
+    )
+    line = line_of(path, "          甲。")
+    problems = problems_of(content)
+    assert f"content/phrasing.yml:{line}:11: 这一行是列表的第一项，行首少了“- ”" in problems[0]
+    assert not [p for p in problems if "缩进多了" in p]
+
+
 def test_a_list_item_wrapped_inside_a_sentence_is_one_item(content: Path) -> None:
     path = content / "phrasing.yml"
     append(

@@ -184,6 +184,35 @@ ITEM_REACH: Final = 300  # lines above the error searched for the list's key (a 
 _LIST_KEY: Final = re.compile(r"^\s*(?:- )?([A-Za-z_]+):\s*(?:#.*)?$")  # a key, its list below
 
 
+def _dashless_item(text: str, line: int, file: str) -> Problem | None:
+    """A line of text among a list's items, at their "- " but without one: its "- " was
+    deleted and the text left where it stood. YAML reports the line after it, as a missing
+    colon."""
+    lines = text.splitlines()
+
+    def neighbour(number: int, step: int) -> str:
+        while 0 < number <= len(lines) and lines[number - 1].strip()[:1] in ("", "#"):
+            number += step
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    for number in (line - 1, line):
+        if not 0 < number <= len(lines):
+            continue
+        here = lines[number - 1]
+        words = here.strip()
+        if not words or words[0] in "#-" or _KEY_LINE.match(here) or ": " in words:
+            continue
+        indent = len(here) - len(here.lstrip())
+        for other in (neighbour(number - 1, -1), neighbour(number + 1, 1)):
+            item = _ITEM_LINE.match(other)
+            if item and len(item.group(1)) == indent:
+                hint = (
+                    f"这一行像是列表里的一项，行首少了“- ”：写成“- {words}”，和上下几项的“- ”对齐"
+                )
+                return Problem(Where(file, number, indent + 1), hint)
+    return None
+
+
 def _dashless_first_item(text: str, line: int, file: str) -> Problem | None:
     """`line` (1-based) is a list item ("- ") that YAML finds out of place because the list's
     first item, under its key further up, lost its "- ": that item's keys made the list a
@@ -390,6 +419,12 @@ def _scalar_problems(
     last = end.line if end.column else end.line - 1
     for number in range(start.line + 1, min(last + 1, len(lines))):
         if _LOOKS_LIKE_ITEM.match(lines[number]):
+            indent = len(lines[number]) - len(lines[number].lstrip())
+            if plain and not in_list and indent == start.column:
+                # A field's text, then an item at the text's own column: the list's first
+                # item lost its "- " (say:⏎ 第一句⏎ - 第二句), and YAML took the list for text.
+                hint = "这一行是列表的第一项，行首少了“- ”：和下面各项的“- ”对齐"
+                return [Problem(Where(file, start.line + 1, start.column + 1), hint)]
             if plain:
                 hint = (
                     f"这一行缩进多了，被接在第 {start.line + 1} 行的文字后面；"
@@ -568,6 +603,7 @@ def read_yaml(
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             slip = (
                 _key_slip(text, line, file, keys)
+                or _dashless_item(text, line, file)
                 or _dashless_first_item(text, line, file)
                 or _deeper_key(text, line, file)
                 or _value_slip(text, line, file)
