@@ -166,6 +166,49 @@ def test_a_renamed_id_is_one_line_and_a_procedure_is_not_a_step(repo: Path) -> N
     assert "新增步骤 2 条：“第一步”、“第二步”" in lines
 
 
+def test_deleting_the_courses_content_says_it_must_stay(repo: Path) -> None:
+    """The summary CI posts said only ⚠ 删除禁语 1 条; the reason it may not be deleted came
+    later, among nine test failures."""
+    phrasing = read(repo, "phrasing.yml")
+    section, seed = next(
+        (section, e)
+        for section in phrasing["sections"]
+        for e in section["entries"]
+        if e["source"] != "editors" and not mentioned_elsewhere(repo, e["id"])
+    )
+    section["entries"].remove(seed)
+    section["entries"].append(dict(NEW_PHRASE))
+    write(repo, "phrasing.yml", phrasing)
+    commit(repo)
+    section["entries"].remove(dict(NEW_PHRASE))
+    write(repo, "phrasing.yml", phrasing)
+    commit(repo)
+    [course] = [x for x in summarize_revisions(repo, "HEAD~2", "HEAD~1") if x.startswith("⚠ 删除")]
+    [ours] = [x for x in summarize_revisions(repo, "HEAD~1", "HEAD") if x.startswith("⚠ 删除")]
+    assert course.endswith("原课件的内容要留在手册里，可以改写，不能删"), course
+    assert "原课件" not in ours, ours
+
+
+def test_a_file_saved_with_windows_line_endings_shows_only_its_edit(repo: Path) -> None:
+    """Saved in Notepad (CRLF), a one-word edit showed as every line of the file rewritten in
+    the pull request (.gitattributes: LF in the repository, whatever the editor saves)."""
+    shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
+    git(repo, "add", ".gitattributes")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "attributes")
+    path = repo / "content" / "objections.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.replace("太贵了", "太贵啦", 1).replace("\n", "\r\n").encode("utf-8"))
+    commit(repo)
+    stat = subprocess.run(
+        ["git", "diff", "--numstat", "HEAD~1", "HEAD"],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert stat[:2] == ["1", "1"], stat
+
+
 def test_long_wording_is_shown_around_what_changed(repo: Path) -> None:
     phrasing = read(repo, "phrasing.yml")
     entry = phrasing["sections"][0]["entries"][0]

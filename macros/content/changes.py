@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from .handbook import Handbook
 from .loader import load_content
 from .model import (
+    EDITORS_SOURCE,
     Checklist,
     ChecklistItem,
     Entry,
@@ -334,6 +335,12 @@ def _without_id(place: Place) -> dict[str, Any]:
     return {k: v for k, v in own_fields(place.node).items() if k != "id"}
 
 
+def _from_the_course(node: Node) -> bool:
+    """Whether a node came from the seed courseware (its `source` names more than editors)."""
+    source = getattr(node, "source", None)
+    return bool(source) and any(name != EDITORS_SOURCE for name in source)
+
+
 def _renames(removed: list[Place], added: list[Place]) -> list[tuple[Place, Place]]:
     """Pairs that are one node under a new id: same kind, and the same words or the same data."""
     pairs = []
@@ -412,6 +419,8 @@ def summarize(old: Handbook, new: Handbook) -> list[str]:
             if verb == "删除":
                 ids = "、".join(p.ident for p in group_places)
                 line = f"⚠ {line}（编号 {ids}；{_breaks(group_places[0])}会失效）"
+                if any(_from_the_course(p.node) for p in group_places):
+                    line += "。其中有原课件的内容：原课件的内容要留在手册里，可以改写，不能删"
             lines.append(line)
     for old_place, new_place in renamed:
         lines.append(
