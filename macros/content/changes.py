@@ -337,8 +337,8 @@ def _without_id(place: Place) -> dict[str, Any]:
 
 def _from_the_course(node: Node) -> bool:
     """Whether a node came from the seed courseware (its `source` names more than editors)."""
-    source = getattr(node, "source", None)
-    return bool(source) and any(name != EDITORS_SOURCE for name in source)
+    source: list[str] = getattr(node, "source", None) or []
+    return any(name != EDITORS_SOURCE for name in source)
 
 
 def _renames(removed: list[Place], added: list[Place]) -> list[tuple[Place, Place]]:
