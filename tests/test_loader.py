@@ -280,7 +280,10 @@ def test_non_utf8_file(content: Path) -> None:
     ]
 
 
-EMPTY = "文件是空的；请写入内容，或删除这个文件（文件恢复以前，别处引用的 id 先不检查）"
+EMPTY = (
+    "文件是空的；请写入内容，或删除这个文件（文件恢复以前，别处引用的 id 先不检查）"
+    "（刚清空的，在编辑器里撤销，或运行 git checkout -- 这个文件 取回上次提交的内容）"
+)
 
 
 def test_empty_file(content: Path) -> None:
@@ -303,6 +306,7 @@ def test_an_emptied_chapter_with_a_page_is_not_to_be_deleted(content: Path) -> N
     (content / "phrasing.yml").write_text("\n", encoding="utf-8")
     assert problems_of(content) == [
         "content/phrasing.yml:1: 文件是空的；请写入内容，这个文件是手册必需的，不能删除"
+        "（刚清空的，在编辑器里撤销，或运行 git checkout -- 这个文件 取回上次提交的内容）"
     ]
 
 
@@ -774,6 +778,16 @@ def test_a_fields_list_whose_first_dash_is_missing_is_named_there(content: Path)
     assert not [p for p in problems if "缩进多了" in p]
 
 
+def test_a_colon_and_space_inside_a_list_item_says_to_quote_it(content: Path) -> None:
+    path = phrase_with(
+        content, "alternatives: [替代说法]", "alternatives:\n          - 要点: 先道歉"
+    )
+    line = line_of(path, "- 要点: 先道歉")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:")
+    assert '请给整段文字加引号，写成 "要点: 先道歉"，或把冒号换成中文的“：”' in problem
+
+
 def test_a_list_item_wrapped_inside_a_sentence_is_one_item(content: Path) -> None:
     path = content / "phrasing.yml"
     append(
@@ -906,7 +920,7 @@ def test_an_entry_count_outside_a_section_summary_is_not_shown_to_staff(content:
 def test_a_required_file_left_empty_is_not_to_be_deleted(content: Path) -> None:
     (content / "search.yml").write_text("", encoding="utf-8")
     [problem] = problems_of(content)
-    assert problem.endswith("文件是空的；请写入内容，这个文件是手册必需的，不能删除")
+    assert "文件是空的；请写入内容，这个文件是手册必需的，不能删除" in problem
 
 
 def test_editors_words_in_staff_text_and_the_words_they_hide_in(content: Path) -> None:

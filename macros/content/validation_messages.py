@@ -107,6 +107,13 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
         return "不能为空；请写上文字，或删掉这一行"
     if kind == "string_type":
         hint = "；数字或 true/false 当文字用时请加引号" if isinstance(value, int | float) else ""
+        if isinstance(value, dict) and len(value) == 1:
+            # "- 回访要点: 退回的…": a colon and a space inside the text made it a key
+            [(before, after)] = value.items()
+            hint = (
+                f"：文字里的“{before}: ”（冒号加空格）让 YAML 把它读成了“键: 值”；"
+                f'请给整段文字加引号，写成 "{before}: {after}"，或把冒号换成中文的“：”'
+            )
         return f"应为文字，这里是{kind_of_value(value)}{hint}"
     if kind == "string_pattern_mismatch":
         message = f"id “{value}” 不合格式：只能用小写字母、数字和连字符"

@@ -590,7 +590,8 @@ def read_yaml(
             if required
             else "或删除这个文件（文件恢复以前，别处引用的 id 先不检查）"
         )
-        return None, [Problem(Where(file, 1, 0), f"文件是空的；请写入内容，{fix}")]
+        undo = "刚清空的，在编辑器里撤销，或运行 git checkout -- 这个文件 取回上次提交的内容"
+        return None, [Problem(Where(file, 1, 0), f"文件是空的；请写入内容，{fix}（{undo}）")]
     try:
         node, data = _compose(text, FAST_LOADER)
     except yaml.YAMLError:
