@@ -370,6 +370,25 @@ def test_quiz_answer_rules(content: Path) -> None:
     assert "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
 
 
+def test_an_answer_written_out_on_a_choice_question_says_where_it_goes(content: Path) -> None:
+    """An editor wrote the right option's text as `answer:`: 应为 true 或 false, and no more."""
+    append(
+        content / "quizzes.yml",
+        """  - id: test-q
+    type: single
+    question: 哪个对？
+    answer: 甲
+    options:
+      - text: 甲
+      - text: 乙
+    explanation: 说明
+    ref: REF
+""".replace("REF", next(fixture_handbook().entries()).id),
+    )
+    problems = problems_of(content)
+    assert any("选择题不写 answer，在正确的选项上写 correct: true" in p for p in problems), problems
+
+
 def test_an_option_written_twice_is_named(content: Path) -> None:
     append(
         content / "quizzes.yml",

@@ -126,7 +126,12 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "too_short":
         return f"至少需要 {ctx.get('min_length')} 项，这里只有 {ctx.get('actual_length')} 项"
     if kind == "bool_type":
-        return f"应为 true 或 false，这里是{kind_of_value(value)}"
+        quiz = (
+            "（answer 只有判断题写：true 或 false；选择题不写 answer，在正确的选项上写 correct: true）"
+            if key == "answer"
+            else ""
+        )
+        return f"应为 true 或 false，这里是{kind_of_value(value)}{quiz}"
     if kind in ("int_type", "int_parsing"):
         unquote = "；数字不要加引号" if isinstance(value, str) and value.strip().isdigit() else ""
         return f"应为整数，这里是{kind_of_value(value)}{unquote}"
