@@ -142,6 +142,18 @@ def _own_asked(value: Any, copy: int) -> Any:
     return value
 
 
+def _own_phrase_text(value: Any, copy: int) -> Any:
+    """A copy's 禁语 carry its number too: the loader rejects one phrase on two cards."""
+    if isinstance(value, dict):
+        own = {key: _own_phrase_text(item, copy) for key, item in value.items()}
+        if value.get("kind") == "phrase" and isinstance(value.get("text"), str):
+            own["text"] = f"{value['text']}{copy}"
+        return own
+    if isinstance(value, list):
+        return [_own_phrase_text(item, copy) for item in value]
+    return value
+
+
 def multiply_content(target: Path, times: int = 10) -> Path:
     """A copy of the project with `times` as much content; returns the project folder."""
     project = copy_project(target)
@@ -159,8 +171,12 @@ def multiply_content(target: Path, times: int = 10) -> Path:
         names = {ident: ident + suffix for ident in renamable}
         names.update({stem: stem + suffix for stem in handbook.chapters})
         for stem in handbook.chapters:
-            data = _own_asked(
-                _renamed(yaml.safe_load((content / f"{stem}.yml").read_text("utf-8")), names), copy
+            data = _own_phrase_text(
+                _own_asked(
+                    _renamed(yaml.safe_load((content / f"{stem}.yml").read_text("utf-8")), names),
+                    copy,
+                ),
+                copy,
             )
             data["title"] = f"{data['title']} {copy}"
             _write_yaml(content / f"{stem}{suffix}.yml", data)
