@@ -725,10 +725,14 @@ def test_a_hash_inside_quotes_or_after_an_id_is_fine(content: Path) -> None:
     assert entry.reason == "原因 #重点"
 
 
+def alternatives_written(content: Path, *lines: str) -> Path:
+    """The test phrase with its `alternatives:` written out as these lines, each indented
+    under the key as given (the slip the test makes is in the indent or the "- ")."""
+    return phrase_with(content, "alternatives: [替代说法]", "\n".join(["alternatives:", *lines]))
+
+
 def test_a_list_item_indented_too_far_is_not_joined_to_the_one_above(content: Path) -> None:
-    path = phrase_with(
-        content, "alternatives: [替代说法]", "alternatives:\n          - 甲\n            - 乙"
-    )
+    path = alternatives_written(content, "          - 甲", "            - 乙")
     line = line_of(path, "            - 乙")
     [problem] = problems_of(content)
     assert problem == (
@@ -741,10 +745,8 @@ def test_a_list_item_whose_dash_was_left_out_is_not_joined_to_the_one_above(
     content: Path,
 ) -> None:
     """Two replies became one bullet ("…想办法。这一步我这里办不了…") and check passed."""
-    path = phrase_with(
-        content,
-        "alternatives: [替代说法]",
-        "alternatives:\n          - 我先帮您看看。\n            这一步我办不了，我请经理来。",
+    path = alternatives_written(
+        content, "          - 我先帮您看看。", "            这一步我办不了，我请经理来。"
     )
     line = line_of(path, "            这一步我办不了")
     [problem] = problems_of(content)
@@ -773,11 +775,7 @@ def test_a_lists_first_item_without_its_dash_is_named_where_it_is(content: Path)
 def test_a_list_item_whose_dash_was_deleted_where_it_stood_is_named(content: Path) -> None:
     """The "- " deleted and the text left at its place: YAML reported the next line as a
     missing colon."""
-    path = phrase_with(
-        content,
-        "alternatives: [替代说法]",
-        "alternatives:\n          - 甲。\n          乙。\n          - 丙。",
-    )
+    path = alternatives_written(content, "          - 甲。", "          乙。", "          - 丙。")
     line = line_of(path, "          乙。")
     [problem] = problems_of(content)
     assert problem == (
@@ -788,9 +786,7 @@ def test_a_list_item_whose_dash_was_deleted_where_it_stood_is_named(content: Pat
 
 def test_a_fields_list_whose_first_dash_is_missing_is_named_there(content: Path) -> None:
     """YAML read the list as text; the line under it was said to be indented too far."""
-    path = phrase_with(
-        content, "alternatives: [替代说法]", "alternatives:\n          甲。\n          - 乙。"
-    )
+    path = alternatives_written(content, "          甲。", "          - 乙。")
     line = line_of(path, "          甲。")
     problems = problems_of(content)
     assert f"content/phrasing.yml:{line}:11: 这一行是列表的第一项，行首少了“- ”" in problems[0]
@@ -798,9 +794,7 @@ def test_a_fields_list_whose_first_dash_is_missing_is_named_there(content: Path)
 
 
 def test_a_colon_and_space_inside_a_list_item_says_to_quote_it(content: Path) -> None:
-    path = phrase_with(
-        content, "alternatives: [替代说法]", "alternatives:\n          - 要点: 先道歉"
-    )
+    path = alternatives_written(content, "          - 要点: 先道歉")
     line = line_of(path, "- 要点: 先道歉")
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:")
@@ -808,14 +802,7 @@ def test_a_colon_and_space_inside_a_list_item_says_to_quote_it(content: Path) ->
 
 
 def test_a_list_item_wrapped_inside_a_sentence_is_one_item(content: Path) -> None:
-    path = content / "phrasing.yml"
-    append(
-        path,
-        PHRASE.replace(
-            "alternatives: [替代说法]",
-            "alternatives:\n          - 我先帮您看看，\n            再请经理来。",
-        ),
-    )
+    alternatives_written(content, "          - 我先帮您看看，", "            再请经理来。")
     [entry] = [e for e in load_content(content).entries() if e.id == "test-phrase"]
     assert entry.alternatives == ["我先帮您看看，再请经理来。"]
 

@@ -207,22 +207,17 @@
     root.hbPaper = (filled) => {
       root.classList.toggle("hb-form--record", filled);
       update();
-      // A saved PDF is named after the title: a record must not be saved over the blank form,
-      // nor one day's record over another's.
-      const title = document.title;
+      // The browser's own print (Ctrl+P, the phone's menu) gives the blank form again after.
+      if (filled) {
+        addEventListener("afterprint", () => root.classList.remove("hb-form--record"), {
+          once: true,
+        });
+      }
+      // A saved PDF is named after the title (paper.js): a record must not be saved over the
+      // blank form, nor one day's record over another's.
       const now = new Date();
       const what = filled ? `记录 ${now.getMonth() + 1}月${now.getDate()}日` : "空白表";
-      document.title = `${$(".hb-form__title").textContent.trim()}（${what}）`;
-      // The browser's own print (Ctrl+P, the phone's menu) gives the blank form again after.
-      addEventListener(
-        "afterprint",
-        () => {
-          root.classList.remove("hb-form--record");
-          document.title = title;
-        },
-        { once: true },
-      );
-      print();
+      window.hbPrintTitled(`${$(".hb-form__title").textContent.trim()}（${what}）`);
     };
     root.hbNa = (item) => {
       newDay();

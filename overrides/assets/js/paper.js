@@ -3,28 +3,34 @@
    worksheet or its answer key). A button's data-print-title is the document's title until
    then: browsers name a saved PDF after it, and a quiz's worksheet and key would otherwise
    share one name (the second saved over the first, or the key handed out as the sheet).
-   Without the script the buttons stay hidden. */
+   window.hbPrintTitled(name) does the same for a widget that prints by its own buttons (a
+   checklist's blank form and its record). Without the script the buttons stay hidden. */
 "use strict";
 
 (() => {
   const root = document.documentElement;
-  let title = null; /* the page's own title while a button's stands in for it */
+  let title = null; /* the page's own title while a printout's stands in for it */
   function done() {
     delete root.dataset.printing;
     if (title !== null) document.title = title;
     title = null;
   }
   addEventListener("afterprint", done);
+
+  /* Print with `name` as the document's title until the dialog closes. */
+  window.hbPrintTitled = (name) => {
+    if (title === null) title = document.title;
+    document.title = name;
+    print();
+  };
+
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-print]");
     if (!button) return;
     done();
     root.dataset.printing = button.dataset.print;
-    if (button.dataset.printTitle) {
-      title = document.title;
-      document.title = button.dataset.printTitle;
-    }
-    print();
+    if (button.dataset.printTitle) window.hbPrintTitled(button.dataset.printTitle);
+    else print();
   });
 
   function init() {
