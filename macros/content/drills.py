@@ -54,6 +54,7 @@ class Drill:
     question: Question
     generator: str
     source: str
+    clues: tuple[tuple[str, ...], ...] = ()  # what must not stand next to it (giveaways.py)
 
 
 Generator = Callable[[Handbook, Sequence[str]], Iterator[Drill]]
@@ -166,7 +167,8 @@ def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]
             why=misses,
         )
         if question:
-            yield Drill(question, "reply", phrase.id)
+            # the stem says the phrase is forbidden: a question offering it would be answered
+            yield Drill(question, "reply", phrase.id, ((phrase.text,),))
 
 
 def thin_reply_questions(handbook: Handbook) -> list[Problem]:
@@ -411,14 +413,15 @@ def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
             # 逝世 1%，余下 1% adds up to 5%); of the rest, a few per group: five questions
             # on one five-step scale read as one question asked five times.
             asked = {
-                question_id("figure", f"{topic.id}-{digest(label)[:6]}"): (label, value)
-                for label, value in (
-                    (_figure_label(item.name, item.detail), value) for item, value in group
+                question_id("figure", f"{topic.id}-{digest(label)[:6]}"): (label, value, name)
+                for label, value, name in (
+                    (_figure_label(item.name, item.detail), value, item.name)
+                    for item, value in group
                 )
                 if not _holds_figure(label, figure_of(value) or "")
             }
             for qid in sorted(asked, key=lambda ident: digest(ident))[:FIGURES_PER_GROUP]:
-                label, value = asked[qid]
+                label, value, name = asked[qid]
                 question = choice(
                     qid,
                     f"「{topic.title}」中，{label}对应的数字是？",
@@ -430,7 +433,8 @@ def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
                     topic.id,
                 )
                 if question:
-                    yield Drill(question, "figure", topic.id)
+                    # an option elsewhere saying 98% 不投诉 answers 不投诉 对应的数字是？
+                    yield Drill(question, "figure", topic.id, ((name, value),))
 
 
 GENERATORS: Final[MappingProxyType[str, Generator]] = MappingProxyType(

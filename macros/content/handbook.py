@@ -21,6 +21,9 @@ class QuizQuestion:
     question: Question
     chapter: str  # content file the question is about, e.g. "phrasing"
     drill: str | None = None  # the generator that built it; None when hand-written
+    # What another question on the same sheet must not hold, each clue a group of texts that
+    # together give this question away (giveaways.py): “P” for a reply drill on 禁语 P.
+    clues: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class Handbook:
     chapter_of_id: dict[str, str] = field(default_factory=dict)
     # Every quiz's questions in the order they are asked and printed (assembled by the loader).
     quiz_questions: dict[str, list[QuizQuestion]] = field(default_factory=dict)
+    # Questions a quiz's sheet leaves out because another on it would give them away; they
+    # are still asked in 今日复习 (giveaways.py).
+    held_back: dict[str, list[QuizQuestion]] = field(default_factory=dict)
     # The load's pattern compiler (the checker's word lists): each phrase's patterns were
     # compiled once to validate them, and the checker's spec reuses them.
     patterns: PatternCompiler = field(default_factory=PatternCompiler)
@@ -56,6 +62,10 @@ class Handbook:
 
     def questions_of(self, quiz_id: str) -> list[QuizQuestion]:
         return self.quiz_questions[quiz_id]
+
+    def review_questions(self, quiz_id: str) -> list[QuizQuestion]:
+        """A quiz's questions and those held back from its sheet: 今日复习 asks them all."""
+        return [*self.quiz_questions[quiz_id], *self.held_back.get(quiz_id, [])]
 
     def url_of(self, ident: str) -> str:
         """Site-root URL of any id with an anchor: `closing/#xiaogou-chengjiao`."""

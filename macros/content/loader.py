@@ -542,10 +542,12 @@ def load_content(root: FsPath) -> Handbook:
     )
     # Quizzes are checked once their generated questions exist (an unknown chapter, a clashing
     # question id, an empty quiz), so the build and the check command report the same.
-    questions, quiz_problems = assemble(handbook)
-    if quiz_problems:
-        raise ContentError(quiz_problems)
-    return dataclasses.replace(handbook, quiz_questions=questions)
+    assembly = assemble(handbook)
+    if assembly.problems:
+        raise ContentError(assembly.problems)
+    return dataclasses.replace(
+        handbook, quiz_questions=assembly.questions, held_back=assembly.held_back
+    )
 
 
 def model_for_file(name: str) -> type[Node]:

@@ -3,14 +3,19 @@
 A chapter quiz takes the hand-written questions of `content/quizzes.yml` whose `ref` lies in
 its chapters, plus the drills (`drills.py`) generated from those chapters. A mixed quiz
 (`mixed: N`) takes N questions from every chapter. The order is a stable shuffle, the same
-every build. An empty quiz or a question id that clashes with a generated one is a content
+every build. A sheet leaves out a question that another on it would give away
+(`giveaways.py`): of the two, the hand-written one or the one earlier in the content stays.
+An empty quiz or a question id that clashes with a generated one is a content
 problem like any other; an unknown chapter the loader reports with every other problem. (Unknown chapters are the loader's: it names them
 with the other problems, before any quiz is assembled.)
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import drills
+from .giveaways import Sheet, sheet_of
 from .handbook import Handbook, QuizQuestion
 from .model import Quiz
 from .problems import Problem
@@ -23,7 +28,7 @@ def _chapter_questions(handbook: Handbook, quiz: Quiz) -> list[QuizQuestion]:
         if handbook.chapter_of_id.get(q.ref) in quiz.chapters
     ]
     made = [
-        QuizQuestion(d.question, handbook.chapter_of_id[d.question.ref], d.generator)
+        QuizQuestion(d.question, handbook.chapter_of_id[d.question.ref], d.generator, d.clues)
         for d in drills.generate(handbook, quiz.drills, quiz.chapters)
     ]
     return [*own, *made]
@@ -34,23 +39,38 @@ def _shuffled(seed: str, questions: list[QuizQuestion]) -> list[QuizQuestion]:
     return sorted(questions, key=lambda q: drills.digest(seed, q.question.id))
 
 
-def _mixed(handbook: Handbook, quiz: Quiz, pool: list[QuizQuestion]) -> list[QuizQuestion]:
+def _chapter_sheet(items: list[QuizQuestion]) -> Sheet:
+    """Questions without clues first (hand-written ones among them), then the drills whose
+    words could answer others, in content order: a clash leaves out the latter."""
+    return sheet_of([*(i for i in items if not i.clues), *(i for i in items if i.clues)])
+
+
+def _mixed(handbook: Handbook, quiz: Quiz, pool: list[QuizQuestion]) -> Sheet:
     count = quiz.mixed or 0
     by_chapter: dict[str, list[QuizQuestion]] = {}
     for item in pool:
         by_chapter.setdefault(item.chapter, []).append(item)
-    picked = []
+    sheet = Sheet()
     for stem in handbook.chapters:
-        picked += _shuffled(quiz.id, by_chapter.get(stem, []))[:count]
-    return picked
+        taken = 0
+        for item in _shuffled(quiz.id, by_chapter.get(stem, [])):
+            if taken == count:
+                break
+            taken += sheet.offer(item)
+    return sheet
 
 
-def _problems(handbook: Handbook, questions: dict[str, list[QuizQuestion]]) -> list[Problem]:
+def _problems(
+    handbook: Handbook,
+    questions: dict[str, list[QuizQuestion]],
+    held_back: dict[str, list[QuizQuestion]],
+) -> list[Problem]:
     problems = []
     written = {q.id: q for q in handbook.quizzes.questions}
     for quiz in handbook.quizzes.quizzes:
         seen: set[str] = set()
-        for item in questions[quiz.id]:
+        # held-back questions too: 今日复习 keys them by id as well
+        for item in [*questions[quiz.id], *held_back.get(quiz.id, [])]:
             ident = item.question.id
             if ident in seen and ident in written:
                 problems.append(
@@ -65,19 +85,32 @@ def _problems(handbook: Handbook, questions: dict[str, list[QuizQuestion]]) -> l
     return problems
 
 
-def assemble(handbook: Handbook) -> tuple[dict[str, list[QuizQuestion]], list[Problem]]:
-    """Every quiz's questions, and the problems that make a quiz unusable (named in quizzes.yml)."""
+@dataclass(frozen=True)
+class Assembly:
+    """Every quiz's questions in the order asked, those its sheet held back, and the problems
+    that make a quiz unusable (named in quizzes.yml)."""
+
+    questions: dict[str, list[QuizQuestion]]
+    held_back: dict[str, list[QuizQuestion]]
+    problems: list[Problem]
+
+
+def assemble(handbook: Handbook) -> Assembly:
     questions: dict[str, list[QuizQuestion]] = {}
+    held_back: dict[str, list[QuizQuestion]] = {}
     pool: dict[str, QuizQuestion] = {}
     for quiz in handbook.quizzes.quizzes:
         if quiz.mixed is None:
             items = _chapter_questions(handbook, quiz)
-            questions[quiz.id] = _shuffled(quiz.id, items)
+            sheet = _chapter_sheet(items)
+            questions[quiz.id] = _shuffled(quiz.id, sheet.kept)
+            held_back[quiz.id] = sheet.held
             for item in items:
                 pool.setdefault(item.question.id, item)
     for question in handbook.quizzes.questions:  # also those no chapter quiz covers
         pool.setdefault(question.id, QuizQuestion(question, handbook.chapter_of_id[question.ref]))
     for quiz in handbook.quizzes.quizzes:
         if quiz.mixed is not None:
-            questions[quiz.id] = _shuffled(quiz.id, _mixed(handbook, quiz, list(pool.values())))
-    return questions, _problems(handbook, questions)
+            sheet = _mixed(handbook, quiz, list(pool.values()))
+            questions[quiz.id] = _shuffled(quiz.id, sheet.kept)
+    return Assembly(questions, held_back, _problems(handbook, questions, held_back))

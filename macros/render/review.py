@@ -43,7 +43,7 @@ HAND_WRITTEN: Final = 1
 def _question_items(renderer: Renderer) -> dict[str, dict[str, Any]]:
     items: dict[str, dict[str, Any]] = {}
     for quiz in renderer.handbook.quizzes.quizzes:
-        for asked in renderer.handbook.questions_of(quiz.id):
+        for asked in renderer.handbook.review_questions(quiz.id):
             question = asked.question
             later = HAND_WRITTEN if asked.drill is None else LATER.get(asked.drill, 0)
             items.setdefault(

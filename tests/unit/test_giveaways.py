@@ -1,0 +1,75 @@
+"""A quiz sheet never answers one of its questions with another (macros/content/giveaways.py)."""
+
+from __future__ import annotations
+
+from macros.content.giveaways import sheet_of
+from macros.content.handbook import QuizQuestion
+from macros.content.model import Option, Question
+
+
+def asked(
+    ident: str,
+    stem: str,
+    options: list[str],
+    clues: tuple[tuple[str, ...], ...] = (),
+) -> QuizQuestion:
+    question = Question(
+        id=ident,
+        type="single",
+        question=stem,
+        options=[Option(text=text, correct=n == 0) for n, text in enumerate(options)],
+        explanation="解析",
+        ref="ref",
+    )
+    return QuizQuestion(question, "phrasing", "reply" if clues else None, clues)
+
+
+def ids(items: list[QuizQuestion]) -> list[str]:
+    return [item.question.id for item in items]
+
+
+def reply(ident: str, phrase: str) -> QuizQuestion:
+    return asked(ident, f"“{phrase}”是禁语。下面哪一句可以用来代替它？", ["甲", "乙"], ((phrase,),))
+
+
+def test_a_question_offering_a_phrase_another_calls_forbidden_keeps_the_first_offered() -> None:
+    which = asked("which", "下面哪几句属于服务禁语？", ["我们一直都是这样做的。", "谢谢您。"])
+    sheet = sheet_of([which, reply("reply", "我们一直都是这样做的")])
+    assert ids(sheet.kept) == ["which"] and ids(sheet.held) == ["reply"]
+    # either way round: the clue tells in both directions
+    sheet = sheet_of([reply("reply", "我们一直都是这样做的"), which])
+    assert ids(sheet.kept) == ["reply"] and ids(sheet.held) == ["which"]
+
+
+def test_marks_around_a_phrase_do_not_hide_it() -> None:
+    rule = asked("rule", "按“避免下命令”的要求，下面哪一句说得好？", ["请您……", "你应该……"])
+    assert ids(sheet_of([rule, reply("reply", "你应该……")]).held) == ["reply"]
+
+
+def test_questions_that_do_not_mention_the_phrase_share_a_sheet() -> None:
+    other = asked(
+        "other", "客户嫌贵，先说哪一句？", ["您说得对，是要算算值不值。", "贵有贵的道理。"]
+    )
+    sheet = sheet_of([other, reply("reply", "我们一直都是这样做的")])
+    assert ids(sheet.kept) == ["other", "reply"] and sheet.held == []
+
+
+def test_a_figure_is_given_away_only_by_an_option_holding_its_name_and_figure_together() -> None:
+    figure = asked("figure", "“不投诉”对应的数字是？", ["98%", "28%"], (("不投诉", "98%"),))
+    told = asked("told", "哪些说法是对的？", ["有负面体验的客户中，98% 不投诉。", "都满意。"])
+    apart = asked("apart", "“不投诉”的客户会怎样？", ["98% 会再来", "不会流失"])
+    twenty = asked("twenty", "哪些说法是对的？", ["198% 不投诉", "都满意"])
+    assert ids(sheet_of([told, figure]).held) == ["figure"]
+    assert sheet_of([apart, figure]).held == []  # name in the stem, figure in an option
+    assert sheet_of([twenty, figure]).held == []  # 98% is not inside 198%
+
+
+def test_of_questions_with_one_stem_and_options_the_last_is_never_left_to_elimination() -> None:
+    pair = [asked(f"two-{n}", "下面说的是哪一类客户？\n特点", ["感性", "理性"]) for n in range(2)]
+    assert ids(sheet_of(pair).kept) == ["two-0"]
+    four = ["猫头鹰型", "孔雀型", "鸽子型", "老鹰型"]
+    types = [
+        asked(f"four-{n}", "下面说的是哪一类客户？\n特点", four[n:] + four[:n]) for n in range(4)
+    ]
+    sheet = sheet_of(types)
+    assert ids(sheet.kept) == ["four-0", "four-1", "four-2"] and ids(sheet.held) == ["four-3"]
