@@ -139,6 +139,19 @@ def test_a_new_entry_without_its_dash_is_named_as_such_once(content: Path) -> No
     assert "行首少了“- ”（写成“- kind: …”，和上一条的“- ”对齐）" in problem
 
 
+def test_an_entry_whose_first_line_was_deleted_is_named_as_such_once(content: Path) -> None:
+    """Deleting a `- kind: phrase` line leaves the entry's id and the rest to the entry above:
+    one message at that id saying a first line is missing, with the line to put back, not a
+    "merge" per key."""
+    second = PHRASE.split("    entries:\n", 1)[1].replace("test-phrase", "test-phrase-2")
+    append(content / "phrasing.yml", PHRASE + second.replace("      - kind: phrase\n", "", 1))
+    path = content / "phrasing.yml"
+    [problem] = problems_of(content)
+    line = line_of(path, "        id: test-phrase-2")
+    assert problem.startswith(f"content/phrasing.yml:{line}:9: ")
+    assert "它的第一行不见了（在这一行上面补上“- kind: phrase”这样的一行" in problem
+
+
 def test_the_same_forbidden_phrase_on_two_cards_is_an_error(content: Path) -> None:
     """A second card with the same words (spaces, punctuation and width aside) would double
     its quiz question; 话术自查 links only the first."""

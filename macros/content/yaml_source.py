@@ -516,9 +516,14 @@ def _walk(
                 if isinstance(dropped := earlier[key], yaml.ScalarNode):
                     marks.dropped.add(dropped.value)
                 earlier[key] = value_node
-                slip = key == first and bool(path) and isinstance(path[-1], int)
+                # an item's first key again, or its id: most often the next item, whose
+                # "- " line was lost (a deleted "- kind: phrase" leaves its id behind)
+                slip = key in (first, "id") and bool(path) and isinstance(path[-1], int)
                 if not new_item:
-                    problems.append(Problem(where, _twice(key, seen[key], new_item=slip)))
+                    opening = None if key == first else _opening(node)
+                    problems.append(
+                        Problem(where, _twice(key, seen[key], new_item=slip, opening=opening))
+                    )
                 new_item = new_item or slip
                 continue
             seen[key] = line
@@ -544,11 +549,25 @@ def _walk(
     return problems
 
 
-def _twice(key: str, before: int, *, new_item: bool) -> str:
+def _opening(node: yaml.MappingNode) -> str:
+    """The first line of an item as its editor wrote it, "kind: phrase", for a message."""
+    key, value = node.value[0]
+    if isinstance(value, yaml.ScalarNode) and value.value and "\n" not in value.value:
+        return f"{key.value}: {value.value}"
+    return f"{key.value}: …"
+
+
+def _twice(key: str, before: int, *, new_item: bool, opening: str | None = None) -> str:
     """A key written twice in one mapping. The first key of a list item written again
-    (`new_item`) is most often a new item whose "- " was left out: merging, as the plain
+    (`new_item`) is most often a new item whose "- " was left out; its id again (`opening`,
+    the item's first line) a new item whose first line was lost. Merging, as the plain
     message asks, would overwrite the item above."""
     message = f"字段“{key}”写了两次（第 {before} 行已有）"
+    if new_item and opening:
+        return (
+            f"{message}：如果从这一行起是新的一条，它的第一行不见了（在这一行上面补上“- {opening}”这样的一行，"
+            "和上一条的“- ”对齐）；如果不是，请把两处合并成一个"
+        )
     if new_item:
         return (
             f"{message}：如果从这一行起是新的一条，行首少了“- ”（写成“- {key}: …”，"
