@@ -35,6 +35,8 @@ def test_valid_content_passes_with_a_summary() -> None:
     result = check(ROOT / "content")
     assert result.returncode == 0, result.stderr
     assert re.match(r"内容检查通过：\d+ 个文件，\d+ 个条目，\d+ 个 id。", result.stdout)
+    # the real content's match patterns, [你您](好像)…, are not taken for Markdown links
+    assert "Markdown" not in result.stdout
 
 
 def test_every_problem_is_listed_and_the_exit_code_is_1(content: Path) -> None:
@@ -157,3 +159,23 @@ def test_a_phrase_with_too_few_near_misses_passes_with_a_hint_on_its_line(conten
     assert len(warnings) == len(thin) == len(hints) - len(warnings)
     for phrase in thin:
         assert any(f"禁语“{phrase['text']}”只有 0 句 near_misses" in line for line in warnings)
+
+
+def test_markdown_or_html_in_a_text_passes_with_a_hint_on_its_own_line(content: Path) -> None:
+    """**重点** and <b>…</b> reach staff as written (hostile text stays text): the check
+    passes and says what will show, at the text's own line; match patterns, whose brackets
+    are their syntax, are never named."""
+    path = content / "phrasing.yml"
+    text = path.read_text(encoding="utf-8")
+    reason = re.search(r"^( +reason: )(\S+)$", text, re.M)
+    assert reason is not None
+    marked = f"{reason.group(1)}请**注意**：{reason.group(2)}"
+    path.write_text(text.replace(reason.group(0), marked, 1), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(marked) + 1
+    result = check(content)
+    assert result.returncode == 0, result.stderr
+    hints = [line for line in result.stdout.splitlines() if "Markdown" in line]
+    assert len(hints) == 1, result.stdout
+    assert (
+        f"phrasing.yml:{line}:" in hints[0] and "“**注意**”：加粗的 ** 或 __ 会原样显示" in hints[0]
+    )

@@ -10,6 +10,7 @@ from ..content.approved_wording import flagged_wording
 from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages, read_nav
 from ..content.drills import thin_reply_questions
 from ..content.loader import load_content
+from ..content.markup_hints import markup_hints
 from ..content.phrase_spec import build_spec
 from ..content.problems import ContentError, Problem
 
@@ -68,13 +69,16 @@ def run(args: argparse.Namespace) -> int:
     entries = sum(1 for _ in handbook.entries())
     files = len(list(args.content.glob("*.yml")))
     print(f"内容检查通过：{files} 个文件，{entries} 个条目，{len(handbook.by_id)} 个 id。")
-    hints = thin_reply_questions(handbook)
+    hints = [
+        *((hint, "文字建议") for hint in markup_hints(handbook)),
+        *((hint, "自测题建议") for hint in thin_reply_questions(handbook)),
+    ]
     if hints:
         print(f"另有 {len(hints)} 条建议（不影响通过）：")
-        for hint in hints:
+        for hint, title in hints:
             print(f"  {hint}")
             if args.github:
-                print(github_annotation(hint, "warning", "自测题建议"))
+                print(github_annotation(hint, "warning", title))
     return 0
 
 

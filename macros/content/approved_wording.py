@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path as FsPath
 
 from ..phrases.matcher import Matcher
 from ..phrases.spec import PhraseSpec
@@ -28,7 +27,7 @@ from .model import (
 )
 from .problems import Problem
 from .where import Path, Where
-from .yaml_source import read_yaml
+from .yaml_source import on_its_line
 
 
 @dataclass(frozen=True)
@@ -42,13 +41,6 @@ class ApprovedLine:
         """The owner's line (its `id:`), with the exact key path of the text."""
         at = self.owner.where
         return Where(at.file, at.line, at.column, (*at.path, *self.key))
-
-
-def _on_its_line(handbook: Handbook, where: Where) -> Where:
-    """The text's own line: the model keeps its owner's line only, so the file is read again
-    (only for lines that are reported, which are few)."""
-    doc, _problems = read_yaml(handbook.root / FsPath(where.file).name, where.file)
-    return doc.where(where.path) if doc is not None else where
 
 
 def entry_lines(entry: Entry) -> Iterator[ApprovedLine]:
@@ -108,7 +100,7 @@ def flagged_wording(handbook: Handbook, spec: PhraseSpec) -> list[Problem]:
                 )
             problems.append(
                 Problem(
-                    _on_its_line(handbook, line.where),
+                    on_its_line(handbook.root, line.where),
                     f"这是手册推荐的说法，话术自查却会标出“{finding.text}”：{advice}",
                 )
             )

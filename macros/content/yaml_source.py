@@ -591,6 +591,13 @@ def is_blank(text: str) -> bool:
     return not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
+def on_its_line(root: FsPath, where: Where) -> Where:
+    """A value's own line: the model keeps the line of the object holding it only, so the file
+    under `root` is read again (only for what is reported, which is little)."""
+    doc, _problems = read_yaml(root / FsPath(where.file).name, where.file)
+    return doc.where(where.path) if doc is not None else where
+
+
 def read_yaml(
     path: FsPath, file: str, keys: frozenset[str] | None = None, *, required: bool = False
 ) -> tuple[YamlDocument | None, list[Problem]]:
