@@ -13,7 +13,6 @@ sheet cannot be answered by always ticking one letter.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -25,7 +24,6 @@ from .model import (
     CustomerType,
     Dialogue,
     Entry,
-    Item,
     Method,
     Objection,
     Option,
@@ -33,18 +31,12 @@ from .model import (
     Procedure,
     Question,
     Rewrite,
-    ServiceItem,
     Step,
-    Topic,
 )
 from .problems import Problem
 
 MAX_OPTIONS = 4
-STAGE_SLUGS: Final = MappingProxyType(
-    {"销售": "xiaoshou", "签约": "qianyue", "续期": "xuqi", "其他": "qita"}
-)
 E = TypeVar("E", bound=Entry)
-_FIGURE = re.compile(r"^[+\-−]?\d+(?:\.\d+)?\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -54,7 +46,7 @@ class Drill:
     question: Question
     generator: str
     source: str
-    clues: tuple[tuple[str, ...], ...] = ()  # what must not stand next to it (giveaways.py)
+    clues: tuple[str, ...] = ()  # what must not stand next to it (giveaways.py)
 
 
 Generator = Callable[[Handbook, Sequence[str]], Iterator[Drill]]
@@ -168,7 +160,7 @@ def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]
         )
         if question:
             # the stem says the phrase is forbidden: a question offering it would be answered
-            yield Drill(question, "reply", phrase.id, ((phrase.text,),))
+            yield Drill(question, "reply", phrase.id, (phrase.text,))
 
 
 def thin_reply_questions(handbook: Handbook) -> list[Problem]:
@@ -352,91 +344,6 @@ def customer_type_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterato
                     yield Drill(question, "customer-type", kind.id)
 
 
-def owner_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
-    """服务项目: per stage of the service table, which items head office carries out."""
-    items = list(in_chapters(handbook, ServiceItem, chapters))
-    for stage, slug in STAGE_SLUGS.items():
-        rows = sorted((i for i in items if i.stage == stage), key=lambda i: i.number)
-        head = [i.name for i in rows if i.owner == "总公司"]
-        local = [i.name for i in rows if i.owner == "机构"]
-        if not head or not local:
-            continue
-        qid = question_id("owner", slug)
-        question = Question(
-            id=qid,
-            type="single" if len(head) == 1 else "multiple",
-            question=f"“{stage}”阶段的基础服务项目里，{'哪些' if len(head) > 1 else '哪一项'}由总公司统一实施？",
-            options=[Option(text=i.name, correct=i.owner == "总公司") for i in rows],
-            explanation=f"总公司统一实施：{'、'.join(head)}。机构负责：{'、'.join(local)}。",
-            ref=rows[0].id,
-        )
-        yield Drill(question, "owner", rows[0].id)
-
-
-def figure_of(value: str | None) -> str | None:
-    """The unit of a figure such as `45%` → `%`, `2.96 亿` → `亿`, `+2` → ``; None if no figure."""
-    if value is None:
-        return None
-    match = _FIGURE.match(value.strip())
-    return match.group(1).strip() if match else None
-
-
-def _figure_label(name: str, detail: str | None) -> str:
-    return f"“{name}”" + (f"（{_strip_stop(detail)}）" if detail else "")
-
-
-FIGURES_PER_GROUP: Final = 3
-
-
-def _holds_figure(label: str, unit: str) -> bool:
-    """Whether `label` shows a figure in `unit` (any number when the figures have no unit)."""
-    return re.search(r"\d(?:\.\d+)?\s*" + re.escape(unit), label) is not None
-
-
-def figure_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
-    """数字: which figure belongs to an item, among figures with the same unit in that topic.
-
-    Only groups of at least three items with at least three different figures are asked, so
-    every question has a real choice.
-    """
-    for topic in in_chapters(handbook, Topic, chapters):
-        groups: dict[str, list[tuple[Item, str]]] = {}
-        for item in topic.items:
-            unit = figure_of(item.value)
-            if unit is not None and item.value is not None:
-                groups.setdefault(unit, []).append((item, item.value))
-        for group in groups.values():
-            values = {value for _item, value in group}
-            if len(group) < 3 or len(values) < 3:
-                continue
-            # A label holding figures of its own kind gives the answer away (其他: 其中迁居 3%、
-            # 逝世 1%，余下 1% adds up to 5%); of the rest, a few per group: five questions
-            # on one five-step scale read as one question asked five times.
-            asked = {
-                question_id("figure", f"{topic.id}-{digest(label)[:6]}"): (label, value, name)
-                for label, value, name in (
-                    (_figure_label(item.name, item.detail), value, item.name)
-                    for item, value in group
-                )
-                if not _holds_figure(label, figure_of(value) or "")
-            }
-            for qid in sorted(asked, key=lambda ident: digest(ident))[:FIGURES_PER_GROUP]:
-                label, value, name = asked[qid]
-                question = choice(
-                    qid,
-                    f"「{topic.title}」中，{label}对应的数字是？",
-                    [value],
-                    ranked(qid, [v for v in values if v != value]),
-                    # the answer alone: the whole list, under every question of the group,
-                    # filled the results and the answer key (the link opens the list)
-                    f"{label}对应的数字是 {value}。",
-                    topic.id,
-                )
-                if question:
-                    # an option elsewhere saying 98% 不投诉 answers 不投诉 对应的数字是？
-                    yield Drill(question, "figure", topic.id, ((name, value),))
-
-
 GENERATORS: Final[MappingProxyType[str, Generator]] = MappingProxyType(
     {
         "reply": reply_drills,
@@ -446,8 +353,6 @@ GENERATORS: Final[MappingProxyType[str, Generator]] = MappingProxyType(
         "objection": objection_drills,
         "next-step": next_step_drills,
         "customer-type": customer_type_drills,
-        "owner": owner_drills,
-        "figure": figure_drills,
     }
 )
 

@@ -1,11 +1,10 @@
 """Giveaways: no question on a quiz sheet may answer another one on the same sheet.
 
-Three ways a sheet used to answer itself:
+Two ways a sheet used to answer itself:
 
 - a reply drill says “我只能试试看”是禁语, while a question next to it asks whether saying
-  我只能试试看 is fine, or offers it as a reply (a clue of one text);
-- a figure drill asks which figure belongs to 不投诉 while another question's option says
-  有负面体验的客户中，98% 不投诉 (a clue of the name and the figure, both in one option);
+  我只能试试看 is fine, or offers it as a reply (the drill's clue: a text no other question
+  on its sheet may hold);
 - n questions with one stem and the same n options (下面说的是哪一类客户？ 感性/理性): the
   answers of n - 1 of them leave one option for the last.
 
@@ -25,7 +24,7 @@ from typing import Final
 from .handbook import QuizQuestion
 
 # Marks that differ between a phrase and the same words inside a sentence (“你应该……” inside
-# 你应该先把欠费交清。). Digits, % and letters stay: a figure must match as written.
+# 你应该先把欠费交清。).
 _MARKS: Final = re.compile(r"[\s，。！？、；：“”‘’「」『』《》（）()…—·,!?;:\"'~～-]+")
 
 
@@ -33,17 +32,9 @@ def normalised(text: str) -> str:
     return _MARKS.sub("", text)
 
 
-def _holds(text: str, part: str) -> bool:
-    """Whether `part` (normalised) stands in `text`: a figure only as a whole number
-    (2% is not inside 22%), words anywhere."""
-    if part[:1].isdigit():
-        return re.search(rf"(?<![\d.]){re.escape(part)}", text) is not None
-    return part in text
-
-
 def _pieces(item: QuizQuestion) -> list[str]:
-    """The lines of a question's stem and its options, each on its own: a clue's texts must
-    stand together (−1 in one option and 低于预期 in the stem tell nothing)."""
+    """The lines of a question's stem and its options, each on its own (a clue never spans
+    two options)."""
     question = item.question
     texts = [*question.question.split("\n"), *(option.text for option in question.options)]
     return [normalised(text) for text in texts]
@@ -52,11 +43,7 @@ def _pieces(item: QuizQuestion) -> list[str]:
 def _tells(item: QuizQuestion, other: QuizQuestion) -> bool:
     """Whether one line or option of `other` holds one of `item`'s clues."""
     pieces = _pieces(other)
-    return any(
-        all(_holds(piece, normalised(part)) for part in clue)
-        for clue in item.clues
-        for piece in pieces
-    )
+    return any(normalised(clue) in piece for clue in item.clues for piece in pieces)
 
 
 def _same_choice(item: QuizQuestion) -> tuple[str, frozenset[str]] | None:

@@ -21,9 +21,9 @@ class QuizQuestion:
     question: Question
     chapter: str  # content file the question is about, e.g. "phrasing"
     drill: str | None = None  # the generator that built it; None when hand-written
-    # What another question on the same sheet must not hold, each clue a group of texts that
-    # together give this question away (giveaways.py): “P” for a reply drill on 禁语 P.
-    clues: tuple[tuple[str, ...], ...] = ()
+    # Texts another question on the same sheet must not hold (giveaways.py): 禁语 P for the
+    # drill whose stem says “P”是禁语.
+    clues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -737,8 +737,6 @@ DrillName = Literal[
     "objection",  # 常见异议 → which methods the handbook suggests
     "next-step",  # 步骤 → what comes next
     "customer-type",  # 客户类型 → which type / what to do
-    "owner",  # 服务项目 → who carries it out
-    "figure",  # 数字 → which figure belongs to which item
 ]
 
 

@@ -2,7 +2,8 @@
 
 A chapter quiz takes the hand-written questions of `content/quizzes.yml` whose `ref` lies in
 its chapters, plus the drills (`drills.py`) generated from those chapters. A mixed quiz
-(`mixed: N`) takes N questions from every chapter. The order is a stable shuffle, the same
+(`mixed: N`) takes N questions from every chapter for staff (not the trainers' course
+material). The order is a stable shuffle, the same
 every build. A sheet leaves out a question that another on it would give away
 (`giveaways.py`): of the two, the hand-written one or the one earlier in the content stays.
 An empty quiz or a question id that clashes with a generated one is a content
@@ -51,7 +52,9 @@ def _mixed(handbook: Handbook, quiz: Quiz, pool: list[QuizQuestion]) -> Sheet:
     for item in pool:
         by_chapter.setdefault(item.chapter, []).append(item)
     sheet = Sheet()
-    for stem in handbook.chapters:
+    for stem, chapter in handbook.chapters.items():
+        if chapter.audience == "trainers":  # course material is no test of counter work
+            continue
         taken = 0
         for item in _shuffled(quiz.id, by_chapter.get(stem, [])):
             if taken == count:

@@ -31,12 +31,10 @@ SESSION_ITEMS: Final = 8  # about two minutes: a quiz question or a phrase takes
 
 # Which of a day's due items come first (the field "w", 0 when left out): what to say at the
 # counter (phrases, practice lines, questions asking for a reply or a method against an
-# objection), then what to do (steps, methods, customer types, hand-written questions), then
-# facts and figures. In id order alone a round opened with three questions on another
-# company's complaint figures (figure-…) before any phrase.
-LATER: Final = MappingProxyType(
-    {"method": 1, "next-step": 1, "customer-type": 1, "owner": 1, "figure": 2}
-)
+# objection), then what to do (steps, methods, customer types, hand-written questions). In
+# id order alone a round opened with three questions on another company's complaint figures
+# (drills that are no more) before any phrase.
+LATER: Final = MappingProxyType({"method": 1, "next-step": 1, "customer-type": 1})
 HAND_WRITTEN: Final = 1
 
 

@@ -11,7 +11,7 @@ def asked(
     ident: str,
     stem: str,
     options: list[str],
-    clues: tuple[tuple[str, ...], ...] = (),
+    clues: tuple[str, ...] = (),
 ) -> QuizQuestion:
     question = Question(
         id=ident,
@@ -29,7 +29,7 @@ def ids(items: list[QuizQuestion]) -> list[str]:
 
 
 def reply(ident: str, phrase: str) -> QuizQuestion:
-    return asked(ident, f"“{phrase}”是禁语。下面哪一句可以用来代替它？", ["甲", "乙"], ((phrase,),))
+    return asked(ident, f"“{phrase}”是禁语。下面哪一句可以用来代替它？", ["甲", "乙"], (phrase,))
 
 
 def test_a_question_offering_a_phrase_another_calls_forbidden_keeps_the_first_offered() -> None:
@@ -52,16 +52,6 @@ def test_questions_that_do_not_mention_the_phrase_share_a_sheet() -> None:
     )
     sheet = sheet_of([other, reply("reply", "我们一直都是这样做的")])
     assert ids(sheet.kept) == ["other", "reply"] and sheet.held == []
-
-
-def test_a_figure_is_given_away_only_by_an_option_holding_its_name_and_figure_together() -> None:
-    figure = asked("figure", "“不投诉”对应的数字是？", ["98%", "28%"], (("不投诉", "98%"),))
-    told = asked("told", "哪些说法是对的？", ["有负面体验的客户中，98% 不投诉。", "都满意。"])
-    apart = asked("apart", "“不投诉”的客户会怎样？", ["98% 会再来", "不会流失"])
-    twenty = asked("twenty", "哪些说法是对的？", ["198% 不投诉", "都满意"])
-    assert ids(sheet_of([told, figure]).held) == ["figure"]
-    assert sheet_of([apart, figure]).held == []  # name in the stem, figure in an option
-    assert sheet_of([twenty, figure]).held == []  # 98% is not inside 198%
 
 
 def test_of_questions_with_one_stem_and_options_the_last_is_never_left_to_elimination() -> None:
