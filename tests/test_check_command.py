@@ -179,3 +179,25 @@ def test_markdown_or_html_in_a_text_passes_with_a_hint_on_its_own_line(content: 
     assert (
         f"phrasing.yml:{line}:" in hints[0] and "“**注意**”：加粗的 ** 或 __ 会原样显示" in hints[0]
     )
+
+
+def test_a_right_option_far_longer_than_the_wrong_ones_passes_with_a_hint(content: Path) -> None:
+    """The longest option was the right one in 19 of 43 printed questions: a reader could
+    pick it without the handbook. The check names the right option's line; wrong options as
+    specific as it silence the hint."""
+    path = content / "quizzes.yml"
+    right = "      - text: 为了保护您的账户安全，需要您本人来办理。"
+    line = path.read_text(encoding="utf-8").splitlines().index(right) + 1
+    result = check(content)
+    assert result.returncode == 0, result.stderr
+    hints = [line for line in result.stdout.splitlines() if "正确选项" in line]
+    assert len(hints) == 1 and f"quizzes.yml:{line}:15: " in hints[0], result.stdout
+    assert "正确选项 20 个字，最长的错误选项只有 13 个字" in hints[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "我也不清楚，反正要本人来。", "这个是系统设定的，我们柜台改不了，只能本人来。"
+        ),
+        encoding="utf-8",
+    )
+    assert "正确选项" not in check(content).stdout

@@ -10,6 +10,7 @@ from ..content.approved_wording import flagged_wording
 from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages, read_nav
 from ..content.drills import thin_reply_questions
 from ..content.loader import load_content
+from ..content.long_answers import long_answers
 from ..content.markup_hints import markup_hints
 from ..content.phrase_spec import build_spec
 from ..content.problems import ContentError, Problem
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     hints = [
         *((hint, "文字建议") for hint in markup_hints(handbook)),
         *((hint, "自测题建议") for hint in thin_reply_questions(handbook)),
+        *((hint, "自测题建议") for hint in long_answers(handbook)),
     ]
     if hints:
         print(f"另有 {len(hints)} 条建议（不影响通过）：")
