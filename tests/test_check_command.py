@@ -192,7 +192,7 @@ def test_a_right_option_far_longer_than_the_wrong_ones_passes_with_a_hint(conten
     assert result.returncode == 0, result.stderr
     hints = [line for line in result.stdout.splitlines() if "正确选项" in line]
     assert len(hints) == 1 and f"quizzes.yml:{line}:15: " in hints[0], result.stdout
-    assert "正确选项 20 个字，最长的错误选项只有 13 个字" in hints[0]
+    assert "正确选项 20 个字，最长的错误选项只有 14 个字" in hints[0]
     text = path.read_text(encoding="utf-8")
     path.write_text(
         text.replace(

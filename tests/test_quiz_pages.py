@@ -37,8 +37,8 @@ def _line_of(content: Path, needle: str) -> int:
 CASES = {
     # name: (old text, new text, line to name (a needle on it), words the message must say)
     "two-correct-in-single": (
-        "      - text: 这是公司的规定。\n",
-        "      - text: 这是公司的规定。\n        correct: true\n",
+        "      - text: 规定就是这样，我们也没办法。\n",
+        "      - text: 规定就是这样，我们也没办法。\n        correct: true\n",
         "id: jinyu-guiding",
         "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）",
     ),

@@ -41,7 +41,11 @@ def _pieces(item: QuizQuestion) -> list[str]:
 
 
 def _tells(item: QuizQuestion, other: QuizQuestion) -> bool:
-    """Whether one line or option of `other` holds one of `item`'s clues."""
+    """Whether one line or option of `other` holds one of `item`'s clues. Never between two
+    drills of one kind: where a reply drill offers another 禁语 (a phrase with too few near
+    misses), that option is rude on its face whatever the other drill's stem says."""
+    if item.drill is not None and item.drill == other.drill:
+        return False
     pieces = _pieces(other)
     return any(normalised(clue) in piece for clue in item.clues for piece in pieces)
 

@@ -63,3 +63,16 @@ def test_of_questions_with_one_stem_and_options_the_last_is_never_left_to_elimin
     ]
     sheet = sheet_of(types)
     assert ids(sheet.kept) == ["four-0", "four-1", "four-2"] and ids(sheet.held) == ["four-3"]
+
+
+def test_two_reply_drills_never_clash() -> None:
+    """A phrase with too few near misses is offered other 禁语 as wrong options: rude on their
+    face whatever the other drill's stem says, so both drills stay."""
+    thin = asked(
+        "thin",
+        "“我不知道。”是禁语。下面哪一句可以用来代替它？",
+        ["我帮您查。", "你别激动嘛。"],
+        ("我不知道",),
+    )
+    sheet = sheet_of([thin, reply("calm", "你别激动嘛")])
+    assert ids(sheet.kept) == ["thin", "calm"]
