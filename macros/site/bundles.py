@@ -111,7 +111,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/anchors.js",
             "assets/js/search.js",
             "assets/js/view.js",
-            "assets/js/palette.js",  # Enter on the light/dark toggle (partials/palette.html)
+            "assets/js/header-keys.js",  # Enter on the header buttons (partials/header.html)
             "assets/js/paper.js",
             "assets/js/widgets.js",  # needs window.hbWidgets, which the bundle starts with
             "assets/js/whatsnew-loader.js",  # loads assets/whatsnew.* when there is news

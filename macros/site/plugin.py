@@ -155,8 +155,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """The contents list is built from the headings' text: the editors' 【补充】/【推断】 on
-        a title (shown in the editor view only) must not reach it."""
+        a title (shown in the editor view only) must not reach it. A heading's "#" link says
+        what it does to a screen reader, which read it as 井号 (its title is no name)."""
         _strip_markers(page.toc)
+        title = config.mdx_configs.get("toc", {}).get("permalink_title")
+        if title:
+            attribute = f'title="{title}"'
+            html = html.replace(f"{attribute}>", f'{attribute} aria-label="{title}">')
         return html
 
     def on_page_context(

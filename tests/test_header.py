@@ -1,0 +1,75 @@
+"""The header's icon buttons on a screen reader and from the keyboard.
+
+Material's 目录 and 搜索 buttons are labels of hidden checkboxes: a screen reader met two
+nameless controls, and a keyboard could not reach the contents drawer on a narrow window.
+overrides/partials/header.html names them and puts them in the Tab order; nothing else of
+Material's header may differ (the first test), so an upgrade of Material shows up here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import material
+import pytest
+from playwright.sync_api import expect
+
+from .support import ROOT
+from .support.server import SiteServer
+
+OURS = ROOT / "overrides/partials/header.html"
+UPSTREAM = Path(material.__file__).parent / "templates/partials/header.html"
+ADDED = {
+    "__drawer": ' role="button" tabindex="0" aria-label="打开目录"',
+    "__search": ' role="button" tabindex="0" aria-label="搜索"',
+}
+
+
+def test_the_header_is_materials_but_for_the_two_buttons_it_names() -> None:
+    ours = re.sub(r"\A\{#-.*?-#\}\n", "", OURS.read_text(encoding="utf-8"), flags=re.S)
+    upstream = re.sub(r"\A\{#-.*?-#\}\n", "", UPSTREAM.read_text(encoding="utf-8"), flags=re.S)
+    for target, attributes in ADDED.items():
+        tag = f'<label class="md-header__button md-icon" for="{target}"'
+        assert ours.count(tag + attributes + ">") == 1, target
+        ours = ours.replace(tag + attributes + ">", tag + ">")
+    assert ours == upstream
+
+
+@pytest.mark.browser
+def test_a_screen_reader_hears_what_the_header_buttons_and_heading_links_do(
+    phone: Any, site: SiteServer
+) -> None:
+    phone.goto(site.page_url("phrasing/"))
+    header = phone.locator("header.md-header")
+    expect(header.get_by_role("button", name="打开目录")).to_be_visible()
+    expect(header.get_by_role("button", name="搜索")).to_be_visible()
+    links = phone.locator("article .headerlink")
+    assert links.count() > 10
+    names = set(links.evaluate_all("all => all.map(a => a.getAttribute('aria-label'))"))
+    assert names == {"复制本条链接"}  # a screen reader read each "#" as 井号
+    header.get_by_role("button", name="打开目录").tap()
+    expect(phone.locator("#__drawer")).to_be_checked()
+
+
+@pytest.mark.browser
+def test_on_a_narrow_window_the_keyboard_opens_the_contents_and_search(
+    desktop: Any, site: SiteServer
+) -> None:
+    """At 200% zoom a 1280 px window is 640 px wide: the contents are behind 打开目录."""
+    desktop.set_viewport_size({"width": 640, "height": 400})
+    desktop.goto(site.page_url("checklists/"))
+    menu = desktop.get_by_role("button", name="打开目录")
+    for _ in range(5):
+        desktop.keyboard.press("Tab")
+        if menu.evaluate("b => b === document.activeElement"):
+            break
+    expect(menu).to_be_focused()
+    desktop.keyboard.press("Enter")
+    expect(desktop.locator("#__drawer")).to_be_checked()
+    desktop.keyboard.press(" ")  # Space, as on a button, closes it again
+    expect(desktop.locator("#__drawer")).not_to_be_checked()
+    desktop.get_by_role("button", name="搜索").focus()
+    desktop.keyboard.press(" ")
+    expect(desktop.locator(".md-search__input")).to_be_focused()
