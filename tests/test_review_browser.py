@@ -129,10 +129,20 @@ def answer_quiz_card(card: Any, right: bool) -> None:
         card.locator(".hb-review__option", has_text=re.compile(f"^{re.escape(text)}$")).click()
     card.get_by_role("button", name="确定").click()
     expect(card.locator(".hb-review__saved")).to_contain_text("已记下")
+    # Focus moves on to 下一条 or 完成, which a screen reader reads with the verdict; the
+    # options say right and wrong by a mark, not by colour alone.
+    go = card.locator(".hb-review__saved + .hb-review__actions .md-button")
+    expect(go).to_be_focused()
+    expect(go).to_have_accessible_description(re.compile("^✓ 答对了$" if right else "^✗ 答错了。"))
+    marks = card.locator(".is-right > .hb-review__option").evaluate_all(
+        "all => all.map(o => getComputedStyle(o, '::after').content)"
+    )
+    assert marks and set(marks) == {'"✓"'}
 
 
 def rate_card(card: Any, grade: str) -> None:
     card.locator(".hb-review__actions .md-button").first.click()  # 看答案 / 看示范回答
+    expect(card.locator(".hb-review__answer")).to_be_focused()  # read out, not focus lost
     card.get_by_role("button", name=grade, exact=True).click()
     expect(card.locator(".hb-review__saved")).to_contain_text("已记下")
 

@@ -106,12 +106,13 @@
       const answer = item.o
         .filter((option) => option[1])
         .map((option) => option[0].replace(/[。；;\s]+$/u, ""));
+      /* Focus goes on to 下一条, which a screen reader then reads with this line. */
       add(
         verdict,
         "p",
         "verdict-text",
         right ? "✓ 答对了" : `✗ 答错了。正确答案：${answer.join("；")}`,
-      );
+      ).id = `hb-review-v-${id}`;
       for (const input of inputs) {
         if (input.checked && input.dataset.why) {
           add(verdict, "p", "miss", `你选的这句：${input.dataset.why}。`);
@@ -157,7 +158,9 @@
           graded(grade, answer);
         });
       }
-      reveal.blur();
+      /* where 看答案 was: a screen reader reads the answer, Tab goes on to the ratings */
+      answer.tabIndex = -1;
+      answer.focus({ preventScroll: true });
     });
   }
 
@@ -246,6 +249,8 @@
           );
           const last = done + 1 >= session.length;
           const go = button(add(box, "p", "actions"), last ? "完成" : "下一条", true);
+          const verdict = box.querySelector(".hb-review__verdict-text");
+          if (verdict) go.setAttribute("aria-describedby", verdict.id);
           go.addEventListener("click", () => (++done < session.length ? show() : finish()));
           go.focus({ preventScroll: true });
         };
