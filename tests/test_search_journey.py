@@ -316,25 +316,29 @@ def test_words_are_marked_in_a_line_cut_short(phone: Any, site: SiteServer) -> N
 
 VERDICT_ROWS = """() => [...document.querySelectorAll(".md-search-result__list a.md-search-result__link")]
   .map((link) => [new URL(link.href).searchParams.get("hb"),
-    link.querySelector(".hb-result__verdict")?.textContent ?? ""])"""
+    link.querySelector(".hb-result__verdict")?.textContent ?? "",
+    link.querySelector("h1").textContent, link.getAttribute("aria-label")])"""
 
 
 def test_a_phrase_result_says_whether_to_say_it(
     phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:
     """Phrases to avoid and phrases to use share 禁语速查 and read alike in a list (我向您道歉
-    was taken for a 禁语): each result says 别说 or 可以说, as its card does."""
+    was taken for a 禁语): each result says 别说 or 可以说, as its card does, to a screen
+    reader too (a result, a link around an article, had no name), which also hears the count."""
     phone.goto(site.page_url(), wait_until="load")
     rows = []
     for query in ("道歉", "不知道"):
         type_query(phone, query)
         phone.wait_for_function(RESULTS_LISTED)
         rows += phone.evaluate(VERDICT_ROWS)
+    expect(phone.get_by_role("status").filter(has_text="个符合条件的结果")).to_have_count(1)
     verdicts = {"phrase": "别说", "approved": "可以说"}
-    kinds = [getattr(handbook.by_id.get(anchor or ""), "kind", None) for anchor, _v in rows]
+    kinds = [getattr(handbook.by_id.get(anchor or ""), "kind", None) for anchor, *_ in rows]
     assert "phrase" in kinds and "approved" in kinds, rows
-    for kind, (anchor, verdict) in zip(kinds, rows, strict=True):
+    for kind, (anchor, verdict, title, name) in zip(kinds, rows, strict=True):
         assert verdict == verdicts.get(str(kind), ""), (anchor, verdict)
+        assert name.startswith(f"{verdict} {title}" if verdict else title), (anchor, name)
 
 
 def test_no_result_shows_where_to_go_instead(phone: Any, site: SiteServer) -> None:

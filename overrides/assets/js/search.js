@@ -87,6 +87,26 @@
       characterData: true,
       subtree: true,
     });
+    /* For a screen reader: the count is read out as it changes, and each result (a link
+     * around an article, which gave it no name) is named: 别说 or 可以说, title, chapter. */
+    meta.setAttribute("role", "status");
+    const list = meta.parentNode.querySelector(".md-search-result__list");
+    if (list) {
+      new MutationObserver(() => {
+        for (const link of list.querySelectorAll("a:not([aria-label])")) {
+          const where = link.querySelector(".hb-result__where"); /* [别说] chapter */
+          const verdict = where?.querySelector(".hb-result__verdict");
+          const parts = [verdict, link.querySelector("h1"), where?.lastChild];
+          link.setAttribute(
+            "aria-label",
+            parts
+              .map((part) => part?.textContent ?? "")
+              .join(" ")
+              .trim(),
+          );
+        }
+      }).observe(list, { childList: true, subtree: true });
+    }
     input.addEventListener("input", update);
     update();
   }
