@@ -355,6 +355,33 @@ def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
 
 
 @pytest.mark.browser
+def test_a_download_broken_off_while_saving_is_tried_again_without_a_reload(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """A short drop while the first copy is saved (the lift): the save went on only after a
+    full page load, and a reader opening pages by instant navigation met the browser's error
+    page at the next dead spot. The worker tries the broken download again by itself."""
+    console.allow(r"sw\.js|Failed to fetch|ERR_CONNECTION_RESET")
+    one_file = f"{live.server.url}/phrasing/"  # precached, not the page being read
+    drops: list[int] = []
+
+    def drop_twice(route: Any) -> None:
+        if len(drops) < 2:
+            drops.append(1)
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    phone_context.route(one_file, drop_twice)
+    page = phone_context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    expect(page.locator(".hb-toast")).to_contain_text(SAVED, timeout=30_000)
+    assert len(drops) == 2
+    assert page.evaluate(READY)
+    expect(page.locator(STATUS)).not_to_contain_text("网络断了")
+
+
+@pytest.mark.browser
 def test_a_phone_without_room_for_the_copy_is_told_and_not_made_to_download_it_again(
     live: LiveSite, phone_context: Any, console: ConsoleLog
 ) -> None:

@@ -168,7 +168,15 @@ async function notFound() {
   return new Response(page.body, { status: 404, headers: page.headers });
 }
 
+// A download that breaks off (a lift, a back office without signal) is tried again while the
+// first copy is saved, after 1, 2, 4… up to 10 s: a page opened meanwhile by instant
+// navigation loads no document, so the browser would not start the install again before a
+// reload. A line down longer than RETRY_FOR fails the install; the next page load resumes it.
+const RETRY_FOR = 120_000; // ms
+const RETRY_MAX_WAIT = 10_000; // ms
+
 async function precache() {
+  const since = Date.now();
   const cache = await caches.open(CACHE);
   const have = new Set((await cache.keys()).map((request) => request.url));
   const old = await unchangedFiles();
@@ -176,7 +184,7 @@ async function precache() {
   let broken = false; // files still arriving after one failed must not read as progress
   await Promise.all(
     [...FILES].map(([key, { file, sha }]) =>
-      store(cache, have, old, key, file, sha).then(
+      store(cache, have, old, key, file, sha, since).then(
         () => broken || tell({ saved: ++saved, of: FILES.size }),
         (error) => {
           broken = true;
@@ -190,21 +198,34 @@ async function precache() {
 
 /* One file of the build into its cache: kept from an interrupted install, copied from an
    earlier build, or downloaded and checked. */
-async function store(cache, have, old, key, file, sha) {
+async function store(cache, have, old, key, file, sha, since) {
   if (have.has(key)) return; // stored and checked by an earlier, interrupted install
   const reused = old.get(key);
   if (reused) return cache.put(key, reused);
-  // Asked for as pages link to it (`phrasing/`, not `phrasing/index.html`): the page being
-  // read is then revalidated from the browser's cache, not downloaded a second time.
-  const response = await fetch(key, { cache: "no-cache" });
+  const { response, body } = await download(key, since);
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  const body = await response.arrayBuffer();
   if ((await digest(body)) !== sha) {
     // The server has files of another build (a deploy in progress, a stale proxy):
     // keep the current copy and try again on the next visit.
     throw new Error(`${file} is not the file of build ${BUILD.hash}`);
   }
   return cache.put(key, stored(body, response.headers.get("Content-Type"), sha));
+}
+
+/* A file and its body, tried again while the network is down (a fetch or a body that breaks
+   off rejects; an answer, even an error, is the server's and final). */
+async function download(key, since) {
+  for (let wait = 1000; ; wait = Math.min(2 * wait, RETRY_MAX_WAIT)) {
+    try {
+      // Asked for as pages link to it (`phrasing/`, not `phrasing/index.html`): the page
+      // being read is then revalidated from the browser's cache, not downloaded again.
+      const response = await fetch(key, { cache: "no-cache" });
+      return { response, body: await response.arrayBuffer() };
+    } catch (error) {
+      if (Date.now() - since + wait > RETRY_FOR) throw error;
+      await new Promise((resume) => setTimeout(resume, wait));
+    }
+  }
 }
 
 /* Files of earlier builds that did not change: copied, not downloaded again. */
