@@ -357,6 +357,28 @@ def test_ticks_survive_a_reload_and_closing_the_browser(
         context.close()
 
 
+def test_ticks_made_before_the_script_arrives_are_kept(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """A first visit on a slow line shows the list seconds before checklist.js runs: boxes
+    ticked then were cleared when it ran (a weak-network audit lost two that way)."""
+    ids = item_ids(handbook, FIRST)
+    held: list[Any] = []
+    phone.route("**/assets/checklist.js", lambda route: held.append(route))
+    phone.goto(site.page_url(f"checklists/{FIRST}/"), wait_until="commit")
+    form = phone.locator(f'[data-checklist="{FIRST}"]')
+    for item in (ids[0], ids[2]):
+        box(form, item).tap()
+    assert held  # the script is still on its way
+    for route in held:
+        route.continue_()
+    form.locator("[data-checklist-bar]").wait_for()
+    phone.unroute("**/assets/checklist.js")  # the page is shared with the next test
+    expect(form.locator("[data-progress]")).to_have_text(f"2/{len(ids)}")
+    assert ticked(form) == [ids[0], ids[2]]
+    assert ticks(saved(phone)[f"{PREFIX}{FIRST}:{local_day(phone)}"]) == [ids[0], ids[2]]
+
+
 def test_ticks_belong_to_one_checklist(phone: Any, site: SiteServer, handbook: Handbook) -> None:
     form = open_checklist(phone, site)
     form.locator("label.hb-check__row").first.tap()

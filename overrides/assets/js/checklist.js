@@ -255,7 +255,11 @@
     $("[data-checklist-bar]").hidden = false;
     $("[data-checklist-slot]").hidden = false;
     $("[data-checklist-foot]").hidden = false;
+    // Ticked before this script arrived (a first visit on a slow line shows the list seconds
+    // earlier): the browser restores no box (autocomplete="off"), so the reader ticked them.
+    const early = boxes.filter((b) => b.checked);
     root.hbRefresh();
+    for (const b of early) if (!b.checked) b.click(); // as a tap now would: ticked and saved
   }
 
   function summary(card, start) {
