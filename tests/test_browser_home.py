@@ -75,3 +75,23 @@ def test_the_row_kept_for_news_says_how_fresh_the_handbook_is_and_the_bar_moves_
     expect(idle).to_be_hidden()
     expect(phone.locator("[data-whatsnew-open]")).to_be_visible()
     assert chip.bounding_box() == before
+
+
+def test_a_page_slow_to_arrive_shows_a_bar_while_it_comes(phone: Any, site: SiteServer) -> None:
+    """On a weak line a tapped page took seconds while the old one stayed as it was, with
+    nothing to say the tap was taken (a weak-network audit tapped again, and again)."""
+    phone.goto(site.page_url())
+    held: list[Any] = []
+    phone.route("**/complaints/", lambda route: held.append(route))
+    phone.locator("a.hb-quick__card", has_text="投诉处理").tap()
+    bar = phone.locator('[data-md-component="progress"]')
+    phone.wait_for_function(
+        "bar => parseFloat(bar.style.getPropertyValue('--md-progress-value')) > 0",
+        arg=bar.element_handle(),
+    )
+    assert held  # the page is still on its way
+    for route in held:
+        route.continue_()
+    phone.unroute("**/complaints/")
+    phone.wait_for_url("**/complaints/")
+    expect(phone.locator("h1")).to_have_text(re.compile("^投诉处理"))
