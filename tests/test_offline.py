@@ -395,6 +395,8 @@ def test_a_phone_without_room_for_the_copy_is_told_and_not_made_to_download_it_a
     status = page.locator(STATUS)
     expect(status).to_contain_text("存储空间不够", timeout=30_000)
     expect(status).to_contain_text("没网时打不开")
+    # said where the reader looks too, not only at the foot, screens below
+    expect(page.locator(".hb-toast")).to_contain_text("存储空间不够")
 
     fetched: list[str] = []
     phone_context.on("request", lambda request: fetched.append(request.url))

@@ -42,6 +42,7 @@
         percent = `${Math.floor((100 * message.saved) / message.of)}%`;
       }
       show();
+      if (message.failed) toast(); // where the reader looks: the foot may be screens away
     });
   }
 
