@@ -261,7 +261,8 @@ def objection_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Dr
             objection.id,
         )
         if question:
-            yield Drill(question, "objection", objection.id)
+            # a method's example opening with these words (宽带我不需要…) asks the same
+            yield Drill(question, "objection", objection.id, (objection.text,))
 
 
 # A quiz asking what follows every step of a procedure spells out its whole order on one sheet
