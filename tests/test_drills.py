@@ -96,6 +96,15 @@ def check_objection(handbook: Handbook, drill: drills.Drill) -> None:
     assert set(right(drill)) == suggested
     assert drill.question.type == ("multiple" if len(suggested) > 1 else "single")
     assert not set(wrong(drill)) & suggested
+    # nor a method the handbook suggests for another objection of the same kind (a trainer
+    # could not defend 询问法 as wrong for one doubt while another doubt gets it)
+    kin = {
+        handbook.get(i).name  # type: ignore[attr-defined]
+        for o in handbook.entries("objection")
+        if isinstance(o, Objection) and o.category == objection.category
+        for i in o.methods
+    }
+    assert not set(wrong(drill)) & kin, (objection.id, wrong(drill))
     assert objection.text in drill.question.question
 
 
@@ -378,3 +387,12 @@ def test_no_quiz_sheet_answers_one_of_its_questions_with_another(handbook: Handb
         assert all(n < len(options) for (_stem, options), n in stems.items()), quiz.id
         held += len(handbook.held_back.get(quiz.id, []))
     assert held  # the real content has such clashes: this test sees them resolved
+
+
+def test_a_refusal_no_method_fits_gets_no_which_method_question(handbook: Handbook) -> None:
+    """我不感兴趣 is a refusal: the handbook stops there. Its entry names no method, so no
+    drill asks which method answers it (the key 询问法 could not be defended)."""
+    plain = [o for o in handbook.entries("objection") if isinstance(o, Objection) and not o.methods]
+    assert plain  # the real content has one
+    asked = {d.source for d in drills.generate(handbook, ["objection"], list(handbook.chapters))}
+    assert not asked & {o.id for o in plain}

@@ -244,13 +244,22 @@ def method_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
 
 
 def objection_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
-    """常见异议: the methods the handbook suggests, among the other methods of that chapter."""
-    for objection in in_chapters(handbook, Objection, chapters):
+    """常见异议: the methods the handbook suggests, among the other methods of that chapter
+    (none for an objection no method fits: a plain refusal is respected)."""
+    objections = list(in_chapters(handbook, Objection, chapters))
+    for objection in objections:
         qid = question_id("objection", objection.id)
         suggested = [handbook.get(i) for i in objection.methods]
         names = [m.name for m in suggested if isinstance(m, Method)]
         stem = handbook.chapter_of_id[objection.id]
-        others = [m.name for m in in_chapters(handbook, Method, [stem]) if m.name not in names]
+        # A method the handbook suggests for an objection of the same kind is no wrong answer
+        # (询问法 against 你们真的可以有这么大的优惠？ while 怀疑 also gets 询问法).
+        kin = {i for o in objections if o.category == objection.category for i in o.methods}
+        others = [
+            m.name
+            for m in in_chapters(handbook, Method, [stem])
+            if m.name not in names and m.id not in kin
+        ]
         many = len(names) > 1
         question = choice(
             qid,

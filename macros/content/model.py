@@ -464,7 +464,8 @@ class Objection(Entry):
     kind: Literal["objection"]
     text: Text
     category: Text
-    methods: Annotated[list[Id], Field(min_length=1)]
+    # Empty where no method fits: a plain refusal (我不感兴趣) is respected, not worked on.
+    methods: list[Id]
     reply: Text
 
     @property
