@@ -396,3 +396,33 @@ def test_a_refusal_no_method_fits_gets_no_which_method_question(handbook: Handbo
     assert plain  # the real content has one
     asked = {d.source for d in drills.generate(handbook, ["objection"], list(handbook.chapters))}
     assert not asked & {o.id for o in plain}
+
+
+def test_hand_written_answers_spread_over_the_letters_and_keep_their_options(
+    handbook: Handbook,
+) -> None:
+    """As written, a trainer counted the hand-written keys B 17 times, C 17, A 8 and D twice.
+    Asked, each chapter's single-choice answers spread over the letters (give or take one);
+    the options are the editor's, the same texts; `keep_order` questions are as written."""
+    written = {q.id: q for q in handbook.quizzes.questions}
+    asked = {
+        item.question.id: item.question
+        for items in handbook.quiz_questions.values()
+        for item in items
+        if item.drill is None
+    }
+    groups: dict[tuple[str, int], Counter[int]] = {}
+    for ident, question in asked.items():
+        original = written[ident]
+        assert sorted(o.text for o in question.options) == sorted(o.text for o in original.options)
+        if original.keep_order:
+            assert question.options == original.options, ident
+        elif question.type == "single":
+            key = (handbook.chapter_of_id[question.ref], len(question.options))
+            place = [o.correct for o in question.options].index(True)
+            groups.setdefault(key, Counter())[place] += 1
+    assert any(sum(places.values()) >= 4 for places in groups.values())
+    for (chapter, size), places in groups.items():
+        counts = [places[n] for n in range(size)]
+        assert max(counts) - min(counts) <= 1, f"{chapter}: {counts}"
+    assert any(q.keep_order for q in written.values())

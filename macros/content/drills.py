@@ -391,24 +391,32 @@ def _spread_answers(handbook: Handbook, made: list[Drill]) -> list[Drill]:
 
     Distractors are the texts that hash lowest, and the options were ordered by a hash too, so
     left alone the right answer came last far more often than not (14 of the 25 answers of the
-    objections quiz were D). The group is ranked by question id, not content order, so
-    reordering entries moves no answer; each run of n drills takes the n letters once, in an
-    order drawn from the group's name, so the letters follow no visible cycle.
+    objections quiz were D).
     """
-    groups: dict[tuple[str, str, int], list[int]] = {}
-    for at, drill in enumerate(made):
-        question = drill.question
+    grouped = [((d.generator, handbook.chapter_of_id.get(d.source, "")), d.question) for d in made]
+    return [
+        replace(drill, question=question)
+        for drill, question in zip(made, spread_right_answers(grouped), strict=True)
+    ]
+
+
+def spread_right_answers(grouped: Sequence[tuple[tuple[str, ...], Question]]) -> list[Question]:
+    """The questions, each single-choice one with its right option moved so that within each
+    group (the key given, and the number of options) every letter is right about as often.
+    The group is ranked by question id, not content order, so reordering entries moves no
+    answer; each run of n questions takes the n letters once, in an order drawn from the
+    group's name, so the letters follow no visible cycle."""
+    groups: dict[tuple[tuple[str, ...], int], list[int]] = {}
+    for at, (key, question) in enumerate(grouped):
         if question.type == "single":
-            chapter = handbook.chapter_of_id.get(drill.source, "")
-            groups.setdefault((drill.generator, chapter, len(question.options)), []).append(at)
-    spread = list(made)
-    for (generator, chapter, size), members in groups.items():
-        members.sort(key=lambda at: made[at].question.id)
+            groups.setdefault((key, len(question.options)), []).append(at)
+    spread = [question for _key, question in grouped]
+    for (key, size), members in groups.items():
+        members.sort(key=lambda at: grouped[at][1].id)
         for rank, at in enumerate(members):
             run = str(rank // size)
-            letters = sorted(range(size), key=lambda n: digest(generator, chapter, run, str(n)))
-            drill = made[at]
-            spread[at] = replace(drill, question=_right_at(drill.question, letters[rank % size]))
+            letters = sorted(range(size), key=lambda n: digest(*key, run, str(n)))
+            spread[at] = _right_at(spread[at], letters[rank % size])
     return spread
 
 

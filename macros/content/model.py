@@ -763,6 +763,10 @@ class Question(Node):
     type: Literal["single", "multiple", "truefalse"]
     question: Text
     options: list[Option] = []
+    # Options in an order of their own (levels, amounts, the letters of FABE): asked as
+    # written. Otherwise a single-choice question's right option is moved so that each
+    # chapter's answers spread over the letters (quiz_assembly.py).
+    keep_order: bool = False
     answer: bool | None = None
     explanation: Text
     ref: Id

@@ -18,14 +18,27 @@ from dataclasses import dataclass
 from . import drills
 from .giveaways import Sheet, sheet_of
 from .handbook import Handbook, QuizQuestion
-from .model import Quiz
+from .model import Question, Quiz
 from .problems import Problem
 
 
-def _chapter_questions(handbook: Handbook, quiz: Quiz) -> list[QuizQuestion]:
+def _as_asked(handbook: Handbook) -> list[Question]:
+    """The hand-written questions, each single-choice one's right option moved so that a
+    chapter's answers spread over the letters, as the drills' do: as written, a trainer's
+    count of the keys found B 17 times, C 17, A 8 and D twice. `keep_order` keeps an order of
+    the options' own."""
+    written = handbook.quizzes.questions
+    movable = [(("written", handbook.chapter_of_id[q.ref]), q) for q in written if not q.keep_order]
+    moved = {q.id: q for q in drills.spread_right_answers(movable)}
+    return [moved.get(q.id, q) for q in written]
+
+
+def _chapter_questions(
+    handbook: Handbook, quiz: Quiz, written: list[Question]
+) -> list[QuizQuestion]:
     own = [
         QuizQuestion(q, handbook.chapter_of_id[q.ref])
-        for q in handbook.quizzes.questions
+        for q in written
         if handbook.chapter_of_id.get(q.ref) in quiz.chapters
     ]
     made = [
@@ -102,15 +115,16 @@ def assemble(handbook: Handbook) -> Assembly:
     questions: dict[str, list[QuizQuestion]] = {}
     held_back: dict[str, list[QuizQuestion]] = {}
     pool: dict[str, QuizQuestion] = {}
+    written = _as_asked(handbook)
     for quiz in handbook.quizzes.quizzes:
         if quiz.mixed is None:
-            items = _chapter_questions(handbook, quiz)
+            items = _chapter_questions(handbook, quiz, written)
             sheet = _chapter_sheet(items)
             questions[quiz.id] = _shuffled(quiz.id, sheet.kept)
             held_back[quiz.id] = sheet.held
             for item in items:
                 pool.setdefault(item.question.id, item)
-    for question in handbook.quizzes.questions:  # also those no chapter quiz covers
+    for question in written:  # also those no chapter quiz covers
         pool.setdefault(question.id, QuizQuestion(question, handbook.chapter_of_id[question.ref]))
     for quiz in handbook.quizzes.quizzes:
         if quiz.mixed is not None:
