@@ -426,3 +426,15 @@ def test_hand_written_answers_spread_over_the_letters_and_keep_their_options(
         counts = [places[n] for n in range(size)]
         assert max(counts) - min(counts) <= 1, f"{chapter}: {counts}"
     assert any(q.keep_order for q in written.values())
+
+
+def test_quotes_inside_quotes_are_single(handbook: Handbook) -> None:
+    """按“用“我”来代替“你””的要求 read as four quotations; Chinese nests ‘’ inside “”."""
+    nested = re.compile(r"“[^”]*“")
+    texts = [
+        text
+        for d in every_drill(handbook)
+        for text in (d.question.question, d.question.explanation or "")
+    ]
+    assert any("‘" in text for text in texts)  # the real content has such titles
+    assert [text for text in texts if nested.search(text)] == []

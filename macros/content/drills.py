@@ -120,8 +120,14 @@ def _listed(texts: Iterable[str]) -> str:
     return "；".join(_strip_stop(text) for text in texts)
 
 
+def quoted(text: str) -> str:
+    """`text` in quotation marks, its own quotation marks made single (按“用‘我’来代替‘你’”
+    的要求, not 按“用“我”来代替“你””的要求)."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
 def quote(texts: Iterable[str]) -> str:
-    return "、".join(f"“{text}”" for text in texts)
+    return "、".join(quoted(text) for text in texts)
 
 
 # --- generators ---------------------------------------------------------------------------
@@ -151,10 +157,10 @@ def reply_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]
         reply = whole_reply(phrase)
         question = choice(
             qid,
-            f"“{phrase.text}”是禁语。下面哪一句可以用来代替它？",
+            f"{quoted(phrase.text)}是禁语。下面哪一句可以用来代替它？",
             [reply],
             wrong,
-            f"{phrase.reason}可以这样说：“{reply}”",
+            f"{phrase.reason}可以这样说：{quoted(reply)}",
             phrase.id,
             why=misses,
         )
@@ -188,7 +194,7 @@ def dialogue_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Dri
             f"客户这样说，哪一个回答更好？\n客户：{dialogue.customer}",
             [dialogue.better],
             [dialogue.reply],
-            f"“{dialogue.reply}”的问题：{dialogue.problem}",
+            f"{quoted(dialogue.reply)}的问题：{dialogue.problem}",
             dialogue.id,
         )
         if question:
@@ -201,7 +207,7 @@ def rewrite_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Dril
         qid = question_id("rewrite", rewrite.id)
         question = choice(
             qid,
-            f"按“{rewrite.title}”的要求，下面哪一句说得好？",
+            f"按{quoted(rewrite.title)}的要求，下面哪一句说得好？",
             [rewrite.say[0]],
             ranked(qid, rewrite.avoid),
             f"{_strip_stop(rewrite.point)}。忌说{quote(rewrite.avoid)}。",
@@ -266,7 +272,7 @@ def objection_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Dr
             f"客户这样说，手册建议用{'哪几种' if many else '哪一种'}方法处理？\n客户：{objection.text}",
             names,
             ranked(qid, others),
-            f"手册建议用{quote(names)}。示范回答：“{objection.reply}”",
+            f"手册建议用{quote(names)}。示范回答：{quoted(objection.reply)}",
             objection.id,
         )
         if question:
@@ -306,7 +312,7 @@ def next_step_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Dr
             others = [s.name for n, s in enumerate(steps) if n not in (index, index + 1)]
             question = choice(
                 qid,
-                f"「{procedure.title}」里，“{step.name}”之后的下一步是什么？",
+                f"「{procedure.title}」里，{quoted(step.name)}之后的下一步是什么？",
                 [following.name],
                 [s for s in ranked(qid, others) if s not in (step.name, following.name)],
                 f"顺序是：{order}",
@@ -344,7 +350,7 @@ def customer_type_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterato
                 qid = question_id("type-do", kind.id)
                 question = choice(
                     qid,
-                    f"接待“{kind.name}”时，下面{'哪几条' if len(do) > 1 else '哪一条'}是应该做的？",
+                    f"接待{quoted(kind.name)}时，下面{'哪几条' if len(do) > 1 else '哪一条'}是应该做的？",
                     do,
                     ranked(qid, kind.dont),
                     f"应该：{_listed(kind.do)}。不应该：{_listed(kind.dont)}。",
