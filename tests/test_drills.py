@@ -68,7 +68,10 @@ def check_reply(handbook: Handbook, drill: drills.Drill) -> None:
 def check_dialogue(handbook: Handbook, drill: drills.Drill) -> None:
     dialogue = handbook.get(drill.source)
     assert right(drill) == [dialogue.better]  # type: ignore[attr-defined]
-    assert wrong(drill) == [dialogue.reply]  # type: ignore[attr-defined]
+    # the seed's curt reply, and replies that sound better yet go wrong too
+    misses = [m.text for m in dialogue.near_misses]  # type: ignore[attr-defined]
+    assert sorted(wrong(drill)) == sorted([dialogue.reply, *misses][: drills.MAX_OPTIONS - 1])  # type: ignore[attr-defined]
+    assert dialogue.reply in wrong(drill)  # type: ignore[attr-defined]
 
 
 def check_rewrite(handbook: Handbook, drill: drills.Drill) -> None:

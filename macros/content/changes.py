@@ -52,6 +52,7 @@ FIELD_NAMES: Final = MappingProxyType(
         "explanation": "解析",
         "options": "选项",
         "answer": "答案",
+        "keep_order": "选项按写的顺序",
         "critical": "必做",
         "refs": "关联条目",
         "source": "来源",

@@ -186,16 +186,18 @@ def thin_reply_questions(handbook: Handbook) -> list[Problem]:
 
 
 def dialogue_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
-    """对话示例: the better reply against the poor one from the seed."""
+    """对话示例: the better reply against the poor one from the seed and the near misses."""
     for dialogue in in_chapters(handbook, Dialogue, chapters):
         qid = question_id("dialogue", dialogue.id)
+        misses = {miss.text: miss.why for miss in dialogue.near_misses}
         question = choice(
             qid,
             f"客户这样说，哪一个回答更好？\n客户：{dialogue.customer}",
             [dialogue.better],
-            [dialogue.reply],
+            [dialogue.reply, *ranked(qid, misses)],
             f"{quoted(dialogue.reply)}的问题：{dialogue.problem}",
             dialogue.id,
+            why=misses,
         )
         if question:
             yield Drill(question, "dialogue", dialogue.id)

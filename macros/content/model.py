@@ -388,6 +388,9 @@ class Dialogue(Entry):
     reply: Text
     problem: Text
     better: Text
+    # replies that sound better yet go wrong too: the quiz's other wrong options, beside the
+    # seed's curt one (which, alone against the better reply, gave the answer away)
+    near_misses: list[NearMiss] = []
     # false: 对练 leaves the line out, a scene that is not a counter's (the seed's shop and
     # training school), which staff practising took for services of their own
     practice: bool = True
