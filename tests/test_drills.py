@@ -382,6 +382,10 @@ def test_no_quiz_sheet_answers_one_of_its_questions_with_another(handbook: Handb
                     if o is not item and o.drill != item.drill  # two of a kind never clash
                 ]
                 assert not any(phrase in text for text in others), (quiz.id, phrase)
+            if item.drill == "method":  # 用机会成交法时… above a 机会成交法 dialogue
+                name = handbook.get(item.question.ref).name  # type: ignore[attr-defined]
+                stems = [o.question.question for o in sheet if o.drill != "method"]
+                assert not any(name in stem for stem in stems), (quiz.id, name)
         stems = Counter(
             (item.question.question, frozenset(o.text for o in item.question.options))
             for item in sheet

@@ -47,6 +47,7 @@ class Drill:
     generator: str
     source: str
     clues: tuple[str, ...] = ()  # what must not stand next to it (giveaways.py)
+    stem_clues: tuple[str, ...] = ()  # what no other question's stem may name (giveaways.py)
 
 
 Generator = Callable[[Handbook, Sequence[str]], Iterator[Drill]]
@@ -248,7 +249,9 @@ def method_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill
                 method.id,
             )
             if question:
-                yield Drill(question, "method", method.id)
+                # a question asking about 机会成交法 by name (用机会成交法时…) tells which
+                # method this example of it shows
+                yield Drill(question, "method", method.id, stem_clues=(method.name,))
 
 
 def objection_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:

@@ -1,10 +1,13 @@
 """Giveaways: no question on a quiz sheet may answer another one on the same sheet.
 
-Two ways a sheet used to answer itself:
+Three ways a sheet used to answer itself:
 
 - a reply drill says “我只能试试看”是禁语, while a question next to it asks whether saying
   我只能试试看 is fine, or offers it as a reply (the drill's clue: a text no other question
   on its sheet may hold);
+- a question asks what 机会成交法 may say (用机会成交法时，可以说“活动明天就结束”吗？)
+  next to the drill asking which method a dialogue about an offer ending shows (the drill's
+  stem clue: a name no other question's stem may hold);
 - n questions with one stem and the same n options (下面说的是哪一类客户？ 感性/理性): the
   answers of n - 1 of them leave one option for the last.
 
@@ -47,7 +50,10 @@ def _tells(item: QuizQuestion, other: QuizQuestion) -> bool:
     if item.drill is not None and item.drill == other.drill:
         return False
     pieces = _pieces(other)
-    return any(normalised(clue) in piece for clue in item.clues for piece in pieces)
+    stem = normalised(other.question.question)
+    return any(normalised(clue) in piece for clue in item.clues for piece in pieces) or any(
+        normalised(clue) in stem for clue in item.stem_clues
+    )
 
 
 def _same_choice(item: QuizQuestion) -> tuple[str, frozenset[str]] | None:

@@ -24,6 +24,9 @@ class QuizQuestion:
     # Texts another question on the same sheet must not hold (giveaways.py): 禁语 P for the
     # drill whose stem says “P”是禁语.
     clues: tuple[str, ...] = ()
+    # Texts no other question's stem on the sheet may name: 机会成交法 for the drill asking
+    # which method a dialogue shows (its name among options elsewhere tells nothing).
+    stem_clues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,9 @@ def _chapter_questions(
         if handbook.chapter_of_id.get(q.ref) in quiz.chapters
     ]
     made = [
-        QuizQuestion(d.question, handbook.chapter_of_id[d.question.ref], d.generator, d.clues)
+        QuizQuestion(
+            d.question, handbook.chapter_of_id[d.question.ref], d.generator, d.clues, d.stem_clues
+        )
         for d in drills.generate(handbook, quiz.drills, quiz.chapters)
     ]
     return [*own, *made]
@@ -56,7 +58,8 @@ def _shuffled(seed: str, questions: list[QuizQuestion]) -> list[QuizQuestion]:
 def _chapter_sheet(items: list[QuizQuestion]) -> Sheet:
     """Questions without clues first (hand-written ones among them), then the drills whose
     words could answer others, in content order: a clash leaves out the latter."""
-    return sheet_of([*(i for i in items if not i.clues), *(i for i in items if i.clues)])
+    clued = [i for i in items if i.clues or i.stem_clues]
+    return sheet_of([*(i for i in items if i not in clued), *clued])
 
 
 def _mixed(handbook: Handbook, quiz: Quiz, pool: list[QuizQuestion]) -> Sheet:

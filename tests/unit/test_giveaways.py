@@ -76,3 +76,20 @@ def test_two_reply_drills_never_clash() -> None:
     )
     sheet = sheet_of([thin, reply("calm", "你别激动嘛")])
     assert ids(sheet.kept) == ["thin", "calm"]
+
+
+def test_a_method_named_in_another_stem_holds_back_the_drill_showing_it() -> None:
+    """用机会成交法时，可以说“活动明天就结束”吗？ tells which method a dialogue about an offer
+    ending shows; the name among another question's options tells nothing."""
+    drill = QuizQuestion(
+        asked(
+            "method", "这段对话里，员工用的是哪一种方法？", ["机会成交法", "选择成交法"]
+        ).question,
+        "closing",
+        "method",
+        stem_clues=("机会成交法",),
+    )
+    named = asked("named", "用机会成交法时，可以说“活动明天就结束”吗？", ["可以", "不可以"])
+    listed = asked("listed", "客户犹豫时，先用哪种方法？", ["机会成交法", "请求成交法"])
+    assert ids(sheet_of([named, drill]).held) == ["method"]
+    assert sheet_of([listed, drill]).held == []
