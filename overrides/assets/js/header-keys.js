@@ -19,11 +19,11 @@ document.addEventListener(
   true,
 );
 
-/* 打开目录 and 搜索 are labels of hidden checkboxes (overrides/partials/header.html):
-   Material clicks a focused label on Enter; Space, which presses a button, does so too. */
+/* 打开目录 and 搜索: a button inside each label of a hidden checkbox (partials/header.html).
+   Enter or Space clicks it, as they press a button, and the click opens what the label opens. */
 document.addEventListener("keydown", (event) => {
-  const label = event.target.closest?.("label[role=button]");
-  if (!label || event.key !== " ") return;
+  const press = event.target.closest?.(".hb-press");
+  if (!press || (event.key !== "Enter" && event.key !== " ")) return;
   event.preventDefault();
-  label.click();
+  press.click();
 });
