@@ -90,6 +90,8 @@ SCREEN_PROBLEMS = """(minTap) => {
       const label = el.closest("label") || (el.labels && el.labels[0]);
       if (label && shown(label)) target = label;
     }
+    // the header's buttons sit in the labels a tap anywhere on opens (partials/header.html)
+    if (el.matches("[role=button]") && el.closest("label")) target = el.closest("label");
     const box = target.getBoundingClientRect();
     if (Math.min(box.width, box.height) < minTap - 0.5) {
       problems.push(`${describe(target)} is ${Math.round(box.width)}x${Math.round(box.height)}px`);
