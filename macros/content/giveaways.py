@@ -43,19 +43,6 @@ def _pieces(item: QuizQuestion) -> list[str]:
     return [normalised(text) for text in texts]
 
 
-def _tells(item: QuizQuestion, other: QuizQuestion) -> bool:
-    """Whether one line or option of `other` holds one of `item`'s clues. Never between two
-    drills of one kind: where a reply drill offers another 禁语 (a phrase with too few near
-    misses), that option is rude on its face whatever the other drill's stem says."""
-    if item.drill is not None and item.drill == other.drill:
-        return False
-    pieces = _pieces(other)
-    stem = normalised(other.question.question)
-    return any(normalised(clue) in piece for clue in item.clues for piece in pieces) or any(
-        normalised(clue) in stem for clue in item.stem_clues
-    )
-
-
 def _same_choice(item: QuizQuestion) -> tuple[str, frozenset[str]] | None:
     """The stem and option set that questions answered by elimination share (None for a
     true/false question, whose stem is its own)."""
@@ -66,16 +53,45 @@ def _same_choice(item: QuizQuestion) -> tuple[str, frozenset[str]] | None:
 
 
 @dataclass
+class _Kind:
+    """What the kept questions of one kind (a drill generator, or hand-written) hold and name,
+    normalised once: a sheet of 680 questions (the content ten times over) compared every
+    pair's texts afresh."""
+
+    pieces: list[str] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
+    clues: list[str] = field(default_factory=list)
+    stem_clues: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Sheet:
     """The questions one quiz page asks, and those held back from it."""
 
     kept: list[QuizQuestion] = field(default_factory=list)
     held: list[QuizQuestion] = field(default_factory=list)
     _choices: Counter[tuple[str, frozenset[str]]] = field(default_factory=Counter)
+    _kinds: dict[str | None, _Kind] = field(default_factory=dict)
 
     def fits(self, item: QuizQuestion) -> bool:
-        if any(_tells(item, other) or _tells(other, item) for other in self.kept):
-            return False
+        """Whether no kept question holds one of `item`'s clues in a line or option (a stem
+        clue: in its stem), nor `item` one of theirs. Never between two drills of one kind:
+        where a reply drill offers another 禁语 (a phrase with too few near misses), that
+        option is rude on its face whatever the other drill's stem says."""
+        pieces = _pieces(item)
+        stem = normalised(item.question.question)
+        clues = [normalised(clue) for clue in item.clues]
+        stem_clues = [normalised(clue) for clue in item.stem_clues]
+        for drill, kind in self._kinds.items():
+            if item.drill is not None and drill == item.drill:
+                continue
+            if (
+                any(clue in piece for clue in clues for piece in kind.pieces)
+                or any(clue in other for clue in stem_clues for other in kind.stems)
+                or any(clue in piece for clue in kind.clues for piece in pieces)
+                or any(clue in stem for clue in kind.stem_clues)
+            ):
+                return False
         same = _same_choice(item)
         return same is None or self._choices[same] < len(item.question.options) - 1
 
@@ -85,6 +101,11 @@ class Sheet:
             self.held.append(item)
             return False
         self.kept.append(item)
+        kind = self._kinds.setdefault(item.drill, _Kind())
+        kind.pieces += _pieces(item)
+        kind.stems.append(normalised(item.question.question))
+        kind.clues += [normalised(clue) for clue in item.clues]
+        kind.stem_clues += [normalised(clue) for clue in item.stem_clues]
         same = _same_choice(item)
         if same is not None:
             self._choices[same] += 1
