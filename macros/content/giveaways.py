@@ -4,7 +4,8 @@ Three ways a sheet used to answer itself:
 
 - a reply drill says “我只能试试看”是禁语, while a question next to it asks whether saying
   我只能试试看 is fine, or offers it as a reply (the drill's clue: a text no other question
-  on its sheet may hold);
+  on its sheet may hold; an objection drill's words are one too, 太贵了 beside the 补偿法
+  dialogue that opens with it);
 - a question asks what 机会成交法 may say (用机会成交法时，可以说“活动明天就结束”吗？)
   next to the drill asking which method a dialogue about an offer ending shows (the drill's
   stem clue: a name no other question's stem may hold);
