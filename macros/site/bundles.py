@@ -117,7 +117,11 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/whatsnew-loader.js",  # loads assets/whatsnew.* when there is news
             "assets/js/offline.js",  # registers sw.js; says whether the copy is saved
         ),
-        "assets/chapter.css": ("assets/css/entries.css", "assets/css/handout.css"),
+        "assets/chapter.css": (
+            "assets/css/entries.css",
+            "assets/css/handout.css",
+            "assets/css/home.css",  # the home page's cards and chips: it loads this bundle
+        ),
         "assets/checklist.css": ("assets/css/checklist.css",),
         "assets/checklist.js": ("assets/js/checklist.js",),
         "assets/quiz.css": ("assets/css/question-kind.css", "assets/css/quiz.css"),
