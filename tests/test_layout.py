@@ -404,8 +404,17 @@ def test_on_a_phone_a_headings_link_is_in_sight_and_copies_the_places_address(
     assert link.evaluate(CONTRAST) >= 4.5
     box = link.evaluate("l => { const r = l.getBoundingClientRect(); return [r.width, r.height] }")
     assert min(box) >= 36, box  # a sign of one character, a tap area around it
+    # what a screen reader hears: a live region that is there before its words arrive
+    page.evaluate(
+        """() => { window.hbLive = [];
+             new MutationObserver((records) => { for (const r of records) for (const n of
+               r.addedNodes) if (n.classList?.contains("hb-toast"))
+                 window.hbLive.push([n.getAttribute("role"), n.textContent]); })
+             .observe(document.body, { childList: true }); }"""
+    )
     link.tap()
     expect(page.locator(".hb-toast")).to_have_text("已复制这一条的链接，可以发给同事。")
+    assert page.evaluate("window.hbLive") == [["status", ""]]
     assert page.evaluate("navigator.clipboard.readText()") == site.page_url(f"objections/#{entry}")
     page.wait_for_function(  # and the tap goes to it, as before
         "h => h.matches(':target')", arg=heading.element_handle()

@@ -389,6 +389,13 @@ def test_a_phone_without_room_for_the_copy_is_told_and_not_made_to_download_it_a
     each time downloading files it cannot keep. Say so, and try again only a day later."""
     console.allow(r"QuotaExceeded|Quota exceeded|sw\.js")
     page = phone_context.new_page()
+    # what a screen reader hears: the toast's live region is there before its words arrive
+    page.add_init_script(
+        """window.hbLive = []; new MutationObserver((records) => { for (const r of records)
+             for (const n of r.addedNodes) if (n.classList?.contains("hb-toast"))
+               window.hbLive.push([n.getAttribute("role"), n.textContent]); })
+           .observe(document, { childList: true, subtree: true });"""
+    )
     cdp = phone_context.new_cdp_session(page)
     cdp.send("Storage.overrideQuotaForOrigin", {"origin": live.server.url, "quotaSize": 500_000})
     page.goto(live.server.page_url(), wait_until="load")
@@ -397,6 +404,7 @@ def test_a_phone_without_room_for_the_copy_is_told_and_not_made_to_download_it_a
     expect(status).to_contain_text("没网时打不开")
     # said where the reader looks too, not only at the foot, screens below
     expect(page.locator(".hb-toast")).to_contain_text("存储空间不够")
+    assert page.evaluate("window.hbLive") == [["status", ""]]
 
     fetched: list[str] = []
     phone_context.on("request", lambda request: fetched.append(request.url))

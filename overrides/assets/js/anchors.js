@@ -99,8 +99,11 @@
         const note = document.createElement("p");
         note.className = "hb-toast hb-toast--copied";
         note.setAttribute("role", "status");
-        note.textContent = "已复制这一条的链接，可以发给同事。";
         document.body.append(note);
+        // a live region inserted with its words is not read out by every screen reader
+        requestAnimationFrame(() => {
+          note.textContent = "已复制这一条的链接，可以发给同事。";
+        });
         setTimeout(() => note.remove(), 3000);
       },
       () => {},

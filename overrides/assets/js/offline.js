@@ -72,7 +72,11 @@
     note.className = "hb-toast";
     note.hidden = false;
     note.setAttribute("role", "status");
+    // in empty, then its words: a live region inserted with them is not read by every reader
+    var words = [...note.childNodes];
+    note.replaceChildren();
     document.body.append(note);
+    requestAnimationFrame(() => note.append(...words));
     // A tap goes through it (pointer-events: none) to what lies under, 下一题 say, and
     // takes it away; otherwise it goes by itself.
     const remove = () => note.remove();
