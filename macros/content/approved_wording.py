@@ -39,8 +39,7 @@ class ApprovedLine:
     @property
     def where(self) -> Where:
         """The owner's line (its `id:`), with the exact key path of the text."""
-        at = self.owner.where
-        return Where(at.file, at.line, at.column, (*at.path, *self.key))
+        return self.owner.where.within(*self.key)
 
 
 def entry_lines(entry: Entry) -> Iterator[ApprovedLine]:

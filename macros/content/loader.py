@@ -38,6 +38,7 @@ from .model import (
     Source,
     SourcesFile,
     Step,
+    walk_nodes,
 )
 from .problems import ContentError, Problem
 from .quiz_assembly import assemble
@@ -113,28 +114,6 @@ def kind_of(node: Node) -> str:
     return NODE_KINDS.get(type(node), type(node).__name__)
 
 
-def _walk_nodes(value: Any, path: Path) -> list[tuple[Node, Path]]:
-    """Every object under `value`, parents first, with its key path."""
-    found: list[tuple[Node, Path]] = []
-    _collect_nodes(value, path, found)
-    return found
-
-
-def _collect_nodes(value: Any, path: Path, found: list[tuple[Node, Path]]) -> None:
-    # A list, not a generator: the load walks every file several times, and strings (most
-    # fields) are skipped before a call is made for them.
-    if isinstance(value, Node):
-        found.append((value, path))
-        for name in type(value).model_fields:
-            child = getattr(value, name)
-            if isinstance(child, Node | list):
-                _collect_nodes(child, (*path, name), found)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, Node | list):
-                _collect_nodes(item, (*path, index), found)
-
-
 def _validate(
     doc: YamlDocument, model: type[Node], context: dict[str, Any]
 ) -> tuple[Node | None, list[Problem]]:
@@ -169,7 +148,7 @@ def _validate(
             problems.append(Problem(where, message))
         return None, problems
     problems = []
-    for child, path in _walk_nodes(node, ()):
+    for child, path in walk_nodes(node, ()):
         child._where = doc.where(path)
         problems += _note_after_children(doc, child, path)
     return node, problems
@@ -487,7 +466,7 @@ def load_content(root: FsPath) -> Handbook:
     context: dict[str, Any] = {COMPILER_CONTEXT: PatternCompiler(None)}
     loaded, invalid, problems = _read_all(root, context)
     # Each file's objects, walked once: every check below goes through them.
-    walks: Walks = {name: _walk_nodes(node, ()) for name, (_doc, node) in loaded.items()}
+    walks: Walks = {name: walk_nodes(node, ()) for name, (_doc, node) in loaded.items()}
     _locate_lines(loaded, walks)
     by_id, seen, index_problems = _index(walks, invalid)
     problems += index_problems

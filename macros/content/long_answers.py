@@ -12,7 +12,6 @@ from typing import Final
 
 from .handbook import Handbook
 from .problems import Problem
-from .where import Where
 from .yaml_source import on_its_line
 
 # How much longer than every wrong option the right one may be before a reader notices.
@@ -31,10 +30,7 @@ def long_answers(handbook: Handbook) -> list[Problem]:
         longest_wrong = max(len(o.text) for o in question.options if not o.correct)
         if length < NOTICEABLY_LONGER * longest_wrong or length - longest_wrong < EXTRA_CHARACTERS:
             continue
-        at = question.where
-        where = on_its_line(
-            handbook.root, Where(at.file, at.line, at.column, (*at.path, "options", right, "text"))
-        )
+        where = on_its_line(handbook.root, question.where.within("options", right, "text"))
         hints.append(
             Problem(
                 where,

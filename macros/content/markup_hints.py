@@ -14,9 +14,9 @@ from pathlib import Path as FsPath
 from typing import Final
 
 from .handbook import Handbook
-from .model import Node
+from .model import Node, walk_nodes
 from .problems import Problem
-from .where import Path, Where
+from .where import Path
 from .yaml_source import on_its_line
 
 # Fields that are not prose: match syntax (brackets and parentheses are its own), ids, and the
@@ -50,29 +50,20 @@ def _node_hints(root: FsPath, node: Node) -> Iterator[Problem]:
         for text, path in _texts(getattr(node, name), (name,)):
             for pattern, what in _MARKUP:
                 if found := pattern.search(text):
-                    at = node.where
                     yield Problem(
-                        on_its_line(root, Where(at.file, at.line, at.column, (*at.path, *path))),
+                        on_its_line(root, node.where.within(*path)),
                         f"“{found.group(0)}”：{what}（手册不认 Markdown 和 HTML，"
                         "页面上照原样显示；要强调就直接写出来）",
                     )
                     break
 
 
-def _nodes(value: object) -> Iterator[Node]:
-    if isinstance(value, Node):
-        yield value
-        for name in type(value).model_fields:
-            yield from _nodes(getattr(value, name))
-    elif isinstance(value, list):
-        for item in value:
-            if isinstance(item, Node | list):
-                yield from _nodes(item)
-
-
 def markup_hints(handbook: Handbook) -> list[Problem]:
     """Every prose field that holds Markdown or HTML markup, at the object that holds it."""
     roots = [*handbook.chapters.values(), handbook.checklists, handbook.quizzes]
     return [
-        hint for root in roots for node in _nodes(root) for hint in _node_hints(handbook.root, node)
+        hint
+        for root in roots
+        for node, _path in walk_nodes(root, ())
+        for hint in _node_hints(handbook.root, node)
     ]

@@ -40,6 +40,7 @@ from ..phrases.syntax import (
     satisfies,
 )
 from .markers import strip_markers
+from .where import Path as KeyPath
 from .where import Where
 
 
@@ -131,6 +132,28 @@ class Node(BaseModel):
             else:
                 for index, target in enumerate(value):
                     yield Ref((name, index), target, kinds)
+
+
+def walk_nodes(value: Any, path: KeyPath) -> list[tuple[Node, KeyPath]]:
+    """Every object under `value`, parents first, with its key path."""
+    found: list[tuple[Node, KeyPath]] = []
+    _collect_nodes(value, path, found)
+    return found
+
+
+def _collect_nodes(value: Any, path: KeyPath, found: list[tuple[Node, KeyPath]]) -> None:
+    # A list, not a generator: the load walks every file several times, and strings (most
+    # fields) are skipped before a call is made for them.
+    if isinstance(value, Node):
+        found.append((value, path))
+        for name in type(value).model_fields:
+            child = getattr(value, name)
+            if isinstance(child, Node | list):
+                _collect_nodes(child, (*path, name), found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, Node | list):
+                _collect_nodes(item, (*path, index), found)
 
 
 class Entry(Node):

@@ -29,6 +29,11 @@ class Where:
     def unknown(cls) -> Where:
         return cls(file="")
 
+    def within(self, *keys: str | int) -> Where:
+        """A value inside the object at this place: its key path, still the object's line (the
+        file's own line for it: yaml_source.on_its_line)."""
+        return Where(self.file, self.line, self.column, (*self.path, *keys))
+
     def __str__(self) -> str:
         place = self.file
         if self.line:
