@@ -64,6 +64,32 @@ class _Kind:
     clues: list[str] = field(default_factory=list)
     stem_clues: list[str] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, item: QuizQuestion) -> _Kind:
+        """One question's words, normalised."""
+        return cls(
+            _pieces(item),
+            [normalised(item.question.question)],
+            [normalised(clue) for clue in item.clues],
+            [normalised(clue) for clue in item.stem_clues],
+        )
+
+    def add(self, other: _Kind) -> None:
+        self.pieces += other.pieces
+        self.stems += other.stems
+        self.clues += other.clues
+        self.stem_clues += other.stem_clues
+
+    def clashes(self, other: _Kind) -> bool:
+        """Whether one holds a clue of the other (a stem clue: in a stem)."""
+        return any(
+            clue in text
+            for a, b in ((self, other), (other, self))
+            for clues, texts in ((a.clues, b.pieces), (a.stem_clues, b.stems))
+            for clue in clues
+            for text in texts
+        )
+
 
 @dataclass
 class Sheet:
@@ -74,40 +100,24 @@ class Sheet:
     _choices: Counter[tuple[str, frozenset[str]]] = field(default_factory=Counter)
     _kinds: dict[str | None, _Kind] = field(default_factory=dict)
 
-    def fits(self, item: QuizQuestion) -> bool:
-        """Whether no kept question holds one of `item`'s clues in a line or option (a stem
-        clue: in its stem), nor `item` one of theirs. Never between two drills of one kind:
-        where a reply drill offers another 禁语 (a phrase with too few near misses), that
-        option is rude on its face whatever the other drill's stem says."""
-        pieces = _pieces(item)
-        stem = normalised(item.question.question)
-        clues = [normalised(clue) for clue in item.clues]
-        stem_clues = [normalised(clue) for clue in item.stem_clues]
-        for drill, kind in self._kinds.items():
-            if item.drill is not None and drill == item.drill:
-                continue
-            if (
-                any(clue in piece for clue in clues for piece in kind.pieces)
-                or any(clue in other for clue in stem_clues for other in kind.stems)
-                or any(clue in piece for clue in kind.clues for piece in pieces)
-                or any(clue in stem for clue in kind.stem_clues)
-            ):
-                return False
-        same = _same_choice(item)
-        return same is None or self._choices[same] < len(item.question.options) - 1
-
     def offer(self, item: QuizQuestion) -> bool:
-        """Take `item` if nothing on the sheet gives it away or is given away by it."""
-        if not self.fits(item):
+        """Take `item` unless a kept question holds one of its clues in a line or option (a
+        stem clue: in its stem), or it one of theirs, or it would be the last of its stem and
+        options. Never between two drills of one kind: where a reply drill offers another 禁语
+        (a phrase with too few near misses), that option is rude on its face whatever the other
+        drill's stem says."""
+        words = _Kind.of(item)
+        same = _same_choice(item)
+        clash = any(
+            kind.clashes(words)
+            for drill, kind in self._kinds.items()
+            if item.drill is None or drill != item.drill
+        )
+        if clash or (same is not None and self._choices[same] >= len(item.question.options) - 1):
             self.held.append(item)
             return False
         self.kept.append(item)
-        kind = self._kinds.setdefault(item.drill, _Kind())
-        kind.pieces += _pieces(item)
-        kind.stems.append(normalised(item.question.question))
-        kind.clues += [normalised(clue) for clue in item.clues]
-        kind.stem_clues += [normalised(clue) for clue in item.stem_clues]
-        same = _same_choice(item)
+        self._kinds.setdefault(item.drill, _Kind()).add(words)
         if same is not None:
             self._choices[same] += 1
         return True
