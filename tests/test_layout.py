@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .support.browser import PHONE, PHONE_CONTEXT, ConsoleLog, WatchedBrowser
+from .support.browser import PHONE, PHONE_CONTEXT, WATCH_TOASTS, ConsoleLog, WatchedBrowser
 from .support.contrast import CONTRAST
 from .support.offline import site_pages
 from .support.server import SiteServer
@@ -405,13 +405,7 @@ def test_on_a_phone_a_headings_link_is_in_sight_and_copies_the_places_address(
     box = link.evaluate("l => { const r = l.getBoundingClientRect(); return [r.width, r.height] }")
     assert min(box) >= 36, box  # a sign of one character, a tap area around it
     # what a screen reader hears: a live region that is there before its words arrive
-    page.evaluate(
-        """() => { window.hbLive = [];
-             new MutationObserver((records) => { for (const r of records) for (const n of
-               r.addedNodes) if (n.classList?.contains("hb-toast"))
-                 window.hbLive.push([n.getAttribute("role"), n.textContent]); })
-             .observe(document.body, { childList: true }); }"""
-    )
+    page.evaluate(WATCH_TOASTS)
     link.tap()
     expect(page.locator(".hb-toast")).to_have_text("已复制这一条的链接，可以发给同事。")
     assert page.evaluate("window.hbLive") == [["status", ""]]

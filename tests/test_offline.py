@@ -20,7 +20,13 @@ from playwright.sync_api import expect
 from macros.site import offline
 from macros.site.bundles import COMMON_JS
 
-from .support.browser import PHONE_CONTEXT, WITH_WORKER, ConsoleLog, WatchedBrowser
+from .support.browser import (
+    PHONE_CONTEXT,
+    WATCH_TOASTS,
+    WITH_WORKER,
+    ConsoleLog,
+    WatchedBrowser,
+)
 from .support.html import Page
 from .support.journey import entry_on_screen, tap_first_result, type_query, where_is
 from .support.offline import (
@@ -390,12 +396,7 @@ def test_a_phone_without_room_for_the_copy_is_told_and_not_made_to_download_it_a
     console.allow(r"QuotaExceeded|Quota exceeded|sw\.js")
     page = phone_context.new_page()
     # what a screen reader hears: the toast's live region is there before its words arrive
-    page.add_init_script(
-        """window.hbLive = []; new MutationObserver((records) => { for (const r of records)
-             for (const n of r.addedNodes) if (n.classList?.contains("hb-toast"))
-               window.hbLive.push([n.getAttribute("role"), n.textContent]); })
-           .observe(document, { childList: true, subtree: true });"""
-    )
+    page.add_init_script(WATCH_TOASTS)
     cdp = phone_context.new_cdp_session(page)
     cdp.send("Storage.overrideQuotaForOrigin", {"origin": live.server.url, "quotaSize": 500_000})
     page.goto(live.server.page_url(), wait_until="load")

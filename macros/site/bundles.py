@@ -108,6 +108,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         COMMON_JS: (
             "assets/js/storage.js",  # first: window.hbStorage, used by every widget
             "assets/js/back-to-top.js",  # before search.js and quiz.js, which use these two
+            "assets/js/toast.js",  # window.hbToast, before anchors.js and offline.js
             "assets/js/anchors.js",
             "assets/js/search.js",
             "assets/js/view.js",

@@ -48,6 +48,13 @@ SITEMAP_FETCHED = """() => performance.getEntriesByType("resource")
   .some((entry) => new URL(entry.name).pathname.endsWith("/sitemap.xml"))"""
 TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
+# What a screen reader hears of a toast: [role, words] as each goes into the page (a live
+# region must be there before its words: window.hbToast). As a page's init script, or evaluated.
+WATCH_TOASTS = """window.hbLive = []; new MutationObserver((records) => { for (const r of records)
+  for (const n of r.addedNodes) if (n.classList?.contains("hb-toast"))
+    window.hbLive.push([n.getAttribute("role"), n.textContent]); })
+  .observe(document, { childList: true, subtree: true });"""
+
 
 def wait_for_instant_navigation(page: Any) -> None:
     """Wait until a tap on a page link is taken over by instant navigation (the sitemap has

@@ -94,18 +94,7 @@
     const clean = new URL(url.href);
     clean.search = "";
     navigator.clipboard?.writeText(clean.href).then(
-      () => {
-        document.querySelector(".hb-toast--copied")?.remove();
-        const note = document.createElement("p");
-        note.className = "hb-toast hb-toast--copied";
-        note.setAttribute("role", "status");
-        document.body.append(note);
-        // a live region inserted with its words is not read out by every screen reader
-        requestAnimationFrame(() => {
-          note.textContent = "已复制这一条的链接，可以发给同事。";
-        });
-        setTimeout(() => note.remove(), 3000);
-      },
+      () => window.hbToast(["已复制这一条的链接，可以发给同事。"], 3000, "copied"),
       () => {},
     );
   }

@@ -65,23 +65,8 @@
 
   /* The foot line of the state, for a moment, where the reader looks. */
   function toast() {
-    var note = document
-      .querySelector(`.hb-offline-status [data-state="${state}"]`)
-      ?.cloneNode(true);
-    if (!note) return;
-    note.className = "hb-toast";
-    note.hidden = false;
-    note.setAttribute("role", "status");
-    // in empty, then its words: a live region inserted with them is not read by every reader
-    var words = [...note.childNodes];
-    note.replaceChildren();
-    document.body.append(note);
-    requestAnimationFrame(() => note.append(...words));
-    // A tap goes through it (pointer-events: none) to what lies under, 下一题 say, and
-    // takes it away; otherwise it goes by itself.
-    const remove = () => note.remove();
-    document.addEventListener("pointerdown", remove, { capture: true, once: true });
-    setTimeout(remove, 6000);
+    var line = document.querySelector(`.hb-offline-status [data-state="${state}"]`);
+    if (line) window.hbToast([...line.cloneNode(true).childNodes], 6000);
   }
 
   sw.addEventListener("controllerchange", () => {
