@@ -9,6 +9,7 @@ the tests that read these files, and no word of how to put it right.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from macros.cli import rename
 from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 from macros.content.phrase_spec import TONE_ID
+from macros.content.rename import rename_in
 
 from .support import ROOT
 
@@ -63,7 +65,10 @@ def test_the_files_that_name_content_ids_name_only_ids_the_content_has(
     }
     known = set(handbook.by_id) | pages | {TONE_ID}
     found = [
-        (path.relative_to(ROOT), line, ident) for path in files for line, ident in named_ids(path)
+        (path.relative_to(ROOT), line, ident)
+        for path in files
+        if path.suffix == ".yml"  # tests name ids in their code too; a stale one fails there
+        for line, ident in named_ids(path)
     ]
     assert len(found) > 1000
     stale = [
@@ -79,24 +84,41 @@ def test_the_files_that_name_content_ids_name_only_ids_the_content_has(
     )
 
 
-def test_rename_changes_the_id_and_every_mention_and_nothing_else(
-    handbook: Handbook, tmp_path: Path
-) -> None:
+def project_with_followers(tmp_path: Path) -> Path:
+    """content/ and every file that names its ids, in a folder of their own."""
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copy(ROOT / "pyproject.toml", project)
     for path in rename.followers(ROOT):
         (project / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, project / path.relative_to(ROOT))
+    return project
+
+
+# These tests name no content id themselves: renaming it would rewrite them too.
+ID_WORD = re.compile(r"(?<![A-Za-z0-9_-])[a-z0-9]+(?:-[a-z0-9]+)+(?![A-Za-z0-9_-])")
+
+
+def test_rename_changes_the_id_and_every_mention_and_nothing_else(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    project = project_with_followers(tmp_path)
     # An id named in content/ and the query sets that also begins longer ids, which must stay.
-    old = "guifan-zuoyong"
+    queries = (ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8")
+    old = next(
+        ident
+        for ident in sorted(handbook.by_id)
+        if any(other.startswith(f"{ident}-") for other in handbook.by_id)
+        and ident in ID_WORD.findall(queries)
+    )
+    new = f"{old}-xin"
     longer = [i for i in handbook.by_id if i.startswith(f"{old}-")]
-    assert old in handbook.by_id and longer
-    before = {p: p.read_bytes() for p in project.rglob("*.yml")}
-    args = argparse.Namespace(old=old, new="guifan-de-zuoyong")
+    assert new not in handbook.by_id
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    args = argparse.Namespace(old=old, new=new)
     assert rename.run(args, root=project) == 0
     renamed = load_content(project / "content")
-    assert "guifan-de-zuoyong" in renamed.by_id and old not in renamed.by_id
+    assert new in renamed.by_id and old not in renamed.by_id
     assert set(longer) <= set(renamed.by_id)
     changed = 0
     for path, bytes_before in before.items():
@@ -105,10 +127,45 @@ def test_rename_changes_the_id_and_every_mention_and_nothing_else(
             continue
         changed += 1
         # Only the id moved: put the old one back and the file is as it was, byte for byte.
-        text = after.decode("utf-8").replace("guifan-de-zuoyong", old)
+        text = ID_WORD.sub(lambda m: old if m.group() == new else m.group(), after.decode())
         assert text.encode("utf-8") == bytes_before, path
-    assert changed >= 8  # content/ (the entry, a quiz question) and the evaluation data
+    assert changed >= 3  # content/ and the query sets at least
     assert rename.run(args, root=project) == 1  # the old id is gone now
+
+
+def test_rename_changes_the_tests_that_name_the_id_so_they_pass_after_it(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    """An editor renamed a 禁语 as CONTRIBUTING says; `rename` reported 内容检查通过, and CI
+    failed in English: a search test named the old id in its Python code."""
+    project = project_with_followers(tmp_path)
+    search_test = (ROOT / "tests" / "test_search.py").read_text(encoding="utf-8")
+    old = next(i for i in ID_WORD.findall(search_test) if i in handbook.by_id)
+    new = f"{old}-xin"
+    assert rename.run(argparse.Namespace(old=old, new=new), root=project) == 0
+    still = [
+        path.relative_to(project)
+        for path in project.rglob("*")
+        if path.is_file() and old in ID_WORD.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert still == []
+    assert new in ID_WORD.findall((project / "tests" / "test_search.py").read_text())
+
+
+def test_in_python_only_strings_and_comments_are_renamed(tmp_path: Path) -> None:
+    """A one-word id may spell a name in the code; that name is not the id."""
+    code = tmp_path / "test_x.py"
+    code.write_text(
+        'zhanwei = ["zhanwei", zhanwei + "/zhanwei"]  # zhanwei\n'
+        '"""zhanwei\nsays zhanwei"""\nprint(zhanwei)\n',
+        encoding="utf-8",
+    )
+    changed = rename_in([code], "zhanwei", "xinming")
+    assert code.read_text(encoding="utf-8") == (
+        'zhanwei = ["xinming", zhanwei + "/xinming"]  # xinming\n'
+        '"""xinming\nsays xinming"""\nprint(zhanwei)\n'
+    )
+    assert [change.line for change in changed] == [1, 2, 3]
 
 
 def test_rename_refuses_an_id_in_use_or_malformed(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from ..content.problems import ContentError
 from ..content.rename import rename_in
 
 HELP = (
-    "把一个编号（id）改成新的：content/ 里的定义和所有引用，连同测试用的查询集里写到它的地方，"
+    "把一个编号（id）改成新的：content/ 里的定义和所有引用，连同测试（查询集、测试代码）里写到它的地方，"
     "一起改；其他文字一个字也不动"
 )
 ROOT = Path(__file__).resolve().parents[2]
