@@ -35,11 +35,9 @@ class Renamed:
 
 
 # Tokens that hold text, not code (Python 3.12 splits an f-string into parts).
-_TEXT_TOKENS = {
-    tokenize.STRING,
-    tokenize.COMMENT,
-    getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING),
-}
+_TEXT_TOKENS = frozenset(
+    {tokenize.STRING, tokenize.COMMENT, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
+)
 
 
 def _text_columns(text: str) -> dict[int, list[tuple[int, int]]]:
