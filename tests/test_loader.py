@@ -174,7 +174,8 @@ def test_duplicate_id_across_files(content: Path) -> None:
     assert problem.startswith(f"content/phrasing.yml:{second}:9: sections[")
     assert problem.endswith(
         f".entries[0].id: id “test-phrase” 重复了，content/basics.yml:{first}:9 已经用过；"
-        "id 在所有文件里都必须唯一"
+        "id 在所有文件里都必须唯一：给新写的那条换一个没用过的 id，"
+        "已经发布的那条不要改（勾选记录和网址都按 id 记）"
     )
 
 

@@ -315,9 +315,13 @@ def _repeated_ids(repeated: list[tuple[Where, str]], seen: dict[str, Where]) -> 
                 )
             )
             continue
+        # Which of the two is new, only the editor knows; renaming the published one would
+        # orphan its saved ticks and links, so the message says which to change.
         problems += [
             Problem(
-                where, f"id “{ident}” 重复了，{seen[ident]} 已经用过；id 在所有文件里都必须唯一"
+                where,
+                f"id “{ident}” 重复了，{seen[ident]} 已经用过；id 在所有文件里都必须唯一："
+                "给新写的那条换一个没用过的 id，已经发布的那条不要改（勾选记录和网址都按 id 记）",
             )
             for where, ident in found
         ]
