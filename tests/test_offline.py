@@ -388,6 +388,26 @@ def test_a_download_broken_off_while_saving_is_tried_again_without_a_reload(
 
 
 @pytest.mark.browser
+def test_a_file_of_another_build_is_a_deploy_in_progress_not_a_dropped_line(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """The server has a file of another build (a deploy half done, a stale proxy): the copy
+    is not saved, and the reader is told to try again later, not that the network broke
+    (which the preview said on every page, where the server adds a script to each)."""
+    console.allow(r"sw\.js|not the file of build")
+    one_file = f"{live.server.url}/phrasing/"
+    phone_context.route(
+        one_file,
+        lambda route: route.fulfill(status=200, body="<p>另一版</p>", content_type="text/html"),
+    )
+    page = phone_context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    expect(page.locator(".hb-toast")).to_contain_text("网站正在更新", timeout=30_000)
+    expect(page.locator(STATUS)).to_contain_text("过几分钟打开任一页")
+    expect(page.locator(STATUS)).not_to_contain_text("网络断了")
+
+
+@pytest.mark.browser
 def test_a_phone_without_room_for_the_copy_is_told_and_not_made_to_download_it_again(
     live: LiveSite, phone_context: Any, console: ConsoleLog
 ) -> None:

@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
+from .support.browser import PHONE_CONTEXT, WITH_WORKER, WatchedBrowser
 from .support.build import mkdocs_env
 from .support.fixture import fixture_project
 
@@ -97,15 +99,40 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     assert list(temporary.iterdir()) == []
 
 
+# The page registers sw.js after load; wait for that worker's end, then list what is left.
+WORKERS_AND_COPIES_LEFT = """async () => {
+  const registration = await navigator.serviceWorker.register("../sw.js");
+  const worker = registration.installing || registration.waiting || registration.active;
+  while (worker.state !== "activated" && worker.state !== "redundant") {
+    await new Promise((done) => worker.addEventListener("statechange", done, { once: true }));
+  }
+  for (let i = 0; i < 50 && (await navigator.serviceWorker.getRegistrations()).length; i++) {
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return [(await navigator.serviceWorker.getRegistrations()).length, ...(await caches.keys())];
+}"""
+
+
 @pytest.mark.long
+@pytest.mark.browser
 def test_an_editors_preview_follows_every_edit_and_shows_slips_in_the_page(
-    served: tuple[Path, str],
+    served: tuple[Path, str], browser: WatchedBrowser
 ) -> None:
     """One preview session, as an editor has it: content, template and code edits show up;
     a slip makes every page say what is wrong (the check's own Chinese messages) above the
     last content that passed, and saving the fix brings the page back."""
     project, url = served
     wait_for(f"{url}phrasing/", "禁语速查")
+
+    # The preview keeps no offline copy: every save changes the pages (the foot said 网络断了
+    # on every page, the copy never matching its list).
+    context = browser.new_context(**PHONE_CONTEXT, **WITH_WORKER)
+    page = context.new_page()
+    page.goto(f"{url}phrasing/", wait_until="load")
+    assert page.evaluate(WORKERS_AND_COPIES_LEFT) == [0]
+    expect(page.locator(".hb-offline-status")).to_be_hidden()
+    expect(page.locator(".hb-toast")).to_have_count(0)
+    context.close()
 
     content = project / "content" / "phrasing.yml"
     text = content.read_text(encoding="utf-8")

@@ -177,14 +177,15 @@ class HandbookBuild:
             page = yaml_page(f"content/{path.name}", text)
             (target / f"{path.name}.html").write_text(page, encoding="utf-8")
 
-    def after_build(self, config: MkDocsConfig) -> None:
-        """Post-build steps, in order: the offline cache list must see the final files."""
+    def after_build(self, config: MkDocsConfig, *, preview: bool = False) -> None:
+        """Post-build steps, in order: the offline cache list must see the final files. A
+        preview (`mkdocs serve`) keeps no offline copy."""
         site_dir = Path(config.site_dir)
         self.publish_content(site_dir)
         search_index.augment(site_dir, self.handbook)
         if config.theme.custom_dir:
             minify.minify_assets(Path(config.theme.custom_dir), site_dir)
-        offline.write_service_worker(config)
+        offline.write_service_worker(config, preview=preview)
 
 
 YAML_PAGE: Final = """<!doctype html>

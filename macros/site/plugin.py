@@ -190,7 +190,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.build.after_build(config)
+        self.build.after_build(config, preview=self.serving)
 
 
 def print_footer(site_name: str, title: str | None, version: str | None) -> str:

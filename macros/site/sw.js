@@ -32,13 +32,19 @@ self.addEventListener("install", (event) => {
       () => self.skipWaiting(),
       (error) => {
         // A full phone (QuotaExceededError) fails again on every visit; a broken download
-        // resumes on the next one (the files stored so far are kept).
-        tell({ failed: error?.name === "QuotaExceededError" ? "quota" : "network" });
+        // (a TypeError from fetch) resumes on the next one (the files stored so far are
+        // kept); an error from the server or a file of another build is a deploy in progress.
+        tell({ failed: failure(error) });
         throw error;
       },
     ),
   );
 });
+
+function failure(error) {
+  if (error?.name === "QuotaExceededError") return "quota";
+  return error instanceof TypeError ? "network" : "changed";
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
