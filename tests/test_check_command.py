@@ -162,23 +162,34 @@ def test_a_phrase_with_too_few_near_misses_passes_with_a_hint_on_its_line(conten
 
 
 def test_markdown_or_html_in_a_text_passes_with_a_hint_on_its_own_line(content: Path) -> None:
-    """**重点** and <b>…</b> reach staff as written (hostile text stays text): the check
-    passes and says what will show, at the text's own line; match patterns, whose brackets
-    are their syntax, are never named."""
+    """**重点**, <b>…</b> and {{ }} reach staff as written (hostile text stays text), and so
+    do the quotes Word puts around a pasted text: the check passes and says what will show,
+    at the text's own line; match patterns, whose brackets are their syntax, are never named."""
     path = content / "phrasing.yml"
     text = path.read_text(encoding="utf-8")
-    reason = re.search(r"^( +reason: )(\S+)$", text, re.M)
-    assert reason is not None
-    marked = f"{reason.group(1)}请**注意**：{reason.group(2)}"
-    path.write_text(text.replace(reason.group(0), marked, 1), encoding="utf-8")
-    line = path.read_text(encoding="utf-8").splitlines().index(marked) + 1
+    reasons = re.findall(r"^( +reason: )(\S+)$", text, re.M)[:3]
+    marked = [
+        f"{reasons[0][0]}请**注意**：{reasons[0][1]}",
+        f"{reasons[1][0]}看{{{{ x }}}}{reasons[1][1]}",
+        f"{reasons[2][0]}“{reasons[2][1]}”",
+    ]
+    for (key, value), line in zip(reasons, marked, strict=True):
+        text = text.replace(f"{key}{value}\n", f"{line}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = [lines.index(line) + 1 for line in marked]
     result = check(content)
     assert result.returncode == 0, result.stderr
-    hints = [line for line in result.stdout.splitlines() if "Markdown" in line]
-    assert len(hints) == 1, result.stdout
+    hints = [line for line in result.stdout.splitlines() if "原样显示" in line]
+    assert len(hints) == 3, result.stdout
     assert (
-        f"phrasing.yml:{line}:" in hints[0] and "“**注意**”：加粗的 ** 或 __ 会原样显示" in hints[0]
+        f"phrasing.yml:{at[0]}:" in hints[0]
+        and "“**注意**”：加粗的 ** 或 __ 会原样显示" in hints[0]
     )
+    assert (
+        f"phrasing.yml:{at[1]}:" in hints[1] and "“{{ x }}”：{{ }} 和 {% %} 会原样显示" in hints[1]
+    )
+    assert f"phrasing.yml:{at[2]}:" in hints[2] and "整段文字外面的中文引号会原样显示" in hints[2]
 
 
 def test_a_right_option_far_longer_than_the_wrong_ones_passes_with_a_hint(content: Path) -> None:

@@ -959,6 +959,8 @@ def test_editors_words_in_staff_text_and_the_words_they_hide_in(content: Path) -
         ("- 您好", "以“-”开头的文字"),
         ("'你'好像不明白", "引号或括号只括住了开头几个字"),
         ("[重要]你好像不明白", "引号或括号只括住了开头几个字"),
+        ("{{ x }}没听说过", "引号或括号只括住了开头几个字"),  # was 缩进不一致
+        ("[[重要]]你好像不明白", "引号或括号只括住了开头几个字"),
     ],
 )
 def test_a_value_starting_with_a_yaml_sign_is_named_on_its_line(

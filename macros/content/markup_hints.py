@@ -31,7 +31,10 @@ _MARKUP: Final = (
         "Markdown 链接会原样显示；要链到别的条目，写在 related 或 refs 里",
     ),
     (re.compile(r"`[^`\n]+`"), "反引号会原样显示"),
+    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}"), "{{ }} 和 {% %} 会原样显示成花括号"),
 )
+# A whole text in quotes, as Word pastes it: staff would see the quotes around every line.
+_QUOTED: Final = re.compile(r"^\s*“[^“”]*”\s*$")
 
 
 def _texts(value: object, path: Path) -> Iterator[tuple[str, Path]]:
@@ -56,6 +59,13 @@ def _node_hints(root: FsPath, node: Node) -> Iterator[Problem]:
                         "页面上照原样显示；要强调就直接写出来）",
                     )
                     break
+            else:
+                if _QUOTED.match(text):
+                    yield Problem(
+                        on_its_line(root, node.where.within(*path)),
+                        f"{text.strip()}：整段文字外面的中文引号会原样显示（从 Word 复制来的？）；"
+                        "不需要引号就删掉，YAML 的文字不用加引号",
+                    )
 
 
 def markup_hints(handbook: Handbook) -> list[Problem]:

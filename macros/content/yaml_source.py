@@ -253,7 +253,7 @@ def _dashless_first_item(text: str, line: int, file: str) -> Problem | None:
 _VALUE_START: Final = re.compile(
     r"""^(\s*(?:- )?[A-Za-z_]+:\s+|\s*- )"""
     r"""(?:([*&!%@`]|[>|](?![-+0-9]*\s*(?:#.*)?$)|- )"""  # not a block scalar's own header
-    r"""|(["'])[^"']*\3\s*[^\s#]|\[[^\]]*\]\s*[^\s#,\]]|\{[^}]*\}\s*[^\s#,}])"""
+    r"""|(["'])[^"']*\3\s*[^\s#]|\[+[^\]]*\]+\s*[^\s#,\]]|\{+[^}]*\}+\s*[^\s#,}])"""
 )
 
 
