@@ -45,7 +45,7 @@ from .quiz_assembly import assemble
 from .search_file import SearchFile
 from .staff_text import check_staff_text
 from .synonyms import SynonymsFile
-from .validation_messages import describe, kind_of_value, raw_models, raw_path
+from .validation_messages import describe, kind_of_value, meant_key, model_at, raw_models, raw_path
 from .where import Path, Where
 from .yaml_source import YamlDocument, is_blank, is_utf16, read_yaml
 
@@ -123,8 +123,21 @@ def _validate(
     try:
         node = model.model_validate(doc.data, context=context)
     except ValidationError as error:
+        details = error.errors(include_url=False)
+        # A misspelt key (reasn) is also a required one missing (reason): its message asks
+        # "是不是想写 reason？", so the missing one is not said again.
+        misspelt = {
+            (tuple(d["loc"][:-1]), meant)
+            for d in details
+            if d["type"] == "extra_forbidden"
+            and (meant := meant_key(str(d["loc"][-1]), model_at(model, tuple(d["loc"]))))
+        }
         problems = []
-        for detail in error.errors(include_url=False):
+        for detail in details:
+            if detail["type"] == "missing" and (
+                (tuple(detail["loc"][:-1]), str(detail["loc"][-1])) in misspelt
+            ):
+                continue
             path = raw_path(doc.data, tuple(detail["loc"]), missing=detail["type"] == "missing")
             cause = (detail.get("ctx") or {}).get("error")
             if isinstance(cause, FieldError):  # at the field the finding lies in
@@ -328,6 +341,16 @@ def _repeated_ids(repeated: list[tuple[Where, str]], seen: dict[str, Where]) -> 
     return problems
 
 
+def _unknown_source(target: str, by_id: dict[str, Node]) -> str:
+    """A source that sources.yml lacks, with the one most likely meant, or those there are."""
+    sources = [ident for ident, node in by_id.items() if isinstance(node, Source)]
+    message = f"来源 “{target}” 不在 content/sources.yml 里"
+    close = difflib.get_close_matches(target, sources, n=1, cutoff=0.8)
+    if close:
+        return message + f"，是不是想写“{close[0]}”？"
+    return message + (f"（可用的来源：{'、'.join(sources)}）" if sources else "")
+
+
 def _missing(target: str, seen: dict[str, Where], hidden: HiddenIds) -> str:
     """A reference to no id, with the id it most likely meant (a letter left out or swapped)."""
     close = difflib.get_close_matches(target, [*seen, *hidden.words], n=1, cutoff=0.85)
@@ -351,7 +374,7 @@ def _check_raw_references(
                 if (
                     target in seen and not isinstance(by_id.get(target), Source)
                 ) or target not in seen:
-                    problems.append(Problem(where, f"来源 “{target}” 不在 content/sources.yml 里"))
+                    problems.append(Problem(where, _unknown_source(target, by_id)))
             elif target not in seen:
                 problems.append(Problem(where, _missing(target, seen, hidden)))
     return problems
@@ -387,7 +410,7 @@ def _check_references(
                     continue
                 if not isinstance(by_id.get(source), Source):
                     where = doc.where((*path, "source", index))
-                    problems.append(Problem(where, f"来源 “{source}” 不在 content/sources.yml 里"))
+                    problems.append(Problem(where, _unknown_source(source, by_id)))
     return problems
 
 

@@ -75,15 +75,25 @@ def _tag_of(candidate: Any) -> str | None:
     return None
 
 
+def _fields(owner: type[BaseModel]) -> list[str]:
+    return [name for name in owner.model_fields if name != "kind"]
+
+
+def meant_key(key: str, owner: type[BaseModel] | None) -> str | None:
+    """The field an unknown key most likely misspells."""
+    if owner is None:
+        return None
+    close = difflib.get_close_matches(key, _fields(owner), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _unknown_key(key: str, owner: type[BaseModel] | None) -> str:
     message = f"未知字段“{key}”"
     if owner is None:
         return message
-    allowed = [name for name in owner.model_fields if name != "kind"]
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        message += f"，是不是想写“{close[0]}”？"
-    return message + f"（这里可用的字段：{'、'.join(allowed)}）"
+    if meant := meant_key(key, owner):
+        message += f"，是不是想写“{meant}”？"
+    return message + f"（这里可用的字段：{'、'.join(_fields(owner))}）"
 
 
 def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
