@@ -444,14 +444,44 @@ def test_a_wrong_option_may_say_why_a_right_one_not(content: Path) -> None:
     append(content / "quizzes.yml", question)
     [problem] = problems_of(content)
     assert problem.startswith(
-        f"content/quizzes.yml:{line_of(content / 'quizzes.yml', '- text: 甲')}:"
+        f"content/quizzes.yml:{line_of(content / 'quizzes.yml', 'why: 它对')}:"
     )
-    assert "options[0]" in problem and "正确选项不写 why" in problem, problem
+    assert "options[0].why" in problem and "正确选项不写 why" in problem, problem
     (content / "quizzes.yml").write_text(
         (content / "quizzes.yml").read_text(encoding="utf-8").replace("        why: 它对\n", ""),
         encoding="utf-8",
     )
     load_content(content)  # no problem once the right option's why is gone
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (  # two right options, one with a why: both said (the count came a run later)
+            "      - text: 甲\n        correct: true\n        why: 它对\n"
+            "      - text: 乙\n        correct: true\n",
+            ["正确选项不写 why", "恰好有 1 个 correct: true 的选项（现在有 2 个）"],
+        ),
+        (  # answer: C as on paper, and no option marked right
+            "      - text: 甲\n      - text: 乙\n    answer: C\n",
+            ["answer 只有判断题写", "恰好有 1 个 correct: true 的选项（现在有 0 个）"],
+        ),
+    ],
+    ids=["why-and-count", "answer-letter-and-count"],
+)
+def test_every_slip_in_one_question_is_said_in_one_run(
+    content: Path, options: str, said: list[str]
+) -> None:
+    ref = next(fixture_handbook().entries()).id
+    append(
+        content / "quizzes.yml",
+        "  - id: test-q\n    type: single\n    question: 哪个对？\n    options:\n"
+        f"{options}    explanation: 说明\n    ref: {ref}\n",
+    )
+    problems = problems_of(content)
+    assert len(problems) == len(said), problems
+    for words in said:
+        assert any(words in problem for problem in problems), (words, problems)
 
 
 # --- one slip, one message ---------------------------------------------------------------

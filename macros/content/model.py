@@ -770,14 +770,50 @@ DrillName = Literal[
 class Option(Node):
     text: Text
     correct: bool = False
-    # What is wrong with this option: shown to a reader who chose it, and in the answer key.
+    # What is wrong with this option: shown to a reader who chose it, and in the answer key
+    # (only a wrong option has one: Question checks it with the question's other rules).
     why: Text | None = None
 
-    @model_validator(mode="after")
-    def _why_of_a_wrong_option(self) -> Option:
-        if self.correct and self.why is not None:
-            raise ValueError("正确选项不写 why；为什么对，写在题目的 explanation 里")
-        return self
+
+def _question_findings(data: Any) -> list[InitErrorDetails]:
+    """What is wrong with a question as a whole (its type, answer and options together), read
+    from what was written: pydantic skips a model's own check once one of its fields failed,
+    and an editor fixing two slips in one question learnt of the second only on the next run."""
+    if not isinstance(data, dict):
+        return []
+    options = data.get("options") or []
+    options = options if isinstance(options, list) else []
+    # As written in YAML, or built by the drills and tests
+    options = [o.model_dump(exclude_defaults=True) if isinstance(o, Option) else o for o in options]
+    written = [option for option in options if isinstance(option, dict)]
+    found: list[tuple[str, tuple[str | int, ...]]] = []
+    kind, answer = data.get("type"), data.get("answer")
+    if kind == "truefalse":
+        if options:
+            found.append(("判断题不写 options，用 answer: true 或 false", ()))
+        if answer is None:
+            found.append(("判断题必须写 answer: true 或 false", ()))
+    elif kind in ("single", "multiple"):
+        if isinstance(answer, bool):  # any other answer is wrong as a value, said there
+            found.append(("选择题不写 answer，在正确选项上写 correct: true", ()))
+        correct = sum(option.get("correct") is True for option in written)
+        if len(options) < 2:
+            found.append(("选择题至少需要 2 个 options", ()))
+        elif kind == "single" and correct != 1:
+            found.append((f"单选题必须恰好有 1 个 correct: true 的选项（现在有 {correct} 个）", ()))
+        elif kind == "multiple" and correct < 2:
+            found.append((f"多选题至少要有 2 个 correct: true 的选项（现在有 {correct} 个）", ()))
+    for index, option in enumerate(options):
+        if isinstance(option, dict) and option.get("correct") is True and "why" in option:
+            message = "正确选项不写 why；为什么对，写在题目的 explanation 里"
+            found.append((message, ("options", index, "why")))
+    texts = [option["text"] for option in written if isinstance(option.get("text"), str)]
+    if twice := [text for text in dict.fromkeys(texts) if texts.count(text) > 1]:
+        found.append((f"选项文字有重复：“{twice[0]}”写了 {texts.count(twice[0])} 次", ()))
+    return [
+        {"type": "value_error", "loc": loc, "input": data, "ctx": {"error": ValueError(message)}}
+        for message, loc in found
+    ]
 
 
 class Question(Node):
@@ -798,30 +834,24 @@ class Question(Node):
     ref: Id
     editor_note: EditorNotes = []
 
-    @model_validator(mode="after")
-    def _answer_matches_type(self) -> Question:
-        correct = sum(option.correct for option in self.options)
-        if self.type == "truefalse":
-            if self.options:
-                raise ValueError("判断题不写 options，用 answer: true 或 false")
-            if self.answer is None:
-                raise ValueError("判断题必须写 answer: true 或 false")
-        else:
-            if self.answer is not None:
-                raise ValueError("选择题不写 answer，在正确选项上写 correct: true")
-            if len(self.options) < 2:
-                raise ValueError("选择题至少需要 2 个 options")
-            if self.type == "single" and correct != 1:
-                raise ValueError(
-                    f"单选题必须恰好有 1 个 correct: true 的选项（现在有 {correct} 个）"
-                )
-            if self.type == "multiple" and correct < 2:
-                raise ValueError(f"多选题至少要有 2 个 correct: true 的选项（现在有 {correct} 个）")
-        texts = [option.text for option in self.options]
-        twice = [text for text in dict.fromkeys(texts) if texts.count(text) > 1]
-        if twice:
-            raise ValueError(f"选项文字有重复：“{twice[0]}”写了 {texts.count(twice[0])} 次")
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _answer_matches_type(cls, data: Any, validate: ValidatorFunctionWrapHandler) -> Any:
+        """The question's own rules, said together with any mistake in its fields."""
+        findings = _question_findings(data)
+        try:
+            question = validate(data)
+        except ValidationError as error:
+            if not findings:
+                raise
+            inside: list[InitErrorDetails] = [
+                {"type": e["type"], "loc": e["loc"], "input": e["input"], "ctx": e.get("ctx", {})}
+                for e in error.errors()
+            ]
+            raise ValidationError.from_exception_data(error.title, [*inside, *findings]) from None
+        if findings:
+            raise ValidationError.from_exception_data(cls.__name__, findings)
+        return question
 
     @property
     def choices(self) -> list[Option]:
