@@ -185,3 +185,22 @@ def test_help_explains_the_command() -> None:
     assert "phrases" in result.stdout
     helped = run("--help")
     assert "--encoding" in out(helped) and "--json" in out(helped)
+
+
+def test_a_reader_who_stops_reading_gets_no_traceback(tmp_path: Path) -> None:
+    """`python -m macros phrases 通话.txt | head`: head leaves after a few lines; the command
+    printed a BrokenPipeError traceback under them."""
+    path = tmp_path / "long.txt"
+    path.write_text(CALL * 400, encoding="utf-8")
+    command = subprocess.Popen(
+        [sys.executable, "-m", "macros", "phrases", str(path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert command.stdout is not None and command.stderr is not None
+    command.stdout.readline()
+    command.stdout.close()  # as head does after its lines
+    errors = command.stderr.read().decode("utf-8")
+    command.wait(timeout=60)
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
