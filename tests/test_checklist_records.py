@@ -247,6 +247,47 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
         expect(listed).to_have_count(1 if kept else 0)
 
 
+def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """One phone, two shifts in a day: 重新开始 had wiped the morning's record (最近记录 said
+    there was none). The used sheet stays, listed under its 班次, readable and printable."""
+    phone = shanghai_phone
+    checklist = another(handbook)
+    items = checklist.items
+    phone.clock.set_system_time(at("2030-05-01", 8))
+    form = open_checklist(phone, site, checklist.id)
+    tick(phone, form, items[0].id, at("2030-05-01", 8, 5))
+    tick(phone, form, items[1].id, at("2030-05-01", 8, 6))
+    form.locator('[data-who="shift"]').fill("早班")
+    asked: list[str] = []
+    phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    phone.clock.set_system_time(at("2030-05-01", 14))
+    form.locator('button[data-action="reset"]').tap()
+    assert "最近记录" in asked[0]
+    assert form.locator("input[data-item]:checked").count() == 0
+    form.locator('[data-who="shift"]').fill("晚班")
+    tick(phone, form, items[2].id, at("2030-05-01", 14, 2))
+
+    phone.goto(site.page_url("checklists/"))
+    [day] = phone.locator("[data-history-list] > li").all()
+    assert day.inner_text().startswith("今天 5月1日 周三\n")
+    links = day.get_by_role("link")
+    assert [links.nth(i).inner_text().split(" · ")[0] for i in range(links.count())] == [
+        f"{checklist.title} 1/{len(items)}",  # the sheet in use
+        f"{checklist.title}（早班） 2/{len(items)}",  # the morning's, by its 班次
+    ]
+    links.nth(1).tap()
+    phone.wait_for_url("**/?day=2030-05-01.1")
+    form = phone.locator(f'[data-checklist="{checklist.id}"]')
+    expect(form.locator("[data-past]")).to_contain_text("这是 2030-05-01（当天第 1 张） 的记录")
+    assert form.locator("input[data-item]:checked").evaluate_all(
+        "bs => bs.map(b => b.dataset.item)"
+    ) == [items[0].id, items[1].id]
+    text = printed(phone, form, "print-record")
+    assert f"日期 {folded('2030-05-01（当天第 1 张）')}" in text and "08:05" in rows(text)[1]
+
+
 def test_the_longest_checklist_fits_one_a4_page_as_a_full_record_and_blank(
     shanghai_phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:

@@ -4,13 +4,15 @@
    YAML cannot move a tick. A record saved before tick times were kept is a list of item ids; it
    still loads (ticks without a time). The day starts at data-day-start o'clock, not at midnight,
    so a night shift keeps its ticks; records stay data-keep-days days, listed under 最近记录 on
-   the index and exported there as CSV. Storage may be missing, full or corrupt: then the
-   checklist works without saving, says nothing, and skips whatever it cannot read. */
+   the index and exported there as CSV. 重新开始 keeps a used sheet as the day's sheet n,
+   "<YYYY-MM-DD>.<n>" (a second shift on the same phone wiped the first one's record). Storage
+   may be missing, full or corrupt: then the checklist works without saving, says nothing, and
+   skips whatever it cannot read. */
 "use strict";
 
 (() => {
   const PREFIX = "hb-checklist:";
-  const KEY = /^hb-checklist:([a-z0-9-]+):(\d{4}-\d\d-\d\d)$/;
+  const KEY = /^hb-checklist:([a-z0-9-]+):(\d{4}-\d\d-\d\d(?:\.\d+)?)$/;
   const WHO = "hb-checklist-who"; // the name, 网点 and 班次 last typed on this phone
   const FIELDS = ["name", "site", "shift", "note"];
   const HOUR = 36e5;
@@ -21,6 +23,8 @@
   const has = (object, key) => Object.hasOwn(object, key);
   // The checklist day a moment belongs to: its local date, counted from `start` o'clock.
   const day = (start, at = Date.now()) => ymd(new Date(at - start * HOUR));
+  // A sheet ("2026-12-05", or "2026-12-05.1": the day's first sheet, started over) in words.
+  const sheet = (d) => d.slice(0, 10) + (d[10] ? `（当天第 ${d.slice(11)} 张）` : "");
 
   function parse(raw) {
     const record = { t: {}, na: [] };
@@ -92,7 +96,7 @@
     }
     const when = new Date(at);
     el.textContent = hm(when);
-    if (ymd(when) === d) return;
+    if (ymd(when) === d.slice(0, 10)) return;
     const date = document.createElement("span");
     date.className = "hb-check__date";
     date.textContent = `${ymd(when).slice(5)} `;
@@ -143,7 +147,7 @@
         `。打印于 ${ymd(now)} ${hm(now)}`;
       for (const field of root.querySelectorAll("[data-field]")) {
         const key = field.dataset.field;
-        field.textContent = key === "day" ? shown : record[key];
+        field.textContent = key === "day" ? sheet(shown) : record[key];
       }
     }
 
@@ -175,7 +179,7 @@
       const before = today;
       today = day(start);
       const asked = new URLSearchParams(location.search).get("day");
-      shown = /^\d{4}-\d\d-\d\d$/.test(asked) && asked < today ? asked : today;
+      shown = KEY.test(`${PREFIX}${id}:${asked}`) && asked.slice(0, 10) <= today ? asked : today;
       const past = shown !== today;
       record = load(id, shown);
       if (!past && !record.name && !record.site && !record.shift) {
@@ -191,7 +195,7 @@
         b.hidden = past;
       root.classList.toggle("hb-checklist--past", past);
       $("[data-past]").hidden = !past;
-      $("[data-past-day]").textContent = shown;
+      $("[data-past-day]").textContent = sheet(shown);
       if (before && before !== today && !past) dayTurned(before);
       update();
     };
@@ -200,6 +204,10 @@
     const newDay = () => day(start) !== today && root.hbRefresh();
 
     root.hbReset = () => {
+      let n = 1;
+      while (read(`${PREFIX}${id}:${today}.${n}`)) n++;
+      store(); // a used sheet stays, as the day's sheet n
+      write(`${PREFIX}${id}:${today}.${n}`, read(`${PREFIX}${id}:${today}`));
       record = parse({ name: record.name, site: record.site, shift: record.shift });
       store();
       update();
@@ -285,7 +293,11 @@
       if (count.done || count.na) found.push({ d, checklist, record, count });
     }
     const order = (r) => checklists.indexOf(r.checklist);
-    return found.sort((a, b) => b.d.localeCompare(a.d) || order(a) - order(b));
+    const n = (r) => (r.d[10] ? +r.d.slice(11) : 1e9); // the day's current sheet last begun
+    const date = (r) => r.d.slice(0, 10);
+    return found.sort(
+      (a, b) => date(b).localeCompare(date(a)) || order(a) - order(b) || n(b) - n(a),
+    );
   }
 
   function csv(found) {
@@ -301,7 +313,7 @@
         const at = record.t[item];
         const done = has(record.t, item);
         rows.push([
-          d,
+          d.slice(0, 10),
           checklist.title,
           text,
           must ? "是" : "否",
@@ -330,17 +342,17 @@
       const today = day(start);
       const found = records(checklists);
       const days = new Map();
-      for (const r of found) days.set(r.d, [...(days.get(r.d) || []), r]);
+      for (const r of found) days.set(r.d.slice(0, 10), [...(days.get(r.d.slice(0, 10)) || []), r]);
       list.replaceChildren(
         ...[...days].map(([d, done]) => {
           const li = document.createElement("li");
           const label = li.appendChild(document.createElement("span"));
           const date = new Date(`${d}T12:00`);
           label.textContent = `${d === today ? "今天 " : ""}${date.getMonth() + 1}月${date.getDate()}日 周${"日一二三四五六"[date.getDay()]}`;
-          for (const { checklist, count } of done) {
+          for (const { checklist, count, record, d: key } of done) {
             const a = li.appendChild(document.createElement("a"));
-            a.href = checklist.href + (d === today ? "" : `?day=${d}`);
-            a.textContent = `${checklist.title} ${count.done}/${count.total}${count.left ? ` · 必做${d === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
+            a.href = checklist.href + (key === today ? "" : `?day=${key}`);
+            a.textContent = `${checklist.title}${key[10] ? `（${record.shift || `第 ${key.slice(11)} 张`}）` : ""} ${count.done}/${count.total}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
           }
           return li;
         }),
@@ -411,7 +423,10 @@
       const on = root.classList.toggle(`hb-checklist--${action}`);
       button.setAttribute("aria-pressed", on);
       keepView(root.dataset.checklist, { ...viewOf(root.dataset.checklist), [action]: on });
-    } else if (action === "reset" && confirm("清空这张表今天的勾选、不适用和备注，重新开始？"))
+    } else if (
+      action === "reset" &&
+      confirm("换一张空白的表重新开始？这一张留在检查表首页的“最近记录”里。")
+    )
       root.hbReset();
   });
   addEventListener("storage", (event) => {
