@@ -134,6 +134,9 @@ def test_a_wrong_answer_is_explained_at_once_and_shows_up_in_the_review(
     assert review.locator(".quiz-wrong-prompt").inner_text() == expected.question
     assert review.locator(".quiz-why").inner_text() == expected.explanation
     assert "、".join(answers.right(missed)) in review.inner_text()
+    # what the reader chose, so a trainer can ask why (it was said only with a why written)
+    chosen = answers.a_wrong_one(missed).rstrip("。；;")
+    assert review.locator(".quiz-miss").inner_text().startswith(f"你选的“{chosen}”")
 
     # the link in the review leads to the entry it tests
     review.locator(".quiz-see a").click()
@@ -166,7 +169,8 @@ def test_a_wrong_reply_that_sounds_polite_says_what_is_wrong_with_it(
     review = phone.locator(".quiz-wrong > li")
     assert review.count() == 1
     expect(review.locator(".quiz-miss")).to_be_visible()
-    assert review.locator(".quiz-miss").inner_text() == f"你选的“{picked.text}”：{picked.why}。"
+    said = picked.text.rstrip("。；;")
+    assert review.locator(".quiz-miss").inner_text() == f"你选的“{said}”：{picked.why}。"
 
 
 def test_confirm_waits_for_a_choice_and_multiple_choice_needs_every_right_option(

@@ -141,13 +141,18 @@
        not on screen). */
     function explain(box, q, chosen, quoted) {
       const key = keys[q.dataset.question];
+      // In the list at the end, every wrong choice is named, with or without its why.
       const misses = chosen
-        .map((value) => key.querySelector(`.quiz-key-miss[data-option="${value}"]`))
-        .filter(Boolean)
-        .map((miss) => {
-          const what = quoted ? `“${optionText(q, miss.dataset.option)}”` : "这句";
-          return `你选的${what}：${miss.querySelector(".quiz-key-miss__why").textContent}。`;
-        });
+        .filter((value) => !answer(q).includes(value))
+        .map((value) => {
+          const why = key.querySelector(
+            `.quiz-key-miss[data-option="${value}"] .quiz-key-miss__why`,
+          );
+          if (!quoted) return why ? `你选的这句：${why.textContent}。` : "";
+          const text = optionText(q, value).replace(/[。；;\s]+$/u, "");
+          return `你选的“${text}”${why ? `：${why.textContent}` : ""}。`;
+        })
+        .filter(Boolean);
       const miss = box.querySelector(".quiz-miss");
       miss.textContent = misses.join("");
       miss.hidden = !misses.length;
