@@ -285,6 +285,22 @@ def test_where_phrases_overlap_the_longest_wins(matcher: Matcher) -> None:
     assert [f.phrase for f in matcher.find("我不知道，不清楚")] == ["buzhidao-buqingchu"]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("这个不知道", ["wo-buzhidao"]),  # no 我: a team leader's audit found them unmarked
+        ("这事不清楚，你问别人去。", ["wo-buzhidao", "qu-wen-bieren"]),
+        ("这个不清楚的地方我帮您查一下", []),
+        ("这个不知道，我帮您问一下同事", []),
+        ("这个真不清楚，我去后面问一下马上回来。", []),
+    ],
+)
+def test_i_dont_know_without_its_subject_is_still_found(
+    matcher: Matcher, text: str, found: list[str]
+) -> None:
+    assert [f.phrase for f in matcher.find(text)] == found
+
+
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "。。。", "<script>alert(1)</script>"])
 def test_empty_or_odd_text_finds_nothing(matcher: Matcher, text: str) -> None:
     assert matcher.find(text) == []
