@@ -195,6 +195,11 @@ def test_confirm_waits_for_a_choice_and_multiple_choice_needs_every_right_option
     # every right option, run together with “；”, none with its own full stop (“…。；…”)
     right = "；".join(text.rstrip("。；; ") for text in answers.right(qid))
     assert verdict.splitlines()[0] == f"✗ 答错了。正确答案：{right}", verdict
+    # the right option chosen and those left out read apart (both were a green ✓)
+    marks = question.locator("li.is-right label").evaluate_all(
+        "labels => labels.map(l => getComputedStyle(l, '::after').content)"
+    )
+    assert sorted(marks) == sorted(['"✓"'] + ['"✓ 漏选"'] * (len(answers.right(qid)) - 1)), marks
 
 
 def visual_option_order(question: Any) -> list[str]:
