@@ -250,6 +250,9 @@ def test_a_wrong_answer_in_the_review_brings_it_back_the_next_day(
     expect(verdict).to_have_text(f"✗ 答错了。正确答案：{'；'.join(right)}")
     expect(card.locator(".hb-review__see a")).to_have_attribute("href", re.compile("#"))
     assert due_day(fsrs, phone, qid) == day_of(MONDAY) + 2
+    # the round's end says how it went (it said only how many there were)
+    card.get_by_role("button", name="完成").click()
+    expect(phone.locator(".hb-review__done")).to_have_text("这一轮复习完了：1 条，1 条还要再看。")
 
 
 def test_a_polite_wrong_reply_chosen_again_in_the_review_says_what_is_wrong_with_it(
@@ -317,7 +320,7 @@ def test_phrases_opened_and_caught_enter_the_queue_and_are_recalled(
         )
         next_card(area)
     assert sorted(seen) == ["gongsi-guiding", "ni-nongcuo", "wo-buzhidao"]
-    expect(area.locator(".hb-review__done")).to_have_text("这一轮复习完了：3 条。")
+    expect(area.locator(".hb-review__done")).to_have_text("这一轮复习完了：3 条，全部答对或记得。")
     assert due_on_home(phone, site) == 0
 
 

@@ -188,6 +188,7 @@
       const known = new Set(Object.keys(data.items));
       let session = [];
       let done = 0;
+      let kept = 0; // answered right or remembered, this round
 
       /* What comes next, in words: 明天有 3 条. */
       function next() {
@@ -213,7 +214,7 @@
           .map((x) => x.id);
         const more = session.length - size;
         session = session.slice(0, size);
-        done = 0;
+        done = kept = 0;
         stage.textContent = "";
         empty.hidden = true;
         if (!session.length) {
@@ -239,6 +240,7 @@
         add(card, "p", "count", `${KIND[item.k]} · 第 ${done + 1} 条，共 ${session.length} 条`);
         const graded = (grade, box) => {
           queue.record(id, grade);
+          if (grade !== AGAIN) kept++;
           const after = queue.cards(hour, new Set([id]))[0]?.card;
           const back = after ? queue.when(after.due - queue.today(hour)) : "";
           add(
@@ -266,7 +268,13 @@
         stage.textContent = "";
         const summary = add(stage, "div", "summary");
         summary.tabIndex = -1;
-        add(summary, "p", "done", `这一轮复习完了：${session.length} 条。`);
+        const missed = session.length - kept;
+        add(
+          summary,
+          "p",
+          "done",
+          `这一轮复习完了：${session.length} 条，${missed ? `${kept ? `${kept} 条答对或记得，` : ""}${missed} 条还要再看` : "全部答对或记得"}。`,
+        );
         if (left) {
           add(summary, "p", "", `今天还有 ${left} 条到期。`);
           button(add(summary, "p", "actions"), "再来一轮", true).addEventListener("click", round);
