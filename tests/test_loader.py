@@ -484,6 +484,72 @@ def test_every_slip_in_one_question_is_said_in_one_run(
         assert any(words in problem for problem in problems), (words, problems)
 
 
+LISTS = """
+        alternatives:
+          - 替代说法一
+          - 替代说法二
+        near_misses:
+          - text: 听着客气的说法
+            why: 还是在推
+        patterns:
+          - 测试用语
+          - 测试(用|的)语
+"""
+
+
+@pytest.mark.parametrize(
+    ("deleted", "at", "said"),
+    [
+        (
+            "        near_misses:\n",
+            "- text: 听着客气的说法",
+            "像是 near_misses 的：是不是少了一行“near_misses:”",
+        ),
+        ("        patterns:\n", "- 测试用语", "删掉了一行列表的名字"),
+    ],
+    ids=["near_misses", "patterns"],
+)
+def test_a_deleted_list_key_is_named_once_at_the_first_item_it_left_behind(
+    content: Path, deleted: str, at: str, said: str
+) -> None:
+    """An editor deleted one line; the check said of every item below it that it should be
+    text, or a mapping (three messages naming the list above, not the line that went)."""
+    phrase = PHRASE.replace("        alternatives: [替代说法]\n", LISTS)
+    append(content / "phrasing.yml", phrase.replace(deleted, "", 1))
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line_of(content / 'phrasing.yml', at)}:")
+    assert said in problem and deleted.strip().rstrip(":") in problem, problem
+
+
+def test_a_near_miss_whose_first_line_went_is_not_told_to_merge(content: Path) -> None:
+    """`- text: …` of the second near miss deleted: its why joined the first one, and the
+    check said 请合并成一个, which would lose that reply."""
+    lists = LISTS.replace(
+        "            why: 还是在推\n",
+        "            why: 还是在推\n            why: 又一个理由\n",
+    )
+    append(content / "phrasing.yml", PHRASE.replace("        alternatives: [替代说法]\n", lists))
+    [problem] = problems_of(content)
+    assert problem.startswith(
+        f"content/phrasing.yml:{line_of(content / 'phrasing.yml', 'why: 又一个理由')}:"
+    )
+    assert "它的第一行不见了（在这一行上面补上“- text: …”这样的一行" in problem, problem
+
+
+def test_a_list_under_a_key_with_a_value_asks_for_its_own_key(content: Path) -> None:
+    """`patterns:` deleted below `related: [...]`: YAML only said 缩进不一致."""
+    phrase = PHRASE.replace(
+        "        source: ceshi-kejian\n",
+        "        source: ceshi-kejian\n        related: [test-phrase]\n          - 测试用语\n",
+    )
+    append(content / "phrasing.yml", phrase)
+    [problem] = problems_of(content)
+    assert problem.startswith(
+        f"content/phrasing.yml:{line_of(content / 'phrasing.yml', '- 测试用语')}:"
+    )
+    assert "上面的“related:”后面已经写了内容" in problem and "patterns:" in problem, problem
+
+
 # --- one slip, one message ---------------------------------------------------------------
 # A file that cannot be read hides its ids; the check must not then report every reference to
 # them as missing. Each slip below, made in a reply of the phrasing chapter (whose ids the

@@ -21,6 +21,7 @@ from ..phrases.syntax import PatternCompiler
 from .asked_phrases import check_asked_unique, check_phrases_unique
 from .checker_file import CheckerFile
 from .handbook import Handbook
+from .lost_keys import among_moved, lost_list_keys
 from .model import (
     COMPILER_CONTEXT,
     ID_PATTERN,
@@ -132,13 +133,15 @@ def _validate(
             if d["type"] == "extra_forbidden"
             and (meant := meant_key(str(d["loc"][-1]), model_at(model, tuple(d["loc"]))))
         }
-        problems = []
+        problems, moved = lost_list_keys(doc, model)
         for detail in details:
             if detail["type"] == "missing" and (
                 (tuple(detail["loc"][:-1]), str(detail["loc"][-1])) in misspelt
             ):
                 continue
             path = raw_path(doc.data, tuple(detail["loc"]), missing=detail["type"] == "missing")
+            if among_moved(path, moved):
+                continue
             cause = (detail.get("ctx") or {}).get("error")
             if isinstance(cause, FieldError):  # at the field the finding lies in
                 path = raw_path(doc.data, (*path, *cause.at))

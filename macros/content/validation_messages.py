@@ -36,7 +36,7 @@ def kind_of_value(value: Any) -> str:
     return type(value).__name__
 
 
-def _unwrap(annotation: Any) -> Any:
+def unwrap(annotation: Any) -> Any:
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
     return annotation
@@ -46,7 +46,7 @@ def model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMode
     """The model class that owns the last element of `loc` (its parent object)."""
     current: Any = root
     for part in loc[:-1]:
-        current = _unwrap(current)
+        current = unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
             if isinstance(part, str) and part in current.model_fields:
                 current = current.model_fields[part].annotation
@@ -59,14 +59,14 @@ def model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMode
             current = next((arg for arg in args if _tag_of(arg) == part), None)
             if current is None:
                 return None
-    current = _unwrap(current)
+    current = unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return current
     return None
 
 
 def _tag_of(candidate: Any) -> str | None:
-    candidate = _unwrap(candidate)
+    candidate = unwrap(candidate)
     if isinstance(candidate, type) and issubclass(candidate, BaseModel):
         field = candidate.model_fields.get("kind")
         if field is not None:
@@ -196,14 +196,14 @@ def raw_models(
 
     Used for files that failed validation: unions are resolved by the mapping's `kind`.
     """
-    model = _unwrap(model)
+    model = unwrap(model)
     origin = typing.get_origin(model)
     if origin in (typing.Union, types.UnionType):
         kind = data.get("kind") if isinstance(data, dict) else None
         model = next((arg for arg in typing.get_args(model) if _tag_of(arg) == kind), None)
         if model is None:
             return
-        model = _unwrap(model)
+        model = unwrap(model)
     if isinstance(model, type) and issubclass(model, BaseModel) and isinstance(data, dict):
         yield data, path, model
         for name, field in model.model_fields.items():

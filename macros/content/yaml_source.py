@@ -262,6 +262,28 @@ _VALUE_START: Final = re.compile(
 )
 
 
+def _nameless_list(text: str, line: int, file: str) -> Problem | None:
+    """`line` is a list item right under a less indented "key: value" line: the list has no
+    key of its own, most often because its "patterns:" (or the like) line was deleted."""
+    lines = text.splitlines()
+    item = _ITEM_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if item is None:
+        return None
+    above = next(
+        (n for n in range(line - 1, 0, -1) if lines[n - 1].strip()[:1] not in ("", "#")), None
+    )
+    if above is None:
+        return None
+    key = _KEY_LINE.match(lines[above - 1])
+    if key is None or _LIST_KEY.match(lines[above - 1]) or len(key.group(1)) >= len(item.group(1)):
+        return None
+    hint = (
+        f"这一行是列表里的一项，可它上面的“{key.group(2)}:”后面已经写了内容，这个列表没有自己的名字："
+        f"是不是删掉了一行（比如“patterns:”）？在这一行上面补上，和“{key.group(2)}:”对齐"
+    )
+    return Problem(Where(file, line, len(item.group(1)) + 1), hint)
+
+
 def _value_slip(text: str, line: int, file: str) -> Problem | None:
     lines = text.splitlines()
     for number in range(min(line, len(lines)), max(line - 3, 0), -1):
@@ -521,9 +543,10 @@ def _walk(
                 if isinstance(dropped := earlier[key], yaml.ScalarNode):
                     marks.dropped.add(dropped.value)
                 earlier[key] = value_node
-                # an item's first key again, or its id: most often the next item, whose
-                # "- " line was lost (a deleted "- kind: phrase" leaves its id behind)
-                slip = key in (first, "id") and bool(path) and isinstance(path[-1], int)
+                # Any key again in a list item: most often the next item, whose first line
+                # was lost (a deleted "- kind: phrase" leaves its id behind, a deleted
+                # "- text: …" of a near miss its why) or whose "- " was (its first key again).
+                slip = bool(path) and isinstance(path[-1], int)
                 if not new_item:
                     opening = None if key == first else _opening(node)
                     problems.append(
@@ -557,16 +580,16 @@ def _walk(
 def _opening(node: yaml.MappingNode) -> str:
     """The first line of an item as its editor wrote it, "kind: phrase", for a message."""
     key, value = node.value[0]
-    if isinstance(value, yaml.ScalarNode) and value.value and "\n" not in value.value:
+    if key.value == "kind" and isinstance(value, yaml.ScalarNode) and value.value:
         return f"{key.value}: {value.value}"
-    return f"{key.value}: …"
+    return f"{key.value}: …"  # the item above's own words would read as the ones to restore
 
 
 def _twice(key: str, before: int, *, new_item: bool, opening: str | None = None) -> str:
     """A key written twice in one mapping. The first key of a list item written again
-    (`new_item`) is most often a new item whose "- " was left out; its id again (`opening`,
-    the item's first line) a new item whose first line was lost. Merging, as the plain
-    message asks, would overwrite the item above."""
+    (`new_item`) is most often a new item whose "- " was left out; another of its keys again
+    (`opening`, the item's first line) a new item whose first line was lost. Merging, as the
+    plain message asks, would overwrite the item above."""
     message = f"字段“{key}”写了两次（第 {before} 行已有）"
     if new_item and opening:
         return (
@@ -637,6 +660,7 @@ def read_yaml(
                 _key_slip(text, line, file, keys)
                 or _dashless_item(text, line, file)
                 or _dashless_first_item(text, line, file)
+                or _nameless_list(text, line, file)
                 or _deeper_key(text, line, file)
                 or _value_slip(text, line, file)
                 or _unclosed_quote(text, line, file)
