@@ -536,6 +536,19 @@ def test_a_near_miss_whose_first_line_went_is_not_told_to_merge(content: Path) -
     assert "它的第一行不见了（在这一行上面补上“- text: …”这样的一行" in problem, problem
 
 
+def test_an_item_moved_left_of_its_list_is_named_on_its_own_line(content: Path) -> None:
+    """An alternative moved back to the entries' dash: YAML complained of a colon on the line
+    below it (这里不能出现冒号)."""
+    lists = LISTS.replace("          - 替代说法二\n", "      - 替代说法二\n")
+    append(content / "phrasing.yml", PHRASE.replace("        alternatives: [替代说法]\n", lists))
+    [problem] = problems_of(content)
+    line = line_of(content / "phrasing.yml", "- 替代说法二")
+    assert problem == (
+        f"content/phrasing.yml:{line}:7: 这一项比上一项（第 {line - 1} 行）少缩进了 4 个空格："
+        "同一个列表的各项要对齐，把“- ”挪到和上一项的“- ”同一列"
+    )
+
+
 def test_a_list_under_a_key_with_a_value_asks_for_its_own_key(content: Path) -> None:
     """`patterns:` deleted below `related: [...]`: YAML only said 缩进不一致."""
     phrase = PHRASE.replace(

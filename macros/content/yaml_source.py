@@ -262,6 +262,33 @@ _VALUE_START: Final = re.compile(
 )
 
 
+def _outdented_item(text: str, line: int, file: str) -> Problem | None:
+    """An item moved left of its list ("- 说法" under an entry's keys at the entries' dash):
+    YAML takes it for an item of the outer list and stops at the next key, on the line after
+    it, with a complaint about a colon. Found as an item less indented than the item above."""
+    lines = text.splitlines()
+
+    def above(number: int) -> int | None:
+        return next(
+            (n for n in range(number - 1, 0, -1) if lines[n - 1].strip()[:1] not in ("", "#")),
+            None,
+        )
+
+    here = above(line) if 0 < line <= len(lines) else None
+    item = _ITEM_LINE.match(lines[here - 1]) if here else None
+    if here is None or item is None or _KEY_LINE.match(lines[here - 1][len(item.group(0)) :]):
+        return None
+    previous = above(here)
+    before = _ITEM_LINE.match(lines[previous - 1]) if previous else None
+    if before is None or len(before.group(1)) <= len(item.group(1)):
+        return None
+    hint = (
+        f"这一项比上一项（第 {previous} 行）少缩进了 {len(before.group(1)) - len(item.group(1))} 个空格："
+        "同一个列表的各项要对齐，把“- ”挪到和上一项的“- ”同一列"
+    )
+    return Problem(Where(file, here, len(item.group(1)) + 1), hint)
+
+
 def _nameless_list(text: str, line: int, file: str) -> Problem | None:
     """`line` is a list item right under a less indented "key: value" line: the list has no
     key of its own, most often because its "patterns:" (or the like) line was deleted."""
@@ -657,7 +684,8 @@ def read_yaml(
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             slip = (
-                _key_slip(text, line, file, keys)
+                _outdented_item(text, line, file)
+                or _key_slip(text, line, file, keys)
                 or _dashless_item(text, line, file)
                 or _dashless_first_item(text, line, file)
                 or _nameless_list(text, line, file)
