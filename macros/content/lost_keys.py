@@ -34,17 +34,24 @@ def _item_type(annotation: Any) -> Any:
     return None
 
 
-def _fits(item: Any, item_type: Any, annotation: Any) -> bool:
-    if item_type is str:  # with the list's own constraints: ids are not prose
-        try:
-            TypeAdapter(annotation).validate_python([item])
-        except ValidationError:
-            return False
-        return True
+def _fits(item: Any, item_type: Any) -> bool:
+    """Whether `item` has the shape of the list's items (text, or a mapping of its keys); a
+    mistake inside it (a pattern that does not compile) is the item's own, said by validation."""
+    if item_type is str:
+        return isinstance(item, str)
     if isinstance(item_type, type) and issubclass(item_type, BaseModel):
         fields = set(item_type.model_fields)
         return isinstance(item, dict) and bool(item) and set(map(str, item)) <= fields
     return False
+
+
+def _takes(annotation: Any, items: list[Any]) -> bool:
+    """Whether a list field would take `items` as they are (ids are not prose)."""
+    try:
+        TypeAdapter(annotation).validate_python(items)
+    except ValidationError:
+        return False
+    return True
 
 
 def _lost_in(
@@ -56,12 +63,12 @@ def _lost_in(
         for name, field in model.model_fields.items()
         if (item_type := _item_type(field.annotation)) is not None
     }
-    for name, (item_type, annotation) in lists.items():
+    for name, (item_type, _annotation) in lists.items():
         items = raw.get(name)
         if not isinstance(items, list) or not items:
             continue
         first = len(items)
-        while first > 0 and not _fits(items[first - 1], item_type, annotation):
+        while first > 0 and not _fits(items[first - 1], item_type):
             first -= 1
         moved = items[first:]
         if not moved or first == 0:
@@ -69,7 +76,9 @@ def _lost_in(
         lost = [
             other
             for other, (other_type, other_annotation) in lists.items()
-            if other not in raw and all(_fits(i, other_type, other_annotation) for i in moved)
+            if other not in raw
+            and all(_fits(item, other_type) for item in moved)
+            and (other_type is not str or _takes(other_annotation, moved))
         ]
         if lost:
             yield (*path, name, first), name, lost
