@@ -93,12 +93,13 @@ def lost_list_keys(doc: YamlDocument, model: type[BaseModel]) -> tuple[list[Prob
     for raw, path, owner in raw_models(doc.data, model, ()):
         for first, joined, lost in _lost_in(raw, path, owner):
             put = f"在这一项上面补上，和“{joined}:”对齐"
+            own = f"如果它们就是 {joined} 的，照上面几项的样子写"  # a new item written wrong
             message = (
-                f"从这一项起不像是 {joined} 的内容，像是 {lost[0]} 的：是不是少了一行“{lost[0]}:”？"
-                f"（{put}）"
+                f"从这一项起和上面几项不一样，不像是 {joined} 的，像是 {lost[0]} 的："
+                f"是不是少了一行“{lost[0]}:”？（{put}；{own}）"
                 if len(lost) == 1
-                else f"从这一项起不像是 {joined} 的内容：是不是删掉了一行列表的名字？{put}"
-                f"（这一条还没写的列表有：{'、'.join(lost)}）"
+                else f"从这一项起和上面几项不一样，不像是 {joined} 的：是不是删掉了一行列表的名字"
+                f"（这一条还没写的列表有：{'、'.join(lost)}）？{put}；{own}"
             )
             problems.append(Problem(doc.where(first), message))
             moved.append(first)
