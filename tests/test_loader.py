@@ -563,6 +563,24 @@ def test_a_list_under_a_key_with_a_value_asks_for_its_own_key(content: Path) -> 
     assert "上面的“related:”后面已经写了内容" in problem and "patterns:" in problem, problem
 
 
+def test_a_checklist_too_short_to_be_a_form_is_said_by_the_check(content: Path) -> None:
+    """At least five items, one of them 必做, and a note on where they came from: only the
+    tests had said so, so check and the preview were green and CI red."""
+    path = content / "checklists.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    editor_note: 测试用的表，各项从办理业务和禁语条目整理。\n", "")
+    text = text.replace(
+        "        critical: true\n        refs: [banli-yewu]\n", "        refs: [banli-yewu]\n"
+    )
+    text = text[: text.index("      - id: jiaoban-jiaodai")]
+    path.write_text(text, encoding="utf-8")
+    problems = problems_of(content)
+    assert len(problems) == 3, problems
+    assert any("只有 4 项：一张表至少 5 项" in p for p in problems)
+    assert any("没有必做的项：至少一项写 critical: true" in p for p in problems)
+    assert any("缺少 editor_note" in p for p in problems)
+
+
 # --- one slip, one message ---------------------------------------------------------------
 # A file that cannot be read hides its ids; the check must not then report every reference to
 # them as missing. Each slip below, made in a reply of the phrasing chapter (whose ids the

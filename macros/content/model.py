@@ -647,6 +647,7 @@ CHECKLIST_REF_KINDS: tuple[str, ...] = (
 # A checklist is ticked on a phone and printed on one A4 form: a limit on its items and on
 # their length keeps both (tests/test_printouts.py prints every checklist to check the paper).
 CHECKLIST_MAX_ITEMS: Final = 16
+CHECKLIST_MIN_ITEMS: Final = 5  # fewer: merge it into a related checklist
 CHECKLIST_ITEM_MAX_CHARS: Final = 50
 
 
@@ -719,6 +720,40 @@ class Checklist(Node):
         Field(min_length=1, json_schema_extra={"maxItems": CHECKLIST_MAX_ITEMS}),
         WrapValidator(_fits_one_form),
     ]
+
+    @model_validator(mode="after")
+    def _a_whole_form(self) -> Checklist:
+        """What makes a form worth a page (the tests alone had said it, so check and the
+        preview were green and CI red), said all at once."""
+        found: list[tuple[str, tuple[str | int, ...]]] = []
+        if len(self.items) < CHECKLIST_MIN_ITEMS:
+            found.append(
+                (
+                    f"只有 {len(self.items)} 项：一张表至少 {CHECKLIST_MIN_ITEMS} 项，"
+                    "少的请并进相近的表",
+                    ("items",),
+                )
+            )
+        if not any(item.critical for item in self.items):
+            found.append(("没有必做的项：至少一项写 critical: true", ("items",)))
+        if not self.editor_note:
+            found.append(
+                ("缺少 editor_note：写明各项是从哪些条目整理出来的（课件里没有现成的表）", ())
+            )
+        if found:
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [
+                    {
+                        "type": "value_error",
+                        "loc": at,
+                        "input": self,
+                        "ctx": {"error": ValueError(m)},
+                    }
+                    for m, at in found
+                ],
+            )
+        return self
 
 
 def _hour_of_day(value: Any) -> Any:
