@@ -116,7 +116,8 @@ def test_counted_list_is_complete(key: str, counts: list[int], handbook: Handboo
         found = count(handbook, selector, expected)
         assert found == expected, (
             f"{key}：原始课件列了 {expected} 条，content/ 里现在是 {found} 条（{selector}）。"
-            "原始课件的内容要全部留在手册里：可以改写、挪位置，不能删掉；"
+            "原始课件的内容要全部留在手册里：可以改写、在同一小节里调顺序，不能删掉，"
+            "也不能移到别的小节（课件里这几条是一组，按小节数）；"
             "编辑自己加的条目（source: editors）不算在内。"
         )
 
