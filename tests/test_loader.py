@@ -563,6 +563,15 @@ def test_a_list_under_a_key_with_a_value_asks_for_its_own_key(content: Path) -> 
     assert "上面的“related:”后面已经写了内容" in problem and "patterns:" in problem, problem
 
 
+def test_too_many_search_suggestions_are_said_in_chinese(content: Path) -> None:
+    """pydantic's own words reached the editor: List should have at most 12 items."""
+    path = content / "search.yml"
+    more = "".join(f"  - text: 班前准备{n}\n    ref: banqian-zhunbei\n" for n in range(12))
+    path.write_text(path.read_text(encoding="utf-8") + more, encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.endswith("suggestions: 最多 12 项，这里有 14 项；请删掉几项"), problem
+
+
 def test_a_checklist_too_short_to_be_a_form_is_said_by_the_check(content: Path) -> None:
     """At least five items, one of them 必做, and a note on where they came from: only the
     tests had said so, so check and the preview were green and CI red."""

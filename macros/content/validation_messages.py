@@ -133,6 +133,8 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
         return f"太长了，最多 {ctx.get('max_length')} 个字符"
     if kind == "list_type":
         return f"应为列表（每项一行，以“- ”开头），这里是{kind_of_value(value)}"
+    if kind == "too_long":
+        return f"最多 {ctx.get('max_length')} 项，这里有 {ctx.get('actual_length')} 项；请删掉几项"
     if kind == "too_short":
         return f"至少需要 {ctx.get('min_length')} 项，这里只有 {ctx.get('actual_length')} 项"
     if kind == "bool_type":
