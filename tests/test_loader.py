@@ -798,7 +798,10 @@ def test_a_way_of_asking_written_twice_in_one_list_is_reported(content: Path) ->
         PHRASE.replace("source:", "asked: [客户嫌贵, 客户嫌贵]\n        source:"),
     )
     [problem] = problems_of(content)
-    assert "问法“客户嫌贵”已经写在“test-phrase”" in problem
+    line = line_of(content / "basics.yml", "asked: [客户嫌贵, 客户嫌贵]")
+    assert problem.endswith(f"问法“客户嫌贵”在这一条里写了两次（第 {line} 行已有）；删掉一处"), (
+        problem
+    )
 
 
 # --- text YAML would take apart without a word (an editors' audit found each) ---------------

@@ -42,13 +42,14 @@ def check_asked_unique(
                     first[key] = (owner, where)
                     continue
                 other, at = first[key]
-                problems.append(
-                    Problem(
-                        where,
+                if other == owner and at.file == where.file:
+                    message = f"问法“{phrase}”在这一条里写了两次（第 {at.line} 行已有）；删掉一处"
+                else:
+                    message = (
                         f"问法“{phrase}”已经写在“{other}”（{at.file}:{at.line}）上：同一句问法放在"
-                        "两处，搜索分不出该打开哪一条。只留在最对题的那一条上，另一处删掉或换个说法",
+                        "两处，搜索分不出该打开哪一条。只留在最对题的那一条上，另一处删掉或换个说法"
                     )
-                )
+                problems.append(Problem(where, message))
     return problems
 
 
