@@ -563,6 +563,29 @@ def test_a_list_under_a_key_with_a_value_asks_for_its_own_key(content: Path) -> 
     assert "上面的“related:”后面已经写了内容" in problem and "patterns:" in problem, problem
 
 
+@pytest.mark.parametrize(
+    ("added", "said"),
+    [
+        ("  - [忌语, 禁用语]\n", "“忌语”同时出现在第 1 组和第 2 组；每个词只能属于一组"),
+        ("  - [麻烦, 费事, 麻烦]\n", "“麻烦”在这一组里写了两次；删掉一个"),
+    ],
+    ids=["two-groups", "one-group"],
+)
+def test_a_synonym_written_twice_is_named_at_its_own_line(
+    content: Path, added: str, said: str
+) -> None:
+    """Both were said at `groups:`, the file's first line, and within one group as
+    “麻烦”同时出现在第 7 组和第 7 组."""
+    path = content / "synonyms.yml"
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.partition("groups:\n")
+    path.write_text(f"{head}groups:\n{tail}{added}", encoding="utf-8")
+    [problem] = problems_of(content)
+    line = line_of(path, added.strip())
+    assert problem.startswith(f"content/synonyms.yml:{line}:"), problem
+    assert problem.endswith(said), problem
+
+
 def test_too_many_search_suggestions_are_said_in_chinese(content: Path) -> None:
     """pydantic's own words reached the editor: List should have at most 12 items."""
     path = content / "search.yml"

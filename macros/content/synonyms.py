@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .model import Node, Text
+from .model import FieldError, Node, Text
 
 WordGroups = list[Annotated[list[Text], Field(min_length=2)]]
 
@@ -28,11 +28,15 @@ class SynonymsFile(Node):
         for kind, lists in (("groups", self.groups), ("concepts", self.concepts)):
             seen: dict[str, int] = {}
             for number, group in enumerate(lists, start=1):
-                for word in group:
+                for index, word in enumerate(group):
+                    at = (kind, number - 1, index)  # the word's own line, not `groups:`
+                    if seen.get(word) == number:
+                        raise FieldError(f"“{word}”在这一组里写了两次；删掉一个", at)
                     if word in seen:
-                        raise ValueError(
-                            f"{kind}：“{word}”同时出现在第 {seen[word]} 组和第 {number} 组；"
-                            "每个词只能属于一组"
+                        raise FieldError(
+                            f"“{word}”同时出现在第 {seen[word]} 组和第 {number} 组；"
+                            "每个词只能属于一组",
+                            at,
                         )
                     seen[word] = number
         for number, concept in enumerate(self.concepts, start=1):
