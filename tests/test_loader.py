@@ -586,6 +586,23 @@ def test_a_synonym_written_twice_is_named_at_its_own_line(
     assert problem.endswith(said), problem
 
 
+def test_a_quiz_naming_no_chapter_is_said_with_the_other_slips_of_its_file(content: Path) -> None:
+    """A true/false question with options in the same file had hidden it until the next run."""
+    path = content / "quizzes.yml"
+    text = path.read_text(encoding="utf-8").replace("chapters: [basics]", "chapters: [jichu]", 1)
+    ref = next(fixture_handbook().entries()).id
+    text += (
+        "  - id: test-tf\n    type: truefalse\n    question: 对吗？\n    answer: true\n"
+        "    options:\n      - text: 对\n      - text: 错\n"
+        f"    explanation: 说明\n    ref: {ref}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    problems = problems_of(content)
+    assert len(problems) == 2, problems
+    assert any("chapters 里的“jichu”不是章节" in p for p in problems)
+    assert any("判断题不写 options" in p for p in problems)
+
+
 def test_too_many_search_suggestions_are_said_in_chinese(content: Path) -> None:
     """pydantic's own words reached the editor: List should have at most 12 items."""
     path = content / "search.yml"

@@ -417,17 +417,22 @@ def _check_references(
     return problems
 
 
-def _check_quiz_chapters(loaded: Loaded, root: FsPath) -> list[Problem]:
-    """Every quiz's `chapters` names a chapter file (checked with all else, not after)."""
-    if "quizzes.yml" not in loaded:
+def _check_quiz_chapters(
+    loaded: Loaded, invalid: list[tuple[YamlDocument, type[Node]]], root: FsPath
+) -> list[Problem]:
+    """Every quiz's `chapters` names a chapter file (checked with all else, not after: read
+    from what was written when quizzes.yml has other mistakes, which had hidden this one)."""
+    raw = next((doc for doc, _model in invalid if FsPath(doc.file).name == "quizzes.yml"), None)
+    doc = loaded["quizzes.yml"][0] if "quizzes.yml" in loaded else raw
+    if doc is None or not isinstance(doc.data, dict):
         return []
-    doc, quizzes = loaded["quizzes.yml"]
-    assert isinstance(quizzes, QuizzesFile)
     stems = sorted(p.stem for p in root.glob("*.yml") if p.name not in SPECIAL_FILES)
     problems = []
-    for index, quiz in enumerate(quizzes.quizzes):
-        for position, name in enumerate(quiz.chapters):
-            if name not in stems:
+    quizzes = doc.data.get("quizzes")
+    for index, quiz in enumerate(quizzes if isinstance(quizzes, list) else []):
+        chapters = quiz.get("chapters") if isinstance(quiz, dict) else None
+        for position, name in enumerate(chapters if isinstance(chapters, list) else []):
+            if isinstance(name, str) and name not in stems:
                 where = doc.where(("quizzes", index, "chapters", position))
                 known = "、".join(stems)
                 problems.append(
@@ -505,7 +510,7 @@ def load_content(root: FsPath) -> Handbook:
     hidden = _unreadable_ids(root, loaded, invalid)
     problems += _check_references(loaded, walks, by_id, seen, hidden)
     problems += _check_raw_references(invalid, by_id, seen, hidden)
-    problems += _check_quiz_chapters(loaded, root)
+    problems += _check_quiz_chapters(loaded, invalid, root)
     for name, (doc, root_node) in loaded.items():
         problems += check_staff_text(doc, root_node, walks[name])
     files = [(doc, walks[name]) for name, (doc, _node) in loaded.items()]
