@@ -290,7 +290,7 @@ def test_missing_required_field_and_empty_string(content: Path) -> None:
 def test_unknown_entry_kind(content: Path) -> None:
     append(content / "phrasing.yml", PHRASE.replace("kind: phrase", "kind: phrse"))
     [problem] = problems_of(content)
-    assert "kind 写成了“phrse”，可用的 kind：topic, phrase," in problem
+    assert "kind 写成了“phrse”，是不是想写“phrase”？可用的 kind：topic, phrase," in problem
 
 
 def test_non_utf8_file(content: Path) -> None:

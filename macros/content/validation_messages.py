@@ -154,7 +154,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
         return f"应为以下之一：{expected}；这里是{kind_of_value(value)}"
     if kind == "union_tag_invalid":
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
-        return f"kind 写成了“{ctx.get('tag')}”，可用的 kind：{expected}"
+        tags = [tag.strip() for tag in expected.split(",")]
+        close = difflib.get_close_matches(str(ctx.get("tag")), tags, n=1, cutoff=0.6)
+        meant = f"是不是想写“{close[0]}”？" if close else ""
+        return f"kind 写成了“{ctx.get('tag')}”，{meant}可用的 kind：{expected}"
     if kind == "union_tag_not_found":
         return "缺少 kind 字段（说明这是哪种条目，例如 kind: phrase）"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
