@@ -192,6 +192,28 @@ def test_markdown_or_html_in_a_text_passes_with_a_hint_on_its_own_line(content: 
     assert f"phrasing.yml:{at[2]}:" in hints[2] and "整段文字外面的中文引号会原样显示" in hints[2]
 
 
+def test_near_misses_no_quiz_asks_pass_with_a_hint(content: Path) -> None:
+    """An editor wrote near misses for a new dialogue; the chapter's quiz had no `dialogue`
+    drill, so they never became a question, and nothing said so (the same for a 禁语's near
+    misses without the `reply` drill)."""
+    path = content / "quizzes.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "    drills: [reply, rewrite]\n" in text
+    path.write_text(
+        text.replace("    drills: [reply, rewrite]\n", "    drills: [rewrite]\n"), "utf-8"
+    )
+    result = check(content)
+    assert result.returncode == 0, result.stderr
+    hints = [line for line in result.stdout.splitlines() if "不会出成自测题" in line]
+    line = (content / "phrasing.yml").read_text(encoding="utf-8").splitlines().index(
+        "        near_misses:"
+    ) + 1
+    assert len(hints) == 1 and f"content/phrasing.yml:{line + 1}:" in hints[0], (
+        result.stdout
+    )  # the first
+    assert "drills 里都没有“reply”" in hints[0]
+
+
 def test_a_right_option_far_longer_than_the_wrong_ones_passes_with_a_hint(content: Path) -> None:
     """The longest option was the right one in 19 of 43 printed questions: a reader could
     pick it without the handbook. The check names the right option's line; wrong options as

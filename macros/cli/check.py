@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..content.approved_wording import flagged_wording
 from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages, read_nav
-from ..content.drills import thin_reply_questions
+from ..content.drills import thin_reply_questions, unquizzed_near_misses
 from ..content.loader import load_content
 from ..content.long_answers import long_answers
 from ..content.markup_hints import markup_hints
@@ -73,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     hints = [
         *((hint, "文字建议") for hint in markup_hints(handbook)),
         *((hint, "自测题建议") for hint in thin_reply_questions(handbook)),
+        *((hint, "自测题建议") for hint in unquizzed_near_misses(handbook)),
         *((hint, "自测题建议") for hint in long_answers(handbook)),
     ]
     if hints:

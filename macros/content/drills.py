@@ -34,6 +34,7 @@ from .model import (
     Step,
 )
 from .problems import Problem
+from .yaml_source import on_its_line
 
 MAX_OPTIONS = 4
 E = TypeVar("E", bound=Entry)
@@ -184,6 +185,33 @@ def thin_reply_questions(handbook: Handbook) -> list[Problem]:
         for phrase in handbook.entries("phrase")
         if isinstance(phrase, Phrase) and len(phrase.near_misses) < wanted
     ]
+
+
+def unquizzed_near_misses(handbook: Handbook) -> list[Problem]:
+    """Near misses no quiz asks: their entry's chapter is in no quiz whose drills make them
+    questions (an editor wrote near misses for a new dialogue, and the chapter's quiz had no
+    `dialogue` drill: nothing said so). A hint the editors' check prints."""
+    drills: dict[str, set[str]] = {}
+    for quiz in handbook.quizzes.quizzes:
+        for chapter in quiz.chapters:
+            drills.setdefault(chapter, set()).update(quiz.drills)
+    hints = []
+    for kind, drill in ((Dialogue, "dialogue"), (Phrase, "reply")):
+        for entry in handbook.entries():
+            if not isinstance(entry, kind) or not entry.near_misses:
+                continue
+            chapter = handbook.chapter_of_id[entry.id]
+            if drill in drills.get(chapter, set()):
+                continue
+            hints.append(
+                Problem(
+                    on_its_line(handbook.root, entry.where.within("near_misses")),
+                    f"这一条的 near_misses 不会出成自测题：考“{handbook.chapters[chapter].title}”"
+                    f"（chapters: [{chapter}]）的自测，drills 里都没有“{drill}”；要出题，"
+                    f"在 content/quizzes.yml 里给那个自测的 drills 加上 {drill}",
+                )
+            )
+    return hints
 
 
 def dialogue_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Drill]:
