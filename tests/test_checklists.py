@@ -156,7 +156,7 @@ def test_item_ref_to_an_unknown_id_is_an_error_with_its_line(small_content: Path
 def test_item_may_not_point_at_a_checklist_or_a_quiz(small_content: Path) -> None:
     edit(small_content / "checklists.yml", "refs: [yingjie-wenhao]", "refs: [jiedai-kehu]")
     [problem] = problems_of(small_content)
-    assert "“jiedai-kehu” 是 checklist，这里只能引用" in problem
+    assert "“jiedai-kehu” 是检查表（checklist），这里只能引用" in problem
 
 
 def test_item_ids_must_be_unique_across_files(small_content: Path) -> None:

@@ -237,7 +237,7 @@ def test_reference_to_the_wrong_kind(content: Path) -> None:
         encoding="utf-8",
     )
     found = problems_of(content)
-    assert any(f"“{quiz}” 是 quiz，这里只能引用 topic" in p for p in found)
+    assert any(f"“{quiz}” 是自测（quiz），这里只能引用知识点（topic）" in p for p in found)
 
 
 def test_unknown_source(content: Path) -> None:

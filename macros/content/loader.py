@@ -24,6 +24,7 @@ from .handbook import Handbook
 from .lost_keys import among_moved, lost_list_keys
 from .model import (
     COMPILER_CONTEXT,
+    ENTRY_TYPES,
     ID_PATTERN,
     Chapter,
     Checklist,
@@ -39,6 +40,7 @@ from .model import (
     Source,
     SourcesFile,
     Step,
+    kind_name,
     walk_nodes,
 )
 from .problems import ContentError, Problem
@@ -107,6 +109,26 @@ NODE_KINDS: Final[MappingProxyType[type[Node], str]] = MappingProxyType(
         Source: "source",
     }
 )
+
+
+# What editors call each kind, beside the word they write in YAML.
+KIND_WORDS: Final[MappingProxyType[str, str]] = MappingProxyType(
+    {
+        **{kind_name(cls): cls.label for cls in ENTRY_TYPES},
+        "section": "小节",
+        "step": "步骤",
+        "checklist": "检查表",
+        "checklist_item": "检查项",
+        "quiz": "自测",
+        "question": "自测题",
+        "source": "来源",
+    }
+)
+
+
+def in_words(kind: str) -> str:
+    """`objection` → 常见异议（objection）."""
+    return f"{KIND_WORDS[kind]}（{kind}）" if kind in KIND_WORDS else kind
 
 
 def kind_of(node: Node) -> str:
@@ -402,10 +424,11 @@ def _check_references(
                 if target is None:
                     problems.append(Problem(where, _missing(ref.target, seen, hidden)))
                 elif ref.kinds and kind_of(target) not in ref.kinds:
-                    wanted = "、".join(ref.kinds)
+                    wanted = "、".join(map(in_words, ref.kinds))
                     problems.append(
                         Problem(
-                            where, f"“{ref.target}” 是 {kind_of(target)}，这里只能引用 {wanted}"
+                            where,
+                            f"“{ref.target}” 是{in_words(kind_of(target))}，这里只能引用{wanted}",
                         )
                     )
             for index, source in enumerate(getattr(node, "source", None) or []):
