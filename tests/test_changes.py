@@ -6,14 +6,14 @@ import inspect
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
 from pydantic import BaseModel
 
 from macros.content import checker_file, model, rename, search_file, synonyms
-from macros.content.changes import FIELD_NAMES, summarize_revisions
+from macros.content.changes import FIELD_NAMES, VALUE_WORDS, summarize_revisions
 
 from .support import ROOT
 
@@ -327,3 +327,17 @@ def test_every_field_has_a_chinese_name() -> None:
         for name in cls.model_fields
     }
     assert sorted(fields - set(FIELD_NAMES)) == []
+
+
+def test_a_quizs_drills_are_named_as_the_questions_they_make(repo: Path) -> None:
+    """A reviewer read 练习题组：增加 “dialogue”, a word of the code."""
+    quizzes = read(repo, "quizzes.yml")
+    quiz = next(q for q in quizzes["quizzes"] if "dialogue" not in q.get("drills", ["dialogue"]))
+    quiz["drills"].append("dialogue")
+    write(repo, "quizzes.yml", quizzes)
+    [line] = summarize_revisions(repo, "HEAD")
+    assert line.endswith("练习题组：增加 “对话示例题”"), line
+
+
+def test_every_drill_has_a_chinese_name() -> None:
+    assert sorted(get_args(model.DrillName)) == sorted(VALUE_WORDS["drills"])

@@ -117,6 +117,20 @@ FIELD_NAMES: Final = MappingProxyType(
         "see": "参见条目",
     }
 )
+# Values written as words of the code, said as what they make (a quiz's drills).
+VALUE_WORDS: Final = MappingProxyType(
+    {
+        "drills": {
+            "reply": "禁语换说法题",
+            "dialogue": "对话示例题",
+            "rewrite": "措辞改写题",
+            "method": "认方法题",
+            "objection": "异议应对题",
+            "next-step": "下一步题",
+            "customer-type": "客户类型题",
+        }
+    }
+)
 # What breaks when an id changes or goes: everything that remembers the id, by what it names.
 FOLLOWS_ID: Final = MappingProxyType(
     {
@@ -316,7 +330,9 @@ def _change(key: str, old: Any, new: Any) -> str:
     """One field's change in words: old → new, or what a list gained and lost."""
     label = FIELD_NAMES.get(key, key)
     if isinstance(old, list) and isinstance(new, list):
-        before, after = [_as_text(v) for v in old], [_as_text(v) for v in new]
+        words = VALUE_WORDS.get(key, {})
+        before = [words.get(v, _as_text(v)) if isinstance(v, str) else _as_text(v) for v in old]
+        after = [words.get(v, _as_text(v)) if isinstance(v, str) else _as_text(v) for v in new]
         gained = [f"“{v}”" for v in after if v not in before]
         lost = [f"“{v}”" for v in before if v not in after]
         parts = [
