@@ -832,6 +832,18 @@ def test_a_way_of_asking_given_to_two_entries_is_reported_at_the_second(content:
     assert "搜索分不出该打开哪一条" in problem
 
 
+def test_a_repeated_way_of_asking_is_said_with_a_wrong_kind_in_its_file(content: Path) -> None:
+    """A wrong kind elsewhere in the file had hidden it until the next run."""
+    asked = PHRASE.replace("source:", "asked: [客户嫌贵]\n        source:")
+    second = asked.replace("test-section", "test-section-2").replace("test-phrase", "test-phrase-2")
+    wrong = PHRASE.replace("test-section", "test-section-3").replace("test-phrase", "test-phrase-3")
+    append(content / "phrasing.yml", asked + second + wrong.replace("kind: phrase", "kind: phrse"))
+    problems = problems_of(content)
+    assert len(problems) == 2, problems
+    assert any("问法“客户嫌贵”已经写在“test-phrase”" in p for p in problems)
+    assert any("kind 写成了“phrse”" in p for p in problems)
+
+
 def test_a_way_of_asking_written_twice_in_one_list_is_reported(content: Path) -> None:
     append(
         content / "basics.yml",

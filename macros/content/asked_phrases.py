@@ -9,7 +9,8 @@ case folded, spaces and punctuation left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from ..phrases.normalise import fold, kind_of
 from .model import Node, Phrase
@@ -23,19 +24,34 @@ def _key(phrase: str) -> str:
     return "".join(ch for ch in folded if kind_of(ch) == "lit")
 
 
-def check_asked_unique(
-    files: Sequence[tuple[YamlDocument, Iterable[tuple[Node, Path]]]],
-) -> list[Problem]:
+# What asks: its name (id, else title), what it asks, and where it is in its file.
+Asking = tuple[str, object, Path]
+
+
+def asking_nodes(nodes: Iterable[tuple[Node, Path]]) -> Iterator[Asking]:
+    for node, path in nodes:
+        owner = str(getattr(node, "id", None) or getattr(node, "title", ""))
+        yield owner, getattr(node, "asked", None), path
+
+
+def asking_raw(mappings: Iterable[tuple[dict[str, Any], Path]]) -> Iterator[Asking]:
+    """The same, read from what was written in a file with other mistakes."""
+    for raw, path in mappings:
+        owner = raw.get("id") or raw.get("title") or ""
+        yield str(owner), raw.get("asked"), path
+
+
+def check_asked_unique(files: Sequence[tuple[YamlDocument, Iterable[Asking]]]) -> list[Problem]:
     """A problem for every `asked` phrase already given to another object (or twice to one)."""
     first: dict[str, tuple[str, Where]] = {}
     problems = []
-    for doc, nodes in files:
-        for node, path in nodes:
-            phrases = getattr(node, "asked", None)
+    for doc, askings in files:
+        for owner, phrases, path in askings:
             if not isinstance(phrases, list):
                 continue
-            owner = str(getattr(node, "id", None) or getattr(node, "title", ""))
             for index, phrase in enumerate(phrases):
+                if not isinstance(phrase, str):
+                    continue  # validation says what is wrong with it
                 where = doc.where((*path, "asked", index))
                 key = _key(phrase)
                 if key not in first:

@@ -18,7 +18,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from ..phrases.syntax import PatternCompiler
-from .asked_phrases import check_asked_unique, check_phrases_unique
+from .asked_phrases import asking_nodes, asking_raw, check_asked_unique, check_phrases_unique
 from .checker_file import CheckerFile
 from .handbook import Handbook
 from .lost_keys import among_moved, lost_list_keys
@@ -537,7 +537,13 @@ def load_content(root: FsPath) -> Handbook:
     for name, (doc, root_node) in loaded.items():
         problems += check_staff_text(doc, root_node, walks[name])
     files = [(doc, walks[name]) for name, (doc, _node) in loaded.items()]
-    problems += check_asked_unique(files)
+    # A file with other mistakes still has its asked phrases: read from what was written, so
+    # a wrong kind elsewhere in it does not hide a repeated one until the next run.
+    askings = [(doc, asking_nodes(walk)) for doc, walk in files] + [
+        (doc, asking_raw((raw, path) for raw, path, _model in raw_models(doc.data, model, ())))
+        for doc, model in invalid
+    ]
+    problems += check_asked_unique(askings)
     problems += check_phrases_unique(files)
     if problems:
         raise ContentError(problems)
