@@ -603,6 +603,18 @@ def test_a_quiz_naming_no_chapter_is_said_with_the_other_slips_of_its_file(conte
     assert any("判断题不写 options" in p for p in problems)
 
 
+def test_a_name_written_where_an_id_belongs_is_given_its_id(content: Path) -> None:
+    """methods: [补偿法] said only that 补偿法 is no id; CONTRIBUTING never says refs are ids."""
+    path = content / "checklists.yml"
+    text = path.read_text(encoding="utf-8").replace("refs: [yibiao-guifan]", "refs: [仪容仪表]", 1)
+    path.write_text(text, encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/checklists.yml:{line_of(path, 'refs: [仪容仪表]')}:")
+    assert problem.endswith("这里要写编号（id），不是名称：“仪容仪表”的编号是 yibiao-guifan"), (
+        problem
+    )
+
+
 def test_too_many_search_suggestions_are_said_in_chinese(content: Path) -> None:
     """pydantic's own words reached the editor: List should have at most 12 items."""
     path = content / "search.yml"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path as FsPath
 from types import MappingProxyType
 from typing import Any, Final
@@ -26,6 +26,7 @@ from .model import (
     COMPILER_CONTEXT,
     ENTRY_TYPES,
     ID_PATTERN,
+    NAMES_CONTEXT,
     Chapter,
     Checklist,
     ChecklistItem,
@@ -261,6 +262,24 @@ def _raw_refs(doc: YamlDocument, model: type[Node]) -> Iterator[tuple[str, str, 
                     yield name, target, doc.where(sub)
 
 
+def id_names(docs: Iterable[YamlDocument]) -> dict[str, str]:
+    """Every id by the names its object is known by, as written (title, name, text)."""
+    names: dict[str, str] = {}
+    todo: list[Any] = [doc.data for doc in docs]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, dict):
+            ident = value.get("id")
+            for key in ("title", "name", "text"):
+                name = value.get(key)
+                if isinstance(ident, str) and isinstance(name, str):
+                    names.setdefault(name.strip().rstrip("。"), ident)
+            todo.extend(value.values())
+        elif isinstance(value, list):
+            todo.extend(value)
+    return names
+
+
 def _read_all(
     root: FsPath, context: dict[str, Any]
 ) -> tuple[Loaded, list[tuple[YamlDocument, type[Node]]], list[Problem]]:
@@ -274,6 +293,7 @@ def _read_all(
             [],
             [Problem(Where(str(root)), "找不到内容文件夹（应是放 .yml 内容文件的 content/）")],
         )
+    read: list[tuple[FsPath, YamlDocument, list[Problem]]] = []
     for path in sorted(root.iterdir(), key=lambda p: (p.name != FIRST, p.name)):
         shown = f"{root.name}/{path.name}"
         if path.name.startswith(".") and path.is_file():
@@ -286,8 +306,10 @@ def _read_all(
         required = path.name in SPECIAL_FILES or (root.parent / "docs" / f"{path.stem}.md").exists()
         doc, file_problems = read_yaml(path, shown, keys, required=required)
         problems += file_problems
-        if doc is None:
-            continue
+        if doc is not None:
+            read.append((path, doc, file_problems))
+    context[NAMES_CONTEXT] = id_names(doc for _path, doc, _problems in read)
+    for path, doc, file_problems in read:
         model = SPECIAL_FILES.get(path.name, Chapter)
         node, model_problems = _validate(doc, model, context)
         problems += model_problems

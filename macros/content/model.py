@@ -59,7 +59,24 @@ Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank
 # Ids become anchors, storage keys and file names: lower-case words joined by hyphens.
 ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH: Final = 64
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+# The load's ids by what editors call their objects (title, name, the 禁语's words), for a
+# reference written as the name: methods: [补偿法] for buchang-fa (see loader.id_names).
+NAMES_CONTEXT: Final = "id_names"
+
+
+def _name_for_id(value: Any, info: ValidationInfo) -> Any:
+    """A name where an id belongs: said with the id, not only that Chinese is no id."""
+    names = info.context.get(NAMES_CONTEXT) if isinstance(info.context, dict) else None
+    if isinstance(value, str) and not re.match(ID_PATTERN, value) and names and value in names:
+        raise ValueError(f"这里要写编号（id），不是名称：“{value}”的编号是 {names[value]}")
+    return value
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
+    BeforeValidator(_name_for_id),  # last: it runs first, and the schema keeps the pattern
+]
 Texts = list[Text]
 
 
