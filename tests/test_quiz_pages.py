@@ -52,7 +52,7 @@ CASES = {
         "ref: qingting-xuqiu\n",
         "ref: zice-jichu\n",
         "ref: zice-jichu",
-        "“zice-jichu” 是 quiz",
+        "“zice-jichu” 是自测（quiz）",
     ),
     "drill-typo": (
         "drills: [reply, rewrite]",
