@@ -115,6 +115,11 @@ def test_a_wrong_answer_is_explained_at_once_and_shows_up_in_the_review(
     # right or wrong at once: marks on the options, the right answer, explanation and link
     assert question.locator("li.is-wrong .quiz-text").inner_text() == answers.a_wrong_one(missed)
     assert question.locator("li.is-right .quiz-text").all_inner_texts() == answers.right(missed)
+    if expected.type != "multiple":  # 漏选 is for a multiple choice's right options left out
+        marks = question.locator("li.is-right label").evaluate_all(
+            "labels => labels.map(l => getComputedStyle(l, '::after').content)"
+        )
+        assert marks == ['"✓"'], marks
     assert question.locator("input:not(:disabled)").count() == 0
     verdict = phone.locator(".quiz-verdict").inner_text()
     assert verdict.startswith("✗ 答错了") and answers.right(missed)[0] in verdict
