@@ -731,6 +731,32 @@ def test_on_a_small_phone_the_practice_result_opens_below_the_header(
     assert header["y"] + header["height"] <= result["y"], (header, result)
 
 
+def test_on_a_small_phone_every_rating_and_the_next_card_are_on_screen_without_scrolling(
+    phone: Any, site: SiteServer
+) -> None:
+    """360x640: after 看答案, 没想起来 was below the fold (the kinder grades were not), and every
+    card came below the page's intro, scrolled past by hand each time."""
+    phone.set_viewport_size({"width": 360, "height": 640})
+    phone.clock.install(time=MONDAY)
+    for ident in ("ni-nongcuo", "wo-buzhidao"):
+        phone.goto(site.page_url(f"phrasing/#{ident}"))
+        phone.wait_for_function("key => localStorage.getItem(key) !== null", arg=PREFIX + ident)
+    phone.clock.set_system_time(start_of(day_of(MONDAY) + 1) + timedelta(hours=1))
+    area = open_review(phone, site)
+    header = phone.locator(".md-header").bounding_box()
+    for number in (1, 2):
+        card = area.locator("[data-review-item]")
+        if number == 2:  # brought up as far as the page lets it, never under the header
+            assert header["y"] + header["height"] <= card.bounding_box()["y"]
+        card.locator(".hb-review__actions .md-button").first.click()  # 看答案
+        for grade in ("想起来了", "有点模糊", "没想起来"):
+            expect(card.get_by_role("button", name=grade, exact=True)).to_be_in_viewport(ratio=1)
+        card.get_by_role("button", name="想起来了", exact=True).click()
+        go = card.locator(".hb-review__saved + .hb-review__actions .md-button")
+        expect(go).to_be_in_viewport(ratio=1)
+        go.click()
+
+
 def test_practice_reached_by_instant_navigation_works(phone: Any, site: SiteServer) -> None:
     phone.goto(site.page_url())
     wait_for_instant_navigation(phone)

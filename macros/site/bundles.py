@@ -144,7 +144,10 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/review-feed.js",
         ),
         "assets/review-queue.js": ("assets/js/review-queue.js",),
-        "assets/review.js": ("assets/js/review.js",),
+        "assets/review.js": (
+            "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
+            "assets/js/review.js",
+        ),
         # 多选 on a review card as in a quiz (quiz.css's bundle has it too)
         "assets/review.css": ("assets/css/question-kind.css", "assets/css/review.css"),
         # The phrase matcher alone: 对练 loads it at its first 对照, with the phrase spec.

@@ -161,6 +161,8 @@
       /* where 看答案 was: a screen reader reads the answer, Tab goes on to the ratings */
       answer.tabIndex = -1;
       answer.focus({ preventScroll: true });
+      // every rating on screen: 没想起来 was below the fold, which invited the kinder grade
+      window.hbBringIntoView(card, grades);
     });
   }
 
@@ -255,12 +257,15 @@
           if (verdict) go.setAttribute("aria-describedby", verdict.id);
           go.addEventListener("click", () => (++done < session.length ? show() : finish()));
           go.focus({ preventScroll: true });
+          window.hbBringIntoView(card, go); // on a phone 下一条 was below the fold
         };
         if (item.k === "q") question(card, id, item, graded);
         else recall(card, item.k, item, graded);
         stage.replaceChildren(card);
         card.focus({ preventScroll: true });
-        if (card.getBoundingClientRect().top < 64) card.scrollIntoView({ block: "start" });
+        // From the second card on, the card at the top: the intro above it had to be scrolled
+        // past on every card.
+        if (done || card.getBoundingClientRect().top < 64) card.scrollIntoView({ block: "start" });
       }
 
       function finish() {
