@@ -162,6 +162,17 @@ def test_every_explanation_links_to_an_anchor_that_exists(
             assert anchor and anchor in ids_by_page[target], href
 
 
+def test_a_question_about_a_dialogue_says_so_in_its_see_link(
+    built_site: Path, handbook: Handbook
+) -> None:
+    """A dialogue is named by its customer's words, which after 见《禁语速查》 read as a 禁语."""
+    dialogue = next(iter(handbook.entries("dialogue")))
+    quiz = next(q.id for q in handbook.quizzes.quizzes if "dialogue" in q.drills)
+    key = page(built_site, f"quizzes/{quiz}").source.split('class="quiz-key"')[1]
+    seen = re.findall(rf'#{dialogue.id}">《[^》]+》([^<]+)</a>', key)
+    assert seen and all(s.startswith("对话示例“") for s in seen), seen
+
+
 @pytest.mark.build
 def test_answer_keys_stay_out_of_the_search_index(built_site: Path, handbook: Handbook) -> None:
     index = json.loads((built_site / "search" / "handbook_index.json").read_text(encoding="utf-8"))

@@ -17,6 +17,7 @@ from typing import Any, Final
 from markupsafe import Markup
 
 from ..content.handbook import QuizQuestion
+from ..content.model import Dialogue
 from ..content.urls import QUIZZES_URL, chapter_url, quiz_url
 from .renderer import Link, Renderer
 
@@ -95,10 +96,19 @@ def shown(renderer: Renderer, number: int, item: QuizQuestion) -> ShownQuestion:
         prompt=question.question.split("\n"),
         options=options,
         explanation=question.explanation,
-        see=renderer.link(question.ref),
+        see=_see(renderer, question.ref),
         see_chapter=renderer.handbook.chapters[item.chapter].title,
         editor=renderer.editor_meta(question, made_from=question.ref),
     )
+
+
+def _see(renderer: Renderer, ident: str) -> Link:
+    """The entry a question is about. A dialogue is named by what the customer says, which
+    read as a 禁语 after 见《禁语速查》: it says what it is."""
+    link = renderer.link(ident)
+    if isinstance(renderer.handbook.get(ident), Dialogue):
+        return Link(link.href, f"对话示例“{link.title}”")
+    return link
 
 
 @dataclass(frozen=True)
