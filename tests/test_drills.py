@@ -445,3 +445,13 @@ def test_quotes_inside_quotes_are_single(handbook: Handbook) -> None:
     ]
     assert any("‘" in text for text in texts)  # the real content has such titles
     assert [text for text in texts if nested.search(text)] == []
+
+
+def test_sentences_quoted_in_a_row_drop_their_own_full_stops(handbook: Handbook) -> None:
+    """A new hire read 忌说“你弄错了。”、“你误会了。”。 in an explanation."""
+    doubled = [
+        drill.question.explanation
+        for drill in every_drill(handbook)
+        if re.search(r"[。；]”(、|。)", drill.question.explanation)
+    ]
+    assert doubled == []

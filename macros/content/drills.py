@@ -129,7 +129,9 @@ def quoted(text: str) -> str:
 
 
 def quote(texts: Iterable[str]) -> str:
-    return "、".join(quoted(text) for text in texts)
+    """Several in a row, each without its own full stop (忌说“你弄错了”、“你误会了”。, not
+    “你弄错了。”、“你误会了。”。)."""
+    return "、".join(quoted(_strip_stop(text)) for text in texts)
 
 
 # --- generators ---------------------------------------------------------------------------
