@@ -559,7 +559,11 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
         next_card(area)
     card = area.locator(f'[data-review-item="{dialogue.id}"]')
     expect(card.locator(".hb-review__prompt")).to_contain_text(dialogue.customer)
+    # She writes her reply, and sees it beside the model answer (像不像 was asked of an answer
+    # she had not written, on a bus where speaking aloud is no option).
+    card.get_by_role("textbox", name="你的回答").fill("让您久等了，我帮您查一下。")
     rate_card(card, "像")
+    expect(card.locator(".hb-review__mine")).to_have_text("让您久等了，我帮您查一下。")
     expect(card.locator(".hb-review__alternatives")).to_contain_text(dialogue.better)
     assert [g for _m, g in histories(phone)[dialogue.id]] == [2, 3]
 

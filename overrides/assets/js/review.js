@@ -131,13 +131,28 @@
       add(card, "p", "ask", "换成怎么说？先想一想、说出来，再看答案。");
     } else {
       add(card, "p", "prompt", `客户说：“${item.x}”`);
-      add(card, "p", "ask", "你怎么回？先说一遍，再看手册的示范回答。");
+      add(card, "p", "ask", "你怎么回？写下来或说出来，再看手册的示范回答。");
+    }
+    // A reply written down is there to compare with the model answer (without it, 像不像 was
+    // asked of an answer she never wrote); saying it aloud is enough too.
+    const box = kind === "p" ? null : add(card, "textarea", "");
+    if (box) {
+      box.className = "hb-textarea hb-review__reply";
+      box.rows = 3;
+      box.setAttribute("aria-label", "你的回答");
+      box.placeholder = "你的回答（也可以不写，说出来就行）";
     }
     const actions = add(card, "p", "actions");
     const reveal = button(actions, kind === "p" ? "看答案" : "看示范回答", true);
     reveal.addEventListener("click", () => {
       actions.remove();
+      const mine = box?.value.trim();
+      box?.remove();
       const answer = add(card, "div", "answer");
+      if (mine) {
+        add(answer, "p", "label", "你的回答");
+        add(answer, "p", "mine", mine);
+      }
       add(answer, "p", "label", kind === "p" ? "换成这样说" : "手册的示范回答");
       const list = add(answer, "ul", "alternatives");
       for (const text of item.a) add(list, "li", "", text);
