@@ -111,7 +111,7 @@ def among_moved(path: Path, moved: list[Path]) -> bool:
     for first in moved:
         at = len(first) - 1
         if len(path) > at and path[:at] == first[:at]:
-            index = path[at]
-            if isinstance(index, int) and index >= first[at]:  # type: ignore[operator]
+            index, start = path[at], first[at]
+            if isinstance(index, int) and isinstance(start, int) and index >= start:
                 return True
     return False
