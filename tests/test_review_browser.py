@@ -370,6 +370,39 @@ def test_a_session_takes_at_most_eight_items(phone: Any, site: SiteServer) -> No
     )
 
 
+def test_a_round_takes_one_card_per_entry_and_leaves_the_other_due(
+    phone: Any, site: SiteServer
+) -> None:
+    """A 禁语's card showed the very answer its reply question asked for next, in one round."""
+    phrase = next(
+        p for p in PHRASES.values() if any(q.startswith(f"reply-{p.id}") for q in QUESTIONS)
+    )
+    question = next(q for q in QUESTIONS if q.startswith(f"reply-{phrase.id}"))
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url())
+    minute = int((MONDAY - timedelta(days=3)).timestamp()) // 60
+    phone.evaluate(
+        """([prefix, ids, minute]) => { for (const id of ids)
+             localStorage.setItem(prefix + id, JSON.stringify([[minute, 1]])); }""",
+        [PREFIX, [phrase.id, question], minute],
+    )
+    area = open_review(phone, site)
+    expect(area.locator("[data-review-status]")).to_have_text("今天到期 2 条，这一轮先复习 1 条。")
+    card = area.locator("[data-review-item]")
+    expect(card.locator(".hb-review__count")).to_contain_text("第 1 条，共 1 条")
+    first = card.get_attribute("data-review-item")
+    if first == phrase.id:
+        rate_card(card, "想起来了")
+    else:
+        answer_quiz_card(card, right=True)
+    next_card(area)
+    expect(area.locator(".hb-review__summary")).to_contain_text("今天还有 1 条到期")
+    area.get_by_role("button", name="再来一轮").click()
+    assert area.locator("[data-review-item]").get_attribute("data-review-item") == (
+        question if first == phrase.id else phrase.id
+    )
+
+
 def test_of_a_days_items_what_to_say_comes_before_what_to_do(phone: Any, site: SiteServer) -> None:
     """In id order a round opened with figures of another company's complaint statistics
     (figure-…) before any phrase: replies to say come first, hand-written and step questions

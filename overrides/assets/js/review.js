@@ -229,7 +229,17 @@
               a.card.due - b.card.due || later(a.id) - later(b.id) || mixed(a.id) - mixed(b.id),
           )
           .map((x) => x.id);
-        const more = session.length - size;
+        // One card per entry in a round: a 禁语's card showed the very answer its reply
+        // question asked for next. The other stays due, for the next round or day.
+        const entries = new Set();
+        const due = session.length;
+        session = session.filter((id) => {
+          const entry = data.items[id].h;
+          if (!entry || entries.has(entry)) return !entry;
+          entries.add(entry);
+          return true;
+        });
+        const more = due - Math.min(session.length, size);
         session = session.slice(0, size);
         done = kept = 0;
         stage.textContent = "";
