@@ -8,6 +8,7 @@ inside a row-sized label is measured by its label, which is what a finger hits.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -386,6 +387,20 @@ def test_the_heading_link_of_the_entry_landed_on_is_readable(
     assert link.evaluate("l => getComputedStyle(l).opacity") == "1"
     assert link.evaluate(CONTRAST) >= 4.5
     context.close()
+
+
+def test_on_a_desktop_the_contents_mark_the_entry_landed_on(desktop: Any, site: SiteServer) -> None:
+    """The entry sat 4rem down, past Material's threshold: the contents on the right marked the
+    entry above it (a shift leader shared a link to one 禁语 and saw another highlighted)."""
+    desktop.goto(site.page_url("phrasing/"), wait_until="load")
+    entry = desktop.locator(".hb-entry > h3[id]").nth(3).get_attribute("id")
+    desktop.goto("about:blank")
+    desktop.goto(site.page_url(f"phrasing/#{entry}"), wait_until="load")
+    active = desktop.locator(".md-nav--secondary a.md-nav__link--active").first
+    expect(active).to_have_attribute("href", re.compile(f"#{entry}$"))
+    header = desktop.locator(".md-header").bounding_box()
+    card = desktop.locator(f".hb-entry:has(> h3[id='{entry}'])").bounding_box()
+    assert header["y"] + header["height"] < card["y"], (header, card)  # not under the header
 
 
 def test_on_a_phone_a_headings_link_is_in_sight_and_copies_the_places_address(
