@@ -42,6 +42,7 @@ from .model import (
     SourcesFile,
     Step,
     kind_name,
+    name_key,
     walk_nodes,
 )
 from .problems import ContentError, Problem
@@ -273,7 +274,7 @@ def id_names(docs: Iterable[YamlDocument]) -> dict[str, str]:
             for key in ("title", "name", "text"):
                 name = value.get(key)
                 if isinstance(ident, str) and isinstance(name, str):
-                    names.setdefault(name.strip().rstrip("。"), ident)
+                    names.setdefault(name_key(name), ident)
             todo.extend(value.values())
         elif isinstance(value, list):
             todo.extend(value)

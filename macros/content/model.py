@@ -67,9 +67,16 @@ NAMES_CONTEXT: Final = "id_names"
 def _name_for_id(value: Any, info: ValidationInfo) -> Any:
     """A name where an id belongs: said with the id, not only that Chinese is no id."""
     names = info.context.get(NAMES_CONTEXT) if isinstance(info.context, dict) else None
-    if isinstance(value, str) and not re.match(ID_PATTERN, value) and names and value in names:
-        raise ValueError(f"这里要写编号（id），不是名称：“{value}”的编号是 {names[value]}")
+    if not isinstance(value, str) or re.match(ID_PATTERN, value) or not names:
+        return value
+    if (ident := names.get(name_key(value))) is not None:
+        raise ValueError(f"这里要写编号（id），不是名称：“{value}”的编号是 {ident}")
     return value
+
+
+def name_key(name: str) -> str:
+    """A name as the id_names map keys it: 我不知道。 and 我不知道 alike."""
+    return name.strip().rstrip("。")
 
 
 Id = Annotated[
@@ -677,6 +684,29 @@ def _short_item(text: str) -> str:
     return text
 
 
+# A finding of an object's own check: what is wrong, and where below the object it lies.
+Finding = tuple[str, tuple[str | int, ...]]
+
+
+def findings_of(found: list[Finding], data: Any) -> list[InitErrorDetails]:
+    return [
+        {"type": "value_error", "loc": at, "input": data, "ctx": {"error": ValueError(message)}}
+        for message, at in found
+    ]
+
+
+def said_together(
+    title: str, own: list[InitErrorDetails], fields: ValidationError | None = None
+) -> ValidationError:
+    """An object's own findings with its fields' errors, in one error: pydantic stops at the
+    fields, and an editor learnt of the object's own slips only on the next run."""
+    inside: list[InitErrorDetails] = [
+        {"type": e["type"], "loc": e["loc"], "input": e["input"], "ctx": e.get("ctx", {})}
+        for e in (fields.errors() if fields else [])
+    ]
+    return ValidationError.from_exception_data(fields.title if fields else title, [*inside, *own])
+
+
 def _fits_one_form(items: Any, validate: ValidatorFunctionWrapHandler) -> Any:
     """At most CHECKLIST_MAX_ITEMS items, said together with any mistake inside the items (an
     editor who added items learns both at once)."""
@@ -691,13 +721,8 @@ def _fits_one_form(items: Any, validate: ValidatorFunctionWrapHandler) -> Any:
     try:
         validate(items)
     except ValidationError as error:
-        inside: list[InitErrorDetails] = [
-            {"type": e["type"], "loc": e["loc"], "input": e["input"], "ctx": e.get("ctx", {})}
-            for e in error.errors()
-        ]
-        raise ValidationError.from_exception_data(
-            error.title, [*inside, {"type": too_many, "loc": (), "input": items}]
-        ) from None
+        own: list[InitErrorDetails] = [{"type": too_many, "loc": (), "input": items}]
+        raise said_together("items", own, error) from None
     raise too_many
 
 
@@ -742,7 +767,7 @@ class Checklist(Node):
     def _a_whole_form(self) -> Checklist:
         """What makes a form worth a page (the tests alone had said it, so check and the
         preview were green and CI red), said all at once."""
-        found: list[tuple[str, tuple[str | int, ...]]] = []
+        found: list[Finding] = []
         if len(self.items) < CHECKLIST_MIN_ITEMS:
             found.append(
                 (
@@ -758,18 +783,7 @@ class Checklist(Node):
                 ("缺少 editor_note：写明各项是从哪些条目整理出来的（课件里没有现成的表）", ())
             )
         if found:
-            raise ValidationError.from_exception_data(
-                type(self).__name__,
-                [
-                    {
-                        "type": "value_error",
-                        "loc": at,
-                        "input": self,
-                        "ctx": {"error": ValueError(m)},
-                    }
-                    for m, at in found
-                ],
-            )
+            raise said_together(type(self).__name__, findings_of(found, self))
         return self
 
 
@@ -838,7 +852,7 @@ def _question_findings(data: Any) -> list[InitErrorDetails]:
     # As written in YAML, or built by the drills and tests
     options = [o.model_dump(exclude_defaults=True) if isinstance(o, Option) else o for o in options]
     written = [option for option in options if isinstance(option, dict)]
-    found: list[tuple[str, tuple[str | int, ...]]] = []
+    found: list[Finding] = []
     kind, answer = data.get("type"), data.get("answer")
     if kind == "truefalse":
         if options:
@@ -862,10 +876,7 @@ def _question_findings(data: Any) -> list[InitErrorDetails]:
     texts = [option["text"] for option in written if isinstance(option.get("text"), str)]
     if twice := [text for text in dict.fromkeys(texts) if texts.count(text) > 1]:
         found.append((f"选项文字有重复：“{twice[0]}”写了 {texts.count(twice[0])} 次", ()))
-    return [
-        {"type": "value_error", "loc": loc, "input": data, "ctx": {"error": ValueError(message)}}
-        for message, loc in found
-    ]
+    return findings_of(found, data)
 
 
 class Question(Node):
@@ -896,13 +907,9 @@ class Question(Node):
         except ValidationError as error:
             if not findings:
                 raise
-            inside: list[InitErrorDetails] = [
-                {"type": e["type"], "loc": e["loc"], "input": e["input"], "ctx": e.get("ctx", {})}
-                for e in error.errors()
-            ]
-            raise ValidationError.from_exception_data(error.title, [*inside, *findings]) from None
+            raise said_together(cls.__name__, findings, error) from None
         if findings:
-            raise ValidationError.from_exception_data(cls.__name__, findings)
+            raise said_together(cls.__name__, findings)
         return question
 
     @property
