@@ -613,6 +613,10 @@ def test_a_name_written_where_an_id_belongs_is_given_its_id(content: Path) -> No
     assert problem.endswith("这里要写编号（id），不是名称：“仪容仪表”的编号是 yibiao-guifan"), (
         problem
     )
+    # copied with its full stop, as a 禁语's words are
+    path.write_text(text.replace("refs: [仪容仪表]", "refs: [仪容仪表。]"), encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.endswith("“仪容仪表。”的编号是 yibiao-guifan"), problem
 
 
 def test_too_many_search_suggestions_are_said_in_chinese(content: Path) -> None:
