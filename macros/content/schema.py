@@ -14,8 +14,10 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
-from .loader import SPECIAL_FILES
-from .model import Chapter
+from .loader import KIND_WORDS, SPECIAL_FILES
+from .model import ENTRY_TYPES, Chapter, kind_name
+
+ENTRY_KINDS: Final = tuple(kind_name(cls) for cls in ENTRY_TYPES)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "schemas"
@@ -25,8 +27,10 @@ CHAPTER_SCHEMA = "chapter.schema.json"
 FIELD_HELP: Final[MappingProxyType[str, str]] = MappingProxyType(
     {
         "id": "唯一标识：小写拼音或英文单词，用连字符连接，例如 ni-yinggai。会成为网址里的锚点，发布后不要改。",
-        "kind": "条目种类：topic 知识点、phrase 禁语、rewrite 措辞改写、approved 规范用语、dialogue 对话、"
-        "procedure 步骤、method 方法、objection 常见异议、customer_type 客户类型、service_item 服务项目。",
+        # from the entry types' own labels, as check's messages name them (loader.KIND_WORDS)
+        "kind": "条目种类："
+        + "、".join(f"{kind} {KIND_WORDS[kind]}" for kind in ENTRY_KINDS)
+        + "。",
         "source": "来源：content/sources.yml 里的 id（如 seed-004），可写一个或一个列表；编辑自己补写的写 editors。",
         "editor_note": "给编辑看的说明（一句或一个列表）：补写了什么、哪里是推断或错字修正、原课件怎么写。只在编辑视图里显示，员工看不到，也不打印。",
         "keywords": "关键词：同事可能搜索的说法、口语和同义词，会显示成小标签。",
