@@ -49,24 +49,8 @@ class CachedFile:
         return [self.url, self.path, self.sha]
 
 
-# Under `mkdocs serve` every save changes the pages, and the server adds its reload script to
-# each, so no copy would ever match its list: the preview keeps nothing offline (the foot said
-# 网络断了 on every page). This worker replaces one an earlier build left on the same address,
-# whose copy would show old pages, and removes itself and that copy.
-PREVIEW_WORKER: Final = """"use strict";
-// Preview (mkdocs serve): nothing is kept offline; see macros/site/offline.py.
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    (async () => {
-      for (const name of await caches.keys()) {
-        if (name.startsWith("handbook")) await caches.delete(name);
-      }
-      await self.registration.unregister();
-    })(),
-  );
-});
-"""
+# Under `mkdocs serve`: a worker that keeps nothing and removes any earlier one (its file says why).
+PREVIEW_SOURCE: Final = Path(__file__).parent / "sw-preview.js"
 
 
 def write_service_worker(config: MkDocsConfig, *, preview: bool = False) -> None:
@@ -75,7 +59,7 @@ def write_service_worker(config: MkDocsConfig, *, preview: bool = False) -> None
     remove_unused_lunr(site)
     write_manifest(config, site)
     if preview:
-        (site / "sw.js").write_text(PREVIEW_WORKER, encoding="utf-8")
+        (site / "sw.js").write_text(PREVIEW_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
         return
     files = precache_list(site)
     build = build_hash(files)
