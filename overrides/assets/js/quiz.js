@@ -130,10 +130,12 @@
     const answer = (q) => keys[q.dataset.question].dataset.answer.split(" ");
     const optionText = (q, value) =>
       q.querySelector(`input[value="${value}"]`).parentNode.querySelector(".quiz-text").textContent;
-    /* The right options, run together with "；": each without its own full stop. */
+    // An option quoted or run together with others: without its own full stop.
+    const bare = (q, value) => optionText(q, value).replace(/[。；;\s]+$/u, "");
+    /* The right options, run together with "；". */
     const rightTexts = (q) =>
       answer(q)
-        .map((value) => optionText(q, value).replace(/[。；;\s]+$/u, ""))
+        .map((value) => bare(q, value))
         .join("；");
 
     /* Explanation and link to the entry, copied from the answer key; first, when the key says
@@ -149,8 +151,7 @@
             `.quiz-key-miss[data-option="${value}"] .quiz-key-miss__why`,
           );
           if (!quoted) return why ? `你选的这句：${why.textContent}。` : "";
-          const text = optionText(q, value).replace(/[。；;\s]+$/u, "");
-          return `你选的“${text}”${why ? `：${why.textContent}` : ""}。`;
+          return `你选的“${bare(q, value)}”${why ? `：${why.textContent}` : ""}。`;
         })
         .filter(Boolean);
       const miss = box.querySelector(".quiz-miss");
