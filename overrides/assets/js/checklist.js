@@ -23,8 +23,11 @@
   const has = (object, key) => Object.hasOwn(object, key);
   // The checklist day a moment belongs to: its local date, counted from `start` o'clock.
   const day = (start, at = Date.now()) => ymd(new Date(at - start * HOUR));
-  // A sheet ("2026-12-05", or "2026-12-05.1": the day's first sheet, started over) in words.
-  const sheet = (d) => d.slice(0, 10) + (d[10] ? `（当天第 ${d.slice(11)} 张）` : "");
+  // A sheet: "2026-12-05", or "2026-12-05.1" (the day's first sheet, started over): its day,
+  // its number (none for the sheet in use), and both in words.
+  const dateOf = (d) => d.slice(0, 10);
+  const numberOf = (d) => d.slice(11);
+  const sheet = (d) => dateOf(d) + (numberOf(d) ? `（当天第 ${numberOf(d)} 张）` : "");
 
   function parse(raw) {
     const record = { t: {}, na: [] };
@@ -96,7 +99,7 @@
     }
     const when = new Date(at);
     el.textContent = hm(when);
-    if (ymd(when) === d.slice(0, 10)) return;
+    if (ymd(when) === dateOf(d)) return;
     const date = document.createElement("span");
     date.className = "hb-check__date";
     date.textContent = `${ymd(when).slice(5)} `;
@@ -179,7 +182,7 @@
       const before = today;
       today = day(start);
       const asked = new URLSearchParams(location.search).get("day");
-      shown = KEY.test(`${PREFIX}${id}:${asked}`) && asked.slice(0, 10) <= today ? asked : today;
+      shown = KEY.test(`${PREFIX}${id}:${asked}`) && dateOf(asked) <= today ? asked : today;
       const past = shown !== today;
       record = load(id, shown);
       if (!past && !record.name && !record.site && !record.shift) {
@@ -293,8 +296,8 @@
       if (count.done || count.na) found.push({ d, checklist, record, count });
     }
     const order = (r) => checklists.indexOf(r.checklist);
-    const n = (r) => (r.d[10] ? +r.d.slice(11) : 1e9); // the day's current sheet last begun
-    const date = (r) => r.d.slice(0, 10);
+    const n = (r) => +numberOf(r.d) || 1e9; // the day's sheet in use was begun last
+    const date = (r) => dateOf(r.d);
     return found.sort(
       (a, b) => date(b).localeCompare(date(a)) || order(a) - order(b) || n(b) - n(a),
     );
@@ -313,7 +316,7 @@
         const at = record.t[item];
         const done = has(record.t, item);
         rows.push([
-          d.slice(0, 10),
+          dateOf(d),
           checklist.title,
           text,
           must ? "是" : "否",
@@ -342,7 +345,7 @@
       const today = day(start);
       const found = records(checklists);
       const days = new Map();
-      for (const r of found) days.set(r.d.slice(0, 10), [...(days.get(r.d.slice(0, 10)) || []), r]);
+      for (const r of found) days.set(dateOf(r.d), [...(days.get(dateOf(r.d)) || []), r]);
       list.replaceChildren(
         ...[...days].map(([d, done]) => {
           const li = document.createElement("li");
@@ -352,7 +355,7 @@
           for (const { checklist, count, record, d: key } of done) {
             const a = li.appendChild(document.createElement("a"));
             a.href = checklist.href + (key === today ? "" : `?day=${key}`);
-            a.textContent = `${checklist.title}${key[10] ? `（${record.shift || `第 ${key.slice(11)} 张`}）` : ""} ${count.done}/${count.total}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
+            a.textContent = `${checklist.title}${numberOf(key) ? `（${record.shift || `第 ${numberOf(key)} 张`}）` : ""} ${count.done}/${count.total}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
           }
           return li;
         }),
