@@ -164,15 +164,20 @@ _KEY_WITH_TEXT: Final = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):[ \t]+[^\s|>#\"'\
 _KEY_LINE: Final = re.compile(r"^(\s*)([A-Za-z_]+):(?:\s|$)")
 
 
+def _written_above(lines: list[str], line: int) -> int | None:
+    """The nearest line above `line` (1-based) with something on it other than a comment."""
+    return next(
+        (n for n in range(line - 1, 0, -1) if lines[n - 1].strip()[:1] not in ("", "#")), None
+    )
+
+
 def _deeper_key(text: str, line: int, file: str) -> Problem | None:
     """`line` (1-based) is a key indented deeper than the key with text just above it."""
     lines = text.splitlines()
     if not 1 < line <= len(lines):
         return None
     here = _KEY_LINE.match(lines[line - 1])
-    above = next(
-        (n for n in range(line - 1, 0, -1) if lines[n - 1].strip()[:1] not in ("", "#")), 0
-    )
+    above = _written_above(lines, line)
     match = _KEY_WITH_TEXT.match(lines[above - 1]) if above else None
     if here is None or match is None or len(here.group(1)) <= len(match.group(1)):
         return None
@@ -267,18 +272,11 @@ def _outdented_item(text: str, line: int, file: str) -> Problem | None:
     YAML takes it for an item of the outer list and stops at the next key, on the line after
     it, with a complaint about a colon. Found as an item less indented than the item above."""
     lines = text.splitlines()
-
-    def above(number: int) -> int | None:
-        return next(
-            (n for n in range(number - 1, 0, -1) if lines[n - 1].strip()[:1] not in ("", "#")),
-            None,
-        )
-
-    here = above(line) if 0 < line <= len(lines) else None
+    here = _written_above(lines, line) if 0 < line <= len(lines) else None
     item = _ITEM_LINE.match(lines[here - 1]) if here else None
     if here is None or item is None or _KEY_LINE.match(lines[here - 1][len(item.group(0)) :]):
         return None
-    previous = above(here)
+    previous = _written_above(lines, here)
     before = _ITEM_LINE.match(lines[previous - 1]) if previous else None
     if before is None or len(before.group(1)) <= len(item.group(1)):
         return None
@@ -296,9 +294,7 @@ def _nameless_list(text: str, line: int, file: str) -> Problem | None:
     item = _ITEM_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
     if item is None:
         return None
-    above = next(
-        (n for n in range(line - 1, 0, -1) if lines[n - 1].strip()[:1] not in ("", "#")), None
-    )
+    above = _written_above(lines, line)
     if above is None:
         return None
     key = _KEY_LINE.match(lines[above - 1])
