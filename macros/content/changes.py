@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from .handbook import Handbook
 from .loader import load_content
 from .model import (
+    DRILL_WORDS,
     EDITORS_SOURCE,
     Checklist,
     ChecklistItem,
@@ -118,18 +119,8 @@ FIELD_NAMES: Final = MappingProxyType(
     }
 )
 # Values written as words of the code, said as what they make (a quiz's drills).
-VALUE_WORDS: Final = MappingProxyType(
-    {
-        "drills": {
-            "reply": "禁语换说法题",
-            "dialogue": "对话示例题",
-            "rewrite": "措辞改写题",
-            "method": "认方法题",
-            "objection": "异议应对题",
-            "next-step": "下一步题",
-            "customer-type": "客户类型题",
-        }
-    }
+VALUE_WORDS: Final[MappingProxyType[str, Mapping[str, str]]] = MappingProxyType(
+    {"drills": DRILL_WORDS}
 )
 # What breaks when an id changes or goes: everything that remembers the id, by what it names.
 FOLLOWS_ID: Final = MappingProxyType(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 from typing import Annotated, Any, ClassVar, Final, Literal, get_args
 
 from pydantic import (
@@ -831,6 +832,18 @@ DrillName = Literal[
     "next-step",  # 步骤 → what comes next
     "customer-type",  # 客户类型 → which type / what to do
 ]
+# What editors and reviewers call the questions each drill makes (the change summary).
+DRILL_WORDS: Final[MappingProxyType[str, str]] = MappingProxyType(
+    {
+        "reply": "禁语换说法题",
+        "dialogue": "对话示例题",
+        "rewrite": "措辞改写题",
+        "method": "认方法题",
+        "objection": "异议应对题",
+        "next-step": "下一步题",
+        "customer-type": "客户类型题",
+    }
+)
 
 
 class Option(Node):
