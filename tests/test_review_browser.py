@@ -343,17 +343,22 @@ def test_a_phrase_opened_from_the_contents_under_instant_navigation_enters_the_q
     assert [grade for _minute, grade in histories(phone)[ident]] == [0]
 
 
-def test_a_session_takes_at_most_eight_items(phone: Any, site: SiteServer) -> None:
-    phone.clock.install(time=MONDAY)
-    phone.goto(site.page_url())
+def due_from_monday(page: Any, ids: list[str]) -> None:
+    """These items answered wrong three days before MONDAY: all due on it."""
     minute = int((MONDAY - timedelta(days=3)).timestamp()) // 60
-    ids = sorted(QUESTIONS)
-    assert len(ids) > 8, "the fixture needs more questions than one session takes"
-    phone.evaluate(
+    page.evaluate(
         """([prefix, ids, minute]) => { for (const id of ids)
              localStorage.setItem(prefix + id, JSON.stringify([[minute, 1]])); }""",
         [PREFIX, ids, minute],
     )
+
+
+def test_a_session_takes_at_most_eight_items(phone: Any, site: SiteServer) -> None:
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url())
+    ids = sorted(QUESTIONS)
+    assert len(ids) > 8, "the fixture needs more questions than one session takes"
+    due_from_monday(phone, ids)
     area = open_review(phone, site)
     expect(area.locator("[data-review-status]")).to_have_text(
         f"今天到期 {len(ids)} 条，这一轮先复习 8 条。"
@@ -380,12 +385,7 @@ def test_a_round_takes_one_card_per_entry_and_leaves_the_other_due(
     question = next(q for q in QUESTIONS if q.startswith(f"reply-{phrase.id}"))
     phone.clock.install(time=MONDAY)
     phone.goto(site.page_url())
-    minute = int((MONDAY - timedelta(days=3)).timestamp()) // 60
-    phone.evaluate(
-        """([prefix, ids, minute]) => { for (const id of ids)
-             localStorage.setItem(prefix + id, JSON.stringify([[minute, 1]])); }""",
-        [PREFIX, [phrase.id, question], minute],
-    )
+    due_from_monday(phone, [phrase.id, question])
     area = open_review(phone, site)
     expect(area.locator("[data-review-status]")).to_have_text("今天到期 2 条，这一轮先复习 1 条。")
     card = area.locator("[data-review-item]")
@@ -415,12 +415,7 @@ def test_of_a_days_items_what_to_say_comes_before_what_to_do(phone: Any, site: S
     assert len(to_say) == len(to_do) == 2 and max(to_do) < min(to_say)  # id order: to do first
     phone.clock.install(time=MONDAY)
     phone.goto(site.page_url())
-    minute = int((MONDAY - timedelta(days=3)).timestamp()) // 60
-    phone.evaluate(
-        """([prefix, ids, minute]) => { for (const id of ids)
-             localStorage.setItem(prefix + id, JSON.stringify([[minute, 1]])); }""",
-        [PREFIX, to_do + to_say, minute],
-    )
+    due_from_monday(phone, to_do + to_say)
     area = open_review(phone, site)
     shown = []
     for _ in range(4):
