@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+
+from macros.content.coverage import coverage_problems, read_maps
+from macros.content.loader import load_content
+from macros.content.model import EDITORS_SOURCE
 
 from .support import ROOT
 from .support.fixture import fixture_project
@@ -234,3 +239,59 @@ def test_a_right_option_far_longer_than_the_wrong_ones_passes_with_a_hint(conten
         encoding="utf-8",
     )
     assert "正确选项" not in check(content).stdout
+
+
+def _real_project(target: Path) -> Path:
+    """A copy of what `check` reads of the real project: content/, docs/, mkdocs.yml and the
+    seed inventory with its coverage maps."""
+    for name in ("content", "docs", "sources"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def test_a_deleted_courseware_entry_is_named_at_its_list(tmp_path: Path) -> None:
+    """Deleting an original entry passed `check` and the preview, and failed only in CI."""
+    project = _real_project(tmp_path)
+    rows = [(key, sel) for key, sels in read_maps(project).items() for sel in sels.selectors]
+    key, selector = next((k, s) for k, s in rows if s.startswith("section:"))
+    section_id = selector.partition(":")[2]
+    handbook = load_content(project / "content")
+    section = next(s for c in handbook.chapters.values() for s in c.sections if s.id == section_id)
+    victim = next(e for e in section.entries if e.source != [EDITORS_SOURCE])
+    path = project / section.where.file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    # The entry's place is its `id:` line; its item starts at the dash two columns left of it.
+    start, dash = victim.where.line - 1, victim.where.column - 3
+    while lines[start][dash : dash + 2] != "- ":
+        start -= 1
+    end = start + 1
+    while end < len(lines) and (lines[end].strip() == "" or _indent(lines[end]) > dash):
+        end += 1
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+    result = check(project / "content")
+    assert result.returncode == 1, result.stdout
+    assert "内容检查发现 1 个问题" in result.stderr
+    assert f"{section.where.file}:{section.where.line}" in result.stderr
+    assert f"原始课件“{key}”" in result.stderr and "不能删掉" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_deleted_entry_holding_a_courseware_list_is_named_at_the_map_line(
+    tmp_path: Path,
+) -> None:
+    project = _real_project(tmp_path)
+    handbook = load_content(project / "content")
+    mapping = next(m for m in read_maps(project).values() if m.selectors[0].startswith("entry:"))
+    ident = mapping.selectors[0].partition(":")[2].split("/")[0]
+    entry = handbook.get(ident)
+    del handbook.by_id[ident]  # as if the editor had deleted it
+    problems = coverage_problems(handbook, project)
+    assert [p.where for p in problems] == [mapping.where], problems
+    assert f"找不到 id 为 {ident} 的内容" in str(problems[0])
+    assert entry.where.file.startswith("content/")
