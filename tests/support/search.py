@@ -36,6 +36,7 @@ HELD_OUT_9 = ROOT / "tests" / "search_queries_heldout9.yml"
 HELD_OUT_10 = ROOT / "tests" / "search_queries_heldout10.yml"
 HELD_OUT_11 = ROOT / "tests" / "search_queries_heldout11.yml"
 HELD_OUT_12 = ROOT / "tests" / "search_queries_heldout12.yml"
+HELD_OUT_13 = ROOT / "tests" / "search_queries_heldout13.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -49,6 +50,7 @@ HELD_OUT_BATCHES = (
     HELD_OUT_10,
     HELD_OUT_11,
     HELD_OUT_12,
+    HELD_OUT_13,
 )
 
 
