@@ -259,15 +259,32 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     form = open_checklist(phone, site, checklist.id)
     tick(phone, form, items[0].id, at("2030-05-01", 8, 5))
     tick(phone, form, items[1].id, at("2030-05-01", 8, 6))
+    fill_in(form)
     form.locator('[data-who="shift"]').fill("早班")
     asked: list[str] = []
     phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     phone.clock.set_system_time(at("2030-05-01", 14))
     form.locator('button[data-action="reset"]').tap()
-    assert "最近记录" in asked[0]
+    assert "最近记录" in asked[0] and "重新填姓名和班次" in asked[0]
     assert form.locator("input[data-item]:checked").count() == 0
+    # The next shift is often another person: a printed record had put the afternoon's
+    # work under the morning's name and shift, beside the morning's note on screen.
+    who = {key: form.locator(f'[data-who="{key}"]') for key in ("name", "site", "shift", "note")}
+    assert {key: field.input_value() for key, field in who.items()} == {
+        "name": "",
+        "site": WHO["site"],
+        "shift": "",
+        "note": "",
+    }
+    phone.reload()
+    form = open_checklist(phone, site, checklist.id)
+    assert form.locator('[data-who="name"]').input_value() == ""
+    form.locator('[data-who="name"]').fill("李小红")
     form.locator('[data-who="shift"]').fill("晚班")
     tick(phone, form, items[2].id, at("2030-05-01", 14, 2))
+    afternoon = printed(phone, form, "print-record")
+    assert "李小红" in afternoon and "晚班" in afternoon
+    assert WHO["name"] not in afternoon and "早班" not in afternoon and NOTE not in afternoon
 
     phone.goto(site.page_url("checklists/"))
     [day] = phone.locator("[data-history-list] > li").all()
@@ -286,6 +303,18 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     ) == [items[0].id, items[1].id]
     text = printed(phone, form, "print-record")
     assert f"日期 {folded('2030-05-01（当天第 1 张）')}" in text and "08:05" in rows(text)[1]
+
+
+def test_a_record_of_nothing_prints_as_the_blank_form(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """打印记录 on an untouched sheet printed a 完成记录 with every 必做 stamped 未做 and no
+    name: a trainer looking for a form pressed it first. It prints the blank form and says so."""
+    phone = shanghai_phone
+    form = open_checklist(phone, site, another(handbook).id)
+    text = printed(phone, form, "print-record")
+    assert "完成记录" not in text and "未做" not in text
+    expect(phone.locator(".hb-toast")).to_have_text("还没有勾选任何一项，打印的是空白表。")
 
 
 def test_the_longest_checklist_fits_one_a4_page_as_a_full_record_and_blank(
@@ -318,6 +347,7 @@ def test_after_a_printed_record_the_browsers_own_print_gives_the_blank_form_agai
     checklist = handover(handbook)
     form = open_checklist(phone, site, checklist.id)
     fill_in(form)
+    form.locator(f'input[data-item="{checklist.items[0].id}"]').check()
     page_title = phone.title()
     printed(phone, form, "print-record")
     # Saved as a PDF, the record is named as one, with its day: not over the blank form.

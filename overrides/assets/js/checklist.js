@@ -211,11 +211,20 @@
       while (read(`${PREFIX}${id}:${today}.${n}`)) n++;
       store(); // a used sheet stays, as the day's sheet n
       write(`${PREFIX}${id}:${today}.${n}`, read(`${PREFIX}${id}:${today}`));
-      record = parse({ name: record.name, site: record.site, shift: record.shift });
+      // The next sheet is the next shift's, often another person's: only the branch stays.
+      record = parse({ site: record.site });
+      write(WHO, { site: record.site });
+      for (const input of inputs) input.value = record[input.dataset.who];
       store();
       update();
     };
     root.hbPaper = (filled) => {
+      const count = tally(items, record);
+      // A record of nothing would reach a supervisor as a sheet of 未做: the blank form it is.
+      if (filled && !count.done && !count.na) {
+        filled = false;
+        window.hbToast(["还没有勾选任何一项，打印的是空白表。"], 4000);
+      }
       root.classList.toggle("hb-form--record", filled);
       update();
       // The browser's own print (Ctrl+P, the phone's menu) gives the blank form again after.
@@ -428,7 +437,9 @@
       keepView(root.dataset.checklist, { ...viewOf(root.dataset.checklist), [action]: on });
     } else if (
       action === "reset" &&
-      confirm("换一张空白的表重新开始？这一张留在检查表首页的“最近记录”里。")
+      confirm(
+        "换一张空白的表重新开始？这一张留在检查表首页的“最近记录”里；新的一张要重新填姓名和班次。",
+      )
     )
       root.hbReset();
   });
