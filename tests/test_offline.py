@@ -26,6 +26,8 @@ from .support.browser import (
     WITH_WORKER,
     ConsoleLog,
     WatchedBrowser,
+    leaving_page,
+    wait_for_instant_navigation,
 )
 from .support.html import Page
 from .support.journey import entry_on_screen, tap_first_result, type_query, where_is
@@ -358,6 +360,61 @@ def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
     page.reload(wait_until="load")
     expect(page.locator(STATUS)).to_contain_text(SAVED)
     expect(page.locator(".hb-toast")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_the_first_save_begins_with_what_the_first_search_needs(
+    live: LiveSite, phone_context: Any, built_site: Path
+) -> None:
+    """On a weak line the whole handbook's download took the line for a minute, and the first
+    search waited 25 s for its index behind it: the worker saves the index and the engine
+    first, alone, then the rest a few at a time."""
+    first = {f"{live.server.url}/{url}" for url in worker_build(built_site)["first"]}
+    assert len(first) == 2
+    events: list[tuple[str, str]] = []
+    saving = lambda request: request.service_worker is not None  # noqa: E731
+    phone_context.on("request", lambda r: saving(r) and events.append(("asked", r.url)))
+    phone_context.on("requestfinished", lambda r: saving(r) and events.append(("got", r.url)))
+    page = phone_context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    page.wait_for_function(READY, timeout=30_000)
+    asked = [url for what, url in events if what == "asked" and not url.endswith("/sw.js")]
+    assert set(asked[:2]) == first, asked[:5]
+    others_begin = events.index(("asked", asked[2]))
+    assert {url for what, url in events[:others_begin] if what == "got"} >= first
+    # a few at a time: a page opened meanwhile gets a connection at once
+    in_flight = peak = 0
+    for what, url in events:
+        if url in first or url.endswith("/sw.js"):
+            continue
+        in_flight += 1 if what == "asked" else -1
+        peak = max(peak, in_flight)
+    assert 1 < peak <= 4
+
+
+@pytest.mark.browser
+def test_a_tap_offline_before_the_first_save_says_why_nothing_opens(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """A first visit on a weak line, then no signal before the copy was saved: a tap changed
+    the address and left the page as it was, without a word (or ended on the browser's own
+    error page). The tap stays put and says why."""
+    console.allow(r"sw\.js|ServiceWorker|fetching the script")
+    phone_context.route("**/sw.js", lambda route: route.abort())  # never saved
+    page = phone_context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    wait_for_instant_navigation(page)
+    address = page.url
+    phone_context.set_offline(True)
+    page.locator("a.md-footer__link--next").tap()
+    expect(page.locator(".hb-toast")).to_have_text(
+        "没有网络，手册还没存完：这一页现在打不开，联网后再点。"
+    )
+    assert page.url == address
+    phone_context.set_offline(False)
+    with leaving_page(page):
+        page.locator("a.md-footer__link--next").tap()  # online again: it opens
+    assert page.url != address
 
 
 @pytest.mark.browser

@@ -18,6 +18,8 @@ from typing import Final
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from .search_index import HANDBOOK_INDEX
+
 log = logging.getLogger("mkdocs.plugins.handbook.offline")
 
 SW_SOURCE: Final = Path(__file__).parent / "sw.js"
@@ -37,6 +39,12 @@ NOT_CACHED: Final = (
     "assets/images/favicon.png",
 )
 LUNR_DIR: Final = "assets/javascripts/lunr"
+# Saved first, alone, before the rest (sw.js, `precache`): what the first search needs, which
+# on a weak line had waited a minute behind the whole copy.
+SAVED_FIRST: Final = (
+    f"search/{HANDBOOK_INDEX}",
+    "assets/javascripts/workers/search-core.js",  # the engine, which the worker imports
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,8 @@ def build_hash(files: list[CachedFile]) -> str:
 
 
 def service_worker(build: str, files: list[CachedFile]) -> str:
-    data = {"hash": build, "files": [file.as_json() for file in files]}
+    first = [file.url for file in files if file.url in SAVED_FIRST]
+    data = {"hash": build, "files": [file.as_json() for file in files], "first": first}
     header = "const BUILD = " + json.dumps(data, separators=(",", ":")) + ";\n"
     return header + SW_SOURCE.read_text(encoding="utf-8")
 

@@ -1,5 +1,6 @@
 /* Offline copy of the handbook. macros/offline.py writes BUILD (above) after every build:
-   BUILD.hash names the build, BUILD.files lists [url, file, sha256 prefix] for every file.
+   BUILD.hash names the build, BUILD.files lists [url, file, sha256 prefix] for every file,
+   BUILD.first the urls saved first (what the first search needs).
 
    Each build has its own cache, filled completely in `install` and checked file by file
    against BUILD, so a cache never holds files of two builds. A new build takes over as soon
@@ -180,6 +181,10 @@ async function notFound() {
 // reload. A line down longer than RETRY_FOR fails the install; the next page load resumes it.
 const RETRY_FOR = 120_000; // ms
 const RETRY_MAX_WAIT = 10_000; // ms
+// Files downloaded at a time: the browser opens six connections to a host, and a page opened
+// meanwhile must get one at once rather than queue behind two hundred files of the copy.
+const DOWNLOADS = 4;
+const FIRST = new Set(BUILD.first.map((url) => new URL(url, SCOPE).href)); // offline.py
 
 async function precache() {
   const since = Date.now();
@@ -188,17 +193,25 @@ async function precache() {
   const old = await unchangedFiles();
   let saved = 0;
   let broken = false; // files still arriving after one failed must not read as progress
-  await Promise.all(
-    [...FILES].map(([key, { file, sha }]) =>
-      store(cache, have, old, key, file, sha, since).then(
-        () => broken || tell({ saved: ++saved, of: FILES.size }),
-        (error) => {
-          broken = true;
-          throw error;
-        },
-      ),
-    ),
-  );
+  // What the first search needs comes first, alone: on a weak line the whole copy takes a
+  // minute and more, and the search index waited behind it. (The page's search worker asks
+  // for the same files meanwhile; the browser's HTTP cache hands one download to both.)
+  const downloads = (queue) => async () => {
+    while (queue.length && !broken) {
+      const [key, { file, sha }] = queue.shift();
+      try {
+        await store(cache, have, old, key, file, sha, since);
+      } catch (error) {
+        broken = true;
+        throw error;
+      }
+      if (!broken) tell({ saved: ++saved, of: FILES.size }); // not progress after a failure
+    }
+  };
+  const files = [...FILES];
+  await downloads(files.filter(([key]) => FIRST.has(key)))();
+  const rest = files.filter(([key]) => !FIRST.has(key));
+  await Promise.all(Array.from({ length: DOWNLOADS }, downloads(rest)));
   if (!(await caches.has(CACHE))) throw new Error("the cache was deleted while it was filled");
 }
 

@@ -7,7 +7,9 @@
    the index and exported there as CSV. 重新开始 keeps a used sheet as the day's sheet n,
    "<YYYY-MM-DD>.<n>" (a second shift on the same phone wiped the first one's record). Storage
    may be missing, full or corrupt: then the checklist works without saving, says nothing, and
-   skips whatever it cannot read. */
+   skips whatever it cannot read. What the form says now and then (重新开始's question, a save
+   that failed, a record of nothing) is in its data-ask-… and data-said-… attributes: the page’s
+   own JS has a size budget, its HTML more room. */
 "use strict";
 
 (() => {
@@ -164,8 +166,7 @@
      * (as 今日复习 does; no dialog, the ticks still work until the page is left). */
     function unsaved() {
       const note = $("[data-note]");
-      note.textContent =
-        "没能保存：这台手机不让网页存东西，离开或刷新这一页后勾选会清空；需要留底，请先打印记录。";
+      note.textContent = root.dataset.saidUnsaved;
       note.hidden = false;
     }
 
@@ -223,7 +224,7 @@
       // A record of nothing would reach a supervisor as a sheet of 未做: the blank form it is.
       if (filled && !count.done && !count.na) {
         filled = false;
-        window.hbToast(["还没有勾选任何一项，打印的是空白表。"], 4000);
+        window.hbToast([root.dataset.saidBlank], 4000);
       }
       root.classList.toggle("hb-form--record", filled);
       update();
@@ -435,13 +436,7 @@
       const on = root.classList.toggle(`hb-checklist--${action}`);
       button.setAttribute("aria-pressed", on);
       keepView(root.dataset.checklist, { ...viewOf(root.dataset.checklist), [action]: on });
-    } else if (
-      action === "reset" &&
-      confirm(
-        "换一张空白的表重新开始？这一张留在检查表首页的“最近记录”里；新的一张要重新填姓名和班次。",
-      )
-    )
-      root.hbReset();
+    } else if (action === "reset" && confirm(root.dataset.askReset)) root.hbReset();
   });
   addEventListener("storage", (event) => {
     if (!event.key || event.key.startsWith(PREFIX)) refresh();

@@ -63,9 +63,10 @@
     sw.controller.postMessage("handbook:build", [channel.port2]);
   }
 
-  /* The foot line of the state, for a moment, where the reader looks. */
-  function toast() {
-    var line = document.querySelector(`.hb-offline-status [data-state="${state}"]`);
+  /* The foot line of a state (the copy's, or "cut": a tap offline), for a moment, where the
+     reader looks. */
+  function toast(of = state) {
+    var line = document.querySelector(`.hb-offline-status [data-state="${of}"]`);
     if (line) window.hbToast([...line.cloneNode(true).childNodes], 6000);
   }
 
@@ -103,13 +104,25 @@
   window.addEventListener(
     "click",
     (event) => {
-      if (!stale || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey)
+      // Offline before the first copy is complete: the tap would do nothing (instant
+      // navigation's fetch fails) or end on the browser's own error page.
+      var cut = !sw.controller && !navigator.onLine;
+      if (
+        !(stale || cut) ||
+        event.defaultPrevented ||
+        event.button ||
+        event.metaKey ||
+        event.ctrlKey
+      )
         return;
       var link = event.target.closest?.("a[href]");
       if (!link || link.target || link.hasAttribute("download")) return;
       var url = new URL(link.href, location.href);
       if (url.origin !== location.origin || url.pathname === location.pathname) return;
       event.stopPropagation(); // Material does not see the tap; the browser follows the link
+      if (!cut) return;
+      event.preventDefault();
+      toast("cut");
     },
     true,
   );
