@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .support import ROOT
+from .support.browser import TWO_FRAMES
 from .support.server import SiteServer
 
 OURS = ROOT / "overrides/partials/header.html"
@@ -90,3 +91,41 @@ def test_on_a_narrow_window_the_keyboard_opens_the_contents_and_search(
     desktop.get_by_role("button", name="搜索").focus()
     desktop.keyboard.press(" ")
     expect(desktop.locator(".md-search__input")).to_be_focused()
+
+
+@pytest.mark.browser
+def test_enter_on_search_opens_the_box_and_enter_in_an_empty_box_opens_nothing(
+    desktop: Any, site: SiteServer
+) -> None:
+    """Enter on 搜索 opened search and then, the same key reaching the box it had just
+    focused, the first of the everyday situations listed under it (太贵了): a keyboard user
+    landed on a page she never chose. Enter in the empty box did the same on a desktop."""
+    desktop.set_viewport_size({"width": 640, "height": 400})
+    desktop.goto(site.page_url("checklists/"))
+    address = desktop.url
+    desktop.get_by_role("button", name="搜索").focus()
+    desktop.keyboard.press("Enter")
+    box = desktop.locator(".md-search__input")
+    expect(box).to_be_focused()
+    expect(desktop.locator("[data-hb-panel=hb-search-start] a").first).to_be_visible()
+    desktop.keyboard.press("Enter")
+    desktop.evaluate(TWO_FRAMES)
+    assert desktop.url == address
+    expect(box).to_be_focused()
+    expect(desktop.locator("#__search")).to_be_checked()
+
+
+@pytest.mark.browser
+@pytest.mark.search
+def test_enter_in_the_box_with_results_still_opens_the_best_one(
+    desktop: Any, site: SiteServer
+) -> None:
+    desktop.goto(site.page_url("checklists/"))
+    desktop.keyboard.press("/")
+    box = desktop.locator(".md-search__input")
+    box.fill("太贵了")
+    box.press("End")
+    desktop.locator(".md-search-result__link").first.wait_for()
+    with desktop.expect_navigation():
+        desktop.keyboard.press("Enter")
+    assert "#" in desktop.url and "/checklists/" not in desktop.url

@@ -1,29 +1,37 @@
-/* Keys on the header's buttons. */
+/* Keys on the header's buttons, and Enter in the search box. */
 "use strict";
 
-/* The light/dark toggle: Enter on it steps to the next option in order, as Material's handler
-   does, which on a phone set to light chose light and changed nothing. Go where the button on
-   screen leads instead (overrides/partials/palette.html), before Material sees the key. */
+/* Before Material sees the key:
+   - Enter in the search box opens the best result (Material), never a link of the panels
+     shown when there is none (search.js: the everyday situations, where to look instead).
+   - The light/dark toggle: Enter on it steps to the next option in order, as Material's
+     handler does, which on a phone set to light chose light and changed nothing. Go where
+     the button on screen leads instead (overrides/partials/palette.html). */
 document.addEventListener(
   "keydown",
   (event) => {
+    if (event.key !== "Enter") return;
+    const box = event.target.matches?.(".md-search__input");
     const form = event.target.closest?.('[data-md-component="palette"]');
     const shown = form && [...form.querySelectorAll("label")].find((l) => l.offsetParent);
     const next = shown && document.getElementById(shown.htmlFor);
-    if (event.key !== "Enter" || !next) return;
+    if (box ? document.querySelector(".md-search-result__link") : !next) return;
     event.preventDefault();
     event.stopPropagation();
-    next.click();
-    next.focus();
+    next?.click();
+    next?.focus();
   },
   true,
 );
 
 /* 打开目录 and 搜索: a button inside each label of a hidden checkbox (partials/header.html).
-   Enter or Space clicks it, as they press a button, and the click opens what the label opens. */
+   Enter or Space clicks it, as they press a button, and the click opens what the label opens.
+   The key goes no further: Material would take the same Enter for one in the search box it
+   has just focused, and open the first link under it. */
 document.addEventListener("keydown", (event) => {
   const press = event.target.closest?.(".hb-press");
   if (!press || (event.key !== "Enter" && event.key !== " ")) return;
   event.preventDefault();
+  event.stopPropagation();
   press.click();
 });

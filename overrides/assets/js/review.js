@@ -124,14 +124,18 @@
     });
   }
 
+  /* What the page says that needs no number is in its data-ask-… and data-said-… attributes
+     (review/page.html): the page's own JS has a size budget, its HTML more room. */
+  const words = (name) => document.querySelector("[data-review]").dataset[name];
+
   /* A phrase or a customer line: think of the answer first, then see it and rate yourself. */
   function recall(card, kind, item, graded) {
     if (kind === "p") {
       add(card, "p", "prompt", `这句是禁语：“${item.x}”`);
-      add(card, "p", "ask", "换成怎么说？先想一想、说出来，再看答案。");
+      add(card, "p", "ask", words("askPhrase"));
     } else {
       add(card, "p", "prompt", `客户说：“${item.x}”`);
-      add(card, "p", "ask", "你怎么回？写下来或说出来，再看手册的示范回答。");
+      add(card, "p", "ask", words("askLine"));
     }
     // A reply written down is there to compare with the model answer (without it, 像不像 was
     // asked of an answer she never wrote); saying it aloud is enough too.
@@ -140,7 +144,7 @@
       box.className = "hb-textarea hb-review__reply";
       box.rows = 3;
       box.setAttribute("aria-label", "你的回答");
-      box.placeholder = "你的回答（也可以不写，说出来就行）";
+      box.placeholder = words("replyHint");
     }
     const actions = add(card, "p", "actions");
     const reveal = button(actions, kind === "p" ? "看答案" : "看示范回答", true);
@@ -199,7 +203,7 @@
     status.textContent = "正在准备今天的复习……";
     queue.loadItems(new URL(root.dataset.reviewData, location.href).href).then((data) => {
       if (!data) {
-        status.textContent = "复习内容没能打开：请连上网络，刷新这一页。";
+        status.textContent = words("saidUnopened");
         return;
       }
       const known = new Set(Object.keys(data.items));
