@@ -464,3 +464,31 @@ def test_on_a_phone_back_to_top_waits_at_the_thumb_not_over_what_is_read(
         "document.body.append(Object.assign(document.createElement('p'), {className: 'hb-toast'}))"
     )
     expect(button).to_be_hidden()
+
+
+# Where the keyboard's focus is, and whether the sticky header covers it.
+FOCUS_PLACE = """() => {
+  const e = document.activeElement;
+  const header = document.querySelector(".md-header");
+  if (!e || e === document.body || header.contains(e)) return null;
+  const r = e.getBoundingClientRect();
+  if (!r.width) return null;
+  return { top: r.top, under: header.getBoundingClientRect().bottom, what: e.outerHTML.slice(0, 80) };
+}"""
+
+
+@pytest.mark.browser
+def test_shift_tab_never_leaves_the_focus_under_the_sticky_header(
+    desktop: Any, site: SiteServer
+) -> None:
+    """Going back through a chapter with Shift+Tab scrolled focused links and buttons up under
+    the header (40 of 150 stops on 禁语速查): the reader lost sight of where she was."""
+    desktop.goto(site.page_url("phrasing/"))
+    desktop.locator(".md-footer a").last.focus()
+    covered = []
+    for _ in range(80):
+        desktop.keyboard.press("Shift+Tab")
+        place = desktop.evaluate(FOCUS_PLACE)
+        if place and place["top"] < place["under"] - 1:
+            covered.append(place["what"])
+    assert covered == []
