@@ -295,3 +295,28 @@ def test_a_deleted_entry_holding_a_courseware_list_is_named_at_the_map_line(
     assert [p.where for p in problems] == [mapping.where], problems
     assert f"找不到 id 为 {ident} 的内容" in str(problems[0])
     assert entry.where.file.startswith("content/")
+
+
+def test_a_query_set_naming_an_id_content_no_longer_has_is_named_at_its_line(
+    tmp_path: Path,
+) -> None:
+    """An editor gave a checklist item a new id because its meaning changed, as CONTRIBUTING
+    says: `check` passed, and CI failed minutes later on the query sets naming the old one."""
+    project = _real_project(tmp_path)
+    shutil.copy(ROOT / "pyproject.toml", project)
+    queries = project / "tests" / "search_queries.yml"
+    queries.parent.mkdir()
+    text = (project / "content" / "checklists.yml").read_text(encoding="utf-8")
+    item = next(i.id for c in load_content(ROOT / "content").checklists.checklists for i in c.items)
+    renamed = text.replace(f"id: {item}\n", f"id: {item}-xin\n")
+    assert renamed != text
+    (project / "content" / "checklists.yml").write_text(renamed, encoding="utf-8")
+    queries.write_text(f"- q: 柜台上能摆水杯吗\n  expect: [{item}]\n", encoding="utf-8")
+
+    result = check(project / "content")
+    assert result.returncode == 1, result.stdout
+    assert "内容检查发现 1 个问题" in result.stderr
+    assert (
+        f"tests/search_queries.yml:2: 这里写着编号“{item}”，content/ 里已经没有了" in result.stderr
+    )
+    assert "macros rename" in result.stderr and "改成新编号" in result.stderr

@@ -11,77 +11,27 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-
-import yaml
 
 from macros.cli import rename
 from macros.content.handbook import Handbook
+from macros.content.id_followers import followers, named_ids, stale_ids
 from macros.content.loader import load_content
-from macros.content.phrase_spec import TONE_ID
 from macros.content.rename import rename_in
 
 from .support import ROOT
-
-# Keys whose values are content ids in those files (query sets: expect; the phrase checker's
-# corpus: phrases; pooled judgments: id; the second assessor: best, also). A coverage map's
-# values are selectors, `how:id/path`.
-ID_KEYS = frozenset({"expect", "phrases", "id", "best", "also"})
-
-
-def named_ids(path: Path) -> Iterator[tuple[int, str]]:
-    """(line, id) of every content id the file names."""
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    coverage = path.parent.name == "coverage"
-    todo = [root] if root is not None else []
-    while todo:
-        node = todo.pop()
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if coverage and isinstance(value, yaml.SequenceNode):
-                    for selector in value.value:
-                        target = str(selector.value).partition(":")[2].split("/")[0]
-                        yield selector.start_mark.line + 1, target
-                elif key.value in ID_KEYS:
-                    scalars = value.value if isinstance(value, yaml.SequenceNode) else [value]
-                    for scalar in scalars:
-                        yield scalar.start_mark.line + 1, str(scalar.value)
-                else:
-                    todo.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            todo.extend(node.value)
 
 
 def test_the_files_that_name_content_ids_name_only_ids_the_content_has(
     handbook: Handbook,
 ) -> None:
-    files = rename.followers(ROOT)
+    files = followers(ROOT)
     assert len(files) > 10 and any(f.parent.name == "coverage" for f in files)
-    # Pooled judgments also name what a result opened that is a page, not an entry: its path
-    # in docs/ (complaints, quizzes) or a heading's own anchor (打印资料).
-    pages = {p.stem for p in (ROOT / "docs").glob("*.md")} | {
-        p.name for p in (ROOT / "docs").iterdir() if p.is_dir()
-    }
-    known = set(handbook.by_id) | pages | {TONE_ID}
-    found = [
-        (path.relative_to(ROOT), line, ident)
-        for path in files
-        if path.suffix == ".yml"  # tests name ids in their code too; a stale one fails there
-        for line, ident in named_ids(path)
-    ]
-    assert len(found) > 1000
-    stale = [
-        f"{path}:{line}：编号 {ident!r}"
-        for path, line, ident in found
-        if ident not in known and ident.isascii()
-    ]
-    assert not stale, (
-        "这些测试数据写着 content/ 里已经没有的编号：\n  "
-        + "\n  ".join(stale)
-        + "\n改了编号：用 .venv/bin/python -m macros rename 旧编号 新编号，它会把这些地方一起改好。"
-        "\n删除了条目：把这一处的编号删掉（一条查询的 expect 只剩它时，整条删掉）。"
-    )
+    named = [ident for path in files if path.suffix == ".yml" for _, ident in named_ids(path)]
+    assert len(named) > 1000
+    # What `python -m macros check` tells editors, on the content as it is.
+    stale = stale_ids(handbook, ROOT)
+    assert stale == [], "\n".join(map(str, stale))
 
 
 def project_with_followers(tmp_path: Path) -> Path:
@@ -89,7 +39,7 @@ def project_with_followers(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copy(ROOT / "pyproject.toml", project)
-    for path in rename.followers(ROOT):
+    for path in followers(ROOT):
         (project / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, project / path.relative_to(ROOT))
     return project

@@ -10,6 +10,7 @@ from ..content.approved_wording import flagged_wording
 from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages, read_nav
 from ..content.coverage import coverage_problems
 from ..content.drills import thin_reply_questions, unquizzed_near_misses
+from ..content.id_followers import stale_ids
 from ..content.loader import load_content
 from ..content.long_answers import long_answers
 from ..content.markup_hints import markup_hints
@@ -68,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     # The courseware's lists, counted against sources/INVENTORY.md: not part of the build (a
     # copy of the content without the inventory builds), but CI holds content to it.
     missing += coverage_problems(handbook, project)
+    missing += stale_ids(handbook, project)  # the query sets and corpus CI reads
     if missing:
         return _failed(ContentError(missing), args.github, WORDING_LATER)
     # Not part of the build (the site is not broken by it, and the matcher costs a second),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tomllib
 from pathlib import Path
 
+from ..content.id_followers import followers
 from ..content.loader import load_content
 from ..content.model import ID_MAX_LENGTH, ID_PATTERN
 from ..content.problems import ContentError
@@ -23,17 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="旧编号")
     parser.add_argument("new", metavar="新编号")
-
-
-def followers(root: Path) -> list[Path]:
-    """The files outside content/ that name content ids, as pyproject.toml lists them
-    ([tool.handbook] id-followers: glob patterns from the project folder)."""
-    pyproject = root / "pyproject.toml"
-    if not pyproject.is_file():
-        return []
-    settings = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    patterns = settings.get("tool", {}).get("handbook", {}).get("id-followers", [])
-    return sorted({path for pattern in patterns for path in root.glob(pattern) if path.is_file()})
 
 
 def run(args: argparse.Namespace, root: Path = ROOT) -> int:
