@@ -119,7 +119,7 @@ def test_summary_names_what_changed_in_words(repo: Path) -> None:
             f"修改禁语“{first['entries'][0]['text']}”：理由 “{old_reason}” → “说了让客户难堪。”",
             f"修改禁语“{first['entries'][1]['text']}”：替代说法：增加 “请您稍等，我马上查。”",
             f"修改检查项“{old_item}（新）”（{checklist['title']}第 3 项）："
-            f"文字 “{old_item}” → “{old_item}（新）”",
+            f"文字 “{old_item}” → “{old_item}（新）”（⚠ 手机上以前几天的记录也会显示新的文字）",
             f"修改检查项“{item4['text']}”（{checklist['title']}第 4 项）：必做 {was} → {now}",
             f"调整顺序：小节“{first['title']}”",
             f"移动禁语“{moved['text']}”：从小节“{second['title']}”移到小节“{first['title']}”",

@@ -17,7 +17,7 @@ from ..content.markup_hints import markup_hints
 from ..content.phrase_spec import build_spec
 from ..content.problems import ContentError, Problem
 
-HELP = "检查 content/ 里的全部 YAML（构建时的全部检查，外加：原始课件的每张清单都还齐全、推荐的说法不会被话术自查标出），不构建网站"
+HELP = "检查 content/ 里的全部 YAML（构建时的全部检查，外加：原始课件的每张清单都还齐全、测试数据里的编号都还在、推荐的说法不会被话术自查标出），不构建网站"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -50,7 +50,7 @@ WORDING_LATER = (
     "（推荐的说法里有没有会被话术自查标出的话，要等以上问题改完、内容全部读通后才会检查。）"
 )
 BOTH_LATER = (
-    "（原始课件的清单是否齐全、推荐的说法里有没有会被话术自查标出的话，"
+    "（原始课件的清单是否齐全、测试数据里的编号、推荐的说法里有没有会被话术自查标出的话，"
     "要等以上问题改完、内容全部读通后才会检查。）"
 )
 

@@ -444,7 +444,12 @@ def summarize(old: Handbook, new: Handbook) -> list[str]:
         old_place = earlier[ident]
         changed = _field_changes(old_place.node, place.node, old, new, new_ids)
         if changed:
-            lines.append(f"修改{_name(place, new)}：" + "；".join(changed))
+            # A record keeps the item's id, not its words: earlier days show the new ones.
+            reworded = isinstance(place.node, ChecklistItem) and (
+                place.node.text != getattr(old_place.node, "text", place.node.text)
+            )
+            note = "（⚠ 手机上以前几天的记录也会显示新的文字）" if reworded else ""
+            lines.append(f"修改{_name(place, new)}：" + "；".join(changed) + note)
         if old_place.parent != place.parent:
             source = _parent_name(old_place.parent, before, old)
             target = _parent_name(place.parent, after, new)
