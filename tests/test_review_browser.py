@@ -133,7 +133,8 @@ def answer_quiz_card(card: Any, right: bool) -> None:
     # options say right and wrong by a mark, not by colour alone.
     go = card.locator(".hb-review__saved + .hb-review__actions .md-button")
     expect(go).to_be_focused()
-    expect(go).to_have_accessible_description(re.compile("^✓ 答对了$" if right else "^✗ 答错了。"))
+    said = "^✓ 答对了 " if right else "^✗ 答错了。.* "
+    expect(go).to_have_accessible_description(re.compile(said + "已记下，.+再复习这一条。$"))
     marks = card.locator(".is-right > .hb-review__option").evaluate_all(
         "all => all.map(o => getComputedStyle(o, '::after').content)"
     )
@@ -318,6 +319,10 @@ def test_phrases_opened_and_caught_enter_the_queue_and_are_recalled(
         expect(card.locator(".hb-review__alternatives")).to_contain_text(
             PHRASES[ident].alternatives[0]
         )
+        # A screen reader hears, with 下一条 where the focus goes, when the card comes back.
+        go = card.get_by_role("button", name="下一条").or_(card.get_by_role("button", name="完成"))
+        expect(go).to_be_focused()
+        expect(go).to_have_accessible_description(re.compile(r"^已记下，.+再复习这一条。$"))
         next_card(area)
     assert sorted(seen) == ["gongsi-guiding", "ni-nongcuo", "wo-buzhidao"]
     expect(area.locator(".hb-review__done")).to_have_text("这一轮复习完了：3 条，全部答对或记得。")

@@ -279,11 +279,12 @@
             "p",
             "saved",
             back ? `已记下，${back}再复习这一条。` : "没能保存：这台手机不让网页存东西。",
-          );
+          ).id = `hb-review-s-${id}`;
           const last = done + 1 >= session.length;
           const go = button(add(box, "p", "actions"), last ? "完成" : "下一条", true);
-          const verdict = box.querySelector(".hb-review__verdict-text");
-          if (verdict) go.setAttribute("aria-describedby", verdict.id);
+          // Read with the button the focus goes to: the verdict, if any, and when it comes back.
+          const said = box.querySelectorAll(".hb-review__verdict-text, .hb-review__saved");
+          go.setAttribute("aria-describedby", [...said].map((p) => p.id).join(" "));
           go.addEventListener("click", () => (++done < session.length ? show() : finish()));
           go.focus({ preventScroll: true });
           window.hbBringIntoView(card, go); // on a phone 下一条 was below the fold
