@@ -252,7 +252,9 @@
       if (record && !wrong.length) words = "全部答对，这是你的最好成绩。";
       if (mistakes) words = wrong.length ? "这几题还要再看看。" : "上次答错的题，这次都答对了。";
       // What happens to the mistakes (今日复习 takes every question answered wrong).
-      if (wrong.length) words += `答错的 ${wrong.length} 题明天起会回到“今日复习”。`;
+      // Shown again on a later day, "明天起" would be a day late.
+      if (wrong.length)
+        words += `答错的 ${wrong.length} 题${saved ? "已放进" : "明天起会回到"}“今日复习”。`;
       find(".quiz-record").textContent = words;
       const list = find(".quiz-wrong");
       list.textContent = "";
