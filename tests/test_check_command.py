@@ -320,3 +320,24 @@ def test_a_query_set_naming_an_id_content_no_longer_has_is_named_at_its_line(
         f"tests/search_queries.yml:2: 这里写着编号“{item}”，content/ 里已经没有了" in result.stderr
     )
     assert "macros rename" in result.stderr and "改成新编号" in result.stderr
+
+
+def test_a_method_left_out_of_practice_passes_with_a_hint_at_its_example(
+    tmp_path: Path,
+) -> None:
+    """An example that began with the worker's line took its method out of 对练 without a
+    word; a method meant to be left out says `practice: false` (SPIN's does)."""
+    project = _real_project(tmp_path)
+    path = project / "content" / "closing.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    method = next(i for i, line in enumerate(lines) if line.strip() == "- kind: method")
+    first = next(i for i in range(method, len(lines)) if lines[i].strip() == "- who: 客户")
+    lines[first] = lines[first].replace("客户", "员工")
+    path.write_text("".join(lines), encoding="utf-8")
+
+    result = check(project / "content")
+    assert result.returncode == 0, result.stderr
+    hints = [line for line in result.stdout.splitlines() if "不会出现在对练里" in line]
+    assert len(hints) == 1, result.stdout  # not SPIN's: it says practice: false
+    # at the example's first line, the one that now opens with the worker
+    assert f"content/closing.yml:{first + 1}:" in hints[0] and "practice: false" in hints[0]

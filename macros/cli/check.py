@@ -15,6 +15,7 @@ from ..content.loader import load_content
 from ..content.long_answers import long_answers
 from ..content.markup_hints import markup_hints
 from ..content.phrase_spec import build_spec
+from ..content.practice import unpractised_methods
 from ..content.problems import ContentError, Problem
 
 HELP = "检查 content/ 里的全部 YAML（构建时的全部检查，外加：原始课件的每张清单都还齐全、测试数据里的编号都还在、推荐的说法不会被话术自查标出），不构建网站"
@@ -85,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
         *((hint, "自测题建议") for hint in thin_reply_questions(handbook)),
         *((hint, "自测题建议") for hint in unquizzed_near_misses(handbook)),
         *((hint, "自测题建议") for hint in long_answers(handbook)),
+        *((hint, "对练建议") for hint in unpractised_methods(handbook)),
     ]
     if hints:
         print(f"另有 {len(hints)} 条建议（不影响通过）：")

@@ -499,6 +499,9 @@ class Method(Entry):
     steps: Texts = []
     example: Annotated[list[Turn], Field(min_length=1)]
     caution: Text | None = None
+    # 对练 asks the example's first 客户 line and takes the 员工 answer after it as the model;
+    # false: a method whose example the worker opens (SPIN's questions) is not practised so.
+    practice: bool = True
 
     @property
     def title_text(self) -> str:

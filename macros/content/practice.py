@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from .handbook import Handbook
 from .markers import strip_markers
 from .model import Dialogue, Entry, Method, Objection
+from .problems import Problem
+from .yaml_source import on_its_line
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,32 @@ def _item(entry: Entry) -> PracticeItem | None:
         return PracticeItem(
             entry.id, entry.customer, (entry.better,), entry.reply, entry.title_text
         )
-    if isinstance(entry, Method) and len(entry.example) > 1:
+    if isinstance(entry, Method) and entry.practice and opens_with_the_customer(entry):
         first, answer = entry.example[0], entry.example[1]
-        if first.who == "客户" and answer.who == "员工":
-            return PracticeItem(entry.id, first.text, (answer.text,), "", entry.title_text)
+        return PracticeItem(entry.id, first.text, (answer.text,), "", entry.title_text)
     return None
+
+
+def opens_with_the_customer(method: Method) -> bool:
+    """The example is a customer's line and the worker's answer to it: a practice item."""
+    turns = method.example
+    return len(turns) > 1 and turns[0].who == "客户" and turns[1].who == "员工"
+
+
+def unpractised_methods(handbook: Handbook) -> list[Problem]:
+    """Methods 对练 leaves out without being told to: an editor whose example began with the
+    worker, or kept one line, saw the method vanish from 对练 without a word. A hint the
+    editors' check prints."""
+    return [
+        Problem(
+            on_its_line(handbook.root, method.where.within("example")),
+            "这个方法不会出现在对练里：对练要示例的第一句是客户说的（who: 客户），第二句是员工的"
+            "回答（who: 员工）。要练，就这样写示例；本来就不该这样练（比如示例由员工先开口），"
+            "在这一条里写 practice: false",
+        )
+        for method in handbook.entries("method")
+        if isinstance(method, Method) and method.practice and not opens_with_the_customer(method)
+    ]
 
 
 def _staff(item: PracticeItem) -> PracticeItem:
