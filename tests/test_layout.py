@@ -15,7 +15,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .support.browser import PHONE, PHONE_CONTEXT, WATCH_TOASTS, ConsoleLog, WatchedBrowser
+from .support.browser import (
+    PHONE,
+    PHONE_CONTEXT,
+    WATCH_TOASTS,
+    ConsoleLog,
+    WatchedBrowser,
+    leaving_page,
+    wait_for_instant_navigation,
+)
 from .support.contrast import CONTRAST
 from .support.offline import site_pages
 from .support.server import SiteServer
@@ -492,3 +500,37 @@ def test_shift_tab_never_leaves_the_focus_under_the_sticky_header(
         if place and place["top"] < place["under"] - 1:
             covered.append(place["what"])
     assert covered == []
+
+
+@pytest.mark.browser
+def test_after_instant_navigation_the_focus_is_on_the_new_page_and_tab_goes_on_in_its_text(
+    desktop: Any, site: SiteServer
+) -> None:
+    """Enter on a link swapped the page in, and the focus stayed on nothing: Tab began again at
+    the header and the menu, a hundred presses from the text, and a screen reader heard
+    nothing. The new page's title takes the focus (its place, when the link names one)."""
+    desktop.goto(site.page_url("objections/"))
+    wait_for_instant_navigation(desktop)
+    desktop.evaluate("window.__sameDocument = true")
+    desktop.locator("a.md-footer__link--next").focus()
+    with leaving_page(desktop):
+        desktop.keyboard.press("Enter")
+    assert desktop.evaluate("window.__sameDocument === true"), "instant navigation"
+    expect(desktop.locator(".md-content h1")).to_be_focused()
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate("document.activeElement.closest('.md-content') !== null")
+    y = desktop.evaluate("scrollY")
+    assert y == 0  # the focus moved, the page did not
+
+    desktop.goto(site.page_url())  # the home page's everyday situations lead to places
+    wait_for_instant_navigation(desktop)
+    index = desktop.evaluate(
+        """() => [...document.querySelectorAll(".md-content a[href*='#']")].findIndex(
+             (a) => a.pathname !== location.pathname)"""
+    )
+    link = desktop.locator(".md-content a[href*='#']").nth(index)
+    target = desktop.evaluate("a => decodeURIComponent(a.hash.slice(1))", link.element_handle())
+    with leaving_page(desktop):
+        link.focus()
+        desktop.keyboard.press("Enter")
+    expect(desktop.locator(f"[id='{target}']")).to_be_focused()

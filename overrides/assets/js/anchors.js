@@ -87,6 +87,20 @@
     if (link.matches(".headerlink")) copyPlace(url);
   });
 
+  /* After instant navigation the focus was on no element (the link tapped went with the old
+     page): Tab began again at the header and the menu, a hundred presses from the text, and a
+     screen reader heard nothing. The new page's place, or its title, takes the focus. */
+  let pages = 0;
+  window.document$?.subscribe(() => {
+    if (!pages++) return; // the page loaded in full: the browser's own focus
+    const place =
+      location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const focus = place || document.querySelector(".md-content h1");
+    if (!focus || focus.contains(document.activeElement)) return;
+    focus.tabIndex = -1;
+    focus.focus({ preventScroll: true });
+  });
+
   /* A heading's "#" also copies the address of its place, to send a colleague: without the
      words a search marked (?h=…), and said in a line at the foot for a moment. Where the page
      may not write the clipboard (an address without https), the tap only goes to the place. */

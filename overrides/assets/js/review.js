@@ -196,11 +196,11 @@
     const empty = root.querySelector("[data-review-empty]");
     if (!queue.any()) {
       // Nothing in the queue yet: no need to fetch what items say (the page's first load).
-      status.textContent = "今天没有要复习的内容。";
+      status.textContent = words("saidNone");
       empty.hidden = false;
       return;
     }
-    status.textContent = "正在准备今天的复习……";
+    status.textContent = words("saidPreparing");
     queue.loadItems(new URL(root.dataset.reviewData, location.href).href).then((data) => {
       if (!data) {
         status.textContent = words("saidUnopened");
@@ -249,7 +249,7 @@
         stage.textContent = "";
         empty.hidden = true;
         if (!session.length) {
-          status.textContent = `今天没有要复习的内容。${next()}`;
+          status.textContent = `${words("saidNone")}${next()}`;
           empty.hidden = false;
           return;
         }
