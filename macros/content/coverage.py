@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel
 
 from .handbook import Handbook
-from .model import EDITORS_SOURCE, Chapter, Node, Section
+from .model import EDITORS_SOURCE, Node, Section
 from .problems import Problem
 from .where import Where
 
@@ -165,12 +165,10 @@ def _node(handbook: Handbook, ident: str) -> Node:
 
 
 def _section(handbook: Handbook, ident: str) -> Section:
-    chapters: list[Chapter] = list(handbook.chapters.values())
-    for chapter in chapters:
-        for section in chapter.sections:
-            if section.id == ident:
-                return section
-    raise Missing(ident)
+    section = handbook.by_id.get(ident)
+    if not isinstance(section, Section):
+        raise Missing(ident)
+    return section
 
 
 def _child(value: Any, step: str) -> Any:
