@@ -47,13 +47,13 @@ def github_annotation(problem: Problem, level: str = "error", title: str = "内�
 
 # The wording check needs the whole content read: said when other problems stop it, so that
 # its findings, after the fixes, do not come as a surprise second round.
-WORDING_LATER = (
-    "（推荐的说法里有没有会被话术自查标出的话，要等以上问题改完、内容全部读通后才会检查。）"
-)
-BOTH_LATER = (
-    "（原始课件的清单是否齐全、测试数据里的编号、推荐的说法里有没有会被话术自查标出的话，"
-    "要等以上问题改完、内容全部读通后才会检查。）"
-)
+def _later(what: str) -> str:
+    return f"（{what}，要等以上问题改完、内容全部读通后才会检查。）"
+
+
+WORDING = "推荐的说法里有没有会被话术自查标出的话"
+WORDING_LATER = _later(WORDING)
+BOTH_LATER = _later(f"原始课件的清单是否齐全、测试数据里的编号、{WORDING}")
 
 
 def run(args: argparse.Namespace) -> int:

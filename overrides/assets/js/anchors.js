@@ -14,6 +14,10 @@
   const WATCH = 2500; // ms: Material's start-up is over within this, even on a slow phone
   const PATIENCE = 300; // ms between two tries: let a (smooth) jump finish before judging it
 
+  // The element an address's fragment names (none without a fragment).
+  const placeOf = (url) =>
+    url.hash && document.getElementById(decodeURIComponent(url.hash.slice(1)));
+
   function inView(target) {
     const header = document.querySelector(".md-header");
     const below = header ? header.getBoundingClientRect().bottom - 1 : 0;
@@ -24,7 +28,7 @@
   /* The way Material shows a place: a click on a link to its fragment (scroll-margin below the
      header, :target marks it). The link is not in the document, so Material does not take it. */
   window.hbReveal = (url) => {
-    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    const target = placeOf(url);
     if (!target) return;
     if (location.href === url.href && target.matches(":target") && inView(target)) return;
     history.replaceState(history.state, "", url.href);
@@ -39,7 +43,7 @@
      settles, unless the reader scrolls or taps meanwhile; `atOnce`: show it at once too (a link
      the browser follows itself is left to do its own first jump). */
   window.hbHold = (url, atOnce = false) => {
-    const target = url.hash && document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    const target = placeOf(url);
     if (url.hash && !target) return;
     const shown = () => (target ? inView(target) : window.scrollY === 0);
     const show = () => (target ? window.hbReveal(url) : window.scrollTo(0, 0));
@@ -93,9 +97,7 @@
   let pages = 0;
   window.document$?.subscribe(() => {
     if (!pages++) return; // the page loaded in full: the browser's own focus
-    const place =
-      location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    const focus = place || document.querySelector(".md-content h1");
+    const focus = placeOf(location) || document.querySelector(".md-content h1");
     if (!focus || focus.contains(document.activeElement)) return;
     focus.tabIndex = -1;
     focus.focus({ preventScroll: true });
