@@ -232,16 +232,21 @@ def test_each_page_loads_the_common_bundles_and_only_the_widgets_it_has(
     assert set(expected) - {"", *pages} == set()
     used = set()
     for url in ["" if u == "./" else u for u in pages]:
-        widgets = widgets_marked_in(page(built_site, url))
+        html = page(built_site, url)
+        widgets = widgets_marked_in(html)
         if url in expected:
             assert widgets == expected[url], url
         used.update(widgets)
-        assert own_assets(built_site, url) == [
+        listed = own_assets(built_site, url)
+        assert listed == [
             COMMON_CSS,
             *[WIDGETS[name].css for name in widgets if WIDGETS[name].css],
             COMMON_JS,
             *[WIDGETS[name].js for name in widgets if WIDGETS[name].js],
         ], url
+        # What the loader fetches after instant navigation (assets/js/widgets.js): the same.
+        said = [attrs["data-hb-bundles"] for _tag, attrs in html.tags if "data-hb-bundles" in attrs]
+        assert sorted(" ".join(said).split()) == sorted(set(listed) - {COMMON_CSS, COMMON_JS}), url
     assert used == set(WIDGETS), "a widget no page has"
     assert own_assets(built_site, "404.html") == [COMMON_CSS, COMMON_JS]
 

@@ -17,12 +17,13 @@ import pytest
 from playwright.sync_api import expect
 
 from .support import ROOT
-from .support.browser import TWO_FRAMES
+from .support.browser import TWO_FRAMES, leaving_page, wait_for_instant_navigation
 from .support.server import SiteServer
 
 OURS = ROOT / "overrides/partials/header.html"
 UPSTREAM = Path(material.__file__).parent / "templates/partials/header.html"
-NAMES = ("打开目录", "搜索")
+# Each button's name, and what else it says (the contents drawer: whether it is open).
+NAMES = {"打开目录": ' aria-expanded="false"', "搜索": ""}
 ICON = '{% include ".icons/" ~ icon ~ ".svg" %}'
 
 
@@ -36,10 +37,9 @@ def test_the_header_is_materials_but_for_the_two_buttons_it_names() -> None:
     """A label may not be a button itself (Lighthouse: an ARIA role on an incompatible
     element), so each icon is wrapped in one."""
     ours, upstream = template(OURS), template(UPSTREAM)
-    for name in NAMES:
-        button = (
-            f'<span class="hb-press" role="button" tabindex="0" aria-label="{name}">{ICON}</span>'
-        )
+    for name, more in NAMES.items():
+        button = f'<span class="hb-press" role="button" tabindex="0" aria-label="{name}"{more}>'
+        button += f"{ICON}</span>"
         assert ours.count(button) == 1, name
         ours = ours.replace(button, ICON)
     assert ours == upstream
@@ -59,6 +59,7 @@ def test_a_screen_reader_hears_what_the_header_buttons_and_heading_links_do(
     phone: Any, site: SiteServer
 ) -> None:
     phone.goto(site.page_url("phrasing/"))
+    wait_for_instant_navigation(phone)
     header = phone.locator("header.md-header")
     expect(header.get_by_role("button", name="打开目录")).to_be_visible()
     expect(header.get_by_role("button", name="搜索")).to_be_visible()
@@ -67,8 +68,15 @@ def test_a_screen_reader_hears_what_the_header_buttons_and_heading_links_do(
     names = set(links.evaluate_all("all => all.map(a => a.getAttribute('aria-label'))"))
     assert names == {"复制本条链接"}  # a screen reader read each "#" as 井号
     expect(phone.get_by_role("progressbar")).to_have_accessible_name("正在打开页面")
-    header.get_by_role("button", name="打开目录").tap()
+    menu = header.get_by_role("button", name="打开目录")
+    menu.tap()
     expect(phone.locator("#__drawer")).to_be_checked()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    with leaving_page(phone):  # a chapter in the contents: Material closes them, silently
+        phone.locator(".md-sidebar--primary a.md-nav__link[href$='complaints/']").tap()
+    expect(phone.locator("#__drawer")).not_to_be_checked()
+    menu.focus()
+    expect(menu).to_have_attribute("aria-expanded", "false")  # what it says once reached
 
 
 @pytest.mark.browser
@@ -84,10 +92,19 @@ def test_on_a_narrow_window_the_keyboard_opens_the_contents_and_search(
         if menu.evaluate("b => b === document.activeElement"):
             break
     expect(menu).to_be_focused()
+    expect(menu).to_have_attribute("aria-expanded", "false")
     desktop.keyboard.press("Enter")
     expect(desktop.locator("#__drawer")).to_be_checked()
+    expect(menu).to_have_attribute("aria-expanded", "true")  # a screen reader hears it opened
     desktop.keyboard.press(" ")  # Space, as on a button, closes it again
     expect(desktop.locator("#__drawer")).not_to_be_checked()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    desktop.keyboard.press("Enter")
+    desktop.keyboard.press("Tab")  # into the contents
+    desktop.keyboard.press("Escape")  # closes them, the focus back where they were opened
+    expect(desktop.locator("#__drawer")).not_to_be_checked()
+    expect(menu).to_be_focused()
+    expect(menu).to_have_attribute("aria-expanded", "false")
     desktop.get_by_role("button", name="搜索").focus()
     desktop.keyboard.press(" ")
     expect(desktop.locator(".md-search__input")).to_be_focused()

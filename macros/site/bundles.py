@@ -45,9 +45,6 @@ class Widget:
     js: str = ""  # its script bundle (site path); none for styles alone
     css: str = ""  # its stylesheet bundle (site path); none for a widget with nothing to show
 
-    def as_json(self) -> dict[str, object]:
-        return {"hooks": list(self.hooks), "js": self.js, "css": self.css}
-
 
 # The attributes each widget's script (assets/js/<widget>.js) or styles look for.
 WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
@@ -114,7 +111,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/view.js",
             "assets/js/header-keys.js",  # Enter on the header buttons (partials/header.html)
             "assets/js/paper.js",
-            "assets/js/widgets.js",  # needs window.hbWidgets, which the bundle starts with
+            "assets/js/widgets.js",
             "assets/js/whatsnew-loader.js",  # loads assets/whatsnew.* when there is news
             "assets/js/offline.js",  # registers sw.js; says whether the copy is saved
         ),
@@ -160,22 +157,14 @@ JOINER: Final = MappingProxyType({".css": "\n", ".js": "\n;\n"})
 
 
 def common_head(stamp: str) -> str:
-    """The common script's first lines: which widgets there are, for the loader (widgets.js),
-    and which content this build shows (the what's-new manifest's stamp, for
-    whatsnew-loader.js). The stamp lives here, in one small file every page already loads,
+    """The common script's first line: which content this build shows (the what's-new
+    manifest's stamp, for whatsnew-loader.js). The stamp lives here, in one small file every page already loads,
     not in every page: an edit to one entry then changes the pages that show it, and a phone
     downloads those again, not all of them. A page keeps the script of its own build (the
     service worker serves a page's files from its build's copy), so it compares its own
     build's content. "use strict" first, as in each source: it makes the whole bundle strict
     only at its top."""
-    table = {name: widget.as_json() for name, widget in WIDGETS.items()}
-    return (
-        '"use strict";\nwindow.hbWidgets = '
-        + json.dumps(table, separators=(",", ":"))
-        + ";\nwindow.hbContent = "
-        + json.dumps(stamp)
-        + ";"
-    )
+    return f'"use strict";\nwindow.hbContent = {json.dumps(stamp)};'
 
 
 def bundle_text(custom: Path, bundle: str, stamp: str) -> str:
@@ -218,3 +207,9 @@ def widgets_in(html: str) -> list[str]:
     """The widgets a page's content has, in the order of WIDGETS."""
     names = attribute_names(html)
     return [name for name, widget in WIDGETS.items() if names & set(widget.hooks)]
+
+
+def bundles_of(widgets: list[Widget]) -> list[str]:
+    """The bundles of these widgets, once each (site paths): what a page says it needs, for the
+    loader (assets/js/widgets.js) after instant navigation."""
+    return list(dict.fromkeys(path for w in widgets for path in (w.css, w.js) if path))

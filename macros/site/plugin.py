@@ -183,9 +183,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         cast(dict[str, Any], context)["handbook_print_footer"] = css_string(
             print_footer(config.site_name, None if page.is_homepage else page.title, version)
         )
-        cast(dict[str, Any], context)["handbook_widgets"] = [
-            bundles.WIDGETS[name] for name in bundles.widgets_in(page.content or "")
-        ]
+        widgets = [bundles.WIDGETS[name] for name in bundles.widgets_in(page.content or "")]
+        cast(dict[str, Any], context)["handbook_widgets"] = widgets
+        cast(dict[str, Any], context)["handbook_bundles"] = bundles.bundles_of(widgets)
         return context
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -6,15 +6,14 @@
    script then starts on every page itself (document$ replays the current one). Until a new
    page's widget stylesheet and script are in, the page is laid out but not shown, so nobody
    sees an unstyled checklist or a quiz without its buttons.
-   window.hbWidgets (macros/site/bundles.py writes it ahead of this file): widget name →
-   {hooks: the data attributes that mark it, js, css: its bundles as site paths, either may
-   be empty}. */
+   Which bundles a page needs the build says in the page's content (data-hb-bundles:
+   overrides/main.html, from the data attributes of its widgets; macros/site/bundles.py), so
+   the script holds no table of them. */
 "use strict";
 
 (() => {
-  const widgets = window.hbWidgets;
   const bundle = document.currentScript;
-  if (!widgets || !bundle || !window.document$) return;
+  if (!bundle || !window.document$) return;
   const root = new URL("../", bundle.src); // this bundle is assets/handbook.js
   const WAITING = "hb-widgets-waiting"; // on <html>: the content is hidden (handbook.css)
   const PATIENCE = 3000; // ms: show the page anyway when a file does not come
@@ -72,13 +71,13 @@
       // others absolute when it started).
       for (const element of document.scripts) if (element.src) scripts.set(element.src, null);
     }
-    const waits = [];
-    for (const widget of Object.values(widgets)) {
-      if (!document.querySelector(widget.hooks.map((hook) => `[${hook}]`).join(","))) continue;
-      if (widget.css) waits.push(stylesheet(new URL(widget.css, root).href));
-      if (widget.js) waits.push(script(new URL(widget.js, root).href));
-    }
-    const pending = waits.filter(Boolean);
+    const needed = document.querySelector("[data-hb-bundles]")?.dataset.hbBundles ?? "";
+    const pending = needed
+      .split(" ")
+      .filter(Boolean)
+      .map((path) => new URL(path, root).href)
+      .map((address) => (address.endsWith(".css") ? stylesheet(address) : script(address)))
+      .filter(Boolean);
     const html = document.documentElement;
     html.classList.toggle(WAITING, pending.length > 0);
     if (!pending.length) return;
