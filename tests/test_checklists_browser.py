@@ -460,6 +460,9 @@ def test_an_item_can_be_marked_not_applicable(
     not_applicable = form.locator(f'button[data-na="{critical[0]}"]')
     assert not not_applicable.is_visible()
     switch.tap()
+    # Each says which item it is about (a screen reader heard eleven alike).
+    item = next(i for i in checklist.items if i.id == critical[0])
+    expect(not_applicable).to_have_accessible_description(item.text)
     box(form, critical[0]).check()
     not_applicable.tap()
     # no longer ticked, no longer counted, no longer required

@@ -537,6 +537,26 @@ def test_after_instant_navigation_the_focus_is_on_the_new_page_and_tab_goes_on_i
 
 
 @pytest.mark.browser
+def test_back_to_top_from_the_keyboard_leaves_the_focus_at_the_top(
+    desktop: Any, site: SiteServer
+) -> None:
+    """Material's button scrolls up and then hides with the focus on it: the next Tab went to
+    the page's foot, and the page with it."""
+    desktop.goto(site.page_url("phrasing/"))
+    desktop.evaluate("window.scrollTo(0, 6000)")
+    desktop.mouse.wheel(0, -200)
+    button = desktop.locator(".md-top")
+    expect(button).to_be_visible()
+    button.focus()
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_function("() => scrollY === 0")
+    expect(desktop.locator(".md-content h1")).to_be_focused()
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate("document.activeElement.closest('.md-content h1') !== null")
+    assert desktop.evaluate("scrollY") == 0
+
+
+@pytest.mark.browser
 def test_links_under_the_pointer_or_the_keyboard_stay_readable_in_the_light_scheme(
     desktop: Any, site: SiteServer
 ) -> None:

@@ -14,3 +14,12 @@ window.hbQuietBackToTop = (ms = 1000) => {
   };
   hide();
 };
+
+/* The button scrolls to the top and then hides, with the focus on it: Tab went on at the
+   page's foot. The focus goes to the title, where the reader now is. */
+document.addEventListener("click", (event) => {
+  const title = event.target.closest?.(".md-top") && document.querySelector(".md-content h1");
+  if (!title) return;
+  title.tabIndex = -1;
+  title.focus({ preventScroll: true });
+});
