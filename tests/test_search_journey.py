@@ -137,6 +137,33 @@ def test_results_land_on_another_page_on_the_same_page_and_back_returns(
     assert phone.evaluate("scrollY") == left_at
 
 
+def test_a_result_opened_in_a_new_tab_or_sent_as_a_link_lands_on_its_entry(
+    desktop: Any, phone: Any, site: SiteServer
+) -> None:
+    """A result's own address names its entry as ?hb=<id> (Material shows a teaser only for an
+    address without a fragment): a middle click, the link's menu or a copied address opened
+    the chapter at its top, the entry 15,000 px further down."""
+    desktop.goto(site.page_url(), wait_until="load")
+    box = desktop.locator(".md-search__input")  # in the header on a wide screen
+    box.click()
+    box.fill("客户要投诉")
+    box.press("End")
+    link = result_for(desktop, "tousu-gainian").first
+    address = str(link.get_attribute("href"))
+    with desktop.context.expect_page() as opened:
+        link.click(button="middle")
+    tab = opened.value
+    tab.wait_for_load_state()
+    for page in (tab, phone):  # a new tab; a colleague's phone the address was sent to
+        if page is phone:
+            phone.goto(address)
+        page.wait_for_url("**/complaints/?h=*#tousu-gainian")  # the address says where
+        page.evaluate(SETTLED)
+        assert entry_on_screen(page, ["tousu-gainian"]) == "tousu-gainian", where_is(
+            page, "tousu-gainian"
+        )
+
+
 @pytest.mark.parametrize("start", ["checklists/", "quizzes/"])
 def test_a_result_lands_from_a_page_without_the_chapter_styles(
     phone: Any, site: SiteServer, start: str

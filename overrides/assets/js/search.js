@@ -271,6 +271,14 @@
     });
   }
 
+  /* A result opened in a new tab (middle click, the link's menu) or its address copied and
+   * sent: the page opens with `?hb=<id>` and no fragment, so at its top. Go to the entry. */
+  const landing = entryAddress(location.href);
+  if (landing) {
+    history.replaceState(history.state, "", landing);
+    window.hbHold(new URL(landing), true); // and there while the page settles
+  }
+
   if (typeof document$ !== "undefined") document$.subscribe(setupPanels);
   else document.addEventListener("DOMContentLoaded", setupPanels);
 })();
