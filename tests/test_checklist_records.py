@@ -177,9 +177,17 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     phone.reload()
     form = open_checklist(phone, site, checklist.id)
     assert form.locator("input[data-item]:checked").count() == 1
-    # The next morning, someone ticks another checklist: the phone remembers who.
+    # Another checklist that evening is the same person's: the phone remembers who.
+    form = open_checklist(phone, site, other.id)
+    assert [form.locator(f'[data-who="{k}"]').input_value() for k in ("name", "shift")] == [
+        WHO["name"],
+        WHO["shift"],
+    ]
+    # The next morning it is often someone else's (a shared counter PC printed the morning's
+    # record under the evening's name and 班次): only the branch carries over.
     phone.clock.set_system_time(at("2030-05-02", 9))
     form = open_checklist(phone, site, other.id)
+    assert [form.locator(f'[data-who="{k}"]').input_value() for k in WHO] == ["", WHO["site"], ""]
     tick(phone, form, other.items[1].id, at("2030-05-02", 9, 5))
 
     phone.goto(site.page_url("checklists/"))
@@ -188,7 +196,7 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     left = sum(i.critical for i in items) - items[0].critical - items[-1].critical
     assert days.nth(1).inner_text().split("\n") == [
         "5月1日 周三",
-        f"{checklist.title} 1/{len(items) - 1} · 必做未做 {left} 项",
+        f"{checklist.title}（{WHO['shift']}） 1/{len(items) - 1} · 必做未做 {left} 项",
     ]
     assert days.nth(2).inner_text().startswith(f"4月29日 周一\n{other.title} 1/")
 
@@ -216,7 +224,14 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     ]
     assert row["2030-05-01", items[1].text][3:6] == [must[items[1].critical], "否", ""]
     assert row["2030-05-01", items[-1].text][4] == "不适用"
-    assert row["2030-05-02", other.items[1].text][4:] == ["是", "2030-05-02 09:05", *who, ""]
+    assert row["2030-05-02", other.items[1].text][4:] == [
+        "是",
+        "2030-05-02 09:05",
+        "",
+        WHO["site"],
+        "",
+        "",
+    ]
     assert row["2030-04-29", other.items[0].text][4:6] == ["是", ""]  # done, time unknown
 
     # Opened from the list, a record can be read and printed, not changed.
@@ -291,8 +306,8 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     assert day.inner_text().startswith("今天 5月1日 周三\n")
     links = day.get_by_role("link")
     assert [links.nth(i).inner_text().split(" · ")[0] for i in range(links.count())] == [
-        f"{checklist.title} 1/{len(items)}",  # the sheet in use
-        f"{checklist.title}（早班） 2/{len(items)}",  # the morning's, by its 班次
+        f"{checklist.title}（晚班） 1/{len(items)}",  # the sheet in use, by its 班次 too
+        f"{checklist.title}（早班） 2/{len(items)}",  # the morning's
     ]
     links.nth(1).tap()
     phone.wait_for_url("**/?day=2030-05-01.1")
@@ -303,6 +318,49 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     ) == [items[0].id, items[1].id]
     text = printed(phone, form, "print-record")
     assert f"日期 {folded('2030-05-01（当天第 1 张）')}" in text and "08:05" in rows(text)[1]
+
+
+def test_a_name_typed_over_someone_elses_ticks_asks_whether_it_is_a_new_sheet(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """On a shared counter PC the next person typed their name over the sheet in use: the
+    first person's ticks became theirs, and the first person's name was gone from every
+    record. Typing another name over ticks asks; yes is 重新开始 with the new name, no is a
+    correction of the name."""
+    phone = shanghai_phone
+    checklist = another(handbook)
+    items = checklist.items
+    phone.clock.set_system_time(at("2030-05-01", 8))
+    form = open_checklist(phone, site, checklist.id)
+    tick(phone, form, items[0].id, at("2030-05-01", 8, 5))
+    fill_in(form)
+    name = form.locator('[data-who="name"]')
+    asked: list[str] = []
+    phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    name.fill("李小红")
+    name.press("Tab")  # the field is left: the name is typed
+    assert asked and WHO["name"] in asked[0]
+    assert form.locator("input[data-item]:checked").count() == 0
+    values = {k: form.locator(f'[data-who="{k}"]').input_value() for k in ("name", "site", "shift")}
+    assert values == {"name": "李小红", "site": WHO["site"], "shift": ""}
+    tick(phone, form, items[1].id, at("2030-05-01", 8, 30))
+    # A correction of the name (cancel) keeps the ticks under it.
+    phone.once("dialog", lambda dialog: dialog.dismiss())
+    name.fill("李晓红")
+    name.press("Tab")
+    assert form.locator("input[data-item]:checked").count() == 1
+    assert name.input_value() == "李晓红"
+    phone.goto(site.page_url("checklists/"))
+    [day] = phone.locator("[data-history-list] > li").all()
+    links = day.get_by_role("link")
+    assert [links.nth(i).inner_text().split(" ")[0] for i in range(links.count())] == [
+        checklist.title,  # the sheet in use: 李晓红's, no 班次 yet
+        f"{checklist.title}（{WHO['shift']}）",  # the first person's, kept with their name
+    ]
+    links.nth(1).tap()
+    form = phone.locator(f'[data-checklist="{checklist.id}"]')
+    expect(form.locator("[data-past]")).to_be_visible()
+    assert form.locator('[data-who="name"]').input_value() == WHO["name"]
 
 
 def test_a_record_of_nothing_prints_as_the_blank_form(

@@ -15,7 +15,7 @@
 (() => {
   const PREFIX = "hb-checklist:";
   const KEY = /^hb-checklist:([a-z0-9-]+):(\d{4}-\d\d-\d\d(?:\.\d+)?)$/;
-  const WHO = "hb-checklist-who"; // the name, 网点 and 班次 last typed on this phone
+  const WHO = "hb-checklist-who"; // the name, 网点 and 班次 last typed here, and their day
   const FIELDS = ["name", "site", "shift", "note"];
   const HOUR = 36e5;
   const all = (selector) => document.querySelectorAll(selector);
@@ -187,8 +187,11 @@
       const past = shown !== today;
       record = load(id, shown);
       if (!past && !record.name && !record.site && !record.shift) {
+        // A name and 班次 carry over within their day: the next morning's sheet is often
+        // another person's (a shared counter PC), and a 班次 is the day's anyway.
         const last = parse(read(WHO));
-        Object.assign(record, { name: last.name, site: last.site, shift: last.shift });
+        const same = read(WHO)?.day === today;
+        Object.assign(record, { site: last.site }, same && { name: last.name, shift: last.shift });
       }
       for (const b of boxes) b.disabled = past;
       for (const input of inputs) {
@@ -263,6 +266,25 @@
       store();
       update();
     });
+    /* The next person on a shared counter PC typed their name over a sheet someone else had
+       ticked, and took over the ticks. Ask whether it is a new sheet (as 重新开始), keeping
+       the name; no, it is a correction. */
+    let named = "";
+    root.addEventListener("focusin", (event) => {
+      if (event.target.dataset.who === "name") named = record.name;
+    });
+    root.addEventListener("change", (event) => {
+      const name = record.name;
+      const ticked = Object.keys(record.t).length;
+      if (event.target.dataset.who !== "name" || !named || !name || name === named || !ticked)
+        return;
+      if (!confirm(root.dataset.askNewName.replace("%s", named))) return;
+      record.name = named;
+      root.hbReset();
+      event.target.value = record.name = name;
+      store();
+      write(WHO, { name, site: record.site, day: today });
+    });
     root.addEventListener("input", (event) => {
       const field = event.target.dataset.who;
       if (!field || shown !== today) return;
@@ -270,7 +292,7 @@
       store();
       update();
       if (field !== "note")
-        write(WHO, { name: record.name, site: record.site, shift: record.shift });
+        write(WHO, { name: record.name, site: record.site, shift: record.shift, day: today });
     });
     $("[data-note]").hidden = !usable();
     $("[data-checklist-bar]").hidden = false;
@@ -365,7 +387,7 @@
           for (const { checklist, count, record, d: key } of done) {
             const a = li.appendChild(document.createElement("a"));
             a.href = checklist.href + (key === today ? "" : `?day=${key}`);
-            a.textContent = `${checklist.title}${numberOf(key) ? `（${record.shift || `第 ${numberOf(key)} 张`}）` : ""} ${count.done}/${count.total}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
+            a.textContent = `${checklist.title}${record.shift ? `（${record.shift}）` : numberOf(key) ? `（第 ${numberOf(key)} 张）` : ""} ${count.done}/${count.total}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
           }
           return li;
         }),
