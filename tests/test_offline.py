@@ -333,7 +333,7 @@ def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
     page = phone_context.new_page()
     page.goto(live.server.page_url(), wait_until="load")
     status = page.locator(STATUS)
-    expect(status).to_contain_text("正在把手册存到这台手机", timeout=15_000)
+    expect(status).to_contain_text("正在把手册存到本机", timeout=15_000)
     expect(status).to_contain_text("没网时打不开")
     expect(page.locator(".hb-toast")).to_have_count(0)
     phone_context.unroute(one_file)

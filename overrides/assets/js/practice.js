@@ -189,7 +189,7 @@
         saved.textContent =
           ok && card
             ? `已记下：${queue.when(card.due - queue.today(hour))}在今日复习里再练这一句。`
-            : "没能保存：这台手机不让网页存东西。";
+            : "没能保存：本机的浏览器不让网页存东西。";
         for (const grade of grades) grade.disabled = true;
         onward.hidden = false;
         state.saved = saved.textContent;

@@ -278,7 +278,7 @@
             box,
             "p",
             "saved",
-            back ? `已记下，${back}再复习这一条。` : "没能保存：这台手机不让网页存东西。",
+            back ? `已记下，${back}再复习这一条。` : "没能保存：本机的浏览器不让网页存东西。",
           ).id = `hb-review-s-${id}`;
           const last = done + 1 >= session.length;
           const go = button(add(box, "p", "actions"), last ? "完成" : "下一条", true);
