@@ -483,6 +483,38 @@ def test_instant_navigation_away_and_back_keeps_the_quiz_and_starting_again_clea
     assert phone.locator(".quiz-result").is_hidden()
 
 
+def test_a_quiz_half_done_can_be_started_again_from_the_first_question(
+    phone: Any, site: SiteServer
+) -> None:
+    """On a shared counter PC the next person opened the quiz at the last one's question 4,
+    those answers counted in their score; 再做一次 came only at the end."""
+    answers = Answers(SHORT)
+    total = len(answers.items)
+    open_quiz(phone, site, SHORT)
+    restart = phone.get_by_role("button", name="从头再做")
+    expect(restart).to_be_hidden()  # nothing answered: nothing to start again
+    answer(phone, answers, correctly=False)
+    go_on(phone)
+    phone.reload()
+    phone.locator(".quiz.is-live").wait_for()
+    assert progress(phone) == f"第 2 题，共 {total} 题"
+    asked: list[str] = []
+    phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    restart.tap()
+    assert asked and progress(phone) == f"第 2 题，共 {total} 题"  # no: nothing changes
+    phone.once("dialog", lambda dialog: dialog.accept())
+    restart.tap()
+    assert progress(phone) == f"第 1 题，共 {total} 题"
+    expect(restart).to_be_hidden()
+    phone.reload()
+    phone.locator(".quiz.is-live").wait_for()
+    assert progress(phone) == f"第 1 题，共 {total} 题"
+    for _ in range(total):  # the earlier wrong answer counts no more
+        answer(phone, answers)
+        go_on(phone)
+    assert phone.locator(".quiz-score").inner_text() == f"答对 {total} 题，共 {total} 题。"
+
+
 def result_screen(page: Any) -> tuple[str, str, list[str]]:
     """Score line, record line and the ids of the wrong answers listed, as on screen."""
     expect(page.locator(".quiz-result")).to_be_visible()

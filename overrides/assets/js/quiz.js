@@ -165,6 +165,7 @@
 
     function show() {
       const q = order[pos];
+      started();
       for (const el of questions) el.classList.toggle("is-on", el === q);
       const round = mistakes ? "答错的题：" : "";
       find(".quiz-progress").textContent = `${round}第 ${pos + 1} 题，共 ${order.length} 题`;
@@ -203,6 +204,7 @@
       const q = order[pos];
       const chosen = chosenIn(q);
       answers[q.dataset.question] = chosen;
+      started();
       const right = grade(q, chosen);
       if (!right) wrong.push(q);
       // 今日复习 (review-queue.js) takes a question answered wrong into its queue.
@@ -371,6 +373,13 @@
       present();
     };
     find(".quiz-retry").addEventListener("click", () => again());
+    /* Halfway through, from the first question: the next person on a shared counter PC found
+       the last one's answers counted in their score, and 再做一次 only at the end. */
+    const restart = find(".quiz-restart");
+    const started = () => {
+      restart.hidden = !Object.keys(answers).length;
+    };
+    restart.addEventListener("click", () => window.confirm(restart.dataset.ask) && again());
     retryWrong.addEventListener("click", () => again(wrong.slice()));
     result.tabIndex = -1;
     quiz.classList.add("is-live");
