@@ -126,6 +126,22 @@ def test_the_phrase_text_itself_always_counts() -> None:
     assert found(one("完全不同", text="你好像不明白……"), "你好像不明白吗") == ["你好像不明白"]
 
 
+def test_a_phrases_near_misses_count_word_for_word(handbook: Handbook, matcher: Matcher) -> None:
+    """The quiz teaches them as wrong replies; the checker called them fine (a new hire's
+    audit: 109 of 188 wrong options passed)."""
+    passed = [
+        (entry.id, miss.text)
+        for entry in handbook.entries("phrase")
+        for miss in getattr(entry, "near_misses", [])
+        if entry.id not in [f.phrase for f in matcher.find(miss.text)]
+    ]
+    assert passed == []
+    alone = phrase_spec("x", "完全不同", [], also=["这个我们不给办，请您多理解。"])
+    assert found(Matcher(make_spec([alone])), "这个我们不给办，请您多理解") == [
+        "这个我们不给办，请您多理解"
+    ]
+
+
 @pytest.mark.parametrize(
     ("pattern", "message"),
     [

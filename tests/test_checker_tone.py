@@ -88,14 +88,31 @@ def test_an_apology_for_not_noticing_the_customer_is_not_a_brush_off(matcher: Ma
 def test_a_long_line_is_cut_between_sentences_and_a_short_one_is_not_scored() -> None:
     model = load_model()["model"]
     text = normalise("你们好。" * 40 + "\n客户：一二三四五\n员工：四五六七八\n好的").text
-    spans = units(text, model)
+    spans = [whole for whole, _sentences in units(text, model)]
     assert [text[a:b] for a, b in spans][-1] == "四五六七八"
     assert all(b - a <= model["unit_max"] for a, b in spans)
     # Pieces of at most unit_max characters, cut after a stop, scored without it.
     assert [text[a:b] for a, b in spans[:-1]] == [("你们好。" * 30)[:-1], ("你们好。" * 10)[:-1]]
     one_long_sentence = "啊" * 200
-    assert units(one_long_sentence, model) == [(0, 200)]
+    assert units(one_long_sentence, model) == [((0, 200), [])]
     assert units("好的，行", model) == []  # fewer than four Chinese characters
+
+
+def test_a_unit_of_sentences_is_scored_whole_then_each_sentence_alone(matcher: Matcher) -> None:
+    """A message or a dictated call comes as one line: a polite sentence's weights hid a rude
+    one beside it (a new hire's audit, 2026-12-05). A brush-off spread over short sentences is
+    still marked whole."""
+    text = normalise("我马上帮您查。你听不见吗？好的。").text
+    [(whole, sentences)] = units(text, load_model()["model"])
+    assert [text[a:b] for a, b in [whole, *sentences]] == [
+        text.rstrip("。"),
+        "我马上帮您查",
+        "你听不见吗",
+    ]
+    assert marks(matcher, "你听不见吗？") == [(TONE_ID, "你听不见吗")]
+    assert marks(matcher, "我马上帮您查。你听不见吗？") == [(TONE_ID, "你听不见吗")]
+    assert marks(matcher, "您是第一次来办补卡吧？没关系，我一步步教您。") == []
+    assert marks(matcher, "您好，请稍等。我帮您查一下。") == []
 
 
 def test_the_tone_notes_own_alternatives_are_not_marked(

@@ -45,12 +45,17 @@ def handbook_examples(handbook: Handbook) -> Iterator[tuple[str, bool]]:
 
 
 def _units(labelled: Iterable[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Every example once (the first label wins), as units, in a fixed order."""
+    """Every example once (the first label wins), as units, in a fixed order. A fine example
+    is fine in each of its sentences, which the check scores one by one (您是第一次来吧？ asks,
+    with or without 我教您 after it); a brush-off is learned whole, not knowing which of its
+    sentences brushes off."""
     seen: dict[str, bool] = {}
     for text, bad in labelled:
         unit = unit_of(text)
-        if unit.strip(PAUSE + STOP):
-            seen.setdefault(unit, bad)
+        for part in [unit] if bad else unit.split(STOP):
+            part = part.strip(PAUSE + STOP)
+            if part:
+                seen.setdefault(part, bad)
     return list(seen.items())
 
 

@@ -81,21 +81,32 @@ class Matcher:
         return findings
 
     def _tone(self, text: str, kept: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
-        """Step 4: units where no phrase was found and whose tone score passes the threshold."""
+        """Step 4: units where no phrase was found and whose tone score passes the threshold;
+        of a unit that does not pass whole, each of its sentences that passes alone."""
         if self.tone is None:
             return []
         model = self.tone["model"]
         found = []
         taken = sorted((s, e) for s, e, _ in kept)  # disjoint: their ends are in order too
         index = 0
-        for start, end in units(text, model):
-            while index < len(taken) and taken[index][1] <= start:
+        for whole, sentences in units(text, model):
+            while index < len(taken) and taken[index][1] <= whole[0]:
                 index += 1
-            if index < len(taken) and taken[index][0] < end:
-                continue  # a listed phrase was found in this unit
-            if score(self._tone_weights, model, text[start:end]) > model["threshold"]:
-                found.append((start, end, self.tone["id"]))
+            listed = taken[index:]
+            if self._passes(text, whole, listed):
+                found.append((*whole, self.tone["id"]))
+            else:
+                found += [(*s, self.tone["id"]) for s in sentences if self._passes(text, s, listed)]
         return found
+
+    def _passes(self, text: str, span: tuple[int, int], listed: list[tuple[int, int]]) -> bool:
+        start, end = span
+        if self.tone is None or any(a < end and start < b for a, b in listed):
+            return False  # a listed phrase was found in it
+        return (
+            score(self._tone_weights, self.tone["model"], text[start:end])
+            > self.tone["model"]["threshold"]
+        )
 
     def phrase(self, ident: str) -> Phrase | ToneSpec:
         if self.tone is not None and ident == self.tone["id"]:

@@ -73,12 +73,15 @@ def phrase_spec(
     exceptions: Iterable[str] = (),
     lists: Lexicon = MappingProxyType({}),
     compile: PatternCompiler | None = None,
+    also: Iterable[str] = (),
 ) -> Phrase:
-    """One phrase compiled: its own text always counts, then each pattern; exceptions apart.
+    """One phrase compiled: its own text always counts, then each pattern, then the texts
+    `also` said as they are (its polite-sounding wrong replies); exceptions apart.
     `compile`: a compiler for `lists` that has seen the patterns already (the content load's)."""
     compile = compile or PatternCompiler(lists)
     match: list[str] = []
-    for source in (literal_text(text), *(compile(p).regex for p in patterns)):
+    said = [literal_text(other) for other in also]
+    for source in (literal_text(text), *(compile(p).regex for p in patterns), *said):
         if source not in match:
             match.append(source)
     return {

@@ -15,6 +15,11 @@ Units: each line of the normalised text, without a speaker label ("员工：" is
 labelled "客户：" is the customer's and is not scored); a line longer than UNIT_MAX characters is
 cut between sentences into pieces of at most UNIT_MAX (a longer sentence is a piece alone). A
 unit with fewer than MIN_IDEOGRAPHS Chinese characters is not scored.
+
+A unit of several sentences that does not pass is scored again sentence by sentence, and each
+that passes alone is marked: a polite sentence must not hide a rude one on its line (我马上帮您
+查。你听不见吗？ passed, its first sentence outweighing the second), while a brush-off spread
+over short sentences (不知道。下一位！) is still found whole.
 """
 
 from __future__ import annotations
@@ -78,9 +83,13 @@ def load_model(path: Path = MODEL_FILE) -> ModelFile:
     return loaded
 
 
-def units(text: str, model: ToneModel) -> list[tuple[int, int]]:
-    """Spans [start, end) of normalised text that are scored, in order."""
-    spans: list[tuple[int, int]] = []
+Span = tuple[int, int]
+
+
+def units(text: str, model: ToneModel) -> list[tuple[Span, list[Span]]]:
+    """Spans [start, end) of normalised text that are scored, in order, each with its sentences
+    when it has more than one (scored alone when it does not pass whole)."""
+    spans: list[tuple[Span, list[Span]]] = []
     start = 0
     while start <= len(text):
         end = text.find(NL, start)
@@ -110,7 +119,7 @@ def _customer_says(text: str, start: int, model: ToneModel) -> bool:
     return any(text.startswith(label + PAUSE, start) for label in model["customer_labels"])
 
 
-def _line_units(text: str, start: int, end: int, model: ToneModel) -> list[tuple[int, int]]:
+def _line_units(text: str, start: int, end: int, model: ToneModel) -> list[tuple[Span, list[Span]]]:
     if _customer_says(text, start, model):
         return []
     while start < end and text[start] in (PAUSE, STOP):
@@ -119,23 +128,33 @@ def _line_units(text: str, start: int, end: int, model: ToneModel) -> list[tuple
         if text.startswith(label + PAUSE, start):
             start += len(label) + 1
             break
-    spans: list[tuple[int, int]] = []
-    piece = position = start
+    pieces: list[list[Span]] = [[]]  # the sentences of each piece
+    position = start
     while position < end:
         stop = text.find(STOP, position, end)
         sentence_end = end if stop < 0 else stop + 1
-        if position > piece and sentence_end - piece > model["unit_max"]:
-            spans.append((piece, position))
-            piece = position
+        if pieces[-1] and sentence_end - pieces[-1][0][0] > model["unit_max"]:
+            pieces.append([])
+        pieces[-1].append((position, sentence_end))
         position = sentence_end
-    if piece < end:
-        spans.append((piece, end))
-    # Without trailing pauses and stops: "。" before a line break is part of the break once
-    # normalised, and a sentence must score the same at the end of a line as anywhere else.
-    trimmed = [(a, _trim_end(text, a, b)) for a, b in spans]
-    return [
-        (a, b) for a, b in trimmed if sum(map(_ideograph, text[a:b])) >= model["min_ideographs"]
-    ]
+    found: list[tuple[Span, list[Span]]] = []
+    for sentences in pieces:
+        if not sentences:
+            continue
+        whole = _scored(text, sentences[0][0], sentences[-1][1], model)
+        alone = [s for s in (_scored(text, a, b, model) for a, b in sentences) if s]
+        if whole:
+            found.append((whole, alone if len(sentences) > 1 else []))
+    return found
+
+
+def _scored(text: str, start: int, end: int, model: ToneModel) -> Span | None:
+    """The span without trailing pauses and stops ("。" before a line break is part of the
+    break once normalised, and a sentence must score the same at the end of a line as anywhere
+    else), if it has enough Chinese characters to be scored."""
+    end = _trim_end(text, start, end)
+    enough = sum(map(_ideograph, text[start:end])) >= model["min_ideographs"]
+    return (start, end) if enough else None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -183,33 +183,37 @@
   }
 
   /** Tone (macros/phrases/tone.py): the units of normalised text that are scored, as
-   * [start, end) code-point indexes of `chars`. */
+   * [start, end) code-point indexes of `chars`, each with its sentences when it has more than
+   * one (scored alone when it does not pass whole). */
   function toneUnits(chars, model) {
     const spans = [];
+    const scored = (a, to) => {
+      let b = to;
+      while (b > a && separator(chars[b - 1])) b--; // a sentence scores the same at a line's end
+      const words = chars.slice(a, b).filter((c) => isIdeograph(c.codePointAt(0))).length;
+      return words >= model.min_ideographs ? [a, b] : null;
+    };
     const lineUnits = (from, end) => {
       if (customerSays(chars, from, model)) return;
       let start = from;
       while (start < end && separator(chars[start])) start++;
       const staff = model.staff_labels.find((label) => startsWith(chars, label, start));
       if (staff) start += staff.length + 1;
-      const line = [];
-      let piece = start;
+      const pieces = [[]]; // the sentences of each piece
       let position = start;
       while (position < end) {
         const stop = chars.indexOf(STOP, position);
         const sentenceEnd = stop < 0 || stop >= end ? end : stop + 1;
-        if (position > piece && sentenceEnd - piece > model.unit_max) {
-          line.push([piece, position]);
-          piece = position;
-        }
+        const piece = pieces[pieces.length - 1];
+        if (piece.length && sentenceEnd - piece[0][0] > model.unit_max) pieces.push([]);
+        pieces[pieces.length - 1].push([position, sentenceEnd]);
         position = sentenceEnd;
       }
-      if (piece < end) line.push([piece, end]);
-      for (const [a, to] of line) {
-        let b = to;
-        while (b > a && separator(chars[b - 1])) b--; // a sentence scores the same at a line's end
-        const words = chars.slice(a, b).filter((c) => isIdeograph(c.codePointAt(0))).length;
-        if (words >= model.min_ideographs) spans.push([a, b]);
+      for (const sentences of pieces) {
+        if (!sentences.length) continue;
+        const whole = scored(sentences[0][0], sentences[sentences.length - 1][1]);
+        const alone = sentences.map(([a, b]) => scored(a, b)).filter(Boolean);
+        if (whole) spans.push([whole, sentences.length > 1 ? alone : []]);
       }
     };
     let start = 0;
@@ -248,12 +252,14 @@
     const found = [];
     const taken = kept.map(([from, to]) => [from, to]).sort((a, b) => a[0] - b[0]);
     let index = 0; // taken spans are disjoint: their ends are in order too
-    for (const [start, end] of toneUnits(chars, tone.model)) {
-      while (index < taken.length && taken[index][1] <= start) index++;
-      if (index < taken.length && taken[index][0] < end) continue; // a listed phrase is in it
-      if (toneScore(chars.slice(start, end), tone) > tone.model.threshold) {
-        found.push([start, end, tone.phrase]);
-      }
+    for (const [whole, sentences] of toneUnits(chars, tone.model)) {
+      while (index < taken.length && taken[index][1] <= whole[0]) index++;
+      const listed = taken.slice(index);
+      const passes = ([start, end]) =>
+        !listed.some(([a, b]) => a < end && start < b) && // no listed phrase in it
+        toneScore(chars.slice(start, end), tone) > tone.model.threshold;
+      const marked = passes(whole) ? [whole] : sentences.filter(passes);
+      for (const [start, end] of marked) found.push([start, end, tone.phrase]);
     }
     return found;
   }
