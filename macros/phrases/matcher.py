@@ -92,17 +92,18 @@ class Matcher:
         for whole, sentences in units(text, model):
             while index < len(taken) and taken[index][1] <= whole[0]:
                 index += 1
-            listed = taken[index:]
-            if self._passes(text, whole, listed):
+            if index < len(taken) and taken[index][0] < whole[1]:
+                continue  # a listed phrase was found in this unit: that is what it says
+            if self._passes(text, whole):
                 found.append((*whole, self.tone["id"]))
             else:
-                found += [(*s, self.tone["id"]) for s in sentences if self._passes(text, s, listed)]
+                found += [(*s, self.tone["id"]) for s in sentences if self._passes(text, s)]
         return found
 
-    def _passes(self, text: str, span: tuple[int, int], listed: list[tuple[int, int]]) -> bool:
+    def _passes(self, text: str, span: tuple[int, int]) -> bool:
         start, end = span
-        if self.tone is None or any(a < end and start < b for a, b in listed):
-            return False  # a listed phrase was found in it
+        if self.tone is None:
+            return False
         return (
             score(self._tone_weights, self.tone["model"], text[start:end])
             > self.tone["model"]["threshold"]

@@ -254,9 +254,8 @@
     let index = 0; // taken spans are disjoint: their ends are in order too
     for (const [whole, sentences] of toneUnits(chars, tone.model)) {
       while (index < taken.length && taken[index][1] <= whole[0]) index++;
-      const listed = taken.slice(index);
+      if (index < taken.length && taken[index][0] < whole[1]) continue; // a listed phrase is in it
       const passes = ([start, end]) =>
-        !listed.some(([a, b]) => a < end && start < b) && // no listed phrase in it
         toneScore(chars.slice(start, end), tone) > tone.model.threshold;
       const marked = passes(whole) ? [whole] : sentences.filter(passes);
       for (const [start, end] of marked) found.push([start, end, tone.phrase]);
