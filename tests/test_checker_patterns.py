@@ -105,6 +105,13 @@ def test_text_is_normalised_before_matching() -> None:
     assert found(matcher, "绝对不会\n绝对不可能") == []  # two lines are two utterances
 
 
+def test_the_commonest_keyboard_slip_is_read_as_meant(matcher: Matcher) -> None:
+    """自已 for 自己 (a new hire's 你自已看账单 was found by nothing); 自已经 says 已经."""
+    assert [f.phrase for f in matcher.find("你自已看账单")] == ["ziji-kan-zhangdan"]
+    assert found(matcher, "你自已看账单") == ["你自已看账单"]  # the words as typed
+    assert normalise("自已经办理之日起").text == "自已经办理之日起"
+
+
 def test_exceptions_excuse_a_match_only_inside_them() -> None:
     matcher = one("你应该", exceptions=("你应该(已经|收到)",))
     assert found(matcher, "你应该已经收到短信了") == []

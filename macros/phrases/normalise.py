@@ -130,7 +130,13 @@ def normalise(text: str) -> Normalised:
         out.append(run)
         starts.append(run_start)
         ends.append(run_end)
-    return Normalised("".join(out), starts, ends)
+    return Normalised(_SLIP.sub("自己", "".join(out)), starts, ends)
+
+
+# The commonest slip of a phone keyboard: 自已 for 自己 (已 is 己's neighbour), which hid
+# 你自己看账单 from every pattern. Not before 经: 自已经办理之日起 says 已经. Same length, so
+# the spans stay.
+_SLIP: Final = re.compile("自已(?!经)")
 
 
 def _rank(separator: str) -> int:

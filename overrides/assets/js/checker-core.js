@@ -104,6 +104,7 @@
       offset = next;
     }
     if (run) push(run, runStart, runEnd);
+    result.text = result.text.replace(/自已(?!经)/g, "自己"); // a slip (normalise.py: _SLIP)
     return result;
   }
 
