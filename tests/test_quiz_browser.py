@@ -205,6 +205,9 @@ def test_confirm_waits_for_a_choice_and_multiple_choice_needs_every_right_option
         "labels => labels.map(l => getComputedStyle(l, '::after').content)"
     )
     assert sorted(marks) == sorted(['"✓"'] + ['"✓ 漏选"'] * (len(answers.right(qid)) - 1)), marks
+    # and the verdict says which were left out, as the list of wrong answers at the end does
+    left = "；".join(text.rstrip("。；; ") for text in answers.right(qid)[1:])
+    expect(phone.locator(".quiz-miss")).to_have_text(f"漏选了“{left}”。")
 
 
 def visual_option_order(question: Any) -> list[str]:

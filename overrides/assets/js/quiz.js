@@ -154,6 +154,10 @@
           return `你选的“${bare(q, value)}”${why ? `：${why.textContent}` : ""}。`;
         })
         .filter(Boolean);
+      // 多选: a right option left out is named too (the verdict alone did not say which).
+      const left = answer(q).filter((value) => !chosen.includes(value));
+      if (chosen.length && left.length && answer(q).length > 1)
+        misses.push(`漏选了“${left.map((value) => bare(q, value)).join("；")}”。`);
       const miss = box.querySelector(".quiz-miss");
       miss.textContent = misses.join("");
       miss.hidden = !misses.length;
