@@ -39,12 +39,15 @@ document.addEventListener("keydown", (event) => {
 /* 打开目录 says whether the contents are open, and Escape closes them, the focus back on it.
    Material opens and closes the drawer by setting its checkbox, which fires no event (as on
    a tap on a link in it): the state is read again whenever the focus moves. */
-const drawer = () => document.getElementById("__drawer");
-const menu = () => document.querySelector('[for="__drawer"] .hb-press');
-for (const type of ["change", "focusin"])
-  document.addEventListener(type, () => menu()?.setAttribute("aria-expanded", drawer()?.checked));
-document.addEventListener("keydown", (event) => {
-  if (event.key !== "Escape" || !drawer()?.checked) return;
-  drawer().click();
-  menu().focus();
-});
+{
+  // In a block: a bundle's top-level const is global to every script of the page.
+  const drawer = () => document.getElementById("__drawer");
+  const menu = () => document.querySelector('[for="__drawer"] .hb-press');
+  for (const type of ["change", "focusin"])
+    document.addEventListener(type, () => menu()?.setAttribute("aria-expanded", drawer()?.checked));
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !drawer()?.checked) return;
+    drawer().click();
+    menu().focus();
+  });
+}
