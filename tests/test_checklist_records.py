@@ -91,6 +91,17 @@ def fill_in(form: Any) -> None:
     form.locator('[data-who="note"]').fill(NOTE)
 
 
+def morning_sheet(page: Any, site: SiteServer, checklist: Any, ticked: int) -> Any:
+    """The checklist at 08:00 on 1 May 2030, its first `ticked` items ticked from 08:05 on a
+    minute apart and the form filled in (WHO, NOTE)."""
+    page.clock.set_system_time(at("2030-05-01", 8))
+    form = open_checklist(page, site, checklist.id)
+    for n, item in enumerate(checklist.items[:ticked]):
+        tick(page, form, item.id, at("2030-05-01", 8, 5 + n))
+    fill_in(form)
+    return form
+
+
 def printed(page: Any, form: Any, action: str) -> str:
     """Press a print button; what comes out: the text of its one A4 page."""
     before = page.evaluate("window.printed || 0")
@@ -270,11 +281,7 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     phone = shanghai_phone
     checklist = another(handbook)
     items = checklist.items
-    phone.clock.set_system_time(at("2030-05-01", 8))
-    form = open_checklist(phone, site, checklist.id)
-    tick(phone, form, items[0].id, at("2030-05-01", 8, 5))
-    tick(phone, form, items[1].id, at("2030-05-01", 8, 6))
-    fill_in(form)
+    form = morning_sheet(phone, site, checklist, 2)
     form.locator('[data-who="shift"]').fill("早班")
     asked: list[str] = []
     phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
@@ -330,10 +337,7 @@ def test_a_name_typed_over_someone_elses_ticks_asks_whether_it_is_a_new_sheet(
     phone = shanghai_phone
     checklist = another(handbook)
     items = checklist.items
-    phone.clock.set_system_time(at("2030-05-01", 8))
-    form = open_checklist(phone, site, checklist.id)
-    tick(phone, form, items[0].id, at("2030-05-01", 8, 5))
-    fill_in(form)
+    form = morning_sheet(phone, site, checklist, 1)
     name = form.locator('[data-who="name"]')
     asked: list[str] = []
     phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))

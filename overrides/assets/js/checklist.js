@@ -189,8 +189,9 @@
       if (!past && !record.name && !record.site && !record.shift) {
         // A name and 班次 carry over within their day: the next morning's sheet is often
         // another person's (a shared counter PC), and a 班次 is the day's anyway.
-        const last = parse(read(WHO));
-        const same = read(WHO)?.day === today;
+        const raw = read(WHO);
+        const last = parse(raw);
+        const same = raw?.day === today;
         Object.assign(record, { site: last.site }, same && { name: last.name, shift: last.shift });
       }
       for (const b of boxes) b.disabled = past;
@@ -207,6 +208,10 @@
       update();
     };
 
+    // Who fills the sheet in, for the next sheet opened here the same day (only 网点 after).
+    const remember = () =>
+      write(WHO, { name: record.name, site: record.site, shift: record.shift, day: today });
+
     // The page stayed open past the day's start: what is done now goes on the new day's record.
     const newDay = () => day(start) !== today && root.hbRefresh();
 
@@ -217,7 +222,7 @@
       write(`${PREFIX}${id}:${today}.${n}`, read(`${PREFIX}${id}:${today}`));
       // The next sheet is the next shift's, often another person's: only the branch stays.
       record = parse({ site: record.site });
-      write(WHO, { site: record.site });
+      remember();
       for (const input of inputs) input.value = record[input.dataset.who];
       store();
       update();
@@ -283,7 +288,7 @@
       root.hbReset();
       event.target.value = record.name = name;
       store();
-      write(WHO, { name, site: record.site, day: today });
+      remember();
     });
     root.addEventListener("input", (event) => {
       const field = event.target.dataset.who;
@@ -291,8 +296,7 @@
       record[field] = event.target.value;
       store();
       update();
-      if (field !== "note")
-        write(WHO, { name: record.name, site: record.site, shift: record.shift, day: today });
+      if (field !== "note") remember();
     });
     $("[data-note]").hidden = !usable();
     $("[data-checklist-bar]").hidden = false;
