@@ -213,13 +213,13 @@ def test_each_page_loads_the_common_bundles_and_only_the_widgets_it_has(
         # The chapters' styles ahead (search lands there); how many items 今日复习 has today.
         "": ["chapter", "review-feed", "review-queue"],
         "phrasing/": ["chapter", "review-feed"],  # a phrase opened enters 今日复习
-        "phrasing/print/": ["chapter"],
+        "phrasing/print/": ["chapter", "paper"],  # 打印速查表
         "course/": ["chapter"],
-        "checklists/": ["checklist"],
-        f"checklists/{checklist}/": ["checklist"],
-        "checklists/print/": ["checklist"],
+        "checklists/": ["checklist-index"],  # today's progress, 最近记录: no form
+        f"checklists/{checklist}/": ["paper", "checklist"],
+        "checklists/print/": ["paper", "checklist"],
         "quizzes/": ["quiz"],
-        f"quizzes/{quiz}/": ["quiz", "review-feed"],
+        f"quizzes/{quiz}/": ["paper", "quiz", "review-feed"],  # 打印试卷, 打印答案
         "checker/": ["checker", "review-feed"],
         "review/": ["review-feed", "review-queue", "review"],
         "practice/": ["review-feed", "review-queue", "practice"],

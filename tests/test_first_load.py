@@ -50,8 +50,9 @@ WATCH_FRAMES = """(widgets) => {
 # When each widget's script has started on the page in front of the reader.
 STARTED = {
     "chapter": "true",  # styles only: shown once they are in
-    "checklist": "!!document.querySelector('[data-checklist-history]:not([hidden]), "
-    "[data-checklist] [data-checklist-bar]:not([hidden])')",
+    "paper": "!!window.hbPrintTitled",
+    "checklist": "!!document.querySelector('[data-checklist] [data-checklist-bar]:not([hidden])')",
+    "checklist-index": "!!document.querySelector('[data-checklist-history]:not([hidden])')",
     "quiz": "!document.querySelector('[data-quiz]') || !!document.querySelector('.quiz.is-live')",
     # The checker has started once it says it is loading its data (which comes after the page).
     "checker": "!!document.querySelector('[data-checker][data-started]')",
@@ -118,7 +119,7 @@ def test_a_checklist_reached_from_the_home_page_loads_its_files_once_and_works(
         "checklists/",
         lambda: expect(history).to_be_visible(),
     )
-    assert sorted(fetched) == ["assets/checklist.css", "assets/checklist.js"]
+    assert sorted(fetched) == ["assets/checklist-index.js", "assets/checklist.css"]
     card = phone.locator("[data-checklist-summary]").first
     ident = card.get_attribute("data-checklist-summary")
     form = phone.locator(f'[data-checklist="{ident}"]')
@@ -129,6 +130,13 @@ def test_a_checklist_reached_from_the_home_page_loads_its_files_once_and_works(
     first = form.locator("input[data-item]").first
     first.check()
     expect(form.locator("[data-progress]")).to_contain_text("1/")
+    # then the form's own script and what prints it (its stylesheet is the index's, in already)
+    assert sorted(fetched) == [
+        "assets/checklist-index.js",
+        "assets/checklist.css",
+        "assets/checklist.js",
+        "assets/paper.js",
+    ]
     # Home and back: the stylesheet comes again (Material drops what the home page does not
     # list), the script does not.
     for step, address in (
@@ -167,7 +175,7 @@ def test_a_quiz_reached_from_the_home_page_loads_its_files_once_and_works(
     question.locator("label").first.click()
     phone.get_by_role("button", name="确定").click()
     expect(phone.locator(".quiz-verdict")).to_be_visible()
-    assert sorted(fetched) == ["assets/quiz.css", "assets/quiz.js"]
+    assert sorted(fetched) == ["assets/paper.js", "assets/quiz.css", "assets/quiz.js"]
     assert_never_shown_too_early(phone)
 
 

@@ -3,7 +3,7 @@
 The sources stay one file per widget in overrides/assets/ (easy to read and lint). Every page
 loads the common bundles (assets/handbook.css and assets/handbook.js, listed in mkdocs.yml):
 the site's styles and what every page prints, search box, anchors, back-to-top, view switch,
-print buttons, and the loader of the widget bundles. A page with a checklist, a quiz or the
+and the loader of the widget bundles. A page with a checklist, a quiz, print buttons or the
 phrase checker also loads that widget's bundles, and only those (a chapter page: the
 chapters' styles): overrides/main.html puts their stylesheet in the head and their script
 after the common one on a full load, and the loader
@@ -56,14 +56,16 @@ WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
             hooks=("data-chapter", "data-leads-to-chapters"),
             css="assets/chapter.css",
         ),
+        # The print buttons (a quiz's sheet and key, 禁语速查表) and what prints a checklist
+        # under its own title: not on the pages that print only by the browser's menu.
+        "paper": Widget(hooks=("data-print", "data-checklist"), js="assets/paper.js"),
         "checklist": Widget(
-            hooks=(
-                "data-checklist",
-                "data-checklist-summary",
-                "data-checklist-history",
-                "data-day-start",
-            ),
-            js="assets/checklist.js",
+            hooks=("data-checklist",), js="assets/checklist.js", css="assets/checklist.css"
+        ),
+        # The index: today's progress on each card, 最近记录 and its CSV, which a form never shows.
+        "checklist-index": Widget(
+            hooks=("data-checklist-summary", "data-checklist-history"),
+            js="assets/checklist-index.js",
             css="assets/checklist.css",
         ),
         "quiz": Widget(
@@ -110,7 +112,6 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/search.js",
             "assets/js/view.js",
             "assets/js/header-keys.js",  # Enter on the header buttons (partials/header.html)
-            "assets/js/paper.js",
             "assets/js/widgets.js",
             "assets/js/whatsnew-loader.js",  # loads assets/whatsnew.* when there is news
             "assets/js/offline.js",  # registers sw.js; says whether the copy is saved
@@ -120,8 +121,13 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/css/handout.css",
             "assets/css/home.css",  # the home page's cards and chips: it loads this bundle
         ),
+        "assets/paper.js": ("assets/js/paper.js",),
         "assets/checklist.css": ("assets/css/checklist.css",),
-        "assets/checklist.js": ("assets/js/checklist.js",),
+        "assets/checklist.js": ("assets/js/checklist-records.js", "assets/js/checklist.js"),
+        "assets/checklist-index.js": (
+            "assets/js/checklist-records.js",  # each bundle has it; it runs once on a page
+            "assets/js/checklist-index.js",
+        ),
         "assets/quiz.css": ("assets/css/question-kind.css", "assets/css/quiz.css"),
         "assets/quiz.js": (
             "assets/js/bring-into-view.js",  # window.hbBringIntoView, which quiz.js uses
@@ -137,10 +143,11 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/checker.js",
         ),
         "assets/review-feed.js": (
-            "assets/js/fsrs.js",  # before review-feed.js and review-queue.js, which use it
+            "assets/js/review-history.js",  # before review-feed.js and fsrs.js, which use it
             "assets/js/review-feed.js",
         ),
-        "assets/review-queue.js": ("assets/js/review-queue.js",),
+        # The scheduler only where the queue is shown: the pages that feed it do without.
+        "assets/review-queue.js": ("assets/js/fsrs.js", "assets/js/review-queue.js"),
         "assets/review.js": (
             "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
             "assets/js/review.js",

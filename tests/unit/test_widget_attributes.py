@@ -48,7 +48,9 @@ def test_the_attributes_are_those_an_html_parser_reads(html: str) -> None:
 
 
 def test_a_widget_is_there_when_one_of_its_attributes_is() -> None:
+    # a checklist prints by paper.js (under its own title)
     assert widgets_in('<form data-checklist="x"><div data-quiz-best></div></form>') == [
+        "paper",
         "checklist",
         "quiz",
     ]

@@ -1,61 +1,15 @@
-/* Checklists (markup: macros/render/templates/checklists/). Each checklist day's record is saved as
-   localStorage["hb-checklist:<checklist id>:<YYYY-MM-DD>"] = {t: {item id: tick time in ms},
-   na: [item ids not applicable], name, site, shift, note}: ids, never positions, so editing the
-   YAML cannot move a tick. A record saved before tick times were kept is a list of item ids; it
-   still loads (ticks without a time). The day starts at data-day-start o'clock, not at midnight,
-   so a night shift keeps its ticks; records stay data-keep-days days, listed under 最近记录 on
-   the index and exported there as CSV. 重新开始 keeps a used sheet as the day's sheet n,
-   "<YYYY-MM-DD>.<n>" (a second shift on the same phone wiped the first one's record). Storage
-   may be missing, full or corrupt: then the checklist works without saving, says nothing, and
-   skips whatever it cannot read. What the form says now and then (重新开始's question, a save
-   that failed, a record of nothing) is in its data-ask-… and data-said-… attributes: the page’s
-   own JS has a size budget, its HTML more room. */
+/* Checklist forms (markup: macros/render/templates/checklists/_form.html; their records:
+   checklist-records.js). What the form says now and then (重新开始's question, a save that
+   failed, a record of nothing) is in its data-ask-… and data-said-… attributes: the page’s own
+   JS has a size budget, its HTML more room. */
 "use strict";
 
 (() => {
-  const PREFIX = "hb-checklist:";
-  const KEY = /^hb-checklist:([a-z0-9-]+):(\d{4}-\d\d-\d\d(?:\.\d+)?)$/;
+  const { PREFIX, KEY, ymd, hm, has, day, dateOf, sheet, parse, load, tally, begin, watch } =
+    window.hbChecklists;
   const WHO = "hb-checklist-who"; // the name, 网点 and 班次 last typed here, and their day
-  const FIELDS = ["name", "site", "shift", "note"];
-  const HOUR = 36e5;
   const all = (selector) => document.querySelectorAll(selector);
-  const pad = (n) => String(n).padStart(2, "0");
-  const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  const hm = (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  const has = (object, key) => Object.hasOwn(object, key);
-  // The checklist day a moment belongs to: its local date, counted from `start` o'clock.
-  const day = (start, at = Date.now()) => ymd(new Date(at - start * HOUR));
-  // A sheet: "2026-12-05", or "2026-12-05.1" (the day's first sheet, started over): its day,
-  // its number (none for the sheet in use), and both in words.
-  const dateOf = (d) => d.slice(0, 10);
-  const numberOf = (d) => d.slice(11);
-  const sheet = (d) => dateOf(d) + (numberOf(d) ? `（当天第 ${numberOf(d)} 张）` : "");
-
-  function parse(raw) {
-    const record = { t: {}, na: [] };
-    for (const field of FIELDS) record[field] = typeof raw?.[field] === "string" ? raw[field] : "";
-    if (Array.isArray(raw)) {
-      for (const item of raw) if (typeof item === "string") record.t[item] = 0;
-    } else if (raw?.t && typeof raw.t === "object") {
-      for (const [item, at] of Object.entries(raw.t))
-        if (typeof at === "number" && at >= 0) record.t[item] = at;
-      if (Array.isArray(raw.na)) record.na = raw.na.filter((item) => typeof item === "string");
-    }
-    return record;
-  }
-
-  // Full or blocked storage: the checklist still works, it only forgets.
   const { read, write } = window.hbStorage;
-
-  const load = (id, d) => parse(read(`${PREFIX}${id}:${d}`));
-
-  function keys() {
-    try {
-      return Object.keys(localStorage);
-    } catch {
-      return [];
-    }
-  }
 
   function usable() {
     try {
@@ -65,29 +19,6 @@
     } catch {
       return false;
     }
-  }
-
-  // Forget records older than `keep` days (and anything under our prefix that is no record).
-  function sweep(start, keep) {
-    const oldest = day(start, Date.now() - keep * 24 * HOUR);
-    for (const key of keys()) {
-      const found = KEY.exec(key);
-      if (key.startsWith(PREFIX) && (!found || found[2] < oldest)) write(key);
-    }
-  }
-
-  // items: [[id, text, critical], ...] of one checklist; what its record says about them.
-  function tally(items, record) {
-    const count = { done: 0, total: 0, left: 0, na: 0 };
-    for (const [item, , must] of items) {
-      if (record.na.includes(item)) count.na++;
-      else {
-        count.total++;
-        if (has(record.t, item)) count.done++;
-        else if (must) count.left++;
-      }
-    }
-    return count;
   }
 
   /* When an item was ticked, in `el`, for the record of day `d`: the calendar date too when it
@@ -309,109 +240,6 @@
     for (const b of early) if (!b.checked) b.click(); // as a tap now would: ticked and saved
   }
 
-  function summary(card, start) {
-    const items = card.dataset.items.split(" ").map((item) => [item]);
-    const out = card.querySelector("[data-progress]");
-    card.hbRefresh = () => {
-      const { done, total } = tally(items, load(card.dataset.checklistSummary, day(start)));
-      out.textContent = done === total ? "今天已全部完成 ✓" : `今天已完成 ${done}/${total}`;
-      out.hidden = !done;
-    };
-    card.hbRefresh();
-  }
-
-  // Every record this phone keeps of a checklist on the page, newest day first.
-  function records(checklists) {
-    const found = [];
-    for (const key of keys()) {
-      const [, id, d] = KEY.exec(key) || [];
-      const checklist = checklists.find((c) => c.id === id);
-      if (!checklist) continue;
-      const record = load(id, d);
-      const count = tally(checklist.items, record);
-      if (count.done || count.na) found.push({ d, checklist, record, count });
-    }
-    const order = (r) => checklists.indexOf(r.checklist);
-    const n = (r) => +numberOf(r.d) || 1e9; // the day's sheet in use was begun last
-    const date = (r) => dateOf(r.d);
-    return found.sort(
-      (a, b) => date(b).localeCompare(date(a)) || order(a) - order(b) || n(b) - n(a),
-    );
-  }
-
-  function csv(found) {
-    const cell = (value) => {
-      const text = String(value).replace(/^[=+\-@\t\r]/, "'$&"); // never a spreadsheet formula
-      return `"${text.replaceAll('"', '""')}"`;
-    };
-    const rows = [
-      ["日期", "检查表", "事项", "必做", "完成", "勾选时间", "姓名", "网点", "班次", "备注"],
-    ];
-    for (const { d, checklist, record } of [...found].reverse()) {
-      for (const [item, text, must] of checklist.items) {
-        const at = record.t[item];
-        const done = has(record.t, item);
-        rows.push([
-          dateOf(d),
-          checklist.title,
-          text,
-          must ? "是" : "否",
-          done ? "是" : record.na.includes(item) ? "不适用" : "否",
-          done && at ? `${ymd(new Date(at))} ${hm(new Date(at))}` : "",
-          record.name,
-          record.site,
-          record.shift,
-          record.note,
-        ]);
-      }
-    }
-    return `\ufeff${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
-  }
-
-  function recent(section, start) {
-    let checklists;
-    try {
-      checklists = JSON.parse(section.querySelector("[data-history-data]").textContent);
-    } catch {
-      return;
-    }
-    const list = section.querySelector("[data-history-list]");
-    const exporter = section.querySelector('[data-action="export"]');
-    section.hbRefresh = () => {
-      const today = day(start);
-      const found = records(checklists);
-      const days = new Map();
-      for (const r of found) days.set(dateOf(r.d), [...(days.get(dateOf(r.d)) || []), r]);
-      list.replaceChildren(
-        ...[...days].map(([d, done]) => {
-          const li = document.createElement("li");
-          const label = li.appendChild(document.createElement("span"));
-          const date = new Date(`${d}T12:00`);
-          label.textContent = `${d === today ? "今天 " : ""}${date.getMonth() + 1}月${date.getDate()}日 周${"日一二三四五六"[date.getDay()]}`;
-          for (const { checklist, count, record, d: key } of done) {
-            const a = li.appendChild(document.createElement("a"));
-            a.href = checklist.href + (key === today ? "" : `?day=${key}`);
-            a.textContent = `${checklist.title}${record.shift ? `（${record.shift}）` : numberOf(key) ? `（第 ${numberOf(key)} 张）` : ""} ${count.done}/${count.total}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
-          }
-          return li;
-        }),
-      );
-      section.querySelector("[data-history-empty]").hidden = found.length > 0;
-      exporter.hidden = !found.length;
-    };
-    section.hbExport = () => {
-      const a = document.createElement("a"); // not in the page: instant navigation never sees it
-      a.href = URL.createObjectURL(
-        new Blob([csv(records(checklists))], { type: "text/csv;charset=utf-8" }),
-      );
-      a.download = `检查表记录-${day(start)}.csv`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 6e4);
-    };
-    section.hidden = false;
-    section.hbRefresh();
-  }
-
   /* 看依据 and 标不适用 stay as the reader left them for this tab (back button, reload): the
      list's length, and so the place the browser returns to, depends on them. */
   const VIEW = "hb-checklist-view:";
@@ -428,32 +256,21 @@
 
   function init() {
     for (const b of all(".hb-print-intro [data-action]")) b.hidden = false;
-    const config = document.querySelector("[data-day-start]");
-    if (!config) return;
-    const start = +config.dataset.dayStart || 0;
-    sweep(start, +config.dataset.keepDays || 60);
+    if (begin() === null) return;
     for (const root of all("[data-checklist]")) {
       setup(root);
       showView(root);
     }
-    for (const card of all("[data-checklist-summary]")) summary(card, start);
-    for (const section of all("[data-checklist-history]")) recent(section, start);
   }
-
-  const refresh = () => {
-    for (const el of all("[data-checklist], [data-checklist-summary], [data-checklist-history]"))
-      el.hbRefresh?.();
-  };
 
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-action], [data-na]");
-    const root = button?.closest("[data-checklist], [data-checklist-history], .hb-print-intro");
+    const root = button?.closest("[data-checklist], .hb-print-intro");
     if (!root) return;
     const action = button.dataset.action;
     if (button.dataset.na) root.hbNa?.(button.dataset.na);
     else if (action === "print") root.hbPaper ? root.hbPaper(false) : print();
     else if (action === "print-record") root.hbPaper?.(true);
-    else if (action === "export") root.hbExport?.();
     else if (action === "today") {
       // Same page without ?day= (Material's instant navigation ignores a change of query alone).
       history.replaceState(history.state, "", location.pathname);
@@ -464,13 +281,7 @@
       keepView(root.dataset.checklist, { ...viewOf(root.dataset.checklist), [action]: on });
     } else if (action === "reset" && confirm(root.dataset.askReset)) root.hbReset();
   });
-  addEventListener("storage", (event) => {
-    if (!event.key || event.key.startsWith(PREFIX)) refresh();
-  });
-  addEventListener("pageshow", refresh);
-  document.addEventListener("visibilitychange", () => {
-    if (!document.hidden) refresh();
-  });
+  watch("[data-checklist]");
 
   // Material's instant navigation swaps pages without reloading; document$ fires for each page.
   if (window.document$) window.document$.subscribe(init);

@@ -5,15 +5,18 @@
  * the same stability, difficulty and interval. tests/unit/test_fsrs.py checks it against the
  * values ts-fsrs publishes in its tests and against the ts-fsrs package itself.
  *
- * What is stored is not a card but its history: [minute, grade] pairs (minutes since 1970;
- * grade 1 again, 2 hard, 3 good, 4 easy, 0 only "met", e.g. a phrase opened). `replay` turns a
- * history into a card, counting days from `hour` o'clock (the handbook's day start), so any
+ * What is stored is not a card but its history (review-history.js, loaded before this file in
+ * the browser). `replay` turns a history into a card, counting days from `hour` o'clock (the handbook's day start), so any
  * page can record without knowing the algorithm and a history never disagrees with itself.
  * No DOM: Node runs this file in the tests; in the browser it defines `HandbookFsrs`.
  */
 "use strict";
 
 (() => {
+  const { MINUTE, isHistory } =
+    typeof module === "object" && module.exports
+      ? require("./review-history.js")
+      : globalThis.HandbookHistory;
   // ts-fsrs 5 default weights (FSRS-6); w[20] is the decay of the forgetting curve.
   const WEIGHTS = [
     0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835,
@@ -22,7 +25,6 @@
   const S_MIN = 0.001;
   const S_MAX = 36500;
   const RETENTION = 0.9;
-  const MINUTE = 60000;
 
   // As ts-fsrs 5.4 rounds (8 decimals at the same steps), so results match to the last digit.
   const round8 = (x) => Math.round(x * 1e8) / 1e8;
@@ -99,21 +101,9 @@
     return Math.round(Date.UTC(at.getFullYear(), at.getMonth(), at.getDate()) / 86400000);
   }
 
-  const isEvent = (e) =>
-    Array.isArray(e) &&
-    e.length === 2 &&
-    Number.isInteger(e[0]) &&
-    e[0] > 0 &&
-    Number.isInteger(e[1]) &&
-    e[1] >= 0 &&
-    e[1] <= 4;
-
   /* A stored history → the card it makes, or null when it is not a history. A "met" item
      (grade 0 only) is new and first due the next day; the same grade twice on one day counts
      once (the checker sees a phrase on every key press, a quiz can be retried). */
-  const isHistory = (history) =>
-    Array.isArray(history) && history.length > 0 && history.every(isEvent);
-
   function replay(history, hour, fsrs = standard) {
     if (!isHistory(history)) return null;
     let card = null;
@@ -131,7 +121,7 @@
     return card;
   }
 
-  const api = { model, standard, WEIGHTS, dayOf, isHistory, replay, MINUTE };
+  const api = { model, standard, WEIGHTS, dayOf, replay };
   if (typeof module === "object" && module.exports) module.exports = api;
   else globalThis.HandbookFsrs = api;
 })();

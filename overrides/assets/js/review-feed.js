@@ -2,7 +2,7 @@
    what is due; the pages that only feed the queue load this part alone).
 
    Each item is one key, localStorage["hb-review:v1:<id>"] = its history, [[minute, grade], ...]
-   (fsrs.js: grade 1 again … 4 easy, 0 met), keyed by the question's or the entry's id, so a
+   (review-history.js: grade 1 again … 4 easy, 0 met), keyed by the question's or the entry's id, so a
    reworded question keeps its schedule and an id the content no longer has is never shown.
    A key whose id or value is not ours is skipped, never fatal. Items enter the queue:
    - a quiz question answered wrong (quiz.js says so with an "hb-answer" event): again;
@@ -14,7 +14,7 @@
 
 (() => {
   if (window.hbReviewFeed) return;
-  const fsrs = globalThis.HandbookFsrs;
+  const { MINUTE, isHistory } = globalThis.HandbookHistory;
   const PREFIX = "hb-review:v1:";
   const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -29,7 +29,7 @@
         const id = key?.startsWith(PREFIX) && key.slice(PREFIX.length);
         if (!id || !ID.test(id)) continue;
         const history = read(id);
-        if (fsrs.isHistory(history)) found[id] = history;
+        if (isHistory(history)) found[id] = history;
       }
     } catch {
       /* storage blocked: an empty queue */
@@ -41,9 +41,9 @@
   function record(id, grade, at = Date.now()) {
     if (!ID.test(id)) return false;
     let history = read(id);
-    if (!fsrs.isHistory(history)) history = []; // none, or not ours: this grade starts it
+    if (!isHistory(history)) history = []; // none, or not ours: this grade starts it
     if (grade === 0 && history.length) return true;
-    history.push([Math.floor(at / fsrs.MINUTE), grade]);
+    history.push([Math.floor(at / MINUTE), grade]);
     return window.hbStorage.write(PREFIX + id, history); // false: full or blocked
   }
 

@@ -68,7 +68,7 @@
     }
   }
 
-  window.hbReview = { record, any, cards, due, today, when, hourOf, loadItems, fsrs };
+  window.hbReview = { record, any, cards, due, today, when, hourOf, loadItems };
   if (window.document$) window.document$.subscribe(count);
   else document.addEventListener("DOMContentLoaded", count);
   document.dispatchEvent(new Event("hb-review-ready"));

@@ -161,13 +161,13 @@
       const list = add(answer, "ul", "alternatives");
       for (const text of item.a) add(list, "li", "", text);
       if (kind === "p") {
-        add(answer, "p", "why", `为什么不能说：${item.r}`);
+        add(answer, "p", "why", words("saidWhy") + item.r);
         link(answer, "见 ", item.h, `禁语速查：${item.x}`);
       } else {
         link(answer, "见 ", item.h, item.t);
         link(answer, "", item.p, "去对练这一句");
       }
-      add(answer, "p", "label", kind === "p" ? "你想起来了吗？" : "你的回答和它像吗？");
+      add(answer, "p", "label", words(kind === "p" ? "askRecalled" : "askAlike"));
       const grades = add(answer, "p", "grades");
       for (const [text, grade] of RATINGS[kind]) {
         const choice = button(grades, text);
@@ -274,12 +274,8 @@
           if (grade !== AGAIN) kept++;
           const after = queue.cards(hour, new Set([id]))[0]?.card;
           const back = after ? queue.when(after.due - queue.today(hour)) : "";
-          add(
-            box,
-            "p",
-            "saved",
-            back ? `已记下，${back}再复习这一条。` : "没能保存：本机的浏览器不让网页存东西。",
-          ).id = `hb-review-s-${id}`;
+          add(box, "p", "saved", back ? `已记下，${back}再复习这一条。` : words("saidUnsaved")).id =
+            `hb-review-s-${id}`;
           const last = done + 1 >= session.length;
           const go = button(add(box, "p", "actions"), last ? "完成" : "下一条", true);
           // Read with the button the focus goes to: the verdict, if any, and when it comes back.
