@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import material
 import pytest
@@ -18,6 +19,7 @@ from playwright.sync_api import expect
 
 from .support import ROOT
 from .support.browser import TWO_FRAMES, leaving_page, wait_for_instant_navigation
+from .support.journey import tap_first_result, tap_in_place, type_query
 from .support.server import SiteServer
 
 OURS = ROOT / "overrides/partials/header.html"
@@ -146,3 +148,66 @@ def test_enter_in_the_box_with_results_still_opens_the_best_one(
     with desktop.expect_navigation():
         desktop.keyboard.press("Enter")
     assert "#" in desktop.url and "/checklists/" not in desktop.url
+
+
+# Every close watcher the page makes, while it is live (made, not yet closed or destroyed).
+COUNT_WATCHERS = """() => {
+  if (!window.CloseWatcher) return;
+  const live = (window.__liveWatchers = new Set());
+  window.CloseWatcher = class extends CloseWatcher {
+    constructor(...args) {
+      super(...args);
+      live.add(this);
+      this.addEventListener("close", () => live.delete(this));
+    }
+    destroy() {
+      live.delete(this);
+      super.destroy();
+    }
+  };
+}"""
+# Escape past Material's keys and ours: all that is left of it is the browser's close request,
+# which Android's Back sends too.
+CLOSE_REQUEST_ONLY = """() => addEventListener("keydown", (event) => {
+  if (event.key === "Escape") event.stopImmediatePropagation();
+}, true)"""
+
+
+@pytest.mark.browser
+@pytest.mark.search
+def test_back_on_a_phone_closes_the_open_search_or_contents_and_stays_on_the_page(
+    phone: Any, site: SiteServer
+) -> None:
+    """Back on Android left the page when the search was open: a reader who opened it by
+    mistake lost her place, and the chapter with it. Back is a close request while search or
+    the contents are open; once they are closed, Back is the browser's again."""
+    phone.goto(site.page_url("objections/"))
+    wait_for_instant_navigation(phone)
+    phone.evaluate(COUNT_WATCHERS)  # before the first is made: at the first tap below
+    phone.evaluate(CLOSE_REQUEST_ONLY)
+    phone.evaluate("scrollTo(0, 3000)")
+    phone.evaluate(TWO_FRAMES)
+    entries = phone.evaluate("history.length")
+    live = "window.__liveWatchers.size"
+    for toggle in ("__search", "__drawer"):
+        tap_in_place(phone, phone.locator(f"label.md-header__button[for={toggle}]"))
+        expect(phone.locator(f"#{toggle}")).to_be_checked()
+        if toggle == "__search":
+            type_query(phone, "太贵了")
+        phone.keyboard.press("Escape")
+        expect(phone.locator(f"#{toggle}")).not_to_be_checked()
+        # where the reader was (Material puts the page back once the search's lock is off)
+        phone.wait_for_function("() => scrollY === 3000", timeout=5000)
+        assert urlsplit(phone.url).path == "/objections/", toggle
+        assert phone.evaluate("history.length") == entries, toggle  # Back is the browser's again
+        assert phone.evaluate(live) == 0, toggle
+    # Closed by a tap on what they lead to, they leave nothing behind to take the next Back.
+    type_query(phone, "小狗成交法")
+    tap_first_result(phone)
+    assert phone.evaluate(live) == 0
+    tap_in_place(phone, phone.locator("label.md-header__button[for=__drawer]"))
+    assert phone.evaluate(live) == 1
+    with leaving_page(phone):
+        phone.locator(".md-sidebar--primary a.md-nav__link[href$='complaints/']").tap()
+    expect(phone.locator("#__drawer")).not_to_be_checked()
+    assert phone.evaluate(live) == 0

@@ -51,3 +51,27 @@ document.addEventListener("keydown", (event) => {
     menu().focus();
   });
 }
+
+/* Android's Back (a "close request") closes the search or the contents when open, as it closes
+   an app's panel, instead of leaving the page. A close watcher while either is open, where the
+   browser has them (Chrome 120 on); not a history entry, which would meet Material's own
+   handling of Back after a result. Material opens and closes both by clicking their checkbox,
+   so "change" sees each time. */
+if (window.CloseWatcher) {
+  const watchers = {};
+  document.addEventListener("change", ({ target }) => {
+    const name = target.dataset?.mdToggle;
+    if (name !== "search" && name !== "drawer") return;
+    watchers[name]?.destroy();
+    watchers[name] = null;
+    if (!target.checked) return;
+    const watcher = new CloseWatcher();
+    watchers[name] = watcher;
+    watcher.onclose = () => {
+      watchers[name] = null;
+      if (target.checked) target.click();
+      // as Material's Escape does: the phone's keyboard goes with the box
+      if (name === "search") document.querySelector(".md-search__input")?.blur();
+    };
+  });
+}
