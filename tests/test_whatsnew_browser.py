@@ -415,6 +415,11 @@ def test_a_changed_checklist_says_so_before_the_next_tick(
         change.item_added: "new",
         change.item_reworded: "updated",
     }
+    # A mark goes under its item's words, which stay in line with every other item's.
+    starts = form.locator(".hb-check__text").evaluate_all(
+        "all => new Set(all.map((t) => Math.round(t.getBoundingClientRect().left))).size"
+    )
+    assert starts == 1
     form.locator(f'label[for="{change.item_added}"]').click()
     wait_until_seen(phone, change.checklist)
     phone.reload()
