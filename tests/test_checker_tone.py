@@ -115,6 +115,23 @@ def test_a_unit_of_sentences_is_scored_whole_then_each_sentence_alone(matcher: M
     assert marks(matcher, "您好，请稍等。我帮您查一下。") == []
 
 
+def test_a_phrase_in_one_sentence_does_not_hide_a_brush_off_in_the_next(
+    matcher: Matcher,
+) -> None:
+    """Pasted alone, 我们这里就是这个规定 was marked; after two listed phrases on its line it
+    was not (a phone audit, 2026-12-05). The sentence with a phrase keeps only that mark."""
+    line = "这个不归我管，你去找别人。我们这里就是这个规定。"
+    assert marks(matcher, line) == [
+        ("bugui-wo-fuze", "不归我管"),
+        ("qu-wen-bieren", "你去找别人"),
+        (TONE_ID, "我们这里就是这个规定"),
+    ]
+    assert marks(matcher, "这个不归我管，你去找别人。我马上帮您查。") == [
+        ("bugui-wo-fuze", "不归我管"),
+        ("qu-wen-bieren", "你去找别人"),
+    ]
+
+
 def test_the_tone_notes_own_alternatives_are_not_marked(
     handbook: Handbook, matcher: Matcher
 ) -> None:

@@ -82,7 +82,9 @@ class Matcher:
 
     def _tone(self, text: str, kept: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
         """Step 4: units where no phrase was found and whose tone score passes the threshold;
-        of a unit that does not pass whole, each of its sentences that passes alone."""
+        of a unit that does not pass whole, or has a phrase, each sentence without a phrase
+        that passes alone (a phrase found in one sentence must not hide a brush-off in the
+        next: 这个不归我管，你去找别人。我们这里就是这个规定。)."""
         if self.tone is None:
             return []
         model = self.tone["model"]
@@ -92,12 +94,16 @@ class Matcher:
         for whole, sentences in units(text, model):
             while index < len(taken) and taken[index][1] <= whole[0]:
                 index += 1
-            if index < len(taken) and taken[index][0] < whole[1]:
-                continue  # a listed phrase was found in this unit: that is what it says
-            if self._passes(text, whole):
+            inside: list[tuple[int, int]] = []
+            while index + len(inside) < len(taken) and taken[index + len(inside)][0] < whole[1]:
+                inside.append(taken[index + len(inside)])
+            if not inside and self._passes(text, whole):
                 found.append((*whole, self.tone["id"]))
-            else:
-                found += [(*s, self.tone["id"]) for s in sentences if self._passes(text, s)]
+                continue
+            for sentence in sentences:
+                clear = all(e <= sentence[0] or sentence[1] <= s for s, e in inside)
+                if clear and self._passes(text, sentence):
+                    found.append((*sentence, self.tone["id"]))
         return found
 
     def _passes(self, text: str, span: tuple[int, int]) -> bool:

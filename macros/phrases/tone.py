@@ -5,7 +5,8 @@ off in endless other words ("排什么队", "看师傅心情吧"), and held-out 
 alone finding about half of those on first sight. So a small linear model scores what is left:
 every character 1- to 3-gram of a line, with its ends marked, has a weight learned from the
 labelled corpus and the handbook's own wording; a line whose weights add up past the threshold
-is marked as 语气 (tone), once, where no listed phrase was found in it.
+is marked as 语气 (tone), once, where no listed phrase was found in it; on a line with one, each
+sentence without a phrase is scored alone (`Matcher._tone`).
 
 Both matchers run exactly this (`checker-core.js` is the browser's copy): the same units of the
 normalised text, the same grams, integer weights, so the sums are identical. `train()` is only

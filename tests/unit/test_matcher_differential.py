@@ -99,7 +99,9 @@ def texts(spec: PhraseSpec) -> st.SearchStrategy[str]:
     # A real sentence with noise spliced in somewhere: phrases interrupted by punctuation,
     # spaces, full-width forms and line breaks, the cases where the two matchers could drift.
     spliced = st.tuples(st.sampled_from(sentences()), st.lists(noise, max_size=4), st.randoms())
-    return st.one_of(pieces, spliced.map(lambda t: _splice(*t)))
+    # Two on one line: a phrase in one sentence, the tone of the other scored alone.
+    paired = st.lists(st.sampled_from(sentences()), min_size=2, max_size=3).map("。".join)
+    return st.one_of(pieces, spliced.map(lambda t: _splice(*t)), paired)
 
 
 def _splice(sentence: str, noise: list[str], random: Any) -> str:

@@ -246,19 +246,26 @@
     return sum;
   }
 
-  /** Step 4: units no kept match overlaps whose tone score passes the threshold. */
+  /** Step 4: units no kept match overlaps whose tone score passes the threshold; of a unit that
+   * does not pass whole, or has a kept match, each sentence without one that passes alone. */
   function toneSpans(normal, kept, tone) {
     if (!tone) return [];
     const chars = Array.from(normal.text);
     const found = [];
     const taken = kept.map(([from, to]) => [from, to]).sort((a, b) => a[0] - b[0]);
     let index = 0; // taken spans are disjoint: their ends are in order too
+    const passes = ([start, end]) =>
+      toneScore(chars.slice(start, end), tone) > tone.model.threshold;
     for (const [whole, sentences] of toneUnits(chars, tone.model)) {
       while (index < taken.length && taken[index][1] <= whole[0]) index++;
-      if (index < taken.length && taken[index][0] < whole[1]) continue; // a listed phrase is in it
-      const passes = ([start, end]) =>
-        toneScore(chars.slice(start, end), tone) > tone.model.threshold;
-      const marked = passes(whole) ? [whole] : sentences.filter(passes);
+      const inside = [];
+      while (index + inside.length < taken.length && taken[index + inside.length][0] < whole[1])
+        inside.push(taken[index + inside.length]);
+      const clear = ([from, to]) => inside.every(([s, e]) => e <= from || to <= s);
+      const marked =
+        !inside.length && passes(whole)
+          ? [whole]
+          : sentences.filter((sentence) => clear(sentence) && passes(sentence));
       for (const [start, end] of marked) found.push([start, end, tone.phrase]);
     }
     return found;
