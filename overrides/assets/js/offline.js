@@ -34,6 +34,9 @@
     new BroadcastChannel("hb-offline").addEventListener("message", (event) => {
       var message = event.data || {};
       if (sw.controller) return; // an update: the copy in use still works offline
+      // The first copy begins: say so where the reader looks, not only at the foot, screens
+      // away: a worker who reads one answer and leaves would find the handbook gone offline.
+      var begun = !state && message.of;
       if (message.failed) {
         state = message.failed;
         if (state === "quota") storage?.write(FULL, Date.now());
@@ -42,7 +45,7 @@
         percent = `${Math.floor((100 * message.saved) / message.of)}%`;
       }
       show();
-      if (message.failed) toast(); // where the reader looks: the foot may be screens away
+      if (message.failed || begun) toast(); // where the reader looks: the foot may be screens away
     });
   }
 
@@ -67,7 +70,7 @@
      reader looks. */
   function toast(of = state) {
     var line = document.querySelector(`.hb-offline-status [data-state="${of}"]`);
-    if (line) window.hbToast([...line.cloneNode(true).childNodes], 6000);
+    if (line) window.hbToast([...line.cloneNode(true).childNodes], 6000, "offline"); // the last says
   }
 
   sw.addEventListener("controllerchange", () => {
