@@ -203,6 +203,29 @@ def test_right_answers_are_spread_evenly_over_the_letters(handbook: Handbook) ->
         assert max(counts) - min(counts) <= 1, f"{generator} in {chapter}: {counts}"
 
 
+def test_the_mixed_quiz_spreads_its_right_answers_over_the_letters_too(
+    handbook: Handbook,
+) -> None:
+    """Each chapter spreads its own answers, and the few a mixed quiz takes from each had piled
+    up: 综合自测's printed key had C right in 10 of 18 single-choice questions, five in a row
+    (a trainer's audit). Nor does one letter come three times running."""
+    mixed = [quiz for quiz in handbook.quizzes.quizzes if quiz.mixed]
+    assert mixed
+    for quiz in mixed:
+        asked = handbook.quiz_questions[quiz.id]
+        places = [
+            [o.correct for o in item.question.options].index(True)
+            if item.question.type == "single"
+            else None
+            for item in asked
+        ]
+        counts = Counter(place for place in places if place is not None)
+        assert sum(counts.values()) >= 12, quiz.id
+        assert max(counts.values()) - min(counts.values()) <= 2, (quiz.id, counts)
+        runs = [places[at : at + 3] for at in range(len(places) - 2)]
+        assert not [r for r in runs if r[0] is not None and r.count(r[0]) == 3], (quiz.id, places)
+
+
 def test_a_quiz_asks_the_same_question_with_the_same_options_everywhere(
     handbook: Handbook,
 ) -> None:

@@ -3,7 +3,8 @@
 A chapter quiz takes the hand-written questions of `content/quizzes.yml` whose `ref` lies in
 its chapters, plus the drills (`drills.py`) generated from those chapters. A mixed quiz
 (`mixed: N`) takes N questions from every chapter for staff (not the trainers' course
-material). The order is a stable shuffle, the same
+material), chosen so that its right answers spread over the letters. The order is a stable
+shuffle, the same
 every build. A sheet leaves out a question that another on it would give away
 (`giveaways.py`): of the two, the hand-written one or the one earlier in the content stays.
 An empty quiz or a question id that clashes with a generated one is a content
@@ -62,21 +63,55 @@ def _chapter_sheet(items: list[QuizQuestion]) -> Sheet:
     return sheet_of([*(i for i in items if i not in clued), *clued])
 
 
+def _letter(item: QuizQuestion) -> int | None:
+    """Where a single-choice question's right option stands (0 for A); None for 多选."""
+    options = item.question.options
+    return [o.correct for o in options].index(True) if item.question.type == "single" else None
+
+
 def _mixed(handbook: Handbook, quiz: Quiz, pool: list[QuizQuestion]) -> Sheet:
+    """N questions from each chapter, each chosen, in the chapter's stable shuffle, among those
+    whose right letter the sheet has least so far: each chapter spreads its own answers over
+    the letters, and a few taken from each had piled up (10 of 综合自测's 18 single-choice
+    answers were C on a trainer's printed key). A question reads the same in every quiz, so the
+    choice spreads the letters, not a change of options."""
     count = quiz.mixed or 0
     by_chapter: dict[str, list[QuizQuestion]] = {}
     for item in pool:
         by_chapter.setdefault(item.chapter, []).append(item)
     sheet = Sheet()
+    letters = [0] * 8  # how often each letter is right on the sheet so far
     for stem, chapter in handbook.chapters.items():
         if chapter.audience == "trainers":  # course material is no test of counter work
             continue
+        left = _shuffled(quiz.id, by_chapter.get(stem, []))
         taken = 0
-        for item in _shuffled(quiz.id, by_chapter.get(stem, [])):
-            if taken == count:
-                break
-            taken += sheet.offer(item)
+        while taken < count and left:
+            item = left[0]
+            if _letter(item) is not None:  # a single-choice one: of those, the least used letter
+                singles = [i for i in left if _letter(i) is not None]
+                item = min(singles, key=lambda i: letters[_letter(i) or 0])  # the first if tied
+            left.remove(item)
+            if sheet.offer(item):
+                taken += 1
+                if (place := _letter(item)) is not None:
+                    letters[place] += 1
     return sheet
+
+
+def _without_runs(items: list[QuizQuestion]) -> list[QuizQuestion]:
+    """The order, changed only where a third right answer in a row would have the same letter:
+    the next question with another letter comes first."""
+    ordered = list(items)
+    for at in range(2, len(ordered)):
+        same = {_letter(ordered[at - 2]), _letter(ordered[at - 1])}
+        if len(same) == 1 and None not in same and _letter(ordered[at]) in same:
+            later = next(
+                (j for j in range(at + 1, len(ordered)) if _letter(ordered[j]) not in same), None
+            )
+            if later is not None:
+                ordered.insert(at, ordered.pop(later))
+    return ordered
 
 
 def _problems(
@@ -132,5 +167,5 @@ def assemble(handbook: Handbook) -> Assembly:
     for quiz in handbook.quizzes.quizzes:
         if quiz.mixed is not None:
             sheet = _mixed(handbook, quiz, list(pool.values()))
-            questions[quiz.id] = _shuffled(quiz.id, sheet.kept)
+            questions[quiz.id] = _without_runs(_shuffled(quiz.id, sheet.kept))
     return Assembly(questions, held_back, _problems(handbook, questions, held_back))
