@@ -259,6 +259,8 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     assert not form.locator('[data-action="reset"]').is_visible()
     text = printed(phone, form, "print-record")
     assert "日期 2030-05-01" in text and "21:35" in rows(text)[1]
+    # saved as a PDF under the record's day, not the day it was printed
+    assert phone.evaluate("window.printedTitle") == f"{checklist.title}（记录 5月1日）"
     # Today's checklist is a new one.
     form.get_by_role("button", name="回到今天的表").tap()
     assert phone.url.endswith(f"/checklists/{checklist.id}/")
@@ -325,6 +327,7 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     ) == [items[0].id, items[1].id]
     text = printed(phone, form, "print-record")
     assert f"日期 {folded('2030-05-01（当天第 1 张）')}" in text and "08:05" in rows(text)[1]
+    assert phone.evaluate("window.printedTitle") == f"{checklist.title}（记录 5月1日 第 1 张）"
 
 
 def test_a_name_typed_over_someone_elses_ticks_asks_whether_it_is_a_new_sheet(

@@ -5,8 +5,9 @@
 "use strict";
 
 (() => {
-  const { PREFIX, KEY, ymd, hm, has, day, dateOf, sheet, parse, load, tally, begin, watch } =
+  const { PREFIX, KEY, ymd, hm, has, day, dateOf, numberOf, sheet, parse, load, tally } =
     window.hbChecklists;
+  const { begin, watch } = window.hbChecklists;
   const WHO = "hb-checklist-who"; // the name, 网点 and 班次 last typed here, and their day
   const all = (selector) => document.querySelectorAll(selector);
   const { read, write } = window.hbStorage;
@@ -174,9 +175,11 @@
         });
       }
       // A saved PDF is named after the title (paper.js): a record must not be saved over the
-      // blank form, nor one day's record over another's.
-      const now = new Date();
-      const what = filled ? `记录 ${now.getMonth() + 1}月${now.getDate()}日` : "空白表";
+      // blank form, nor one day's record over another's (the record's day, not today's: a
+      // past day reprinted from 最近记录 took the day it was printed).
+      const [, month, date] = dateOf(shown).split("-").map(Number);
+      const n = numberOf(shown);
+      const what = filled ? `记录 ${month}月${date}日${n ? ` 第 ${n} 张` : ""}` : "空白表";
       window.hbPrintTitled(`${$(".hb-form__title").textContent.trim()}（${what}）`);
     };
     root.hbNa = (item) => {
