@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
-from macros.cli import rename
+from macros.cli import forget, rename
+from macros.content.forget import forget_in
 from macros.content.handbook import Handbook
 from macros.content.id_followers import followers, named_ids, stale_ids
 from macros.content.loader import load_content
@@ -38,6 +40,7 @@ def project_with_followers(tmp_path: Path) -> Path:
     """content/ and every file that names its ids, in a folder of their own."""
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "docs", project / "docs")  # pages a result may open, by name
     shutil.copy(ROOT / "pyproject.toml", project)
     for path in followers(ROOT):
         (project / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
@@ -129,3 +132,80 @@ def test_rename_refuses_an_id_in_use_or_malformed(tmp_path: Path) -> None:
         for p in (project / "content").glob("*.yml")
         if p.read_bytes() != (ROOT / "content" / p.name).read_bytes()
     ]
+
+
+def delete_phrase(content: Path, ident: str) -> None:
+    """Delete a 禁语 from content/phrasing.yml as an editor does: its whole entry."""
+    path = content / "phrasing.yml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index(f"        id: {ident}\n")
+    start = text.rindex("\n      - kind:", 0, at)
+    end = text.index("\n      - kind:", at)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def test_forget_takes_a_deleted_entrys_id_out_of_the_tests_data(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    """An editor deleted a 禁语 of their own (CONTRIBUTING allows it): `check` named 75 places
+    in the tests' data, each saying to delete the id, which for a corpus sentence labelled it
+    fine wording. `forget` does it: the sentence stays a brush-off (yuqi), a query with
+    nothing left to expect goes, and so does a judgment of the entry; nothing else moves."""
+    project = project_with_followers(tmp_path)
+    corpus = project / "tests" / "checker_corpus.yml"
+    in_code = {
+        i for p in followers(ROOT) if p.suffix == ".py" for i in ID_WORD.findall(p.read_text())
+    }
+    named = [i for p in (ROOT / "content").glob("*.yml") for i in ID_WORD.findall(p.read_text())]
+    mine = [  # nothing else in content/ refers to it: deleting the entry is all the editor does
+        e.id
+        for e in handbook.entries("phrase")
+        if list(e.source) == ["editors"] and e.id not in in_code and named.count(e.id) == 1
+    ]
+    ident = max(mine, key=lambda i: corpus.read_text(encoding="utf-8").count(f"[{i}]"))
+    assert f"[{ident}]" in corpus.read_text(encoding="utf-8")
+    before = {p: p.read_text(encoding="utf-8") for p in followers(project)}
+    delete_phrase(project / "content", ident)
+    assert forget.run(argparse.Namespace(ident=ident), root=project) == 0
+    assert stale_ids(load_content(project / "content"), project) == []
+    for path, text in before.items():
+        after = path.read_text(encoding="utf-8")
+        assert ident not in ID_WORD.findall(after), path
+        # Lines went (a query, a judgment) or lost the id from their list; none was written anew.
+        new = Counter(after.splitlines()) - Counter(text.splitlines())
+        assert all(re.search(r"(phrases|expect): \[", line) for line in new), (path, new)
+    solo = before[corpus].count(f"phrases: [{ident}]\n")
+    assert solo and corpus.read_text(encoding="utf-8").count("phrases: [yuqi]\n") >= solo
+
+
+def test_forget_leaves_what_a_person_must_decide_and_refuses_an_id_in_use(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "tests" / "search_x.yml"
+    data.parent.mkdir()
+    data.write_text(
+        "- {q: 一, expect: [jiu-de, xin-de]}\n"
+        "- {q: 二, expect: [jiu-de]}\n"
+        "- q: 三\n  expect: [jiu-de]\n"
+        "- q: 四\n  id: jiu-de\n  grades:\n    j1: 2\n"
+        "- q: 五\n  best: jiu-de\n",
+        encoding="utf-8",
+    )
+    done = forget_in([data], "jiu-de")
+    assert data.read_text(encoding="utf-8") == (
+        "- {q: 一, expect: [xin-de]}\n- q: 五\n  best: jiu-de\n"
+    )
+    assert [(d.line, d.after is None, d.left) for d in done] == [
+        (1, False, False),
+        (2, True, False),
+        (3, True, False),
+        (4, True, False),
+        (5, True, False),
+        (6, True, False),
+        (7, True, False),
+        (8, True, False),
+        (10, False, True),  # a second assessor's pick: someone picks again
+    ]
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    assert forget.run(argparse.Namespace(ident="tai-gui"), root=project) == 1

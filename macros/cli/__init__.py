@@ -10,13 +10,14 @@ import argparse
 from types import ModuleType
 from typing import Final
 
-from . import changes, check, phrases, rename, schema, tone
+from . import changes, check, forget, phrases, rename, schema, tone
 
 COMMANDS: Final[tuple[tuple[str, ModuleType], ...]] = (
     ("check", check),
     ("changes", changes),
     ("phrases", phrases),
     ("rename", rename),
+    ("forget", forget),
     ("schema", schema),
     ("tone", tone),
 )

@@ -28,7 +28,8 @@ ID_KEYS = frozenset({"expect", "phrases", "id", "best", "also"})
 STALE = (
     "这里写着编号“{ident}”，content/ 里已经没有了。改了编号：用 .venv/bin/python -m macros rename "
     "旧编号 新编号，它会把这些地方一起改好；条目换了新编号（意思变了）：新条目也能回答这一条时，"
-    "把这里改成新编号，否则删掉这个编号；删除了条目：删掉这个编号（一条查询的 expect 只剩它时，整条删掉）。"
+    "把这里改成新编号，否则删掉这个编号；删除了条目：用 .venv/bin/python -m macros forget 编号，"
+    "它会把这些地方一起清理好。"
 )
 
 

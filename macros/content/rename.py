@@ -21,7 +21,7 @@ from pathlib import Path
 
 # An id as a whole word: not the tail of a longer id (guiding-jiushi-zheyang inside
 # guiding-jiushi-zheyang-women-buhui) nor of a generated one (method-<id>).
-_WORD = r"(?<![A-Za-z0-9_-]){}(?![A-Za-z0-9_-])"
+ID_WORD = r"(?<![A-Za-z0-9_-]){}(?![A-Za-z0-9_-])"
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def _renamed(found: re.Match[str], new: str, spans: list[tuple[int, int]] | None
 def rename_in(paths: Iterable[Path], old: str, new: str) -> list[Renamed]:
     """Write `new` for every whole-word `old` in `paths` (in a .py file, inside its string
     literals and comments only); the lines changed, in file order."""
-    word = re.compile(_WORD.format(re.escape(old)))
+    word = re.compile(ID_WORD.format(re.escape(old)))
     changed: list[Renamed] = []
     for path in paths:
         raw = path.read_bytes()

@@ -1,0 +1,69 @@
+"""`python -m macros forget ID`: after an entry was deleted from content/, take its id out of
+the files outside content/ that name it (the tests' query sets, corpus and judgments)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..content.forget import forget_in
+from ..content.id_followers import followers, stale_ids
+from ..content.loader import load_content
+from ..content.problems import ContentError
+
+HELP = (
+    "删掉一个条目以后，把它的编号（id）从测试用的查询集、话术语料和评分里清理掉："
+    "只剩这个编号的查询整条删掉，话术语料里的那句改标 yuqi（语气）；content/ 里的文字一个字也不动"
+)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ident", metavar="编号")
+
+
+def run(args: argparse.Namespace, root: Path = ROOT) -> int:
+    ident = args.ident
+    content = root / "content"
+    try:
+        handbook = load_content(content)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        print("内容里还有上面这些问题：先改好，再清理编号。", file=sys.stderr)
+        return 1
+    if ident in handbook.by_id:
+        print(
+            f"content/ 里还有编号 {ident!r}：先在 content/ 里删掉这一条，再运行这个命令。"
+            "只是想换个编号的话，用 .venv/bin/python -m macros rename 旧编号 新编号。",
+            file=sys.stderr,
+        )
+        return 1
+    done = forget_in(followers(root), ident)
+    if not done:
+        print(f"没有文件写着编号 {ident!r}：不用清理。")
+        return 0
+    for change in done:
+        where = f"{change.path.relative_to(root)}:{change.line}"
+        if change.left:
+            continue
+        if change.after is None:
+            print(f"{where}\n  删掉：{change.before.strip()}")
+        else:
+            print(f"{where}\n  改前：{change.before.strip()}\n  改后：{change.after.strip()}")
+    changed = [change for change in done if not change.left]
+    print(f"清理好了：{len({c.path for c in changed})} 个文件，{len(changed)} 行。")
+    left = [change for change in done if change.left]
+    for change in left:
+        print(
+            f"{change.path.relative_to(root)}:{change.line}: 这里也写着 {ident}，要人来决定怎么改"
+            f"（请开发同事看看）：{change.before.strip()}",
+            file=sys.stderr,
+        )
+    stale = stale_ids(handbook, root)
+    if left or stale:
+        for problem in stale:
+            print(problem, file=sys.stderr)
+        return 1
+    print("内容检查通过。提交时把这些文件都加上（git add -A），不只是 content/。")
+    return 0
