@@ -229,6 +229,34 @@ def test_dangling_reference(content: Path) -> None:
     assert problem.endswith("related[0]: 引用的 id “no-such-entry” 不存在")
 
 
+def test_an_id_changed_by_hand_is_not_offered_to_its_references(content: Path) -> None:
+    """An editor changed an id to a malformed one (ni_kending nonghun): the messages at its
+    references in other files offered the malformed id in place of the right one (an editors'
+    audit)."""
+    path = content / "phrasing.yml"
+    assert "id: ni-nongcuo\n" in path.read_text(encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("id: ni-nongcuo\n", "id: ni_nongcuo\n")
+    )
+    problems = problems_of(content)
+    assert any(p.startswith("content/phrasing.yml") and "ni_nongcuo" in p for p in problems)
+    assert any(p.startswith("content/basics.yml") and "ni-nongcuo" in p for p in problems)
+    assert not [p for p in problems if "是不是想写“ni_nongcuo”" in p], problems
+
+
+def test_a_mapping_in_place_of_text_is_asked_for_in_editors_words(content: Path) -> None:
+    append(
+        content / "phrasing.yml",
+        PHRASE.replace(
+            "alternatives: [替代说法]",
+            "alternatives: [替代说法]\n        near_misses: [差一点的说法]",
+        ),
+    )
+    problems = problems_of(content)
+    assert any("这里要写成“字段名: 内容”的样子" in p for p in problems), problems
+    assert not [p for p in problems if "映射" in p]
+
+
 def test_reference_to_the_wrong_kind(content: Path) -> None:
     quiz = fixture_handbook().quizzes.quizzes[0].id
     quiz_file = content / "quizzes.yml"

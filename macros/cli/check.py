@@ -53,7 +53,11 @@ def _later(what: str) -> str:
 
 WORDING = "推荐的说法里有没有会被话术自查标出的话"
 WORDING_LATER = _later(WORDING)
-BOTH_LATER = _later(f"原始课件的清单是否齐全、测试数据里的编号、{WORDING}")
+# A file that does not read whole is not read for its staff text either (编辑用语 such as 原课件).
+BOTH_LATER = _later(
+    f"有问题的文件里员工看到的文字有没有编辑用语（原课件、种子……）、原始课件的清单是否齐全、"
+    f"测试数据里的编号、{WORDING}"
+)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -400,8 +400,11 @@ def _unknown_source(target: str, by_id: dict[str, Node]) -> str:
 
 
 def _missing(target: str, seen: dict[str, Where], hidden: HiddenIds) -> str:
-    """A reference to no id, with the id it most likely meant (a letter left out or swapped)."""
-    close = difflib.get_close_matches(target, [*seen, *hidden.words], n=1, cutoff=0.85)
+    """A reference to no id, with the id it most likely meant (a letter left out or swapped);
+    never a malformed one (an id changed by hand to ni_kending nonghun was offered in place of
+    the right reference to it: the change is the mistake, named at its own line)."""
+    valid = [i for i in [*seen, *hidden.words] if re.fullmatch(ID_PATTERN, i)]
+    close = difflib.get_close_matches(target, valid, n=1, cutoff=0.85)
     return f"引用的 id “{target}” 不存在" + (f"，是不是想写“{close[0]}”？" if close else "")
 
 

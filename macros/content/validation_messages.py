@@ -161,7 +161,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "union_tag_not_found":
         return "缺少 kind 字段（说明这是哪种条目，例如 kind: phrase）"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"应为映射（“键: 值”的形式），这里是{kind_of_value(value)}"
+        return (
+            f"这里要写成“字段名: 内容”的样子（每个字段一行，例如 text: …），"
+            f"现在是{kind_of_value(value)}"
+        )
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return str(error["msg"])
