@@ -257,6 +257,13 @@ def test_a_mapping_in_place_of_text_is_asked_for_in_editors_words(content: Path)
     assert not [p for p in problems if "映射" in p]
 
 
+def test_a_phrase_too_long_for_the_counter_sheet_is_named(content: Path) -> None:
+    """A 2,400-character reason passed check and build, and put 禁语速查表 on a third page."""
+    append(content / "phrasing.yml", PHRASE.replace("reason: 原因", "reason: " + "很长" * 61))
+    [problem] = problems_of(content)
+    assert ".reason: 最多 120 个字，这里有 122 个字：" in problem
+
+
 def test_reference_to_the_wrong_kind(content: Path) -> None:
     quiz = fixture_handbook().quizzes.quizzes[0].id
     quiz_file = content / "quizzes.yml"

@@ -314,6 +314,40 @@ class NearMiss(Node):
     why: Text
 
 
+# A 禁语 is one spoken line, and its card is posted at the counter on 禁语速查表 (two A4 pages
+# for 62 phrases): a long text or reason passed every check and spilled the sheet onto a third
+# page, found only by CI's print test (an editors' audit). The longest today: 14, 62 and 44.
+PHRASE_TEXT_MAX: Final = 30
+PHRASE_REASON_MAX: Final = 120
+PHRASE_ALTERNATIVE_MAX: Final = 80
+
+
+def _at_most(most: int, why: str) -> AfterValidator:
+    def check(text: str) -> str:
+        if len(text) > most:
+            raise ValueError(f"最多 {most} 个字，这里有 {len(text)} 个字：{why}")
+        return text
+
+    return AfterValidator(check)
+
+
+PhraseText = Annotated[
+    Text,
+    _at_most(PHRASE_TEXT_MAX, "写员工会说出口的那一句，解释放在 reason 里"),
+    Field(json_schema_extra={"maxLength": PHRASE_TEXT_MAX}),
+]
+PhraseReason = Annotated[
+    Text,
+    _at_most(PHRASE_REASON_MAX, "一两句话说清为什么不能说：速查表要贴在柜台上"),
+    Field(json_schema_extra={"maxLength": PHRASE_REASON_MAX}),
+]
+PhraseAlternative = Annotated[
+    Text,
+    _at_most(PHRASE_ALTERNATIVE_MAX, "一条是一句能直接说的话，要说几件事就分成几条"),
+    Field(json_schema_extra={"maxLength": PHRASE_ALTERNATIVE_MAX}),
+]
+
+
 class Phrase(Entry):
     """A forbidden phrase (禁语) or complaint taboo (禁忌): what not to say and what instead."""
 
@@ -322,9 +356,9 @@ class Phrase(Entry):
     REFS: ClassVar[dict[str, tuple[str, ...]]] = {"related": ()}
 
     kind: Literal["phrase"]
-    text: Text
-    reason: Text
-    alternatives: Annotated[Texts, Field(min_length=1)]
+    text: PhraseText
+    reason: PhraseReason
+    alternatives: Annotated[list[PhraseAlternative], Field(min_length=1)]
     patterns: list[Pattern] = []
     exceptions: list[ExceptionPattern] = []
     related: list[Id] = []
