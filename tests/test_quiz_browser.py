@@ -743,6 +743,16 @@ def test_every_quiz_prints_its_worksheet_and_its_answer_key_apart(
         for question in answers.items.values():
             assert folded(question.question[:10]) in worksheet, (quiz.id, question.id)
         assert "答案与解析" not in worksheet
+        # ... and how it is marked (a trainee learnt only from the key that half a 多选 is 0)
+        several = any(item.question.type == "multiple" for item in BOOK.questions_of(quiz.id))
+        marked = (
+            "多选题要把对的都选上、不选错的才得分，其他题只选一个。"
+            if several
+            else "每题只选一个。"
+        )
+        assert re.sub(r"\s", "", folded(f"在选中的答案前的方框里打勾。{marked}")) in re.sub(
+            r"\s", "", worksheet
+        ), quiz.id
 
         key = pdf_page_texts(print_part(desktop, "打印答案"))
         assert desktop.evaluate("window.hbPrintedTitle") == f"{quiz_title(quiz.id)}（答案）"
