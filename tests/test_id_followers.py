@@ -166,6 +166,9 @@ def test_forget_takes_a_deleted_entrys_id_out_of_the_tests_data(
     assert f"[{ident}]" in corpus.read_text(encoding="utf-8")
     before = {p: p.read_text(encoding="utf-8") for p in followers(project)}
     delete_phrase(project / "content", ident)
+    # What `check` says first: once, with a count per file, not a line for each place.
+    [said] = stale_ids(load_content(project / "content"), project)
+    assert "macros forget" in said.message and "tests/checker_corpus.yml" in said.message
     assert forget.run(argparse.Namespace(ident=ident), root=project) == 0
     assert stale_ids(load_content(project / "content"), project) == []
     for path, text in before.items():

@@ -10,6 +10,7 @@ passed `check` and failed CI minutes later: `check` now names each place.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,14 +77,35 @@ def known_names(handbook: Handbook, root: Path) -> set[str]:
     return set(handbook.by_id) | pages | {TONE_ID}
 
 
+# More places than this for one id are said once, with how many in each file: a deleted
+# 禁语 was 75 lines of the same advice (an editors' audit).
+EACH_PLACE_UP_TO = 3
+
+
 def stale_ids(handbook: Handbook, root: Path) -> list[Problem]:
-    """Each place a YAML follower names an id content/ no longer has (tests name ids in their
-    code too; a stale one fails there, with its own message)."""
+    """Each place a YAML follower names an id content/ no longer has, or, for an id named in
+    many, the first of them with a count per file (tests name ids in their code too; a stale
+    one fails there, with its own message)."""
     known = known_names(handbook, root)
-    return [
-        Problem(Where(path.relative_to(root).as_posix(), line), STALE.format(ident=ident))
-        for path in followers(root)
-        if path.suffix == ".yml"
-        for line, ident in named_ids(path)
-        if ident not in known and ident.isascii()
-    ]
+    places: dict[str, list[Where]] = {}
+    for path in followers(root):
+        if path.suffix != ".yml":
+            continue
+        for line, ident in named_ids(path):
+            if ident not in known and ident.isascii():
+                places.setdefault(ident, []).append(Where(path.relative_to(root).as_posix(), line))
+    problems = []
+    for ident, wheres in places.items():
+        advice = STALE.format(ident=ident)
+        if len(wheres) <= EACH_PLACE_UP_TO:
+            problems += [Problem(where, advice) for where in wheres]
+            continue
+        files = Counter(where.file for where in wheres)
+        counted = "、".join(f"{file} {count} 处" for file, count in files.items())
+        problems.append(
+            Problem(
+                min(wheres, key=lambda w: (w.file, w.line)),
+                f"{advice}（一共 {len(wheres)} 处：{counted}）",
+            )
+        )
+    return problems
