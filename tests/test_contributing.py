@@ -149,3 +149,5 @@ def test_the_windows_steps_install_the_handbook_plugin_as_the_scripts_do() -> No
     assert "-e ." in (ROOT / "scripts" / "_setup.sh").read_text(encoding="utf-8")
     assert re.search(r"pip install (--no-deps )?-e \.", steps), steps
     assert "pip install -r requirements.txt" in steps, steps
+    # ... and preview as scripts/serve does: strict, without Material's end-of-life banner
+    assert "mkdocs serve --strict" in steps and "NO_MKDOCS_2_WARNING" in steps, steps
