@@ -322,10 +322,12 @@ PHRASE_REASON_MAX: Final = 120
 PHRASE_ALTERNATIVE_MAX: Final = 80
 
 
-def _at_most(most: int, why: str) -> AfterValidator:
+def _at_most(most: int, why: str, what: str = "") -> AfterValidator:
+    """A text of at most `most` characters, and why, said when it has more."""
+
     def check(text: str) -> str:
         if len(text) > most:
-            raise ValueError(f"最多 {most} 个字，这里有 {len(text)} 个字：{why}")
+            raise ValueError(f"{what}最多 {most} 个字，这里有 {len(text)} 个字：{why}")
         return text
 
     return AfterValidator(check)
@@ -713,13 +715,11 @@ CHECKLIST_MIN_ITEMS: Final = 5  # fewer: merge it into a related checklist
 CHECKLIST_ITEM_MAX_CHARS: Final = 50
 
 
-def _short_item(text: str) -> str:
-    if len(text) > CHECKLIST_ITEM_MAX_CHARS:
-        raise ValueError(
-            f"一项最多 {CHECKLIST_ITEM_MAX_CHARS} 个字，这里有 {len(text)} 个字：一项只写一件"
-            "要做的事，做法和理由写在 refs 所链接的条目里（页面上“看依据”会链接过去）"
-        )
-    return text
+_short_item = _at_most(
+    CHECKLIST_ITEM_MAX_CHARS,
+    "一项只写一件要做的事，做法和理由写在 refs 所链接的条目里（页面上“看依据”会链接过去）",
+    what="一项",
+)
 
 
 # A finding of an object's own check: what is wrong, and where below the object it lies.
@@ -772,7 +772,7 @@ class ChecklistItem(Node):
     id: Id
     text: Annotated[
         Text,
-        AfterValidator(_short_item),
+        _short_item,
         Field(json_schema_extra={"maxLength": CHECKLIST_ITEM_MAX_CHARS}),
     ]
     critical: bool = False
