@@ -9,14 +9,12 @@ from pathlib import Path
 
 from ..content.forget import forget_in
 from ..content.id_followers import followers, stale_ids
-from ..content.loader import load_content
-from ..content.problems import ContentError
+from .id_edits import COMMIT_ALL, ROOT, content_or_report
 
 HELP = (
     "删掉一个条目以后，把它的编号（id）从测试用的查询集、话术语料和评分里清理掉："
     "只剩这个编号的查询整条删掉，话术语料里的那句改标 yuqi（语气）；content/ 里的文字一个字也不动"
 )
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,11 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, root: Path = ROOT) -> int:
     ident = args.ident
     content = root / "content"
-    try:
-        handbook = load_content(content)
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        print("内容里还有上面这些问题：先改好，再清理编号。", file=sys.stderr)
+    handbook = content_or_report(content, "清理编号")
+    if handbook is None:
         return 1
     if ident in handbook.by_id:
         print(
@@ -65,5 +60,5 @@ def run(args: argparse.Namespace, root: Path = ROOT) -> int:
         for problem in stale:
             print(problem, file=sys.stderr)
         return 1
-    print("内容检查通过。提交时把这些文件都加上（git add -A），不只是 content/。")
+    print("内容检查通过。" + COMMIT_ALL)
     return 0

@@ -12,12 +12,12 @@ from ..content.loader import load_content
 from ..content.model import ID_MAX_LENGTH, ID_PATTERN
 from ..content.problems import ContentError
 from ..content.rename import rename_in
+from .id_edits import COMMIT_ALL, ROOT, content_or_report
 
 HELP = (
     "把一个编号（id）改成新的：content/ 里的定义和所有引用，连同测试（查询集、测试代码）里写到它的地方，"
     "一起改；其他文字一个字也不动"
 )
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,11 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, root: Path = ROOT) -> int:
     old, new = args.old, args.new
     content = root / "content"
-    try:
-        handbook = load_content(content)
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        print("内容里还有上面这些问题：先改好，再改编号。", file=sys.stderr)
+    handbook = content_or_report(content, "改编号")
+    if handbook is None:
         return 1
     wrong = []
     if old not in handbook.by_id:
@@ -61,7 +58,8 @@ def run(args: argparse.Namespace, root: Path = ROOT) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     print(
-        "内容检查通过。提交时把这些文件都加上（git add -A），不只是 content/。"
-        "手机上按旧编号保存的勾选、自测记录和今日复习的安排会对不上：没有必要时不要改编号。"
+        "内容检查通过。"
+        + COMMIT_ALL
+        + "手机上按旧编号保存的勾选、自测记录和今日复习的安排会对不上：没有必要时不要改编号。"
     )
     return 0
