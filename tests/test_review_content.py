@@ -79,6 +79,10 @@ def test_the_items_file_has_every_question_phrase_and_practice_line(
         assert item["h"].startswith("../") and "#" in item["h"], ident
         target = built_site / "review" / item["h"].split("#")[0] / "index.html"
         assert target.resolve().is_file(), ident
+        # A 见 link says which chapter it opens, as the quiz sheet's key does.
+        if "t" in item:
+            chapter = handbook.chapters[item["h"].split("/")[1]]
+            assert item["t"].startswith(f"{chapter.title} · "), ident
     assert all(
         item["p"].startswith("../practice/?item=") for item in items.values() if item["k"] == "r"
     )

@@ -62,7 +62,9 @@ def _question_items(renderer: Renderer) -> dict[str, dict[str, Any]]:
                     ],
                     "e": strip_markers(question.explanation),
                     "h": renderer.links.href(question.ref),
-                    "t": strip_markers(title_of(renderer.handbook.get(question.ref))),
+                    "t": _titled(
+                        renderer, question.ref, title_of(renderer.handbook.get(question.ref))
+                    ),
                 },
             )
     return items
@@ -82,11 +84,16 @@ def _phrase_items(renderer: Renderer) -> dict[str, dict[str, Any]]:
     return items
 
 
+def _titled(renderer: Renderer, entry_id: str, title: str) -> str:
+    """An entry's title after its chapter's: a 见 link on a card says where it leads."""
+    chapter = renderer.handbook.chapters[renderer.handbook.chapter_of_id[entry_id]]
+    return f"{chapter.title} · {strip_markers(title)}"
+
+
 def _practice_link(renderer: Renderer, item: PracticeItem) -> dict[str, str]:
-    chapter = renderer.handbook.chapters[renderer.handbook.chapter_of_id[item.id]]
     return {
         "href": renderer.links.href(item.id),
-        "title": f"{chapter.title} · {item.title}",
+        "title": _titled(renderer, item.id, item.title),
         "practice": renderer.links.href_page(PRACTICE_URL) + f"?item={item.id}",
     }
 
