@@ -25,6 +25,7 @@ from .support.pdf import (
     folded,
     left_edge,
     lone_characters,
+    off_the_printable_area,
     outgrown,
     page_text,
     pages,
@@ -66,8 +67,10 @@ def check_printed_pages(desktop: Any, site: SiteServer, handbook: Handbook, url:
     desktop.goto(site.page_url(url))
     desktop.emulate_media(media="print")
     short = desktop.evaluate(SHORT_TEXTS)
-    printed = pages(desktop.pdf(format="A4"))
+    pdf = desktop.pdf(format="A4")
+    printed = pages(pdf)
     total = len(printed)
+    assert not off_the_printable_area(pdf), (url, off_the_printable_area(pdf))
     version = content_version(url, handbook)
     assert version, "the tests run in a git checkout"
     footer = printed_footer(desktop, version)
@@ -279,7 +282,10 @@ def test_each_checklist_of_the_content_prints_on_one_a4_form(
     for checklist in handbook.checklists.checklists:
         desktop.goto(site.page_url(f"checklists/{checklist.id}/"))
         desktop.locator(f'[data-checklist="{checklist.id}"] [data-checklist-bar]').wait_for()
-        printed = len(pages(desktop.pdf(format="A4")))
+        pdf = desktop.pdf(format="A4")
+        printed = len(pages(pdf))
+        # Its footer too: centred in the form's 12 mm margin it printed 5 mm from the edge.
+        assert not off_the_printable_area(pdf), (checklist.id, off_the_printable_area(pdf))
         if printed != 1:
             outgrew.append(outgrown(checklist_at(checklist), printed, 1, SPLIT_CHECKLIST))
     assert not outgrew, "\n".join(outgrew)
@@ -297,8 +303,10 @@ def test_the_phrase_sheet_fits_two_pages_with_every_phrase_and_what_to_say_inste
     desktop.evaluate("window.print = () => {}")  # the dialog itself is left out
     desktop.get_by_role("button", name="打印速查表").click()
     desktop.emulate_media(media="print")
-    sheet = [page_text(pdf_page) for pdf_page in pages(desktop.pdf(format="A4"))]
+    pdf = desktop.pdf(format="A4")
+    sheet = [page_text(pdf_page) for pdf_page in pages(pdf)]
     assert len(sheet) <= 2, outgrown("禁语速查表", len(sheet), 2, ASK_FOR_LAYOUT)
+    assert not off_the_printable_area(pdf), off_the_printable_area(pdf)
     for number, page in enumerate(sheet, 1):
         assert f"第 {number} / {len(sheet)} 页" in page
         # The columns are named on the first sheet's table and at the top of the second.

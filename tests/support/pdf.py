@@ -127,6 +127,38 @@ def left_edge(pdf_page: Any) -> float:
     return found / MM
 
 
+# How near the paper's edge anything may print: many office printers leave 4 to 5 mm blank.
+PRINTABLE_MM: Final = 5.0
+
+
+def nearest_edge(pdf_page: Any) -> tuple[float, float]:
+    """How near a page's text comes to the top and to the bottom of the paper, in millimetres:
+    the top of its highest line's characters, the baseline of its lowest (descenders of CJK
+    text are a fraction of a millimetre)."""
+    height = float(pdf_page.mediabox.height)
+    top, bottom = height, height
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        nonlocal top, bottom
+        if text.strip():
+            y = cm[5] + tm[5] * cm[3]
+            bottom = min(bottom, y)
+            top = min(top, height - y - 0.88 * size * tm[3] * cm[3])  # ascent of the font
+
+    pdf_page.extract_text(visitor_text=visit)
+    return top / MM, bottom / MM
+
+
+def off_the_printable_area(pdf: bytes) -> list[str]:
+    """The pages of a printout with text nearer the top or bottom edge than PRINTABLE_MM."""
+    found = []
+    for number, pdf_page in enumerate(pages(pdf), start=1):
+        top, bottom = nearest_edge(pdf_page)
+        if min(top, bottom) < PRINTABLE_MM:
+            found.append(f"第 {number} 页：离上边 {top:.1f} mm，离下边 {bottom:.1f} mm")
+    return found
+
+
 def drawing(pdf: bytes) -> list[bytes]:
     """What each page draws (its content stream): equal drawings print the same."""
     return [pdf_page.get_contents().get_data() for pdf_page in pages(pdf)]
