@@ -4,6 +4,7 @@ its reason, alternatives and a link to the handbook; hostile text stays text; wo
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,9 @@ def test_typing_marks_each_phrase_and_explains_it(phone: Any, site: SiteServer) 
     assert page_findings(phone)[0] == ("ni-kending-nonghun", 2, 4, "你肯定弄混了")
     # The text around the marks is shown exactly as typed.
     assert phone.locator("[data-checker-text]").inner_text() == CALL
+    # A mark's number is seen, not read into the phrase by a screen reader (这不关我的事1).
+    heard = phone.locator("[data-checker-text]").aria_snapshot()
+    assert "- mark: 这不关我的事\n" in heard and not re.search(r"mark: .*\d$", heard, re.M), heard
     assert (
         status(phone)
         == "4 处需要改（出自 3 条禁语），已用颜色标出；按编号看为什么不能说、可以怎么说。"
@@ -121,6 +125,17 @@ def test_approved_wording_is_clean_and_clearing_starts_over(phone: Any, site: Si
     open_checker(phone, site)
     check_in_page(phone, "谢谢您告诉我，这种情况比较少见，我马上核实。")
     assert status(phone) == "没有查到禁语，也没有听出生硬的语气。语气是估计的，态度还要自己把关。"
+    # Typing on says nothing new: the live region is not written again (a screen reader read
+    # the same sentence at every key).
+    writes = phone.evaluate_handle(
+        """() => { const seen = { count: 0 };
+          new MutationObserver(() => seen.count++).observe(
+            document.querySelector("[data-checker-status]"), { childList: true, subtree: true });
+          return seen; }"""
+    )
+    phone.get_by_label("要检查的话").press_sequentially(" ok ok", delay=30)
+    expect(phone.locator("[data-checker-text]")).to_contain_text("核实。 ok ok")  # checked
+    assert writes.evaluate("(seen) => seen.count") == 0
     assert phone.locator("mark").count() == 0
     check_in_page(phone, "这不关我的事")
     clear = phone.get_by_role("button", name="清空", exact=True)

@@ -582,6 +582,8 @@ def test_without_storage_the_checklist_still_works_and_says_so_quietly(
     note = form.locator("[data-note]")
     assert note.is_visible() and "没能保存" in note.inner_text()
     assert "保留" not in note.inner_text()
+    # Said to a screen reader too: inside a live region that was there before the news.
+    assert note.evaluate("(n) => n.closest('[aria-live=polite]')?.dataset.checklistSlot") == ""
     phone.once("dialog", lambda dialog: dialog.accept())
     form.locator('button[data-action="reset"]').tap()
     assert ticked(form) == []

@@ -98,18 +98,26 @@ def test_on_a_narrow_window_the_keyboard_opens_the_contents_and_search(
     desktop.keyboard.press("Enter")
     expect(desktop.locator("#__drawer")).to_be_checked()
     expect(menu).to_have_attribute("aria-expanded", "true")  # a screen reader hears it opened
-    desktop.keyboard.press(" ")  # Space, as on a button, closes it again
-    expect(desktop.locator("#__drawer")).not_to_be_checked()
-    expect(menu).to_have_attribute("aria-expanded", "false")
-    desktop.keyboard.press("Enter")
-    desktop.keyboard.press("Tab")  # into the contents
+    # The focus goes into the contents, at this page (not on to the header under the shade).
+    here = desktop.locator(".md-sidebar--primary a.md-nav__link--active")
+    expect(here).to_be_focused()
+    expect(here).to_have_attribute("href", re.compile(r"^\./$|^\.$|checklists/?$"))
+    desktop.keyboard.press("Tab")  # on through the contents
     desktop.keyboard.press("Escape")  # closes them, the focus back where they were opened
     expect(desktop.locator("#__drawer")).not_to_be_checked()
     expect(menu).to_be_focused()
     expect(menu).to_have_attribute("aria-expanded", "false")
+    desktop.keyboard.press(" ")  # Space, as on a button, opens them too
+    expect(desktop.locator("#__drawer")).to_be_checked()
+    expect(here).to_be_focused()
+    desktop.keyboard.press("Escape")
+    expect(menu).to_be_focused()
     desktop.get_by_role("button", name="搜索").focus()
     desktop.keyboard.press(" ")
     expect(desktop.locator(".md-search__input")).to_be_focused()
+    desktop.keyboard.press("Escape")  # closes it, the focus back on 搜索, not on the page
+    expect(desktop.locator("#__search")).not_to_be_checked()
+    expect(desktop.get_by_role("button", name="搜索")).to_be_focused()
 
 
 @pytest.mark.browser

@@ -126,6 +126,12 @@ def test_a_wrong_answer_is_explained_at_once_and_shows_up_in_the_review(
     assert phone.locator(".quiz-feedback .quiz-why").inner_text() == expected.explanation
     link = phone.locator(".quiz-feedback .quiz-see a")
     assert link.get_attribute("href").endswith(f"#{expected.ref}")
+    # The focus is on the way on, which a screen reader reads with the verdict and why.
+    onward = phone.locator(".quiz-next")
+    expect(onward).to_be_focused()
+    expect(onward).to_have_accessible_description(
+        re.compile(rf"^✗ 答错了.*{re.escape(expected.explanation[:10])}")
+    )
 
     go_on(phone)
     for _ in range(len(answers.items) - 1):

@@ -528,6 +528,9 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     check = area.get_by_role("button", name="对照")
     expect(check).to_be_disabled()
     expect(area.locator("[data-practice-result]")).to_be_hidden()  # no model answer before
+    # What 对照 finds is said in a live region that is there before it: one shown together
+    # with its text is not read out.
+    assert area.locator("[data-practice-status]").evaluate("(s) => !s.closest('[hidden]')")
     # How many this visit has done, not the line's place in the list (chosen, so "第 19 句"
     # on a first visit read as 18 done).
     progress = area.locator("[data-practice-progress]")
@@ -567,6 +570,12 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
 
     area.get_by_role("button", name="差一点").click()
     expect(area.locator("[data-practice-saved]")).to_contain_text("已记下")
+    # The rating given stays pressed; the focus, on a button now disabled, goes on to 下一句.
+    for name, pressed in (("像", "false"), ("差一点", "true"), ("不像", "false")):
+        expect(area.get_by_role("button", name=name, exact=True)).to_have_attribute(
+            "aria-pressed", pressed
+        )
+    expect(area.get_by_role("button", name="下一句")).to_be_focused()
     stored = histories(phone)
     assert [g for _m, g in stored[dialogue.id]] == [2]  # 差一点 = hard
     assert [g for _m, g in stored["ni-bie-jidong"]] == [1]  # the phrase said: again
@@ -739,6 +748,7 @@ def test_practice_left_for_the_entry_and_back_is_where_the_reader_left_it(
     expect(area.locator("[data-practice-marked] mark")).to_have_count(1)
     expect(area.locator("[data-practice-saved]")).to_contain_text("已记下")
     expect(area.get_by_role("button", name="差一点")).to_be_disabled()
+    expect(area.get_by_role("button", name="差一点")).to_have_attribute("aria-pressed", "true")
     expect(area.locator("[data-practice-progress]")).to_contain_text("这次练了 1 句")
     assert histories(phone) == before  # shown again, nothing recorded twice
     # 换一句 starts afresh, and a reload keeps that too.
@@ -764,8 +774,8 @@ def test_on_a_small_phone_the_practice_result_opens_below_the_header(
     area.get_by_role("button", name="对照").click()
     phone.evaluate(SETTLED)
     header = phone.locator(".md-header").bounding_box()
-    result = area.locator("[data-practice-result]").bounding_box()
-    assert header["y"] + header["height"] <= result["y"], (header, result)
+    first = area.locator("[data-practice-status]").bounding_box()
+    assert header["y"] + header["height"] <= first["y"], (header, first)
 
 
 def test_on_a_small_phone_every_rating_and_the_next_card_are_on_screen_without_scrolling(

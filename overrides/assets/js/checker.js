@@ -92,9 +92,11 @@
       );
     }
     root.dataset.state = blank ? "empty" : findings.length ? "found" : "clean";
-    root.querySelector("[data-checker-status]").textContent = statusText(blank, findings, [
-      ...groups.values(),
-    ]);
+    // Written only when it says something new: it is a live region, and a screen reader would
+    // read the same sentence again at every key.
+    const status = root.querySelector("[data-checker-status]");
+    const said = statusText(blank, findings, [...groups.values()]);
+    if (status.textContent !== said) status.textContent = said;
   }
 
   /* The spec comes after the page, like the search index: fetched once per URL and kept

@@ -97,8 +97,14 @@
     /* Storage blocked or full: the note under the list says so, instead of promising 60 days
      * (as 今日复习 does; no dialog, the ticks still work until the page is left). */
     function unsaved() {
+      warn(root.dataset.saidUnsaved);
+    }
+
+    /* The note under the list: its slot is a live region (the template), so a screen reader
+       reads the news, which is why it is written only when it changes. */
+    function warn(text) {
       const note = $("[data-note]");
-      note.textContent = root.dataset.saidUnsaved;
+      if (note.textContent !== text) note.textContent = text;
       note.hidden = false;
     }
 
@@ -106,9 +112,9 @@
        the ticks on screen go, and the note says where they went rather than leave it a mystery. */
     function dayTurned(before) {
       const [, month, date] = before.split("-").map(Number);
-      const note = $("[data-note]");
-      note.textContent = `${start} 点起是新的一天，已换一张新表；${month}月${date}日的勾选在检查表首页的“最近记录”里。`;
-      note.hidden = false;
+      warn(
+        `${start} 点起是新的一天，已换一张新表；${month}月${date}日的勾选在检查表首页的“最近记录”里。`,
+      );
     }
 
     root.hbRefresh = () => {

@@ -34,6 +34,14 @@ document.addEventListener("keydown", (event) => {
   event.preventDefault();
   event.stopPropagation();
   press.click();
+  // Opened from the keyboard, the contents take the focus at this page's link: the next Tab
+  // went to the header's buttons under the shade first. Escape brings it back (below).
+  const drawer = document.getElementById("__drawer");
+  if (press.closest('[for="__drawer"]') && drawer?.checked) {
+    const nav = document.querySelector(".md-sidebar--primary");
+    const link = nav?.querySelector("a.md-nav__link--active") || nav?.querySelector("a[href]");
+    link?.focus({ preventScroll: true });
+  }
 });
 
 /* 打开目录 says whether the contents are open, and Escape closes them, the focus back on it.
@@ -49,6 +57,17 @@ document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || !drawer()?.checked) return;
     drawer().click();
     menu().focus();
+  });
+  /* Escape in the search box: Material closes the search and drops the focus on the page.
+     Where 搜索 is a button (a narrow window), the focus goes back to it. After Material's
+     handler, which listens on the window. */
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !event.target.matches?.(".md-search__input")) return;
+    setTimeout(() => {
+      const search = document.querySelector('[for="__search"] .hb-press');
+      if (document.getElementById("__search")?.checked || !search?.offsetParent) return;
+      search.focus();
+    });
   });
 }
 

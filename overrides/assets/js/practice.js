@@ -102,6 +102,15 @@
     const saved = $("[data-practice-saved]");
     const onward = $("[data-practice-onward]"); // after rating: the way on is here, not up top
     const idOf = (index) => items[index].dataset.practiceItem;
+    const status = $("[data-practice-status]");
+    /* After a rating the three are disabled, the one chosen pressed (seen and read out). */
+    function rated(chosen) {
+      for (const grade of grades) {
+        grade.disabled = chosen != null;
+        if (chosen == null) grade.removeAttribute("aria-pressed");
+        else grade.setAttribute("aria-pressed", String(grade.dataset.practiceGrade === chosen));
+      }
+    }
 
     /* Where the reader is, kept for this tab (sessionStorage): following the model answer's
        见 … link and coming Back finds the same line, the reply, its result and the rating. */
@@ -110,7 +119,15 @@
     let kept = window.hbStorage.session.read(KEPT);
     const stale = !(Date.now() - kept?.at < KEPT_FOR); // a tab left open since yesterday
     if (stale || !ids.includes(kept.line) || (asked && asked !== kept.line)) kept = null;
-    const state = { line: "", reply: "", checked: false, saved: "", practised: [], at: 0 };
+    const state = {
+      line: "",
+      reply: "",
+      checked: false,
+      saved: "",
+      grade: "",
+      practised: [],
+      at: 0,
+    };
     const keep = () => window.hbStorage.session.write(KEPT, { ...state, at: Date.now() });
 
     /* The line the reader was on, else the one asked for, else one due in 今日复习, else any. */
@@ -140,9 +157,10 @@
       check.disabled = true;
       result.hidden = true;
       saved.textContent = "";
+      status.textContent = "";
       onward.hidden = true;
-      for (const grade of grades) grade.disabled = false;
-      Object.assign(state, { line: idOf(at), reply: "", checked: false, saved: "" });
+      rated(null);
+      Object.assign(state, { line: idOf(at), reply: "", checked: false, saved: "", grade: "" });
       state.practised = [...practised];
       keep();
     }
@@ -152,7 +170,6 @@
       state.reply = input.value;
       keep();
     });
-    const status = $("[data-practice-status]");
     /* 对照: mark the reply, show the model answer. `again`: the result the reader had before
        leaving the page, shown again (nothing recorded twice, nothing scrolled). */
     async function compare(again = false) {
@@ -178,7 +195,7 @@
       if (phrases.length) {
         root.dispatchEvent(new CustomEvent("hb-phrases-found", { bubbles: true, detail: phrases }));
       }
-      result.scrollIntoView({ block: "nearest" });
+      $("[data-practice-outcome]").scrollIntoView({ block: "nearest" });
     }
     check.addEventListener("click", () => compare());
     for (const button of grades) {
@@ -190,9 +207,11 @@
           ok && card
             ? `已记下：${queue.when(card.due - queue.today(hour))}在今日复习里再练这一句。`
             : "没能保存：本机的浏览器不让网页存东西。";
-        for (const grade of grades) grade.disabled = true;
+        rated(button.dataset.practiceGrade);
         onward.hidden = false;
-        state.saved = saved.textContent;
+        // The disabled button had the focus: it goes on to 下一句, read with what was saved.
+        onward.focus({ preventScroll: true });
+        Object.assign(state, { saved: saved.textContent, grade: button.dataset.practiceGrade });
         keep();
       });
     }
@@ -217,7 +236,8 @@
       if (kept.saved) {
         saved.textContent = state.saved = kept.saved;
         onward.hidden = false;
-        for (const grade of grades) grade.disabled = true;
+        state.grade = kept.grade || "";
+        rated(state.grade);
         keep();
       }
     }
