@@ -549,6 +549,13 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     )
     expect(area.locator("[data-practice-shown]")).to_contain_text(dialogue.better)
     expect(progress).to_have_text(f"共 {total} 句 · 这次练了 1 句")
+    # The way on comes with a rating, not before (Material's button style showed it).
+    expect(area.get_by_role("button", name="下一句")).to_be_hidden()
+    # A reply with a 禁语 in it is not 像 the model answer; 差一点 and 不像 stay.
+    like = area.get_by_role("button", name="像", exact=True)
+    expect(like).to_be_disabled()
+    expect(area.locator("[data-practice-unlike]")).to_be_visible()
+    expect(area.get_by_role("button", name="差一点")).to_be_enabled()
 
     # A brush-off in no listed phrase is marked for its tone, and called that, not a 禁语.
     reply.fill("取号了吗？没取号排什么队。")
@@ -559,6 +566,8 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
         "回答里有 1 处语气生硬（听起来像推脱或顶撞），已标出来。"
     )
     expect(area.locator("[data-practice-found] a")).to_have_text("语气：听起来像推脱或顶撞")
+    expect(like).to_be_enabled()  # a tone is a guess: the reader judges
+    expect(area.locator("[data-practice-unlike]")).to_be_hidden()
 
     reply.fill("让您久等了，我马上帮您查退款办到哪一步。")
     check.click()

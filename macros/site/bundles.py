@@ -92,7 +92,7 @@ WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
         ),
         "review": Widget(hooks=("data-review",), js="assets/review.js", css="assets/review.css"),
         "practice": Widget(
-            hooks=("data-practice",), js="assets/practice.js", css="assets/review.css"
+            hooks=("data-practice",), js="assets/practice.js", css="assets/practice.css"
         ),
     }
 )
@@ -154,9 +154,14 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         ),
         # 多选 on a review card as in a quiz (quiz.css's bundle has it too)
         "assets/review.css": ("assets/css/question-kind.css", "assets/css/review.css"),
+        # 对练's: what it shares with 今日复习, then its own (no 多选 there)
+        "assets/practice.css": ("assets/css/review.css", "assets/css/practice.css"),
         # The phrase matcher alone: 对练 loads it at its first 对照, with the phrase spec.
         checker.CORE_BUNDLE: ("assets/js/checker-core.js",),
-        "assets/practice.js": ("assets/js/practice.js",),
+        "assets/practice.js": (
+            "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
+            "assets/js/practice.js",
+        ),
     }
 )
 # What ends one file and starts the next: a lone ";" keeps JS files from running together.

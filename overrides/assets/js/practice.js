@@ -100,6 +100,7 @@
     const result = $("[data-practice-result]");
     const grades = [...root.querySelectorAll("[data-practice-grade]")];
     const saved = $("[data-practice-saved]");
+    const like = grades.find((grade) => grade.dataset.practiceGrade === "3");
     const onward = $("[data-practice-onward]"); // after rating: the way on is here, not up top
     const idOf = (index) => items[index].dataset.practiceItem;
     const status = $("[data-practice-status]");
@@ -160,6 +161,7 @@
       status.textContent = "";
       onward.hidden = true;
       rated(null);
+      $("[data-practice-unlike]").hidden = true;
       Object.assign(state, { line: idOf(at), reply: "", checked: false, saved: "", grade: "" });
       state.practised = [...practised];
       keep();
@@ -181,6 +183,11 @@
       if (shown !== at) return; // the reader moved on to another line meanwhile
       const findings = compiled ? HandbookChecker.findPhrases(text, compiled) : [];
       const phrases = report(root, text, findings);
+      // A reply with a listed 禁语 in it is not 像 the model answer, however close the rest
+      // (a tone is a guess: it leaves the choice to the reader).
+      const listed = findings.some((finding) => finding.phrase.kind !== "tone");
+      if (!state.saved) like.disabled = listed;
+      $("[data-practice-unlike]").hidden = !listed || !!state.saved;
       if (!compiled) status.textContent = "禁语检查没能打开：请连上网络再点一次“对照”。";
       $("[data-practice-shown]").replaceChildren(
         items[at].querySelector("[data-practice-model]").cloneNode(true),
@@ -208,9 +215,11 @@
             ? `已记下：${queue.when(card.due - queue.today(hour))}在今日复习里再练这一句。`
             : "没能保存：本机的浏览器不让网页存东西。";
         rated(button.dataset.practiceGrade);
+        $("[data-practice-unlike]").hidden = true;
         onward.hidden = false;
         // The disabled button had the focus: it goes on to 下一句, read with what was saved.
         onward.focus({ preventScroll: true });
+        window.hbBringIntoView($(".hb-practice__rate"), onward);
         Object.assign(state, { saved: saved.textContent, grade: button.dataset.practiceGrade });
         keep();
       });
