@@ -507,6 +507,10 @@ def test_a_quiz_half_done_can_be_started_again_from_the_first_question(
     phone.reload()
     phone.locator(".quiz.is-live").wait_for()
     assert progress(phone) == f"第 2 题，共 {total} 题"
+    # Well apart from the button above it, which is tapped at every question (they touched).
+    above = phone.locator(".quiz-check").bounding_box()
+    below = restart.bounding_box()
+    assert above and below and below["y"] - (above["y"] + above["height"]) >= 16, (above, below)
     asked: list[str] = []
     phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     restart.tap()

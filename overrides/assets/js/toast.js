@@ -2,7 +2,9 @@
    offline.js: how the offline copy stands). It goes in as an empty live region and gets its
    words a frame later: a region inserted with its words is not read out by every screen
    reader. A tap goes through it (pointer-events: none) to what lies under, 下一题 say, and
-   takes it away; otherwise it goes by itself. A toast of a `kind` replaces the one before. */
+   takes it away, as does scrolling on or a key (it covered the lines read next, and the row
+   a Tab had just focused); otherwise it goes by itself. A toast of a `kind` replaces the one
+   before. */
 "use strict";
 
 window.hbToast = (words, ms, kind = "") => {
@@ -12,7 +14,12 @@ window.hbToast = (words, ms, kind = "") => {
   note.setAttribute("role", "status");
   document.body.append(note);
   requestAnimationFrame(() => note.append(...words));
-  const remove = () => note.remove();
-  document.addEventListener("pointerdown", remove, { capture: true, once: true });
+  const gone = new AbortController();
+  const remove = () => {
+    note.remove();
+    gone.abort();
+  };
+  for (const type of ["pointerdown", "touchmove", "wheel", "keydown"])
+    document.addEventListener(type, remove, { capture: true, passive: true, signal: gone.signal });
   setTimeout(remove, ms);
 };
