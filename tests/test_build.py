@@ -346,3 +346,15 @@ def test_each_page_says_when_its_content_last_changed(
     assert checklist.print_footer.endswith(f" · 内容版本 {base}") and edit not in checklist.source
     assert page(site, "quizzes").print_footer.endswith(f" · 内容版本 {edit}")
     assert page(site, ".").print_footer.startswith(f"{site_name()} · 内容版本 ")  # no page name
+
+
+def test_every_page_lets_a_keyboard_skip_to_its_content(built_site: Path) -> None:
+    """Material writes 跳到正文 from a page's contents; a checklist's title, written as HTML
+    inside its form, had none, so a keyboard tabbed through the header on every visit."""
+    missing = []
+    for path in sorted(built_site.rglob("index.html")):
+        text = path.read_text(encoding="utf-8")
+        skip = re.search(r'<a href="#([^"]+)" class="md-skip">', text)
+        if not skip or f'id="{skip[1]}"' not in text:
+            missing.append(path.relative_to(built_site).as_posix())
+    assert missing == []

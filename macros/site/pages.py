@@ -7,6 +7,7 @@ Adding a checklist or a quiz in YAML is enough: nobody has to create a Markdown 
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from ..content import drills
 from ..content.handbook import Handbook
@@ -86,6 +88,20 @@ def dated_by(src_uri: str, handbook: Handbook) -> tuple[str, ...]:
 
 def is_quiz_page(src_uri: str, handbook: Handbook) -> bool:
     return any(src_uri == source_of(quiz_url(q.id)) for q in handbook.quizzes.quizzes)
+
+
+# A page's own title written as HTML by a macro (a checklist's, inside its form).
+_HTML_TITLE = re.compile(r'<h1 id="([^"]+)"[^>]*>([^<]*)</h1>')
+
+
+def heading_toc(page_html: str) -> TableOfContents | None:
+    """The contents of a page whose title a macro wrote as HTML, which Markdown's contents
+    miss: without an entry Material leaves out the page's 跳到正文 link for keyboards."""
+    found = _HTML_TITLE.search(page_html)
+    if not found:
+        return None
+    title = html.unescape(found[2])
+    return get_toc([{"level": 1, "id": found[1], "name": title, "children": []}])
 
 
 def nav_title(text: str) -> str:

@@ -156,8 +156,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     ) -> str:
         """The contents list is built from the headings' text: the editors' 【补充】/【推断】 on
         a title (shown in the editor view only) must not reach it. A heading's "#" link says
-        what it does to a screen reader, which read it as 井号 (its title is no name)."""
+        what it does to a screen reader, which read it as 井号 (its title is no name). A title
+        a macro wrote as HTML (a checklist's) enters the contents, for the 跳到正文 link."""
         _strip_markers(page.toc)
+        if not page.toc.items:
+            page.toc = pages.heading_toc(html) or page.toc
         title = config.mdx_configs.get("toc", {}).get("permalink_title")
         if title:
             attribute = f'title="{title}"'
