@@ -148,6 +148,24 @@ def test_approved_wording_is_clean_and_clearing_starts_over(phone: Any, site: Si
     assert phone.locator("[data-checker-list] > li").count() == 0
 
 
+def test_a_long_text_is_checked_once_typing_pauses(phone: Any, site: SiteServer) -> None:
+    """A pasted call is checked when the typing stops, not at every key: a whole transcript
+    took 0.3 s a key on a cheap phone. A short text is checked at once (above)."""
+    open_checker(phone, site)
+    call = (CALL + "\n") * 12
+    check_in_page(phone, call)
+    renders = phone.evaluate_handle(
+        """() => { const seen = { count: 0 };
+          new MutationObserver(() => seen.count++).observe(
+            document.querySelector("[data-checker-text]"), { childList: true });
+          return seen; }"""
+    )
+    phone.get_by_label("要检查的话").press_sequentially("你别激动", delay=40)
+    expect(phone.locator("[data-checker-text]")).to_have_text(call + "你别激动")
+    assert renders.evaluate("(seen) => seen.count") == 1
+    assert phone.locator("[data-checker-text] mark").last.inner_text() == "你别激动"
+
+
 @pytest.mark.parametrize(
     "text",
     [

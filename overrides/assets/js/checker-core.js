@@ -314,10 +314,14 @@
     return spec;
   }
 
+  /** Every phrase's expressions, to run once before the first check (the widget, at idle). */
+  const expressionsOf = (compiled) =>
+    compiled.phrases.flatMap((entry) => [...entry.match, ...entry.except]);
+
   /** What a finding is called: a listed phrase (禁语) or a line's tone (语气). */
   const labelOf = (phrase) => (phrase.kind === "tone" ? "语气" : "禁语");
 
-  const api = { compileSpec, linksFrom, normalise, findPhrases, labelOf };
+  const api = { compileSpec, linksFrom, normalise, findPhrases, labelOf, expressionsOf };
   if (typeof module === "object" && module.exports) module.exports = api;
   else globalThis.HandbookChecker = api;
 })();
