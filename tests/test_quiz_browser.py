@@ -510,7 +510,7 @@ def test_a_quiz_half_done_can_be_started_again_from_the_first_question(
     # Well apart from the button above it, which is tapped at every question (they touched).
     above = phone.locator(".quiz-check").bounding_box()
     below = restart.bounding_box()
-    assert above and below and below["y"] - (above["y"] + above["height"]) >= 16, (above, below)
+    assert above and below and below["y"] - (above["y"] + above["height"]) >= 12, (above, below)
     asked: list[str] = []
     phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     restart.tap()
