@@ -252,7 +252,9 @@ def marks(page: Any) -> dict[str, str]:
             """marks => marks.map((mark) => {
               const owner = mark.closest("[data-whatsnew-item], h1, h2, h3, li[id], label");
               const form = owner.closest("[data-checklist]")?.dataset.checklist;
-              const id = owner.dataset.whatsnewItem || owner.id || owner.htmlFor || form;
+              // a checklist's title (its h1 has an id of its own, for the 跳到正文 link): the form's
+              const title = owner.matches(".hb-form__title") && form;
+              const id = owner.dataset.whatsnewItem || title || owner.id || owner.htmlFor || form;
               return [id, mark.dataset.whatsnewMark];
             })""",
         )
