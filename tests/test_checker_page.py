@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .support.browser import wait_for_instant_navigation
+from .support.browser import count_rewrites, wait_for_instant_navigation
 from .support.checker import check_in_page, long_transcript, page_findings
 from .support.html import page
 from .support.journey import SETTLED
@@ -127,15 +127,10 @@ def test_approved_wording_is_clean_and_clearing_starts_over(phone: Any, site: Si
     assert status(phone) == "没有查到禁语，也没有听出生硬的语气。语气是估计的，态度还要自己把关。"
     # Typing on says nothing new: the live region is not written again (a screen reader read
     # the same sentence at every key).
-    writes = phone.evaluate_handle(
-        """() => { const seen = { count: 0 };
-          new MutationObserver(() => seen.count++).observe(
-            document.querySelector("[data-checker-status]"), { childList: true, subtree: true });
-          return seen; }"""
-    )
+    writes = count_rewrites(phone, "[data-checker-status]")
     phone.get_by_label("要检查的话").press_sequentially(" ok ok", delay=30)
     expect(phone.locator("[data-checker-text]")).to_contain_text("核实。 ok ok")  # checked
-    assert writes.evaluate("(seen) => seen.count") == 0
+    assert writes() == 0
     assert phone.locator("mark").count() == 0
     check_in_page(phone, "这不关我的事")
     clear = phone.get_by_role("button", name="清空", exact=True)
@@ -154,15 +149,10 @@ def test_a_long_text_is_checked_once_typing_pauses(phone: Any, site: SiteServer)
     open_checker(phone, site)
     call = (CALL + "\n") * 12
     check_in_page(phone, call)
-    renders = phone.evaluate_handle(
-        """() => { const seen = { count: 0 };
-          new MutationObserver(() => seen.count++).observe(
-            document.querySelector("[data-checker-text]"), { childList: true });
-          return seen; }"""
-    )
+    renders = count_rewrites(phone, "[data-checker-text]")
     phone.get_by_label("要检查的话").press_sequentially("你别激动", delay=40)
     expect(phone.locator("[data-checker-text]")).to_have_text(call + "你别激动")
-    assert renders.evaluate("(seen) => seen.count") == 1
+    assert renders() == 1
     assert phone.locator("[data-checker-text] mark").last.inner_text() == "你别激动"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +54,20 @@ WATCH_TOASTS = """window.hbLive = []; new MutationObserver((records) => { for (c
   for (const n of r.addedNodes) if (n.classList?.contains("hb-toast"))
     window.hbLive.push([n.getAttribute("role"), n.textContent]); })
   .observe(document, { childList: true, subtree: true });"""
+
+
+def count_rewrites(page: Any, selector: str) -> Callable[[], int]:
+    """From now on, how many times the element's contents were written (each burst of
+    changes in one task counts once): a live region rewritten with the same words is read
+    out again, a whole text re-rendered costs a frame."""
+    seen = page.evaluate_handle(
+        """(selector) => { const seen = { count: 0 };
+          new MutationObserver(() => seen.count++).observe(
+            document.querySelector(selector), { childList: true, subtree: true });
+          return seen; }""",
+        selector,
+    )
+    return lambda: int(seen.evaluate("(seen) => seen.count"))
 
 
 def wait_for_instant_navigation(page: Any) -> None:

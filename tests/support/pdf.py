@@ -98,33 +98,33 @@ def page_text(pdf_page: Any) -> str:
 MM: Final = 72 / 25.4  # PDF points in a millimetre
 
 
+def _lines(pdf_page: Any) -> list[tuple[float, float, float]]:
+    """Each piece of text on a page: where it starts (x), its baseline (y, from the paper's
+    foot) and its size, in points (no rotation in these PDFs)."""
+    found = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            found.append((cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3], size * tm[3] * cm[3]))
+
+    pdf_page.extract_text(visitor_text=visit)
+    return found
+
+
 def blank_at_foot(pdf_page: Any, *, top_mm: float, bottom_mm: float) -> float:
     """How much of a page's text area is left blank below its last line of text (0 to 1); the
     margins (where the name, version and page number print) are not counted."""
     bottom, height = bottom_mm * MM, float(pdf_page.mediabox.height)
-    lowest = height - top_mm * MM
-
-    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
-        nonlocal lowest
-        y = cm[5] + tm[5] * cm[3]  # the baseline on the page (no rotation in these PDFs)
-        if text.strip() and y > bottom:
-            lowest = min(lowest, y)
-
-    pdf_page.extract_text(visitor_text=visit)
-    return (lowest - bottom) / (height - top_mm * MM - bottom)
+    top = height - top_mm * MM
+    lowest = min((y for _x, y, _size in _lines(pdf_page) if y > bottom), default=top)
+    return (min(lowest, top) - bottom) / (top - bottom)
 
 
 def left_edge(pdf_page: Any) -> float:
     """Where a page's leftmost text starts, in millimetres from the paper's edge."""
-    found = float(pdf_page.mediabox.width)
-
-    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
-        nonlocal found
-        if text.strip():
-            found = min(found, cm[4] + tm[4] * cm[0])
-
-    pdf_page.extract_text(visitor_text=visit)
-    return found / MM
+    return (
+        min((x for x, _y, _size in _lines(pdf_page)), default=float(pdf_page.mediabox.width)) / MM
+    )
 
 
 # How near the paper's edge anything may print: many office printers leave 4 to 5 mm blank.
@@ -133,19 +133,12 @@ PRINTABLE_MM: Final = 5.0
 
 def nearest_edge(pdf_page: Any) -> tuple[float, float]:
     """How near a page's text comes to the top and to the bottom of the paper, in millimetres:
-    the top of its highest line's characters, the baseline of its lowest (descenders of CJK
-    text are a fraction of a millimetre)."""
+    the top of its highest line's characters (the font's ascent, 0.88 of its size), the
+    baseline of its lowest (descenders of CJK text are a fraction of a millimetre)."""
     height = float(pdf_page.mediabox.height)
-    top, bottom = height, height
-
-    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
-        nonlocal top, bottom
-        if text.strip():
-            y = cm[5] + tm[5] * cm[3]
-            bottom = min(bottom, y)
-            top = min(top, height - y - 0.88 * size * tm[3] * cm[3])  # ascent of the font
-
-    pdf_page.extract_text(visitor_text=visit)
+    lines = _lines(pdf_page)
+    top = min((height - y - 0.88 * size for _x, y, size in lines), default=height)
+    bottom = min((y for _x, y, _size in lines), default=height)
     return top / MM, bottom / MM
 
 
