@@ -101,6 +101,7 @@
     const grades = [...root.querySelectorAll("[data-practice-grade]")];
     const saved = $("[data-practice-saved]");
     const like = grades.find((grade) => grade.dataset.practiceGrade === "3");
+    const unlike = $("[data-practice-unlike]"); // why 像 is not offered for this reply
     const onward = $("[data-practice-onward]"); // after rating: the way on is here, not up top
     const idOf = (index) => items[index].dataset.practiceItem;
     const status = $("[data-practice-status]");
@@ -161,7 +162,7 @@
       status.textContent = "";
       onward.hidden = true;
       rated(null);
-      $("[data-practice-unlike]").hidden = true;
+      unlike.hidden = true;
       Object.assign(state, { line: idOf(at), reply: "", checked: false, saved: "", grade: "" });
       state.practised = [...practised];
       keep();
@@ -187,7 +188,7 @@
       // (a tone is a guess: it leaves the choice to the reader).
       const listed = findings.some((finding) => finding.phrase.kind !== "tone");
       if (!state.saved) like.disabled = listed;
-      $("[data-practice-unlike]").hidden = !listed || !!state.saved;
+      unlike.hidden = !listed || !!state.saved;
       if (!compiled) status.textContent = "禁语检查没能打开：请连上网络再点一次“对照”。";
       $("[data-practice-shown]").replaceChildren(
         items[at].querySelector("[data-practice-model]").cloneNode(true),
@@ -215,7 +216,7 @@
             ? `已记下：${queue.when(card.due - queue.today(hour))}在今日复习里再练这一句。`
             : "没能保存：本机的浏览器不让网页存东西。";
         rated(button.dataset.practiceGrade);
-        $("[data-practice-unlike]").hidden = true;
+        unlike.hidden = true;
         onward.hidden = false;
         // The disabled button had the focus: it goes on to 下一句, read with what was saved.
         onward.focus({ preventScroll: true });
