@@ -470,11 +470,12 @@ def test_on_a_phone_back_to_top_waits_at_the_thumb_not_over_what_is_read(
         other = link.bounding_box()
         assert other is not None
         assert other["y"] + other["height"] <= box["y"] or other["x"] + other["width"] <= box["x"]
-    # The one-time "saved for offline" line (offline.js) has the foot to itself while shown.
-    phone.evaluate(
-        "document.body.append(Object.assign(document.createElement('p'), {className: 'hb-toast'}))"
-    )
+    # A toast (the one-time "saved for offline" line, say) has the foot to itself while shown.
+    phone.evaluate("window.hbToast([document.createTextNode('已存到本机')], 1500)")
+    expect(phone.locator(".hb-toast")).to_have_text("已存到本机")
     expect(button).to_be_hidden()
+    expect(phone.locator(".hb-toast")).to_have_count(0)
+    expect(button).to_be_visible()
 
 
 # Where the keyboard's focus is, and whether the sticky header covers it.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -68,6 +69,22 @@ def count_rewrites(page: Any, selector: str) -> Callable[[], int]:
         selector,
     )
     return lambda: int(seen.evaluate("(seen) => seen.count"))
+
+
+@contextmanager
+def restyles(page: Any, trace: Path) -> Iterator[list[int]]:
+    """How many elements each of the page's style updates touched while the block ran, from
+    Chromium's trace (not a timing: a page-wide restyle is the cost on a slow phone)."""
+    counts: list[int] = []
+    browser = page.context.browser
+    browser.start_tracing(page=page, path=str(trace), categories=["devtools.timeline"])
+    try:
+        yield counts
+    finally:
+        browser.stop_tracing()
+    for event in json.loads(trace.read_text(encoding="utf-8"))["traceEvents"]:
+        if event["name"] == "UpdateLayoutTree" and "elementCount" in event.get("args", {}):
+            counts.append(event["args"]["elementCount"])
 
 
 def wait_for_instant_navigation(page: Any) -> None:

@@ -22,11 +22,17 @@
   var percent = "";
   var storage = window.hbStorage;
 
+  /* Only what changed is written: the copy reports every file it saved, and each write has
+     the browser restyle the page (on 禁语速查, tens of ms at a time on a cheap phone). */
   function show() {
+    var hide = (element, hidden) => {
+      if (element.hidden !== hidden) element.hidden = hidden;
+    };
     for (var status of document.querySelectorAll(".hb-offline-status")) {
-      status.hidden = !state;
-      for (var line of status.children) line.hidden = line.dataset.state !== state;
-      for (var number of status.querySelectorAll("[data-percent]")) number.textContent = percent;
+      hide(status, !state);
+      for (var line of status.children) hide(line, line.dataset.state !== state);
+      for (var number of status.querySelectorAll("[data-percent]"))
+        if (number.textContent !== percent) number.textContent = percent;
     }
   }
 

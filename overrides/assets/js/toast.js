@@ -7,19 +7,36 @@
    before. */
 "use strict";
 
-window.hbToast = (words, ms, kind = "") => {
-  if (kind) document.querySelector(`.hb-toast--${kind}`)?.remove();
-  const note = document.createElement("p");
-  note.className = kind ? `hb-toast hb-toast--${kind}` : "hb-toast";
-  note.setAttribute("role", "status");
-  document.body.append(note);
-  requestAnimationFrame(() => note.append(...words));
-  const gone = new AbortController();
-  const remove = () => {
-    note.remove();
-    gone.abort();
+(() => {
+  /* While a toast is up, Material's back-to-top button (which it would cover) is marked for
+     handbook.css to hide: on the button, not by a rule on body:has(.hb-toast) nor a class of
+     the body, with which Chromium restyled the whole page when a toast came or went (on
+     禁语速查, 60–100 ms at a cheap phone's speed). */
+  const shown = () =>
+    document
+      .querySelector(".md-top")
+      ?.toggleAttribute("data-hb-toast", document.querySelector(".hb-toast") !== null);
+
+  window.hbToast = (words, ms, kind = "") => {
+    if (kind) document.querySelector(`.hb-toast--${kind}`)?.remove();
+    const note = document.createElement("p");
+    note.className = kind ? `hb-toast hb-toast--${kind}` : "hb-toast";
+    note.setAttribute("role", "status");
+    (document.querySelector(".hb-toasts") ?? document.body).append(note);
+    shown();
+    requestAnimationFrame(() => note.append(...words));
+    const gone = new AbortController();
+    const remove = () => {
+      note.remove();
+      shown();
+      gone.abort();
+    };
+    for (const type of ["pointerdown", "touchmove", "wheel", "keydown"])
+      document.addEventListener(type, remove, {
+        capture: true,
+        passive: true,
+        signal: gone.signal,
+      });
+    setTimeout(remove, ms);
   };
-  for (const type of ["pointerdown", "touchmove", "wheel", "keydown"])
-    document.addEventListener(type, remove, { capture: true, passive: true, signal: gone.signal });
-  setTimeout(remove, ms);
-};
+})();
