@@ -9,9 +9,10 @@
 
 (() => {
   /* While a toast is up, Material's back-to-top button (which it would cover) is marked for
-     handbook.css to hide: on the button, not by a rule on body:has(.hb-toast) nor a class of
-     the body, with which Chromium restyled the whole page when a toast came or went (on
-     禁语速查, 60–100 ms at a cheap phone's speed). */
+     handbook.css to hide: marked on the button itself, since with a rule on
+     body:has(.hb-toast) Chromium restyled the whole page when a toast came or went (on
+     禁语速查, 60–100 ms at a cheap phone's speed), as it did for a toast put straight into
+     <body> (toasts go into main.html's .hb-toasts). */
   const shown = () =>
     document
       .querySelector(".md-top")
