@@ -31,6 +31,7 @@ from .support.pdf import (
     pages,
     printed_footer,
     squeezed,
+    text_at_top,
 )
 from .support.server import SiteServer
 from .support.sweep import largest
@@ -85,10 +86,19 @@ def check_printed_pages(desktop: Any, site: SiteServer, handbook: Handbook, url:
             assert len(re.findall(name_line, text)) == 1, (url, number)
             # and which quiz it is, so a dropped sheet can be sorted back
             assert folded(desktop.locator("h1").inner_text()) in text, (url, number)
+    # The first sheet names the version in the page itself too, at its top: browsers that
+    # print no page margin boxes (Safari, Firefox, Chromium before 131) print no footer.
+    assert squeezed(f"内容版本 {version}") in text_at_top(printed[0], 45), url
     if url.startswith("quizzes/"):
         # On the first page in the page itself: browsers that print no page margin boxes
         # (Safari, Firefox, Chromium before 131) still give the trainer a line for the name.
         assert desktop.locator(".quiz-sheet-head").is_visible()
+        # How the sheet is marked, the one rule a trainee needs: as large as the questions and
+        # black (it printed at 8 pt, grey).
+        style = "e => [getComputedStyle(e).fontSize, getComputedStyle(e).color]"
+        rule = desktop.locator(".quiz-sheet-rule").evaluate(style)
+        question = desktop.locator(".quiz-q legend").first.evaluate(style)
+        assert float(rule[0][:-2]) >= float(question[0][:-2]) and rule[1] == "rgb(0, 0, 0)", rule
 
 
 @pytest.mark.parametrize("url", ["./", "quizzes/"])
@@ -160,6 +170,18 @@ def last_line(text: str) -> str:
     """The last line of a printed page's text, its margins (name, version, 第 x / y 页) left out."""
     lines = [line.strip() for line in text.splitlines()]
     return [line for line in lines if line and not re.match(r"第 \d+ / \d+ 页", line)][-1]
+
+
+def first_line(text: str) -> str:
+    """The first line of a printed page's text below its margins (the footer's name and
+    version print first in a PDF's text)."""
+    lines = [line.strip() for line in text.splitlines()]
+    margins = re.compile(r"第 \d+ / \d+ 页|.* · 内容版本 ")
+    return next(line for line in lines if line and not margins.match(line))
+
+
+# What a box of wording begins with: on paper it goes with the instruction it illustrates.
+WORDING_LABELS = ("可以这样说", "千万不要说")
 
 
 def chapters() -> list[str]:
@@ -248,11 +270,17 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
             "编辑视图",
         ):
             assert squeezed(screen_only) not in text, (url, screen_only)
+        assert squeezed(f"内容版本 {version}") in text_at_top(sheets[0], 45), url  # as above
         for number, page in enumerate(printed, 1):
             assert not lone_characters(page, short), (url, number, lone_characters(page, short))
             assert f"第 {number} / {len(printed)} 页" in page, (url, number)
             # Which handout a loose sheet is from, not only the handbook's.
             assert footer in page, (url, number, footer)
+            if number > 1:
+                assert not first_line(page).startswith(WORDING_LABELS), (
+                    f"{url}：印成讲义时，第 {number} 页以“{first_line(page)}”开头，和它前面的"
+                    "说明分到了两张纸上：请告诉开发同事调整版面"
+                )
             if number == len(printed):
                 # Not a sheet for a card's cloned border or the date under the content.
                 rest = squeezed(re.sub(r"第 \d+ / \d+ 页", "", page).replace(footer, ""))
@@ -306,6 +334,8 @@ def test_the_phrase_sheet_fits_two_pages_with_every_phrase_and_what_to_say_inste
     pdf = desktop.pdf(format="A4")
     sheet = [page_text(pdf_page) for pdf_page in pages(pdf)]
     assert len(sheet) <= 2, outgrown("禁语速查表", len(sheet), 2, ASK_FOR_LAYOUT)
+    version = content_version("phrasing/print/", handbook)  # in the sheet, as on every printout
+    assert squeezed(f"内容版本 {version}") in text_at_top(pages(pdf)[0], 45)
     assert not off_the_printable_area(pdf), off_the_printable_area(pdf)
     for number, page in enumerate(sheet, 1):
         assert f"第 {number} / {len(sheet)} 页" in page

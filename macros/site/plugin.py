@@ -171,8 +171,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """What overrides/main.html needs: the suggestions under an empty search box
-        (content/search.yml), which view a device that never chose one starts in, what its
-        printed sheets say at their foot, and the widgets of the page, whose own bundles it
+        (content/search.yml), which view a device that never chose one starts in, which content
+        version its printed sheets name, and the widgets of the page, whose own bundles it
         loads."""
         # TemplateContext lists MkDocs' own keys only; a theme template may read any key.
         cast(dict[str, Any], context)["handbook_search"] = self.build.search_suggestions()
@@ -183,6 +183,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         # A page's own content version, not the build's: a commit to one content file then
         # leaves the pages of the others byte for byte as they were.
         version = page.meta.get("version") or self.build.site.content_version
+        cast(dict[str, Any], context)["handbook_version"] = version
         cast(dict[str, Any], context)["handbook_print_footer"] = css_string(
             print_footer(config.site_name, None if page.is_homepage else page.title, version)
         )

@@ -11,7 +11,7 @@ import io
 import re
 import subprocess
 import unicodedata
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from pypdf import PdfReader
 
@@ -98,17 +98,33 @@ def page_text(pdf_page: Any) -> str:
 MM: Final = 72 / 25.4  # PDF points in a millimetre
 
 
-def _lines(pdf_page: Any) -> list[tuple[float, float, float]]:
-    """Each piece of text on a page: where it starts (x), its baseline (y, from the paper's
-    foot) and its size, in points (no rotation in these PDFs)."""
+class Piece(NamedTuple):
+    """A piece of text on a page: where it starts (x), its baseline (y, from the paper's foot)
+    and its size, in points (no rotation in these PDFs)."""
+
+    x: float
+    y: float
+    size: float
+    text: str
+
+
+def _lines(pdf_page: Any) -> list[Piece]:
+    """Each piece of text on a page."""
     found = []
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
         if text.strip():
-            found.append((cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3], size * tm[3] * cm[3]))
+            x, y = cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]
+            found.append(Piece(x, y, size * tm[3] * cm[3], text))
 
     pdf_page.extract_text(visitor_text=visit)
     return found
+
+
+def text_at_top(pdf_page: Any, mm: float) -> str:
+    """The text printed within `mm` of the paper's top edge, squeezed."""
+    height = float(pdf_page.mediabox.height)
+    return squeezed("".join(p.text for p in _lines(pdf_page) if p.y > height - mm * MM))
 
 
 def blank_at_foot(pdf_page: Any, *, top_mm: float, bottom_mm: float) -> float:
@@ -116,15 +132,13 @@ def blank_at_foot(pdf_page: Any, *, top_mm: float, bottom_mm: float) -> float:
     margins (where the name, version and page number print) are not counted."""
     bottom, height = bottom_mm * MM, float(pdf_page.mediabox.height)
     top = height - top_mm * MM
-    lowest = min((y for _x, y, _size in _lines(pdf_page) if y > bottom), default=top)
+    lowest = min((p.y for p in _lines(pdf_page) if p.y > bottom), default=top)
     return (min(lowest, top) - bottom) / (top - bottom)
 
 
 def left_edge(pdf_page: Any) -> float:
     """Where a page's leftmost text starts, in millimetres from the paper's edge."""
-    return (
-        min((x for x, _y, _size in _lines(pdf_page)), default=float(pdf_page.mediabox.width)) / MM
-    )
+    return min((p.x for p in _lines(pdf_page)), default=float(pdf_page.mediabox.width)) / MM
 
 
 # How near the paper's edge anything may print: many office printers leave 4 to 5 mm blank.
@@ -137,8 +151,8 @@ def nearest_edge(pdf_page: Any) -> tuple[float, float]:
     baseline of its lowest (descenders of CJK text are a fraction of a millimetre)."""
     height = float(pdf_page.mediabox.height)
     lines = _lines(pdf_page)
-    top = min((height - y - 0.88 * size for _x, y, size in lines), default=height)
-    bottom = min((y for _x, y, _size in lines), default=height)
+    top = min((height - p.y - 0.88 * p.size for p in lines), default=height)
+    bottom = min((p.y for p in lines), default=height)
     return top / MM, bottom / MM
 
 
