@@ -180,8 +180,9 @@ def first_line(text: str) -> str:
     return next(line for line in lines if line and not margins.match(line))
 
 
-# What a box of wording begins with: on paper it goes with the instruction it illustrates.
-WORDING_LABELS = ("可以这样说", "千万不要说")
+# What begins a step's list of what to do and its boxes of wording: on paper each goes with
+# the instruction it belongs to, not to the top of the next sheet.
+STEP_LABELS = ("要做到", "可以这样说", "千万不要说")
 
 
 def chapters() -> list[str]:
@@ -277,7 +278,7 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
             # Which handout a loose sheet is from, not only the handbook's.
             assert footer in page, (url, number, footer)
             if number > 1:
-                assert not first_line(page).startswith(WORDING_LABELS), (
+                assert not first_line(page).startswith(STEP_LABELS), (
                     f"{url}：印成讲义时，第 {number} 页以“{first_line(page)}”开头，和它前面的"
                     "说明分到了两张纸上：请告诉开发同事调整版面"
                 )
