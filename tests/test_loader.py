@@ -556,6 +556,28 @@ def test_a_deleted_list_key_is_named_once_at_the_first_item_it_left_behind(
     assert said in problem and deleted.strip().rstrip(":") in problem, problem
 
 
+def test_a_list_of_mappings_and_lines_is_not_taken_for_a_lost_key(content: Path) -> None:
+    """A topic's items may be a name with its detail or a plain line, mixed: written so, a
+    mistake elsewhere in the file (a key misspelt) also named the topic's lines as a list
+    whose key was deleted, sending the editor to correct text far from the real mistake."""
+    topic = """
+  - id: test-topics
+    title: 测试知识点
+    entries:
+      - kind: topic
+        id: test-topic
+        title: 三类原因
+        source: ceshi-kejian
+        items:
+          - name: 第一类
+            detail: 说明
+          - 第二类
+          - 第三类
+"""
+    append(content / "phrasing.yml", PHRASE.replace("reason:", "reson:") + topic)
+    [problem] = problems_of(content)
+    assert "未知字段“reson”" in problem, problem
+
 def test_a_near_miss_whose_first_line_went_is_not_told_to_merge(content: Path) -> None:
     """`- text: …` of the second near miss deleted: its why joined the first one, and the
     check said 请合并成一个, which would lose that reply."""

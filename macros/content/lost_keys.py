@@ -34,11 +34,14 @@ def _item_type(annotation: Any) -> Any:
     return None
 
 
-def _fits(item: Any, item_type: Any) -> bool:
-    """Whether `item` has the shape of the list's items (text, or a mapping of its keys); a
-    mistake inside it (a pattern that does not compile) is the item's own, said by validation."""
-    if item_type is str:
-        return isinstance(item, str)
+def _fits(item: Any, item_type: Any, annotation: Any) -> bool:
+    """Whether `item` has the shape of the items of the list `annotation` (text, or a mapping
+    of its keys); a mistake inside it (a pattern that does not compile) is the item's own,
+    said by validation. Text fits a list of mappings that also takes lines of text (a
+    topic's items: a name with its detail, or a line): such a list, written right, named
+    the list after it as lost whenever the file had another mistake."""
+    if item_type is str or isinstance(item, str):
+        return isinstance(item, str) and (item_type is str or _takes(annotation, [item]))
     if isinstance(item_type, type) and issubclass(item_type, BaseModel):
         fields = set(item_type.model_fields)
         return isinstance(item, dict) and bool(item) and set(map(str, item)) <= fields
@@ -63,12 +66,12 @@ def _lost_in(
         for name, field in model.model_fields.items()
         if (item_type := _item_type(field.annotation)) is not None
     }
-    for name, (item_type, _annotation) in lists.items():
+    for name, (item_type, annotation) in lists.items():
         items = raw.get(name)
         if not isinstance(items, list) or not items:
             continue
         first = len(items)
-        while first > 0 and not _fits(items[first - 1], item_type):
+        while first > 0 and not _fits(items[first - 1], item_type, annotation):
             first -= 1
         moved = items[first:]
         if not moved or first == 0:
@@ -77,7 +80,7 @@ def _lost_in(
             other
             for other, (other_type, other_annotation) in lists.items()
             if other not in raw
-            and all(_fits(item, other_type) for item in moved)
+            and all(_fits(item, other_type, other_annotation) for item in moved)
             and (other_type is not str or _takes(other_annotation, moved))
         ]
         if lost:
