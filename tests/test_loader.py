@@ -578,6 +578,7 @@ def test_a_list_of_mappings_and_lines_is_not_taken_for_a_lost_key(content: Path)
     [problem] = problems_of(content)
     assert "未知字段“reson”" in problem, problem
 
+
 def test_a_near_miss_whose_first_line_went_is_not_told_to_merge(content: Path) -> None:
     """`- text: …` of the second near miss deleted: its why joined the first one, and the
     check said 请合并成一个, which would lose that reply."""
