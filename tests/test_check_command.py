@@ -126,6 +126,17 @@ def test_the_github_workflow_reads_the_code_and_tests_on_debian() -> None:
     assert "bookworm" in workflow["jobs"]["test"]["container"]
     assert workflow["jobs"]["publish"]["concurrency"]["cancel-in-progress"] is False
     assert "--github" in str(workflow["jobs"]["check"]["steps"])
+    # A pull request from a fork (an editor without push rights, CONTRIBUTING) gets a token
+    # that cannot comment: a step that comments anyway would fail and turn the request red.
+    commenting = [
+        step
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if "gh pr comment" in step.get("run", "")
+    ]
+    assert commenting
+    for step in commenting:
+        assert "head.repo.full_name == github.repository" in step.get("if", ""), step["name"]
 
 
 def test_a_chapter_needs_its_page_and_nav_line_as_the_build_does(tmp_path: Path) -> None:
