@@ -421,7 +421,8 @@ def test_quiz_answer_rules(content: Path) -> None:
 """.replace("REF", next(fixture_handbook().entries()).id),
     )
     [problem] = problems_of(content)
-    assert "单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
+    # named, as its first line may be far above the options (an editor audit)
+    assert "这一题（test-q）：单选题必须恰好有 1 个 correct: true 的选项（现在有 2 个）" in problem
 
 
 def test_an_answer_written_out_on_a_choice_question_says_where_it_goes(content: Path) -> None:

@@ -926,6 +926,12 @@ def _question_findings(data: Any) -> list[InitErrorDetails]:
     texts = [option["text"] for option in written if isinstance(option.get("text"), str)]
     if twice := [text for text in dict.fromkeys(texts) if texts.count(text) > 1]:
         found.append((f"选项文字有重复：“{twice[0]}”写了 {texts.count(twice[0])} 次", ()))
+    # Said at the question's first line, which may be far above its options: which one.
+    ident = data.get("id")
+    if isinstance(ident, str) and ident:
+        found = [
+            (f"这一题（{ident}）：{message}" if not at else message, at) for message, at in found
+        ]
     return findings_of(found, data)
 
 
