@@ -226,7 +226,9 @@ def test_dangling_reference(content: Path) -> None:
     line = line_of(path, "related: [no-such-entry]")
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:19: ")
-    assert problem.endswith("related[0]: 引用的 id “no-such-entry” 不存在")
+    assert problem.endswith(
+        "related[0]: 引用的 id “no-such-entry” 不存在：它指的那一条删掉了的话，把这个 id 从这里去掉"
+    )
 
 
 def test_an_id_changed_by_hand_is_not_offered_to_its_references(content: Path) -> None:

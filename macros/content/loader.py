@@ -405,7 +405,10 @@ def _missing(target: str, seen: dict[str, Where], hidden: HiddenIds) -> str:
     the right reference to it: the change is the mistake, named at its own line)."""
     valid = [i for i in [*seen, *hidden.words] if re.fullmatch(ID_PATTERN, i)]
     close = difflib.get_close_matches(target, valid, n=1, cutoff=0.85)
-    return f"引用的 id “{target}” 不存在" + (f"，是不是想写“{close[0]}”？" if close else "")
+    if close:
+        return f"引用的 id “{target}” 不存在，是不是想写“{close[0]}”？"
+    # Most often the entry was deleted: what to do here (an editor audit found no hint).
+    return f"引用的 id “{target}” 不存在：它指的那一条删掉了的话，把这个 id 从这里去掉"
 
 
 def _check_raw_references(
