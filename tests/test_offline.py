@@ -31,7 +31,14 @@ from .support.browser import (
     wait_for_instant_navigation,
 )
 from .support.html import Page
-from .support.journey import entry_on_screen, tap_first_result, type_query, where_is
+from .support.journey import (
+    SETTLED,
+    entry_on_screen,
+    tap_first_result,
+    tap_in_place,
+    type_query,
+    where_is,
+)
 from .support.offline import (
     READY,
     LiveSite,
@@ -415,7 +422,11 @@ def test_a_tap_offline_before_the_first_save_says_why_nothing_opens(
     wait_for_instant_navigation(page)
     address = page.url
     phone_context.set_offline(True)
-    page.locator("a.md-footer__link--next").tap()
+    # At the foot, scrolled there and still (once, on a busy machine, the finger landed on the
+    # heading link above the moving footer: #more)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.evaluate(SETTLED)
+    tap_in_place(page, page.locator("a.md-footer__link--next"))
     expect(page.locator(".hb-toast")).to_have_text(
         "没有网络，手册还没存完：这一页现在打不开，联网后再点。"
     )
