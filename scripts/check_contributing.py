@@ -1,7 +1,7 @@
 """The editors' journey, whole: CONTRIBUTING.md's worked examples pass every test.
 
 Copies the repository (the files git tracks, as they are now) into a temporary folder, pastes
-the guide's four worked examples where the guide says (tests/support/contributing.py), commits
+the guide's worked examples where the guide says (tests/support/contributing.py), commits
 that as an editor's pull request would, and runs the README's test command (`./scripts/test`,
 which sets up its own .venv and node_modules) in the copy. Exit status: the test command's.
 The suite itself only runs the content rules on such a copy (tests/test_contributing.py):
@@ -30,13 +30,13 @@ GIT_USER = ["-c", "user.name=编辑示例", "-c", "user.email=editor@example.inv
 
 
 def edited_copy(folder: Path) -> Path:
-    """A git repository holding this one's history plus one commit: the four examples."""
+    """A git repository holding this one's history plus one commit: the worked examples."""
     project = folder / "handbook"
     subprocess.run(["git", "clone", "-q", "--no-local", str(ROOT), str(project)], check=True)
     copy_project(project, tests=True)  # working-tree changes of tracked files too
     apply_examples(project)
     subprocess.run(["git", "add", "-A"], cwd=project, check=True)
-    message = "CONTRIBUTING 的四个例子：" + "、".join(HEADINGS.values())
+    message = f"CONTRIBUTING 的 {len(HEADINGS)} 个例子：" + "、".join(HEADINGS.values())
     subprocess.run(
         ["git", *GIT_USER, "commit", "-q", "--allow-empty", "-m", message], cwd=project, check=True
     )

@@ -1,6 +1,6 @@
 """CONTRIBUTING.md's worked examples work as written: a new editor who copies them gets a valid
-handbook with the new phrase on its page and in the phrase checker, the new standard, checklist
-item and quiz question."""
+handbook with the new phrase on its page and in the phrase checker, the new standard, procedure,
+checklist item and quiz question."""
 
 from __future__ import annotations
 
@@ -21,12 +21,12 @@ from .support.server import SiteServer, serve
 
 pytestmark = pytest.mark.xdist_group("contributing")  # its tests share a build: one worker
 
-PHRASE, STANDARD, ITEM, QUESTION = (example(kind) for kind in HEADINGS)
+PHRASE, STANDARD, PROCEDURE, ITEM, QUESTION = (example(kind) for kind in HEADINGS)
 
 
 @pytest.fixture(scope="session")  # once per worker, however tests interleave
 def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with the four examples pasted where CONTRIBUTING says, as text
+    """A copy of the project with the worked examples pasted where CONTRIBUTING says, as text
     (comments, schema line and order of the files untouched), as an editor would."""
     project = copy_project(tmp_path_factory.mktemp("edited") / "project", tests=True)
     apply_examples(project)
@@ -72,6 +72,10 @@ def test_the_examples_appear_on_the_site(edited_site: SiteServer) -> None:
     phrasing = page(site, "phrasing")
     assert PHRASE["id"] in phrasing.ids and PHRASE["reason"] in phrasing.text
     assert STANDARD["id"] in page(site, "standards").ids
+    communication = page(site, "communication")
+    steps = [step["id"] for step in PROCEDURE["steps"]]
+    assert {PROCEDURE["id"], *steps} <= set(communication.ids)
+    assert all(step["say"][0] in communication.text for step in PROCEDURE["steps"])
     assert f'data-item="{ITEM["id"]}"' in page(site, "checklists/banqian-zhunbei").source
     assert f'data-question="{QUESTION["id"]}"' in page(site, "quizzes/zice-guifan").source
     # The question's wrong option says why in the answer key.

@@ -18,8 +18,9 @@ GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 HEADINGS = {
     "phrase": "三、例子：新增一条禁语",
     "standard": "四、例子：新增一条服务规范",
-    "item": "五、例子：给检查表加一项",
-    "question": "六、例子：加一道自测题",
+    "procedure": "五、例子：新增一套处理步骤",
+    "item": "六、例子：给检查表加一项",
+    "question": "七、例子：加一道自测题",
 }
 
 
@@ -50,13 +51,14 @@ def paste(path: Path, after: list[str], text: str) -> None:
 PLACES = {
     "phrase": ("phrasing.yml", ["  - id: changjian-jiyu", "    entries:"]),
     "standard": ("standards.yml", ["    entries:"]),
+    "procedure": ("communication.yml", ["  - id: yingjie-kehu", "    entries:"]),
     "item": ("checklists.yml", ["  - id: banqian-zhunbei", "    items:"]),
     "question": ("quizzes.yml", ["questions:"]),
 }
 
 
 def apply_examples(project: Path) -> None:
-    """Paste the four examples into `project`'s content (comments, schema line and order of the
+    """Paste the worked examples into `project`'s content (comments, schema line and order of the
     files untouched), as an editor following the guide would. An example already there (the
     copy scripts/check_contributing.py runs the suite in) is not pasted twice."""
     for kind, (name, after) in PLACES.items():
