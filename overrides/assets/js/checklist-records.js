@@ -5,9 +5,9 @@
    na: [item ids not applicable], name, site, shift, note}: ids, never positions, so editing the
    YAML cannot move a tick. A record saved before tick times were kept is a list of item ids; it
    still loads (ticks without a time). The day starts at data-day-start o'clock, not at midnight,
-   so a night shift keeps its ticks; records stay data-keep-days days. 重新开始 keeps a used
-   sheet as the day's sheet n, "<YYYY-MM-DD>.<n>" (a second shift on the same phone wiped the
-   first one's record). Storage may be missing, full or corrupt: then the checklist works
+   so a night shift keeps its ticks; the data-keep-days latest days with records stay.
+   重新开始 keeps a used sheet as the day's sheet n, "<YYYY-MM-DD>.<n>" (a second shift on the
+   same phone wiped the first one's record). Storage may be missing, full or corrupt: then the checklist works
    without saving, says nothing, and skips whatever it cannot read. */
 "use strict";
 
@@ -55,13 +55,15 @@
     }
   }
 
-  // Forget records older than `keep` days (and anything under our prefix that is no record).
-  function sweep(start, keep) {
-    const oldest = day(start, Date.now() - keep * 24 * HOUR);
-    for (const key of keys()) {
-      const found = KEY.exec(key);
-      if (key.startsWith(PREFIX) && (!found || found[2] < oldest)) write(key);
-    }
+  /* Forget the records of all but the `keep` latest days that have one (and anything under our
+     prefix that is no record). Counted in days with records, not back from today: a phone
+     whose date was a year ahead for one checklist had every record before it forgotten. */
+  function sweep(keep) {
+    const found = keys().map((key) => [key, KEY.exec(key)]);
+    const days = [...new Set(found.flatMap(([, f]) => (f ? [dateOf(f[2])] : [])))];
+    const kept = new Set(days.sort().slice(-keep));
+    for (const [key, f] of found)
+      if (key.startsWith(PREFIX) && !(f && kept.has(dateOf(f[2])))) write(key);
   }
 
   // items: [[id, text, critical], ...] of one checklist; what its record says about them.
@@ -78,14 +80,13 @@
     return count;
   }
 
-  /* The hour the page's checklist day starts (data-day-start), once records older than
-     data-keep-days are forgotten; null on a page without checklists. */
+  /* The hour the page's checklist day starts (data-day-start), once the records of all but
+     the data-keep-days latest days with one are forgotten; null on a page without checklists. */
   function begin() {
     const config = document.querySelector("[data-day-start]");
     if (!config) return null;
-    const start = +config.dataset.dayStart || 0;
-    sweep(start, +config.dataset.keepDays || 60);
-    return start;
+    sweep(+config.dataset.keepDays || 60);
+    return +config.dataset.dayStart || 0;
   }
 
   /* What another tab changed, or the day while the phone slept: the elements `selector`
