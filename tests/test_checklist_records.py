@@ -200,10 +200,16 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     form = open_checklist(phone, site, other.id)
     assert [form.locator(f'[data-who="{k}"]').input_value() for k in WHO] == ["", WHO["site"], ""]
     tick(phone, form, other.items[1].id, at("2030-05-02", 9, 5))
+    # A sheet with only a note says why nothing was done: it is listed and exported too.
+    outage = json.dumps({"t": {}, "note": "全厅停电，未营业"}, ensure_ascii=False)
+    phone.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", [f"{PREFIX}{checklist.id}:2030-05-02", outage]
+    )
 
     phone.goto(site.page_url("checklists/"))
     days = phone.locator("[data-history-list] > li")
     expect(days).to_have_count(3)
+    expect(days.nth(0)).to_contain_text(f"{checklist.title} 0/")
     left = sum(i.critical for i in items) - items[0].critical - items[-1].critical
     assert days.nth(1).inner_text().split("\n") == [
         "5月1日 周三",
@@ -218,8 +224,12 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     assert data.startswith(b"\xef\xbb\xbf"), "a BOM, so that Excel reads UTF-8"
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert table[0] == CSV_HEADER
-    assert len(table) == 1 + len(items) + 2 * len(other.items), "one row per item of a record"
+    assert len(table) == 1 + 2 * len(items) + 2 * len(other.items), "one row per item of a sheet"
     assert [r[0] for r in table[1:]] == sorted(r[0] for r in table[1:]), "oldest first"
+    # within a day, the checklists in the page's order (交接班's rows came first)
+    may2 = [r for r in table[1:] if r[0] == "2030-05-02"]
+    assert [r[1] for r in may2] == [other.title] * len(other.items) + [checklist.title] * len(items)
+    assert may2[-1][4:] == ["否", "", "", "", "", "全厅停电，未营业"]
     row = {(r[0], r[2]): r for r in table[1:]}
     must = ["否", "是"]
     who = [WHO["name"], WHO["site"], WHO["shift"]]

@@ -27,7 +27,8 @@
       if (!checklist) continue;
       const record = load(id, d);
       const count = tally(checklist.items, record);
-      if (count.done || count.na) found.push({ d, checklist, record, count });
+      // A sheet with only a note (全厅停电，未营业) says why nothing was done: listed too.
+      if (count.done || count.na || record.note.trim()) found.push({ d, checklist, record, count });
     }
     const order = (r) => checklists.indexOf(r.checklist);
     const n = (r) => +numberOf(r.d) || 1e9; // the day's sheet in use was begun last
@@ -45,7 +46,9 @@
     const rows = [
       ["日期", "检查表", "事项", "必做", "完成", "勾选时间", "姓名", "网点", "班次", "备注"],
     ];
-    for (const { d, checklist, record } of [...found].reverse()) {
+    // Oldest day first; within a day, the checklists in the page's order, as on the list.
+    const byDay = (a, b) => dateOf(a.d).localeCompare(dateOf(b.d));
+    for (const { d, checklist, record } of [...found].sort(byDay)) {
       for (const [item, text, must] of checklist.items) {
         const at = record.t[item];
         const done = has(record.t, item);
