@@ -31,7 +31,7 @@ from .support.pdf import (
     pages,
     printed_footer,
     squeezed,
-    text_at_top,
+    version_at_top,
 )
 from .support.server import SiteServer
 from .support.sweep import largest
@@ -86,9 +86,7 @@ def check_printed_pages(desktop: Any, site: SiteServer, handbook: Handbook, url:
             assert len(re.findall(name_line, text)) == 1, (url, number)
             # and which quiz it is, so a dropped sheet can be sorted back
             assert folded(desktop.locator("h1").inner_text()) in text, (url, number)
-    # The first sheet names the version in the page itself too, at its top: browsers that
-    # print no page margin boxes (Safari, Firefox, Chromium before 131) print no footer.
-    assert squeezed(f"内容版本 {version}") in text_at_top(printed[0], 45), url
+    assert version_at_top(printed[0], version), url  # the first sheet, in the page itself
     if url.startswith("quizzes/"):
         # On the first page in the page itself: browsers that print no page margin boxes
         # (Safari, Firefox, Chromium before 131) still give the trainer a line for the name.
@@ -271,7 +269,7 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
             "编辑视图",
         ):
             assert squeezed(screen_only) not in text, (url, screen_only)
-        assert squeezed(f"内容版本 {version}") in text_at_top(sheets[0], 45), url  # as above
+        assert version_at_top(sheets[0], version), url
         for number, page in enumerate(printed, 1):
             assert not lone_characters(page, short), (url, number, lone_characters(page, short))
             assert f"第 {number} / {len(printed)} 页" in page, (url, number)
@@ -335,8 +333,7 @@ def test_the_phrase_sheet_fits_two_pages_with_every_phrase_and_what_to_say_inste
     pdf = desktop.pdf(format="A4")
     sheet = [page_text(pdf_page) for pdf_page in pages(pdf)]
     assert len(sheet) <= 2, outgrown("禁语速查表", len(sheet), 2, ASK_FOR_LAYOUT)
-    version = content_version("phrasing/print/", handbook)  # in the sheet, as on every printout
-    assert squeezed(f"内容版本 {version}") in text_at_top(pages(pdf)[0], 45)
+    assert version_at_top(pages(pdf)[0], content_version("phrasing/print/", handbook))
     assert not off_the_printable_area(pdf), off_the_printable_area(pdf)
     for number, page in enumerate(sheet, 1):
         assert f"第 {number} / {len(sheet)} 页" in page

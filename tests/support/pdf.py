@@ -121,10 +121,13 @@ def _lines(pdf_page: Any) -> list[Piece]:
     return found
 
 
-def text_at_top(pdf_page: Any, mm: float) -> str:
-    """The text printed within `mm` of the paper's top edge, squeezed."""
+def version_at_top(pdf_page: Any, version: str) -> bool:
+    """Whether a sheet names the content version in its text near the top (the first 45 mm):
+    in the page itself, for browsers that print no page margin boxes (Safari, Firefox,
+    Chromium before 131), which print no footer."""
     height = float(pdf_page.mediabox.height)
-    return squeezed("".join(p.text for p in _lines(pdf_page) if p.y > height - mm * MM))
+    top = squeezed("".join(p.text for p in _lines(pdf_page) if p.y > height - 45 * MM))
+    return squeezed(f"内容版本 {version}") in top
 
 
 def blank_at_foot(pdf_page: Any, *, top_mm: float, bottom_mm: float) -> float:
