@@ -92,7 +92,7 @@
           for (const { checklist, count, record, d: key } of done) {
             const a = li.appendChild(document.createElement("a"));
             a.href = checklist.href + (key === today ? "" : `?day=${key}`);
-            a.textContent = `${checklist.title}${record.shift ? `（${record.shift}）` : numberOf(key) ? `（第 ${numberOf(key)} 张）` : ""} ${count.done}/${count.total}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
+            a.textContent = `${checklist.title}${record.shift ? `（${record.shift}）` : numberOf(key) ? `（第 ${numberOf(key)} 张）` : ""} ${count.done}/${count.total}${count.na ? ` · ${count.na} 项不适用` : ""}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
           }
           return li;
         }),
