@@ -437,6 +437,7 @@ def test_ticking_after_the_day_start_on_an_open_page_starts_the_new_day(
         page = context.new_page()
         page.clock.install(time=at("2030-05-02", DAY_START - 1, 58))
         form = open_checklist(page, site)
+        form.locator('[data-who="name"]').fill("夜班的人")
         box(form, ids[0]).check()
         page.clock.set_system_time(at("2030-05-02", DAY_START, 1))
         box(form, ids[1]).check()
@@ -446,6 +447,12 @@ def test_ticking_after_the_day_start_on_an_open_page_starts_the_new_day(
         # The tick that vanished is accounted for, not a mystery.
         note = form.locator("[data-note]").inner_text()
         assert note.startswith(f"{DAY_START} 点起是新的一天") and "5月1日的勾选" in note, note
+        # The shift ticking on past the day's start is still the one filling in the new sheet
+        # (a supervisor audit found it nameless); a page left open overnight is not.
+        assert json.loads(saved(page)[f"{PREFIX}{FIRST}:2030-05-02"])["name"] == "夜班的人"
+        page.clock.set_system_time(at("2030-05-03", DAY_START + 4))
+        box(form, ids[2]).check()
+        assert form.locator('[data-who="name"]').input_value() == ""
     finally:
         context.close()
 

@@ -8,6 +8,7 @@
   const { PREFIX, KEY, ymd, hm, has, day, dateOf, numberOf, sheet, parse, load, tally } =
     window.hbChecklists;
   const { begin, watch } = window.hbChecklists;
+  const BUSY = 2 * 36e5; // ms since a sheet's last tick while its shift is still at it
   const WHO = "hb-checklist-who"; // the name, 网点 and 班次 last typed here, and their day
   const all = (selector) => document.querySelectorAll(selector);
   const { read, write } = window.hbStorage;
@@ -130,7 +131,13 @@
         const raw = read(WHO);
         const last = parse(raw);
         const same = raw?.day === today;
-        Object.assign(record, { site: last.site }, same && { name: last.name, shift: last.shift });
+        // Past the day's start on this open page, with a tick in the last two hours: the
+        // night shift that ticked at 03:50 and 04:10 (its new sheet had no name). A page
+        // left open overnight goes on to the morning's person without one.
+        const was = before && before !== today ? load(id, before) : null;
+        const busy = was && Date.now() - Math.max(0, ...Object.values(was.t)) < BUSY;
+        const who = busy ? was : same && last;
+        Object.assign(record, { site: last.site }, who && { name: who.name, shift: who.shift });
       }
       for (const b of boxes) b.disabled = past;
       for (const input of inputs) {
