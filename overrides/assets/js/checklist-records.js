@@ -7,8 +7,8 @@
    still loads (ticks without a time). The day starts at data-day-start o'clock, not at midnight,
    so a night shift keeps its ticks; the data-keep-days latest days with records stay.
    重新开始 keeps a used sheet as the day's sheet n, "<YYYY-MM-DD>.<n>" (a second shift on the
-   same phone wiped the first one's record). Storage may be missing, full or corrupt: then the checklist works
-   without saving, says nothing, and skips whatever it cannot read. */
+   same phone wiped the first one's record). Storage may be missing, full or corrupt: then the
+   checklist works without saving, says nothing, and skips whatever it cannot read. */
 "use strict";
 
 (() => {

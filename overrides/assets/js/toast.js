@@ -19,7 +19,7 @@
       ?.toggleAttribute("data-hb-toast", document.querySelector(".hb-toast") !== null);
 
   window.hbToast = (words, ms, kind = "") => {
-    if (kind) document.querySelector(`.hb-toast--${kind}`)?.remove();
+    if (kind) document.querySelector(`.hb-toast--${kind}`)?.hbRemove();
     const note = document.createElement("p");
     note.className = kind ? `hb-toast hb-toast--${kind}` : "hb-toast";
     note.setAttribute("role", "status");
@@ -32,6 +32,7 @@
       shown();
       gone.abort();
     };
+    note.hbRemove = remove; // a toast of its kind replaces it: its listeners go with it
     for (const type of ["pointerdown", "touchmove", "wheel", "keydown"])
       document.addEventListener(type, remove, {
         capture: true,
