@@ -164,18 +164,22 @@ def test_search_marks_and_a_dark_screen_stay_off_paper(browser: Any, site: SiteS
     context.close()
 
 
-def last_line(text: str) -> str:
-    """The last line of a printed page's text, its margins (name, version, 第 x / y 页) left out."""
+def _body_lines(text: str) -> list[str]:
+    """A printed page's lines of text without its margins (第 x / y 页 and the footer's name
+    and version, which print first in a PDF's text)."""
+    margins = re.compile(r"第 \d+ / \d+ 页|.* · 内容版本 ")
     lines = [line.strip() for line in text.splitlines()]
-    return [line for line in lines if line and not re.match(r"第 \d+ / \d+ 页", line)][-1]
+    return [line for line in lines if line and not margins.match(line)]
+
+
+def last_line(text: str) -> str:
+    """The last line of a printed page's text, its margins left out."""
+    return _body_lines(text)[-1]
 
 
 def first_line(text: str) -> str:
-    """The first line of a printed page's text below its margins (the footer's name and
-    version print first in a PDF's text)."""
-    lines = [line.strip() for line in text.splitlines()]
-    margins = re.compile(r"第 \d+ / \d+ 页|.* · 内容版本 ")
-    return next(line for line in lines if line and not margins.match(line))
+    """The first line of a printed page's text, its margins left out."""
+    return _body_lines(text)[0]
 
 
 # What begins a step's list of what to do and its boxes of wording: on paper each goes with
