@@ -7,6 +7,7 @@
 (() => {
   if (window.hbReview) return;
   const fsrs = globalThis.HandbookFsrs;
+  const { MINUTE } = globalThis.HandbookHistory;
   const { record, histories, any } = window.hbReviewFeed;
 
   function hourOf(element) {
@@ -17,14 +18,40 @@
   const today = (hour, at = Date.now()) => fsrs.dayOf(at, hour);
 
   /* The cards of the items the content has (`known`: a Set of ids), soonest due first. */
-  function cards(hour, known) {
-    return Object.entries(histories())
+  function cards(hour, known, kept = histories()) {
+    return Object.entries(kept)
       .filter(([id]) => known.has(id))
       .map(([id, history]) => ({ id, card: fsrs.replay(history, hour) }))
       .sort((a, b) => a.card.due - b.card.due || (a.id < b.id ? -1 : 1));
   }
 
   const due = (hour, known, at) => cards(hour, known).filter((x) => x.card.due <= today(hour, at));
+
+  /* What review day `day` asks of review/items.json's `items`, in `order` (else soonest due
+     first): one item per entry (an item's "h", the entry it links to). A 禁语's card shows
+     the very answer its reply question asks for, so an entry met on that day (asked, opened,
+     caught) holds its other items back until the next. */
+  function dueOn(hour, items, day, order) {
+    const kept = histories();
+    const all = cards(hour, new Set(Object.keys(items)), kept);
+    if (order) all.sort(order);
+    const entry = (id) => items[id].h || id;
+    const metOn = (id) => kept[id].some(([minute]) => fsrs.dayOf(minute * MINUTE, hour) === day);
+    const taken = new Set(all.filter((x) => metOn(x.id)).map((x) => entry(x.id)));
+    return all.filter((x) => {
+      if (x.card.due > day || taken.has(entry(x.id))) return false;
+      taken.add(entry(x.id));
+      return true;
+    });
+  }
+
+  /* The first day after `day` that asks something, and how many items: [day, count] or null. */
+  function nextAfter(hour, items, day) {
+    const soonest = cards(hour, new Set(Object.keys(items)))[0];
+    if (!soonest) return null;
+    const next = Math.max(day + 1, soonest.card.due); // one held back today is due tomorrow
+    return [next, dueOn(hour, items, next).length];
+  }
 
   /* When an item comes back: 明天, 3 天后. */
   function when(days) {
@@ -53,22 +80,20 @@
     const data = await loadItems(new URL(box.dataset.reviewData, location.href).href);
     if (!data || !box.isConnected) return;
     const hour = hourOf(box);
-    const all = cards(hour, new Set(Object.keys(data.items)));
     const day = today(hour);
-    const now = all.filter((x) => x.card.due <= day).length;
+    const now = dueOn(hour, data.items, day).length;
+    const coming = nextAfter(hour, data.items, day);
     const status = box.querySelector("[data-review-status]");
     box.dataset.reviewDue = String(now);
     // About 15 s an item (a round of 8 takes some 2 minutes; more than a round, more time).
     const minutes = Math.max(1, Math.round(now / 4));
     if (now) status.textContent = `今天有 ${now} 条要复习，约 ${minutes} 分钟，点这里开始。`;
-    else if (all.length) {
-      const next = all[0].card.due;
-      const many = all.filter((x) => x.card.due === next).length;
-      status.textContent = `今天没有要复习的内容。${when(next - day)}有 ${many} 条。`;
+    else if (coming) {
+      status.textContent = `今天没有要复习的内容。${when(coming[0] - day)}有 ${coming[1]} 条。`;
     }
   }
 
-  window.hbReview = { record, any, cards, due, today, when, hourOf, loadItems };
+  window.hbReview = { record, any, cards, due, dueOn, nextAfter, today, when, hourOf, loadItems };
   if (window.document$) window.document$.subscribe(count);
   else document.addEventListener("DOMContentLoaded", count);
   document.dispatchEvent(new Event("hb-review-ready"));

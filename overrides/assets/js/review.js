@@ -206,19 +206,15 @@
         status.textContent = words("saidUnopened");
         return;
       }
-      const known = new Set(Object.keys(data.items));
       let session = [];
       let done = 0;
       let kept = 0; // answered right or remembered, this round
 
       /* What comes next, in words: 明天有 3 条. */
       function next() {
-        const all = queue.cards(hour, known);
-        if (!all.length) return "";
         const day = queue.today(hour);
-        const first = all[0].card.due;
-        const many = all.filter((x) => x.card.due === first).length;
-        return `下一次复习：${queue.when(first - day)}，${many} 条。`;
+        const coming = queue.nextAfter(hour, data.items, day);
+        return coming ? `下一次复习：${queue.when(coming[0] - day)}，${coming[1]} 条。` : "";
       }
 
       function round() {
@@ -227,23 +223,15 @@
          * in id order, where questions made alike (type-do-…, four in a row) cue each other. */
         const later = (id) => Number(data.items[id].w) || 0;
         session = queue
-          .due(hour, known)
-          .sort(
+          .dueOn(
+            hour,
+            data.items,
+            queue.today(hour),
             (a, b) =>
               a.card.due - b.card.due || later(a.id) - later(b.id) || mixed(a.id) - mixed(b.id),
           )
           .map((x) => x.id);
-        // One card per entry in a round: a 禁语's card showed the very answer its reply
-        // question asked for next. The other stays due, for the next round or day.
-        const entries = new Set();
-        const due = session.length;
-        session = session.filter((id) => {
-          const entry = data.items[id].h;
-          if (!entry || entries.has(entry)) return !entry;
-          entries.add(entry);
-          return true;
-        });
-        const more = due - Math.min(session.length, size);
+        const more = session.length - size;
         session = session.slice(0, size);
         done = kept = 0;
         stage.textContent = "";
@@ -295,7 +283,7 @@
       }
 
       function finish() {
-        const left = queue.due(hour, known).length;
+        const left = queue.dueOn(hour, data.items, queue.today(hour)).length;
         stage.textContent = "";
         const summary = add(stage, "div", "summary");
         summary.tabIndex = -1;
