@@ -778,6 +778,33 @@ def test_practice_left_for_the_entry_and_back_is_where_the_reader_left_it(
     expect(area.locator("[data-practice-result]")).to_be_hidden()
 
 
+def test_a_practice_reply_not_yet_checked_waits_for_the_reader_the_rest_of_the_day(
+    phone: Any, site: SiteServer
+) -> None:
+    """Called to the counter mid-reply: an hour and a half later, or in a new tab, the line
+    and the reply were gone (kept an hour, for the tab alone). The next day starts afresh."""
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url("practice/"))
+    area = phone.locator("[data-practice][data-practice-ready]")
+    line = area.get_attribute("data-practice-shown")
+    area.locator("textarea").fill("您稍等，我帮您查一下。")
+    area.locator("textarea").press("End")
+    phone.clock.fast_forward("01:30:00")
+    phone.reload()
+    area = phone.locator("[data-practice][data-practice-ready]")
+    assert area.get_attribute("data-practice-shown") == line
+    expect(area.locator("textarea")).to_have_value("您稍等，我帮您查一下。")
+    tab = phone.context.new_page()  # the tab swiped away, the page opened again
+    tab.goto(site.page_url("practice/"))
+    again = tab.locator("[data-practice][data-practice-ready]")
+    assert again.get_attribute("data-practice-shown") == line
+    expect(again.locator("textarea")).to_have_value("您稍等，我帮您查一下。")
+    tab.close()
+    phone.clock.set_system_time(start_of(day_of(MONDAY) + 1) + timedelta(hours=1))
+    phone.reload()
+    expect(phone.locator("[data-practice][data-practice-ready] textarea")).to_have_value("")
+
+
 def test_on_a_small_phone_the_practice_result_opens_below_the_header(
     phone: Any, site: SiteServer
 ) -> None:

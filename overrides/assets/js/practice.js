@@ -6,7 +6,7 @@
 "use strict";
 
 (() => {
-  const KEPT = "hb-practice:v1"; /* this tab's line, reply, result and rating (sessionStorage) */
+  const KEPT = "hb-practice:v1"; /* the line, reply, result and rating on screen (localStorage) */
   const KEPT_FOR = 60 * 60 * 1000; /* then 对练 starts as on a new visit: a due line first */
 
   function add(parent, tag, className, text) {
@@ -114,13 +114,18 @@
       }
     }
 
-    /* Where the reader is, kept for this tab (sessionStorage): following the model answer's
-       见 … link and coming Back finds the same line, the reply, its result and the rating. */
+    /* Where the reader is: following the model answer's 见 … link and coming Back finds the
+       same line, the reply, its result and the rating. Kept for an hour, and a reply typed but
+       not yet 对照'd for the rest of the review day, in a closed tab too: a new hire called
+       to the counter comes back to it. */
     const ids = items.map((item) => item.dataset.practiceItem);
     const asked = new URLSearchParams(location.search).get("item");
-    let kept = window.hbStorage.session.read(KEPT);
-    const stale = !(Date.now() - kept?.at < KEPT_FOR); // a tab left open since yesterday
-    if (stale || !ids.includes(kept.line) || (asked && asked !== kept.line)) kept = null;
+    let kept = window.hbStorage.read(KEPT);
+    const unfinished = kept?.reply && !kept.checked;
+    const fresh =
+      Date.now() - kept?.at < KEPT_FOR ||
+      (unfinished && queue.today(hour, kept.at) === queue.today(hour));
+    if (!fresh || !ids.includes(kept.line) || (asked && asked !== kept.line)) kept = null;
     const state = {
       line: "",
       reply: "",
@@ -130,7 +135,7 @@
       practised: [],
       at: 0,
     };
-    const keep = () => window.hbStorage.session.write(KEPT, { ...state, at: Date.now() });
+    const keep = () => window.hbStorage.write(KEPT, { ...state, at: Date.now() });
 
     /* The line the reader was on, else the one asked for, else one due in 今日复习, else any. */
     function first() {
