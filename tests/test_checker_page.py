@@ -93,6 +93,11 @@ def test_typing_marks_each_phrase_and_explains_it(phone: Any, site: SiteServer) 
     assert overflow(phone) == 0
     assert [url for url in requests if not url.startswith(site.url)] == []
 
+    # The customer's line alone: not checked, and said so (it read "没有查到禁语").
+    check_in_page(phone, CALL.split("\n")[0])
+    assert marks.count() == 0
+    assert status(phone) == "这里只有客户说的话（客户：…），不检查；写上工作人员说的话再看。"
+
 
 def test_with_the_keyboard_up_the_verdict_shows_under_the_box(phone: Any, site: SiteServer) -> None:
     """A phone's keyboard leaves about half the screen (390x470): tapping the box and typing

@@ -183,6 +183,16 @@
     return spans;
   }
 
+  /** Whether every line of `text` with words on it is a customer's (客户：…): nothing in it
+   * is checked, which the page says rather than "nothing found". */
+  function onlyCustomer(text, compiled) {
+    if (!compiled.tone) return false;
+    const normal = normalise(text, compiled.classes).text;
+    const said = customerLines(Array.from(normal), compiled.tone.model).length;
+    const lines = normal.split(NEWLINE).filter((line) => /[^，。\s]/u.test(line)).length;
+    return said > 0 && said === lines;
+  }
+
   /** Tone (macros/phrases/tone.py): the units of normalised text that are scored, as
    * [start, end) code-point indexes of `chars`, each with its sentences when it has more than
    * one (scored alone when it does not pass whole). */
@@ -321,7 +331,15 @@
   /** What a finding is called: a listed phrase (禁语) or a line's tone (语气). */
   const labelOf = (phrase) => (phrase.kind === "tone" ? "语气" : "禁语");
 
-  const api = { compileSpec, linksFrom, normalise, findPhrases, labelOf, expressionsOf };
+  const api = {
+    compileSpec,
+    linksFrom,
+    normalise,
+    findPhrases,
+    onlyCustomer,
+    labelOf,
+    expressionsOf,
+  };
   if (typeof module === "object" && module.exports) module.exports = api;
   else globalThis.HandbookChecker = api;
 })();

@@ -63,8 +63,9 @@
     for (const alternative of phrase.alternatives) add(alternatives, "li", "", alternative);
   }
 
-  function statusText(blank, findings, groups) {
+  function statusText(blank, findings, groups, customer) {
     if (blank) return "在上面输入或粘贴要检查的话，结果会马上显示在这里。";
+    if (customer) return "这里只有客户说的话（客户：…），不检查；写上工作人员说的话再看。";
     // Says what was checked and how sure it is: listed phrases, and a tone that is guessed.
     if (!findings.length) {
       return "没有查到禁语，也没有听出生硬的语气。语气是估计的，态度还要自己把关。";
@@ -122,7 +123,8 @@
     // Written only when it says something new: it is a live region, and a screen reader would
     // read the same sentence again at every key.
     const status = root.querySelector("[data-checker-status]");
-    const said = statusText(blank, findings, [...groups.values()]);
+    const customer = !blank && !findings.length && HandbookChecker.onlyCustomer(text, compiled);
+    const said = statusText(blank, findings, [...groups.values()], customer);
     if (status.textContent !== said) status.textContent = said;
   }
 
