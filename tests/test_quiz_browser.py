@@ -147,7 +147,8 @@ def test_a_wrong_answer_is_explained_at_once_and_shows_up_in_the_review(
     assert "、".join(answers.right(missed)) in review.inner_text()
     # what the reader chose, so a trainer can ask why (it was said only with a why written)
     chosen = answers.a_wrong_one(missed).rstrip("。；;")
-    assert review.locator(".quiz-miss").inner_text().startswith(f"你选的“{chosen}”")
+    said = review.locator(".quiz-miss").inner_text()  # 你选的是“…”。 read as half a sentence
+    assert said.startswith(f"你选的“{chosen}”：") or said == f"你选的是“{chosen}”。", said
 
     # the link in the review leads to the entry it tests
     review.locator(".quiz-see a").click()

@@ -405,7 +405,7 @@ def test_a_day_asks_one_item_per_entry_and_the_other_the_next_day(
         answer_quiz_card(card, right=True)
     next_card(area)
     summary = area.locator(".hb-review__summary")
-    expect(summary).to_contain_text("下一次复习：明天，1 条。")
+    expect(summary).to_contain_text("今天的复习做完了。下一次复习：明天，1 条。")
     expect(summary.get_by_role("button", name="再来一轮")).to_have_count(0)
     area = open_review(phone, site)  # and so after a reload: nothing more today
     nothing_due(area)

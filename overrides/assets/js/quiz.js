@@ -151,7 +151,8 @@
             `.quiz-key-miss[data-option="${value}"] .quiz-key-miss__why`,
           );
           if (!quoted) return why ? `你选的这句：${why.textContent}。` : "";
-          return `你选的“${bare(q, value)}”${why ? `：${why.textContent}` : ""}。`;
+          const chose = bare(q, value);
+          return why ? `你选的“${chose}”：${why.textContent}。` : `你选的是“${chose}”。`;
         })
         .filter(Boolean);
       // 多选: a right option left out is named too (the verdict alone did not say which).

@@ -297,7 +297,7 @@
         if (left) {
           add(summary, "p", "", `今天还有 ${left} 条到期。`);
           button(add(summary, "p", "actions"), "再来一轮", true).addEventListener("click", round);
-        } else add(summary, "p", "", next());
+        } else add(summary, "p", "", `今天的复习做完了。${next()}`);
         status.textContent = "";
         summary.focus({ preventScroll: true });
       }
