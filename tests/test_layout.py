@@ -539,6 +539,19 @@ def test_after_instant_navigation_the_focus_is_on_the_new_page_and_tab_goes_on_i
         desktop.keyboard.press("Enter")
     expect(desktop.locator(f"[id='{target}']")).to_be_focused()
 
+    # A page whose widget's files come after it (the checklists' index): laid out, hidden
+    # until they are in, and the hiding took the focus away (to <body>, heard as nothing).
+    desktop.goto(site.page_url())
+    wait_for_instant_navigation(desktop)
+    with leaving_page(desktop):
+        desktop.locator(".md-content a[href$='checklists/']").first.focus()
+        desktop.keyboard.press("Enter")
+    desktop.wait_for_function("() => document.querySelector('[data-hb-bundles]') !== null")
+    desktop.wait_for_function(
+        "() => !document.documentElement.classList.contains('hb-widgets-waiting')"
+    )
+    expect(desktop.locator(".md-content h1")).to_be_focused()
+
 
 @pytest.mark.browser
 def test_back_to_top_from_the_keyboard_leaves_the_focus_at_the_top(
@@ -558,6 +571,9 @@ def test_back_to_top_from_the_keyboard_leaves_the_focus_at_the_top(
     desktop.keyboard.press("Tab")
     assert desktop.evaluate("document.activeElement.closest('.md-content h1') !== null")
     assert desktop.evaluate("scrollY") == 0
+    # Hidden, it is out of the Tab order too (Material only made it transparent: a stop on
+    # nothing after the page's last link).
+    expect(button).to_be_hidden()
 
 
 @pytest.mark.browser

@@ -95,12 +95,14 @@
      page): Tab began again at the header and the menu, a hundred presses from the text, and a
      screen reader heard nothing. The new page's place, or its title, takes the focus. */
   let pages = 0;
-  window.document$?.subscribe(() => {
-    if (!pages++) return; // the page loaded in full: the browser's own focus
+  window.hbFocusPage = () => {
     const focus = placeOf(location) || document.querySelector(".md-content h1");
     if (!focus || focus.contains(document.activeElement)) return;
     focus.tabIndex = -1;
     focus.focus({ preventScroll: true });
+  };
+  window.document$?.subscribe(() => {
+    if (pages++) window.hbFocusPage(); // a page loaded in full keeps the browser's own focus
   });
 
   /* A heading's "#" also copies the address of its place, to send a colleague: without the

@@ -85,6 +85,8 @@
     Promise.race([Promise.all(pending), patience]).then(() => {
       if (page !== shown) return;
       html.classList.remove(WAITING);
+      // Hidden, the page lost the focus anchors.js gave it (to <body>, heard as nothing).
+      if (document.activeElement === document.body) window.hbFocusPage?.();
       // The browser went to the place (a search result, a 见 link) before these styles were
       // in; they moved it (a chapter's cards): go there again (assets/js/anchors.js).
       if (location.hash) window.hbReveal?.(new URL(location.href));
