@@ -31,9 +31,12 @@
     for (var status of document.querySelectorAll(".hb-offline-status")) {
       hide(status, !state);
       for (var line of status.children) hide(line, line.dataset.state !== state);
-      for (var number of status.querySelectorAll("[data-percent]"))
-        if (number.textContent !== percent) number.textContent = percent;
     }
+    // the toast's copy of the line too: it said 已存 1% all the while it was up
+    for (var number of document.querySelectorAll(
+      ".hb-offline-status [data-percent], .hb-toast [data-percent]",
+    ))
+      if (number.textContent !== percent) number.textContent = percent;
   }
 
   if (typeof BroadcastChannel === "function") {

@@ -1,10 +1,10 @@
 /* A line shown for a moment where the reader looks (anchors.js: a place's link copied;
    offline.js: how the offline copy stands). It goes in as an empty live region and gets its
    words a frame later: a region inserted with its words is not read out by every screen
-   reader. A tap goes through it (pointer-events: none) to what lies under, 下一题 say, and
-   takes it away, as does scrolling on or a key (it covered the lines read next, and the row
-   a Tab had just focused); otherwise it goes by itself. A toast of a `kind` replaces the one
-   before. */
+   reader. A tap on it takes it away and does nothing else (it went through to what lay
+   under, unseen: a first visit's tap to close it opened 对练); a tap elsewhere, scrolling on
+   or a key take it away too (it covered the lines read next, and the row a Tab had just
+   focused); otherwise it goes by itself. A toast of a `kind` replaces the one before. */
 "use strict";
 
 (() => {
@@ -33,12 +33,16 @@
       gone.abort();
     };
     note.hbRemove = remove; // a toast of its kind replaces it: its listeners go with it
+    // A tap on the toast ends on it: gone at the pointer's first touch, the tap's click would
+    // land on what lay under it.
+    const elsewhere = (event) => note.contains(event.target) || remove();
     for (const type of ["pointerdown", "touchmove", "wheel", "keydown"])
-      document.addEventListener(type, remove, {
+      document.addEventListener(type, type === "pointerdown" ? elsewhere : remove, {
         capture: true,
         passive: true,
         signal: gone.signal,
       });
+    note.addEventListener("click", remove, { signal: gone.signal });
     setTimeout(remove, ms);
   };
 })();
