@@ -355,24 +355,34 @@ def test_enter_on_the_light_dark_toggle_changes_the_look_too(
     browser: WatchedBrowser, site: SiteServer
 ) -> None:
     """From the keyboard, Material's Enter stepped to the next option in order: light, on a
-    phone set to light. Enter goes where the button on screen leads, and the button shows that
-    it has the focus."""
+    phone set to light. Enter or Space goes where the button on screen leads (Space did
+    nothing), the button shows that it has the focus, and a screen reader hears what it does
+    (it heard Material's radio for the look chosen: 切换到深色模式 on a dark page)."""
     context = browser.new_context(**PHONE_CONTEXT, color_scheme="light")
     page = context.new_page()
     page.goto(site.page_url(), wait_until="load")
     scheme = "() => document.body.getAttribute('data-md-color-scheme')"
-    toggle = "document.activeElement.matches('form[data-md-component=palette] input')"
+    toggle = "document.activeElement.matches('form[data-md-component=palette] label')"
     for _ in range(5):  # from the top of the page, as a keyboard reaches it
         page.keyboard.press("Tab")
         if page.evaluate(toggle):
             break
     button = page.locator("form[data-md-component=palette] label:visible")
+    expect(button).to_be_focused()
     assert button.evaluate("b => getComputedStyle(b).outlineStyle") != "none"
+    expect(button).to_have_accessible_name("切换到深色模式")
+    expect(button).to_have_role("button")
     page.keyboard.press("Enter")
     page.wait_for_function(f"() => ({scheme})() === 'slate'")
-    page.keyboard.press("Enter")
+    expect(button).to_be_focused()  # the button shown now, saying what it does now
+    expect(button).to_have_accessible_name("跟随手机的深浅设置")
+    page.keyboard.press(" ")
     page.wait_for_function(f"() => ({scheme})() === 'default'")
-    assert page.evaluate(toggle)
+    expect(button).to_be_focused()
+    expect(button).to_have_accessible_name("切换到深色模式")
+    # Material's radio inputs are out of the keyboard's and the screen reader's way.
+    header = page.locator(".md-header").aria_snapshot()
+    assert "radio" not in header, header
     context.close()
 
 

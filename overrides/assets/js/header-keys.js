@@ -4,22 +4,28 @@
 /* Before Material sees the key:
    - Enter in the search box opens the best result (Material), never a link of the panels
      shown when there is none (search.js: the everyday situations, where to look instead).
-   - The light/dark toggle: Enter on it steps to the next option in order, as Material's
-     handler does, which on a phone set to light chose light and changed nothing. Go where
-     the button on screen leads instead (overrides/partials/palette.html). */
+   - The light/dark toggle (overrides/partials/palette.html): Enter or Space on the button
+     on screen goes where it leads (Material's Enter stepped through the options in order,
+     which on a phone set to light chose light and changed nothing), and the focus goes on
+     to the button shown next, which says what it does now. */
 document.addEventListener(
   "keydown",
   (event) => {
-    if (event.key !== "Enter") return;
-    const box = event.target.matches?.(".md-search__input");
-    const form = event.target.closest?.('[data-md-component="palette"]');
-    const shown = form && [...form.querySelectorAll("label")].find((l) => l.offsetParent);
-    const next = shown && document.getElementById(shown.htmlFor);
-    if (box ? document.querySelector(".md-search-result__link") : !next) return;
+    const toggle = event.target.closest?.('[data-md-component="palette"] label');
+    if (toggle && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      event.stopPropagation();
+      toggle.click();
+      const form = toggle.closest("form");
+      requestAnimationFrame(() =>
+        [...form.querySelectorAll("label")].find((label) => label.offsetParent)?.focus(),
+      );
+      return;
+    }
+    if (event.key !== "Enter" || !event.target.matches?.(".md-search__input")) return;
+    if (document.querySelector(".md-search-result__link")) return; // Material opens the best
     event.preventDefault();
     event.stopPropagation();
-    next?.click();
-    next?.focus();
   },
   true,
 );
