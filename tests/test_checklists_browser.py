@@ -680,6 +680,9 @@ def test_ticks_survive_instant_navigation_away_and_back(
     phone.wait_for_url("**/checklists/")
     card = phone.locator(f'[data-checklist-summary="{FIRST}"]')
     expect(card.locator("[data-progress]")).to_have_text(f"今天已完成 1/{len(ids)}")
+    # the cards line up with the text above them (Material's list indent pushed them 20 px in)
+    lead = phone.locator(".md-content .hb-lead").first.bounding_box()
+    assert card.bounding_box()["x"] == lead["x"]
     phone.emulate_media(media="print")  # the list on paper is for anyone: not this phone's day
     expect(card.locator("[data-progress]")).to_be_hidden()
     phone.emulate_media(media="screen")
