@@ -146,8 +146,15 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/review-history.js",  # before review-feed.js and fsrs.js, which use it
             "assets/js/review-feed.js",
         ),
-        # The scheduler only where the queue is shown: the pages that feed it do without.
-        "assets/review-queue.js": ("assets/js/fsrs.js", "assets/js/review-queue.js"),
+        # The scheduler only where the queue is shown: the pages that feed it do without. The
+        # pages that show it feed it too: the feed is in this bundle, so they load one file
+        # (gzip packs the two 290 B smaller as one; bundles_of leaves out the feed's own).
+        "assets/review-queue.js": (
+            "assets/js/review-history.js",
+            "assets/js/review-feed.js",
+            "assets/js/fsrs.js",
+            "assets/js/review-queue.js",
+        ),
         "assets/review.js": (
             "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
             "assets/js/review.js",
@@ -223,5 +230,21 @@ def widgets_in(html: str) -> list[str]:
 
 def bundles_of(widgets: list[Widget]) -> list[str]:
     """The bundles of these widgets, once each (site paths): what a page says it needs, for the
-    loader (assets/js/widgets.js) after instant navigation."""
-    return list(dict.fromkeys(path for w in widgets for path in (w.css, w.js) if path))
+    loader (assets/js/widgets.js) after instant navigation. A bundle whose every source is in
+    another of them is left out (the review feed, inside the queue's)."""
+    paths = list(dict.fromkeys(path for w in widgets for path in (w.css, w.js) if path))
+    return [path for path in paths if not any(_inside(path, other) for other in paths)]
+
+
+def _inside(bundle: str, other: str) -> bool:
+    return bundle != other and set(BUNDLES.get(bundle, ())) <= set(BUNDLES.get(other, ()))
+
+
+def loader_list(bundles: list[str]) -> str:
+    """What the loader (assets/js/widgets.js) reads: each bundle, with "|" and the bundles that
+    hold it, any of which, already run, will do (the queue's has the feed in it: from the home
+    page to 禁语速查 the feed was fetched again)."""
+    return " ".join(
+        "|".join([bundle, *(other for other in BUNDLES if _inside(bundle, other))])
+        for bundle in bundles
+    )

@@ -188,8 +188,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             print_footer(config.site_name, None if page.is_homepage else page.title, version)
         )
         widgets = [bundles.WIDGETS[name] for name in bundles.widgets_in(page.content or "")]
-        cast(dict[str, Any], context)["handbook_widgets"] = widgets
-        cast(dict[str, Any], context)["handbook_bundles"] = bundles.bundles_of(widgets)
+        needed = bundles.bundles_of(widgets)
+        cast(dict[str, Any], context)["handbook_bundles"] = needed
+        cast(dict[str, Any], context)["handbook_loads"] = bundles.loader_list(needed)
         return context
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -35,22 +35,17 @@
     const kept = histories();
     const all = cards(hour, new Set(Object.keys(items)), kept);
     if (order) all.sort(order);
-    const entry = (id) => items[id].h || id;
-    const metOn = (id) => kept[id].some(([minute]) => fsrs.dayOf(minute * MINUTE, hour) === day);
-    const taken = new Set(all.filter((x) => metOn(x.id)).map((x) => entry(x.id)));
-    return all.filter((x) => {
-      if (x.card.due > day || taken.has(entry(x.id))) return false;
-      taken.add(entry(x.id));
-      return true;
-    });
+    const entry = (x) => items[x.id].h || x.id;
+    const metOn = (x) => kept[x.id].some(([minute]) => fsrs.dayOf(minute * MINUTE, hour) === day);
+    const taken = new Set(all.filter(metOn).map(entry));
+    return all.filter((x) => x.card.due <= day && !taken.has(entry(x)) && taken.add(entry(x)));
   }
 
   /* The first day after `day` that asks something, and how many items: [day, count] or null. */
   function nextAfter(hour, items, day) {
     const soonest = cards(hour, new Set(Object.keys(items)))[0];
-    if (!soonest) return null;
-    const next = Math.max(day + 1, soonest.card.due); // one held back today is due tomorrow
-    return [next, dueOn(hour, items, next).length];
+    const next = Math.max(day + 1, soonest?.card.due); // one held back today is due tomorrow
+    return soonest ? [next, dueOn(hour, items, next).length] : null;
   }
 
   /* When an item comes back: 明天, 3 天后. */

@@ -33,16 +33,16 @@
       gone.abort();
     };
     note.hbRemove = remove; // a toast of its kind replaces it: its listeners go with it
-    // A tap on the toast ends on it: gone at the pointer's first touch, the tap's click would
-    // land on what lay under it.
+    // A tap on the toast ends on it (its click): gone at the finger's first touch, the tap's
+    // click would land on what lay under it.
     const elsewhere = (event) => note.contains(event.target) || remove();
     for (const type of ["pointerdown", "touchmove", "wheel", "keydown"])
-      document.addEventListener(type, type === "pointerdown" ? elsewhere : remove, {
+      document.addEventListener(type, elsewhere, {
         capture: true,
         passive: true,
         signal: gone.signal,
       });
-    note.addEventListener("click", remove, { signal: gone.signal });
+    note.onclick = remove;
     setTimeout(remove, ms);
   };
 })();

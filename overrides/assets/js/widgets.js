@@ -72,11 +72,13 @@
       for (const element of document.scripts) if (element.src) scripts.set(element.src, null);
     }
     const needed = document.querySelector("[data-hb-bundles]")?.dataset.hbBundles ?? "";
+    // Each bundle, or after "|" those that hold it: one of them run already will do.
     const pending = needed
       .split(" ")
       .filter(Boolean)
-      .map((path) => new URL(path, root).href)
-      .map((address) => (address.endsWith(".css") ? stylesheet(address) : script(address)))
+      .map((choice) => choice.split("|").map((path) => new URL(path, root).href))
+      .filter((choices) => !choices.some((address) => scripts.get(address) === null))
+      .map(([address]) => (address.endsWith(".css") ? stylesheet(address) : script(address)))
       .filter(Boolean);
     const html = document.documentElement;
     html.classList.toggle(WAITING, pending.length > 0);
