@@ -464,6 +464,58 @@ def test_a_download_broken_off_while_saving_is_tried_again_without_a_reload(
 
 
 @pytest.mark.browser
+def test_a_copy_whose_worker_never_came_starts_on_the_next_page(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """The line went just after the first page loaded, while the worker's own script was on its
+    way: nothing was saved and nothing said until a reload (pages opened by instant navigation
+    load no document). The next page starts the copy."""
+    console.allow(r"sw\.js|ServiceWorker|fetching the script")
+    refused: list[str] = []
+
+    def once(route: Any) -> None:
+        if refused:
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    phone_context.route("**/sw.js", once)
+    page = phone_context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    wait_for_instant_navigation(page)
+    page.wait_for_function("() => navigator.serviceWorker.getRegistration().then((r) => !r)")
+    assert refused
+    with leaving_page(page):
+        page.locator("a.md-footer__link--next").tap()
+    expect(page.locator(STATUS)).to_contain_text(SAVED, timeout=30_000)
+    assert page.evaluate(READY)
+
+
+@pytest.mark.browser
+def test_without_a_line_the_foot_says_the_copy_waits_and_it_goes_on_after(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """The line gone halfway through the first copy: the foot went on saying 正在把手册存到本机
+    （已存 58%） for as long. It says the line is gone, and the copy goes on when it is back."""
+    console.allow(r"sw\.js|Failed to fetch|ERR_INTERNET_DISCONNECTED")
+    held: list[Any] = []
+    one_file = f"{live.server.url}/phrasing/"  # precached, not the page being read
+    phone_context.route(one_file, lambda route: held.append(route))
+    page = phone_context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    status = page.locator(STATUS)
+    expect(status).to_contain_text("正在把手册存到本机", timeout=15_000)
+    phone_context.set_offline(True)
+    expect(status).to_have_text("手册还没存完（网络断了）：联网后会接着存。")
+    phone_context.set_offline(False)
+    phone_context.unroute(one_file)
+    for route in held:
+        route.continue_()
+    expect(status).to_contain_text(SAVED, timeout=30_000)
+
+
+@pytest.mark.browser
 def test_a_file_of_another_build_is_a_deploy_in_progress_not_a_dropped_line(
     live: LiveSite, phone_context: Any, console: ConsoleLog
 ) -> None:

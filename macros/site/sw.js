@@ -178,7 +178,9 @@ async function notFound() {
 // A download that breaks off (a lift, a back office without signal) is tried again while the
 // first copy is saved, after 1, 2, 4… up to 10 s: a page opened meanwhile by instant
 // navigation loads no document, so the browser would not start the install again before a
-// reload. A line down longer than RETRY_FOR fails the install; the next page load resumes it.
+// reload. A line down longer than RETRY_FOR (no file arriving for that long) fails the install;
+// the next page resumes it (offline.js). It was counted from the start of the copy: on a line
+// slow enough for the copy to take two minutes, its first drop, however short, failed it.
 const RETRY_FOR = 120_000; // ms
 const RETRY_MAX_WAIT = 10_000; // ms
 // Files downloaded at a time: the browser opens six connections to a host, and a page opened
@@ -187,7 +189,7 @@ const DOWNLOADS = 4;
 const FIRST = new Set(BUILD.first.map((url) => new URL(url, SCOPE).href)); // offline.py
 
 async function precache() {
-  const since = Date.now();
+  const line = { up: Date.now() }; // when a file last arrived
   const cache = await caches.open(CACHE);
   const have = new Set((await cache.keys()).map((request) => request.url));
   const old = await unchangedFiles();
@@ -200,7 +202,7 @@ async function precache() {
     while (queue.length && !broken) {
       const [key, { file, sha }] = queue.shift();
       try {
-        await store(cache, have, old, key, file, sha, since);
+        await store(cache, have, old, key, file, sha, line);
       } catch (error) {
         broken = true;
         throw error;
@@ -217,11 +219,11 @@ async function precache() {
 
 /* One file of the build into its cache: kept from an interrupted install, copied from an
    earlier build, or downloaded and checked. */
-async function store(cache, have, old, key, file, sha, since) {
+async function store(cache, have, old, key, file, sha, line) {
   if (have.has(key)) return; // stored and checked by an earlier, interrupted install
   const reused = old.get(key);
   if (reused) return cache.put(key, reused);
-  const { response, body } = await download(key, since);
+  const { response, body } = await download(key, line);
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   if ((await digest(body)) !== sha) {
     // The server has files of another build (a deploy in progress, a stale proxy):
@@ -233,15 +235,17 @@ async function store(cache, have, old, key, file, sha, since) {
 
 /* A file and its body, tried again while the network is down (a fetch or a body that breaks
    off rejects; an answer, even an error, is the server's and final). */
-async function download(key, since) {
+async function download(key, line) {
   for (let wait = 1000; ; wait = Math.min(2 * wait, RETRY_MAX_WAIT)) {
     try {
       // Asked for as pages link to it (`phrasing/`, not `phrasing/index.html`): the page
       // being read is then revalidated from the browser's cache, not downloaded again.
       const response = await fetch(key, { cache: "no-cache" });
-      return { response, body: await response.arrayBuffer() };
+      const body = await response.arrayBuffer();
+      line.up = Date.now();
+      return { response, body };
     } catch (error) {
-      if (Date.now() - since + wait > RETRY_FOR) throw error;
+      if (Date.now() - line.up + wait > RETRY_FOR) throw error;
       await new Promise((resume) => setTimeout(resume, wait));
     }
   }

@@ -105,12 +105,35 @@
       state = "quota"; // not again on every page: each try downloads files it cannot keep
       return show();
     }
-    sw.register(workerUrl.href, { updateViaCache: "none" }).then(
-      (found) => {
-        registration = found;
-      },
-      () => {}, // no service worker (private mode, file://): the site works online only
-    );
+    save();
+  });
+
+  /* Saving the copy: after the first load, and again once it broke off (the line went, or
+     the worker's own script never came) when the line is back or another page opens: the
+     foot says it goes on, and pages opened by instant navigation load no document that
+     would start it again. */
+  var saving = null;
+  function save() {
+    if (!saving)
+      saving = sw.register(workerUrl.href, { updateViaCache: "none" }).then(
+        (found) => {
+          registration = found;
+        },
+        () => {}, // no service worker (private mode, file://), or no line: tried again later
+      );
+  }
+  function resume() {
+    if (!saving || sw.controller || !navigator.onLine) return; // before load, or saved
+    if (state !== "network" && registration) return;
+    saving = null;
+    save();
+  }
+  window.addEventListener("online", resume);
+  // No line while saving: the foot said 正在存 58% for as long (the worker tries again).
+  window.addEventListener("offline", () => {
+    if (state !== "saving") return;
+    state = "network";
+    show();
   });
 
   window.addEventListener(
@@ -148,6 +171,10 @@
   });
 
   // Each page instant navigation brings has its own foot.
-  if (window.document$) window.document$.subscribe(show);
+  if (window.document$)
+    window.document$.subscribe(() => {
+      show();
+      resume();
+    });
   else show();
 })();
