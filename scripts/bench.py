@@ -88,7 +88,7 @@ def offline_copy(site: Path) -> tuple[int, int, int]:
     and the gzip bytes of sw.js itself."""
     first = (site / "sw.js").read_text(encoding="utf-8").split("\n", 1)[0]
     build = json.loads(first.removeprefix("const BUILD = ").removesuffix(";"))
-    files = [path for _url, path, _sha in build["files"]]
+    files = [path for _url, path, _sha, _size in build["files"]]
     worker = gzip_size(site / "sw.js")
     return len(files), sum(gzip_size(site / path) for path in files) + worker, worker
 

@@ -58,11 +58,12 @@ def worker_build(site: Path) -> dict[str, Any]:
 @pytest.mark.build
 def test_the_worker_lists_every_page_and_asset_with_its_hash(built_site: Path) -> None:
     build = worker_build(built_site)
-    listed = {path: sha for _url, path, sha in build["files"]}
+    listed = {path: (sha, size) for _url, path, sha, size in build["files"]}
     for url in site_pages(built_site):
-        assert url in {url for url, _path, _sha in build["files"]}, url
-    for path, sha in listed.items():
-        assert sha256((built_site / path).read_bytes()).hexdigest()[:16] == sha, path
+        assert url in {url for url, _path, _sha, _size in build["files"]}, url
+    for path, (sha, size) in listed.items():
+        data = (built_site / path).read_bytes()
+        assert (sha256(data).hexdigest()[:16], len(data)) == (sha, size), path
     for needed in (
         "search/search_index.json",
         "search/handbook_index.json",
@@ -80,7 +81,7 @@ def test_the_worker_lists_every_page_and_asset_with_its_hash(built_site: Path) -
 
 @pytest.mark.build
 def test_the_worker_leaves_out_what_readers_never_need(built_site: Path) -> None:
-    listed = [path for _url, path, _sha in worker_build(built_site)["files"]]
+    listed = [path for _url, path, _sha, _size in worker_build(built_site)["files"]]
     assert not [p for p in listed if p.endswith(".map")]
     assert not [p for p in listed if p.startswith("_content/")]
     assert "sw.js" not in listed and "sitemap.xml.gz" not in listed
@@ -341,11 +342,17 @@ def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
     expect(status).to_contain_text("没网时打不开")
     expect(page.locator(".hb-toast")).to_contain_text("正在把手册存到本机")
     expect(page.locator(".hb-toast")).to_contain_text("没网时打不开")
+    # Everything but the page held back is in: the share of the bytes, not of the files (a
+    # count of files read 98% with the longest page still to come).
+    files = worker_build(live.root)["files"]
+    total = sum(size for _url, _path, _sha, size in files)
+    left = next(size for url, _path, _sha, size in files if url == "phrasing/")
+    expect(status.locator("[data-percent]")).to_have_text(f"{100 * (total - left) // total}%")
     elements = page.evaluate("document.getElementsByTagName('*').length")
     with restyles(page, tmp_path / "trace.json") as restyled:
-        phone_context.unroute(one_file)
         for route in held:
             route.continue_()
+        phone_context.unroute(one_file)
         toast = page.locator(".hb-toast")
         expect(toast).to_contain_text(SAVED, timeout=15_000)  # in place of the first toast
         expect(status).to_contain_text(SAVED)

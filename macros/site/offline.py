@@ -52,9 +52,10 @@ class CachedFile:
     url: str  # as pages link to it, relative to the site root: `phrasing/`, `assets/…`
     path: str  # the file to download: `phrasing/index.html`
     sha: str  # first 16 hex digits of its SHA-256
+    size: int  # bytes: the copy's progress counts them (small files went by in a flash)
 
-    def as_json(self) -> list[str]:
-        return [self.url, self.path, self.sha]
+    def as_json(self) -> list[str | int]:
+        return [self.url, self.path, self.sha, self.size]
 
 
 # Under `mkdocs serve`: a worker that keeps nothing and removes any earlier one (its file says why).
@@ -90,8 +91,9 @@ def precache_list(site: Path) -> list[CachedFile]:
         path = file.relative_to(site).as_posix()
         if any(fnmatch.fnmatch(path, pattern) for pattern in NOT_CACHED):
             continue
-        sha = hashlib.sha256(file.read_bytes()).hexdigest()[:16]
-        files.append(CachedFile(url_of(path), path, sha))
+        data = file.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()[:16]
+        files.append(CachedFile(url_of(path), path, sha, len(data)))
     return files
 
 
