@@ -273,7 +273,9 @@ def test_bundles_are_built_from_their_sources_and_precached(built_site: Path) ->
             assert not (built_site / source).exists(), f"{source} is served twice"
         expected = MINIFIERS[Path(bundle).suffix](bundle_text(ROOT / "overrides", bundle, stamp))
         assert (built_site / bundle).read_text(encoding="utf-8").strip() == expected.strip()
-        assert bundle in {path for _url, path, _sha, _size in precached}, f"{bundle} not kept offline"
+        assert bundle in {path for _url, path, _sha, _size in precached}, (
+            f"{bundle} not kept offline"
+        )
     named = {bundle for widget in WIDGETS.values() for bundle in (widget.js, widget.css)}
     assert named - {""} <= set(BUNDLES)
 
