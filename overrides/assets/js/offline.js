@@ -50,7 +50,8 @@
         state = message.failed;
         if (state === "quota") storage?.write(FULL, Date.now());
       } else if (message.of) {
-        state = "saving";
+        // Offline, files the copy had already fetched still come in: the line is still gone.
+        if (state !== "network" || navigator.onLine) state = "saving";
         percent = `${Math.floor((100 * message.saved) / message.of)}%`;
       }
       show();
