@@ -538,7 +538,7 @@ def test_a_file_of_another_build_is_a_deploy_in_progress_not_a_dropped_line(
     page = phone_context.new_page()
     page.goto(live.server.page_url(), wait_until="load")
     expect(page.locator(".hb-toast")).to_contain_text("网站正在更新", timeout=30_000)
-    expect(page.locator(STATUS)).to_contain_text("过几分钟打开任一页")
+    expect(page.locator(STATUS)).to_contain_text("过几分钟再打开手册")
     expect(page.locator(STATUS)).not_to_contain_text("网络断了")
 
 

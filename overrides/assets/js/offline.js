@@ -125,7 +125,7 @@
   }
   function resume() {
     if (!saving || sw.controller || !navigator.onLine) return; // before load, or saved
-    if (state !== "network" && registration) return;
+    if (state !== "network" && registration) return; // (a deploy in progress: on a new load)
     saving = null;
     save();
   }

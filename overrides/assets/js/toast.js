@@ -35,7 +35,8 @@
     note.hbRemove = remove; // a toast of its kind replaces it: its listeners go with it
     // A tap on the toast ends on it (its click): gone at the finger's first touch, the tap's
     // click would land on what lay under it.
-    const elsewhere = (event) => note.contains(event.target) || remove();
+    const elsewhere = (event) =>
+      (event.type === "pointerdown" && note.contains(event.target)) || remove();
     for (const type of ["pointerdown", "touchmove", "wheel", "keydown"])
       document.addEventListener(type, elsewhere, {
         capture: true,
