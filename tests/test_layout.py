@@ -362,12 +362,12 @@ def test_enter_on_the_light_dark_toggle_changes_the_look_too(
     page = context.new_page()
     page.goto(site.page_url(), wait_until="load")
     scheme = "() => document.body.getAttribute('data-md-color-scheme')"
-    toggle = "document.activeElement.matches('form[data-md-component=palette] label')"
+    toggle = "document.activeElement.matches('form[data-md-component=palette] .hb-press')"
     for _ in range(5):  # from the top of the page, as a keyboard reaches it
         page.keyboard.press("Tab")
         if page.evaluate(toggle):
             break
-    button = page.locator("form[data-md-component=palette] label:visible")
+    button = page.locator("form[data-md-component=palette] label:visible .hb-press")
     expect(button).to_be_focused()
     assert button.evaluate("b => getComputedStyle(b).outlineStyle") != "none"
     expect(button).to_have_accessible_name("切换到深色模式")

@@ -18,7 +18,10 @@ document.addEventListener(
       toggle.click();
       const form = toggle.closest("form");
       requestAnimationFrame(() =>
-        [...form.querySelectorAll("label")].find((label) => label.offsetParent)?.focus(),
+        [...form.querySelectorAll("label")]
+          .find((label) => label.offsetParent)
+          ?.querySelector(".hb-press")
+          ?.focus(),
       );
       return;
     }
