@@ -1,30 +1,12 @@
 /* Keys on the header's buttons, and Enter in the search box. */
 "use strict";
 
-/* Before Material sees the key:
-   - Enter in the search box opens the best result (Material), never a link of the panels
-     shown when there is none (search.js: the everyday situations, where to look instead).
-   - The light/dark toggle (overrides/partials/palette.html): Enter or Space on the button
-     on screen goes where it leads (Material's Enter stepped through the options in order,
-     which on a phone set to light chose light and changed nothing), and the focus goes on
-     to the button shown next, which says what it does now. */
+/* Enter in the search box, before Material sees it: it opens the best result (Material),
+   never a link of the panels shown when there is none (search.js: the everyday situations,
+   where to look instead). */
 document.addEventListener(
   "keydown",
   (event) => {
-    const toggle = event.target.closest?.('[data-md-component="palette"] label');
-    if (toggle && (event.key === "Enter" || event.key === " ")) {
-      event.preventDefault();
-      event.stopPropagation();
-      toggle.click();
-      const form = toggle.closest("form");
-      requestAnimationFrame(() =>
-        [...form.querySelectorAll("label")]
-          .find((label) => label.offsetParent)
-          ?.querySelector(".hb-press")
-          ?.focus(),
-      );
-      return;
-    }
     if (event.key !== "Enter" || !event.target.matches?.(".md-search__input")) return;
     if (document.querySelector(".md-search-result__link")) return; // Material opens the best
     event.preventDefault();
@@ -33,16 +15,28 @@ document.addEventListener(
   true,
 );
 
-/* 打开目录 and 搜索: a button inside each label of a hidden checkbox (partials/header.html).
-   Enter or Space clicks it, as they press a button, and the click opens what the label opens.
-   The key goes no further: Material would take the same Enter for one in the search box it
-   has just focused, and open the first link under it. */
+/* 打开目录, 搜索 and the light/dark toggle: a button inside each label of a hidden input
+   (partials/header.html, partials/palette.html). Enter or Space clicks it, as they press a
+   button, and the click does what the label does. The key goes no further: Material would
+   take the same Enter for one in the search box it has just focused, and open the first link
+   under it (and on its palette, step through the looks in order, which on a phone set to
+   light chose light and changed nothing). */
 document.addEventListener("keydown", (event) => {
   const press = event.target.closest?.(".hb-press");
   if (!press || (event.key !== "Enter" && event.key !== " ")) return;
   event.preventDefault();
   event.stopPropagation();
   press.click();
+  // The toggle shows the button of where it leads now, which takes the focus and says so.
+  const palette = press.closest('[data-md-component="palette"]');
+  if (palette) {
+    requestAnimationFrame(() =>
+      [...palette.querySelectorAll("label")]
+        .find((label) => label.offsetParent)
+        ?.querySelector(".hb-press")
+        ?.focus(),
+    );
+  }
   // Opened from the keyboard, the contents take the focus at this page's link: the next Tab
   // went to the header's buttons under the shade first. Escape brings it back (below).
   const drawer = document.getElementById("__drawer");
