@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
@@ -322,6 +323,33 @@ SAVED = "没网也能打开"
 STATUS = ".hb-offline-status > p:visible"  # the line of the state the copy is in
 
 
+HELD_BACK = "phrasing/"  # precached, not the page being read
+
+
+@dataclass
+class HeldBack:
+    """One page of the first copy, held back by the test until `release`."""
+
+    context: Any
+    url: str
+    routes: list[Any] = field(default_factory=list)
+
+    def release(self) -> None:
+        for route in self.routes:  # before unroute, which would let them go itself
+            route.continue_()
+        self.context.unroute(self.url)
+
+
+def saving_with_one_page_held_back(live: LiveSite, context: Any) -> tuple[Any, HeldBack]:
+    """A first visit whose copy is under way (the foot says so) and cannot end on its own."""
+    held = HeldBack(context, f"{live.server.url}/{HELD_BACK}")
+    context.route(held.url, lambda route: held.routes.append(route))
+    page = context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    expect(page.locator(STATUS)).to_contain_text("正在把手册存到本机", timeout=15_000)
+    return page, held
+
+
 @pytest.mark.browser
 def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
     live: LiveSite, phone_context: Any, tmp_path: Path
@@ -332,13 +360,8 @@ def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
     Saying so restyles the toast and the foot, not the page: toasts put straight into <body>
     had Chromium restyle every element as they came and went (on 禁语速查, 2,100 elements and
     60–100 ms at a time on a cheap phone), and the foot was rewritten at every file saved."""
-    held: list[Any] = []
-    one_file = f"{live.server.url}/phrasing/"  # precached, not the page being read
-    phone_context.route(one_file, lambda route: held.append(route))
-    page = phone_context.new_page()
-    page.goto(live.server.page_url(), wait_until="load")
+    page, held = saving_with_one_page_held_back(live, phone_context)
     status = page.locator(STATUS)
-    expect(status).to_contain_text("正在把手册存到本机", timeout=15_000)
     expect(status).to_contain_text("没网时打不开")
     expect(page.locator(".hb-toast")).to_contain_text("正在把手册存到本机")
     expect(page.locator(".hb-toast")).to_contain_text("没网时打不开")
@@ -346,13 +369,11 @@ def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
     # count of files read 98% with the longest page still to come).
     files = worker_build(live.root)["files"]
     total = sum(size for _url, _path, _sha, size in files)
-    left = next(size for url, _path, _sha, size in files if url == "phrasing/")
+    left = next(size for url, _path, _sha, size in files if url == HELD_BACK)
     expect(status.locator("[data-percent]")).to_have_text(f"{100 * (total - left) // total}%")
     elements = page.evaluate("document.getElementsByTagName('*').length")
     with restyles(page, tmp_path / "trace.json") as restyled:
-        for route in held:
-            route.continue_()
-        phone_context.unroute(one_file)
+        held.release()
         toast = page.locator(".hb-toast")
         expect(toast).to_contain_text(SAVED, timeout=15_000)  # in place of the first toast
         expect(status).to_contain_text(SAVED)
@@ -506,19 +527,12 @@ def test_without_a_line_the_foot_says_the_copy_waits_and_it_goes_on_after(
     """The line gone halfway through the first copy: the foot went on saying 正在把手册存到本机
     （已存 58%） for as long. It says the line is gone, and the copy goes on when it is back."""
     console.allow(r"sw\.js|Failed to fetch|ERR_INTERNET_DISCONNECTED")
-    held: list[Any] = []
-    one_file = f"{live.server.url}/phrasing/"  # precached, not the page being read
-    phone_context.route(one_file, lambda route: held.append(route))
-    page = phone_context.new_page()
-    page.goto(live.server.page_url(), wait_until="load")
+    page, held = saving_with_one_page_held_back(live, phone_context)
     status = page.locator(STATUS)
-    expect(status).to_contain_text("正在把手册存到本机", timeout=15_000)
     phone_context.set_offline(True)
     expect(status).to_have_text("手册还没存完（网络断了）：联网后会接着存。")
     phone_context.set_offline(False)
-    phone_context.unroute(one_file)
-    for route in held:
-        route.continue_()
+    held.release()
     expect(status).to_contain_text(SAVED, timeout=30_000)
 
 
