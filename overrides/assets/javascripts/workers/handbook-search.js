@@ -36,7 +36,7 @@
         })
         .then((data) => HandbookSearch.buildIndex(data))
         .catch((error) => {
-          loading = null; /* the next question tries again (the network may be back) */
+          loading = null; /* the next try fetches it again (the network may be back) */
           throw error;
         });
     }
@@ -57,43 +57,71 @@
   };
   let built = false;
 
+  /* An index that did not arrive is fetched again by the worker itself, soon at first (a weak
+   * line breaks one download and carries the next) and then less often, and at once when the
+   * page says the device is back online (main.html): the question last asked is answered when it arrives, with
+   * no need to type it again. A newer question, or the box emptied, drops the try. */
+  const RETRY_FIRST = 3000;
+  const RETRY_MOST = 60000;
+  let retryWait = RETRY_FIRST;
+  let retry = null; /* { timer, run } of the next try */
+  const dropRetry = () => {
+    if (retry) clearTimeout(retry.timer);
+    retry = null;
+  };
+
   let setup = null;
   /* Questions asked while the index loads all wait for it; only the last is answered. Each
    * answer names its question: the page drops an answer to the empty question that arrives
    * after words were typed, which Material would show as 没有找到 under them (main.html). */
   let asked = 0;
+  const answer = (turn, question) => {
+    if (!built) tell("indexLoading", true);
+    load(setup)
+      .then((index) => {
+        built = true;
+        retryWait = RETRY_FIRST;
+        return turn === asked ? HandbookSearch.search(index, question) : null;
+      })
+      .catch(() => {
+        tell("indexFailed", true);
+        if (turn === asked) {
+          const run = () => turn === asked && answer(turn, question);
+          retry = { timer: setTimeout(run, retryWait), run };
+          retryWait = Math.min(retryWait * 2, RETRY_MOST);
+        }
+        return [];
+      })
+      .then((found) => {
+        if (found === null || turn !== asked) return;
+        const items = found.map((hit) => [HandbookSearch.result(hit)]);
+        self.postMessage({ type: RESULT, data: { items, question } });
+        /* after the answer, so the page never shows 没有找到 in between */
+        if (built) tell("indexFailed", false);
+        tell("indexLoading", false);
+        /* (no results when the index failed, nor then an engine to ask) */
+        tell("weakMatch", found.length > 0 && HandbookSearch.weak(found));
+      });
+  };
   self.addEventListener("message", (event) => {
     const message = event.data || {};
-    if (message.type === SETUP) {
+    if (message.hb === "online") {
+      const pending = retry;
+      dropRetry();
+      pending?.run();
+    } else if (message.type === SETUP) {
       setup = message.data;
       setTimeout(() => load(setup).catch(() => {}), LOAD_DELAY);
       self.postMessage({ type: READY });
     } else if (message.type === QUERY && setup) {
       const turn = ++asked;
       const question = String(message.data);
+      dropRetry();
       if (!question.trim()) {
         self.postMessage({ type: RESULT, data: { items: [], question: "" } });
         return;
       }
-      if (!built) tell("indexLoading", true);
-      load(setup)
-        .then((index) => {
-          built = true;
-          tell("indexFailed", false);
-          return turn === asked ? HandbookSearch.search(index, question) : null;
-        })
-        .catch(() => {
-          tell("indexFailed", true);
-          return [];
-        })
-        .then((found) => {
-          if (found === null || turn !== asked) return;
-          const items = found.map((hit) => [HandbookSearch.result(hit)]);
-          self.postMessage({ type: RESULT, data: { items, question } });
-          tell("indexLoading", false);
-          /* (no results when the index failed, nor then an engine to ask) */
-          tell("weakMatch", found.length > 0 && HandbookSearch.weak(found));
-        });
+      answer(turn, question);
     }
   });
 })();
