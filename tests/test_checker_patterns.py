@@ -21,6 +21,8 @@ from macros.phrases.normalise import PAUSE_RANGES, normalise
 from macros.phrases.spec import make_spec, phrase_spec, spec_classes
 from macros.phrases.syntax import (
     LIST_REFERENCE,
+    SENTENCE_END_RE,
+    SENTENCE_START_RE,
     Lexicon,
     PatternError,
     compile_lists,
@@ -74,6 +76,17 @@ def found(matcher: Matcher, text: str) -> list[str]:
         ("[你您]？签字", "签字", ["签字"]),
         ("ＶＩＰ客户", "vip客户", ["vip客户"]),
         ("vip客户", "ＶＩＰ客户", ["ＶＩＰ客户"]),
+        # ^ and $: the words are a whole sentence (reported without its stop or line break)
+        ("^不知道$", "不知道。", ["不知道"]),
+        ("^不知道$", "不知道！！", ["不知道"]),
+        ("^不知道$", "您问这个？不知道。", ["不知道"]),
+        ("^不知道$", "第一行\r\n不知道\n第三行", ["不知道"]),
+        ("^不知道$", "不知道。不知道。", ["不知道", "不知道"]),
+        ("^不知道$", "我不知道。", []),
+        ("^不知道$", "不知道，我帮您查。", []),
+        ("＾不知道＄", "不知道", ["不知道"]),  # full-width, as an input method types them
+        ("^不知道", "不知道怎么办。", ["不知道"]),
+        ("不知道$", "我也不知道。", ["不知道"]),
     ],
 )
 def test_patterns_match_what_editors_mean(pattern: str, said: str, expected: list[str]) -> None:
@@ -163,8 +176,12 @@ def test_a_phrases_near_misses_count_word_for_word(handbook: Handbook, matcher: 
         ("不会}", "多了一个右花括号"),
         ("{}不会", "花括号里要写词表的名字"),
         ("{推给别处}不会", "没有叫“推给别处”的词表"),
-        ("^不会", "不支持“^”"),
-        ("不会$", "不支持“$”"),
+        ("不会^", "“^”只能写在写法的最前面"),
+        ("(^不会)", "“^”只能写在写法的最前面"),
+        ("$不会", "“$”只能写在写法的最后面"),
+        ("(不会$)", "“$”只能写在写法的最后面"),
+        ("^不会|不行", "几种说法要放进括号"),
+        ("^不$", "太短"),
         ("(不会", "少了右括号"),
         ("不会)", "多了一个右括号"),
         ("[你您别激动", "少了右方括号"),
@@ -240,6 +257,7 @@ def test_a_list_is_written_once_in_the_spec_and_filled_in_by_the_matcher() -> No
         ({"甲": ["{丙}"]}, "没有叫“丙”的词表"),
         ({"甲": ["(一"]}, "词表“甲”里的说法“(一”第 1 个字处：括号没有配对"),
         ({"1甲": ["一"]}, "“1甲”不是词表名"),
+        ({"甲": ["^一二"]}, "词表里的说法不能用 ^ 或 $"),
     ],
 )
 def test_a_word_list_that_cannot_compile_says_why_in_chinese(
@@ -255,18 +273,23 @@ def test_a_single_character_list_still_needs_two_characters_in_a_pattern() -> No
 
 
 def test_compiled_regexes_use_only_syntax_both_engines_read_the_same(handbook: Handbook) -> None:
-    """No lookaround, backreference, named group, flag, escape class or unbounded repeat."""
+    """No lookaround, backreference, named group, flag, escape class or unbounded repeat; `^`
+    and `$` only in the sentence edges a pattern may start or end with (SENTENCE_START_RE)."""
     allowed = re.compile(
         r"^(?:[^\\()\[\]{}*+.^$]|\(\?:|[()|]|\[[^\]]+\]|\{0,(?:8|30)\}\?|\?|\\n"
         r"|\(\?:\{[^{}0-9,][^{}]*\}\))*$"  # a word list, filled in before compiling
+    )
+    edges = re.compile(
+        f"^(?:{re.escape(SENTENCE_START_RE)})?(.*?)(?:{re.escape(SENTENCE_END_RE)})?$"
     )
     spec = build_spec(handbook)
     assert spec["lists"], "the handbook's patterns use word lists"
     for name, source in spec["lists"].items():
         assert allowed.match(source) and not re.search(LIST_REFERENCE, source), (name, source)
     for phrase in spec["phrases"]:
-        for source in phrase["match"] + phrase["except"]:
-            assert allowed.match(source), (phrase["id"], source)
+        for whole in phrase["match"] + phrase["except"]:
+            inner = edges.fullmatch(whole)
+            assert inner is not None and allowed.match(inner.group(1)), (phrase["id"], whole)
             for name in re.findall(LIST_REFERENCE, source):
                 assert name in spec["lists"], (phrase["id"], name)
     Matcher(spec)  # every regex compiles once its lists are filled in
@@ -290,6 +313,12 @@ def test_every_normalised_character_maps_back_to_the_original_text() -> None:
     assert len(norm.starts) == len(norm.ends) == len(norm.text)
     assert text[norm.starts[2] : norm.ends[2]] == "！！"
     assert text[norm.starts[7] : norm.ends[7]] == "……\r\n"
+
+
+def test_a_whole_sentence_is_found_where_it_stands_and_its_exceptions_still_count() -> None:
+    matcher = one("^不(知道|清楚)$", exceptions=("^不清楚$",))
+    findings = matcher.find("您好。\n好的！不知道……还有吗？不清楚。")
+    assert [(f.line, f.column, f.text) for f in findings] == [(2, 4, "不知道")]
 
 
 def test_findings_carry_line_column_and_the_original_words(matcher: Matcher) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .normalise import normalise
 from .spec import SPEC_VERSION, Phrase, PhraseSpec, ToneSpec, spec_classes
-from .syntax import LIST_REFERENCE, expand_lists
+from .syntax import LIST_REFERENCE, expand_lists, trim_edges
 from .tone import customer_lines, score, table, units
 
 
@@ -52,13 +52,15 @@ class Matcher:
         norm = normalise(text)
         quoted = customer_lines(norm.text, self.tone["model"]) if self.tone else []
         candidates: list[tuple[int, int, int]] = []
+
+        def edges(match: re.Match[str]) -> tuple[int, int]:
+            return trim_edges(norm.text, match.start(), match.end())
+
         for order, regexes in enumerate(self._match):
-            spans = [(m.start(), m.end()) for rx in regexes for m in rx.finditer(norm.text)]
+            spans = [edges(m) for rx in regexes for m in rx.finditer(norm.text)]
             if not spans:
                 continue
-            exceptions = [
-                (m.start(), m.end()) for rx in self._except[order] for m in rx.finditer(norm.text)
-            ]
+            exceptions = [edges(m) for rx in self._except[order] for m in rx.finditer(norm.text)]
             for start, end in spans:
                 excused = any(s <= start and end <= e for s, e in exceptions)
                 said_by_customer = any(s <= start < e for s, e in quoted)

@@ -27,6 +27,14 @@ LONG_GAP_MAX: Final = 30
 BREAK_RE: Final = f"[{PAUSE}{STOP}]?"
 GAP_RE: Final = f"[^{STOP}\\n]{{0,{GAP_MAX}}}?"
 LONG_GAP_RE: Final = f"[^{STOP}\\n]{{0,{LONG_GAP_MAX}}}?"
+# `^` first, `$` last: the words make a whole sentence (a bare 不知道。). A sentence starts at
+# the text's start, after a stop (。！？; normalised to 。) or a line break, and ends likewise.
+# The start takes that character in (browsers without lookbehind run checker-core.js), and
+# both matchers leave it out of the span they report (`trim_edges`); the end only looks ahead,
+# so that the next sentence can start there (不知道。不知道。).
+SENTENCE_START_RE: Final = f"(?:^|[{STOP}\\n])"
+SENTENCE_END_RE: Final = f"(?=[{STOP}\\n]|$)"
+EDGES: Final = f"{STOP}\n"
 MIN_LENGTH: Final = 2  # a pattern matching a single character would mark ordinary speech
 MAX_GAPS: Final = 3
 
@@ -35,6 +43,7 @@ _REGEX_SYNTAX: Final = frozenset("^$\\.*+?()[]{}|/")
 _OPEN, _CLOSE, _BAR = "(（", ")）", "|｜"
 _LBRACKET, _RBRACKET, _STAR = "[［【", "]］】", "*＊"
 _LBRACE, _RBRACE = "{｛", "}｝"
+_CARET, _DOLLAR = "^＾", "$＄"
 # A full-width "？" right after a group, a [...] or a {list} makes it optional, as "?" does (an
 # input method types "？"; punctuation never follows a bracket there). After a character it is
 # the question mark it looks like: 找茬？ is a pause, not an optional 茬.
@@ -51,8 +60,10 @@ _REJECTED: Final = MappingProxyType(
         "\\": "不支持反斜杠“\\”",
         ".": "不支持半角点“.”：中间夹几个字请用 *，句号请用中文“。”",
         "+": "不支持“+”：要表示可有可无请用 ?",
-        "^": "不支持“^”：写法在句子任何位置都会查找",
-        "$": "不支持“$”：写法在句子任何位置都会查找",
+        "^": "“^”只能写在写法的最前面（表示从一句话的开头查起）",
+        "＾": "“^”只能写在写法的最前面（表示从一句话的开头查起）",
+        "$": "“$”只能写在写法的最后面（表示查到一句话的结尾）",
+        "＄": "“$”只能写在写法的最后面（表示查到一句话的结尾）",
     }
 )
 
@@ -177,11 +188,15 @@ def _either(*choices: Needs) -> Needs:
 
 
 class _Parser:
-    def __init__(self, pattern: str, lists: Lexicon | None, *, what: str = "写法") -> None:
+    def __init__(
+        self, pattern: str, lists: Lexicon | None, *, what: str = "写法", edges: bool = False
+    ) -> None:
         self.chars = list(pattern)
         self.pos = 0
         self.lists = lists
         self.what = what
+        self.edges = edges  # `^` first and `$` last are read (patterns; not a list's words)
+        self.starts = self.ends = False  # whether they were
 
     def fail(self, message: str, at: int | None = None) -> PatternError:
         where = self.pos if at is None else at
@@ -192,7 +207,13 @@ class _Parser:
         return self.chars[self.pos] if self.pos < len(self.chars) else ""
 
     def parse(self) -> list[list[_Item]]:
+        if self.edges and self.peek() and self.peek() in _CARET:
+            self.pos += 1
+            self.starts = True
         branches = self.alternatives(depth=0)
+        if self.at_last_dollar(depth=0):
+            self.pos += 1
+            self.ends = True
         if self.pos < len(self.chars):  # only a stray closing bracket stops the top level
             raise self.fail("多了一个右括号“)”，前面没有对应的左括号")
         return branches
@@ -207,9 +228,15 @@ class _Parser:
                 raise self.fail("竖线“|”两边都要写字", bar)
         return branches
 
+    def at_last_dollar(self, depth: int) -> bool:
+        last = self.pos == len(self.chars) - 1
+        return self.edges and depth == 0 and last and self.peek() in _DOLLAR
+
     def sequence(self, depth: int) -> list[_Item]:
         items: list[_Item] = []
         while (ch := self.peek()) and ch not in _BAR and ch not in _CLOSE:
+            if self.at_last_dollar(depth):
+                break
             start = self.pos
             self.pos += 1
             if _IDEOGRAPHS[0] <= ch <= _IDEOGRAPHS[1]:
@@ -257,6 +284,8 @@ class _Parser:
                     items.append(_Item("gap"))
             elif ch == "?" or (ch == "？" and items and items[-1].kind in _CLOSED):
                 self.optional(items, start)
+            elif ch in _CARET + _DOLLAR and not self.edges:
+                raise self.fail("词表里的说法不能用 ^ 或 $：请写在用到词表的写法里", start)
             elif ch in _REJECTED:
                 raise self.fail(_REJECTED[ch], start)
             else:
@@ -388,8 +417,11 @@ def compile_pattern(
     """
     if not pattern.strip():
         raise PatternError("写法不能只有空白")
-    parser = _Parser(pattern, lists)
+    parser = _Parser(pattern, lists, edges=True)
     branches = [_strip_breaks(branch) for branch in parser.parse()]
+    anchored = parser.starts or parser.ends
+    if anchored and len(branches) > 1:
+        raise parser.fail("用了 ^ 或 $ 的写法，几种说法要放进括号：^(甲|乙)$", 0)
     for branch in branches:
         if branch and (branch[0].kind in _GAPS or branch[-1].kind in _GAPS):
             raise parser.fail("星号 * 只能写在两段文字中间，不能放在开头或结尾", 0)
@@ -403,6 +435,9 @@ def compile_pattern(
     if len(branches) > 1 and not all(_has_text(branch) for branch in branches):
         raise parser.fail("竖线“|”两边都要写字", 0)
     regex = "|".join(_seq_regex(branch) for branch in branches)
+    regex = "".join(
+        (SENTENCE_START_RE if parser.starts else "", regex, SENTENCE_END_RE if parser.ends else "")
+    )
     shortest = min(_seq_min(branch) for branch in branches)
     if shortest < MIN_LENGTH:
         raise PatternError(
@@ -497,6 +532,16 @@ def _compile_list(
     assert shortest is not None
     done[name] = WordList("|".join(sources), shortest, _either(*needs))
     return done[name]
+
+
+def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match's span without the sentence edges a `^` or `$` took in (`SENTENCE_START_RE`).
+    `checker-core.js` (`spansOf`) trims exactly the same."""
+    while start < end and text[start] in EDGES:
+        start += 1
+    while end > start and text[end - 1] in EDGES:
+        end -= 1
+    return start, end
 
 
 def expand_lists(regex: str, lists: Mapping[str, str]) -> str:

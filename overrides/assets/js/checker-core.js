@@ -108,17 +108,21 @@
     return result;
   }
 
-  /** Matches of every expression, as [first, last + 1] code-point indexes of the normalised text. */
+  /** Matches of every expression, as [first, last + 1] code-point indexes of the normalised
+   * text, without the sentence edges a pattern's ^ or $ took in (syntax.py, trim_edges). */
   function spansOf(expressions, normal) {
     const spans = [];
+    const edge = (unit) => normal.text[unit] === STOP || normal.text[unit] === NEWLINE;
     for (const expression of expressions) {
       expression.lastIndex = 0;
       let match = expression.exec(normal.text);
       while (match) {
         if (match[0].length) {
-          const first = normal.codePointAt[match.index];
-          const last = normal.codePointAt[match.index + match[0].length - 1];
-          spans.push([first, last + 1]);
+          let from = match.index;
+          let to = match.index + match[0].length;
+          while (from < to && edge(from)) from++;
+          while (to > from && edge(to - 1)) to--;
+          if (to > from) spans.push([normal.codePointAt[from], normal.codePointAt[to - 1] + 1]);
         } else {
           expression.lastIndex++;
         }
