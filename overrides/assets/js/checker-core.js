@@ -30,6 +30,7 @@
         ignore: wholeCharacter(spec.classes.ignore),
         pause: wholeCharacter(spec.classes.pause),
       },
+      speakers: spec.speakers.map((label) => label + PAUSE), // as they open a sentence
       phrases: spec.phrases.map((phrase) => ({
         phrase,
         match: phrase.match.map(everywhere),
@@ -109,24 +110,30 @@
   }
 
   /** Matches of every expression, as [first, last + 1] code-point indexes of the normalised
-   * text, without the sentence edges a pattern's ^ or $ took in (syntax.py, trim_edges). */
-  function spansOf(expressions, normal) {
+   * text, without the sentence edges a pattern's ^ or $ took in: stops and breaks at either
+   * end, a staff label opening the sentence (syntax.py, trim_edges). */
+  function spansOf(expressions, normal, speakers) {
     const spans = [];
-    const edge = (unit) => normal.text[unit] === STOP || normal.text[unit] === NEWLINE;
+    const text = normal.text;
+    const edge = (unit) => text[unit] === STOP || text[unit] === NEWLINE;
     for (const expression of expressions) {
       expression.lastIndex = 0;
-      let match = expression.exec(normal.text);
+      let match = expression.exec(text);
       while (match) {
         if (match[0].length) {
           let from = match.index;
           let to = match.index + match[0].length;
           while (from < to && edge(from)) from++;
+          if (from === 0 || edge(from - 1)) {
+            const label = speakers.find((s) => from + s.length <= to && text.startsWith(s, from));
+            if (label) from += label.length;
+          }
           while (to > from && edge(to - 1)) to--;
           if (to > from) spans.push([normal.codePointAt[from], normal.codePointAt[to - 1] + 1]);
         } else {
           expression.lastIndex++;
         }
-        match = expression.exec(normal.text);
+        match = expression.exec(text);
       }
     }
     return spans;
@@ -295,9 +302,9 @@
     const quoted = compiled.tone ? customerLines(Array.from(normal.text), compiled.tone.model) : [];
     const candidates = [];
     compiled.phrases.forEach((entry, order) => {
-      const hits = spansOf(entry.match, normal);
+      const hits = spansOf(entry.match, normal, compiled.speakers);
       if (!hits.length) return;
-      const exceptions = spansOf(entry.except, normal);
+      const exceptions = spansOf(entry.except, normal, compiled.speakers);
       for (const [start, end] of hits) {
         const excused = exceptions.some(([from, to]) => from <= start && end <= to);
         const saidByCustomer = quoted.some(([from, to]) => from <= start && start < to);
