@@ -219,7 +219,7 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     assert days.nth(2).inner_text().startswith(f"4月29日 周一\n{other.title} 1/")
 
     with phone.expect_download() as download:
-        phone.get_by_role("button", name="导出 CSV").tap()
+        phone.get_by_role("button", name="导出记录表（Excel 能打开）").tap()
     assert download.value.suggested_filename == "检查表记录-2030-05-02.csv"
     data = Path(download.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), "a BOM, so that Excel reads UTF-8"
