@@ -7,6 +7,7 @@ breaks them; quiz ids, questions and answers come from the fixture's YAML.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -81,6 +82,13 @@ def run_quiz(page: Any, answers: Answers, wrong: set[int] = frozenset()) -> list
 
 def quiz_title(quiz: str) -> str:
     return next(q.title for q in BOOK.quizzes.quizzes if q.id == quiz)
+
+
+def comes_back(page: Any) -> str:
+    """When a mistake comes back to 今日复习, by the page's clock: between midnight and the hour
+    the handbook's day starts, the next day starts later today."""
+    hour = BOOK.checklists.day_start_hour
+    return f"今天 {hour} 点以后" if page.evaluate("new Date().getHours()") < hour else "明天"
 
 
 def open_quiz(page: Any, site: SiteServer, quiz: str) -> None:
@@ -248,6 +256,22 @@ def test_retry_shuffles_questions_and_options(phone: Any, site: SiteServer) -> N
     assert phone.locator(".quiz-score").inner_text().startswith(f"答对 {len(first)} 题")
 
 
+def test_after_midnight_mistakes_come_back_when_the_handbooks_next_day_starts(
+    phone: Any, site: SiteServer
+) -> None:
+    """At 01:30 the handbook's day (day_start_hour) is still yesterday's: the next one starts at
+    04:00 today, which 明天起 put a day late for a night shift."""
+    hour = BOOK.checklists.day_start_hour
+    assert hour >= 2, "the fixture's day must start after 01:30"
+    phone.clock.install(time=datetime(2026, 3, 3, 1, 30))  # local time, as the phone's clock
+    answers = Answers(SHORT)
+    open_quiz(phone, site, SHORT)
+    run_quiz(phone, answers, wrong={0})
+    expect(phone.locator(".quiz-record")).to_contain_text(
+        f"答错的 1 题今天 {hour} 点以后会回到“今日复习”。"
+    )
+
+
 def test_the_best_score_survives_a_reload_and_shows_on_the_index(
     phone: Any, site: SiteServer
 ) -> None:
@@ -264,7 +288,7 @@ def test_the_best_score_survives_a_reload_and_shows_on_the_index(
     phone.locator(".quiz-retry").click()  # the reload showed the result; again from the start
     run_quiz(phone, answers, wrong={0, 2})  # worse: the best stays
     assert phone.locator(".quiz-record").inner_text() == (
-        f"{best}，再接再厉。答错的 2 题明天起会回到“今日复习”。"
+        f"{best}，再接再厉。答错的 2 题{comes_back(phone)}会回到“今日复习”。"
     )
     phone.goto(site.page_url("quizzes/"))
     assert phone.locator(f".quiz-index [data-quiz-best='{SHORT}']").inner_text() == best
@@ -552,7 +576,7 @@ def test_the_result_and_its_wrong_answers_stay_after_a_see_link_and_back_or_a_re
     shown = result_screen(phone)
     assert shown == (
         f"答对 {total - 2} 题，共 {total} 题。",
-        "这是你的最好成绩。答错的 2 题明天起会回到“今日复习”。",
+        f"这是你的最好成绩。答错的 2 题{comes_back(phone)}会回到“今日复习”。",
         [order[0], order[2]],
     )
 

@@ -416,6 +416,23 @@ def test_a_day_asks_one_item_per_entry_and_the_other_the_next_day(
     )
 
 
+def test_after_midnight_the_next_review_is_said_to_start_later_today(
+    phone: Any, site: SiteServer
+) -> None:
+    """At 01:30 on Tuesday the handbook's day is still Monday's; Tuesday's starts at 04:00."""
+    assert HOUR >= 2, "the fixture's day must start after 01:30"
+    ids = [p.id for p in PHRASES.values()][:2]
+    phone.clock.install(time=MONDAY.replace(day=MONDAY.day + 1, hour=1, minute=30))
+    phone.goto(site.page_url())
+    due_from_monday(phone, ids)
+    area = open_review(phone, site)
+    card = area.locator("[data-review-item]")
+    rate_card(card, "没想起来")
+    expect(card.locator(".hb-review__saved")).to_have_text(
+        f"已记下，今天 {HOUR} 点以后再复习这一条。"
+    )
+
+
 def test_of_a_days_items_what_to_say_comes_before_what_to_do(phone: Any, site: SiteServer) -> None:
     """In id order a round opened with figures of another company's complaint statistics
     (figure-…) before any phrase: replies to say come first, hand-written and step questions

@@ -150,4 +150,5 @@ def render_page(renderer: Renderer, ident: str) -> str:
         questions=[shown(renderer, n, item) for n, item in enumerate(items, 1)],
         chapters=_chapters_of(renderer, items),
         index_href=Markup(renderer.links.href_page(QUIZZES_URL)),
+        day_start=renderer.handbook.checklists.day_start_hour,  # 今日复习's day (review.py)
     )

@@ -218,7 +218,7 @@
         const card = queue.cards(hour, new Set([id]))[0]?.card;
         saved.textContent =
           ok && card
-            ? `已记下：${queue.when(card.due - queue.today(hour))}在今日复习里再练这一句。`
+            ? `已记下：${queue.when(card.due - queue.today(hour), hour)}在今日复习里再练这一句。`
             : "没能保存：本机的浏览器不让网页存东西。";
         rated(button.dataset.practiceGrade);
         unlike.hidden = true;

@@ -73,7 +73,12 @@
   if (typeof location$ !== "undefined") location$.subscribe((url) => opened(url));
 
   const any = () => Object.keys(histories()).length > 0;
-  window.hbReviewFeed = { record, histories, any };
+  /* The next review day, in words: 明天; but between midnight and the hour a day starts
+     (day_start_hour, content/checklists.yml) the next day starts later today. */
+  const nextDay = (hour, at = Date.now()) =>
+    new Date(at).getHours() < hour ? `今天 ${hour} 点以后` : "明天";
+
+  window.hbReviewFeed = { record, histories, any, nextDay };
   const start = () => {
     caught = new Set();
     opened();

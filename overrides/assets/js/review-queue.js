@@ -48,10 +48,10 @@
     return soonest ? [next, dueOn(hour, items, next).length] : null;
   }
 
-  /* When an item comes back: 明天, 3 天后. */
-  function when(days) {
+  /* When an item comes back: 今天, 明天 (今天 4 点以后 after midnight), 3 天后. */
+  function when(days, hour) {
     if (days <= 0) return "今天";
-    return days === 1 ? "明天" : `${days} 天后`;
+    return days === 1 ? window.hbReviewFeed.nextDay(hour) : `${days} 天后`;
   }
 
   /* review/items.json (macros/render/review.py), fetched once per address. */
@@ -84,7 +84,7 @@
     const minutes = Math.max(1, Math.round(now / 4));
     if (now) status.textContent = `今天有 ${now} 条要复习，约 ${minutes} 分钟，点这里开始。`;
     else if (coming) {
-      status.textContent = `今天没有要复习的内容。${when(coming[0] - day)}有 ${coming[1]} 条。`;
+      status.textContent = `今天没有要复习的内容。${when(coming[0] - day, hour)}有 ${coming[1]} 条。`;
     }
   }
 

@@ -214,7 +214,7 @@
       function next() {
         const day = queue.today(hour);
         const coming = queue.nextAfter(hour, data.items, day);
-        return coming ? `下一次复习：${queue.when(coming[0] - day)}，${coming[1]} 条。` : "";
+        return coming ? `下一次复习：${queue.when(coming[0] - day, hour)}，${coming[1]} 条。` : "";
       }
 
       function round() {
@@ -261,7 +261,7 @@
           queue.record(id, grade);
           if (grade !== AGAIN) kept++;
           const after = queue.cards(hour, new Set([id]))[0]?.card;
-          const back = after ? queue.when(after.due - queue.today(hour)) : "";
+          const back = after ? queue.when(after.due - queue.today(hour), hour) : "";
           add(box, "p", "saved", back ? `已记下，${back}再复习这一条。` : words("saidUnsaved")).id =
             `hb-review-s-${id}`;
           const last = done + 1 >= session.length;

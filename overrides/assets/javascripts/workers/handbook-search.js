@@ -63,12 +63,9 @@
    * no need to type it again. A newer question, or the box emptied, drops the try. */
   const RETRY_FIRST = 3000;
   const RETRY_MOST = 60000;
-  let retryWait = RETRY_FIRST;
-  let retry = null; /* { timer, run } of the next try */
-  const dropRetry = () => {
-    if (retry) clearTimeout(retry.timer);
-    retry = null;
-  };
+  let wait = RETRY_FIRST;
+  let timer = 0;
+  let retry = null; /* the next try, while its question is the last asked */
 
   let setup = null;
   /* Questions asked while the index loads all wait for it; only the last is answered. Each
@@ -80,15 +77,15 @@
     load(setup)
       .then((index) => {
         built = true;
-        retryWait = RETRY_FIRST;
+        retry = null;
         return turn === asked ? HandbookSearch.search(index, question) : null;
       })
       .catch(() => {
         tell("indexFailed", true);
         if (turn === asked) {
-          const run = () => turn === asked && answer(turn, question);
-          retry = { timer: setTimeout(run, retryWait), run };
-          retryWait = Math.min(retryWait * 2, RETRY_MOST);
+          retry = () => turn === asked && answer(turn, question);
+          timer = setTimeout(retry, wait);
+          wait = Math.min(wait * 2, RETRY_MOST);
         }
         return [];
       })
@@ -106,9 +103,8 @@
   self.addEventListener("message", (event) => {
     const message = event.data || {};
     if (message.hb === "online") {
-      const pending = retry;
-      dropRetry();
-      pending?.run();
+      clearTimeout(timer);
+      retry?.();
     } else if (message.type === SETUP) {
       setup = message.data;
       setTimeout(() => load(setup).catch(() => {}), LOAD_DELAY);
@@ -116,7 +112,8 @@
     } else if (message.type === QUERY && setup) {
       const turn = ++asked;
       const question = String(message.data);
-      dropRetry();
+      clearTimeout(timer);
+      retry = null;
       if (!question.trim()) {
         self.postMessage({ type: RESULT, data: { items: [], question: "" } });
         return;
