@@ -267,7 +267,8 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     ]
     assert boxes.evaluate_all("bs => bs.every(b => b.disabled)")
     assert form.locator('[data-who="name"]').input_value() == WHO["name"]
-    assert not form.locator('[data-action="reset"]').is_visible()
+    assert not form.get_by_role("button", name="重新开始").is_visible()
+    expect(form.locator("[data-handover]")).to_be_hidden()
     text = printed(phone, form, "print-record")
     assert "日期 2030-05-01" in text and "21:35" in rows(text)[1]
     # saved as a PDF under the record's day, not the day it was printed
@@ -311,9 +312,15 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     form.locator('[data-who="shift"]').fill("早班")
     asked: list[str] = []
     phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    # The afternoon's person opens the page: 2/N at the top, and whose the sheet is (the name
+    # is at its foot, below the list): they took the morning's 全部完成 ✓ for their own.
     phone.clock.set_system_time(at("2030-05-01", 14))
-    form.locator('button[data-action="reset"]').tap()
+    form = open_checklist(phone, site, checklist.id)
+    handed = form.locator("[data-handover]")
+    expect(handed).to_contain_text(f"这张表是{WHO['name']}（早班）勾的，最后一次在 08:06。")
+    handed.get_by_role("button", name="换一张新表").tap()
     assert "最近记录" in asked[0] and "重新填姓名和班次" in asked[0]
+    expect(handed).to_be_hidden()
     assert form.locator("input[data-item]:checked").count() == 0
     # The next shift is often another person: a printed record had put the afternoon's
     # work under the morning's name and shift, beside the morning's note on screen.
@@ -352,6 +359,25 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     text = printed(phone, form, "print-record")
     assert f"日期 {folded('2030-05-01（当天第 1 张）')}" in text and "08:05" in rows(text)[1]
     assert phone.evaluate("window.printedTitle") == f"{checklist.title}（记录 5月1日 第 1 张）"
+
+
+def test_a_record_link_opened_on_a_phone_without_that_record_says_so(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """A record's link sent to a supervisor's phone (or one past the days kept) showed the
+    day's list with every 必做 marked 未做, 0/N: as if nothing had been done."""
+    phone = shanghai_phone
+    checklist = another(handbook)
+    phone.goto(site.page_url(f"checklists/{checklist.id}/?day=2030-04-30"))
+    form = phone.locator(f'[data-checklist="{checklist.id}"]')
+    past = form.locator("[data-past]")
+    expect(past).to_contain_text("这台手机上没有 2030-04-30 的记录：勾选只存在当时填表的那台手机上")
+    expect(past.locator("[data-past-kept]")).to_be_hidden()
+    assert "未做" not in form.locator(".hb-checks").inner_text()
+    assert form.locator("[data-progress]").inner_text() == ""
+    past.get_by_role("button", name="回到今天的表").tap()
+    expect(past).to_be_hidden()
+    expect(form.locator("[data-progress]")).to_have_text(f"0/{len(checklist.items)}")
 
 
 def test_a_name_typed_over_someone_elses_ticks_asks_whether_it_is_a_new_sheet(

@@ -188,8 +188,9 @@ def test_each_checklist_page_has_the_hooks_labels_and_critical_marks(
         for item in checklist.items:
             label = html.source.split(f'for="{item.id}"', 1)[1].split("</label>", 1)[0]
             assert ("必做" in label) == item.critical, item.id
-        for action in ("print", "print-record", "reset"):
-            assert html.source.count(f'data-action="{action}"') == 1, action
+        # (重新开始 at the foot, and 换一张新表 offered at the top to the next shift)
+        for action, count in (("print", 1), ("print-record", 1), ("reset", 2)):
+            assert html.source.count(f'data-action="{action}"') == count, action
         assert set(FIELDS) | set(signature_lines(checklist)) <= set(field_names(html.source))
 
 

@@ -501,10 +501,10 @@ def test_reset_asks_first_and_then_clears(phone: Any, site: SiteServer, handbook
         phone.once("dialog", handle)
 
     answer(False)
-    form.locator('button[data-action="reset"]').tap()
+    form.get_by_role("button", name="重新开始").tap()
     assert messages and ticked(form) == ids[:2]
     answer(True)
-    form.locator('button[data-action="reset"]').tap()
+    form.get_by_role("button", name="重新开始").tap()
     assert len(messages) == 2
     assert ticked(form) == []
     assert progress(form) == f"0/{len(ids)}"
@@ -592,7 +592,7 @@ def test_without_storage_the_checklist_still_works_and_says_so_quietly(
     # Said to a screen reader too: inside a live region that was there before the news.
     assert note.evaluate("(n) => n.closest('[aria-live=polite]')?.dataset.checklistSlot") == ""
     phone.once("dialog", lambda dialog: dialog.accept())
-    form.locator('button[data-action="reset"]').tap()
+    form.get_by_role("button", name="重新开始").tap()
     assert ticked(form) == []
     assert phone.locator("[role=alert], .md-dialog--active").count() == 0
 

@@ -52,11 +52,12 @@
     let today;
     let shown; // the day on screen: today, or an earlier day's record to read and print
     let record;
+    let missing; // an earlier day's record this phone does not have (a link sent from another)
 
     function update() {
       const count = tally(items, record);
       const finished = count.done === count.total && count.total > 0;
-      $("[data-progress]").textContent = `${count.done}/${count.total}`;
+      $("[data-progress]").textContent = missing ? "" : `${count.done}/${count.total}`;
       $("[data-state]").textContent = finished
         ? "全部完成 ✓"
         : !count.done
@@ -76,8 +77,21 @@
         row.querySelector("[data-na]").setAttribute("aria-pressed", na);
         const when = row.querySelector("[data-when]");
         if (b.checked) showTickTime(when, record.t[item], shown);
-        else when.textContent = na ? "不适用" : row.matches(".hb-check--must") ? "未做" : "";
+        else
+          when.textContent = na
+            ? "不适用"
+            : !missing && row.matches(".hb-check--must")
+              ? "未做"
+              : "";
       }
+      /* A shared counter phone: the next shift opened a sheet ticked hours ago (全部完成 ✓ at
+         the top, the name at the foot) and took the check for done. Say whose it is. */
+      const last = Math.max(0, ...Object.values(record.t));
+      const handover = $("[data-handover]");
+      handover.hidden = shown !== today || !last || Date.now() - last < BUSY;
+      $("[data-handover-said]").textContent = root.dataset.saidHandover
+        .replace("%s", record.name + (record.shift && `（${record.shift}）`) || "上一班")
+        .replace("%t", hm(new Date(last)));
       const now = new Date();
       $("[data-record-summary]").textContent =
         `完成 ${count.done}/${count.total} 项${count.na ? `，${count.na} 项不适用` : ""}` +
@@ -113,9 +127,7 @@
        the ticks on screen go, and the note says where they went rather than leave it a mystery. */
     function dayTurned(before) {
       const [, month, date] = before.split("-").map(Number);
-      warn(
-        `${start} 点起是新的一天，已换一张新表；${month}月${date}日的勾选在检查表首页的“最近记录”里。`,
-      );
+      warn(root.dataset.saidDayTurned.replace("%d", `${month}月${date}日`));
     }
 
     root.hbRefresh = () => {
@@ -124,6 +136,7 @@
       const asked = new URLSearchParams(location.search).get("day");
       shown = KEY.test(`${PREFIX}${id}:${asked}`) && dateOf(asked) <= today ? asked : today;
       const past = shown !== today;
+      missing = past && read(`${PREFIX}${id}:${shown}`) === null;
       record = load(id, shown);
       if (!past && !record.name && !record.site && !record.shift) {
         // A name and 班次 carry over within their day: the next morning's sheet is often
@@ -148,7 +161,9 @@
         b.hidden = past;
       root.classList.toggle("hb-checklist--past", past);
       $("[data-past]").hidden = !past;
-      $("[data-past-day]").textContent = sheet(shown);
+      $("[data-past-kept]").hidden = missing;
+      $("[data-past-missing]").hidden = !missing;
+      for (const d of root.querySelectorAll("[data-past-day]")) d.textContent = sheet(shown);
       if (before && before !== today && !past) dayTurned(before);
       update();
     };
