@@ -371,6 +371,10 @@ def test_the_phone_says_while_the_handbook_is_saved_and_when_it_is(
     total = sum(size for _url, _path, _sha, size in files)
     left = next(size for url, _path, _sha, size in files if url == HELD_BACK)
     expect(status.locator("[data-percent]")).to_have_text(f"{100 * (total - left) // total}%")
+    # Every byte in, the copy not yet switched on (as the worker says when the last file is
+    # stored): 已存 100% beside 存好之前 read as a contradiction.
+    page.evaluate("new BroadcastChannel('hb-offline').postMessage({ saved: 7, of: 7 })")
+    expect(status.locator("[data-percent]")).to_have_text("99%")
     elements = page.evaluate("document.getElementsByTagName('*').length")
     with restyles(page, tmp_path / "trace.json") as restyled:
         held.release()
