@@ -211,7 +211,9 @@ async function precache() {
         throw error;
       }
       saved += size;
-      if (!broken) tell({ saved, of: BYTES }); // not progress after a failure
+      // Not progress after a failure. The last byte counts once the copy is switched on (the
+      // page says 99% until then: 已存 100% beside 存好之前 read as a contradiction).
+      if (!broken) tell({ saved: Math.min(saved, BYTES - 1), of: BYTES });
     }
   };
   const files = [...FILES];

@@ -52,9 +52,7 @@
       } else if (message.of) {
         // Offline, files the copy had already fetched still come in: the line is still gone.
         if (state !== "network" || navigator.onLine) state = "saving";
-        // (99% at most: with every file in, the copy still has to be switched on; 已存 100%
-        // beside 存好之前 read as a contradiction)
-        percent = `${Math.min(99, Math.floor((100 * message.saved) / message.of))}%`;
+        percent = `${Math.floor((100 * message.saved) / message.of)}%`;
       }
       show();
       if (message.failed || begun) toast(); // where the reader looks: the foot may be screens away
