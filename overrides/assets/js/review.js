@@ -127,6 +127,8 @@
   /* What the page says that needs no number is in its data-ask-… and data-said-… attributes
      (review/page.html): the page's own JS has a size budget, its HTML more room. */
   const words = (name) => document.querySelector("[data-review]").dataset[name];
+  /* The words of `name` (page.html) with %0, %1 … filled in. */
+  const fill = (name, ...values) => words(name).replace(/%(\d)/g, (_, n) => values[n]);
 
   /* A phrase or a customer line: think of the answer first, then see it and rate yourself. */
   function recall(card, kind, item, graded) {
@@ -214,7 +216,7 @@
       function next() {
         const day = queue.today(hour);
         const coming = queue.nextAfter(hour, data.items, day);
-        return coming ? `下一次复习：${queue.when(coming[0] - day, hour)}，${coming[1]} 条。` : "";
+        return coming ? fill("saidNext", queue.when(coming[0] - day, hour), coming[1]) : "";
       }
 
       function round() {
@@ -242,9 +244,7 @@
           return;
         }
         status.textContent =
-          more > 0
-            ? `今天到期 ${session.length + more} 条，这一轮先复习 ${session.length} 条。`
-            : "";
+          more > 0 ? fill("saidMore", session.length + more, session.length) : "";
         show();
       }
 
@@ -262,7 +262,7 @@
           if (grade !== AGAIN) kept++;
           const after = queue.cards(hour, new Set([id]))[0]?.card;
           const back = after ? queue.when(after.due - queue.today(hour), hour) : "";
-          add(box, "p", "saved", back ? `已记下，${back}再复习这一条。` : words("saidUnsaved")).id =
+          add(box, "p", "saved", back ? fill("saidSaved", back) : words("saidUnsaved")).id =
             `hb-review-s-${id}`;
           const last = done + 1 >= session.length;
           const go = button(add(box, "p", "actions"), last ? "完成" : "下一条", true);
@@ -295,9 +295,9 @@
           `这一轮复习完了：${session.length} 条，${missed ? `${kept ? `${kept} 条答对或记得，` : ""}${missed} 条还要再看` : "全部答对或记得"}。`,
         );
         if (left) {
-          add(summary, "p", "", `今天还有 ${left} 条到期。`);
+          add(summary, "p", "", fill("saidLeft", left));
           button(add(summary, "p", "actions"), "再来一轮", true).addEventListener("click", round);
-        } else add(summary, "p", "", `今天的复习做完了。${next()}`);
+        } else add(summary, "p", "", words("saidDone") + next());
         status.textContent = "";
         summary.focus({ preventScroll: true });
       }
