@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from macros.content.handbook import Handbook
 from macros.content.model import Checklist, Step
 
-from .support.browser import PHONE, leaving_page, wait_for_instant_navigation
+from .support.browser import PHONE, TWO_FRAMES, leaving_page, wait_for_instant_navigation
 from .support.content import checklist_at
 from .support.fixture import fixture_handbook, served_before_and_after
 from .support.pdf import SPLIT_CHECKLIST, outgrown
@@ -328,6 +328,35 @@ def test_the_refs_view_is_as_left_after_following_a_basis_and_coming_back(
     expect(form.locator('button[data-action="refs"]')).to_have_attribute("aria-pressed", "true")
     after = link.bounding_box()
     assert after is not None and abs(after["y"] - before["y"]) < 2, (before, after)
+
+
+def test_back_to_the_middle_of_a_long_list_with_its_bases_shown_lands_where_the_reader_was(
+    phone: Any, served_build: tuple[Path, SiteServer], handbook: Handbook
+) -> None:
+    """On the real handbook's longest checklist, 看依据 open, a basis followed from the middle
+    of the list and Back: the reader came back 260–430 px further down. Instant navigation
+    scrolls back before the page's script shows the bases again; shown after, they pushed the
+    list down and Chromium's scroll anchoring followed the item then on screen."""
+    site = served_build[1]
+    longest = max(handbook.checklists.checklists, key=lambda c: len(c.items))
+    item = longest.items[len(longest.items) * 2 // 3]
+    form = open_checklist(phone, site, longest.id)
+    wait_for_instant_navigation(phone)
+    form.locator('button[data-action="refs"]').tap()
+    link = form.locator(f'li:has(input[data-item="{item.id}"]) .hb-check__refs a').first
+    link.scroll_into_view_if_needed()
+    phone.evaluate("(y) => window.scrollBy(0, y)", link.bounding_box()["y"] - PHONE["height"] / 2)
+    before = link.bounding_box()
+    with leaving_page(phone):
+        link.tap()
+    with leaving_page(phone):
+        phone.go_back()
+    form.locator("[data-checklist-bar]").wait_for()
+    expect(form.locator('button[data-action="refs"]')).to_have_attribute("aria-pressed", "true")
+    phone.evaluate(TWO_FRAMES)
+    after = link.bounding_box()
+    assert before is not None and after is not None
+    assert abs(after["y"] - before["y"]) < 2, (before, after)
 
 
 # --- saving ----------------------------------------------------------------------------------

@@ -278,11 +278,18 @@
   const keepView = (id, view) => window.hbStorage.session.write(VIEW + id, view);
   function showView(root) {
     const view = viewOf(root.dataset.checklist);
+    // Back to the list: instant navigation has already scrolled to where the reader was, in
+    // the list as it is without 看依据; opened now, Chromium's scroll anchoring kept the item
+    // on screen then in place and moved the reader 300 px down the list. Laid out without it.
+    const page = document.documentElement.style;
+    page.overflowAnchor = "none";
     for (const button of root.querySelectorAll("[data-action=refs], [data-action=na]")) {
       const on = view[button.dataset.action] === true;
       root.classList.toggle(`hb-checklist--${button.dataset.action}`, on);
       button.setAttribute("aria-pressed", on);
     }
+    root.getBoundingClientRect(); // laid out now, while anchoring is off
+    page.overflowAnchor = "";
   }
 
   function init() {
