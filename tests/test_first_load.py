@@ -118,7 +118,7 @@ def test_a_checklist_reached_from_the_home_page_loads_its_files_once_and_works(
         "checklists/",
         lambda: expect(history).to_be_visible(),
     )
-    assert sorted(fetched) == ["assets/checklist-index.js", "assets/checklist.css"]
+    assert sorted(fetched) == ["assets/checklist-index.css", "assets/checklist-index.js"]
     card = phone.locator("[data-checklist-summary]").first
     ident = card.get_attribute("data-checklist-summary")
     form = phone.locator(f'[data-checklist="{ident}"]')
@@ -129,8 +129,9 @@ def test_a_checklist_reached_from_the_home_page_loads_its_files_once_and_works(
     first = form.locator("input[data-item]").first
     first.check()
     expect(form.locator("[data-progress]")).to_contain_text("1/")
-    # then the form's own script and what prints it (its stylesheet is the index's, in already)
+    # then the form's own script and styles, and what prints it
     assert sorted(fetched) == [
+        "assets/checklist-index.css",
         "assets/checklist-index.js",
         "assets/checklist.css",
         "assets/checklist.js",

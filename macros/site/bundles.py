@@ -66,7 +66,7 @@ WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
         "checklist-index": Widget(
             hooks=("data-checklist-summary", "data-checklist-history"),
             js="assets/checklist-index.js",
-            css="assets/checklist.css",
+            css="assets/checklist-index.css",
         ),
         "quiz": Widget(
             hooks=("data-quiz", "data-quiz-best"),
@@ -123,6 +123,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         ),
         "assets/paper.js": ("assets/js/paper.js",),
         "assets/checklist.css": ("assets/css/checklist.css",),
+        "assets/checklist-index.css": ("assets/css/checklist-index.css",),
         "assets/checklist.js": ("assets/js/checklist-records.js", "assets/js/checklist.js"),
         "assets/checklist-index.js": (
             "assets/js/checklist-records.js",  # each bundle has it; it runs once on a page

@@ -290,6 +290,9 @@
     }
     root.getBoundingClientRect(); // laid out now, while anchoring is off
     page.overflowAnchor = "";
+    // Where the list without them was too short to scroll that far: the rest of the way.
+    const y = history.state?.y;
+    if (y > window.scrollY) window.scrollTo(history.state.x || 0, y);
   }
 
   function init() {
