@@ -130,6 +130,23 @@ def test_tapping_anywhere_on_a_row_ticks_it_and_counts_progress(
     assert ticked(form) == [ids[1]]
 
 
+def test_a_double_tap_ticks_once(phone: Any, site: SiteServer, handbook: Handbook) -> None:
+    """Two taps in quick succession (a double tap, or a second tap when the first seemed not
+    to take) ticked and unticked the item, with nothing to say so."""
+    ids = item_ids(handbook, FIRST)
+    form = open_checklist(phone, site)
+    row = form.locator("label.hb-check__row").first
+    row.evaluate("(label) => { label.click(); label.click(); }")  # two taps 0 ms apart
+    assert ticked(form) == [ids[0]]
+    box(form, ids[1]).dblclick()  # a mouse's double click too
+    assert ticked(form) == ids[:2]
+    row.tap()  # another item in between: a tap of its own, which unticks
+    assert ticked(form) == [ids[1]]
+    phone.reload()
+    form = open_checklist(phone, site)
+    assert ticked(form) == [ids[1]]
+
+
 def test_all_ticked_shows_a_clear_done_state(
     phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:
@@ -218,7 +235,11 @@ def test_ticking_never_moves_the_rows_under_the_thumb(
         names = [f"row {n}" for n in range(1, len(ids) + 1)] + ["the foot"]
         done: set[str] = set()
         # every row from the first tick to 全部完成, then the longest and the first unticked
+        previous = None
         for index in [*range(len(ids)), longest, 0]:
+            if index == previous:  # the same row again: a second later, not a double tap
+                page.clock.fast_forward(1000)
+            previous = index
             rows.nth(index).tap()
             done ^= {ids[index]}
             assert ticked(form) == [item for item in ids if item in done]

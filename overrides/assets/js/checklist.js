@@ -220,10 +220,20 @@
       store();
       update();
     };
+    let last = null; // the box changed last, and when
+    let lastAt = 0;
     root.addEventListener("change", (event) => {
       const box = event.target;
       if (!boxes.includes(box)) return;
       const wanted = box.checked;
+      // A double tap (or a second tap when the first seemed not to take) ticked and unticked
+      // the item without a word: the same box changed again within half a second is undone.
+      if (box === last && Date.now() - lastAt < 500) {
+        box.checked = !wanted;
+        return;
+      }
+      last = box;
+      lastAt = Date.now();
       newDay();
       const item = box.dataset.item;
       if (wanted) {
