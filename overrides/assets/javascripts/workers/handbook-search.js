@@ -59,8 +59,9 @@
 
   /* An index that did not arrive is fetched again by the worker itself, soon at first (a weak
    * line breaks one download and carries the next) and then less often, and at once when the
-   * page says the device is back online (main.html): the question last asked is answered when it arrives, with
-   * no need to type it again. A newer question, or the box emptied, drops the try. */
+   * page says the device is back online (main.html): the question last asked is answered when
+   * it arrives, with no need to type it again. A newer question, or the box emptied, drops
+   * the try. */
   const RETRY_FIRST = 3000;
   const RETRY_MOST = 60000;
   let wait = RETRY_FIRST;
