@@ -16,6 +16,7 @@ from macros.content.urls import quiz_url
 
 from .support import ROOT
 from .support.content import checklist_at
+from .support.fixture import site_name
 from .support.pdf import (
     ASK_FOR_LAYOUT,
     SHORT_TEXTS,
@@ -75,11 +76,15 @@ def check_printed_pages(desktop: Any, site: SiteServer, handbook: Handbook, url:
     version = content_version(url, handbook)
     assert version, "the tests run in a git checkout"
     footer = printed_footer(desktop, version)
+    # (打印全部检查表's forms name their own checklist, and count no pages: handed out one by
+    # one, a form read 第 3 / 6 页 of a pile; test_each_checklist_of_the_content_… checks it.)
+    pile = url == "checklists/print/"
     for number, pdf_page in enumerate(printed, start=1):
         text = page_text(pdf_page)
         assert not lone_characters(text, short), (url, number, lone_characters(text, short))
-        assert footer in text, (url, number, footer)
-        assert f"第 {number} / {total} 页" in text, (url, number)
+        assert pile or footer in text, (url, number, footer)
+        assert pile or f"第 {number} / {total} 页" in text, (url, number)
+        assert f"内容版本 {folded(version)}" in text, (url, number)
         if url.startswith("quizzes/"):  # a worksheet: whose it is, on every page, once
             asked = desktop.locator(".quiz-q").count()  # out of how many the score is
             name_line = rf"姓名 _+ 日期 _+ 得分 _+ / {asked}\b"
@@ -320,9 +325,16 @@ def test_each_checklist_of_the_content_prints_on_one_a4_form(
         if printed != 1:
             outgrew.append(outgrown(checklist_at(checklist), printed, 1, SPLIT_CHECKLIST))
     assert not outgrew, "\n".join(outgrew)
-    # 打印全部检查表: one form each, none split over two sheets
+    # 打印全部检查表: one form each, none split over two sheets, and each says at its foot
+    # which checklist it is, not 打印全部检查表 and 第 3 / 6 页 (handed out one by one)
     desktop.goto(site.page_url("checklists/print/"))
-    assert len(pages(desktop.pdf(format="A4"))) == len(handbook.checklists.checklists)
+    sheets = [page_text(sheet) for sheet in pages(desktop.pdf(format="A4"))]
+    assert len(sheets) == len(handbook.checklists.checklists)
+    version = content_version("checklists/print/", handbook)
+    for checklist, sheet in zip(handbook.checklists.checklists, sheets, strict=True):
+        foot = folded(f"{site_name()} · {checklist.title} · 内容版本 {version}")
+        assert foot in sheet and "页" not in sheet.split(foot)[-1], (checklist.id, sheet[-200:])
+        assert "打印全部" not in sheet
 
 
 def test_the_phrase_sheet_fits_two_pages_with_every_phrase_and_what_to_say_instead(

@@ -64,7 +64,9 @@ def test_a_report_names_the_version_of_its_entrys_own_file(handbook: Handbook) -
 
 def test_gitlab_uses_its_own_form(handbook: Handbook) -> None:
     config = SimpleNamespace(
-        extra={"content_repo": "https://gitlab.corp.cn/kefu/handbook/"}, site_url=SITE
+        extra={"content_repo": "https://gitlab.corp.cn/kefu/handbook/"},
+        site_url=SITE,
+        site_name="营业厅服务手册",
     )
     site = site_config(config)  # type: ignore[arg-type]
     assert (site.issues, site.issues_host) == ("https://gitlab.corp.cn/kefu/handbook", "gitlab")

@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 from ..content.model import Checklist, ChecklistItem, Procedure, Step
 from ..content.urls import CHECKLISTS_PRINT_URL, CHECKLISTS_URL, checklist_url
-from .escape import anchor, json_text
+from .escape import anchor, css_string, json_text
+from .printouts import print_footer
 from .renderer import Link, Renderer
 
 # The fields at the top of the paper form, in print order, with the key a saved record keeps
@@ -188,9 +189,17 @@ def render_page(renderer: Renderer, ident: str) -> str:
 
 
 def render_print_all(renderer: Renderer) -> str:
-    """Every checklist as a paper form, one per page."""
-    views = [checklist_view(renderer, c) for c in renderer.handbook.checklists.checklists]
+    """Every checklist as a paper form, one per page. Each sheet says at its foot which
+    checklist it is, not 打印全部检查表 and its place in the pile: handed out one by one, a
+    form read 第 3 / 6 页."""
+    checklists = renderer.handbook.checklists
+    views = [checklist_view(renderer, c) for c in checklists.checklists]
+    version = renderer.site.version_of(checklists.where.file)
+    footers = [
+        css_string(print_footer(renderer.site.site_name, c.title, version))
+        for c in checklists.checklists
+    ]
     return renderer.render(
         "checklists/print_all.html",
-        **_context(renderer, views=views, live=False, title_tag=Markup("h2")),
+        **_context(renderer, views=views, footers=footers, live=False, title_tag=Markup("h2")),
     )

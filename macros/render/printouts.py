@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..content.markers import strip_markers
 from ..content.model import Phrase
 from ..content.urls import (
     CHECKLISTS_PRINT_URL,
@@ -59,3 +60,11 @@ def render_list(renderer: Renderer) -> str:
         checklists_href=Markup(renderer.links.href_page(CHECKLISTS_PRINT_URL)),
         quizzes_href=Markup(renderer.links.href_page(QUIZZES_URL)),
     )
+
+
+def print_footer(site_name: str, title: str | None, version: str | None) -> str:
+    """What every printed sheet says at its foot, beside its page number: the handbook, the
+    page (a loose sheet of a ten-page handout can be put back) and the content version."""
+    parts = [site_name, strip_markers(title) if title else None]
+    parts.append(f"内容版本 {version}" if version else None)
+    return " · ".join(part for part in parts if part)

@@ -37,6 +37,7 @@ def site_config(config: MkDocsConfig) -> SiteConfig:
     repo = str(config.extra.get("content_repo") or "").rstrip("/")
     branch = str(config.extra.get("content_branch") or "main")
     reports = SiteConfig(
+        site_name=config.site_name,
         issues=repo,
         issues_host="gitlab" if "gitlab" in repo.lower() else "github",
         report_email=str(config.extra.get("report_email") or ""),

@@ -32,6 +32,7 @@ from ..content.markers import strip_markers
 from ..content.problems import ContentError
 from ..render.checker import SPEC_FILE as PHRASE_SPEC_FILE
 from ..render.escape import css_string
+from ..render.printouts import print_footer
 from ..render.review import ITEMS_FILE
 from . import bundles, pages, whatsnew
 from .build import HandbookBuild
@@ -196,14 +197,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.build.after_build(config, preview=self.serving)
-
-
-def print_footer(site_name: str, title: str | None, version: str | None) -> str:
-    """What every printed sheet says at its foot, beside its page number: the handbook, the
-    page (a loose sheet of a ten-page handout can be put back) and the content version."""
-    parts = [site_name, strip_markers(title) if title else None]
-    parts.append(f"内容版本 {version}" if version else None)
-    return " · ".join(part for part in parts if part)
 
 
 def restart_serve(site_dir: Path) -> None:
