@@ -21,8 +21,13 @@
      with the spec before anything is reported). */
   const labelOf = (phrase) => HandbookChecker.labelOf(phrase);
 
+  /* The words of `name` (a data-said-… of review/practice.html: the page's HTML has more
+     room than its script's byte budget), %0 filled in. */
+  const said = (name, value) =>
+    document.querySelector("[data-practice]").dataset[name].replace("%0", value);
+
   function statusText(findings) {
-    if (!findings.length) return "没有查到手册列出的禁语。语气和态度还要自己把关。";
+    if (!findings.length) return said("saidClean");
     const tone = findings.filter((finding) => finding.phrase.kind === "tone").length;
     const listed = findings.length - tone;
     const what = [
@@ -183,7 +188,7 @@
     async function compare(again = false) {
       const text = input.value;
       const shown = at;
-      status.textContent = "正在检查……";
+      status.textContent = said("saidChecking");
       const address = (name) => new URL(root.dataset[name], location.href).href;
       const compiled = await compiledSpec(address("practiceSpec"), address("practiceCore"));
       if (shown !== at) return; // the reader moved on to another line meanwhile
@@ -194,7 +199,7 @@
       const listed = findings.some((finding) => finding.phrase.kind !== "tone");
       if (!state.saved) like.disabled = listed;
       unlike.hidden = !listed || !!state.saved;
-      if (!compiled) status.textContent = "禁语检查没能打开：请连上网络再点一次“对照”。";
+      if (!compiled) status.textContent = said("saidUnopened");
       $("[data-practice-shown]").replaceChildren(
         items[at].querySelector("[data-practice-model]").cloneNode(true),
       );
@@ -218,8 +223,8 @@
         const card = queue.cards(hour, new Set([id]))[0]?.card;
         saved.textContent =
           ok && card
-            ? `已记下：${queue.when(card.due - queue.today(hour), hour)}在今日复习里再练这一句。`
-            : "没能保存：本机的浏览器不让网页存东西。";
+            ? said("saidSaved", queue.when(card.due - queue.today(hour), hour))
+            : said("saidUnsaved");
         rated(button.dataset.practiceGrade);
         unlike.hidden = true;
         onward.hidden = false;
