@@ -361,6 +361,24 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     assert phone.evaluate("window.printedTitle") == f"{checklist.title}（记录 5月1日 第 1 张）"
 
 
+def test_whose_sheet_it_is_says_the_name_as_typed(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """The name goes into a sentence of the page's HTML (%s): $& or %t typed in it must stay
+    as typed, not become the pattern's text or the time."""
+    phone = shanghai_phone
+    checklist = another(handbook)
+    phone.clock.set_system_time(at("2030-05-01", 8))
+    form = open_checklist(phone, site, checklist.id)
+    tick(phone, form, checklist.items[0].id, at("2030-05-01", 8, 1))
+    form.locator('[data-who="name"]').fill("$&%t小王")
+    phone.clock.set_system_time(at("2030-05-01", 11))
+    form = open_checklist(phone, site, checklist.id)
+    expect(form.locator("[data-handover]")).to_contain_text(
+        "这张表是$&%t小王勾的，最后一次在 08:01。"
+    )
+
+
 def test_a_record_link_opened_on_a_phone_without_that_record_says_so(
     shanghai_phone: Any, site: SiteServer, handbook: Handbook
 ) -> None:

@@ -89,9 +89,10 @@
       const last = Math.max(0, ...Object.values(record.t));
       const handover = $("[data-handover]");
       handover.hidden = shown !== today || !last || Date.now() - last < BUSY;
-      $("[data-handover-said]").textContent = root.dataset.saidHandover
-        .replace("%s", record.name + (record.shift && `（${record.shift}）`) || "上一班")
-        .replace("%t", hm(new Date(last)));
+      const who = record.name + (record.shift && `（${record.shift}）`) || "上一班";
+      $("[data-handover-said]").textContent = root.dataset.saidHandover.replace(/%[st]/g, (m) =>
+        m === "%s" ? who : hm(new Date(last)),
+      );
       const now = new Date();
       $("[data-record-summary]").textContent =
         `完成 ${count.done}/${count.total} 项${count.na ? `，${count.na} 项不适用` : ""}` +
@@ -255,7 +256,7 @@
       const ticked = Object.keys(record.t).length;
       if (event.target.dataset.who !== "name" || !named || !name || name === named || !ticked)
         return;
-      if (!confirm(root.dataset.askNewName.replace("%s", named))) return;
+      if (!confirm(root.dataset.askNewName.replace("%s", () => named))) return;
       record.name = named;
       root.hbReset();
       event.target.value = record.name = name;

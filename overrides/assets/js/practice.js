@@ -24,7 +24,7 @@
   /* The words of `name` (a data-said-… of review/practice.html: the page's HTML has more
      room than its script's byte budget), %0 filled in. */
   const said = (name, value) =>
-    document.querySelector("[data-practice]").dataset[name].replace("%0", value);
+    document.querySelector("[data-practice]").dataset[name].replace("%0", () => value);
 
   function statusText(findings) {
     if (!findings.length) return said("saidClean");

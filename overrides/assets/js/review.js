@@ -111,11 +111,11 @@
         verdict,
         "p",
         "verdict-text",
-        right ? "✓ 答对了" : `✗ 答错了。正确答案：${answer.join("；")}`,
+        right ? words("saidRight") : fill("saidWrong", answer.join("；")),
       ).id = `hb-review-v-${id}`;
       for (const input of inputs) {
         if (input.checked && input.dataset.why) {
-          add(verdict, "p", "miss", `你选的这句：${input.dataset.why}。`);
+          add(verdict, "p", "miss", fill("saidChose", input.dataset.why));
         }
       }
       add(verdict, "p", "why", item.e);
@@ -133,10 +133,10 @@
   /* A phrase or a customer line: think of the answer first, then see it and rate yourself. */
   function recall(card, kind, item, graded) {
     if (kind === "p") {
-      add(card, "p", "prompt", `这句是禁语：“${item.x}”`);
+      add(card, "p", "prompt", fill("saidPhrase", item.x));
       add(card, "p", "ask", words("askPhrase"));
     } else {
-      add(card, "p", "prompt", `客户说：“${item.x}”`);
+      add(card, "p", "prompt", fill("saidLine", item.x));
       add(card, "p", "ask", words("askLine"));
     }
     // A reply written down is there to compare with the model answer (without it, 像不像 was
