@@ -58,15 +58,15 @@ LIST_NAME_MAX: Final = 12
 # so the gaps' `{0,8}` never look like one. checker-core.js uses the same expression.
 LIST_REFERENCE: Final = r"\{([^{}0-9,][^{}]*)\}"
 _REFERENCE = re.compile(LIST_REFERENCE)
+_FIRST_ONLY: Final = "“^”只能写在写法的最前面（表示从一句话的开头查起）"
+_LAST_ONLY: Final = "“$”只能写在写法的最后面（表示查到一句话的结尾）"
 _REJECTED: Final = MappingProxyType(
     {
         "\\": "不支持反斜杠“\\”",
         ".": "不支持半角点“.”：中间夹几个字请用 *，句号请用中文“。”",
         "+": "不支持“+”：要表示可有可无请用 ?",
-        "^": "“^”只能写在写法的最前面（表示从一句话的开头查起）",
-        "＾": "“^”只能写在写法的最前面（表示从一句话的开头查起）",
-        "$": "“$”只能写在写法的最后面（表示查到一句话的结尾）",
-        "＄": "“$”只能写在写法的最后面（表示查到一句话的结尾）",
+        **dict.fromkeys(_CARET, _FIRST_ONLY),
+        **dict.fromkeys(_DOLLAR, _LAST_ONLY),
     }
 )
 

@@ -260,8 +260,8 @@
       if (mistakes) words = wrong.length ? "这几题还要再看看。" : "上次答错的题，这次都答对了。";
       // What happens to the mistakes (今日复习 takes every question answered wrong).
       // Shown again on a later day, "明天" would be a day late.
-      const hour = Number(quiz.dataset.reviewDayStart) || 0;
-      const next = window.hbReviewFeed?.nextDay(hour) ?? "明天";
+      const feed = window.hbReviewFeed;
+      const next = feed ? feed.nextDay(feed.hourOf(quiz)) : "明天";
       if (wrong.length)
         words += `答错的 ${wrong.length} 题${saved ? "已放进" : `${next}会回到`}“今日复习”。`;
       find(".quiz-record").textContent = words;

@@ -73,12 +73,19 @@
   if (typeof location$ !== "undefined") location$.subscribe((url) => opened(url));
 
   const any = () => Object.keys(histories()).length > 0;
-  /* The next review day, in words: 明天; but between midnight and the hour a day starts
-     (day_start_hour, content/checklists.yml) the next day starts later today. */
+  /* The hour the review day starts (day_start_hour, content/checklists.yml), as the page
+     carries it in data-review-day-start. */
+  function hourOf(element) {
+    const hour = Number(element?.dataset.reviewDayStart);
+    return Number.isInteger(hour) && hour >= 0 && hour < 24 ? hour : 0;
+  }
+
+  /* The next review day, in words: 明天; but between midnight and the hour a day starts the
+     next day starts later today. */
   const nextDay = (hour, at = Date.now()) =>
     new Date(at).getHours() < hour ? `今天 ${hour} 点以后` : "明天";
 
-  window.hbReviewFeed = { record, histories, any, nextDay };
+  window.hbReviewFeed = { record, histories, any, hourOf, nextDay };
   const start = () => {
     caught = new Set();
     opened();

@@ -8,12 +8,7 @@
   if (window.hbReview) return;
   const fsrs = globalThis.HandbookFsrs;
   const { MINUTE } = globalThis.HandbookHistory;
-  const { record, histories, any } = window.hbReviewFeed;
-
-  function hourOf(element) {
-    const hour = Number(element?.dataset.reviewDayStart);
-    return Number.isInteger(hour) && hour >= 0 && hour < 24 ? hour : 0;
-  }
+  const { record, histories, any, hourOf } = window.hbReviewFeed;
 
   const today = (hour, at = Date.now()) => fsrs.dayOf(at, hour);
 
