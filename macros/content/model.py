@@ -263,8 +263,9 @@ class Topic(Entry):
 #   **              只用在 exceptions 里：中间可以夹更多的字（最多 30 个，不跨句子），用来写
 #                   “先说了限度、后面接着给出办法”：我*不(知道|清楚)**我马上(问|查)
 #   {名字}          词表（content/checker.yml）里的任何一个说法：{我方}{不管}这(个|事)
-#   ^ 开头、$ 结尾  从一句话的开头查起、查到一句话的结尾（句号、问号、叹号、换行或整段的头尾；
-#                   “员工：”之后也是开头）：^不(知道|清楚)$ 只查单独说的一句“不知道。”
+#   ^ 开头、$ 结尾  从一句或半句的开头查起（整段开头，句号、逗号、冒号、换行之后）、查到一句话的
+#                   结尾（句号、问号、叹号、换行、整段结尾；逗号不算）：^不(知道|清楚)$ 查得出
+#                   “不知道。”“好的，不知道。”，查不出“不知道，我帮您查”
 #
 # Brackets, braces, | and * may be full-width（）｛｝｜【】＊; a full-width ？ right after a
 # bracket or brace is "?", after a character an ordinary question mark (a pause).

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .normalise import normalise
 from .spec import SPEC_VERSION, Phrase, PhraseSpec, ToneSpec, spec_classes
 from .syntax import LIST_REFERENCE, expand_lists, trim_edges
-from .tone import STAFF_LABELS, customer_lines, score, table, units
+from .tone import customer_lines, score, table, units
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,6 @@ class Matcher:
             raise ValueError("phrase spec was built with different character classes")
         if spec["reference"] != LIST_REFERENCE:
             raise ValueError("phrase spec was built with a different list reference")
-        if spec["speakers"] != list(STAFF_LABELS):
-            raise ValueError("phrase spec was built with different staff labels")
         self.phrases = spec["phrases"]
         lists = spec["lists"]
         self._match = [

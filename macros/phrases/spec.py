@@ -14,9 +14,9 @@ from typing import Final, NotRequired, TypedDict
 
 from .normalise import IGNORE_CLASS, NEWLINE_CLASS, PAUSE_CLASS, STOP_CLASS
 from .syntax import LIST_REFERENCE, Lexicon, PatternCompiler, literal_text
-from .tone import STAFF_LABELS, ToneModel
+from .tone import ToneModel
 
-SPEC_VERSION: Final = 3
+SPEC_VERSION: Final = 4
 
 
 class SpecClasses(TypedDict):
@@ -61,7 +61,6 @@ class PhraseSpec(TypedDict):
     version: int
     classes: SpecClasses
     reference: str  # the regex that finds a list name in a regex: `{名字}`
-    speakers: list[str]  # staff labels a sentence may open with (syntax.py, trim_edges)
     lists: dict[str, str]  # name → regex of the list's words, no references left
     phrases: list[Phrase]
     tone: NotRequired[ToneSpec]
@@ -111,7 +110,6 @@ def make_spec(
         "version": SPEC_VERSION,
         "classes": spec_classes(),
         "reference": LIST_REFERENCE,
-        "speakers": list(STAFF_LABELS),
         "lists": {name: word_list.regex for name, word_list in lists.items()},
         "phrases": list(phrases),
     }

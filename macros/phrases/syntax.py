@@ -20,7 +20,6 @@ from types import MappingProxyType
 from typing import Final
 
 from .normalise import PAUSE, STOP, fold, kind_of
-from .tone import STAFF_LABELS
 
 GAP_MAX: Final = 8  # `*` in a pattern: at most this many characters, never across a stop or line
 # `**`, only in exceptions: the rest of a clause or two, for "says the limit, then the next step"
@@ -28,16 +27,17 @@ LONG_GAP_MAX: Final = 30
 BREAK_RE: Final = f"[{PAUSE}{STOP}]?"
 GAP_RE: Final = f"[^{STOP}\\n]{{0,{GAP_MAX}}}?"
 LONG_GAP_RE: Final = f"[^{STOP}\\n]{{0,{LONG_GAP_MAX}}}?"
-# `^` first, `$` last: the words make a whole sentence (a bare 不知道。). A sentence starts at
-# the text's start, after a stop (。！？; normalised to 。) or a line break, and after the staff
-# member's label of a call record's line (员工：); it ends at a stop, a break or the text's end.
-# The start takes what precedes the words in (browsers without lookbehind run checker-core.js),
-# and both matchers leave it out of the span they report (`trim_edges`); the end only looks
-# ahead, so that the next sentence can start there (不知道。不知道。).
-SPEAKER_RE: Final = f"(?:{'|'.join(STAFF_LABELS)}){PAUSE}"
-SENTENCE_START_RE: Final = f"(?:^|[{STOP}\\n])(?:{SPEAKER_RE})?"
+# `^` first, `$` last: the words make a whole sentence or clause (a bare 不知道。, 好的，等着。).
+# One starts at the text's start, after a stop (。！？; normalised to 。), a pause (，、：; so also
+# after a call record's label, 员工：) or a line break; it ends at a stop, a break or the text's
+# end (not at a pause: 不知道，我帮您查 is not a bare 不知道). The start takes what precedes the
+# words in (browsers without lookbehind run checker-core.js), and both matchers leave it out of
+# the span they report (`trim_edges`); the end only looks ahead, so that the next sentence can
+# start there (不知道。不知道。).
+SENTENCE_START_RE: Final = f"(?:^|[{STOP}{PAUSE}\\n])"
 SENTENCE_END_RE: Final = f"(?=[{STOP}\\n]|$)"
-EDGES: Final = f"{STOP}\n"
+EDGES: Final = f"{STOP}\n"  # what a span never ends with
+OPENINGS: Final = EDGES + PAUSE  # what a span never starts with
 MIN_LENGTH: Final = 2  # a pattern matching a single character would mark ordinary speech
 MAX_GAPS: Final = 3
 
@@ -538,16 +538,11 @@ def _compile_list(
 
 
 def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
-    """A match's span without the sentence edges a `^` or `$` took in (`SENTENCE_START_RE`):
-    stops and line breaks at either end, and a staff label opening the sentence.
+    """A match's span without the edges a `^` or `$` took in (`SENTENCE_START_RE`): stops,
+    pauses and line breaks before the words, stops and line breaks after them.
     `checker-core.js` (`spansOf`) trims exactly the same."""
-    while start < end and text[start] in EDGES:
+    while start < end and text[start] in OPENINGS:
         start += 1
-    if start == 0 or text[start - 1] in EDGES:
-        for label in STAFF_LABELS:
-            if text.startswith(label + PAUSE, start, end):
-                start += len(label) + 1
-                break
     while end > start and text[end - 1] in EDGES:
         end -= 1
     return start, end

@@ -37,7 +37,7 @@ SPACES = [" ", "\u3000", "\t", "\u00a0", "\u200b", "\ufeff", "\u00ad", "\u2060"]
 BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029"]
 ODD = ["😀", "𠀀", "e\u0301", "Ａ", "ｂ", "１", "㈠", "⑵", "\uf967", "ｶ", "ﾞ", "ﬁ", "Ⅷ", "ß", "İ"]
 ODD += ["自已", "自已经", "已", "自"]  # the slip read as meant (normalise.py), split anyhow
-ODD += ["不知道", "不清楚啊"]  # whole sentences (a pattern's ^ and $) between stops and breaks
+ODD += ["不知道", "不清楚啊", "等着"]  # whole sentences or clauses (a pattern's ^ and $)
 # Who says a line of a pasted call record: the customer's lines are not checked.
 SPEAKERS = [
     "客户：",

@@ -30,7 +30,6 @@
         ignore: wholeCharacter(spec.classes.ignore),
         pause: wholeCharacter(spec.classes.pause),
       },
-      speakers: spec.speakers.map((label) => label + PAUSE), // as they open a sentence
       phrases: spec.phrases.map((phrase) => ({
         phrase,
         match: phrase.match.map(everywhere),
@@ -110,9 +109,9 @@
   }
 
   /** Matches of every expression, as [first, last + 1] code-point indexes of the normalised
-   * text, without the sentence edges a pattern's ^ or $ took in: stops and breaks at either
-   * end, a staff label opening the sentence (syntax.py, trim_edges). */
-  function spansOf(expressions, normal, speakers) {
+   * text, without the edges a pattern's ^ or $ took in: stops, pauses and breaks before the
+   * words, stops and breaks after them (syntax.py, trim_edges). */
+  function spansOf(expressions, normal) {
     const spans = [];
     const text = normal.text;
     const edge = (unit) => text[unit] === STOP || text[unit] === NEWLINE;
@@ -123,11 +122,7 @@
         if (match[0].length) {
           let from = match.index;
           let to = match.index + match[0].length;
-          while (from < to && edge(from)) from++;
-          if (from === 0 || edge(from - 1)) {
-            const label = speakers.find((s) => from + s.length <= to && text.startsWith(s, from));
-            if (label) from += label.length;
-          }
+          while (from < to && (edge(from) || text[from] === PAUSE)) from++;
           while (to > from && edge(to - 1)) to--;
           if (to > from) spans.push([normal.codePointAt[from], normal.codePointAt[to - 1] + 1]);
         } else {
@@ -302,9 +297,9 @@
     const quoted = compiled.tone ? customerLines(Array.from(normal.text), compiled.tone.model) : [];
     const candidates = [];
     compiled.phrases.forEach((entry, order) => {
-      const hits = spansOf(entry.match, normal, compiled.speakers);
+      const hits = spansOf(entry.match, normal);
       if (!hits.length) return;
-      const exceptions = spansOf(entry.except, normal, compiled.speakers);
+      const exceptions = spansOf(entry.except, normal);
       for (const [start, end] of hits) {
         const excused = exceptions.some(([from, to]) => from <= start && end <= to);
         const saidByCustomer = quoted.some(([from, to]) => from <= start && start < to);
