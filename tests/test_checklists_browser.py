@@ -523,8 +523,15 @@ def test_an_item_can_be_marked_not_applicable(
     expect(not_applicable).to_have_accessible_description(item.text)
     box(form, critical[0]).check()
     not_applicable.tap()
-    # no longer ticked, no longer counted, no longer required
+    # no longer ticked, no longer counted, no longer required (nor badged so)
     assert not_applicable.get_attribute("aria-pressed") == "true"
+
+    def badge(item: str) -> Any:
+        return form.locator(f'.hb-check:has(input[data-item="{item}"]) .hb-must')
+
+    expect(badge(critical[0])).to_have_count(1)
+    expect(badge(critical[0])).to_be_hidden()
+    expect(badge(critical[1])).to_be_visible()
     assert ticked(form) == []
     box(form, critical[1]).check()
     assert progress(form) == f"1/{len(checklist.items) - 1}"
