@@ -721,6 +721,12 @@ def test_printing_gives_a_worksheet_without_header_or_navigation(
 ) -> None:
     answers = Answers(SHORT)
     open_quiz(desktop, site, SHORT)
+    # 打印试卷 and 打印答案 read as large as the site's other buttons (they were 11.6 px)
+    sizes = desktop.locator(".quiz-paper .hb-btn").evaluate_all(
+        "bs => bs.map(b => parseFloat(getComputedStyle(b).fontSize))"
+    )
+    other = desktop.locator(".hb-btn:not(.quiz-paper .hb-btn)").first
+    assert sizes == [float(other.evaluate("b => parseFloat(getComputedStyle(b).fontSize)"))] * 2
     desktop.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".quiz-controls"):
         assert desktop.locator(chrome).first.is_hidden(), chrome
