@@ -77,6 +77,26 @@ def test_a_listed_phrase_the_customer_says_in_a_call_record_is_not_the_staffs(
     assert [p for p, _ in marks(matcher, "客户：你好\n员工：你烦不烦啊")] == ["fan-bu-fan"]
 
 
+@pytest.mark.parametrize(
+    "record",
+    [
+        "[00:00:07] 客户：你肯定弄错了\n[00:00:12] 坐席：你烦不烦啊",
+        "10:02:05 客户：你肯定弄错了\n10:02:12 坐席：你烦不烦啊",
+        "客户 2026-12-01 10:02:05：你肯定弄错了\n坐席 2026-12-01 10:02:12：你烦不烦啊",
+        "客户（10:02:05）：你肯定弄错了\n坐席（10:02:12）：你烦不烦啊",
+    ],
+)
+def test_a_call_records_time_stamps_do_not_hide_who_speaks(matcher: Matcher, record: str) -> None:
+    """Recording systems stamp each line with the time, before the speaker or after it: the
+    customer's line is still theirs, and the stamp is not part of what the staff member said."""
+    assert marks(matcher, record) == [("fan-bu-fan", "你烦不烦")]
+
+
+def test_a_line_opening_with_a_number_is_still_checked(matcher: Matcher) -> None:
+    assert [p for p, _ in marks(matcher, "10块钱的套餐，你肯定弄错了")] == ["ni-kending-nonghun"]
+    assert [p for p, _ in marks(matcher, "客户10点来的，你肯定弄错了")] == ["ni-kending-nonghun"]
+
+
 def test_an_apology_for_not_noticing_the_customer_is_not_a_brush_off(matcher: Matcher) -> None:
     """我不知道 pushes a question back; 我不知道您已经等了这么久 apologises (seen marked on a
     phone, 2026-12-04: an exception of the phrase, not the corpus, whose every line moves the

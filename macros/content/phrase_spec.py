@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ..phrases.spec import Phrase as CompiledPhrase
 from ..phrases.spec import PhraseSpec, ToneSpec, make_spec, phrase_spec
 from ..phrases.syntax import PatternCompiler
-from ..phrases.tone import MODEL_FILE, load_model
+from ..phrases.tone import MODEL_FILE, load_model, openings
 from .handbook import Handbook
 from .markers import strip_markers
 from .model import Phrase
@@ -48,6 +48,7 @@ def build_spec(
 def _tone(handbook: Handbook, href: Callable[[str], str] | None) -> ToneSpec:
     note = handbook.checker.tone
     url = handbook.url_of(note.see)
+    model = load_model(MODEL_FILE)["model"]
     return {
         "id": TONE_ID,
         "kind": "tone",
@@ -56,5 +57,6 @@ def _tone(handbook: Handbook, href: Callable[[str], str] | None) -> ToneSpec:
         "alternatives": [strip_markers(text) for text in note.alternatives],
         "url": url,
         "href": href(note.see) if href else url,
-        "model": load_model(MODEL_FILE)["model"],
+        "model": model,
+        "openings": openings(model),
     }

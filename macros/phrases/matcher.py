@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .normalise import normalise
 from .spec import SPEC_VERSION, Phrase, PhraseSpec, ToneSpec, spec_classes
 from .syntax import LIST_REFERENCE, expand_lists, trim_edges
-from .tone import customer_lines, score, table, units
+from .tone import customer_lines, openings, score, table, units
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ class Matcher:
             [re.compile(expand_lists(s, lists)) for s in p["except"]] for p in self.phrases
         ]
         self.tone: ToneSpec | None = spec.get("tone")
+        if self.tone and self.tone["openings"] != openings(self.tone["model"]):
+            raise ValueError("phrase spec was built with different call record line openings")
         self._tone_weights = table(self.tone["model"]) if self.tone else {}
 
     def find(self, text: str) -> list[Finding]:

@@ -14,7 +14,7 @@ from typing import Final, NotRequired, TypedDict
 
 from .normalise import IGNORE_CLASS, NEWLINE_CLASS, PAUSE_CLASS, STOP_CLASS
 from .syntax import LIST_REFERENCE, Lexicon, PatternCompiler, literal_text
-from .tone import ToneModel
+from .tone import Openings, ToneModel
 
 SPEC_VERSION: Final = 4
 
@@ -55,6 +55,7 @@ class ToneSpec(TypedDict):
     url: str
     href: str
     model: ToneModel
+    openings: Openings  # a call record line's speaker and time stamps (tone.py, openings)
 
 
 class PhraseSpec(TypedDict):

@@ -29,6 +29,7 @@ import hashlib
 import json
 import math
 import random
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final, TypedDict
@@ -44,6 +45,9 @@ END: Final = "$"
 SEPARATOR: Final = "|"  # between the grams of one weight in the spec (a pause, never a gram)
 CUSTOMER_LABELS: Final = ("客户", "顾客", "用户", "客人", "来电人", "来电", "对方")
 STAFF_LABELS: Final = ("员工", "客服", "坐席", "营业员", "话务员", "柜员", "工作人员", "店员")
+# Recording systems put a time stamp before a line's speaker or between the speaker and the
+# colon ([00:01:07] 客户：, 10:02:05 坐席：, 客户 2026-12-01 10:02:05：); normalised, digits and pauses.
+STAMP: Final = f"[0-9]+(?:{PAUSE}[0-9]+)*"
 SCALE: Final = 20  # weights are stored as round(weight × SCALE)
 THRESHOLD: Final = 40  # a logit of 2: the model is over seven to one it is a brush-off
 FEATURES: Final = 2000  # the grams kept, heaviest first: what the page downloads
@@ -114,21 +118,36 @@ def customer_lines(text: str, model: ToneModel) -> list[tuple[int, int]]:
     return spans
 
 
+class Openings(TypedDict):
+    """Regexes of a call record line's opening, up to its words, as the spec carries them."""
+
+    customer: str
+    staff: str
+
+
+def openings(model: ToneModel) -> Openings:
+    """A line opens with its speaker's label and a colon, and may have a time stamp before the
+    label or after it; run at the line's start."""
+
+    def opening(labels: Iterable[str]) -> str:
+        either = "|".join(labels)
+        return f"[{PAUSE}{STOP}0-9]*(?:{either})(?:{PAUSE}?{STAMP})?{PAUSE}"
+
+    return {"customer": opening(model["customer_labels"]), "staff": opening(model["staff_labels"])}
+
+
 def _customer_says(text: str, start: int, model: ToneModel) -> bool:
-    while start < len(text) and text[start] in (PAUSE, STOP):
-        start += 1
-    return any(text.startswith(label + PAUSE, start) for label in model["customer_labels"])
+    return re.compile(openings(model)["customer"]).match(text, start) is not None
 
 
 def _line_units(text: str, start: int, end: int, model: ToneModel) -> list[tuple[Span, list[Span]]]:
     if _customer_says(text, start, model):
         return []
+    staff = re.compile(openings(model)["staff"]).match(text, start, end)
+    if staff:
+        start = staff.end()
     while start < end and text[start] in (PAUSE, STOP):
         start += 1
-    for label in model["staff_labels"]:
-        if text.startswith(label + PAUSE, start):
-            start += len(label) + 1
-            break
     pieces: list[list[Span]] = [[]]  # the sentences of each piece
     position = start
     while position < end:

@@ -37,7 +37,12 @@
       })),
       tone: spec.tone && {
         phrase: spec.tone,
-        model: spec.tone.model,
+        model: {
+          ...spec.tone.model,
+          // where a call record line's words begin: speaker, time stamps (tone.py, line_opening)
+          customer: new RegExp(`^(?:${spec.tone.openings.customer})`, "u"),
+          staff: new RegExp(`^(?:${spec.tone.openings.staff})`, "u"),
+        },
         weights: new Map(
           Object.entries(spec.tone.model.weights).flatMap(([weight, grams]) =>
             grams.split("|").map((gram) => [gram, Number(weight)]),
@@ -164,15 +169,16 @@
   }
 
   const separator = (character) => character === PAUSE || character === STOP;
-  const startsWith = (chars, word, at) =>
-    chars.slice(at, at + word.length + 1).join("") === `${word}${PAUSE}`;
+  /** Where the words of the line of `chars` from `start` to `end` begin after an opening that
+   * `regex` matches (a speaker's label, time stamps), or -1. */
+  const opening = (regex, chars, start, end) => {
+    const found = regex.exec(chars.slice(start, end).join(""));
+    return found ? start + found[0].length : -1; // an opening has no astral character
+  };
 
-  /** Whether the line of `chars` from `start` is a customer's in a call record (客户：…). */
-  function customerSays(chars, start, model) {
-    let at = start;
-    while (at < chars.length && separator(chars[at])) at++;
-    return model.customer_labels.some((label) => startsWith(chars, label, at));
-  }
+  /** Whether the line of `chars` from `start` to `end` is a customer's in a call record. */
+  const customerSays = (chars, start, end, model) =>
+    opening(model.customer, chars, start, end) >= 0;
 
   /** Tone (macros/phrases/tone.py, customer_lines): the customer's lines of normalised text,
    * as [start, end) code-point indexes of `chars`; the staff member is checked, not the
@@ -183,7 +189,7 @@
     while (start <= chars.length) {
       let end = chars.indexOf(NEWLINE, start);
       if (end < 0) end = chars.length;
-      if (customerSays(chars, start, model)) spans.push([start, end]);
+      if (customerSays(chars, start, end, model)) spans.push([start, end]);
       start = end + 1;
     }
     return spans;
@@ -211,11 +217,9 @@
       return words >= model.min_ideographs ? [a, b] : null;
     };
     const lineUnits = (from, end) => {
-      if (customerSays(chars, from, model)) return;
-      let start = from;
+      if (customerSays(chars, from, end, model)) return;
+      let start = Math.max(from, opening(model.staff, chars, from, end));
       while (start < end && separator(chars[start])) start++;
-      const staff = model.staff_labels.find((label) => startsWith(chars, label, start));
-      if (staff) start += staff.length + 1;
       const pieces = [[]]; // the sentences of each piece
       let position = start;
       while (position < end) {
