@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Final
 
-# [owner, property, what has it first: Chrome / Safari]. Only what a script of a handbook
-# might reach for; each is gone in at least one floor browser.
+# [owner, property, the first Chrome / Safari with it ("none": no Safari had it by 2024)]. Only
+# what a script of a handbook might reach for; each is missing in at least one floor browser.
 MISSING: Final = (
     ("Array.prototype", "toSorted", "110 / 16"),
     ("Array.prototype", "toReversed", "110 / 16"),
