@@ -92,6 +92,24 @@ def test_a_call_records_time_stamps_do_not_hide_who_speaks(matcher: Matcher, rec
     assert marks(matcher, record) == [("fan-bu-fan", "你烦不烦")]
 
 
+@pytest.mark.parametrize(
+    "record",
+    [
+        # a label on a line of its own, the words under it
+        "客户 00:00:04\n你肯定弄错了\n坐席 00:00:09\n你烦不烦啊",
+        # a long turn over several lines
+        "客户：我问了三遍了\n你肯定弄错了\n坐席：你烦不烦啊",
+        # a whole call on one line, turn after turn
+        "客户：你肯定弄错了。坐席：你烦不烦啊。",
+        # rows pasted from a spreadsheet, and a CSV export
+        "2\t09:15:09\t客户\t你肯定弄错了\n3\t09:15:20\t坐席\t你烦不烦啊",
+        'C01,2026-12-03 11:20:06,客户,,"你肯定弄错了"\nC01,2026-12-03 11:20:12,坐席,,"你烦不烦啊"',
+    ],
+)
+def test_a_customers_turn_lasts_until_the_next_speaker(matcher: Matcher, record: str) -> None:
+    assert marks(matcher, record) == [("fan-bu-fan", "你烦不烦")]
+
+
 def test_a_line_opening_with_a_number_is_still_checked(matcher: Matcher) -> None:
     assert [p for p, _ in marks(matcher, "10块钱的套餐，你肯定弄错了")] == ["ni-kending-nonghun"]
     assert [p for p, _ in marks(matcher, "客户10点来的，你肯定弄错了")] == ["ni-kending-nonghun"]

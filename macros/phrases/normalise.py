@@ -16,13 +16,15 @@ from typing import Final
 # Character classes (bodies of a regex `[...]`), applied to text after per-character NFKC.
 # They travel in the spec, so the browser classifies with exactly these definitions.
 # Spaces are ignorable, not pauses: speech-recognition output and some chat writing put spaces
-# between words ("这 不关 我 的事"), and a phrase must still be found there.
+# between words ("这 不关 我 的事"), and a phrase must still be found there. A tab is a pause: it
+# separates the columns of a row pasted from a spreadsheet (09:15:09⇥客户⇥…).
 NEWLINE_CLASS: Final = r"\n\r\u2028\u2029"
 STOP_CLASS: Final = r"。.!?;"
 IGNORE_CLASS: Final = (
-    r"\t\u000b\u000c \u0085\u00a0\u00ad\u1680\u2000-\u200f\u202f\u205f\u2060-\u2064\u3000\ufeff"
+    r"\u000b\u000c \u0085\u00a0\u00ad\u1680\u2000-\u200f\u202f\u205f\u2060-\u2064\u3000\ufeff"
 )
 PAUSE_RANGES: Final[tuple[tuple[int, int], ...]] = (
+    (0x09, 0x09),  # tab
     (0x21, 0x2F),  # ASCII punctuation and symbols (stops are classified first)
     (0x3A, 0x40),
     (0x5B, 0x60),

@@ -12,8 +12,9 @@ Both matchers run exactly this (`checker-core.js` is the browser's copy): the sa
 normalised text, the same grams, integer weights, so the sums are identical. `train()` is only
 run by `python -m macros tone`, which writes the weights the build embeds.
 
-Units: each line of the normalised text, without a speaker label ("员工：" is dropped, a line
-labelled "客户：" is the customer's and is not scored); a line longer than UNIT_MAX characters is
+Units: each line of what the staff member says in the normalised text, without a speaker label
+("员工：" is dropped; what follows "客户：" is the customer's and is not scored, see `turns`); a line
+longer than UNIT_MAX characters is
 cut between sentences into pieces of at most UNIT_MAX (a longer sentence is a piece alone). A
 unit with fewer than MIN_IDEOGRAPHS Chinese characters is not scored.
 
@@ -32,7 +33,7 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Final, TypedDict
+from typing import Final, NamedTuple, TypedDict
 
 from .normalise import NL, PAUSE, STOP
 
@@ -93,59 +94,75 @@ Span = tuple[int, int]
 
 def units(text: str, model: ToneModel) -> list[tuple[Span, list[Span]]]:
     """Spans [start, end) of normalised text that are scored, in order, each with its sentences
-    when it has more than one (scored alone when it does not pass whole)."""
+    when it has more than one (scored alone when it does not pass whole): the staff member's
+    words, line by line."""
     spans: list[tuple[Span, list[Span]]] = []
-    start = 0
-    while start <= len(text):
-        end = text.find(NL, start)
-        end = len(text) if end < 0 else end
-        spans += _line_units(text, start, end, model)
-        start = end + 1
+    for turn in turns(text, model):
+        if turn.customer:
+            continue
+        start = turn.words
+        while start <= turn.end:
+            end = text.find(NL, start, turn.end)
+            end = turn.end if end < 0 else end
+            spans += _line_units(text, start, end, model)
+            start = end + 1
     return spans
 
 
 def customer_lines(text: str, model: ToneModel) -> list[tuple[int, int]]:
-    """Spans [start, end) of normalised text that are a customer's lines in a call record
-    (客户：你烦不烦啊): the staff member is checked, not the customer they quote."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    while start <= len(text):
-        end = text.find(NL, start)
-        end = len(text) if end < 0 else end
-        if _customer_says(text, start, model):
-            spans.append((start, end))
-        start = end + 1
-    return spans
+    """Spans [start, end) of normalised text that a customer says in a call record (客户：你烦
+    不烦啊): the staff member is checked, not the customer they quote."""
+    return [(turn.opening, turn.end) for turn in turns(text, model) if turn.customer]
 
 
 class Openings(TypedDict):
-    """Regexes of a call record line's opening, up to its words, as the spec carries them."""
+    """Regexes of a call record turn's opening, up to its words, as the spec carries them."""
 
     customer: str
     staff: str
 
 
 def openings(model: ToneModel) -> Openings:
-    """A line opens with its speaker's label and a colon, and may have a time stamp before the
-    label or after it; run at the line's start."""
+    """A turn opens with its speaker's label and a colon, at a line's start or after a stop;
+    before the label there may be what a recording system or a spreadsheet writes (a time
+    stamp, a row number, an id: no Chinese), between the label and the colon a time stamp."""
 
     def opening(labels: Iterable[str]) -> str:
         either = "|".join(labels)
-        return f"[{PAUSE}{STOP}0-9]*(?:{either})(?:{PAUSE}?{STAMP})?{PAUSE}"
+        return f"[^\\u4e00-\\u9fff\\n]*(?:{either})(?:{PAUSE}?{STAMP})?{PAUSE}"
 
     return {"customer": opening(model["customer_labels"]), "staff": opening(model["staff_labels"])}
 
 
-def _customer_says(text: str, start: int, model: ToneModel) -> bool:
-    return re.compile(openings(model)["customer"]).match(text, start) is not None
+class Turn(NamedTuple):
+    opening: int  # where its label starts (the turn's start)
+    words: int  # where its words start, after the label
+    end: int  # where the next turn opens, or the text's end
+    customer: bool
+
+
+def turns(text: str, model: ToneModel) -> list[Turn]:
+    """Who says what in a call record, in order. A turn opens with a label (`openings`) at a
+    line's start or after a stop (客户：宽带坏了。坐席：…), and goes on until the next: over
+    the lines under a label on a line of its own, and over a long turn's further lines. What
+    comes before the first label is the staff member's."""
+    found = openings(model)
+    customer, staff = re.compile(found["customer"]), re.compile(found["staff"])
+    result: list[Turn] = []
+    opening, words, says = 0, 0, False
+    for boundary in re.finditer(f"^|[{NL}{STOP}]", text):
+        position = boundary.end()
+        label = customer.match(text, position) or staff.match(text, position)
+        if label is None:
+            continue
+        if position:  # (the text's start opens the first turn, labelled or not)
+            result.append(Turn(opening, words, position, says))
+        opening, words, says = position, label.end(), label.re is customer
+    result.append(Turn(opening, words, len(text), says))
+    return result
 
 
 def _line_units(text: str, start: int, end: int, model: ToneModel) -> list[tuple[Span, list[Span]]]:
-    if _customer_says(text, start, model):
-        return []
-    staff = re.compile(openings(model)["staff"]).match(text, start, end)
-    if staff:
-        start = staff.end()
     while start < end and text[start] in (PAUSE, STOP):
         start += 1
     pieces: list[list[Span]] = [[]]  # the sentences of each piece

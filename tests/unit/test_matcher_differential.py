@@ -53,6 +53,10 @@ SPEAKERS = [
     "10:02:05 坐席：",
     "客户 2026-12-01 10:02:05：",
     "员工10:02:",
+    "。坐席：",  # a turn after a stop, on the same line
+    "客户 00:00:04\n",  # a label on a line of its own
+    "3\t09:15:20\t坐席\t",  # a spreadsheet's row
+    'C01,2026-12-03 11:20:06,客户,,"',
 ]
 
 

@@ -40,8 +40,8 @@
         model: {
           ...spec.tone.model,
           // where a call record line's words begin: speaker, time stamps (tone.py, line_opening)
-          customer: new RegExp(`^(?:${spec.tone.openings.customer})`, "u"),
-          staff: new RegExp(`^(?:${spec.tone.openings.staff})`, "u"),
+          customer: new RegExp(spec.tone.openings.customer, "uy"),
+          staff: new RegExp(spec.tone.openings.staff, "uy"),
         },
         weights: new Map(
           Object.entries(spec.tone.model.weights).flatMap(([weight, grams]) =>
@@ -169,40 +169,49 @@
   }
 
   const separator = (character) => character === PAUSE || character === STOP;
-  /** Where the words of the line of `chars` from `start` to `end` begin after an opening that
-   * `regex` matches (a speaker's label, time stamps), or -1. */
-  const opening = (regex, chars, start, end) => {
-    const found = regex.exec(chars.slice(start, end).join(""));
-    return found ? start + found[0].length : -1; // an opening has no astral character
-  };
-
-  /** Whether the line of `chars` from `start` to `end` is a customer's in a call record. */
-  const customerSays = (chars, start, end, model) =>
-    opening(model.customer, chars, start, end) >= 0;
-
-  /** Tone (macros/phrases/tone.py, customer_lines): the customer's lines of normalised text,
-   * as [start, end) code-point indexes of `chars`; the staff member is checked, not the
-   * customer they quote. */
-  function customerLines(chars, model) {
-    const spans = [];
-    let start = 0;
-    while (start <= chars.length) {
-      let end = chars.indexOf(NEWLINE, start);
-      if (end < 0) end = chars.length;
-      if (customerSays(chars, start, end, model)) spans.push([start, end]);
-      start = end + 1;
+  /** Who says what in a call record (tone.py, turns): [opening, words, end, customer] of each
+   * turn, as code-point indexes of `chars`. A label opens a turn at a line's start or after a
+   * stop; the turn goes on until the next; before the first label the staff member speaks. */
+  function turns(chars, model) {
+    const text = chars.join("");
+    const found = [];
+    let turn = [0, 0, false]; // opening, words, customer
+    let offset = 0; // of chars[at] in text
+    for (let at = 0; at <= chars.length; at++) {
+      if (at === 0 || chars[at - 1] === NEWLINE || chars[at - 1] === STOP) {
+        for (const [label, customer] of [
+          [model.customer, true],
+          [model.staff, false],
+        ]) {
+          label.lastIndex = offset;
+          const opening = label.exec(text);
+          if (!opening) continue;
+          if (at) found.push([turn[0], turn[1], at, turn[2]]);
+          turn = [at, at + Array.from(opening[0]).length, customer];
+          break;
+        }
+      }
+      if (at < chars.length) offset += chars[at].length;
     }
-    return spans;
+    found.push([turn[0], turn[1], chars.length, turn[2]]);
+    return found;
   }
 
-  /** Whether every line of `text` with words on it is a customer's (客户：…): nothing in it
-   * is checked, which the page says rather than "nothing found". */
+  /** Tone (macros/phrases/tone.py, customer_lines): what a customer says, as [start, end)
+   * code-point indexes of `chars`; the staff member is checked, not the customer they quote. */
+  const customerLines = (chars, model) =>
+    turns(chars, model)
+      .filter((turn) => turn[3])
+      .map(([opening, , end]) => [opening, end]);
+
+  /** Whether `text` has a customer's words (客户：…) and no staff member's: nothing in it is
+   * checked, which the page says rather than "nothing found". */
   function onlyCustomer(text, compiled) {
     if (!compiled.tone) return false;
-    const normal = normalise(text, compiled.classes).text;
-    const said = customerLines(Array.from(normal), compiled.tone.model).length;
-    const lines = normal.split(NEWLINE).filter((line) => /[^，。\s]/u.test(line)).length;
-    return said > 0 && said === lines;
+    const chars = Array.from(normalise(text, compiled.classes).text);
+    const said = turns(chars, compiled.tone.model);
+    const words = ([, from, to]) => /[^，。\s]/u.test(chars.slice(from, to).join(""));
+    return said.some((turn) => turn[3]) && !said.some((turn) => !turn[3] && words(turn));
   }
 
   /** Tone (macros/phrases/tone.py): the units of normalised text that are scored, as
@@ -217,8 +226,7 @@
       return words >= model.min_ideographs ? [a, b] : null;
     };
     const lineUnits = (from, end) => {
-      if (customerSays(chars, from, end, model)) return;
-      let start = Math.max(from, opening(model.staff, chars, from, end));
+      let start = from;
       while (start < end && separator(chars[start])) start++;
       const pieces = [[]]; // the sentences of each piece
       let position = start;
@@ -237,12 +245,14 @@
         if (whole) spans.push([whole, sentences.length > 1 ? alone : []]);
       }
     };
-    let start = 0;
-    while (start <= chars.length) {
-      let end = chars.indexOf(NEWLINE, start);
-      if (end < 0) end = chars.length;
-      lineUnits(start, end);
-      start = end + 1;
+    for (const [, words, end, customer] of turns(chars, model)) {
+      if (customer) continue;
+      for (let start = words; start <= end; ) {
+        let stop = chars.indexOf(NEWLINE, start);
+        if (stop < 0 || stop >= end) stop = end;
+        lineUnits(start, stop);
+        start = stop + 1;
+      }
     }
     return spans;
   }
