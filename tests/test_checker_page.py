@@ -226,6 +226,36 @@ def test_works_after_instant_navigation(desktop: Any, site: SiteServer) -> None:
     assert desktop.evaluate("window.notReloaded") is True
 
 
+def test_a_long_paste_is_still_there_after_reading_a_card_and_coming_back(
+    phone: Any, site: SiteServer
+) -> None:
+    """A reviewer opens a card's 禁语 from a 5,000-character transcript and comes back: the
+    transcript had gone (instant navigation renders the page afresh)."""
+    text = long_transcript()
+    open_checker(phone, site)
+    wait_for_instant_navigation(phone)
+    check_in_page(phone, text)
+    found = page_findings(phone)
+    assert found
+    phone.locator("a.hb-checker__entry").first.click()
+    phone.wait_for_url("**/phrasing/**")
+    phone.go_back()
+    phone.wait_for_function("document.querySelector('[data-checker]')?.dataset.ready")
+    expect(phone.get_by_label("要检查的话")).to_have_value(text)
+    assert page_findings(phone) == found
+    ready = "document.querySelector('[data-checker]')?.dataset.ready"
+    phone.get_by_role("button", name="清空", exact=True).click()
+    phone.go_forward()
+    phone.wait_for_url("**/phrasing/**")
+    phone.go_back()  # cleared is cleared
+    phone.wait_for_function(ready)
+    expect(phone.get_by_label("要检查的话")).to_have_value("")
+    check_in_page(phone, "这不关我的事")
+    phone.reload()  # and nothing is stored, as the page says: a reload starts empty
+    phone.wait_for_function(ready)
+    expect(phone.get_by_label("要检查的话")).to_have_value("")
+
+
 def test_side_by_side_on_a_wide_screen(desktop: Any, site: SiteServer) -> None:
     open_checker(desktop, site)
     check_in_page(desktop, CALL)

@@ -145,6 +145,11 @@
     return specs.get(url);
   }
 
+  /* What was in the box when the reader left the page by a link (a card's 禁语, the menu):
+     back again, the text is there and checked. Held in this tab's memory only, as the page
+     itself is; a reload or another tab starts empty. */
+  let kept = "";
+
   function start() {
     const root = document.querySelector("[data-checker]");
     if (!root || root.dataset.started) return;
@@ -153,6 +158,7 @@
     const status = root.querySelector("[data-checker-status]");
     status.textContent = "正在载入禁语清单……";
     input.disabled = false; // typing may start now: the text is checked once the data is in
+    input.value ||= kept;
     const url = new URL(root.dataset.checkerSpec, window.location.href).href;
     loadSpec(url).then(
       (compiled) => {
@@ -161,6 +167,7 @@
         const update = () => {
           frame = 0;
           clearTimeout(pause);
+          kept = input.value;
           render(root, compiled, input.value);
         };
         input.addEventListener("input", () => {
