@@ -91,7 +91,7 @@ def test_json_output_for_other_tools(call: Path, clean: Path) -> None:
     result = run(str(call), str(clean), "--json")
     assert result.returncode == 1
     report = json.loads(out(result))
-    assert report["files"] == 2
+    assert report["files"] == report["checked"] == 2
     assert report["errors"] == []
     first = report["findings"][1]
     assert first == {
@@ -132,6 +132,16 @@ def test_a_gbk_file_gets_a_clear_error_and_is_read_when_asked(tmp_path: Path) ->
     assert len(json.loads(out(decoded))["findings"]) == 4
 
 
+def test_an_empty_file_is_not_passed_as_clean(tmp_path: Path) -> None:
+    """A failed export (nothing in it, or only blank lines) must not read as a clean call."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" \n\n", encoding="utf-8")
+    result = run(str(empty))
+    assert result.returncode == 2
+    assert err(result) == f"{empty}: 文件是空的，没有可检查的话：请确认导出是否成功\n"
+    assert out(result) == "共检查 0 个文件，没有发现禁语。1 个文件无法读取。\n"
+
+
 def test_unreadable_files_are_named_and_the_rest_still_checked(call: Path, tmp_path: Path) -> None:
     result = run(str(tmp_path / "missing.txt"), str(tmp_path), str(call), "--json")
     assert result.returncode == 2  # an unreadable file wins over findings
@@ -159,15 +169,17 @@ def test_standard_input_bom_and_windows_line_ends(tmp_path: Path) -> None:
     assert (finding["file"], finding["line"], finding["column"]) == ("<标准输入>", 2, 5)
 
 
-def test_hostile_and_empty_text_is_just_text(tmp_path: Path) -> None:
+def test_hostile_text_is_just_text_beside_an_empty_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     html = tmp_path / "html.txt"
     html.write_text("<script>alert('你别激动嘛')</script>" + "啊" * 100_000, encoding="utf-8")
     result = run(str(empty), str(html), "--json")
-    assert result.returncode == 1
-    [finding] = json.loads(out(result))["findings"]
+    assert result.returncode == 2  # the empty file is named; the other is checked all the same
+    report = json.loads(out(result))
+    [finding] = report["findings"]
     assert (finding["file"], finding["column"], finding["text"]) == (str(html), 16, "你别激动嘛")
+    assert [error["file"] for error in report["errors"]] == [str(empty)]
 
 
 def test_invalid_content_stops_with_the_problems(tmp_path: Path, call: Path) -> None:

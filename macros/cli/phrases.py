@@ -3,7 +3,8 @@
 Runs the same compiled spec as the 话术自查 page (`content.phrase_spec.build_spec` + `phrases.matcher.Matcher`), so
 the command and the browser report the same findings, a line marked for its tone (语气) among
 them. Exit status: 0 nothing found, 1 forbidden phrases or tone found, 2 a file could not be
-read or the content is invalid (this wins over 1).
+read or was empty (a failed export must not pass as clean) or the content is invalid (this wins
+over 1).
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from ..content.problems import ContentError
 from ..phrases.matcher import Finding, Matcher
 from ..phrases.spec import Phrase, ToneSpec
 
-HELP = "检查通话记录、聊天记录等文本文件里的禁语和生硬的语气：列出文件、行、列、原因和替代说法；发现时退出码为 1"
+HELP = (
+    "检查通话记录、聊天记录等文本文件里的禁语和生硬的语气：列出文件、行、列、原因和替代说法。"
+    "退出码：0 没有发现，1 有发现，2 有文件读不出或是空的（其他文件照样检查）"
+)
 ROOT = Path(__file__).resolve().parents[2]
 FOUND, UNREADABLE = 1, 2
 
@@ -87,7 +91,10 @@ def read(name: str, encoding: str) -> str:
         raise Unreadable("这是文件夹，请写文件名（例如 记录/*.txt）") from None
     except OSError as error:
         raise Unreadable(f"无法读取：{error.strerror}") from None
-    return decode(raw, encoding)
+    text = decode(raw, encoding)
+    if not text.strip():
+        raise Unreadable("文件是空的，没有可检查的话：请确认导出是否成功")
+    return text
 
 
 def as_record(name: str, finding: Finding, phrase: Phrase | ToneSpec) -> dict[str, Any]:
@@ -138,7 +145,12 @@ def run(args: argparse.Namespace) -> int:
         for finding in matcher.find(text):
             records.append(as_record(shown, finding, matcher.phrase(finding.phrase)))
     if args.json:
-        report = {"files": len(args.files), "findings": records, "errors": errors}
+        report = {
+            "files": len(args.files),
+            "checked": len(args.files) - len(errors),
+            "findings": records,  # end_column: the column after the finding's last character
+            "errors": errors,
+        }
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for record in records:
