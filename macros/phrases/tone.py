@@ -49,6 +49,7 @@ STAFF_LABELS: Final = ("员工", "客服", "坐席", "营业员", "话务员", "
 # Recording systems put a time stamp before a line's speaker or between the speaker and the
 # colon ([00:01:07] 客户：, 10:02:05 坐席：, 客户 2026-12-01 10:02:05：); normalised, digits and pauses.
 STAMP: Final = f"[0-9]+(?:{PAUSE}[0-9]+)*"
+NAME_MAX: Final = 4  # 客服小王：, 坐席张小明：
 SCALE: Final = 20  # weights are stored as round(weight × SCALE)
 THRESHOLD: Final = 40  # a logit of 2: the model is over seven to one it is a brush-off
 FEATURES: Final = 2000  # the grams kept, heaviest first: what the page downloads
@@ -127,11 +128,16 @@ def openings(model: ToneModel) -> Openings:
     before the label there may be what a recording system or a spreadsheet writes (a time
     stamp, a row number, an id: no Chinese), between the label and the colon a time stamp."""
 
-    def opening(labels: Iterable[str]) -> str:
+    def opening(labels: Iterable[str], name: str = "") -> str:
         either = "|".join(labels)
-        return f"[^\\u4e00-\\u9fff\\n]*(?:{either})(?:{PAUSE}?{STAMP})?{PAUSE}"
+        return f"[^\\u4e00-\\u9fff\\n]*(?:{either}){name}(?:{PAUSE}?{STAMP})?{PAUSE}"
 
-    return {"customer": opening(model["customer_labels"]), "staff": opening(model["staff_labels"])}
+    # A staff label may carry a name (客服小王：): unrecognised, it would leave the line to the
+    # customer whose turn came before. A customer's may not: 用户您好， opens a staff reply.
+    return {
+        "customer": opening(model["customer_labels"]),
+        "staff": opening(model["staff_labels"], f"[^{PAUSE}{STOP}\\n0-9]{{0,{NAME_MAX}}}?"),
+    }
 
 
 class Turn(NamedTuple):

@@ -54,6 +54,7 @@ SPEAKERS = [
     "客户 2026-12-01 10:02:05：",
     "员工10:02:",
     "。坐席：",  # a turn after a stop, on the same line
+    "客服小王：",  # a staff label with a name
     "客户 00:00:04\n",  # a label on a line of its own
     "3\t09:15:20\t坐席\t",  # a spreadsheet's row
     'C01,2026-12-03 11:20:06,客户,,"',
