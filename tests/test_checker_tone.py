@@ -104,8 +104,10 @@ def test_a_call_records_time_stamps_do_not_hide_who_speaks(matcher: Matcher, rec
         # rows pasted from a spreadsheet, and a CSV export
         "2\t09:15:09\t客户\t你肯定弄错了\n3\t09:15:20\t坐席\t你烦不烦啊",
         'C01,2026-12-03 11:20:06,客户,,"你肯定弄错了"\nC01,2026-12-03 11:20:12,坐席,,"你烦不烦啊"',
-        # a staff label with the agent's name ends the customer's turn
+        # a staff label with the agent's name ends the customer's turn, as does one unknown
         "客户：你肯定弄错了\n客服小王：你烦不烦啊",
+        "客户：你肯定弄错了\nA：你烦不烦啊",
+        "客户：我问了三遍了\n你肯定弄错了\n小王 (10:02)：你烦不烦啊",
     ],
 )
 def test_a_customers_turn_lasts_until_the_next_speaker(matcher: Matcher, record: str) -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalise import normalise
+from .normalise import PAUSE, normalise
 from .spec import SPEC_VERSION, Phrase, PhraseSpec, ToneSpec, spec_classes
 from .syntax import LIST_REFERENCE, expand_lists, trim_edges
-from .tone import customer_lines, openings, score, table, units
+from .tone import COLONS, customer_lines, openings, score, table, units
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,12 @@ class Matcher:
 
     def find(self, text: str) -> list[Finding]:
         norm = normalise(text)
-        quoted = customer_lines(norm.text, self.tone["model"]) if self.tone else []
+        colons = {  # the pauses that were (or held) a colon: where a speaker's label ends
+            i
+            for i, c in enumerate(norm.text)
+            if c == PAUSE and any(raw in COLONS for raw in text[norm.starts[i] : norm.ends[i]])
+        }
+        quoted = customer_lines(norm.text, self.tone["model"], colons) if self.tone else []
         candidates: list[tuple[int, int, int]] = []
 
         def edges(match: re.Match[str]) -> tuple[int, int]:
@@ -75,7 +80,7 @@ class Matcher:
                 kept.append((start, end, order))
         kept.sort()
         found = [(start, end, self.phrases[order]["id"]) for start, end, order in kept]
-        found = sorted(found + self._tone(norm.text, kept))
+        found = sorted(found + self._tone(norm.text, kept, colons))
         findings = []
         lines = _LineIndex(text)
         for start, end, ident in found:
@@ -84,7 +89,9 @@ class Matcher:
             findings.append(Finding(ident, first, last, line, column, text[first:last]))
         return findings
 
-    def _tone(self, text: str, kept: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
+    def _tone(
+        self, text: str, kept: list[tuple[int, int, int]], colons: set[int]
+    ) -> list[tuple[int, int, str]]:
         """Step 4: units where no phrase was found and whose tone score passes the threshold;
         of a unit that does not pass whole, or has a phrase, each sentence without a phrase
         that passes alone (a phrase found in one sentence must not hide a brush-off in the
@@ -95,7 +102,7 @@ class Matcher:
         found = []
         taken = sorted((s, e) for s, e, _ in kept)  # disjoint: their ends are in order too
         index = 0
-        for whole, sentences in units(text, model):
+        for whole, sentences in units(text, model, colons):
             while index < len(taken) and taken[index][1] <= whole[0]:
                 index += 1
             inside: list[tuple[int, int]] = []

@@ -32,6 +32,7 @@ import math
 import random
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Final, NamedTuple, TypedDict
 
@@ -50,6 +51,10 @@ STAFF_LABELS: Final = ("员工", "客服", "坐席", "营业员", "话务员", "
 # colon ([00:01:07] 客户：, 10:02:05 坐席：, 客户 2026-12-01 10:02:05：); normalised, digits and pauses.
 STAMP: Final = f"[0-9]+(?:{PAUSE}[0-9]+)*"
 NAME_MAX: Final = 4  # 客服小王：, 坐席张小明：
+# What ends a speaker's label before normalising (a colon becomes a pause) and how far into a
+# line it may come: an unknown speaker (A：, 小王：) ends the customer's turn.
+COLONS: Final = ":：︰﹕∶"
+LABEL_MAX: Final = 12
 SCALE: Final = 20  # weights are stored as round(weight × SCALE)
 THRESHOLD: Final = 40  # a logit of 2: the model is over seven to one it is a brush-off
 FEATURES: Final = 2000  # the grams kept, heaviest first: what the page downloads
@@ -93,12 +98,14 @@ def load_model(path: Path = MODEL_FILE) -> ModelFile:
 Span = tuple[int, int]
 
 
-def units(text: str, model: ToneModel) -> list[tuple[Span, list[Span]]]:
+def units(
+    text: str, model: ToneModel, colons: AbstractSet[int] = frozenset()
+) -> list[tuple[Span, list[Span]]]:
     """Spans [start, end) of normalised text that are scored, in order, each with its sentences
     when it has more than one (scored alone when it does not pass whole): the staff member's
     words, line by line."""
     spans: list[tuple[Span, list[Span]]] = []
-    for turn in turns(text, model):
+    for turn in turns(text, model, colons):
         if turn.customer:
             continue
         start = turn.words
@@ -110,10 +117,12 @@ def units(text: str, model: ToneModel) -> list[tuple[Span, list[Span]]]:
     return spans
 
 
-def customer_lines(text: str, model: ToneModel) -> list[tuple[int, int]]:
+def customer_lines(
+    text: str, model: ToneModel, colons: AbstractSet[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Spans [start, end) of normalised text that a customer says in a call record (客户：你烦
     不烦啊): the staff member is checked, not the customer they quote."""
-    return [(turn.opening, turn.end) for turn in turns(text, model) if turn.customer]
+    return [(turn.opening, turn.end) for turn in turns(text, model, colons) if turn.customer]
 
 
 class Openings(TypedDict):
@@ -121,6 +130,8 @@ class Openings(TypedDict):
 
     customer: str
     staff: str
+    colons: str  # COLONS
+    label_max: int  # LABEL_MAX
 
 
 def openings(model: ToneModel) -> Openings:
@@ -137,6 +148,8 @@ def openings(model: ToneModel) -> Openings:
     return {
         "customer": opening(model["customer_labels"]),
         "staff": opening(model["staff_labels"], f"[^{PAUSE}{STOP}\\n0-9]{{0,{NAME_MAX}}}?"),
+        "colons": COLONS,
+        "label_max": LABEL_MAX,
     }
 
 
@@ -147,11 +160,13 @@ class Turn(NamedTuple):
     customer: bool
 
 
-def turns(text: str, model: ToneModel) -> list[Turn]:
+def turns(text: str, model: ToneModel, colons: AbstractSet[int] = frozenset()) -> list[Turn]:
     """Who says what in a call record, in order. A turn opens with a label (`openings`) at a
     line's start or after a stop (客户：宽带坏了。坐席：…), and goes on until the next: over
     the lines under a label on a line of its own, and over a long turn's further lines. What
-    comes before the first label is the staff member's."""
+    comes before the first label is the staff member's. `colons`: the pauses of `text` that
+    were a colon: a customer's turn also ends at a label it does not know (A：, 小王：), which
+    is taken for the staff member's (a brush-off hidden in the customer's turn goes unseen)."""
     found = openings(model)
     customer, staff = re.compile(found["customer"]), re.compile(found["staff"])
     result: list[Turn] = []
@@ -159,13 +174,25 @@ def turns(text: str, model: ToneModel) -> list[Turn]:
     for boundary in re.finditer(f"^|[{NL}{STOP}]", text):
         position = boundary.end()
         label = customer.match(text, position) or staff.match(text, position)
-        if label is None:
-            continue
-        if position:  # (the text's start opens the first turn, labelled or not)
+        if label is not None:
+            if position:  # (the text's start opens the first turn, labelled or not)
+                result.append(Turn(opening, words, position, says))
+            opening, words, says = position, label.end(), label.re is customer
+        elif says and (colon := _colon(text, position, colons)) is not None:
             result.append(Turn(opening, words, position, says))
-        opening, words, says = position, label.end(), label.re is customer
+            opening, words, says = position, colon + 1, False
     result.append(Turn(opening, words, len(text), says))
     return result
+
+
+def _colon(text: str, start: int, colons: AbstractSet[int]) -> int | None:
+    """The first colon within LABEL_MAX characters of `start`, before a stop or a break."""
+    for position in range(start + 1, min(len(text), start + LABEL_MAX)):
+        if text[position] in (NL, STOP):
+            return None
+        if position in colons:
+            return position
+    return None
 
 
 def _line_units(text: str, start: int, end: int, model: ToneModel) -> list[tuple[Span, list[Span]]]:

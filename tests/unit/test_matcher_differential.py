@@ -55,6 +55,8 @@ SPEAKERS = [
     "员工10:02:",
     "。坐席：",  # a turn after a stop, on the same line
     "客服小王：",  # a staff label with a name
+    "A：",  # speakers the checker does not know
+    "小王 (10:02)：",
     "客户 00:00:04\n",  # a label on a line of its own
     "3\t09:15:20\t坐席\t",  # a spreadsheet's row
     'C01,2026-12-03 11:20:06,客户,,"',

@@ -42,6 +42,8 @@
           // where a call record line's words begin: speaker, time stamps (tone.py, line_opening)
           customer: new RegExp(spec.tone.openings.customer, "uy"),
           staff: new RegExp(spec.tone.openings.staff, "uy"),
+          colons: new Set(spec.tone.openings.colons),
+          label_max: spec.tone.openings.label_max,
         },
         weights: new Map(
           Object.entries(spec.tone.model.weights).flatMap(([weight, grams]) =>
@@ -172,23 +174,38 @@
   /** Who says what in a call record (tone.py, turns): [opening, words, end, customer] of each
    * turn, as code-point indexes of `chars`. A label opens a turn at a line's start or after a
    * stop; the turn goes on until the next; before the first label the staff member speaks. */
-  function turns(chars, model) {
+  function turns(chars, model, colons) {
     const text = chars.join("");
+    const colon = (start) => {
+      for (let at = start + 1; at < Math.min(chars.length, start + model.label_max); at++) {
+        if (chars[at] === NEWLINE || chars[at] === STOP) return -1;
+        if (colons.has(at)) return at;
+      }
+      return -1;
+    };
     const found = [];
     let turn = [0, 0, false]; // opening, words, customer
     let offset = 0; // of chars[at] in text
     for (let at = 0; at <= chars.length; at++) {
       if (at === 0 || chars[at - 1] === NEWLINE || chars[at - 1] === STOP) {
+        let next = null;
         for (const [label, customer] of [
           [model.customer, true],
           [model.staff, false],
         ]) {
           label.lastIndex = offset;
           const opening = label.exec(text);
-          if (!opening) continue;
+          if (opening) {
+            next = [at, at + Array.from(opening[0]).length, customer];
+            break;
+          }
+        }
+        // an unknown speaker (A：, 小王：) ends the customer's turn (tone.py, turns)
+        const unknown = !next && turn[2] ? colon(at) : -1;
+        if (unknown >= 0) next = [at, unknown + 1, false];
+        if (next) {
           if (at) found.push([turn[0], turn[1], at, turn[2]]);
-          turn = [at, at + Array.from(opening[0]).length, customer];
-          break;
+          turn = next;
         }
       }
       if (at < chars.length) offset += chars[at].length;
@@ -197,10 +214,23 @@
     return found;
   }
 
+  /** The pauses of normalised text that were (or held) a colon, where a label ends
+   * (matcher.py, find). */
+  function colonsOf(text, normal, model) {
+    const found = new Set();
+    Array.from(normal.text).forEach((character, at) => {
+      if (character !== PAUSE) return;
+      for (const raw of text.slice(normal.starts[at], normal.ends[at])) {
+        if (model.colons.has(raw)) found.add(at);
+      }
+    });
+    return found;
+  }
+
   /** Tone (macros/phrases/tone.py, customer_lines): what a customer says, as [start, end)
    * code-point indexes of `chars`; the staff member is checked, not the customer they quote. */
-  const customerLines = (chars, model) =>
-    turns(chars, model)
+  const customerLines = (chars, model, colons) =>
+    turns(chars, model, colons)
       .filter((turn) => turn[3])
       .map(([opening, , end]) => [opening, end]);
 
@@ -208,8 +238,9 @@
    * checked, which the page says rather than "nothing found". */
   function onlyCustomer(text, compiled) {
     if (!compiled.tone) return false;
-    const chars = Array.from(normalise(text, compiled.classes).text);
-    const said = turns(chars, compiled.tone.model);
+    const normal = normalise(text, compiled.classes);
+    const chars = Array.from(normal.text);
+    const said = turns(chars, compiled.tone.model, colonsOf(text, normal, compiled.tone.model));
     const words = ([, from, to]) => /[^，。\s]/u.test(chars.slice(from, to).join(""));
     return said.some((turn) => turn[3]) && !said.some((turn) => !turn[3] && words(turn));
   }
@@ -217,7 +248,7 @@
   /** Tone (macros/phrases/tone.py): the units of normalised text that are scored, as
    * [start, end) code-point indexes of `chars`, each with its sentences when it has more than
    * one (scored alone when it does not pass whole). */
-  function toneUnits(chars, model) {
+  function toneUnits(chars, model, colons) {
     const spans = [];
     const scored = (a, to) => {
       let b = to;
@@ -245,7 +276,7 @@
         if (whole) spans.push([whole, sentences.length > 1 ? alone : []]);
       }
     };
-    for (const [, words, end, customer] of turns(chars, model)) {
+    for (const [, words, end, customer] of turns(chars, model, colons)) {
       if (customer) continue;
       for (let start = words; start <= end; ) {
         let stop = chars.indexOf(NEWLINE, start);
@@ -278,7 +309,7 @@
 
   /** Step 4: units no kept match overlaps whose tone score passes the threshold; of a unit that
    * does not pass whole, or has a kept match, each sentence without one that passes alone. */
-  function toneSpans(normal, kept, tone) {
+  function toneSpans(normal, kept, tone, colons) {
     if (!tone) return [];
     const chars = Array.from(normal.text);
     const found = [];
@@ -286,7 +317,7 @@
     let index = 0; // taken spans are disjoint: their ends are in order too
     const passes = ([start, end]) =>
       toneScore(chars.slice(start, end), tone) > tone.model.threshold;
-    for (const [whole, sentences] of toneUnits(chars, tone.model)) {
+    for (const [whole, sentences] of toneUnits(chars, tone.model, colons)) {
       while (index < taken.length && taken[index][1] <= whole[0]) index++;
       const inside = [];
       while (index + inside.length < taken.length && taken[index + inside.length][0] < whole[1])
@@ -308,7 +339,9 @@
    */
   function findPhrases(text, compiled) {
     const normal = normalise(text, compiled.classes);
-    const quoted = compiled.tone ? customerLines(Array.from(normal.text), compiled.tone.model) : [];
+    const { tone } = compiled;
+    const colons = tone ? colonsOf(text, normal, tone.model) : new Set();
+    const quoted = tone ? customerLines(Array.from(normal.text), tone.model, colons) : [];
     const candidates = [];
     compiled.phrases.forEach((entry, order) => {
       const hits = spansOf(entry.match, normal);
@@ -327,7 +360,7 @@
       if (free) kept.push(candidate);
     }
     const spans = kept.map(([start, end, order]) => [start, end, compiled.phrases[order].phrase]);
-    spans.push(...toneSpans(normal, kept, compiled.tone));
+    spans.push(...toneSpans(normal, kept, compiled.tone, colons));
     spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const findings = spans.map(([first, last, phrase]) => {
       const start = normal.starts[first];
