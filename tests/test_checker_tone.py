@@ -114,6 +114,15 @@ def test_a_customers_turn_lasts_until_the_next_speaker(matcher: Matcher, record:
     assert marks(matcher, record) == [("fan-bu-fan", "你烦不烦")]
 
 
+@pytest.mark.parametrize("label", ["来电客户", "访客", "机主", "买家"])
+def test_the_labels_of_chat_and_call_systems_name_the_customer(
+    matcher: Matcher, label: str
+) -> None:
+    assert marks(matcher, f"{label}：你肯定弄错了\n客户经理：你烦不烦啊") == [
+        ("fan-bu-fan", "你烦不烦")
+    ]
+
+
 def test_a_line_opening_with_a_number_is_still_checked(matcher: Matcher) -> None:
     assert [p for p, _ in marks(matcher, "10块钱的套餐，你肯定弄错了")] == ["ni-kending-nonghun"]
     assert [p for p, _ in marks(matcher, "客户10点来的，你肯定弄错了")] == ["ni-kending-nonghun"]

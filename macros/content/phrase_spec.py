@@ -58,5 +58,5 @@ def _tone(handbook: Handbook, href: Callable[[str], str] | None) -> ToneSpec:
         "url": url,
         "href": href(note.see) if href else url,
         "model": model,
-        "openings": openings(model),
+        "openings": openings(),
     }

@@ -46,7 +46,7 @@ class Matcher:
             [re.compile(expand_lists(s, lists)) for s in p["except"]] for p in self.phrases
         ]
         self.tone: ToneSpec | None = spec.get("tone")
-        if self.tone and self.tone["openings"] != openings(self.tone["model"]):
+        if self.tone and self.tone["openings"] != openings():
             raise ValueError("phrase spec was built with different call record line openings")
         self._tone_weights = table(self.tone["model"]) if self.tone else {}
 
@@ -57,7 +57,7 @@ class Matcher:
             for i, c in enumerate(norm.text)
             if c == PAUSE and any(raw in COLONS for raw in text[norm.starts[i] : norm.ends[i]])
         }
-        quoted = customer_lines(norm.text, self.tone["model"], colons) if self.tone else []
+        quoted = customer_lines(norm.text, colons) if self.tone else []
         candidates: list[tuple[int, int, int]] = []
 
         def edges(match: re.Match[str]) -> tuple[int, int]:

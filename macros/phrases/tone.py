@@ -45,8 +45,17 @@ MIN_IDEOGRAPHS: Final = 4  # a shorter unit ("好的", "138 0013 8000") has no t
 BEGIN: Final = "^"
 END: Final = "$"
 SEPARATOR: Final = "|"  # between the grams of one weight in the spec (a pause, never a gram)
-CUSTOMER_LABELS: Final = ("客户", "顾客", "用户", "客人", "来电人", "来电", "对方")
-STAFF_LABELS: Final = ("员工", "客服", "坐席", "营业员", "话务员", "柜员", "工作人员", "店员")
+# Who speaks a line of a call record or chat log (客户：…), as the systems that export them
+# write it. Not words a staff member greets with (乘客您好, 业主，您好): a customer's turn is
+# not checked, and it lasts until the next label.
+CUSTOMER_LABELS: Final = (
+    *("客户", "顾客", "用户", "客人", "来电客户", "来电人", "来电", "对方"),
+    *("访客", "机主", "买家"),
+)
+STAFF_LABELS: Final = (
+    *("员工", "客服", "坐席", "营业员", "话务员", "柜员", "工作人员", "店员"),
+    *("在线客服", "人工客服", "客服代表", "客户经理", "大堂经理", "经理", "主管", "班长"),
+)
 # Recording systems put a time stamp before a line's speaker or between the speaker and the
 # colon ([00:01:07] 客户：, 10:02:05 坐席：, 客户 2026-12-01 10:02:05：); normalised, digits and pauses.
 STAMP: Final = f"[0-9]+(?:{PAUSE}[0-9]+)*"
@@ -75,8 +84,6 @@ class ToneModel(TypedDict):
     unit_max: int
     gram_max: int
     min_ideographs: int
-    customer_labels: list[str]
-    staff_labels: list[str]
     threshold: int
     weights: dict[str, str]  # weight → its grams joined by SEPARATOR
 
@@ -105,7 +112,7 @@ def units(
     when it has more than one (scored alone when it does not pass whole): the staff member's
     words, line by line."""
     spans: list[tuple[Span, list[Span]]] = []
-    for turn in turns(text, model, colons):
+    for turn in turns(text, colons):
         if turn.customer:
             continue
         start = turn.words
@@ -117,12 +124,10 @@ def units(
     return spans
 
 
-def customer_lines(
-    text: str, model: ToneModel, colons: AbstractSet[int] = frozenset()
-) -> list[tuple[int, int]]:
+def customer_lines(text: str, colons: AbstractSet[int] = frozenset()) -> list[tuple[int, int]]:
     """Spans [start, end) of normalised text that a customer says in a call record (客户：你烦
     不烦啊): the staff member is checked, not the customer they quote."""
-    return [(turn.opening, turn.end) for turn in turns(text, model, colons) if turn.customer]
+    return [(turn.opening, turn.end) for turn in turns(text, colons) if turn.customer]
 
 
 class Openings(TypedDict):
@@ -134,7 +139,7 @@ class Openings(TypedDict):
     label_max: int  # LABEL_MAX
 
 
-def openings(model: ToneModel) -> Openings:
+def openings() -> Openings:
     """A turn opens with its speaker's label and a colon, at a line's start or after a stop;
     before the label there may be what a recording system or a spreadsheet writes (a time
     stamp, a row number, an id: no Chinese), between the label and the colon a time stamp."""
@@ -146,8 +151,8 @@ def openings(model: ToneModel) -> Openings:
     # A staff label may carry a name (客服小王：): unrecognised, it would leave the line to the
     # customer whose turn came before. A customer's may not: 用户您好， opens a staff reply.
     return {
-        "customer": opening(model["customer_labels"]),
-        "staff": opening(model["staff_labels"], f"[^{PAUSE}{STOP}\\n0-9]{{0,{NAME_MAX}}}?"),
+        "customer": opening(CUSTOMER_LABELS),
+        "staff": opening(STAFF_LABELS, f"[^{PAUSE}{STOP}\\n0-9]{{0,{NAME_MAX}}}?"),
         "colons": COLONS,
         "label_max": LABEL_MAX,
     }
@@ -160,14 +165,14 @@ class Turn(NamedTuple):
     customer: bool
 
 
-def turns(text: str, model: ToneModel, colons: AbstractSet[int] = frozenset()) -> list[Turn]:
+def turns(text: str, colons: AbstractSet[int] = frozenset()) -> list[Turn]:
     """Who says what in a call record, in order. A turn opens with a label (`openings`) at a
     line's start or after a stop (客户：宽带坏了。坐席：…), and goes on until the next: over
     the lines under a label on a line of its own, and over a long turn's further lines. What
     comes before the first label is the staff member's. `colons`: the pauses of `text` that
     were a colon: a customer's turn also ends at a label it does not know (A：, 小王：), which
     is taken for the staff member's (a brush-off hidden in the customer's turn goes unseen)."""
-    found = openings(model)
+    found = openings()
     customer, staff = re.compile(found["customer"]), re.compile(found["staff"])
     result: list[Turn] = []
     opening, words, says = 0, 0, False
@@ -314,8 +319,6 @@ def train(examples: Sequence[tuple[str, bool]]) -> ToneModel:
         "unit_max": UNIT_MAX,
         "gram_max": GRAM_MAX,
         "min_ideographs": MIN_IDEOGRAPHS,
-        "customer_labels": list(CUSTOMER_LABELS),
-        "staff_labels": list(STAFF_LABELS),
         "threshold": THRESHOLD,
         "weights": {
             str(weight): SEPARATOR.join(sorted(found)) for weight, found in sorted(grouped.items())
