@@ -24,12 +24,12 @@ The algorithm, step by step (both implementations follow it exactly):
    normalised character remembers the span of original text it came from.
 2. Every regular expression of every phrase runs over the normalised text (global, non-
    overlapping per expression). A match inside a match of one of the phrase's exceptions is
-   dropped.
+   dropped, and so is one that starts in a customer's turn of a call record (`tone.turns`).
 3. Candidates are sorted longest first, then by start, then by handbook order; a candidate is
    kept when it overlaps none already kept. So where phrases overlap ("我们根本不可能出现这种
    情况"), the one covering the most words wins. Kept matches are reported by position.
 4. Tone (`tone.py`), when the spec has a model: the normalised text is cut into units (lines,
-   long lines between sentences; a customer's labelled line is skipped); a unit no kept match
+   long lines between sentences; a customer's turn is skipped, `tone.turns`); a unit no kept match
    overlaps is scored by its character 1- to 3-grams, and past the threshold it is reported as
    one finding of the tone entry, from its first to its last character that is not a pause or
    stop. Findings are reported by position.

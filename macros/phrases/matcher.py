@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .normalise import PAUSE, normalise
 from .spec import SPEC_VERSION, Phrase, PhraseSpec, ToneSpec, spec_classes
 from .syntax import LIST_REFERENCE, expand_lists, trim_edges
-from .tone import COLONS, customer_lines, openings, score, table, units
+from .tone import COLONS, customer_turns, openings, score, table, units
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Matcher:
             for i, c in enumerate(norm.text)
             if c == PAUSE and any(raw in COLONS for raw in text[norm.starts[i] : norm.ends[i]])
         }
-        quoted = customer_lines(norm.text, colons) if self.tone else []
+        quoted = customer_turns(norm.text, colons) if self.tone else []
         candidates: list[tuple[int, int, int]] = []
 
         def edges(match: re.Match[str]) -> tuple[int, int]:

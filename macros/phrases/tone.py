@@ -13,10 +13,10 @@ normalised text, the same grams, integer weights, so the sums are identical. `tr
 run by `python -m macros tone`, which writes the weights the build embeds.
 
 Units: each line of what the staff member says in the normalised text, without a speaker label
-("员工：" is dropped; what follows "客户：" is the customer's and is not scored, see `turns`); a line
-longer than UNIT_MAX characters is
-cut between sentences into pieces of at most UNIT_MAX (a longer sentence is a piece alone). A
-unit with fewer than MIN_IDEOGRAPHS Chinese characters is not scored.
+("员工：" is dropped; what follows "客户：" is the customer's and is not scored, see `turns`); a
+line longer than UNIT_MAX characters is cut between sentences into pieces of at most UNIT_MAX (a
+longer sentence is a piece alone). A unit with fewer than MIN_IDEOGRAPHS Chinese characters is
+not scored.
 
 A unit of several sentences that does not pass is scored again sentence by sentence, and each
 that passes alone is marked: a polite sentence must not hide a rude one on its line (我马上帮您
@@ -124,7 +124,7 @@ def units(
     return spans
 
 
-def customer_lines(text: str, colons: AbstractSet[int] = frozenset()) -> list[tuple[int, int]]:
+def customer_turns(text: str, colons: AbstractSet[int] = frozenset()) -> list[tuple[int, int]]:
     """Spans [start, end) of normalised text that a customer says in a call record (客户：你烦
     不烦啊): the staff member is checked, not the customer they quote."""
     return [(turn.opening, turn.end) for turn in turns(text, colons) if turn.customer]

@@ -227,9 +227,9 @@
     return found;
   }
 
-  /** Tone (macros/phrases/tone.py, customer_lines): what a customer says, as [start, end)
+  /** Tone (macros/phrases/tone.py, customer_turns): what a customer says, as [start, end)
    * code-point indexes of `chars`; the staff member is checked, not the customer they quote. */
-  const customerLines = (chars, model, colons) =>
+  const customerTurns = (chars, model, colons) =>
     turns(chars, model, colons)
       .filter((turn) => turn[3])
       .map(([opening, , end]) => [opening, end]);
@@ -341,7 +341,7 @@
     const normal = normalise(text, compiled.classes);
     const { tone } = compiled;
     const colons = tone ? colonsOf(text, normal, tone.model) : new Set();
-    const quoted = tone ? customerLines(Array.from(normal.text), tone.model, colons) : [];
+    const quoted = tone ? customerTurns(Array.from(normal.text), tone.model, colons) : [];
     const candidates = [];
     compiled.phrases.forEach((entry, order) => {
       const hits = spansOf(entry.match, normal);
