@@ -15,7 +15,7 @@ from macros.content.phrase_spec import TONE_ID, build_spec
 from macros.content.tone_examples import corpus_units
 from macros.phrases.matcher import Matcher
 from macros.phrases.normalise import normalise
-from macros.phrases.tone import MODEL_FILE, fingerprint, load_model, table, train, units
+from macros.phrases.tone import MODEL_FILE, fingerprint, load_model, table, train, turns, units
 
 from .support import ROOT
 from .support.checker import CORPUS, held_out_score
@@ -139,14 +139,14 @@ def test_an_apology_for_not_noticing_the_customer_is_not_a_brush_off(matcher: Ma
 def test_a_long_line_is_cut_between_sentences_and_a_short_one_is_not_scored() -> None:
     model = load_model()["model"]
     text = normalise("你们好。" * 40 + "\n客户：一二三四五\n员工：四五六七八\n好的").text
-    spans = [whole for whole, _sentences in units(text, model)]
+    spans = [whole for whole, _sentences in units(text, model, turns(text))]
     assert [text[a:b] for a, b in spans][-1] == "四五六七八"
     assert all(b - a <= model["unit_max"] for a, b in spans)
     # Pieces of at most unit_max characters, cut after a stop, scored without it.
     assert [text[a:b] for a, b in spans[:-1]] == [("你们好。" * 30)[:-1], ("你们好。" * 10)[:-1]]
     one_long_sentence = "啊" * 200
-    assert units(one_long_sentence, model) == [((0, 200), [])]
-    assert units("好的，行", model) == []  # fewer than four Chinese characters
+    assert units(one_long_sentence, model, turns(one_long_sentence)) == [((0, 200), [])]
+    assert units("好的，行", model, turns("好的，行")) == []  # fewer than four Chinese characters
 
 
 def test_a_unit_of_sentences_is_scored_whole_then_each_sentence_alone(matcher: Matcher) -> None:
@@ -154,7 +154,7 @@ def test_a_unit_of_sentences_is_scored_whole_then_each_sentence_alone(matcher: M
     one beside it (a new hire's audit, 2026-12-05). A brush-off spread over short sentences is
     still marked whole."""
     text = normalise("我马上帮您查。你听不见吗？好的。").text
-    [(whole, sentences)] = units(text, load_model()["model"])
+    [(whole, sentences)] = units(text, load_model()["model"], turns(text))
     assert [text[a:b] for a, b in [whole, *sentences]] == [
         text.rstrip("。"),
         "我马上帮您查",

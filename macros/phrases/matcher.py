@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalise import PAUSE, normalise
+from .normalise import normalise
 from .spec import SPEC_VERSION, Phrase, PhraseSpec, ToneSpec, spec_classes
 from .syntax import LIST_REFERENCE, expand_lists, trim_edges
-from .tone import COLONS, customer_turns, openings, score, table, units
+from .tone import Turn, colons_in, openings, score, table, turns, units
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,8 @@ class Matcher:
 
     def find(self, text: str) -> list[Finding]:
         norm = normalise(text)
-        colons = {  # the pauses that were (or held) a colon: where a speaker's label ends
-            i
-            for i, c in enumerate(norm.text)
-            if c == PAUSE and any(raw in COLONS for raw in text[norm.starts[i] : norm.ends[i]])
-        }
-        quoted = customer_turns(norm.text, colons) if self.tone else []
+        said = turns(norm.text, colons_in(text, norm)) if self.tone else []
+        quoted = [(turn.opening, turn.end) for turn in said if turn.customer]
         candidates: list[tuple[int, int, int]] = []
 
         def edges(match: re.Match[str]) -> tuple[int, int]:
@@ -80,7 +76,7 @@ class Matcher:
                 kept.append((start, end, order))
         kept.sort()
         found = [(start, end, self.phrases[order]["id"]) for start, end, order in kept]
-        found = sorted(found + self._tone(norm.text, kept, colons))
+        found = sorted(found + self._tone(norm.text, kept, said))
         findings = []
         lines = _LineIndex(text)
         for start, end, ident in found:
@@ -90,7 +86,7 @@ class Matcher:
         return findings
 
     def _tone(
-        self, text: str, kept: list[tuple[int, int, int]], colons: set[int]
+        self, text: str, kept: list[tuple[int, int, int]], said: list[Turn]
     ) -> list[tuple[int, int, str]]:
         """Step 4: units where no phrase was found and whose tone score passes the threshold;
         of a unit that does not pass whole, or has a phrase, each sentence without a phrase
@@ -102,7 +98,7 @@ class Matcher:
         found = []
         taken = sorted((s, e) for s, e, _ in kept)  # disjoint: their ends are in order too
         index = 0
-        for whole, sentences in units(text, model, colons):
+        for whole, sentences in units(text, model, said):
             while index < len(taken) and taken[index][1] <= whole[0]:
                 index += 1
             inside: list[tuple[int, int]] = []

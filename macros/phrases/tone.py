@@ -36,7 +36,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Final, NamedTuple, TypedDict
 
-from .normalise import NL, PAUSE, STOP
+from .normalise import NL, PAUSE, STOP, Normalised
 
 UNIT_MAX: Final = 120
 GRAM_MAX: Final = 3
@@ -105,14 +105,12 @@ def load_model(path: Path = MODEL_FILE) -> ModelFile:
 Span = tuple[int, int]
 
 
-def units(
-    text: str, model: ToneModel, colons: AbstractSet[int] = frozenset()
-) -> list[tuple[Span, list[Span]]]:
+def units(text: str, model: ToneModel, said: Sequence[Turn]) -> list[tuple[Span, list[Span]]]:
     """Spans [start, end) of normalised text that are scored, in order, each with its sentences
     when it has more than one (scored alone when it does not pass whole): the staff member's
-    words, line by line."""
+    words of `said` (the text's `turns`), line by line."""
     spans: list[tuple[Span, list[Span]]] = []
-    for turn in turns(text, colons):
+    for turn in said:
         if turn.customer:
             continue
         start = turn.words
@@ -124,10 +122,14 @@ def units(
     return spans
 
 
-def customer_turns(text: str, colons: AbstractSet[int] = frozenset()) -> list[tuple[int, int]]:
-    """Spans [start, end) of normalised text that a customer says in a call record (客户：你烦
-    不烦啊): the staff member is checked, not the customer they quote."""
-    return [(turn.opening, turn.end) for turn in turns(text, colons) if turn.customer]
+def colons_in(text: str, norm: Normalised) -> set[int]:
+    """The pauses of `norm` (normalised `text`) that were, or held, a colon: where a speaker's
+    label ends (`turns`)."""
+    return {
+        i
+        for i, c in enumerate(norm.text)
+        if c == PAUSE and any(raw in COLONS for raw in text[norm.starts[i] : norm.ends[i]])
+    }
 
 
 class Openings(TypedDict):

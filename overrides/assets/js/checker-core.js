@@ -39,7 +39,7 @@
         phrase: spec.tone,
         model: {
           ...spec.tone.model,
-          // where a call record line's words begin: speaker, time stamps (tone.py, line_opening)
+          // where a call record's turns open: speaker, time stamps (tone.py, openings)
           customer: new RegExp(spec.tone.openings.customer, "uy"),
           staff: new RegExp(spec.tone.openings.staff, "uy"),
           colons: new Set(spec.tone.openings.colons),
@@ -215,7 +215,7 @@
   }
 
   /** The pauses of normalised text that were (or held) a colon, where a label ends
-   * (matcher.py, find). */
+   * (tone.py, colons_in). */
   function colonsOf(text, normal, model) {
     const found = new Set();
     Array.from(normal.text).forEach((character, at) => {
@@ -226,13 +226,6 @@
     });
     return found;
   }
-
-  /** Tone (macros/phrases/tone.py, customer_turns): what a customer says, as [start, end)
-   * code-point indexes of `chars`; the staff member is checked, not the customer they quote. */
-  const customerTurns = (chars, model, colons) =>
-    turns(chars, model, colons)
-      .filter((turn) => turn[3])
-      .map(([opening, , end]) => [opening, end]);
 
   /** Whether `text` has a customer's words (客户：…) and no staff member's: nothing in it is
    * checked, which the page says rather than "nothing found". */
@@ -245,10 +238,10 @@
     return said.some((turn) => turn[3]) && !said.some((turn) => !turn[3] && words(turn));
   }
 
-  /** Tone (macros/phrases/tone.py): the units of normalised text that are scored, as
+  /** Tone (macros/phrases/tone.py, units): the units of normalised text that are scored, as
    * [start, end) code-point indexes of `chars`, each with its sentences when it has more than
-   * one (scored alone when it does not pass whole). */
-  function toneUnits(chars, model, colons) {
+   * one (scored alone when it does not pass whole): the staff member's words of `said`. */
+  function toneUnits(chars, model, said) {
     const spans = [];
     const scored = (a, to) => {
       let b = to;
@@ -276,7 +269,7 @@
         if (whole) spans.push([whole, sentences.length > 1 ? alone : []]);
       }
     };
-    for (const [, words, end, customer] of turns(chars, model, colons)) {
+    for (const [, words, end, customer] of said) {
       if (customer) continue;
       for (let start = words; start <= end; ) {
         let stop = chars.indexOf(NEWLINE, start);
@@ -309,7 +302,7 @@
 
   /** Step 4: units no kept match overlaps whose tone score passes the threshold; of a unit that
    * does not pass whole, or has a kept match, each sentence without one that passes alone. */
-  function toneSpans(normal, kept, tone, colons) {
+  function toneSpans(normal, kept, tone, said) {
     if (!tone) return [];
     const chars = Array.from(normal.text);
     const found = [];
@@ -317,7 +310,7 @@
     let index = 0; // taken spans are disjoint: their ends are in order too
     const passes = ([start, end]) =>
       toneScore(chars.slice(start, end), tone) > tone.model.threshold;
-    for (const [whole, sentences] of toneUnits(chars, tone.model, colons)) {
+    for (const [whole, sentences] of toneUnits(chars, tone.model, said)) {
       while (index < taken.length && taken[index][1] <= whole[0]) index++;
       const inside = [];
       while (index + inside.length < taken.length && taken[index + inside.length][0] < whole[1])
@@ -340,8 +333,11 @@
   function findPhrases(text, compiled) {
     const normal = normalise(text, compiled.classes);
     const { tone } = compiled;
-    const colons = tone ? colonsOf(text, normal, tone.model) : new Set();
-    const quoted = tone ? customerTurns(Array.from(normal.text), tone.model, colons) : [];
+    // who says what (tone.py, turns): a customer's words are not checked
+    const said = tone
+      ? turns(Array.from(normal.text), tone.model, colonsOf(text, normal, tone.model))
+      : [];
+    const quoted = said.filter((turn) => turn[3]).map(([opening, , end]) => [opening, end]);
     const candidates = [];
     compiled.phrases.forEach((entry, order) => {
       const hits = spansOf(entry.match, normal);
@@ -360,7 +356,7 @@
       if (free) kept.push(candidate);
     }
     const spans = kept.map(([start, end, order]) => [start, end, compiled.phrases[order].phrase]);
-    spans.push(...toneSpans(normal, kept, compiled.tone, colons));
+    spans.push(...toneSpans(normal, kept, compiled.tone, said));
     spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const findings = spans.map(([first, last, phrase]) => {
       const start = normal.starts[first];
