@@ -74,9 +74,12 @@ def test_typing_marks_each_phrase_and_explains_it(phone: Any, site: SiteServer) 
     # A mark's number is seen, not read into the phrase by a screen reader (这不关我的事1).
     heard = phone.locator("[data-checker-text]").aria_snapshot()
     assert "- mark: 这不关我的事\n" in heard and not re.search(r"mark: .*\d$", heard, re.M), heard
-    assert (
-        status(phone)
-        == "4 处需要改（出自 3 条禁语），已用颜色标出；按编号看为什么不能说、可以怎么说。"
+    # The customer's turn is shown as theirs (shaded), and the status says what the shade means.
+    customer = phone.locator("[data-checker-text] .hb-checker__customer")
+    assert customer.all_text_contents() == [CALL.split("\n")[0]]
+    assert status(phone) == (
+        "4 处需要改（出自 3 条禁语），已用颜色标出；按编号看为什么不能说、可以怎么说。"
+        "灰底的是客户说的话，不查。"
     )
 
     cards = phone.locator("[data-checker-list] > li")

@@ -2,10 +2,10 @@
 
 Python compiles every phrase of the handbook into the spec (`content.phrase_spec.build_spec`), with
 links relative to the spec file; the build writes it once as SPEC_FILE, which the browser
-(`overrides/assets/js/checker.js`, and 对练's `practice.js`) fetches after the page, like the
-search index: at 200 KB of patterns and tone weights (60 KB gzip) it is the checker's data, not
-part of a page's first load. The template prints the form and where the data is. Nothing
-leaves the phone.
+(`overrides/assets/js/checker.js`, and 对练's `practice.js`) fetches after the page with the
+matcher (CORE_BUNDLE), like the search index: at 200 KB of patterns and tone weights (60 KB
+gzip) it is the checker's data, not part of a page's first load. The template prints the form
+and where the data and the matcher are. Nothing leaves the phone.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .renderer import Renderer
 
 PAGE_URL: Final = "checker/"
 SPEC_FILE: Final = "checker/phrases.json"  # from the site root: next to the checker page
-# The matcher alone, for a page that checks only on request (对练 loads it at its first 对照).
+# The matcher alone, fetched with the spec (overrides/assets/js/checker-loader.js).
 CORE_BUNDLE: Final = "assets/checker-core.js"
 
 
@@ -35,6 +35,7 @@ def render(renderer: Renderer) -> str:
     return renderer.render(
         "checker/page.html",
         spec_url=Markup(renderer.links.href_page(SPEC_FILE)),
+        core_url=Markup(renderer.links.href_page(CORE_BUNDLE)),
         count=sum(1 for _ in renderer.handbook.entries("phrase")),
         phrasing=Markup(renderer.links.href_page("phrasing/")),
     )

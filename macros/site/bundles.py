@@ -139,7 +139,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         "assets/whatsnew.css": ("assets/css/whatsnew.css",),
         "assets/whatsnew.js": ("assets/js/whatsnew.js",),
         "assets/checker.js": (
-            "assets/js/checker-core.js",  # before checker.js, which uses it
+            "assets/js/checker-loader.js",  # the matcher and its spec, after the page
             "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
             "assets/js/checker.js",
         ),
@@ -164,9 +164,11 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         "assets/review.css": ("assets/css/question-kind.css", "assets/css/review.css"),
         # 对练's: what it shares with 今日复习, then its own (no 多选 there)
         "assets/practice.css": ("assets/css/review.css", "assets/css/practice.css"),
-        # The phrase matcher alone: 对练 loads it at its first 对照, with the phrase spec.
+        # The phrase matcher alone: 话术自查 loads it after the page, 对练 at its first 对照,
+        # each with the phrase spec (checker-loader.js, which both bundles have).
         checker.CORE_BUNDLE: ("assets/js/checker-core.js",),
         "assets/practice.js": (
+            "assets/js/checker-loader.js",
             "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
             "assets/js/practice.js",
         ),

@@ -11,15 +11,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from macros.render import checker
+
 from .browser import PHONE
 
 # Fetched after the page, not with its first load: the search index and the engine the search
 # worker imports with it (1.5 s after the page started, or at the first question;
 # tests/test_first_load.py checks the page never asks for it), and the phrase checker's data
-# (macros/render/checker.py SPEC_FILE), fetched as the search box fetches its index.
+# and matcher, fetched as the search box fetches its index (checker-loader.js).
 SEARCH_INDEX = ("search/search_index.json", "search/handbook_index.json")
 SEARCH_ENGINE = ("assets/javascripts/workers/search-core.js",)
-CHECKER_DATA = ("checker/phrases.json",)
+CHECKER_DATA = (checker.SPEC_FILE, checker.CORE_BUNDLE)
 AFTER_THE_PAGE = (*SEARCH_INDEX, *SEARCH_ENGINE, *CHECKER_DATA)
 
 

@@ -9,8 +9,10 @@ itself, one long-lived process for all examples.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,14 +25,16 @@ from hypothesis import strategies as st
 from macros.content.handbook import Handbook
 from macros.content.phrase_spec import build_spec
 from macros.phrases.matcher import Matcher
-from macros.phrases.normalise import UNICODE_VERSION
+from macros.phrases.normalise import NL, PAUSE, STOP, UNICODE_VERSION, normalise
 from macros.phrases.spec import PhraseSpec
+from macros.phrases.tone import colons_in, turns
 
 from ..support.node import NODE, LineProcess, node_script
 
 TESTS = Path(__file__).resolve().parents[1]
 SERVER = TESTS / "support" / "checker_core_server.js"
 CORPUS = TESTS / "checker_corpus.yml"
+WORDS = re.compile(f"[^{PAUSE}{STOP}{NL}]")  # what was said after a label (checker-core.js)
 
 PUNCTUATION = list("，。！？；：、…—·“”‘’（）【】《》,.!?;:()[]<>/\\|*+-~@#%&=_'\"")
 SPACES = [" ", "\u3000", "\t", "\u00a0", "\u200b", "\ufeff", "\u00ad", "\u2060"]
@@ -124,6 +128,15 @@ def _splice(sentence: str, noise: list[str], random: Any) -> str:
     return text
 
 
+def said(text: str) -> list[tuple[bool, bool]]:
+    """Python's turns of `text`: whether each is the customer's, and has words after its label."""
+    norm = normalise(text)
+    return [
+        (turn.customer, bool(WORDS.search(norm.text, turn.words, turn.end)))
+        for turn in turns(norm.text, colons_in(text, norm))
+    ]
+
+
 @pytest.mark.long
 def test_python_and_javascript_agree_on_generated_text(
     texts: st.SearchStrategy[str], spec: PhraseSpec, node: LineProcess
@@ -141,9 +154,19 @@ def test_python_and_javascript_agree_on_generated_text(
         node.send(text)  # Node matches while Python does: the two overlap on two cores
         try:
             expected = [finding.key() for finding in matcher.find(text)]
+            speakers = said(text)
         finally:  # read the answer even if Python failed: the next example must get its own
-            found = [tuple(key) for key in node.receive()]
-        assert found == expected
+            answer = node.receive()
+        assert [tuple(key) for key in answer["findings"]] == expected
+        # Who says what, as the page shades it: the same turns, which cover the text.
+        assert [(customer, words) for customer, words, _ in answer["turns"]] == speakers
+        assert "".join(part for _, _, part in answer["turns"]) == text
+        # A turn opens right after a stop or a line break: what normalising leaves out between
+        # (a time stamp's bracket) goes with the turn after it.
+        parts = [part for _, _, part in answer["turns"]]
+        for before, after in itertools.pairwise(parts):
+            assert normalise(before[-1]).text[-1:] in (STOP, NL), (before, after)
+            assert normalise(after).text[:1] not in (STOP, NL), (before, after)
 
     agree()
 

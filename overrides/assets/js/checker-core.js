@@ -227,17 +227,6 @@
     return found;
   }
 
-  /** Whether `text` has a customer's words (客户：…) and no staff member's: nothing in it is
-   * checked, which the page says rather than "nothing found". */
-  function onlyCustomer(text, compiled) {
-    if (!compiled.tone) return false;
-    const normal = normalise(text, compiled.classes);
-    const chars = Array.from(normal.text);
-    const said = turns(chars, compiled.tone.model, colonsOf(text, normal, compiled.tone.model));
-    const words = ([, from, to]) => /[^，。\s]/u.test(chars.slice(from, to).join(""));
-    return said.some((turn) => turn[3]) && !said.some((turn) => !turn[3] && words(turn));
-  }
-
   /** Tone (macros/phrases/tone.py, units): the units of normalised text that are scored, as
    * [start, end) code-point indexes of `chars`, each with its sentences when it has more than
    * one (scored alone when it does not pass whole): the staff member's words of `said`. */
@@ -325,18 +314,33 @@
     return found;
   }
 
+  /** Where in `text` the turn that opens at code point `at` of `normal` starts (a turn opens
+   * after a stop or a line break): just after the run's last one, so the bracket of a time
+   * stamp ([10:02] 客户：) goes with its turn. */
+  function turnEdge(text, normal, at, classes) {
+    if (at === normal.starts.length) return text.length;
+    let edge = normal.starts[at - 1];
+    let offset = edge;
+    const ends = (character) => [STOP, NEWLINE].includes(separatorOf(character, classes));
+    for (const original of text.slice(edge, normal.ends[at - 1])) {
+      offset += original.length;
+      if (Array.from(fold(original)).some(ends)) edge = offset;
+    }
+    return edge;
+  }
+
   /**
-   * Every forbidden phrase in `text`: the longest match wins where phrases overlap; a match inside
-   * one of its phrase's exceptions does not count; then lines that sound like a brush-off (tone).
-   * Offsets are UTF-16 units of `text`.
+   * What `text` holds: `findings`, every forbidden phrase in it (the longest match wins where
+   * phrases overlap; a match inside one of its phrase's exceptions does not count; then lines
+   * that sound like a brush-off: tone), and `turns`, who says what (tone.py, turns:
+   * {start, end, customer, words}, words false for a label alone). A customer's words are not
+   * checked. Offsets are UTF-16 units of `text`.
    */
-  function findPhrases(text, compiled) {
+  function readText(text, compiled) {
     const normal = normalise(text, compiled.classes);
     const { tone } = compiled;
-    // who says what (tone.py, turns): a customer's words are not checked
-    const said = tone
-      ? turns(Array.from(normal.text), tone.model, colonsOf(text, normal, tone.model))
-      : [];
+    const chars = Array.from(normal.text);
+    const said = tone ? turns(chars, tone.model, colonsOf(text, normal, tone.model)) : [];
     const quoted = said.filter((turn) => turn[3]).map(([opening, , end]) => [opening, end]);
     const candidates = [];
     compiled.phrases.forEach((entry, order) => {
@@ -363,8 +367,20 @@
       const end = normal.ends[last - 1];
       return { phrase, start, end, text: text.slice(start, end) };
     });
-    return locate(text, findings);
+    const edge = (at) => turnEdge(text, normal, at, compiled.classes);
+    return {
+      findings: locate(text, findings),
+      turns: said.map(([opening, words, end, customer]) => ({
+        start: opening && edge(opening), // (the first turn's opening is 0, also in a blank text)
+        end: edge(end),
+        customer,
+        words: chars.slice(words, end).some((c) => !separator(c) && c !== NEWLINE),
+      })),
+    };
   }
+
+  /** The findings alone (readText). */
+  const findPhrases = (text, compiled) => readText(text, compiled).findings;
 
   /* The spec's entry links are relative to the spec file (one file serves every page that
      checks text): made absolute against the address it was fetched from. */
@@ -385,7 +401,7 @@
     linksFrom,
     normalise,
     findPhrases,
-    onlyCustomer,
+    readText,
     labelOf,
     expressionsOf,
   };

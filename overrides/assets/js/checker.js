@@ -1,11 +1,13 @@
 /* 话术自查: mark forbidden phrases in typed or pasted text; nothing leaves the browser.
- * The matching is checker-core.js (HandbookChecker), run on the spec the page embeds
- * ([data-checker-spec], a hidden element); this file only draws the marks and the cards.
- * A line marked for its tone (语气) rather than a listed phrase has its own kind of mark. */
+ * The matching is checker-core.js (HandbookChecker), run on the phrase spec; both come after the
+ * page (checker-loader.js, from the addresses [data-checker] names). This file only draws the
+ * marks and the cards. A line marked for its tone (语气) rather than a listed phrase has its own
+ * kind of mark; a customer's words in a call record (not checked) are shaded. */
 "use strict";
 
 (() => {
   const LINE_BREAK = /[\n\r\u2028\u2029]/;
+  const LINE_BREAKS = /(\r\n|[\n\r\u2028\u2029])/; // to split at, keeping them
 
   function add(parent, tag, className, text) {
     const node = parent.appendChild(document.createElement(tag));
@@ -14,7 +16,7 @@
     return node;
   }
 
-  const { labelOf } = HandbookChecker; /* 禁语 or 语气 */
+  const labelOf = (phrase) => HandbookChecker.labelOf(phrase); /* 禁语 or 语气 */
 
   /* A browser compiles a regular expression at its first run, and to machine code at its
      second: the first check paid for every phrase's at once (0.5 s on a cheap phone, each key
@@ -63,12 +65,16 @@
     for (const alternative of phrase.alternatives) add(alternatives, "li", "", alternative);
   }
 
-  function statusText(blank, findings, groups, customer) {
+  function statusText(blank, findings, groups, turns) {
     if (blank) return "在上面输入或粘贴要检查的话，结果会马上显示在这里。";
-    if (customer) return "这里只有客户说的话（客户：…），不检查；写上工作人员说的话再看。";
+    const theirs = turns.some((turn) => turn.customer);
+    if (theirs && !turns.some((turn) => !turn.customer && turn.words)) {
+      return "这里只有客户说的话（客户：…），不检查；写上工作人员说的话再看。";
+    }
+    const shaded = theirs ? "灰底的是客户说的话，不查。" : "";
     // Says what was checked and how sure it is: listed phrases, and a tone that is guessed.
     if (!findings.length) {
-      return "没有查到禁语，也没有听出生硬的语气。语气是估计的，态度还要自己把关。";
+      return `没有查到禁语，也没有听出生硬的语气。${shaded}语气是估计的，态度还要自己把关。`;
     }
     // Places, and the cards they are grouped in (a phrase said twice, or in two of its
     // forms, is one card): "2 处 … 1 条禁语" over one card read as a miscount.
@@ -78,14 +84,38 @@
       phrases && `出自 ${phrases} 条禁语`,
       tone && `${phrases ? "另有 " : ""}${tone} 处语气生硬`,
     ].filter(Boolean);
-    return `${findings.length} 处需要改（${what.join("，")}），已用颜色标出；按编号看为什么不能说、可以怎么说。`;
+    return `${findings.length} 处需要改（${what.join("，")}），已用颜色标出；按编号看为什么不能说、可以怎么说。${shaded}`;
+  }
+
+  /* The text from `from` to `to`, which has no mark, with the customer's turns in it shaded
+     line by line (a shaded line break showed as a blank box after the line). */
+  function show(marked, text, from, to, theirs) {
+    let at = from;
+    for (const turn of theirs) {
+      const start = Math.max(turn.start, at);
+      const end = Math.min(turn.end, to);
+      if (start >= end) continue;
+      marked.append(text.slice(at, start));
+      text
+        .slice(start, end)
+        .split(LINE_BREAKS)
+        .forEach((piece, index) => {
+          if (index % 2 || !piece) marked.append(piece);
+          else add(marked, "span", "customer", piece);
+        });
+      at = end;
+    }
+    marked.append(text.slice(at, to));
   }
 
   function render(root, compiled, text) {
     const marked = root.querySelector("[data-checker-text]");
     const list = root.querySelector("[data-checker-list]");
     const blank = !text.trim();
-    const findings = blank ? [] : HandbookChecker.findPhrases(text, compiled);
+    const { findings, turns } = blank
+      ? { findings: [], turns: [] }
+      : HandbookChecker.readText(text, compiled);
+    const theirs = turns.filter((turn) => turn.customer);
     const groups = new Map();
     let shownUpTo = 0;
     marked.textContent = "";
@@ -97,7 +127,7 @@
       }
       const group = groups.get(phrase.id);
       group.findings.push(finding);
-      marked.append(text.slice(shownUpTo, finding.start));
+      show(marked, text, shownUpTo, finding.start, theirs);
       const mark = add(marked, "mark", "mark", finding.text);
       if (phrase.kind === "tone") mark.classList.add("hb-checker__mark--tone");
       mark.title = `${labelOf(phrase)}：${phrase.text}`;
@@ -109,7 +139,7 @@
       });
       shownUpTo = finding.end;
     }
-    marked.append(text.slice(shownUpTo));
+    show(marked, text, shownUpTo, text.length, theirs);
     marked.hidden = blank;
     const multiline = LINE_BREAK.test(text.trim());
     for (const group of groups.values()) addCard(list, group, multiline);
@@ -123,26 +153,8 @@
     // Written only when it says something new: it is a live region, and a screen reader would
     // read the same sentence again at every key.
     const status = root.querySelector("[data-checker-status]");
-    const customer = !blank && !findings.length && HandbookChecker.onlyCustomer(text, compiled);
-    const said = statusText(blank, findings, [...groups.values()], customer);
+    const said = statusText(blank, findings, [...groups.values()], turns);
     if (status.textContent !== said) status.textContent = said;
-  }
-
-  /* The spec comes after the page, like the search index: fetched once per URL and kept
-   * across Material's instant navigation; the service worker keeps it for offline use. */
-  const specs = new Map();
-  function loadSpec(url) {
-    if (!specs.has(url)) {
-      const loading = fetch(url)
-        .then((response) => {
-          if (!response.ok) throw new Error(`${response.status}`);
-          return response.json();
-        })
-        .then((spec) => HandbookChecker.compileSpec(HandbookChecker.linksFrom(spec, url)));
-      loading.catch(() => specs.delete(url));
-      specs.set(url, loading);
-    }
-    return specs.get(url);
   }
 
   /* What was in the box when the reader left the page by a link (a card's 禁语, the menu):
@@ -159,8 +171,7 @@
     status.textContent = "正在载入禁语清单……";
     input.disabled = false; // typing may start now: the text is checked once the data is in
     input.value ||= kept;
-    const url = new URL(root.dataset.checkerSpec, window.location.href).href;
-    loadSpec(url).then(
+    window.hbLoadChecker(root.dataset.checkerSpec, root.dataset.checkerCore).then(
       (compiled) => {
         let frame = 0;
         let pause = 0;

@@ -67,31 +67,6 @@
     return [...phrases.keys()];
   }
 
-  /* The matcher (checker-core.js) and the phrase spec (checker/phrases.json), both shared with
-     话术自查, fetched and compiled at the first 对照: they are most of what 话术自查's page
-     weighs, and this page is read before anything is checked. */
-  function script(address) {
-    return new Promise((loaded, failed) => {
-      if (window.HandbookChecker) return loaded();
-      const tag = document.head.appendChild(document.createElement("script"));
-      tag.onload = loaded;
-      tag.onerror = () => failed(tag.remove());
-      tag.src = address;
-    });
-  }
-  let spec = null;
-  function compiledSpec(address, core) {
-    const data = () =>
-      fetch(address).then((response) => (response.ok ? response.json() : Promise.reject()));
-    spec ??= Promise.all([data(), script(core)])
-      .then(([json]) => HandbookChecker.compileSpec(HandbookChecker.linksFrom(json, address)))
-      .catch(() => {
-        spec = null; // not saved yet and no network: try again at the next 对照
-        return null;
-      });
-    return spec;
-  }
-
   function setup(root) {
     if (root.dataset.practiceReady) return;
     const items = [...root.querySelectorAll("[data-practice-item]")];
@@ -189,8 +164,10 @@
       const text = input.value;
       const shown = at;
       status.textContent = said("saidChecking");
-      const address = (name) => new URL(root.dataset[name], location.href).href;
-      const compiled = await compiledSpec(address("practiceSpec"), address("practiceCore"));
+      // The matcher and the phrase spec, shared with 话术自查: fetched at the first 对照; not
+      // saved yet and no network, they are tried again at the next.
+      const { practiceSpec, practiceCore } = root.dataset;
+      const compiled = await window.hbLoadChecker(practiceSpec, practiceCore).catch(() => null);
       if (shown !== at) return; // the reader moved on to another line meanwhile
       const findings = compiled ? HandbookChecker.findPhrases(text, compiled) : [];
       const phrases = report(root, text, findings);

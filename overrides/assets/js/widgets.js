@@ -13,11 +13,6 @@
 
 (() => {
   const bundle = document.currentScript;
-  if (!bundle || !window.document$) return;
-  const root = new URL("../", bundle.src); // this bundle is assets/handbook.js
-  const WAITING = "hb-widgets-waiting"; // on <html>: the content is hidden (handbook.css)
-  const PATIENCE = 3000; // ms: show the page anyway when a file does not come
-
   const scripts = new Map(); // script address → null once it ran, a promise until then
 
   function script(address) {
@@ -43,6 +38,13 @@
     }
     return scripts.get(address);
   }
+  // For a widget's own later scripts (checker-loader.js): settles once loaded or failed.
+  window.hbScript = async (address) => script(address);
+
+  if (!bundle || !window.document$) return;
+  const root = new URL("../", bundle.src); // this bundle is assets/handbook.js
+  const WAITING = "hb-widgets-waiting"; // on <html>: the content is hidden (handbook.css)
+  const PATIENCE = 3000; // ms: show the page anyway when a file does not come
 
   /* The stylesheet is in the head (main.html; Material adds it on instant navigation). */
   function stylesheet(address) {
