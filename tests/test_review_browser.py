@@ -27,6 +27,7 @@ from .support.browser import (
     leaving_page,
     wait_for_instant_navigation,
 )
+from .support.checker import check_in_page
 from .support.fixture import (
     fixture_handbook,
     served_before_and_after,
@@ -730,9 +731,11 @@ def offline_phone(browser: WatchedBrowser) -> Iterator[Any]:
     context.close()
 
 
-def test_review_and_practice_work_offline(
+def test_review_practice_and_the_checker_work_offline(
     offline_phone: Any, site: SiteServer, fsrs: LineProcess
 ) -> None:
+    """From the saved copy, with the site gone: 对练 and 话术自查 fetch the matcher and the phrase
+    spec after their page (checker-loader.js), so those come from the copy too."""
     page = offline_phone
     page.clock.install(time=MONDAY)
     page.goto(site.page_url(), wait_until="load")
@@ -750,6 +753,9 @@ def test_review_and_practice_work_offline(
         area.locator("textarea").fill("我不知道。")
         area.get_by_role("button", name="对照").click()
         expect(area.locator("[data-practice-marked] mark")).to_have_count(1)
+        page.goto(site.page_url("checker/"))
+        check_in_page(page, "客户：你烦不烦啊\n员工：我不知道。")
+        expect(page.locator("[data-checker-text] mark")).to_have_text(["我不知道"])
     finally:
         page.context.set_offline(False)
         site.start()
