@@ -266,3 +266,37 @@ def test_side_by_side_on_a_wide_screen(desktop: Any, site: SiteServer) -> None:
     cards = desktop.locator("[data-checker-list]").bounding_box()
     assert text is not None and cards is not None
     assert cards["x"] > text["x"] + text["width"] - 1
+    # The transcript's column is the wider one: its lines are what is read (it was 336 px).
+    assert text["width"] > 1.4 * cards["width"], (text, cards)
+
+
+def test_in_a_long_transcript_a_card_and_its_mark_lead_to_each_other(
+    phone: Any, site: SiteServer
+) -> None:
+    """A reviewer's 5,000-character call: a card's 第 N 行 brings that mark into sight, in the
+    scrolled text box too, and outlines it; tapping a mark brings its card below the header."""
+    open_checker(phone, site)
+    wait_for_instant_navigation(phone)
+    check_in_page(phone, long_transcript())
+    header = phone.locator(".md-header").bounding_box()
+    card = phone.locator("[data-checker-list] > li").nth(2)
+    place = card.locator(".hb-checker__where").last
+    line = int(re.sub(r"\D", "", place.text_content() or ""))
+    assert line > 40  # far down the text box, out of its sight
+    place.tap()
+    led = phone.locator(":focus")
+    expect(led).to_have_attribute("data-n", "3")
+    expect(led).to_have_attribute("data-line", str(line))
+    mark = led.bounding_box()
+    box = phone.locator("[data-checker-text]").bounding_box()
+    assert box["y"] <= mark["y"] and mark["y"] + mark["height"] <= box["y"] + box["height"]
+    assert header["height"] <= mark["y"] and mark["y"] + mark["height"] <= 844, mark
+    assert phone.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+
+    phone.locator("[data-checker-text] mark[data-n='5']").first.tap()
+    fifth = phone.locator("[data-checker-list] > li").nth(4)
+    expect(fifth).to_be_focused()
+    top = fifth.bounding_box()["y"]
+    assert header["y"] + header["height"] <= top < 844
+    # Focus moved on: the mark left is no longer a stop for the keyboard.
+    assert phone.locator("[data-checker-text] [tabindex]").count() == 0

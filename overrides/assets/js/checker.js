@@ -45,6 +45,13 @@
   const LONG_TEXT = 600;
   const PAUSE_MS = 250;
 
+  /* Where a jump led (a mark, a card): focused, so outlined, until the reader moves on. */
+  function lead(target) {
+    target.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    target.addEventListener("blur", () => target.removeAttribute("tabindex"), { once: true });
+  }
+
   /* One card per phrase found: where it was said, the entry link, why not, what instead. */
   function addCard(list, group, multiline) {
     const { phrase } = group;
@@ -55,7 +62,14 @@
     group.findings.forEach((finding, index) => {
       if (index) said.append("、");
       add(said, "q", "", finding.text);
-      if (multiline) add(said, "span", "where", `第 ${finding.line} 行`);
+      if (!multiline) return;
+      // In a long transcript: to the place in the text (the mark leads back here).
+      const where = add(said, "button", "where", `第 ${finding.line} 行`);
+      where.type = "button";
+      where.onclick = () => {
+        finding.mark.scrollIntoView({ block: "center" });
+        lead(finding.mark);
+      };
     });
     add(card, "a", "entry", `${labelOf(phrase)}：${phrase.text}`).href = phrase.href;
     add(card, "p", "label", "为什么不能说");
@@ -129,6 +143,7 @@
       group.findings.push(finding);
       show(marked, text, shownUpTo, finding.start, theirs);
       const mark = add(marked, "mark", "mark", finding.text);
+      finding.mark = mark;
       if (phrase.kind === "tone") mark.classList.add("hb-checker__mark--tone");
       mark.title = `${labelOf(phrase)}：${phrase.text}`;
       Object.assign(mark.dataset, {
@@ -143,6 +158,13 @@
     marked.hidden = blank;
     const multiline = LINE_BREAK.test(text.trim());
     for (const group of groups.values()) addCard(list, group, multiline);
+    marked.onclick = (event) => {
+      // A mark leads to its card (number n), in view below the header.
+      const card = list.children[event.target.closest("mark")?.dataset.n - 1];
+      if (!card) return;
+      window.hbBringIntoView(card, card);
+      lead(card);
+    };
     // 今日复习 (review-queue.js) takes a phrase caught here into its queue.
     if (groups.size) {
       root.dispatchEvent(
