@@ -63,13 +63,12 @@
       if (index) said.append("、");
       add(said, "q", "", finding.text);
       if (!multiline) return;
-      // In a long transcript: to the place in the text (the mark leads back here).
-      const where = add(said, "button", "where", `第 ${finding.line} 行`);
-      where.type = "button";
-      where.onclick = () => {
-        finding.mark.scrollIntoView({ block: "center" });
-        lead(finding.mark);
-      };
+      // In a long transcript: a link to the place in the text (render: the mark leads back
+      // here). A link, not a button: with a button each, a long call's check took half as
+      // long again on a slow phone (scripts/bench_checker.py).
+      const where = add(said, "a", "where", `第 ${finding.line} 行`);
+      where.href = "#";
+      where.dataset.mark = finding.index;
     });
     add(card, "a", "entry", `${labelOf(phrase)}：${phrase.text}`).href = phrase.href;
     add(card, "p", "label", "为什么不能说");
@@ -143,7 +142,7 @@
       group.findings.push(finding);
       show(marked, text, shownUpTo, finding.start, theirs);
       const mark = add(marked, "mark", "mark", finding.text);
-      finding.mark = mark;
+      finding.index = marked.childElementCount - 1; // marks and shaded turns: its place among them
       if (phrase.kind === "tone") mark.classList.add("hb-checker__mark--tone");
       mark.title = `${labelOf(phrase)}：${phrase.text}`;
       Object.assign(mark.dataset, {
@@ -164,6 +163,16 @@
       if (!card) return;
       window.hbBringIntoView(card, card);
       lead(card);
+    };
+    list.onclick = (event) => {
+      // A card's 第 N 行 leads to its mark, in the text box and on the screen.
+      const where = event.target.closest("[data-mark]");
+      if (!where) return;
+      event.preventDefault();
+      event.stopPropagation(); // not a page to go to: Material's instant navigation took it
+      const mark = marked.children[where.dataset.mark];
+      mark.scrollIntoView({ block: "center" });
+      lead(mark);
     };
     // 今日复习 (review-queue.js) takes a phrase caught here into its queue.
     if (groups.size) {
