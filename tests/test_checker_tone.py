@@ -114,6 +114,23 @@ def test_a_customers_turn_lasts_until_the_next_speaker(matcher: Matcher, record:
     assert marks(matcher, record) == [("fan-bu-fan", "你烦不烦")]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A：你听不见吗？",  # a speaker the checker does not know
+        "小王：你听不见吗？",
+        "坐席(工号1023)：你听不见吗？",  # a known label with more before its colon
+        "坐席-王芳-1023：你听不见吗？",
+        "营业员李明：你听不见吗？",
+    ],
+)
+def test_a_tone_is_marked_without_the_speakers_label(matcher: Matcher, line: str) -> None:
+    """A QA reviewer's records: the mark took in A： and 工号1023)：, and the tone of a line
+    went unseen when its label had a name and a number (坐席-王芳-1023：), which were scored
+    with the words."""
+    assert marks(matcher, line) == [(TONE_ID, "你听不见吗")]
+
+
 @pytest.mark.parametrize("label", ["来电客户", "访客", "机主", "买家"])
 def test_the_labels_of_chat_and_call_systems_name_the_customer(
     matcher: Matcher, label: str

@@ -172,8 +172,9 @@ def turns(text: str, colons: AbstractSet[int] = frozenset()) -> list[Turn]:
     line's start or after a stop (客户：宽带坏了。坐席：…), and goes on until the next: over
     the lines under a label on a line of its own, and over a long turn's further lines. What
     comes before the first label is the staff member's. `colons`: the pauses of `text` that
-    were a colon: a customer's turn also ends at a label it does not know (A：, 小王：), which
-    is taken for the staff member's (a brush-off hidden in the customer's turn goes unseen)."""
+    were a colon: a label the checker does not know (A：, 小王：, 坐席(工号1023)：) opens a
+    turn too, taken for the staff member's: it ends a customer's turn (a brush-off hidden in
+    it would go unseen), and its words are scored without the label."""
     found = openings()
     customer, staff = re.compile(found["customer"]), re.compile(found["staff"])
     result: list[Turn] = []
@@ -181,13 +182,18 @@ def turns(text: str, colons: AbstractSet[int] = frozenset()) -> list[Turn]:
     for boundary in re.finditer(f"^|[{NL}{STOP}]", text):
         position = boundary.end()
         label = customer.match(text, position) or staff.match(text, position)
+        colon = _colon(text, position, colons)
         if label is not None:
-            if position:  # (the text's start opens the first turn, labelled or not)
-                result.append(Turn(opening, words, position, says))
-            opening, words, says = position, label.end(), label.re is customer
-        elif says and (colon := _colon(text, position, colons)) is not None:
+            # its words after the colon when the label goes on to one (坐席(工号1023)：)
+            said = colon + 1 if colon is not None and colon >= label.end() else label.end()
+            following = said, label.re is customer
+        elif colon is not None:
+            following = colon + 1, False
+        else:
+            continue
+        if position:  # (the text's start opens the first turn, labelled or not)
             result.append(Turn(opening, words, position, says))
-            opening, words, says = position, colon + 1, False
+        opening, (words, says) = position, following
     result.append(Turn(opening, words, len(text), says))
     return result
 

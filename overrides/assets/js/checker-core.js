@@ -189,6 +189,7 @@
     for (let at = 0; at <= chars.length; at++) {
       if (at === 0 || chars[at - 1] === NEWLINE || chars[at - 1] === STOP) {
         let next = null;
+        const unknown = colon(at);
         for (const [label, customer] of [
           [model.customer, true],
           [model.staff, false],
@@ -196,13 +197,14 @@
           label.lastIndex = offset;
           const opening = label.exec(text);
           if (opening) {
-            next = [at, at + Array.from(opening[0]).length, customer];
+            // its words after the colon when the label goes on to one (坐席(工号1023)：)
+            const end = at + Array.from(opening[0]).length;
+            next = [at, unknown >= end ? unknown + 1 : end, customer];
             break;
           }
         }
-        // an unknown speaker (A：, 小王：) ends the customer's turn (tone.py, turns)
-        const unknown = !next && turn[2] ? colon(at) : -1;
-        if (unknown >= 0) next = [at, unknown + 1, false];
+        // an unknown speaker (A：, 小王：) opens a staff member's turn (tone.py, turns)
+        if (!next && unknown >= 0) next = [at, unknown + 1, false];
         if (next) {
           if (at) found.push([turn[0], turn[1], at, turn[2]]);
           turn = next;
