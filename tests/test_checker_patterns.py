@@ -358,6 +358,26 @@ def test_i_dont_know_without_its_subject_is_still_found(
     assert [f.phrase for f in matcher.find(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("这个不可能的。", [("zhe-bu-keneng", "这个不可能的")]),
+        ("这个不可能一次办完，需要两个工作日。", []),  # (why it is a whole sentence)
+        ("你办还是不办？", [("dao-di-ban-bu-ban", "你办还是不办")]),
+        ("你等着把。", [("deng-zhe-ba", "你等着把")]),  # a voice transcript's 吧
+        (
+            "没得办法，规定就是这样。",
+            [("women-buhui", "没得办法"), ("guiding-jiushi-zheyang", "规定就是这样")],
+        ),
+        ("我不知道您现在方不方便接电话。", []),
+    ],
+)
+def test_a_qa_reviewers_records(matcher: Matcher, text: str, found: list[tuple[str, str]]) -> None:
+    """Lines of a call-centre QA reviewer's audit (2026-12-05) that were missed, marked short
+    (没得办) or marked though they are polite."""
+    assert [(f.phrase, f.text) for f in matcher.find(text)] == found
+
+
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "。。。", "<script>alert(1)</script>"])
 def test_empty_or_odd_text_finds_nothing(matcher: Matcher, text: str) -> None:
     assert matcher.find(text) == []
