@@ -330,6 +330,27 @@ def test_phrases_opened_and_caught_enter_the_queue_and_are_recalled(
     assert due_on_home(phone, site) == 0
 
 
+def test_a_reviewer_checking_others_calls_keeps_them_out_of_their_own_queue(
+    phone: Any, site: SiteServer
+) -> None:
+    """A QA reviewer or a trainer checks other people's calls: with 查的是别人的话 ticked, what
+    they find stays out of their own 今日复习 (it had filled with others' phrases); the choice
+    is kept on the phone."""
+    phone.goto(site.page_url("checker/"))
+    others = phone.get_by_label(re.compile("查的是别人的话"))
+    expect(others).not_to_be_checked()
+    others.tap()
+    before = histories(phone)
+    check_in_page(phone, "这是公司的规定。")
+    expect(phone.locator("[data-checker-list] > li")).to_have_count(1)
+    assert histories(phone) == before
+    phone.reload()
+    expect(others).to_be_checked()
+    others.tap()  # checking their own words again
+    check_in_page(phone, "这是公司的规定。")
+    assert set(histories(phone)) - set(before) == {"gongsi-guiding"}
+
+
 def test_a_phrase_opened_from_the_contents_under_instant_navigation_enters_the_queue(
     phone: Any, served_build: tuple[Path, SiteServer]
 ) -> None:

@@ -174,8 +174,9 @@
       mark.scrollIntoView({ block: "center" });
       lead(mark);
     };
-    // 今日复习 (review-queue.js) takes a phrase caught here into its queue.
-    if (groups.size) {
+    // 今日复习 (review-queue.js) takes a phrase caught here into its queue, unless the reader
+    // checks someone else's words.
+    if (groups.size && !root.querySelector("[data-checker-others]").checked) {
       root.dispatchEvent(
         new CustomEvent("hb-phrases-found", { bubbles: true, detail: [...groups.keys()] }),
       );
@@ -192,6 +193,7 @@
      back again, the text is there and checked. Held in this tab's memory only, as the page
      itself is; a reload or another tab starts empty. */
   let kept = "";
+  const OTHERS = "hb-checker:others"; // localStorage: true while checking others' words
 
   function start() {
     const root = document.querySelector("[data-checker]");
@@ -201,6 +203,10 @@
     const status = root.querySelector("[data-checker-status]");
     status.textContent = "正在载入禁语清单……";
     input.disabled = false; // typing may start now: the text is checked once the data is in
+    const others = root.querySelector("[data-checker-others]");
+    others.checked = window.hbStorage.read(OTHERS) === true;
+    others.onchange = () => window.hbStorage.write(OTHERS, others.checked || null);
+    others.parentElement.hidden = false;
     input.value ||= kept;
     window.hbLoadChecker(root.dataset.checkerSpec, root.dataset.checkerCore).then(
       (compiled) => {
