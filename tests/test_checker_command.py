@@ -117,10 +117,32 @@ def test_json_output_for_other_tools(call: Path, clean: Path) -> None:
     ]
 
 
-def test_a_gbk_file_gets_a_clear_error_and_is_read_when_asked(tmp_path: Path) -> None:
+def test_each_file_is_read_in_its_own_encoding(call: Path, tmp_path: Path) -> None:
+    """A folder of exports may mix UTF-8, GBK (Windows Notepad) and UTF-16 files: one run reads
+    them all (a QA reviewer had to run GBK files apart)."""
+    gbk, utf16 = tmp_path / "gbk.txt", tmp_path / "u16.txt"
+    gbk.write_bytes(CALL.encode("gbk"))
+    utf16.write_bytes(CALL.encode("utf-16"))
+    result = run(str(call), str(gbk), str(utf16), "--json")
+    assert result.returncode == 1
+    report = json.loads(out(result))
+    assert report["errors"] == [] and report["checked"] == 3
+    by_file = [
+        [f["text"] for f in report["findings"] if f["file"] == name]
+        for name in (str(call), str(gbk), str(utf16))
+    ]
+    assert by_file[0] == by_file[1] == by_file[2] and len(by_file[0]) == 4
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(b"\x80\xff" * 10)  # neither UTF-8 nor GB18030
+    assert err(run(str(garbage))) == (
+        f"{garbage}: 认不出文件的编码（第 1 行）：请另存为 UTF-8 文本，或用 --encoding 指定\n"
+    )
+
+
+def test_a_gbk_file_read_as_utf8_when_asked_says_what_it_looks_like(tmp_path: Path) -> None:
     path = tmp_path / "gbk.txt"
     path.write_bytes(CALL.encode("gbk"))
-    refused = run(str(path))
+    refused = run(str(path), "--encoding", "utf-8")
     assert refused.returncode == 2
     assert out(refused) == "共检查 0 个文件，没有发现禁语。1 个文件无法读取。\n"
     assert err(refused) == (
@@ -157,7 +179,7 @@ def test_unknown_encoding_and_utf16_say_what_to_do(call: Path, tmp_path: Path) -
     assert "不认识的编码“klingon”" in err(run(str(call), "--encoding", "klingon"))
     utf16 = tmp_path / "u16.txt"
     utf16.write_bytes(CALL.encode("utf-16"))
-    assert "这是 UTF-16 编码的文件" in err(run(str(utf16)))
+    assert "这是 UTF-16 编码的文件" in err(run(str(utf16), "--encoding", "utf-8"))
     assert run(str(utf16), "--encoding", "utf-16").returncode == 1
 
 

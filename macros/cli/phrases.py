@@ -28,6 +28,8 @@ HELP = (
 )
 ROOT = Path(__file__).resolve().parents[2]
 FOUND, UNREADABLE = 1, 2
+AUTO = "auto"  # each file's own encoding: a folder of exports may mix them
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,8 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="输出 JSON，供其他工具读取")
     parser.add_argument(
         "--encoding",
-        default="utf-8",
-        help="文件编码，默认 utf-8；Windows 记事本存的 GBK 文件请写 --encoding gbk",
+        default=AUTO,
+        help="文件编码；默认 auto：每个文件各自认出 UTF-8、GBK（Windows 记事本常见）或 UTF-16",
     )
     parser.add_argument(
         "--content", type=Path, default=ROOT / "content", help="内容文件夹（默认本项目的 content/）"
@@ -61,10 +63,25 @@ def _codec(encoding: str) -> str:
     return "gb18030" if name in ("gbk", "gb2312", "gb18030") else name
 
 
+def guess(raw: bytes) -> str:
+    """A file's text in the encoding it was written in: UTF-16 by its byte-order mark, else
+    UTF-8 (with a mark or none), else GB18030 (GBK's superset: Windows Notepad's on a Chinese
+    system). UTF-8's rules reject GBK text at its first Chinese character, so trying UTF-8
+    first does not misread GBK."""
+    for codec in ("utf-16",) if raw.startswith(UTF16_BOMS) else ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+    raise Unreadable(f"认不出文件的编码（第 {line} 行）：请另存为 UTF-8 文本，或用 --encoding 指定")
+
+
 def decode(raw: bytes, encoding: str) -> str:
+    if encoding == AUTO:
+        return guess(raw)
     codec = _codec(encoding)
     if codec == "utf-8":
-        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if raw.startswith(UTF16_BOMS):
             raise Unreadable("这是 UTF-16 编码的文件；请另存为 UTF-8，或加 --encoding utf-16")
         codec = "utf-8-sig"  # a UTF-8 BOM (Windows) is not part of the text
     try:
