@@ -157,23 +157,6 @@
     marked.hidden = blank;
     const multiline = LINE_BREAK.test(text.trim());
     for (const group of groups.values()) addCard(list, group, multiline);
-    marked.onclick = (event) => {
-      // A mark leads to its card (number n), in view below the header.
-      const card = list.children[event.target.closest("mark")?.dataset.n - 1];
-      if (!card) return;
-      window.hbBringIntoView(card, card);
-      lead(card);
-    };
-    list.onclick = (event) => {
-      // A card's 第 N 行 leads to its mark, in the text box and on the screen.
-      const where = event.target.closest("[data-mark]");
-      if (!where) return;
-      event.preventDefault();
-      event.stopPropagation(); // not a page to go to: Material's instant navigation took it
-      const mark = marked.children[where.dataset.mark];
-      mark.scrollIntoView({ block: "center" });
-      lead(mark);
-    };
     // 今日复习 (review-queue.js) takes a phrase caught here into its queue, unless the reader
     // checks someone else's words.
     if (groups.size && !root.querySelector("[data-checker-others]").checked) {
@@ -187,6 +170,28 @@
     const status = root.querySelector("[data-checker-status]");
     const said = statusText(blank, findings, [...groups.values()], turns);
     if (status.textContent !== said) status.textContent = said;
+  }
+
+  /* A mark leads to its card (number n), below the header; a card's 第 N 行 to its mark, in
+     the text box and on the screen. */
+  function linkMarksAndCards(root) {
+    const marked = root.querySelector("[data-checker-text]");
+    const list = root.querySelector("[data-checker-list]");
+    marked.addEventListener("click", (event) => {
+      const card = list.children[event.target.closest("mark")?.dataset.n - 1];
+      if (!card) return;
+      window.hbBringIntoView(card, card);
+      lead(card);
+    });
+    list.addEventListener("click", (event) => {
+      const where = event.target.closest("[data-mark]");
+      if (!where) return;
+      event.preventDefault();
+      event.stopPropagation(); // not a page to go to: Material's instant navigation took it
+      const mark = marked.children[where.dataset.mark];
+      mark.scrollIntoView({ block: "center" });
+      lead(mark);
+    });
   }
 
   /* What was in the box when the reader left the page by a link (a card's 禁语, the menu):
@@ -207,6 +212,7 @@
     others.checked = window.hbStorage.read(OTHERS) === true;
     others.onchange = () => window.hbStorage.write(OTHERS, others.checked || null);
     others.parentElement.hidden = false;
+    linkMarksAndCards(root);
     input.value ||= kept;
     window.hbLoadChecker(root.dataset.checkerSpec, root.dataset.checkerCore).then(
       (compiled) => {
