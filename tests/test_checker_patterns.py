@@ -370,6 +370,12 @@ def test_i_dont_know_without_its_subject_is_still_found(
             [("women-buhui", "没得办法"), ("guiding-jiushi-zheyang", "规定就是这样")],
         ),
         ("我不知道您现在方不方便接电话。", []),
+        ("那是你们家路由器的问题。", [("ni-jia-wenti", "那是你们家路由器的问题")]),
+        ("检测下来是您家路由器的问题，我教您怎么设置。", []),
+        ("我们也是按规矩办事。", [("gongsi-guiding", "我们也是按规矩办事")]),
+        ("我们是按规定办事的，我先帮您登记，您看可以吗？", []),
+        ("过几天自然就好了，不用管它。", [("jian-de-duo-le", "过几天自然就好了")]),
+        ("重启以后过一会儿自己就好了，您再试试。", []),
     ],
 )
 def test_a_qa_reviewers_records(matcher: Matcher, text: str, found: list[tuple[str, str]]) -> None:
