@@ -81,6 +81,16 @@ def test_findings_are_listed_with_file_line_column_reason_and_suggestions(call: 
     assert text.rstrip().endswith("共检查 1 个文件，发现 4 处禁语。")
 
 
+def test_brief_output_is_one_line_a_finding(call: Path, clean: Path) -> None:
+    """For reading down a batch of calls (a QA reviewer's forty): where, what was said, which
+    禁语; the reasons are in the handbook."""
+    result = run(str(call), str(clean), "--brief")
+    assert result.returncode == 1
+    lines = out(result).splitlines()
+    assert lines[1] == f"{call}:2:9: 你肯定弄混了（禁语：你肯定弄混了……）"
+    assert len(lines) == 5 and lines[-1] == "共检查 2 个文件，发现 4 处禁语。"
+
+
 def test_a_clean_file_exits_zero(clean: Path) -> None:
     result = run(str(clean))
     assert result.returncode == 0

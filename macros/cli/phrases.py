@@ -39,7 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="文件",
         help="要检查的文本文件（默认 UTF-8）；写 - 表示读标准输入",
     )
-    parser.add_argument("--json", action="store_true", help="输出 JSON，供其他工具读取")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="输出 JSON，供其他工具读取")
+    output.add_argument(
+        "--brief",
+        action="store_true",
+        help="每处一行：文件:行:列: 原话（禁语或语气），不列原因和替代说法",
+    )
     parser.add_argument(
         "--encoding",
         default=AUTO,
@@ -130,11 +136,14 @@ def as_record(name: str, finding: Finding, phrase: Phrase | ToneSpec) -> dict[st
     }
 
 
-def format_record(record: dict[str, Any]) -> str:
+def format_record(record: dict[str, Any], brief: bool = False) -> str:
+    place = f"{record['file']}:{record['line']}:{record['column']}: {record['text']}"
+    what = f"{'语气' if record['kind'] == 'tone' else '禁语'}：{record['phrase_text']}"
+    if brief:  # one line a finding, to read down a batch of calls
+        return f"{place}（{what}）"
     lines = [
-        f"{record['file']}:{record['line']}:{record['column']}: {record['text']}",
-        f"  {'语气' if record['kind'] == 'tone' else '禁语'}：{record['phrase_text']}"
-        f"（手册 {record['url']}）",
+        place,
+        f"  {what}（手册 {record['url']}）",
         f"  为什么不能说：{record['reason']}",
         "  可以这样说：",
         *(f"    - {text}" for text in record["alternatives"]),
@@ -171,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for record in records:
-            print(format_record(record))
+            print(format_record(record, args.brief))
         for problem in errors:
             print(f"{problem['file']}: {problem['message']}", file=sys.stderr)
         checked = len(args.files) - len(errors)
