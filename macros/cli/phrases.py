@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="文件",
-        help="要检查的文本文件（默认 UTF-8）；写 - 表示读标准输入",
+        help="要检查的文本文件（编码逐个自动认出）；写 - 表示读标准输入",
     )
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="输出 JSON，供其他工具读取")
