@@ -61,7 +61,7 @@ STAFF_LABELS: Final = (
 STAMP: Final = f"[0-9]+(?:{PAUSE}[0-9]+)*"
 NAME_MAX: Final = 4  # 客服小王：, 坐席张小明：
 # What ends a speaker's label before normalising (a colon becomes a pause) and how far into a
-# line it may come: an unknown speaker (A：, 小王：) ends the customer's turn.
+# line it may come: an unknown speaker (A：, 小王：) opens a turn too (`turns`).
 COLONS: Final = ":：︰﹕∶"
 LABEL_MAX: Final = 12
 SCALE: Final = 20  # weights are stored as round(weight × SCALE)

@@ -6,8 +6,7 @@
 "use strict";
 
 (() => {
-  const LINE_BREAK = /[\n\r\u2028\u2029]/;
-  const LINE_BREAKS = /(\r\n|[\n\r\u2028\u2029])/; // to split at, keeping them
+  const LINE_BREAK = /(\r\n|[\n\r\u2028\u2029])/; // captured: split at, keeping them
 
   function add(parent, tag, className, text) {
     const node = parent.appendChild(document.createElement(tag));
@@ -111,7 +110,7 @@
       marked.append(text.slice(at, start));
       text
         .slice(start, end)
-        .split(LINE_BREAKS)
+        .split(LINE_BREAK)
         .forEach((piece, index) => {
           if (index % 2 || !piece) marked.append(piece);
           else add(marked, "span", "customer", piece);
