@@ -6,11 +6,11 @@ command loads MkDocs or Jinja.
 
 from __future__ import annotations
 
-import argparse
 from types import ModuleType
 from typing import Final
 
 from . import changes, check, forget, phrases, rename, schema, tone
+from .parser import ChineseParser
 
 COMMANDS: Final[tuple[tuple[str, ModuleType], ...]] = (
     ("check", check),
@@ -24,10 +24,8 @@ COMMANDS: Final[tuple[tuple[str, ModuleType], ...]] = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m macros", description="营业厅服务手册的内容工具"
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = ChineseParser(prog="python -m macros", description="营业厅服务手册的内容工具")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
     for name, command in COMMANDS:
         command.add_arguments(sub.add_parser(name, help=command.HELP, description=command.HELP))
     args = parser.parse_args(argv)
