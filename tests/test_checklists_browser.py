@@ -808,6 +808,16 @@ def test_printed_boxes_are_empty_even_when_ticked(phone: Any, site: SiteServer) 
         "b => getComputedStyle(b).backgroundImage"
     )
     assert image == "none"
+    # Every box a pen ticks is at least 4.5 mm (17 CSS px) square, 不适用's too (it was 3.4 mm
+    # under an 8 pt label), and its label no smaller than 9 pt (12 px).
+    na_boxes = form.locator(".hb-check__na-box").evaluate_all(
+        """els => els.map(el => [getComputedStyle(el, "::before"), getComputedStyle(el)])
+                     .map(([box, label]) => [box.borderTopStyle, parseFloat(box.width),
+                                             parseFloat(box.height), parseFloat(label.fontSize)])"""
+    )
+    assert na_boxes and all(
+        b[0] == "solid" and min(b[1:3]) >= 17 and b[3] >= 12 for b in na_boxes
+    ), na_boxes
 
 
 def test_a_line_under_the_print_buttons_says_the_phones_menu_prints_a_blank_form(

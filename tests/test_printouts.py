@@ -12,7 +12,7 @@ import pytest
 
 from macros.content.handbook import Handbook
 from macros.content.model import Phrase
-from macros.content.urls import quiz_url
+from macros.content.urls import chapter_url, quiz_url
 
 from .support import ROOT
 from .support.content import checklist_at
@@ -363,3 +363,34 @@ def test_the_phrase_sheet_fits_two_pages_with_every_phrase_and_what_to_say_inste
     assert phrases
     for phrase in phrases:
         assert squeezed(phrase.text + "".join(phrase.alternatives)) in printed, phrase.id
+
+
+def test_a_table_of_figures_lines_its_numbers_up_on_paper(
+    desktop: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """A card of figures (78%, 2.96 亿, 232.85 亿) reads as a table of numbers: each ends where
+    the others end, on paper as on screen (centred, a wide one had looked out of line)."""
+
+    def widths(entry: Any) -> set[int]:  # how many lengths its figures come in
+        return {len(item.value) for item in getattr(entry, "items", None) or [] if item.value}
+
+    stem, entry = max(
+        (
+            (stem, entry)
+            for stem, chapter in handbook.chapters.items()
+            for section in chapter.sections
+            for entry in section.entries
+        ),
+        key=lambda found: len(widths(found[1])),
+    )
+    assert len(widths(entry)) > 1, "no card of figures of different widths in content/"
+    desktop.goto(site.page_url(chapter_url(stem)))
+    for media in ("screen", "print"):
+        desktop.emulate_media(media=media)
+        ends = desktop.locator(
+            f'.hb-entry:has([id="{entry.id}"]) table.hb-figures th'
+        ).evaluate_all(
+            "cells => cells.map(cell => { const r = document.createRange(); r.selectNodeContents(cell);"
+            " return Math.round(r.getBoundingClientRect().right); })"
+        )
+        assert len(set(ends)) == 1, (media, ends)
