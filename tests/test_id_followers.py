@@ -14,7 +14,10 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from macros.cli import forget, rename
+from macros.content.coverage import coverage_problems
 from macros.content.forget import forget_in
 from macros.content.handbook import Handbook
 from macros.content.id_followers import followers, named_ids, stale_ids
@@ -136,7 +139,11 @@ def test_rename_refuses_an_id_in_use_or_malformed(tmp_path: Path) -> None:
 
 def delete_phrase(content: Path, ident: str) -> None:
     """Delete a 禁语 from content/phrasing.yml as an editor does: its whole entry."""
-    path = content / "phrasing.yml"
+    delete_entry(content / "phrasing.yml", ident)
+
+
+def delete_entry(path: Path, ident: str) -> None:
+    """Delete an entry (not a section's last) from a chapter's file: all its lines."""
     text = path.read_text(encoding="utf-8")
     at = text.index(f"        id: {ident}\n")
     start = text.rindex("\n      - kind:", 0, at)
@@ -179,6 +186,30 @@ def test_forget_takes_a_deleted_entrys_id_out_of_the_tests_data(
         assert all(re.search(r"(phrases|expect): \[", line) for line in new), (path, new)
     solo = before[corpus].count(f"phrases: [{ident}]\n")
     assert solo and corpus.read_text(encoding="utf-8").count("phrases: [yuqi]\n") >= solo
+
+
+def test_forget_refuses_an_entry_the_courseware_lists(
+    handbook: Handbook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An editor deleted an entry of the courseware: `check` said both that the tests' data named
+    it (use forget) and that the courseware's list may not shrink. `forget` had cleaned 61 lines
+    and said the content passed; once the entry was put back, the lines stayed lost."""
+    project = project_with_followers(tmp_path)
+    # the inventory the courseware lists count to
+    shutil.copytree(ROOT / "sources", project / "sources", dirs_exist_ok=True)
+    named = [i for p in (ROOT / "content").glob("*.yml") for i in ID_WORD.findall(p.read_text())]
+    ident = next(  # no other entry refers to it: deleting the entry is all the editor does
+        e.id
+        for e in handbook.entries("method")
+        if "editors" not in e.source and named.count(e.id) == 1
+    )
+    before = {p: p.read_text(encoding="utf-8") for p in followers(project)}
+    [path] = [p for p in (project / "content").glob("*.yml") if f"id: {ident}\n" in p.read_text()]
+    delete_entry(path, ident)
+    assert coverage_problems(load_content(project / "content"), project)
+    assert forget.run(argparse.Namespace(ident=ident), root=project) == 1
+    assert "原始课件" in capsys.readouterr().err
+    assert {p: p.read_text(encoding="utf-8") for p in followers(project)} == before
 
 
 def test_forget_leaves_what_a_person_must_decide_and_refuses_an_id_in_use(

@@ -7,8 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..content.coverage import coverage_problems
 from ..content.forget import forget_in
 from ..content.id_followers import followers, stale_ids
+from ..content.problems import ContentError
 from .id_edits import COMMIT_ALL, ROOT, content_or_report
 
 HELP = (
@@ -31,6 +33,17 @@ def run(args: argparse.Namespace, root: Path = ROOT) -> int:
         print(
             f"content/ 里还有编号 {ident!r}：先在 content/ 里删掉这一条，再运行这个命令。"
             "只是想换个编号的话，用 .venv/bin/python -m macros rename 旧编号 新编号。",
+            file=sys.stderr,
+        )
+        return 1
+    # An entry the courseware lists cannot go (CI holds content to the inventory): cleaning the
+    # tests' data for it would lose their lines for a deletion that is put back.
+    kept = coverage_problems(handbook, root)
+    if kept:
+        print(ContentError(kept).report(), file=sys.stderr)
+        print(
+            f"所以不清理编号 {ident!r}：原始课件列的条目不能删，请把删掉的放回去"
+            "（放回去以后，测试数据不用改）。",
             file=sys.stderr,
         )
         return 1
