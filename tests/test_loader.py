@@ -820,8 +820,12 @@ def test_an_unclosed_quote_in_a_bracketed_list_is_found_on_its_line(content: Pat
     [
         (("        reason: ", "        reason: ? "), "文字以“? ”开头"),
         (("\n", "\n---\ntitle: 另一份\n"), "多了一行“---”"),
+        (("        reason: ", '        reason: "用命令\\指挥" # '), "后面跟了 YAML 不认识的字符"),
+        (("keywords: [", "keywords: [禁语,, "), "连着两个逗号"),
+        (("        reason: ", "        reason: ,"), "文字以这些符号开头"),
+        (("        reason: ", "        reason: ]"), "文字以这些符号开头"),
     ],
-    ids=["question-mark", "second-document"],
+    ids=["question-mark", "second-document", "backslash", "two-commas", "comma-first", "bracket"],
 )
 def test_yaml_slips_are_said_in_chinese(content: Path, slip: tuple[str, str], said: str) -> None:
     path = content / "phrasing.yml"

@@ -46,6 +46,16 @@ _YAML_HINTS: Final[tuple[tuple[str, str], ...]] = (
         "文字以“? ”开头，YAML 会当成特殊写法；请给整段文字加引号",
     ),
     (
+        "found unknown escape character",
+        "双引号里的“\\”后面跟了 YAML 不认识的字符（多半是想打顿号“、”）；"
+        "改成“、”，或把双引号换成单引号",
+    ),
+    (
+        "expected the node content, but found",
+        "这里少了内容，却多了“,”“]”或“}”（例如列表里连着两个逗号，或文字以这些符号开头）；"
+        "删掉多余的符号，或给整段文字加引号",
+    ),
+    (
         "but found another document",
         "文件里多了一行“---”，后面被当成了另一份文件；每个内容文件只能有一份，请删掉这一行",
     ),
