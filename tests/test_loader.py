@@ -172,8 +172,8 @@ def test_duplicate_id_across_files(content: Path) -> None:
     assert problem.startswith(f"content/phrasing.yml:{second}:9: sections[")
     assert problem.endswith(
         f".entries[0].id: id “test-phrase” 重复了，content/basics.yml:{first}:9 已经用过；"
-        "id 在所有文件里都必须唯一：给新写的那条换一个没用过的 id，"
-        "已经发布的那条不要改（勾选记录和网址都按 id 记）"
+        "id 在所有文件里都必须唯一：这两处里哪条是你新写的，就给那条换一个没用过的 id"
+        "（不一定是这一行），已经发布的那条不要改（勾选记录和网址都按 id 记）"
     )
 
 
@@ -1324,3 +1324,36 @@ def test_a_checklist_that_outgrows_its_paper_is_said_with_its_other_mistakes(
     )
     assert "checklists[0].items[1].text: 一项最多 50 个字，这里有 56 个字" in found[1]
     assert "checklists[0].items[9].titel: 未知字段“titel”" in found[2]
+
+
+@pytest.mark.parametrize(
+    ("dash", "said"),
+    [
+        ("-", "行首的“-”后面少了空格"),
+        ("－ ", "行首的“－”是全角（中文）符号"),
+        ("—", "行首的“—”是全角（中文）符号"),
+    ],
+)
+@pytest.mark.parametrize("keyed", [False, True], ids=["text", "key"])
+def test_a_mistyped_item_dash_is_named_on_its_own_line(
+    content: Path, dash: str, said: str, keyed: bool
+) -> None:
+    """`-这几条…` or `－ 这几条…` (a dash from the Chinese keyboard): YAML reads the line as
+    text and complains a line further down, of a missing colon or of one not allowed; the fix
+    it was told (写成“- － …”) had kept the wrong dash."""
+    lines = (content / "phrasing.yml").read_text(encoding="utf-8").splitlines()
+    item = re.compile(r"^( +)- (?!text: )(\S.*)$" if not keyed else r"^( +)- (text: .*)$")
+    at = next(  # an item with one before it at its indent (for `text:`, a near miss)
+        n
+        for n, line in enumerate(lines)
+        if (found := item.match(line)) and (keyed or lines[n - 1].startswith(f"{found.group(1)}- "))
+    )
+    found = item.match(lines[at])
+    assert found is not None
+    old = lines[at]
+    problems, line = slip(content, old, f"{found.group(1)}{dash}{found.group(2)}")
+    assert problems == [
+        f"content/phrasing.yml:{line}:{len(found.group(1)) + 1}: {said}"
+        + ("" if dash == "-" else "，YAML 不认；换成半角的“- ”")
+        + f"：写成“- {found.group(2)}”，和上下几项的“- ”对齐"
+    ], old

@@ -382,7 +382,8 @@ def _repeated_ids(repeated: list[tuple[Where, str]], seen: dict[str, Where]) -> 
             Problem(
                 where,
                 f"id “{ident}” 重复了，{seen[ident]} 已经用过；id 在所有文件里都必须唯一："
-                "给新写的那条换一个没用过的 id，已经发布的那条不要改（勾选记录和网址都按 id 记）",
+                "这两处里哪条是你新写的，就给那条换一个没用过的 id（不一定是这一行），"
+                "已经发布的那条不要改（勾选记录和网址都按 id 记）",
             )
             for where, ident in found
         ]

@@ -200,6 +200,8 @@ def _deeper_key(text: str, line: int, file: str) -> Problem | None:
 
 
 _ITEM_LINE: Final = re.compile(r"^(\s*)- ")
+# A list item's "- " mistyped: no space after the dash, or a dash from the Chinese keyboard.
+_WRONG_DASH: Final = re.compile(r"^(-(?=[^\s-])|[－—–―‐‑﹣])\s*")
 ITEM_REACH: Final = 300  # lines above the error searched for the list's key (a 禁语 is ~70)
 _LIST_KEY: Final = re.compile(r"^\s*(?:- )?([A-Za-z_]+):\s*(?:#.*)?$")  # a key, its list below
 
@@ -220,15 +222,24 @@ def _dashless_item(text: str, line: int, file: str) -> Problem | None:
             continue
         here = lines[number - 1]
         words = here.strip()
-        if not words or words[0] in "#-" or _KEY_LINE.match(here) or ": " in words:
+        dash = _WRONG_DASH.match(words)
+        if dash:  # a "-" with no space after it, or a full-width dash: what YAML reads as text
+            words = words[dash.end() :]
+        elif not words or words[0] in "#-" or _KEY_LINE.match(here) or ": " in words:
             continue
         indent = len(here) - len(here.lstrip())
         for other in (neighbour(number - 1, -1), neighbour(number + 1, 1)):
             item = _ITEM_LINE.match(other)
-            if item and len(item.group(1)) == indent:
-                hint = (
-                    f"这一行像是列表里的一项，行首少了“- ”：写成“- {words}”，和上下几项的“- ”对齐"
-                )
+            # (`-text: …` is an item whatever is around it: the list's first, or its only)
+            keyed = dash is not None and _KEY_LINE.match(words) is not None
+            if keyed or (item and len(item.group(1)) == indent):
+                if dash is None:
+                    said = "这一行像是列表里的一项，行首少了“- ”"
+                elif dash.group(1) == "-":
+                    said = "行首的“-”后面少了空格"
+                else:
+                    said = f"行首的“{dash.group(1)}”是全角（中文）符号，YAML 不认；换成半角的“- ”"
+                hint = f"{said}：写成“- {words}”，和上下几项的“- ”对齐"
                 return Problem(Where(file, number, indent + 1), hint)
     return None
 
