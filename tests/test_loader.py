@@ -1357,3 +1357,16 @@ def test_a_mistyped_item_dash_is_named_on_its_own_line(
         + ("" if dash == "-" else "，YAML 不认；换成半角的“- ”")
         + f"：写成“- {found.group(2)}”，和上下几项的“- ”对齐"
     ], old
+
+
+def test_a_word_list_pattern_left_unquoted_is_told_to_be_quoted(content: Path) -> None:
+    """`- {我方}`: YAML reads the braces as a mapping; the fix had been 写成 "我方: None"."""
+    path = phrase_with(
+        content,
+        "source: ceshi-kejian",
+        "source: ceshi-kejian\n        patterns:\n          - {我方}",
+    )
+    line = line_of(path, "- {我方}")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:13: "), problem
+    assert "请给整段文字加单引号，写成 '{我方}'" in problem and "None" not in problem, problem

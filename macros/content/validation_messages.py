@@ -124,6 +124,11 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
                 f"：文字里的“{before}: ”（冒号加空格）让 YAML 把它读成了“键: 值”；"
                 f'请给整段文字加引号，写成 "{before}: {after}"，或把冒号换成中文的“：”'
             )
+            if after is None:  # `- {我方}`: braces (a pattern's word list) read as a mapping
+                hint = (
+                    f"：以“{{”开头的文字，YAML 会当成花括号映射；请给整段文字加单引号，"
+                    f"写成 '{{{before}}}'（如果原文是以冒号结尾的“{before}:”，把冒号去掉）"
+                )
         return f"应为文字，这里是{kind_of_value(value)}{hint}"
     if kind == "string_pattern_mismatch":
         message = f"id “{value}” 不合格式：只能用小写字母、数字和连字符"
