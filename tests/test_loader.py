@@ -227,8 +227,25 @@ def test_dangling_reference(content: Path) -> None:
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:19: ")
     assert problem.endswith(
-        "related[0]: 引用的 id “no-such-entry” 不存在：它指的那一条删掉了的话，把这个 id 从这里去掉"
+        "related[0]: 引用的 id “no-such-entry” 不存在：它指的那一条删掉了的话，"
+        "把这个 id 从列表里去掉（列表里只剩它的话，连同上面的键一起删掉）"
     )
+
+
+def test_a_question_whose_entry_went_is_told_to_point_elsewhere_or_go(content: Path) -> None:
+    """A question's `ref` is one id, and required: "take the id out" led to 不能为空."""
+    path = content / "quizzes.yml"
+    text = path.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("    ref: "))
+    path.write_text(text.replace(old, "    ref: no-such-entry", 1), encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/quizzes.yml:{line_of(path, 'ref: no-such-entry')}:"), (
+        problem
+    )
+    assert problem.endswith(
+        "ref: 引用的 id “no-such-entry” 不存在：它指的那一条删掉了的话，"
+        "改成另一个条目的 id，或把这一整项（这道题、这一条）删掉"
+    ), problem
 
 
 def test_an_id_changed_by_hand_is_not_offered_to_its_references(content: Path) -> None:

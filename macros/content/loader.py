@@ -400,7 +400,7 @@ def _unknown_source(target: str, by_id: dict[str, Node]) -> str:
     return message + (f"（可用的来源：{'、'.join(sources)}）" if sources else "")
 
 
-def _missing(target: str, seen: dict[str, Where], hidden: HiddenIds) -> str:
+def _missing(target: str, seen: dict[str, Where], hidden: HiddenIds, where: Where) -> str:
     """A reference to no id, with the id it most likely meant (a letter left out or swapped);
     never a malformed one (an id changed by hand to ni_kending nonghun was offered in place of
     the right reference to it: the change is the mistake, named at its own line)."""
@@ -408,8 +408,12 @@ def _missing(target: str, seen: dict[str, Where], hidden: HiddenIds) -> str:
     close = difflib.get_close_matches(target, valid, n=1, cutoff=0.85)
     if close:
         return f"引用的 id “{target}” 不存在，是不是想写“{close[0]}”？"
-    # Most often the entry was deleted: what to do here (an editor audit found no hint).
-    return f"引用的 id “{target}” 不存在：它指的那一条删掉了的话，把这个 id 从这里去掉"
+    # Most often the entry was deleted: what to do here (an editor audit found no hint). A
+    # field of one id (a question's ref) cannot just lose it, nor may a list be left empty.
+    gone = f"引用的 id “{target}” 不存在：它指的那一条删掉了的话，"
+    if where.path and isinstance(where.path[-1], int):
+        return gone + "把这个 id 从列表里去掉（列表里只剩它的话，连同上面的键一起删掉）"
+    return gone + "改成另一个条目的 id，或把这一整项（这道题、这一条）删掉"
 
 
 def _check_raw_references(
@@ -431,7 +435,7 @@ def _check_raw_references(
                 ) or target not in seen:
                     problems.append(Problem(where, _unknown_source(target, by_id)))
             elif target not in seen:
-                problems.append(Problem(where, _missing(target, seen, hidden)))
+                problems.append(Problem(where, _missing(target, seen, hidden, where)))
     return problems
 
 
@@ -452,7 +456,7 @@ def _check_references(
                     continue  # defined in a file that failed validation (reported there) or
                     # maybe in one that cannot be read yet
                 if target is None:
-                    problems.append(Problem(where, _missing(ref.target, seen, hidden)))
+                    problems.append(Problem(where, _missing(ref.target, seen, hidden, where)))
                 elif ref.kinds and kind_of(target) not in ref.kinds:
                     wanted = "、".join(map(in_words, ref.kinds))
                     problems.append(
