@@ -350,8 +350,21 @@ def test_unknown_entry_kind(content: Path) -> None:
 def test_non_utf8_file(content: Path) -> None:
     (content / "extra.yml").write_bytes("title: 中文\nsummary: 编码\n".encode("gbk"))
     assert problems_of(content) == [
-        "content/extra.yml:1:8: 文件不是 UTF-8 编码（可能是 GBK）；请在编辑器里用 UTF-8 重新保存"
+        "content/extra.yml:1:8: 文件不是 UTF-8 编码（可能是 GBK）：请在编辑器里按 GBK 重新打开"
+        "（VS Code：点右下角的编码，选“通过编码重新打开”），再用 UTF-8 保存"
+        "（不先按 GBK 打开就另存，中文会变成乱码）"
     ]
+
+
+def test_a_gbk_file_saved_as_utf8_unread_is_one_problem_not_hundreds(content: Path) -> None:
+    """Re-saved as UTF-8 without opening it as GBK first, every Chinese character is a �:
+    the check listed 432 problems about broken words, none saying why."""
+    path = content / "phrasing.yml"
+    gbk = path.read_text(encoding="utf-8").encode("gbk")
+    path.write_text(gbk.decode("utf-8", errors="replace"), encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.startswith("content/phrasing.yml:"), problem
+    assert "“\ufffd”：这些字在转换编码时坏掉了" in problem and "按 GBK 重新打开" in problem
 
 
 EMPTY = (

@@ -375,17 +375,37 @@ def is_utf16(raw: bytes) -> bool:
     return raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]
 
 
+REPLACEMENT: Final = "\ufffd"  # what a character no encoding could read became
+_REOPEN: Final = (
+    "请在编辑器里按 GBK 重新打开（VS Code：点右下角的编码，选“通过编码重新打开”），再用 UTF-8 保存"
+)
+
+
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if is_utf16(raw):
         hint = "文件是 UTF-16 编码（记事本里叫 Unicode）；请在编辑器里用 UTF-8 重新保存"
         return None, [Problem(Where(file, 1, 1), hint)]
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        hint = "文件不是 UTF-8 编码（可能是 GBK）；请在编辑器里用 UTF-8 重新保存"
+        hint = (
+            f"文件不是 UTF-8 编码（可能是 GBK）：{_REOPEN}（不先按 GBK 打开就另存，中文会变成乱码）"
+        )
         return None, [Problem(Where(file, line, column), hint)]
+    if REPLACEMENT in text:
+        # A GBK file opened as UTF-8 and saved: every Chinese character it could not read is
+        # now �, for good. Read on, it would be hundreds of problems about the broken words.
+        before = text[: text.index(REPLACEMENT)]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        hint = (
+            f"文件里有 {text.count(REPLACEMENT)} 处“{REPLACEMENT}”：这些字在转换编码时坏掉了"
+            "（多半是 GBK 文件被当成 UTF-8 打开后又保存）。请取回原来的文件"
+            f"（git checkout -- 这个文件，或编辑器里撤销）：{_REOPEN}；或把这几处的字重新打上"
+        )
+        return None, [Problem(Where(file, line, column), hint)]
+    return text, []
 
 
 _ODD_INDENT: Final = MappingProxyType(
