@@ -745,4 +745,22 @@ def read_yaml(
     marks = Marks()
     lines = text.splitlines()
     problems = _walk(node, data, (), marks, file, lines, keys) if node is not None else []
-    return YamlDocument(file, data, marks), problems
+    return YamlDocument(file, data, marks), [*_anchor_problems(lines, file), *problems]
+
+
+# `reason: &r 用命令…`: YAML takes "&r" for an anchor (a name to repeat the value by) and
+# drops it from the text without a word; an editor meant it as part of the text.
+_ANCHOR: Final = re.compile(r"^(\s*(?:- +)*(?:[A-Za-z_]+: +)?)&(\S+)")
+
+
+def _anchor_problems(lines: list[str], file: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(lines, start=1):
+        anchor = _ANCHOR.match(line)
+        if anchor:
+            said = (
+                f"文字以“&{anchor.group(2)}”开头，YAML 会把它当成锚点（一种特殊写法）从文字里去掉；"
+                "请给整段文字加引号"
+            )
+            problems.append(Problem(Where(file, number, len(anchor.group(1)) + 1), said))
+    return problems
