@@ -228,10 +228,10 @@ def _dashless_item(text: str, line: int, file: str) -> Problem | None:
         elif not words or words[0] in "#-" or _KEY_LINE.match(here) or ": " in words:
             continue
         indent = len(here) - len(here.lstrip())
+        # (`-text: …` is an item whatever is around it: the list's first, or its only)
+        keyed = dash is not None and _KEY_LINE.match(words) is not None
         for other in (neighbour(number - 1, -1), neighbour(number + 1, 1)):
             item = _ITEM_LINE.match(other)
-            # (`-text: …` is an item whatever is around it: the list's first, or its only)
-            keyed = dash is not None and _KEY_LINE.match(words) is not None
             if keyed or (item and len(item.group(1)) == indent):
                 if dash is None:
                     said = "这一行像是列表里的一项，行首少了“- ”"
@@ -375,7 +375,7 @@ def is_utf16(raw: bytes) -> bool:
     return raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]
 
 
-REPLACEMENT: Final = "\ufffd"  # what a character no encoding could read became
+_REPLACEMENT: Final = "\ufffd"  # what a character no encoding could read became
 _REOPEN: Final = (
     "请在编辑器里按 GBK 重新打开（VS Code：点右下角的编码，选“通过编码重新打开”），再用 UTF-8 保存"
 )
@@ -394,13 +394,13 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
             f"文件不是 UTF-8 编码（可能是 GBK）：{_REOPEN}（不先按 GBK 打开就另存，中文会变成乱码）"
         )
         return None, [Problem(Where(file, line, column), hint)]
-    if REPLACEMENT in text:
+    if _REPLACEMENT in text:
         # A GBK file opened as UTF-8 and saved: every Chinese character it could not read is
         # now �, for good. Read on, it would be hundreds of problems about the broken words.
-        before = text[: text.index(REPLACEMENT)]
+        before = text[: text.index(_REPLACEMENT)]
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         hint = (
-            f"文件里有 {text.count(REPLACEMENT)} 处“{REPLACEMENT}”：这些字在转换编码时坏掉了"
+            f"文件里有 {text.count(_REPLACEMENT)} 处“{_REPLACEMENT}”：这些字在转换编码时坏掉了"
             "（多半是 GBK 文件被当成 UTF-8 打开后又保存）。请取回原来的文件"
             f"（git checkout -- 这个文件，或编辑器里撤销）：{_REOPEN}；或把这几处的字重新打上"
         )
