@@ -169,6 +169,21 @@ def test_search_marks_and_a_dark_screen_stay_off_paper(browser: Any, site: SiteS
     context.close()
 
 
+def test_the_entry_a_link_landed_on_prints_like_the_others(desktop: Any, site: SiteServer) -> None:
+    """A chapter printed after following a link to one of its entries: the mark that shows
+    where the link landed (an orange border) is the screen's, not the paper's."""
+    url = site.page_url(chapter_url(chapters()[0]))
+    desktop.goto(url)
+    ids = desktop.locator(".hb-entry > h3[id]").evaluate_all("hs => hs.map(h => h.id)")
+    target, other = ids[:2]
+    desktop.goto(f"{url}#{target}")
+    cards = [desktop.locator(f".hb-entry:has(> h3[id='{i}'])") for i in (target, other)]
+    look = "c => { const s = getComputedStyle(c); return [s.borderTopColor, s.boxShadow]; }"
+    assert cards[0].evaluate(look) != cards[1].evaluate(look)  # marked on screen
+    desktop.emulate_media(media="print")
+    assert cards[0].evaluate(look) == cards[1].evaluate(look)
+
+
 def _body_lines(text: str) -> list[str]:
     """A printed page's lines of text without its margins (第 x / y 页 and the footer's name
     and version, which print first in a PDF's text)."""
