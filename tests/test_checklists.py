@@ -139,6 +139,7 @@ def test_item_without_refs_is_an_error_with_its_line(small_content: Path) -> Non
     assert problem.startswith(f"content/checklists.yml:{line}:")
     assert problem.endswith(
         f"checklists[0].items[{at}].refs: 缺少必填字段“refs”（在 id 为 banqian-yibiao 的这一条里）"
+        "：这一项对应的手册条目 id。"
     )
 
 

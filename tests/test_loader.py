@@ -335,10 +335,25 @@ def test_missing_required_field_and_empty_string(content: Path) -> None:
     )
     found = problems_of(content)
     # the line given is the entry's first: the message names the entry as well
-    assert any(
-        p.endswith(".text: 缺少必填字段“text”（在 id 为 test-phrase 的这一条里）") for p in found
-    )
+    missing = ".text: 缺少必填字段“text”（在 id 为 test-phrase 的这一条里）：原话或正文。"
+    assert any(missing in p for p in found), found
     assert any(p.endswith(".reason: 不能只有空白") for p in found)
+
+
+def test_a_field_left_out_says_what_goes_there(content: Path) -> None:
+    """An objection without `methods`: 缺少必填字段 alone did not say that it names methods
+    by id, nor that [] is allowed. The message says what the schema says of the field."""
+    append(
+        content / "phrasing.yml",
+        PHRASE.replace("kind: phrase", "kind: objection")
+        .replace("        reason: 原因\n", "        reply: 参考回答\n")
+        .replace("        alternatives: [替代说法]\n", ""),
+    )
+    found = [p for p in problems_of(content) if "“methods”" in p]
+    assert found and found[0].endswith(
+        "缺少必填字段“methods”（在 id 为 test-phrase 的这一条里）："
+        "适合这条异议的处理方法的 id（方法条目，如 buchang-fa）；没有合适的方法时写 []。"
+    ), found
 
 
 def test_unknown_entry_kind(content: Path) -> None:

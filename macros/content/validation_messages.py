@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from .field_help import FIELD_HELP
 from .where import Path
 
 
@@ -106,7 +107,8 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
         # the line is the entry's first, which may not be its id's: name the entry too
         ident = value.get("id") if isinstance(value, dict) else None
         named = f"（在 id 为 {ident} 的这一条里）" if isinstance(ident, str) and ident else ""
-        return f"缺少必填字段“{key}”{named}"
+        help = FIELD_HELP.get(key)  # what to write there: "missing" alone left editors guessing
+        return f"缺少必填字段“{key}”{named}" + (f"：{help}" if help else "")
     if kind == "extra_forbidden":
         return _unknown_key(key, model_at(root, loc))
     if kind in ("string_type", "string_too_short") and (value is None or value == ""):
