@@ -352,3 +352,16 @@ def test_a_method_left_out_of_practice_passes_with_a_hint_at_its_example(
     assert len(hints) == 1, result.stdout  # not SPIN's: it says practice: false
     # at the example's first line, the one that now opens with the worker
     assert f"content/closing.yml:{first + 1}:" in hints[0] and "practice: false" in hints[0]
+
+
+def test_a_tab_inside_a_text_passes_with_a_hint(content: Path) -> None:
+    """`reason: 当场<Tab>就会…` passed without a word; a page shows the Tab as one space."""
+    path = content / "phrasing.yml"
+    text = path.read_text(encoding="utf-8")
+    key, value = re.findall(r"^( +reason: )(\S+)$", text, re.M)[0]
+    path.write_text(text.replace(f"{key}{value}\n", f"{key}当场\t{value}\n", 1), "utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(f"{key}当场\t{value}") + 1
+    result = check(content)
+    assert result.returncode == 0, result.stderr
+    [hint] = [line for line in result.stdout.splitlines() if "Tab" in line]
+    assert f"phrasing.yml:{line}:" in hint and "页面上只显示成一个空格" in hint, hint

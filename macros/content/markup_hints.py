@@ -60,7 +60,12 @@ def _node_hints(root: FsPath, node: Node) -> Iterator[Problem]:
                     )
                     break
             else:
-                if _QUOTED.match(text):
+                if "\t" in text:  # typed or pasted inside quotes: a page shows one space
+                    yield Problem(
+                        on_its_line(root, node.where.within(*path)),
+                        "文字里有 Tab（制表符），页面上只显示成一个空格；要隔开就用标点或空格",
+                    )
+                elif _QUOTED.match(text):
                     yield Problem(
                         on_its_line(root, node.where.within(*path)),
                         f"{text.strip()}：整段文字外面的中文引号会原样显示（从 Word 复制来的？）；"
