@@ -1416,3 +1416,14 @@ def test_a_word_list_pattern_left_unquoted_is_told_to_be_quoted(content: Path) -
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:13: "), problem
     assert "请给整段文字加单引号，写成 '{我方}'" in problem and "None" not in problem, problem
+
+
+def test_a_list_left_empty_says_its_key_may_go(content: Path) -> None:
+    """`related:` whose only id went with its entry: an optional list left empty may simply
+    go (the message said only 应为列表…这里是空值)."""
+    path = phrase_with(content, "source: ceshi-kejian", "source: ceshi-kejian\n        related:")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = len(lines) - lines[::-1].index("        related:")  # the appended phrase's
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:"), problem
+    assert problem.endswith("；没有要写的，就把“related:”这一行也删掉"), problem

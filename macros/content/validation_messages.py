@@ -139,7 +139,13 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "string_too_long":
         return f"太长了，最多 {ctx.get('max_length')} 个字符"
     if kind == "list_type":
-        return f"应为列表（每项一行，以“- ”开头），这里是{kind_of_value(value)}"
+        message = f"应为列表（每项一行，以“- ”开头），这里是{kind_of_value(value)}"
+        owner = model_at(root, loc)
+        field = owner.model_fields.get(key) if owner is not None else None
+        if value is None and field is not None and not field.is_required():
+            # its last item deleted (an entry it named went): the key alone is left
+            message += f"；没有要写的，就把“{key}:”这一行也删掉"
+        return message
     if kind == "too_long":
         return f"最多 {ctx.get('max_length')} 项，这里有 {ctx.get('actual_length')} 项；请删掉几项"
     if kind == "too_short":
