@@ -1427,3 +1427,28 @@ def test_a_list_left_empty_says_its_key_may_go(content: Path) -> None:
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:"), problem
     assert problem.endswith("；没有要写的，就把“related:”这一行也删掉"), problem
+
+
+@pytest.mark.parametrize(
+    ("dash", "said"), [("-", "行首的“-”后面少了空格"), ("－ ", "行首的“－”是全角（中文）符号")]
+)
+def test_a_lists_first_item_with_a_mistyped_dash_is_one_problem(
+    content: Path, dash: str, said: str
+) -> None:
+    """`-您方便的时候…` first in a list: YAML reads the list as one text, and the check said
+    行首少了“- ” (it was there, without its space) and 应为列表 on the same line."""
+    path = content / "phrasing.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(
+        n
+        for n in range(1, len(lines) - 1)
+        if lines[n - 1].rstrip().endswith(":")
+        and re.match(r" +- (?!text: )\S", lines[n])
+        and re.match(r" +- ", lines[n + 1])
+    )
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    problems, line = slip(content, lines[at], lines[at].replace("- ", dash, 1))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(
+        f"content/phrasing.yml:{line}:{indent + 1}: 这一行是列表的第一项，{said}"
+    )

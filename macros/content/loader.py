@@ -313,7 +313,10 @@ def _read_all(
     for path, doc, file_problems in read:
         model = SPECIAL_FILES.get(path.name, Chapter)
         node, model_problems = _validate(doc, model, context)
-        problems += model_problems
+        # What the YAML layer explained at a value's own place (a list whose first "- " lost
+        # its space, read as text) is not said again as what validation makes of it.
+        explained = {(p.where.line, p.where.column) for p in file_problems}
+        problems += [p for p in model_problems if (p.where.line, p.where.column) not in explained]
         if isinstance(node, CheckerFile) and not file_problems:
             context[COMPILER_CONTEXT] = PatternCompiler(node.lexicon)
         if node is not None and not file_problems:

@@ -514,7 +514,16 @@ def _scalar_problems(
             if plain and not in_list and indent == start.column:
                 # A field's text, then an item at the text's own column: the list's first
                 # item lost its "- " (say:⏎ 第一句⏎ - 第二句), and YAML took the list for text.
-                hint = "这一行是列表的第一项，行首少了“- ”：和下面各项的“- ”对齐"
+                dash = _WRONG_DASH.match(node.value)
+                if dash is None:
+                    hint = "这一行是列表的第一项，行首少了“- ”：和下面各项的“- ”对齐"
+                elif dash.group(1) == "-":
+                    hint = "这一行是列表的第一项，行首的“-”后面少了空格：写成“- ”，和下面各项对齐"
+                else:
+                    hint = (
+                        f"这一行是列表的第一项，行首的“{dash.group(1)}”是全角（中文）符号，"
+                        "YAML 不认：换成半角的“- ”，和下面各项对齐"
+                    )
                 return [Problem(Where(file, start.line + 1, start.column + 1), hint)]
             if plain:
                 hint = (
