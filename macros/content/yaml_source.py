@@ -202,6 +202,15 @@ def _deeper_key(text: str, line: int, file: str) -> Problem | None:
 _ITEM_LINE: Final = re.compile(r"^(\s*)- ")
 # A list item's "- " mistyped: no space after the dash, or a dash from the Chinese keyboard.
 _WRONG_DASH: Final = re.compile(r"^(-(?=[^\s-])|[－—–―‐‑﹣])\s*")
+
+
+def _wrong_dash(dash: re.Match[str]) -> str:
+    """What is wrong with an item's dash that `_WRONG_DASH` matched, and the fix."""
+    if dash.group(1) == "-":
+        return "行首的“-”后面少了空格"
+    return f"行首的“{dash.group(1)}”是全角（中文）符号，YAML 不认；换成半角的“- ”"
+
+
 ITEM_REACH: Final = 300  # lines above the error searched for the list's key (a 禁语 is ~70)
 _LIST_KEY: Final = re.compile(r"^\s*(?:- )?([A-Za-z_]+):\s*(?:#.*)?$")  # a key, its list below
 
@@ -233,12 +242,7 @@ def _dashless_item(text: str, line: int, file: str) -> Problem | None:
         for other in (neighbour(number - 1, -1), neighbour(number + 1, 1)):
             item = _ITEM_LINE.match(other)
             if keyed or (item and len(item.group(1)) == indent):
-                if dash is None:
-                    said = "这一行像是列表里的一项，行首少了“- ”"
-                elif dash.group(1) == "-":
-                    said = "行首的“-”后面少了空格"
-                else:
-                    said = f"行首的“{dash.group(1)}”是全角（中文）符号，YAML 不认；换成半角的“- ”"
+                said = "这一行像是列表里的一项，行首少了“- ”" if dash is None else _wrong_dash(dash)
                 hint = f"{said}：写成“- {words}”，和上下几项的“- ”对齐"
                 return Problem(Where(file, number, indent + 1), hint)
     return None
@@ -515,15 +519,8 @@ def _scalar_problems(
                 # A field's text, then an item at the text's own column: the list's first
                 # item lost its "- " (say:⏎ 第一句⏎ - 第二句), and YAML took the list for text.
                 dash = _WRONG_DASH.match(node.value)
-                if dash is None:
-                    hint = "这一行是列表的第一项，行首少了“- ”：和下面各项的“- ”对齐"
-                elif dash.group(1) == "-":
-                    hint = "这一行是列表的第一项，行首的“-”后面少了空格：写成“- ”，和下面各项对齐"
-                else:
-                    hint = (
-                        f"这一行是列表的第一项，行首的“{dash.group(1)}”是全角（中文）符号，"
-                        "YAML 不认：换成半角的“- ”，和下面各项对齐"
-                    )
+                said = "行首少了“- ”" if dash is None else _wrong_dash(dash)
+                hint = f"这一行是列表的第一项，{said}：和下面各项的“- ”对齐"
                 return [Problem(Where(file, start.line + 1, start.column + 1), hint)]
             if plain:
                 hint = (
