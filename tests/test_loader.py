@@ -1171,6 +1171,33 @@ def test_a_key_deeper_than_the_key_above_names_both_lines(
 
 
 @pytest.mark.parametrize(
+    ("old", "new", "spaces"),
+    [
+        ("        reason:", "      reason:", "6 个空格对 8 个"),  # at the entries' "- "
+        ("        reason:", "       reason:", "7 个空格对 8 个"),  # one space short
+    ],
+)
+def test_a_key_less_indented_than_the_key_above_names_both_lines(
+    content: Path, old: str, new: str, spaces: str
+) -> None:
+    """YAML says only 缩进不一致 at the line that went left; the editor needs the line to
+    line it up with."""
+    path = phrase_with(content, old, new)
+    line = line_of(path, "reason: 原因")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/phrasing.yml:{line}:{len(new) - len('reason:') + 1}: ")
+    assert f"这一行的“reason”比第 {line - 1} 行的“text”缩进少（{spaces}）" in problem
+
+
+def test_a_quote_slip_on_a_section_key_is_not_called_an_indent(content: Path) -> None:
+    """A section's key after an entry's deeper lines is where it belongs: what YAML stops
+    at there is the text after the quotes."""
+    append(content / "phrasing.yml", PHRASE + '    editor_note: "先看" 这里\n')
+    [problem] = problems_of(content)
+    assert "缩进少" not in problem
+
+
+@pytest.mark.parametrize(
     ("old", "new", "fixed"),
     [
         ("source: ceshi-kejian", "source: Editors", "editors"),

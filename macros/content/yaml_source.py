@@ -199,6 +199,37 @@ def _deeper_key(text: str, line: int, file: str) -> Problem | None:
     return Problem(Where(file, line, len(here.group(1)) + 1), hint)
 
 
+_KEY_AT: Final = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):(?:\s|$)")  # a key, after any "- "
+
+
+def _shallower_key(text: str, line: int, column: int, file: str) -> Problem | None:
+    """`line` (1-based) is a key moved left of the keys of its block, and YAML stopped at the
+    key itself (`column`): it says only 缩进不一致, not which line to line it up with."""
+    lines = text.splitlines()
+    here = _KEY_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if here is None or column != len(here.group(1)) + 1:
+        return None
+    indent = len(here.group(1))
+    least: int | None = None  # the least indent of the lines passed on the way up
+    for number in range(line - 1, 0, -1):
+        above = lines[number - 1]
+        if above.strip()[:1] in ("", "#"):
+            continue
+        key = _KEY_AT.match(above)
+        at = len(key.group(1)) if key else 0
+        if key and indent < at and (least is None or at <= least):
+            hint = (
+                f"这一行的“{here.group(2)}”比第 {number} 行的“{key.group(2)}”缩进少"
+                f"（{indent} 个空格对 {at} 个）；同一条目的字段左边要对齐，请把这两行改齐"
+            )
+            return Problem(Where(file, line, column), hint)
+        spaces = len(above) - len(above.lstrip())
+        least = spaces if least is None else min(least, spaces)
+        if least <= indent:
+            return None
+    return None
+
+
 _ITEM_LINE: Final = re.compile(r"^(\s*)- ")
 # A list item's "- " mistyped: no space after the dash, or a dash from the Chinese keyboard.
 _WRONG_DASH: Final = re.compile(r"^(-(?=[^\s-])|[－—–―‐‑﹣])\s*")
@@ -728,6 +759,7 @@ def read_yaml(
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             slip = (
                 _outdented_item(text, line, file)
+                or _shallower_key(text, line, column, file)
                 or _key_slip(text, line, file, keys)
                 or _dashless_item(text, line, file)
                 or _dashless_first_item(text, line, file)
