@@ -17,6 +17,7 @@ them; the first full measurement of each is kept in `benchmarks/search_heldout<N
 between `<!-- search:begin -->` and `<!-- search:end -->`.
 
 Usage: .venv/bin/python scripts/bench_search.py [--no-journey] [--no-readme] [--without N ...]
+       [--list-held-out]
 
 `--without 8` leaves held-out batch 8 out of the run: a tuner measures what they may look at,
 and a batch still held out is neither measured nor listed query by query. Such a run only
@@ -422,13 +423,14 @@ def judged_table(sets: list[QuerySet]) -> list[str]:
 
 def miss_lists(sets: list[QuerySet], *, held_out_too: bool) -> str:
     """Each set's misses, query by query. A batch still held out lists its misses only on the
-    terminal, never in the README: a tuner reading the README would otherwise tune on them."""
+    terminal and only when asked (`--list-held-out`), never in the README: whoever reads them
+    can no longer tune blind to them."""
     lines = []
     for s in sets:
         if s.batch.held_out and not held_out_too:
             lines.append(
                 f"- {s.batch.name}: its misses are not listed here while it is held out"
-                " (the script prints them)"
+                " (`--list-held-out` prints them)"
             )
             continue
         misses = [f"{q} → {rank or '—'}" for q, rank in s.recall.misses]
@@ -462,6 +464,11 @@ def main() -> int:
         default=[],
         metavar="N",
         help="leave held-out batch N out (neither measured nor listed); implies --no-readme",
+    )
+    parser.add_argument(
+        "--list-held-out",
+        action="store_true",
+        help="also print the misses of batches still held out (whoever reads them is no longer blind)",
     )
     args = parser.parse_args()
     batches = [b for b in BATCHES if b.number not in args.without]
@@ -509,7 +516,7 @@ def main() -> int:
         finally:
             server.stop()
     text = report(sets, off_topic, sizes, also, cost)
-    print(miss_lists(sets, held_out_too=True))
+    print(miss_lists(sets, held_out_too=args.list_held_out))
     for batch in off_topic:
         print(f"- {batch.name}, no note: " + "; ".join(batch.unnoted))
     readme = text + "\n" + miss_lists(sets, held_out_too=False)
