@@ -230,6 +230,29 @@ def test_near_misses_no_quiz_asks_pass_with_a_hint(content: Path) -> None:
     assert "drills 里都没有“reply”" in hints[0]
 
 
+def test_a_checklist_source_out_of_step_with_its_items_links_passes_with_a_hint(
+    content: Path,
+) -> None:
+    """A checklist's items are taken from the entries they link to, so its `source` is
+    theirs; an audit found two out of step after items were relinked."""
+    sources = content / "sources.yml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + "  - id: ceshi-jiaocai\n    title: 测试用教材\n    description: 虚构，只供测试。\n",
+        encoding="utf-8",
+    )
+    path = content / "checklists.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = lines.index("    source: ceshi-kejian")
+    lines[first] = "    source: [ceshi-jiaocai]"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 0, result.stderr
+    hints = [line for line in result.stdout.splitlines() if "检查表“" in line]
+    assert len(hints) == 1 and f"content/checklists.yml:{first + 1}:" in hints[0], result.stdout
+    assert "source 缺了 ceshi-kejian（有一项链接的条目出自它），多了 ceshi-jiaocai" in hints[0]
+
+
 def test_a_right_option_far_longer_than_the_wrong_ones_passes_with_a_hint(content: Path) -> None:
     """The longest option was the right one in 19 of 43 printed questions: a reader could
     pick it without the handbook. The check names the right option's line; wrong options as

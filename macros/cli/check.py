@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..content.approved_wording import flagged_wording
 from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages, read_nav
+from ..content.checklist_sources import checklist_source_hints
 from ..content.coverage import coverage_problems
 from ..content.drills import thin_reply_questions, unquizzed_near_misses
 from ..content.id_followers import stale_ids
@@ -91,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
         *((hint, "自测题建议") for hint in unquizzed_near_misses(handbook)),
         *((hint, "自测题建议") for hint in long_answers(handbook)),
         *((hint, "对练建议") for hint in unpractised_methods(handbook)),
+        *((hint, "来源建议") for hint in checklist_source_hints(handbook)),
     ]
     if hints:
         print(f"另有 {len(hints)} 条建议（不影响通过）：")
