@@ -118,7 +118,7 @@ def test_what_reads_apart_on_the_page_reads_apart_in_a_result(
 ) -> None:
     """A result's second line is cut from the entry's text: a point's name and what it says, or
     two method links, stand apart on the page and must not run together there (便利性让客户办事
-    方便, 询问法间接反驳法)."""
+    方便, 询问法间接反驳法), nor an objection's type and its first method (怀疑询问法)."""
     pairs: list[tuple[str, str, str]] = []
     for doc in index["docs"]:
         node = handbook.by_id.get(doc["location"].partition("#")[2])
@@ -126,7 +126,7 @@ def test_what_reads_apart_on_the_page_reads_apart_in_a_result(
             pairs += [(doc["text"], item.name, item.detail) for item in node.items if item.detail]
         elif isinstance(node, Objection):
             titles = [title_of(handbook.get(ident)) for ident in node.methods]
-            pairs += [(doc["text"], a, b) for a, b in pairwise(titles)]
+            pairs += [(doc["text"], a, b) for a, b in pairwise([node.category, *titles])]
     assert len(pairs) > 100
     run_together = [f"{a}{b[:8]}" for text, a, b in pairs if f"{a}{b[:8]}" in text]
     assert not run_together
