@@ -183,6 +183,11 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
             [f"{PREFIX}{other.id}:2030-04-30", "{oops"],
             [f"{PREFIX}gone:2030-04-30", json.dumps({"t": {"gone-item": 1}})],
             [f"{PREFIX}{other.id}:2030-04-29", json.dumps([other.items[0].id])],
+            # every item marked 不适用, required ones too: nothing done, so no ✓
+            [
+                f"{PREFIX}{other.id}:2030-04-28",
+                json.dumps({"t": {}, "na": [i.id for i in other.items], "name": "王小明"}),
+            ],
         ],
     )
     phone.reload()
@@ -208,7 +213,7 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
 
     phone.goto(site.page_url("checklists/"))
     days = phone.locator("[data-history-list] > li")
-    expect(days).to_have_count(3)
+    expect(days).to_have_count(4)
     expect(days.nth(0)).to_contain_text(f"{checklist.title} 0/")
     left = sum(i.critical for i in items) - items[0].critical - items[-1].critical
     assert days.nth(1).inner_text().split("\n") == [
@@ -217,6 +222,9 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
         f"{checklist.title}（{WHO['shift']}） 1/{len(items) - 1} · 1 项不适用 · 必做未做 {left} 项",
     ]
     assert days.nth(2).inner_text().startswith(f"4月29日 周一\n{other.title} 1/")
+    assert days.nth(3).inner_text().split("\n")[1] == (
+        f"{other.title} 0/0 · {len(other.items)} 项不适用"
+    )
 
     with phone.expect_download() as download:
         phone.get_by_role("button", name="导出记录表（Excel 能打开）").tap()
@@ -225,7 +233,7 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     assert data.startswith(b"\xef\xbb\xbf"), "a BOM, so that Excel reads UTF-8"
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert table[0] == CSV_HEADER
-    assert len(table) == 1 + 2 * len(items) + 2 * len(other.items), "one row per item of a sheet"
+    assert len(table) == 1 + 2 * len(items) + 3 * len(other.items), "one row per item of a sheet"
     assert [r[0] for r in table[1:]] == sorted(r[0] for r in table[1:]), "oldest first"
     # within a day, the checklists in the page's order (交接班's rows came first)
     may2 = [r for r in table[1:] if r[0] == "2030-05-02"]

@@ -737,7 +737,15 @@ def test_ticks_survive_instant_navigation_away_and_back(
     phone.locator(".hb-checklist__more a", has_text="全部检查表").first.click()
     phone.wait_for_url("**/checklists/")
     card = phone.locator(f'[data-checklist-summary="{FIRST}"]')
-    expect(card.locator("[data-progress]")).to_have_text(f"今天已完成 1/{len(ids)}")
+    # What is still required, in no colour of done (1/14 in green read as finished)
+    left = sum(i.critical for i in find_checklist(handbook, FIRST).items if i.id != ids[2])
+    assert left, "the test needs a required item left"
+    expect(card.locator("[data-progress]")).to_have_text(
+        f"今天已完成 1/{len(ids)}，必做还差 {left} 项"
+    )
+    colour = "e => getComputedStyle(e).color"
+    meta = card.locator(".hb-cl-card__meta").evaluate(colour)
+    assert card.locator("[data-progress]").evaluate(colour) == meta
     # the cards line up with the text above them (Material's list indent pushed them 20 px in)
     lead = phone.locator(".md-content .hb-lead").first.bounding_box()
     assert card.bounding_box()["x"] == lead["x"]

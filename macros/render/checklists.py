@@ -76,6 +76,11 @@ class ChecklistView:
         """Space-separated item ids for `data-items` (ids are checked: no spaces, no quotes)."""
         return Markup(" ".join(anchor(item.id) for item in self.checklist.items))
 
+    @property
+    def critical_ids(self) -> Markup:
+        """The required items' ids, the same way, for `data-must`."""
+        return Markup(" ".join(anchor(i.id) for i in self.checklist.items if i.critical))
+
 
 def find_checklist(renderer: Renderer, ident: str) -> Checklist:
     for checklist in renderer.handbook.checklists.checklists:

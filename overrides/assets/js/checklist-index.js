@@ -8,11 +8,17 @@
     window.hbChecklists;
 
   function summary(card, start) {
-    const items = card.dataset.items.split(" ").map((item) => [item]);
+    const must = card.dataset.must.split(" ");
+    const items = card.dataset.items.split(" ").map((item) => [item, "", must.includes(item)]);
     const out = card.querySelector("[data-progress]");
     card.hbRefresh = () => {
-      const { done, total } = tally(items, load(card.dataset.checklistSummary, day(start)));
-      out.textContent = done === total ? "今天已全部完成 ✓" : `今天已完成 ${done}/${total}`;
+      const { done, total, left } = tally(items, load(card.dataset.checklistSummary, day(start)));
+      // green only when done: 1/14 in green read as finished while required items were left
+      out.classList.toggle("hb-cl-card__progress--done", done === total);
+      out.textContent =
+        done === total
+          ? "今天已全部完成 ✓"
+          : `今天已完成 ${done}/${total}${left ? `，必做还差 ${left} 项` : ""}`;
       out.hidden = !done;
     };
     card.hbRefresh();
@@ -92,7 +98,7 @@
           for (const { checklist, count, record, d: key } of done) {
             const a = li.appendChild(document.createElement("a"));
             a.href = checklist.href + (key === today ? "" : `?day=${key}`);
-            a.textContent = `${checklist.title}${record.shift ? `（${record.shift}）` : numberOf(key) ? `（第 ${numberOf(key)} 张）` : ""} ${count.done}/${count.total}${count.na ? ` · ${count.na} 项不适用` : ""}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done === count.total ? " ✓" : ""}`;
+            a.textContent = `${checklist.title}${record.shift ? `（${record.shift}）` : numberOf(key) ? `（第 ${numberOf(key)} 张）` : ""} ${count.done}/${count.total}${count.na ? ` · ${count.na} 项不适用` : ""}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done && count.done === count.total ? " ✓" : ""}`;
           }
           return li;
         }),
