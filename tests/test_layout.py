@@ -404,6 +404,13 @@ def test_the_heading_link_of_the_entry_landed_on_is_readable(
     page.wait_for_function("l => !l.getAnimations().length", arg=link.element_handle())
     assert link.evaluate("l => getComputedStyle(l).opacity") == "1"
     assert link.evaluate(CONTRAST) >= 4.5
+    # A step landed on is framed with its number inside (an outline cut through the "1.")
+    page.goto(site.page_url("complaints/#tousu-faxie"), wait_until="load")
+    frame = page.locator("#tousu-faxie").evaluate(
+        """s => { const f = getComputedStyle(s, "::before");
+          return [f.borderTopStyle, parseFloat(f.left) / parseFloat(getComputedStyle(s).fontSize)]; }"""
+    )
+    assert frame[0] == "solid" and frame[1] <= -1.5, frame  # the number: about 1.2em wide
     context.close()
 
 
