@@ -134,6 +134,14 @@ def test_a_wrong_answer_is_explained_at_once_and_shows_up_in_the_review(
     assert phone.locator(".quiz-feedback .quiz-why").inner_text() == expected.explanation
     link = phone.locator(".quiz-feedback .quiz-see a")
     assert link.get_attribute("href").endswith(f"#{expected.ref}")
+    # 见 stays on the line where its link starts, however long the link's title (a long one
+    # went whole to the next line and left 见 alone above it).
+    link.evaluate("a => { a.textContent = '《营销技巧》学习主动营销前必须明白的三件事'.repeat(2) }")
+    rows = link.evaluate(
+        """a => { const see = document.createRange(); see.selectNodeContents(a.previousSibling);
+          return [see.getBoundingClientRect().bottom, a.getClientRects()[0].top]; }"""
+    )
+    assert rows[0] > rows[1], rows
     # The focus is on the way on, which a screen reader reads with the verdict and why.
     onward = phone.locator(".quiz-next")
     expect(onward).to_be_focused()
