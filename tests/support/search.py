@@ -37,6 +37,7 @@ HELD_OUT_10 = ROOT / "tests" / "search_queries_heldout10.yml"
 HELD_OUT_11 = ROOT / "tests" / "search_queries_heldout11.yml"
 HELD_OUT_12 = ROOT / "tests" / "search_queries_heldout12.yml"
 HELD_OUT_13 = ROOT / "tests" / "search_queries_heldout13.yml"
+HELD_OUT_14 = ROOT / "tests" / "search_queries_heldout14.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -51,6 +52,7 @@ HELD_OUT_BATCHES = (
     HELD_OUT_11,
     HELD_OUT_12,
     HELD_OUT_13,
+    HELD_OUT_14,
 )
 
 
