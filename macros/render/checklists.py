@@ -79,7 +79,8 @@ class ChecklistView:
     @property
     def critical_ids(self) -> Markup:
         """The required items' ids, the same way, for `data-must`."""
-        return Markup(" ".join(anchor(i.id) for i in self.checklist.items if i.critical))
+        required = (item for item in self.checklist.items if item.critical)
+        return Markup(" ".join(anchor(item.id) for item in required))
 
 
 def find_checklist(renderer: Renderer, ident: str) -> Checklist:
