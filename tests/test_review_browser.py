@@ -292,6 +292,9 @@ def test_phrases_opened_and_caught_enter_the_queue_and_are_recalled(
     # The address changes before the page's hashchange handler records it: leaving at once
     # could go before the record (it failed that way in 3 of 6 runs of this module).
     phone.wait_for_function("key => localStorage.getItem(key) !== null", arg=PREFIX + "wo-buzhidao")
+    # ... and until the jump has settled: Material writes where the reader is into history,
+    # debounced; a goto while it did was aborted once in a full run (net::ERR_ABORTED).
+    phone.wait_for_function("() => history.state && Math.abs(history.state.y - scrollY) < 1")
     phone.goto(site.page_url("checker/"))
     phone.locator("[data-checker] textarea").fill("这是公司的规定。")
     expect(phone.locator("[data-checker-list] > li")).to_have_count(1)
