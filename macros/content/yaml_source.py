@@ -181,6 +181,13 @@ def _written_above(lines: list[str], line: int) -> int | None:
     )
 
 
+def _indents(key: str, spaces: int, above: int, other: str, other_spaces: int) -> str:
+    """A key's indent against the key on line `above`, in words: 这一行的“reason”比第 9 行的
+    “text”缩进多（10 个空格对 8 个）."""
+    more = "多" if spaces > other_spaces else "少"
+    return f"这一行的“{key}”比第 {above} 行的“{other}”缩进{more}（{spaces} 个空格对 {other_spaces} 个）"
+
+
 def _deeper_key(text: str, line: int, file: str) -> Problem | None:
     """`line` (1-based) is a key indented deeper than the key with text just above it."""
     lines = text.splitlines()
@@ -189,12 +196,14 @@ def _deeper_key(text: str, line: int, file: str) -> Problem | None:
     here = _KEY_LINE.match(lines[line - 1])
     above = _written_above(lines, line)
     match = _KEY_WITH_TEXT.match(lines[above - 1]) if above else None
-    if here is None or match is None or len(here.group(1)) <= len(match.group(1)):
+    if here is None or above is None or match is None:
+        return None
+    if len(here.group(1)) <= len(match.group(1)):
         return None
     hint = (
-        f"这一行的“{here.group(2)}”比第 {above} 行的“{match.group(2)}”缩进多"
-        f"（{len(here.group(1))} 个空格对 {len(match.group(1))} 个），YAML 把它当成了"
-        f"“{match.group(2)}”文字的后半截；同一层的字段左边要对齐，请把缩进多的或少的那一行改齐"
+        _indents(here.group(2), len(here.group(1)), above, match.group(2), len(match.group(1)))
+        + f"，YAML 把它当成了“{match.group(2)}”文字的后半截；"
+        "同一层的字段左边要对齐，请把缩进多的或少的那一行改齐"
     )
     return Problem(Where(file, line, len(here.group(1)) + 1), hint)
 
@@ -219,8 +228,8 @@ def _shallower_key(text: str, line: int, column: int, file: str) -> Problem | No
         at = len(key.group(1)) if key else 0
         if key and indent < at and (least is None or at <= least):
             hint = (
-                f"这一行的“{here.group(2)}”比第 {number} 行的“{key.group(2)}”缩进少"
-                f"（{indent} 个空格对 {at} 个）；同一条目的字段左边要对齐，请把这两行改齐"
+                _indents(here.group(2), indent, number, key.group(2), at)
+                + "；同一条目的字段左边要对齐，请把这两行改齐"
             )
             return Problem(Where(file, line, column), hint)
         spaces = len(above) - len(above.lstrip())
