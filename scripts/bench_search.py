@@ -282,6 +282,7 @@ WRITTEN = {
     12: "blind, on the engine of that day; nothing tuned since",
     13: "blind, on 2026-12-05, after three days without a ranking change",
     14: "blind, on 2026-12-06, after the misses of 8 and 10–13 were once shown on a screen",
+    15: "blind, on 2026-12-06, measured on the engine of batch 14 before the next round",
 }
 
 

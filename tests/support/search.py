@@ -38,6 +38,7 @@ HELD_OUT_11 = ROOT / "tests" / "search_queries_heldout11.yml"
 HELD_OUT_12 = ROOT / "tests" / "search_queries_heldout12.yml"
 HELD_OUT_13 = ROOT / "tests" / "search_queries_heldout13.yml"
 HELD_OUT_14 = ROOT / "tests" / "search_queries_heldout14.yml"
+HELD_OUT_15 = ROOT / "tests" / "search_queries_heldout15.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -53,6 +54,7 @@ HELD_OUT_BATCHES = (
     HELD_OUT_12,
     HELD_OUT_13,
     HELD_OUT_14,
+    HELD_OUT_15,
 )
 
 
