@@ -327,6 +327,7 @@ def test_every_quiz_is_a_document_named_after_it_not_its_questions(
     [
         ("禁语测试题", "quizzes/zice-jinyu/"),
         ("投诉练习题", "quizzes/zice-tousu/"),
+        ("投诉处理测试", "quizzes/zice-tousu/"),
         ("成交方法考试", "quizzes/zice-chengjiao/"),
         ("沟通技巧自测", "quizzes/zice-goutong/"),
         ("练习题", "quizzes/"),

@@ -94,7 +94,7 @@
     /* Practice questions ("禁语测试题", "投诉练习题"): the quizzes, which answer nothing else
      * (a quiz is named after its chapter, yet 成交方法 asks for the methods, not their quiz). */
     {
-      asked: /自测|测试题|练习题|测验|试题|考题|考试|试卷|做题|刷题|出题|题目/u,
+      asked: /自测|测试|练习题|测验|试题|考题|考试|试卷|做题|刷题|出题|题目/u,
       kinds: new Set(["quiz"]),
       only: true,
     },
