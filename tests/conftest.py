@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from .support.browser import (
 )
 from .support.build import build_site, copy_project
 from .support.distribution import apply_groups, long_first
+from .support.editors import add_hint
 from .support.fixture import CONTENT as FIXTURE_CONTENT
 from .support.fixture import served_fixture_site
 from .support.server import ORIGINS, SiteServer, serve
@@ -44,6 +45,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         long_first(items)
     if getattr(config.option, "loadgroup", False):  # set on the workers of a loadgroup run
         apply_groups(items)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """A failed search test says to the editor, in Chinese, what to do (support/editors.py)."""
+    report = yield
+    add_hint(item.path.name, report)
+    return report
 
 
 @pytest.fixture(scope="session")
