@@ -227,9 +227,27 @@ def test_dangling_reference(content: Path) -> None:
     [problem] = problems_of(content)
     assert problem.startswith(f"content/phrasing.yml:{line}:19: ")
     assert problem.endswith(
-        "related[0]: 引用的 id “no-such-entry” 不存在：它指的那一条删掉了的话，"
+        "related[0]: "
+        + "引用的 id “no-such-entry” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
+        "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
         "把这个 id 从列表里去掉（列表里只剩它的话，连同上面的键一起删掉）"
     )
+
+
+def test_a_checklist_items_only_reference_is_to_be_replaced_not_removed(content: Path) -> None:
+    """A checklist item must cite at least one entry: "take the id out, and the key with it"
+    led an editor straight to 缺少必填字段“refs” (an editors' audit)."""
+    path = content / "checklists.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("refs: [yibiao-guifan]", "refs: [no-such-entry]", 1), "utf-8")
+    [problem] = problems_of(content)
+    assert problem.startswith(f"content/checklists.yml:{line_of(path, '[no-such-entry]')}:")
+    assert problem.endswith(
+        "refs[0]: "
+        + "引用的 id “no-such-entry” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
+        "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
+        "把这个 id 从列表里去掉（这里至少要引用一条：列表里只剩它的话，换成另一条的 id）"
+    ), problem
 
 
 def test_a_question_whose_entry_went_is_told_to_point_elsewhere_or_go(content: Path) -> None:
@@ -243,7 +261,9 @@ def test_a_question_whose_entry_went_is_told_to_point_elsewhere_or_go(content: P
         problem
     )
     assert problem.endswith(
-        "ref: 引用的 id “no-such-entry” 不存在：它指的那一条删掉了的话，"
+        "ref: "
+        + "引用的 id “no-such-entry” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
+        "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
         "改成另一个条目的 id，或把这一整项（这道题、这一条）删掉"
     ), problem
 

@@ -403,7 +403,13 @@ def _unknown_source(target: str, by_id: dict[str, Node]) -> str:
     return message + (f"（可用的来源：{'、'.join(sources)}）" if sources else "")
 
 
-def _missing(target: str, seen: dict[str, Where], hidden: HiddenIds, where: Where) -> str:
+def _missing(
+    target: str,
+    seen: dict[str, Where],
+    hidden: HiddenIds,
+    where: Where,
+    required: bool = False,
+) -> str:
     """A reference to no id, with the id it most likely meant (a letter left out or swapped);
     never a malformed one (an id changed by hand to ni_kending nonghun was offered in place of
     the right reference to it: the change is the mistake, named at its own line)."""
@@ -411,12 +417,27 @@ def _missing(target: str, seen: dict[str, Where], hidden: HiddenIds, where: Wher
     close = difflib.get_close_matches(target, valid, n=1, cutoff=0.85)
     if close:
         return f"引用的 id “{target}” 不存在，是不是想写“{close[0]}”？"
-    # Most often the entry was deleted: what to do here (an editor audit found no hint). A
-    # field of one id (a question's ref) cannot just lose it, nor may a list be left empty.
-    gone = f"引用的 id “{target}” 不存在：它指的那一条删掉了的话，"
+    # A misspelling, an entry not written yet or one deleted: what to do about each (editor
+    # audits found "deleted" alone misleading). A field of one id (a question's ref) cannot
+    # just lose it, nor may a required list (a checklist item's refs) be left empty.
+    missing = (
+        f"引用的 id “{target}” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
+        "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
+    )
     if where.path and isinstance(where.path[-1], int):
-        return gone + "把这个 id 从列表里去掉（列表里只剩它的话，连同上面的键一起删掉）"
-    return gone + "改成另一个条目的 id，或把这一整项（这道题、这一条）删掉"
+        if required:
+            return (
+                missing
+                + "把这个 id 从列表里去掉（这里至少要引用一条：列表里只剩它的话，换成另一条的 id）"
+            )
+        return missing + "把这个 id 从列表里去掉（列表里只剩它的话，连同上面的键一起删掉）"
+    return missing + "改成另一个条目的 id，或把这一整项（这道题、这一条）删掉"
+
+
+def _required(node: Node, path: tuple[str | int, ...]) -> bool:
+    """Whether the field a reference sits in must be given (a checklist item's refs)."""
+    field = type(node).model_fields.get(str(path[0])) if path else None
+    return field is not None and field.is_required()
 
 
 def _check_raw_references(
@@ -459,7 +480,10 @@ def _check_references(
                     continue  # defined in a file that failed validation (reported there) or
                     # maybe in one that cannot be read yet
                 if target is None:
-                    problems.append(Problem(where, _missing(ref.target, seen, hidden, where)))
+                    required = _required(node, ref.path)
+                    problems.append(
+                        Problem(where, _missing(ref.target, seen, hidden, where, required))
+                    )
                 elif ref.kinds and kind_of(target) not in ref.kinds:
                     wanted = "、".join(map(in_words, ref.kinds))
                     problems.append(
