@@ -177,6 +177,30 @@ def test_duplicate_id_across_files(content: Path) -> None:
     )
 
 
+def test_a_repeated_id_is_said_where_it_is_not_at_references_to_the_other(
+    content: Path,
+) -> None:
+    """A new topic given the id of a phrase (ni-nongcuo) in a file read first: a step's
+    `avoid` that rightly names the phrase was reported as naming a topic, first, at a line the
+    editor never touched (an editors' audit)."""
+    topic = """
+  - id: test-section
+    title: 测试
+    entries:
+      - kind: topic
+        id: ni-nongcuo
+        title: 新写的知识点
+        items: [一, 二]
+        source: ceshi-kejian
+"""
+    append(content / "basics.yml", topic)
+    [problem] = problems_of(content)
+    assert problem.startswith(
+        f"content/phrasing.yml:{line_of(content / 'phrasing.yml', 'id: ni-nongcuo')}:"
+    )
+    assert "id “ni-nongcuo” 重复了" in problem
+
+
 def test_duplicate_id_within_a_file(content: Path) -> None:
     append(content / "phrasing.yml", PHRASE + PHRASE.replace("test-section", "test-section-2"))
     [problem] = problems_of(content)

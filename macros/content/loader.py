@@ -331,8 +331,9 @@ def _read_all(
 
 def _index(
     walks: Walks, invalid: list[tuple[YamlDocument, type[Node]]]
-) -> tuple[dict[str, Node], dict[str, Where], list[Problem]]:
-    """All ids: typed nodes from valid files, and bare positions from files that failed."""
+) -> tuple[dict[str, Node], dict[str, Where], set[str], list[Problem]]:
+    """All ids: typed nodes from valid files, bare positions from files that failed, and the
+    ids used twice."""
     by_id: dict[str, Node] = {}
     seen: dict[str, Where] = {}
     repeated: list[tuple[Where, str]] = []  # a second use of an id, and the id
@@ -356,7 +357,7 @@ def _index(
     for doc, _model in invalid:
         for ident, where in _raw_ids(doc):
             add(ident, where)
-    return by_id, seen, _repeated_ids(repeated, seen)
+    return by_id, seen, {ident for _where, ident in repeated}, _repeated_ids(repeated, seen)
 
 
 def _repeated_ids(repeated: list[tuple[Where, str]], seen: dict[str, Where]) -> list[Problem]:
@@ -469,6 +470,7 @@ def _check_references(
     by_id: dict[str, Node],
     seen: dict[str, Where],
     hidden: HiddenIds,
+    twice: set[str],
 ) -> list[Problem]:
     problems: list[Problem] = []
     for name, (doc, _root) in loaded.items():
@@ -484,7 +486,9 @@ def _check_references(
                     problems.append(
                         Problem(where, _missing(ref.target, seen, hidden, where, required))
                     )
-                elif ref.kinds and kind_of(target) not in ref.kinds:
+                elif ref.kinds and kind_of(target) not in ref.kinds and ref.target not in twice:
+                    # (an id used twice may name the new entry here: the repeat is the mistake,
+                    # told where it is, not at a reference the editor never touched)
                     wanted = "、".join(map(in_words, ref.kinds))
                     problems.append(
                         Problem(
@@ -587,12 +591,12 @@ def load_content(root: FsPath) -> Handbook:
     # Each file's objects, walked once: every check below goes through them.
     walks: Walks = {name: walk_nodes(node, ()) for name, (_doc, node) in loaded.items()}
     _locate_lines(loaded, walks)
-    by_id, seen, index_problems = _index(walks, invalid)
+    by_id, seen, twice, index_problems = _index(walks, invalid)
     problems += index_problems
     # A file that cannot be read hides its ids: a reference to an id written in it is checked
     # once it reads (reported now, it would bury the one real mistake); any other is reported.
     hidden = _unreadable_ids(root, loaded, invalid)
-    problems += _check_references(loaded, walks, by_id, seen, hidden)
+    problems += _check_references(loaded, walks, by_id, seen, hidden, twice)
     problems += _check_raw_references(invalid, by_id, seen, hidden)
     problems += _check_quiz_chapters(loaded, invalid, root)
     for name, (doc, root_node) in loaded.items():
