@@ -24,6 +24,7 @@ from .support.pdf import (
     blank_at_foot,
     content_version,
     folded,
+    gap_above_footer,
     left_edge,
     lone_characters,
     off_the_printable_area,
@@ -145,11 +146,30 @@ def test_every_page_of_the_longest_answer_key_says_whose_key_it_is(
     desktop.evaluate("window.print = () => {}")
     desktop.get_by_role("button", name="打印答案").click()
     desktop.emulate_media(media="print")
-    key = [page_text(pdf_page) for pdf_page in pages(desktop.pdf(format="A4"))]
+    pdf = desktop.pdf(format="A4")
+    key = [page_text(pdf_page) for pdf_page in pages(pdf)]
     title = folded(desktop.locator("h1").inner_text())
     assert len(key) > 1 and f"{title}:答案与解析" in key[0]
     for number, text in enumerate(key[1:], 2):
         assert f"{title} · 答案" in text, number
+    # Its first sheet is full: the footer stands apart from the last answer (a trainer read
+    # the footer, 2.5 mm under it, as part of the text).
+    assert gap_above_footer(pages(pdf)[0], bottom_mm=16) >= 5
+
+
+def test_a_link_prints_as_the_text_around_it(desktop: Any, site: SiteServer) -> None:
+    """On paper a link is text: blue, the course page's list of printouts read as something to
+    tap, beside its own line saying a printed chapter has no links."""
+    desktop.goto(site.page_url("course/"))
+    desktop.emulate_media(media="print")
+    colours = desktop.evaluate(
+        """() => Array.from(document.querySelectorAll(".md-typeset :is(p, li) > a"))
+          .filter((a) => a.getClientRects().length)
+          .map((a) => [a.textContent, getComputedStyle(a).color,
+                       getComputedStyle(a.parentElement).color])"""
+    )
+    assert len(colours) >= 3
+    assert [name for name, link, text in colours if link != text] == []
 
 
 def test_search_marks_and_a_dark_screen_stay_off_paper(browser: Any, site: SiteServer) -> None:

@@ -130,6 +130,17 @@ def version_at_top(pdf_page: Any, version: str) -> bool:
     return squeezed(f"内容版本 {version}") in top
 
 
+def gap_above_footer(pdf_page: Any, *, bottom_mm: float) -> float:
+    """Millimetres between a page's lowest line of text (its baseline) and the top of the
+    footer's characters in the bottom margin (`bottom_mm` high)."""
+    pieces = _lines(pdf_page)
+    footer = [p for p in pieces if p.y < bottom_mm * MM]
+    body = [p for p in pieces if p.y >= bottom_mm * MM]
+    if not footer or not body:
+        return float("inf")
+    return (min(p.y for p in body) - max(p.y + 0.88 * p.size for p in footer)) / MM
+
+
 def blank_at_foot(pdf_page: Any, *, top_mm: float, bottom_mm: float) -> float:
     """How much of a page's text area is left blank below its last line of text (0 to 1); the
     margins (where the name, version and page number print) are not counted."""
