@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from ..phrases.syntax import PatternCompiler
 from .asked_phrases import asking_nodes, asking_raw, check_asked_unique, check_phrases_unique
 from .checker_file import CheckerFile
+from .committed import ID_WORD, committed_files, committed_ids
 from .handbook import Handbook
 from .lost_keys import among_moved, lost_list_keys
 from .model import (
@@ -529,10 +530,6 @@ def _check_quiz_chapters(
     return problems
 
 
-# Whatever could be an id in a file's text: a reference to one of these may be to that file.
-_ID_WORD: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
 @dataclasses.dataclass(frozen=True)
 class HiddenIds:
     """The ids that may be defined in files that could not be read as YAML at all: every word
@@ -561,9 +558,75 @@ def _unreadable_ids(
     dropped = {value for doc, _node in loaded.values() for value in doc.marks.dropped}
     dropped |= {value for doc, _model in invalid for value in doc.marks.dropped}
     return HiddenIds(
-        frozenset(word for text in texts for word in _ID_WORD.findall(text)) | dropped,
+        frozenset(word for text in texts for word in ID_WORD.findall(text)) | dropped,
         any(is_blank(text) for text in texts),
     )
+
+
+def _targets(
+    loaded: Loaded, walks: Walks, invalid: list[tuple[YamlDocument, type[Node]]]
+) -> Iterator[tuple[str, str]]:
+    """Every reference of the content: (the file it is in, the id it names)."""
+    for name, (doc, _root) in loaded.items():
+        for node, _path in walks[name]:
+            for ref in node.references():
+                yield doc.file, ref.target
+    for doc, model in invalid:
+        for field, target, _where in _raw_refs(doc, model):
+            if field != "source":
+                yield doc.file, target
+
+
+def _lost_files(
+    root: FsPath,
+    loaded: Loaded,
+    invalid: list[tuple[YamlDocument, type[Node]]],
+    walks: Walks,
+    seen: dict[str, Where],
+    hidden: HiddenIds,
+) -> dict[str, frozenset[str]]:
+    """The files the last commit has that are gone now, or whose top level is no longer a
+    mapping (overwritten), with the ids they held: only when some reference finds nothing."""
+    if all(t in seen or t in hidden for _file, t in _targets(loaded, walks, invalid)):
+        return {}
+    present = {p.name for p in root.glob("*.yml")}
+    broken = {FsPath(doc.file).name for doc, _model in invalid if not isinstance(doc.data, dict)}
+    gone = (committed_files(root) - present) | broken
+    return committed_ids(root, gone) if gone else {}
+
+
+def _lost_file_problems(
+    root: FsPath,
+    lost: dict[str, frozenset[str]],
+    loaded: Loaded,
+    walks: Walks,
+    invalid: list[tuple[YamlDocument, type[Node]]],
+    seen: dict[str, Where],
+) -> list[Problem]:
+    """A deleted file still cited: once, at the file, with where it is cited (an overwritten
+    one is told at its first line already)."""
+    problems = []
+    present = {p.name for p in root.glob("*.yml")}
+    for name, ids in lost.items():
+        if name in present:
+            continue
+        citing: dict[str, int] = {}
+        for file, target in _targets(loaded, walks, invalid):
+            if target in ids and target not in seen:
+                citing[file] = citing.get(file, 0) + 1
+        if not citing:
+            continue  # deleted on purpose, with everything that cited it
+        where = "、".join(f"{FsPath(file).name} {count} 处" for file, count in citing.items())
+        path = f"{root.name}/{name}"
+        problems.append(
+            Problem(
+                Where(path),
+                f"这个文件不见了（上一次提交里还有），别的文件里还有 {sum(citing.values())} 处"
+                f"引用它的条目（{where}）。误删的话，运行 git checkout -- {path} 取回；"
+                "确实要删掉这一章的话，先取回它，把这些引用改掉，再删文件",
+            )
+        )
+    return problems
 
 
 def _any_text(raw: bytes) -> str:
@@ -596,8 +659,14 @@ def load_content(root: FsPath) -> Handbook:
     # A file that cannot be read hides its ids: a reference to an id written in it is checked
     # once it reads (reported now, it would bury the one real mistake); any other is reported.
     hidden = _unreadable_ids(root, loaded, invalid)
+    # So does a file deleted or overwritten since the last commit: its references are told
+    # once, at the file (git is asked only when some reference finds nothing).
+    lost = _lost_files(root, loaded, invalid, walks, seen, hidden)
+    for ids in lost.values():
+        hidden = dataclasses.replace(hidden, words=hidden.words | ids)
     problems += _check_references(loaded, walks, by_id, seen, hidden, twice)
     problems += _check_raw_references(invalid, by_id, seen, hidden)
+    problems += _lost_file_problems(root, lost, loaded, walks, invalid, seen)
     problems += _check_quiz_chapters(loaded, invalid, root)
     for name, (doc, root_node) in loaded.items():
         problems += check_staff_text(doc, root_node, walks[name])

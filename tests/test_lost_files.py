@@ -1,0 +1,54 @@
+"""A chapter file deleted or overwritten since the last commit: told once, at the file, not as
+dozens of references to deleted entries whose advice (take the id out) would wreck the files
+that rightly cite them (an editors' audit)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .support.content import problems_of
+from .support.fixture import CONTENT as FIXTURE_CONTENT
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """The fixture handbook's content, committed in a repository of its own."""
+    repo = tmp_path / "repo"
+    folder = Path(shutil.copytree(FIXTURE_CONTENT, repo / "content"))
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "content")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base")
+    return folder
+
+
+def test_a_deleted_file_still_cited_is_told_once_at_the_file(content: Path) -> None:
+    (content / "phrasing.yml").unlink()
+    problems = problems_of(content)
+    assert problems[0].startswith("content/phrasing.yml: 这个文件不见了（上一次提交里还有）")
+    assert "basics.yml" in problems[0] and "git checkout -- content/phrasing.yml" in problems[0]
+    assert [p for p in problems if "不存在" in p] == []
+
+
+def test_an_overwritten_file_is_told_at_its_first_line_only(content: Path) -> None:
+    (content / "phrasing.yml").write_text("- a\n- b\n", encoding="utf-8")
+    [problem] = problems_of(content)
+    assert problem.startswith("content/phrasing.yml:1:1: 文件最外层应为映射")
+
+
+def test_a_reference_to_no_entry_ever_written_is_still_named(content: Path) -> None:
+    """git is asked, and nothing it holds hides a reference that never had an entry."""
+    (content / "phrasing.yml").unlink()
+    basics = content / "basics.yml"
+    text = basics.read_text(encoding="utf-8")
+    basics.write_text(text.replace("avoid: [ni-nongcuo]", "avoid: [ni-nongcuo, mei-you-zhe-tiao]"))
+    problems = problems_of(content)
+    assert any("“mei-you-zhe-tiao” 不存在" in p for p in problems), problems
+    assert not any("“ni-nongcuo” 不存在" in p for p in problems), problems
