@@ -137,6 +137,11 @@ def test_the_github_workflow_reads_the_code_and_tests_on_debian() -> None:
     assert commenting
     for step in commenting:
         assert "head.repo.full_name == github.repository" in step.get("if", ""), step["name"]
+    # The bot posts the problems and the summary: the summary updates its own comment, found
+    # by its first line (`--edit-last` edited whichever came last, the problems included).
+    [summary] = [step for step in commenting if "change-summary.md" in step["run"]]
+    assert all("--edit-last" not in step["run"] for step in commenting)
+    assert summary["run"].count("<!-- handbook-change-summary -->") == 2  # written, looked for
 
 
 def test_a_chapter_needs_its_page_and_nav_line_as_the_build_does(tmp_path: Path) -> None:
