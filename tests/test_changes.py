@@ -273,11 +273,10 @@ def test_what_staff_see_outside_any_id_is_reported_too(repo: Path) -> None:
         [
             f"修改章节“禁语”（content/phrasing.yml）：标题 “{old_title}” → “禁语”",
             "修改检查表的总体设置（content/checklists.yml）：每天开始时间 4 → 5",
-            f"修改搜索框里的常见情况（content/search.yml）：建议：增加 “嫌贵（参见条目："
-            f"{search['suggestions'][0]['ref']}）”；去掉 “{old_text}（参见条目："
+            f"修改搜索框里的常见情况（content/search.yml）：建议：改 “{old_text}（参见条目："
+            f"{search['suggestions'][0]['ref']}）” → “嫌贵（参见条目："
             f"{search['suggestions'][0]['ref']}）”",
-            f"修改同义词（content/synonyms.yml）：同义词组：增加 “{group}；忌讳的话”；"
-            f"去掉 “{group}”",
+            f"修改同义词（content/synonyms.yml）：同义词组：改 “{group}” → “{group}；忌讳的话”",
             f"修改话术自查的词表和语气提示（content/checker.yml）：语气提示的文字"
             f" “{old_tone}” → “像在推脱”",
         ]
@@ -292,14 +291,31 @@ def test_a_nested_objects_words_read_apart(repo: Path) -> None:
         e for section in phrasing["sections"] for e in section["entries"] if e.get("near_misses")
     )
     miss = entry["near_misses"][0]
-    old_why, miss["why"] = miss["why"], "改过的说明"
+    miss["why"] = "改过的说明"
     write(repo, "phrasing.yml", phrasing)
     commit(repo)
-    assert summarize_revisions(repo, "HEAD~1", "HEAD") == [
-        f"修改禁语“{entry['text']}”：听着客气也不行的说法："
-        f"增加 “{miss['text']}（错在哪里：改过的说明）”；"
-        f"去掉 “{miss['text']}（错在哪里：{old_why}）”"
-    ]
+    [line] = summarize_revisions(repo, "HEAD~1", "HEAD")
+    assert line.startswith(f"修改禁语“{entry['text']}”：听着客气也不行的说法：改 “")
+    assert line.endswith("（错在哪里：改过的说明）”") and "增加" not in line, line
+
+
+def test_an_item_with_a_character_fixed_reads_as_one_edit(repo: Path) -> None:
+    """A topic's item with one character fixed read as a whole item added and another
+    removed (an editors' audit): it is one item, its wording changed."""
+    basics = read(repo, "basics.yml")
+    topic = next(
+        e
+        for section in basics["sections"]
+        for e in section["entries"]
+        if e.get("items") and all(isinstance(i, str) for i in e["items"])
+    )
+    old_item = topic["items"][0]
+    topic["items"][0] = old_item[:-1] + "了"
+    write(repo, "basics.yml", basics)
+    commit(repo)
+    [line] = summarize_revisions(repo, "HEAD~1", "HEAD")
+    assert "：要点：改 “" in line and "增加" not in line and "去掉" not in line, line
+    assert line.endswith("了”"), line
 
 
 def test_links_between_entries_are_named_by_title(repo: Path) -> None:

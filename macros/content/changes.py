@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -317,6 +318,25 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+# How alike an item's old and new text must be to read as one item edited (a character fixed),
+# not one item dropped and another added.
+EDITED_AT_LEAST: Final = 0.6
+
+
+def _edits(lost: list[str], gained: list[str]) -> list[tuple[str, str]]:
+    """Pairs of a lost and a gained item alike enough to be one item edited, each item in one
+    pair at most; taken out of `lost` and `gained`."""
+    pairs = []
+    for old in list(lost):
+        alike = [(SequenceMatcher(None, old, new).ratio(), new) for new in gained]
+        best = max(alike, default=(0.0, ""))
+        if best[0] >= EDITED_AT_LEAST:
+            pairs.append((old, best[1]))
+            lost.remove(old)
+            gained.remove(best[1])
+    return pairs
+
+
 def _change(key: str, old: Any, new: Any) -> str:
     """One field's change in words: old → new, or what a list gained and lost."""
     label = FIELD_NAMES.get(key, key)
@@ -324,11 +344,13 @@ def _change(key: str, old: Any, new: Any) -> str:
         words = VALUE_WORDS.get(key, {})
         before = [words.get(v, _as_text(v)) if isinstance(v, str) else _as_text(v) for v in old]
         after = [words.get(v, _as_text(v)) if isinstance(v, str) else _as_text(v) for v in new]
-        gained = [f"“{v}”" for v in after if v not in before]
-        lost = [f"“{v}”" for v in before if v not in after]
+        gained = [v for v in after if v not in before]
+        lost = [v for v in before if v not in after]
+        edited = _edits(lost, gained)
         parts = [
-            *(["增加 " + "、".join(gained)] if gained else []),
-            *(["去掉 " + "、".join(lost)] if lost else []),
+            *(["改 " + "、".join(_wording(a, b) for a, b in edited)] if edited else []),
+            *(["增加 " + "、".join(f"“{v}”" for v in gained)] if gained else []),
+            *(["去掉 " + "、".join(f"“{v}”" for v in lost)] if lost else []),
         ]
         return f"{label}" + ("：" + "；".join(parts) if parts else " 调整了顺序")
     if isinstance(old, str) and isinstance(new, str):
