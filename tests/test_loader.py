@@ -369,7 +369,9 @@ def test_wrong_type_text_instead_of_list(content: Path) -> None:
         PHRASE.replace("alternatives: [替代说法]", "alternatives: 替代说法"),
     )
     [problem] = problems_of(content)
-    assert problem.endswith(".alternatives: 应为列表（每项一行，以“- ”开头），这里是文字“替代说法”")
+    assert problem.endswith(
+        ".alternatives: 应为列表（每项一行，以“- ”开头，或写在一行里：[甲, 乙]），这里是文字“替代说法”"
+    )
 
 
 def test_missing_required_field_and_empty_string(content: Path) -> None:
@@ -1523,3 +1525,28 @@ def test_a_lists_first_item_with_a_mistyped_dash_is_one_problem(
     assert problems[0].startswith(
         f"content/phrasing.yml:{line}:{indent + 1}: 这一行是列表的第一项，{said}"
     )
+
+
+def test_an_object_written_as_a_line_is_told_every_field_it_needs(content: Path) -> None:
+    """A near miss written as a plain line was put right as `text:` alone, then reported again
+    for its `why` (an editors' audit): the message names both at once."""
+    path = content / "phrasing.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "          - text: 不好意思，这一栏您又填错了，跟上次一样。\n            why: 客气开头，还是当面数落客户\n"
+    assert old in text
+    path.write_text(
+        text.replace(old, "          - 不好意思，这一栏您又填错了，跟上次一样。\n"), "utf-8"
+    )
+    [problem] = problems_of(content)
+    assert "这里要写成“字段名: 内容”的样子（每个字段一行，这里必须写 text、why）" in problem
+
+
+def test_a_misspelt_key_is_not_also_told_how_yaml_read_its_value(content: Path) -> None:
+    """`corect: true`: the key is the mistake; "YAML read true as a true/false value" was
+    noise beside it."""
+    path = content / "quizzes.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("        correct: true\n", "        corect: true\n", 1), "utf-8")
+    problems = problems_of(content)
+    misspelt = [p for p in problems if "corect" in p]
+    assert misspelt and all("YAML 把它读成了" not in p for p in misspelt), problems

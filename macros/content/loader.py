@@ -180,8 +180,10 @@ def _validate(
                     f"{_expected(message)}：文件里写的是“{written}”，没加引号，YAML 把它读成了{read_as}；"
                     f'请加引号，写成 "{written}"'
                 )
-            elif written is not None and (
-                detail["type"] in _SCALAR_ERRORS or written != str(detail.get("input"))
+            elif (
+                written is not None
+                and detail["type"] != "extra_forbidden"  # (the key is wrong, not its value)
+                and (detail["type"] in _SCALAR_ERRORS or written != str(detail.get("input")))
             ):  # any check of a value YAML changed (4:00 read as 240) quotes what was written
                 message += f"（文件里写的是“{written}”，YAML 把它读成了{read_as}）"
             elif (comment := doc.marks.comments.get(path)) and detail.get("input") is None:

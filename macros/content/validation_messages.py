@@ -144,7 +144,7 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "string_too_long":
         return f"太长了，最多 {ctx.get('max_length')} 个字符"
     if kind == "list_type":
-        message = f"应为列表（每项一行，以“- ”开头），这里是{kind_of_value(value)}"
+        message = f"应为列表（每项一行，以“- ”开头，或写在一行里：[甲, 乙]），这里是{kind_of_value(value)}"
         if value is None and _required(root, loc) is False:
             # its last item deleted (an entry it named went): the key alone is left
             message += f"；没有要写的，就把“{key}:”这一行也删掉"
@@ -177,10 +177,12 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "union_tag_not_found":
         return "缺少 kind 字段（说明这是哪种条目，例如 kind: phrase）"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return (
-            f"这里要写成“字段名: 内容”的样子（每个字段一行，例如 text: …），"
-            f"现在是{kind_of_value(value)}"
-        )
+        # which fields, so that one round of fixing is enough (near_misses written as plain
+        # lines were put right as `text:` alone, then reported again for its `why`)
+        owner = model_at(root, (*loc, ""))
+        needed = [n for n in _fields(owner) if owner.model_fields[n].is_required()] if owner else []
+        fields = f"这里必须写 {'、'.join(needed)}" if needed else "例如 text: …"
+        return f"这里要写成“字段名: 内容”的样子（每个字段一行，{fields}），现在是{kind_of_value(value)}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return str(error["msg"])
