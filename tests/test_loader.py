@@ -1550,3 +1550,47 @@ def test_a_misspelt_key_is_not_also_told_how_yaml_read_its_value(content: Path) 
     problems = problems_of(content)
     misspelt = [p for p in problems if "corect" in p]
     assert misspelt and all("YAML 把它读成了" not in p for p in misspelt), problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        # a later item lost its "- ": its fields stay where an item's go
+        (
+            "          - name: 资料\n",
+            "            name: 资料\n",
+            "行首少了“- ”（写成“- name: …”",
+        ),
+        # the same, at the "- " column
+        (
+            "          - name: 资料\n            detail: 资费单和办理须知都是最新版本。\n",
+            "          name: 资料\n          detail: 资费单和办理须知都是最新版本。\n",
+            "这一行像是列表里新的一项，行首少了“- ”（写成“- name: …”，和第 23 行的“- ”对齐）",
+        ),
+        # the first item lost its "- ", its next field where an item's fields go
+        (
+            "          - name: 台面\n",
+            "          name: 台面\n",
+            "“items”列表的第一项少了“- ”：这一行要写成“- ”开头，和第 25 行的“- ”对齐",
+        ),
+        # a field moved left to the items' "- ": a field of the item above, not a new item
+        (
+            "            detail: 资费单和办理须知都是最新版本。\n",
+            "          detail: 资费单和办理须知都是最新版本。\n",
+            "这一行的“detail”比第 25 行的“name”缩进少（10 个空格对 12 个）",
+        ),
+    ],
+    ids=["later-item", "later-item-at-dash", "first-item", "field-moved-left"],
+)
+def test_an_item_that_lost_its_dash_is_told_apart_from_a_field_moved_left(
+    content: Path, old: str, new: str, said: str
+) -> None:
+    """A list item of several fields without its "- " was told 缩进多 at its second field, or
+    to quote a colon two lines on (an editors' audit); a field moved left must still read as
+    one."""
+    path = content / "basics.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), "utf-8")
+    [problem] = problems_of(content)
+    assert said in problem, problem

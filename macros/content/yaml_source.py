@@ -200,6 +200,19 @@ def _deeper_key(text: str, line: int, file: str) -> Problem | None:
         return None
     if len(here.group(1)) <= len(match.group(1)):
         return None
+    # The line above at the "- " of an item before it, with one of that item's keys, and this
+    # line where its second field goes: that line lost its "- ", this one is right.
+    indent = len(match.group(1))
+    if len(here.group(1)) == indent + 2 and (
+        item := _item_above(lines, above, indent, match.group(2))
+    ):
+        return Problem(
+            Where(file, above, indent + 1),
+            f"这一行像是列表里新的一项，行首少了“- ”（写成“- {match.group(2)}: …”，"
+            f"和第 {item} 行的“- ”对齐）",
+        )
+    if len(here.group(1)) == indent + 2 and (first := _dashless_head(lines, above, indent, file)):
+        return first
     hint = (
         _indents(here.group(2), len(here.group(1)), above, match.group(2), len(match.group(1)))
         + f"，YAML 把它当成了“{match.group(2)}”文字的后半截；"
@@ -219,6 +232,13 @@ def _shallower_key(text: str, line: int, column: int, file: str) -> Problem | No
     if here is None or column != len(here.group(1)) + 1:
         return None
     indent = len(here.group(1))
+    item = _item_above(lines, line, indent, here.group(2))
+    if item is not None:  # a key the item above has, at its "- ": a new item, "- " left out
+        return Problem(
+            Where(file, line, column),
+            f"这一行像是列表里新的一项，行首少了“- ”（写成“- {here.group(2)}: …”，"
+            f"和第 {item} 行的“- ”对齐）",
+        )
     least: int | None = None  # the least indent of the lines passed on the way up
     for number in range(line - 1, 0, -1):
         above = lines[number - 1]
@@ -236,6 +256,27 @@ def _shallower_key(text: str, line: int, column: int, file: str) -> Problem | No
         least = spaces if least is None else min(least, spaces)
         if least <= indent:
             return None
+    return None
+
+
+def _item_above(lines: list[str], line: int, indent: int, key: str) -> int | None:
+    """The line of the list item (its "- " at `indent`) that the lines above `line` belong to,
+    if it has `key` already (else the line is a field of it moved left) and nothing shallower
+    comes between."""
+    keys = set()
+    for number in range(line - 1, 0, -1):
+        above = lines[number - 1]
+        if above.strip()[:1] in ("", "#"):
+            continue
+        spaces = len(above) - len(above.lstrip())
+        if spaces < indent:
+            return None
+        found = _KEY_AT.match(above)
+        if found and spaces in (indent, indent + 2):  # the item's own keys, not nested ones
+            keys.add(found.group(2))
+        if spaces == indent:
+            starts = above[spaces:].startswith("- ")
+            return number if starts and key in keys else None
     return None
 
 
@@ -285,6 +326,28 @@ def _dashless_item(text: str, line: int, file: str) -> Problem | None:
                 said = "这一行像是列表里的一项，行首少了“- ”" if dash is None else _wrong_dash(dash)
                 hint = f"{said}：写成“- {words}”，和上下几项的“- ”对齐"
                 return Problem(Where(file, number, indent + 1), hint)
+    return None
+
+
+def _dashless_head(lines: list[str], line: int, indent: int, file: str) -> Problem | None:
+    """`line` (1-based) is the first line under a list's key, at the "- " of the items after
+    it but without one, and its item's next field is where an item's fields go: the list's
+    first item lost its "- " (YAML complains only of that next field, indented deeper)."""
+    key = next(
+        (_LIST_KEY.match(lines[n - 1]) for n in range(line - 1, 0, -1) if lines[n - 1].strip()),
+        None,
+    )
+    if key is None or len(key.group(0)) - len(key.group(0).lstrip()) >= indent:
+        return None
+    for number in range(line + 1, min(line + ITEM_REACH, len(lines) + 1)):
+        here = lines[number - 1]
+        spaces = len(here) - len(here.lstrip())
+        if not here.strip() or here.lstrip().startswith("#") or spaces > indent:
+            continue
+        if spaces < indent or not here[spaces:].startswith("- "):
+            return None
+        hint = f"“{key.group(1)}”列表的第一项少了“- ”：这一行要写成“- ”开头，和第 {number} 行的“- ”对齐"
+        return Problem(Where(file, line, indent + 1), hint)
     return None
 
 
