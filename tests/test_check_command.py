@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import subprocess
@@ -95,6 +96,28 @@ def test_recommended_wording_that_the_checker_would_mark_is_a_problem(content: P
     assert "语气检查" in result.stderr
     assert "Traceback" not in result.stderr
     assert "才会检查" not in result.stderr  # it ran: nothing is still to come
+
+
+def test_a_card_another_cards_patterns_catch_whole_passes_with_a_hint(content: Path) -> None:
+    """我也没有办法。 added beside 我也没办法。 (whose patterns catch it) passed without a word
+    (an editors' audit). A card whose words only contain another's says more: no hint."""
+    phrasing = content / "phrasing.yml"
+    data = yaml.safe_load(phrasing.read_text(encoding="utf-8"))
+    entries = data["sections"][0]["entries"]
+    old = next(e for e in entries if e["id"] == "wo-buzhidao")
+    old["patterns"] = ["我[也都]?不知道"]
+    for ident, text in (("wo-ye-buzhidao", "我也不知道。"), ("zhe-shi-buzhidao", "这事我不知道。")):
+        entries.append({**copy.deepcopy(old), "id": ident, "text": text})
+        del entries[-1]["patterns"]
+    phrasing.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 0, result.stderr
+    lines = phrasing.read_text(encoding="utf-8").splitlines()
+    added = next(n for n, text in enumerate(lines, start=1) if "text: 我也不知道。" in text)
+    hints = [line for line in result.stdout.splitlines() if "的写法也认得这一句" in line]
+    assert len(hints) == 1, result.stdout
+    assert f"phrasing.yml:{added}:" in hints[0]
+    assert "禁语“我不知道。”（wo-buzhidao）的写法也认得这一句" in hints[0]
 
 
 def test_on_github_each_problem_is_also_an_annotation_on_its_line(content: Path) -> None:

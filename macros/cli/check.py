@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..content.approved_wording import flagged_wording
+from ..content.approved_wording import cards_caught_by_others, flagged_wording
 from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages, read_nav
 from ..content.checklist_sources import checklist_source_hints
 from ..content.coverage import coverage_problems
@@ -80,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
         return _failed(ContentError(missing), args.github, WORDING_LATER)
     # Not part of the build (the site is not broken by it, and the matcher costs a second),
     # but CI holds content to it, so editors meet it here first.
-    flagged = flagged_wording(handbook, build_spec(handbook))
+    spec = build_spec(handbook)
+    flagged = flagged_wording(handbook, spec)
     if flagged:
         return _failed(ContentError(flagged), args.github)
     entries = sum(1 for _ in handbook.entries())
@@ -93,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         *((hint, "自测题建议") for hint in long_answers(handbook)),
         *((hint, "对练建议") for hint in unpractised_methods(handbook)),
         *((hint, "来源建议") for hint in checklist_source_hints(handbook)),
+        *((hint, "禁语建议") for hint in cards_caught_by_others(handbook, spec)),
     ]
     if hints:
         print(f"另有 {len(hints)} 条建议（不影响通过）：")

@@ -104,3 +104,30 @@ def flagged_wording(handbook: Handbook, spec: PhraseSpec) -> list[Problem]:
                 )
             )
     return problems
+
+
+def cards_caught_by_others(handbook: Handbook, spec: PhraseSpec) -> list[Problem]:
+    """A hint for each 禁语 card whose own words another card's patterns catch as wholly: the
+    two may be one phrase twice (an editors' audit added 我也没有办法。 beside 我也没办法。,
+    and nothing said so), and 话术自查 names either for it. A card whose words only contain
+    another's (这事我不知道。, 我不知道。) says more, and gets none."""
+    matcher = Matcher(spec)
+    hints: list[Problem] = []
+    for card in handbook.entries("phrase"):
+        assert isinstance(card, Phrase)
+        spans = matcher.spans(card.text)
+        own = max(spans.get(card.id, []), key=lambda span: span[1] - span[0], default=None)
+        if own is None:
+            continue  # (its own words not caught: the checker's tests say so)
+        for other in sorted(spans.keys() - {card.id}):
+            if any(s <= own[0] and own[1] <= e for s, e in spans[other]):
+                said = matcher.phrase(other)["text"]
+                hints.append(
+                    Problem(
+                        on_its_line(handbook.root, card.where.within("text")),
+                        f"禁语“{said}”（{other}）的写法也认得这一句：两张卡片说的是不是一回事？"
+                        "是的话，把这句加到那一条的 examples 里，这一条删掉；不是的话，"
+                        f"给“{other}”加一条 exceptions（写上这句），话术自查就只报这一条",
+                    )
+                )
+    return hints

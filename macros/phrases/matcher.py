@@ -53,22 +53,7 @@ class Matcher:
     def find(self, text: str) -> list[Finding]:
         norm = normalise(text)
         said = turns(norm.text, colons_in(text, norm)) if self.tone else []
-        quoted = [(turn.opening, turn.end) for turn in said if turn.customer]
-        candidates: list[tuple[int, int, int]] = []
-
-        def edges(match: re.Match[str]) -> tuple[int, int]:
-            return trim_edges(norm.text, match.start(), match.end())
-
-        for order, regexes in enumerate(self._match):
-            spans = [edges(m) for rx in regexes for m in rx.finditer(norm.text)]
-            if not spans:
-                continue
-            exceptions = [edges(m) for rx in self._except[order] for m in rx.finditer(norm.text)]
-            for start, end in spans:
-                excused = any(s <= start and end <= e for s, e in exceptions)
-                said_by_customer = any(s <= start < e for s, e in quoted)
-                if end > start and not excused and not said_by_customer:
-                    candidates.append((start, end, order))
+        candidates = self._candidates(norm.text, said)
         candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
         kept: list[tuple[int, int, int]] = []
         for start, end, order in candidates:
@@ -84,6 +69,37 @@ class Matcher:
             line, column = lines.locate(first)
             findings.append(Finding(ident, first, last, line, column, text[first:last]))
         return findings
+
+    def _candidates(self, text: str, said: list[Turn]) -> list[tuple[int, int, int]]:
+        """Every match of every card in normalised `text` outside its exceptions and the
+        customer's quoted words: (start, end, the card's order), overlapping ones too."""
+        quoted = [(turn.opening, turn.end) for turn in said if turn.customer]
+        candidates: list[tuple[int, int, int]] = []
+
+        def edges(match: re.Match[str]) -> tuple[int, int]:
+            return trim_edges(text, match.start(), match.end())
+
+        for order, regexes in enumerate(self._match):
+            spans = [edges(m) for rx in regexes for m in rx.finditer(text)]
+            if not spans:
+                continue
+            exceptions = [edges(m) for rx in self._except[order] for m in rx.finditer(text)]
+            for start, end in spans:
+                excused = any(s <= start and end <= e for s, e in exceptions)
+                said_by_customer = any(s <= start < e for s, e in quoted)
+                if end > start and not excused and not said_by_customer:
+                    candidates.append((start, end, order))
+        return candidates
+
+    def spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Where each card's patterns match in `text`, before overlapping finds give way to
+        the longest (what `find` reports): for the editors' check, not the browser's twin."""
+        norm = normalise(text)
+        said = turns(norm.text, colons_in(text, norm)) if self.tone else []
+        found: dict[str, list[tuple[int, int]]] = {}
+        for start, end, order in self._candidates(norm.text, said):
+            found.setdefault(self.phrases[order]["id"], []).append((start, end))
+        return found
 
     def _tone(
         self, text: str, kept: list[tuple[int, int, int]], said: list[Turn]
