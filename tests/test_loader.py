@@ -94,9 +94,20 @@ def test_tab_indentation_is_reported_per_line(content: Path) -> None:
         "title: x\nsections:\n\t- id: a\n\t  title: b\n", encoding="utf-8"
     )
     assert problems_of(content) == [
-        "content/extra.yml:3:1: 用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）",
+        "content/extra.yml:3:1: 用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）"
+        "；这一行要缩进 2 个空格（比第 2 行多 2 个）",
         "content/extra.yml:4:1: 用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）",
     ]
+
+
+def test_a_tab_among_fields_is_told_their_indent(content: Path) -> None:
+    """Between two fields of one indent, a tabbed field takes theirs (an editor asked how many
+    spaces); after a block's last line, which may close it, no count is guessed."""
+    (content / "extra.yml").write_text(
+        "title: x\nsections:\n  - id: a\n\ttitle: b\n    summary: c\n", encoding="utf-8"
+    )
+    [problem] = problems_of(content)
+    assert problem.endswith("；这一行和第 5 行一样，缩进 4 个空格"), problem
 
 
 def test_unknown_key_suggests_the_right_one(content: Path) -> None:
@@ -816,7 +827,8 @@ def test_a_tab_gives_one_problem(content: Path) -> None:
     problems, line = slip(content, "    reply: ", "\treply: ")
     [problem] = problems
     assert problem.startswith(f"content/phrasing.yml:{line}:")
-    assert problem.endswith("用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）")
+    assert "用了 Tab 缩进；YAML 只能用空格缩进（建议每层 2 个空格）；这一行和第" in problem
+    assert problem.endswith("缩进 8 个空格"), problem  # where "    reply:" stood
 
 
 def test_a_misspelt_reference_is_named_though_its_target_is_in_an_unreadable_file(

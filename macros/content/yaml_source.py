@@ -532,8 +532,48 @@ def _tab_problems(text: str, file: str) -> list[Problem]:
         odd = [ch for ch in indent if ch in _ODD_INDENT]
         if odd and line.strip():
             where = Where(file, number, indent.index(odd[0]) + 1)
-            problems.append(Problem(where, _ODD_INDENT[odd[0]]))
+            problems.append(Problem(where, _ODD_INDENT[odd[0]] + _spaces_for(text, number)))
     return problems
+
+
+def _spaces_for(text: str, number: int) -> str:
+    """How many spaces line `number` (1-based) takes, when its neighbours say it for sure: the
+    key above opens a block (2 more), or the lines above and below are of its form (a key, or
+    a "- " item) at one indent. Else nothing: a line after a block may close it, and only the
+    editor knows which."""
+    lines = text.splitlines()
+    odd = " " + "".join(_ODD_INDENT)
+
+    def neighbour(numbers: range) -> tuple[int, int, str] | None:
+        for at in numbers:
+            line = lines[at - 1]
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            lead = line[: len(line) - len(line.lstrip(odd))]
+            return None if lead.strip(" ") else (at, len(lead), line.strip())
+        return None
+
+    above = neighbour(range(number - 1, 0, -1))
+    if above is None:
+        return ""
+    at, spaces, body = above
+    if body.endswith(":") and _KEY_AT.match(body):
+        return f"；这一行要缩进 {spaces + 2} 个空格（比第 {at} 行多 2 个）"
+    here = lines[number - 1].lstrip(odd)
+    below = neighbour(range(number + 1, len(lines) + 1))
+    if below is None or not _KEY_AT.match(body):
+        return ""
+    if here.startswith("- ") and body.startswith("- ") and below[2].startswith("- "):
+        column = spaces  # an item between items
+    elif _KEY_AT.match(here) and not here.startswith("- ") and _KEY_AT.match(below[2]):
+        column = spaces + 2 if body.startswith("- ") else spaces  # a field among fields
+        if below[2].startswith("- ") or below[1] != column:
+            return ""
+    else:
+        return ""
+    if below[1] != column:
+        return ""
+    return f"；这一行和第 {below[0]} 行一样，缩进 {column} 个空格"
 
 
 # What git leaves in a file when two changes to the same lines meet (a merge, a rebase, a pull
