@@ -280,7 +280,7 @@ WRITTEN = {
     9: "blind, during the next round (its two quiz queries set the round after it)",
     10: "blind, during that round; measured before its changes were merged",
     11: "blind, on the engine of that day",
-    12: "blind, on the engine of that day; nothing tuned since",
+    12: "blind, on the engine of that day",
     13: "blind, on 2026-12-05, after three days without a ranking change",
     14: "blind, on 2026-12-06, after the misses of 8 and 10–13 were once shown on a screen",
     15: "blind, on 2026-12-06, measured on the engine of batch 14 before the next round",
