@@ -1289,7 +1289,8 @@ def test_a_quote_left_open_is_named_where_it_opens(content: Path) -> None:
 def test_full_width_spaces_and_commas_of_a_chinese_keyboard(content: Path) -> None:
     path = phrase_with(content, "        reason: 原因", "　　　　reason: 原因")
     assert problems_of(content)[0].endswith(
-        "用了全角空格缩进（中文输入法）；YAML 只能用半角空格缩进"
+        "用了全角空格缩进（中文输入法）；YAML 只能用半角空格缩进；这一行和第 "
+        f"{line_of(path, 'alternatives: [替代说法]')} 行一样，缩进 8 个空格"
     )
     path.write_text(path.read_text("utf-8").replace("　　　　reason:", "        reason:"), "utf-8")
     path.write_text(path.read_text("utf-8").replace("[替代说法]", "[替代说法，另一说法]"), "utf-8")
