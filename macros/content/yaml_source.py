@@ -566,9 +566,9 @@ def _spaces_for(text: str, number: int) -> str:
     if here.startswith("- ") and body.startswith("- ") and below[2].startswith("- "):
         column = spaces  # an item between items
     elif _KEY_AT.match(here) and not here.startswith("- ") and _KEY_AT.match(below[2]):
-        column = spaces + 2 if body.startswith("- ") else spaces  # a field among fields
-        if below[2].startswith("- ") or below[1] != column:
+        if below[2].startswith("- "):
             return ""
+        column = spaces + 2 if body.startswith("- ") else spaces  # a field among fields
     else:
         return ""
     if below[1] != column:
