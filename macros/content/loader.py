@@ -20,8 +20,8 @@ from pydantic import ValidationError
 from ..phrases.syntax import PatternCompiler
 from .asked_phrases import asking_nodes, asking_raw, check_asked_unique, check_phrases_unique
 from .checker_file import CheckerFile
-from .committed import ID_WORD, committed_files, committed_ids
 from .handbook import Handbook
+from .lost_files import ID_WORD, lost_file_problems, lost_files
 from .lost_keys import among_moved, lost_list_keys
 from .model import (
     COMPILER_CONTEXT,
@@ -579,58 +579,6 @@ def _targets(
                 yield doc.file, target
 
 
-def _lost_files(
-    root: FsPath,
-    loaded: Loaded,
-    invalid: list[tuple[YamlDocument, type[Node]]],
-    walks: Walks,
-    seen: dict[str, Where],
-    hidden: HiddenIds,
-) -> dict[str, frozenset[str]]:
-    """The files the last commit has that are gone now, or whose top level is no longer a
-    mapping (overwritten), with the ids they held: only when some reference finds nothing."""
-    if all(t in seen or t in hidden for _file, t in _targets(loaded, walks, invalid)):
-        return {}
-    present = {p.name for p in root.glob("*.yml")}
-    broken = {FsPath(doc.file).name for doc, _model in invalid if not isinstance(doc.data, dict)}
-    gone = (committed_files(root) - present) | broken
-    return committed_ids(root, gone) if gone else {}
-
-
-def _lost_file_problems(
-    root: FsPath,
-    lost: dict[str, frozenset[str]],
-    loaded: Loaded,
-    walks: Walks,
-    invalid: list[tuple[YamlDocument, type[Node]]],
-    seen: dict[str, Where],
-) -> list[Problem]:
-    """A deleted file still cited: once, at the file, with where it is cited (an overwritten
-    one is told at its first line already)."""
-    problems = []
-    present = {p.name for p in root.glob("*.yml")}
-    for name, ids in lost.items():
-        if name in present:
-            continue
-        citing: dict[str, int] = {}
-        for file, target in _targets(loaded, walks, invalid):
-            if target in ids and target not in seen:
-                citing[file] = citing.get(file, 0) + 1
-        if not citing:
-            continue  # deleted on purpose, with everything that cited it
-        where = "、".join(f"{FsPath(file).name} {count} 处" for file, count in citing.items())
-        path = f"{root.name}/{name}"
-        problems.append(
-            Problem(
-                Where(path),
-                f"这个文件不见了（上一次提交里还有），别的文件里还有 {sum(citing.values())} 处"
-                f"引用它的条目（{where}）。误删的话，运行 git checkout -- {path} 取回；"
-                "确实要删掉这一章的话，先取回它，把这些引用改掉，再删文件",
-            )
-        )
-    return problems
-
-
 def _any_text(raw: bytes) -> str:
     """Bytes as text whatever the encoding an editor saved them in: ids are ASCII, which
     UTF-8 and GBK keep as they are and UTF-16 spreads over two bytes."""
@@ -663,12 +611,16 @@ def load_content(root: FsPath) -> Handbook:
     hidden = _unreadable_ids(root, loaded, invalid)
     # So does a file deleted or overwritten since the last commit: its references are told
     # once, at the file (git is asked only when some reference finds nothing).
-    lost = _lost_files(root, loaded, invalid, walks, seen, hidden)
+    references = list(_targets(loaded, walks, invalid))
+    lost: dict[str, frozenset[str]] = {}
+    if any(t not in seen and t not in hidden for _file, t in references):
+        broken = {FsPath(doc.file).name for doc, _m in invalid if not isinstance(doc.data, dict)}
+        lost = lost_files(root, broken)
     for ids in lost.values():
         hidden = dataclasses.replace(hidden, words=hidden.words | ids)
     problems += _check_references(loaded, walks, by_id, seen, hidden, twice)
     problems += _check_raw_references(invalid, by_id, seen, hidden)
-    problems += _lost_file_problems(root, lost, loaded, walks, invalid, seen)
+    problems += lost_file_problems(root, lost, references, seen)
     problems += _check_quiz_chapters(loaded, invalid, root)
     for name, (doc, root_node) in loaded.items():
         problems += check_staff_text(doc, root_node, walks[name])
