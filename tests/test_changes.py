@@ -16,10 +16,8 @@ from macros.content import checker_file, model, rename, search_file, synonyms
 from macros.content.changes import FIELD_NAMES, VALUE_WORDS, summarize_revisions
 
 from .support import ROOT
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+from .support.git import IDENTITY, git
+from .support.git import commit as commit_as
 
 
 def read(repo: Path, name: str) -> Any:
@@ -36,26 +34,13 @@ def repo(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "content", repo / "content")
     git(repo, "init", "-q", "-b", "main")
-    git(
-        repo,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@t",
-        "commit",
-        "-q",
-        "--allow-empty",
-        "-m",
-        "empty",
-    )
-    git(repo, "add", "content")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base")
+    git(repo, *IDENTITY, "commit", "-q", "--allow-empty", "-m", "empty")
+    commit_as(repo, "base", "content")
     return repo
 
 
 def commit(repo: Path) -> None:
-    git(repo, "add", "-A", "content")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "change")
+    commit_as(repo, "change", "content")
 
 
 NEW_PHRASE = {
@@ -194,7 +179,7 @@ def test_a_file_saved_with_windows_line_endings_shows_only_its_edit(repo: Path) 
     the pull request (.gitattributes: LF in the repository, whatever the editor saves)."""
     shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
     git(repo, "add", ".gitattributes")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "attributes")
+    git(repo, *IDENTITY, "commit", "-q", "-m", "attributes")
     path = repo / "content" / "objections.yml"
     text = path.read_text(encoding="utf-8")
     path.write_bytes(text.replace("太贵了", "太贵啦", 1).replace("\n", "\r\n").encode("utf-8"))

@@ -5,17 +5,13 @@ that rightly cite them (an editors' audit)."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from .support.content import problems_of
 from .support.fixture import CONTENT as FIXTURE_CONTENT
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+from .support.git import commit, git
 
 
 @pytest.fixture
@@ -24,8 +20,7 @@ def content(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     folder = Path(shutil.copytree(FIXTURE_CONTENT, repo / "content"))
     git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "content")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base")
+    commit(repo, "base", "content")
     return folder
 
 
