@@ -250,6 +250,13 @@ def test_a_file_that_cannot_be_read_hides_only_its_own_ids(content: Path) -> Non
     assert not any("ni-nongcuo" in p for p in problems), problems
 
 
+# What a reference to an id no entry has is told first, whatever the field (then what to do there).
+NO_SUCH_ENTRY = (
+    "引用的 id “no-such-entry” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
+    "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
+)
+
+
 def test_dangling_reference(content: Path) -> None:
     path = content / "phrasing.yml"
     append(
@@ -263,9 +270,8 @@ def test_dangling_reference(content: Path) -> None:
     assert problem.startswith(f"content/phrasing.yml:{line}:19: ")
     assert problem.endswith(
         "related[0]: "
-        + "引用的 id “no-such-entry” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
-        "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
-        "把这个 id 从列表里去掉（列表里只剩它的话，连同上面的键一起删掉）"
+        + NO_SUCH_ENTRY
+        + "把这个 id 从列表里去掉（列表里只剩它的话，连同上面的键一起删掉）"
     )
 
 
@@ -279,9 +285,8 @@ def test_a_checklist_items_only_reference_is_to_be_replaced_not_removed(content:
     assert problem.startswith(f"content/checklists.yml:{line_of(path, '[no-such-entry]')}:")
     assert problem.endswith(
         "refs[0]: "
-        + "引用的 id “no-such-entry” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
-        "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
-        "把这个 id 从列表里去掉（这里至少要引用一条：列表里只剩它的话，换成另一条的 id）"
+        + NO_SUCH_ENTRY
+        + "把这个 id 从列表里去掉（这里至少要引用一条：列表里只剩它的话，换成另一条的 id）"
     ), problem
 
 
@@ -296,10 +301,7 @@ def test_a_question_whose_entry_went_is_told_to_point_elsewhere_or_go(content: P
         problem
     )
     assert problem.endswith(
-        "ref: "
-        + "引用的 id “no-such-entry” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
-        "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
-        "改成另一个条目的 id，或把这一整项（这道题、这一条）删掉"
+        "ref: " + NO_SUCH_ENTRY + "改成另一个条目的 id，或把这一整项（这道题、这一条）删掉"
     ), problem
 
 
