@@ -206,11 +206,7 @@ def _deeper_key(text: str, line: int, file: str) -> Problem | None:
     if len(here.group(1)) == indent + 2 and (
         item := _item_above(lines, above, indent, match.group(2))
     ):
-        return Problem(
-            Where(file, above, indent + 1),
-            f"这一行像是列表里新的一项，行首少了“- ”（写成“- {match.group(2)}: …”，"
-            f"和第 {item} 行的“- ”对齐）",
-        )
+        return _new_item(Where(file, above, indent + 1), match.group(2), item)
     if len(here.group(1)) == indent + 2 and (first := _dashless_head(lines, above, indent, file)):
         return first
     hint = (
@@ -234,11 +230,7 @@ def _shallower_key(text: str, line: int, column: int, file: str) -> Problem | No
     indent = len(here.group(1))
     item = _item_above(lines, line, indent, here.group(2))
     if item is not None:  # a key the item above has, at its "- ": a new item, "- " left out
-        return Problem(
-            Where(file, line, column),
-            f"这一行像是列表里新的一项，行首少了“- ”（写成“- {here.group(2)}: …”，"
-            f"和第 {item} 行的“- ”对齐）",
-        )
+        return _new_item(Where(file, line, column), here.group(2), item)
     least: int | None = None  # the least indent of the lines passed on the way up
     for number in range(line - 1, 0, -1):
         above = lines[number - 1]
@@ -257,6 +249,14 @@ def _shallower_key(text: str, line: int, column: int, file: str) -> Problem | No
         if least <= indent:
             return None
     return None
+
+
+def _new_item(where: Where, key: str, item: int) -> Problem:
+    """A line that starts a new item of the list whose item is at line `item`, without "- "."""
+    return Problem(
+        where,
+        f"这一行像是列表里新的一项，行首少了“- ”（写成“- {key}: …”，和第 {item} 行的“- ”对齐）",
+    )
 
 
 def _item_above(lines: list[str], line: int, indent: int, key: str) -> int | None:
