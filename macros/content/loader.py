@@ -51,7 +51,15 @@ from .quiz_assembly import assemble
 from .search_file import SearchFile
 from .staff_text import check_staff_text
 from .synonyms import SynonymsFile
-from .validation_messages import describe, kind_of_value, meant_key, model_at, raw_models, raw_path
+from .validation_messages import (
+    describe,
+    kind_of_value,
+    meant_key,
+    model_at,
+    raw_models,
+    raw_path,
+    required_at,
+)
 from .where import Path, Where
 from .yaml_source import YamlDocument, is_blank, is_utf16, read_yaml
 
@@ -438,12 +446,6 @@ def _missing(
     return missing + "改成另一个条目的 id，或把这一整项（这道题、这一条）删掉"
 
 
-def _required(node: Node, path: tuple[str | int, ...]) -> bool:
-    """Whether the field a reference sits in must be given (a checklist item's refs)."""
-    field = type(node).model_fields.get(str(path[0])) if path else None
-    return field is not None and field.is_required()
-
-
 def _check_raw_references(
     invalid: list[tuple[YamlDocument, type[Node]]],
     by_id: dict[str, Node],
@@ -485,7 +487,7 @@ def _check_references(
                     continue  # defined in a file that failed validation (reported there) or
                     # maybe in one that cannot be read yet
                 if target is None:
-                    required = _required(node, ref.path)
+                    required = bool(ref.path) and required_at(type(node), ref.path[:1]) is True
                     problems.append(
                         Problem(where, _missing(ref.target, seen, hidden, where, required))
                     )

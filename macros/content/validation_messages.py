@@ -97,7 +97,7 @@ def _unknown_key(key: str, owner: type[BaseModel] | None) -> str:
     return message + f"（这里可用的字段：{'、'.join(_fields(owner))}）"
 
 
-def _required(root: type[BaseModel], loc: tuple[Any, ...]) -> bool | None:
+def required_at(root: type[BaseModel], loc: tuple[Any, ...]) -> bool | None:
     """Whether the field at `loc` must be written (None: no model field is known there)."""
     owner = model_at(root, loc)
     field = owner.model_fields.get(str(loc[-1])) if owner is not None and loc else None
@@ -119,7 +119,7 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(key, model_at(root, loc))
     if kind in ("string_type", "string_too_short") and (value is None or value == ""):
-        if _required(root, loc) is True:
+        if required_at(root, loc) is True:
             return "不能为空；请写上文字（这一项必须有，不能删掉）"
         return "不能为空；请写上文字，或删掉这一行"
     if kind == "string_type":
@@ -145,7 +145,7 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
         return f"太长了，最多 {ctx.get('max_length')} 个字符"
     if kind == "list_type":
         message = f"应为列表（每项一行，以“- ”开头，或写在一行里：[甲, 乙]），这里是{kind_of_value(value)}"
-        if value is None and _required(root, loc) is False:
+        if value is None and required_at(root, loc) is False:
             # its last item deleted (an entry it named went): the key alone is left
             message += f"；没有要写的，就把“{key}:”这一行也删掉"
         return message
