@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..phrases.matcher import Matcher
-from ..phrases.spec import PhraseSpec
 from .handbook import Handbook
 from .model import (
     ApprovedPhrase,
@@ -80,9 +79,8 @@ def approved_lines(handbook: Handbook) -> Iterator[ApprovedLine]:
     yield from tone_note_lines(handbook)
 
 
-def flagged_wording(handbook: Handbook, spec: PhraseSpec) -> list[Problem]:
-    """Each recommended line that the checker (with `spec`) marks, with what it marks."""
-    matcher = Matcher(spec)
+def flagged_wording(handbook: Handbook, matcher: Matcher) -> list[Problem]:
+    """Each recommended line that the checker (`matcher`) marks, with what it marks."""
     problems: list[Problem] = []
     for line in approved_lines(handbook):
         for finding in matcher.find(line.text):
@@ -106,12 +104,11 @@ def flagged_wording(handbook: Handbook, spec: PhraseSpec) -> list[Problem]:
     return problems
 
 
-def cards_caught_by_others(handbook: Handbook, spec: PhraseSpec) -> list[Problem]:
+def cards_caught_by_others(handbook: Handbook, matcher: Matcher) -> list[Problem]:
     """A hint for each 禁语 card whose own words another card's patterns catch as wholly: the
     two may be one phrase twice (an editors' audit added 我也没有办法。 beside 我也没办法。,
     and nothing said so), and 话术自查 names either for it. A card whose words only contain
     another's (这事我不知道。, 我不知道。) says more, and gets none."""
-    matcher = Matcher(spec)
     hints: list[Problem] = []
     for card in handbook.entries("phrase"):
         assert isinstance(card, Phrase)
