@@ -39,6 +39,7 @@ HELD_OUT_12 = ROOT / "tests" / "search_queries_heldout12.yml"
 HELD_OUT_13 = ROOT / "tests" / "search_queries_heldout13.yml"
 HELD_OUT_14 = ROOT / "tests" / "search_queries_heldout14.yml"
 HELD_OUT_15 = ROOT / "tests" / "search_queries_heldout15.yml"
+HELD_OUT_16 = ROOT / "tests" / "search_queries_heldout16.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -55,6 +56,7 @@ HELD_OUT_BATCHES = (
     HELD_OUT_13,
     HELD_OUT_14,
     HELD_OUT_15,
+    HELD_OUT_16,
 )
 
 
