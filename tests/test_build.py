@@ -19,6 +19,7 @@ from macros.site.minify import MINIFIERS
 from .support import ROOT
 from .support.build import build_site, mkdocs_env
 from .support.fixture import site_name
+from .support.git import IDENTITY
 from .support.html import Page, misnested_paragraphs, page
 
 pytestmark = pytest.mark.build
@@ -313,7 +314,7 @@ def test_each_page_says_when_its_content_last_changed(
         "GIT_AUTHOR_DATE": "2025-03-04T10:00:00",
         "GIT_COMMITTER_DATE": "2025-03-04T10:00:00",
     }
-    identity = ["-c", "user.name=t", "-c", "user.email=t@t"]
+    identity = list(IDENTITY)
     subprocess.run(["git", "init", "-q"], cwd=project_copy, check=True)
     subprocess.run(["git", "add", "-A"], cwd=project_copy, check=True)
     subprocess.run(

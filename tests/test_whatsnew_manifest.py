@@ -26,6 +26,7 @@ from macros.content.model import Checklist, Entry, Procedure
 from .support import ROOT
 from .support.build import build_site
 from .support.fixture import CONTENT, fixture_handbook, fixture_project
+from .support.git import IDENTITY
 from .support.html import Page
 
 Edit = Callable[[dict[str, Any]], None]
@@ -290,7 +291,7 @@ def test_a_one_entry_edit_changes_only_the_pages_that_show_it(tmp_path: Path) ->
     own, macros/site/pages.py dated_by: a quiz dated too narrowly would print an old one)."""
     project = fixture_project(tmp_path / "project")
     sites = {name: tmp_path / name for name in ("before", "after")}
-    identity = ["-c", "user.name=t", "-c", "user.email=t@t"]
+    identity = list(IDENTITY)
 
     def commit(message: str) -> str:
         subprocess.run(["git", "add", "-A"], cwd=project, check=True)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from macros.site.history import GitDates
 
+from ..support.git import IDENTITY
+
 
 def _git(repo: Path, *args: str, date: str = "2025-01-01T10:00:00") -> str:
     env = {
@@ -15,7 +17,7 @@ def _git(repo: Path, *args: str, date: str = "2025-01-01T10:00:00") -> str:
         "GIT_CONFIG_GLOBAL": "/dev/null",
         "PATH": "/usr/bin:/bin",
     }
-    identity = ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
+    identity = [*IDENTITY, "-c", "init.defaultBranch=main"]
     done = subprocess.run(
         ["git", *identity, *args], cwd=repo, env=env, capture_output=True, text=True, check=True
     )
