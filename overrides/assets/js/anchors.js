@@ -45,7 +45,12 @@
   window.hbHold = (url, atOnce = false) => {
     const target = placeOf(url);
     if (url.hash && !target) return;
-    const shown = () => (target ? inView(target) : window.scrollY === 0);
+    // An address naming a place this page does not have is stale: Material's tracking of the
+    // page left behind can write one of its sections (#tousu-qibu on 禁语速查) into the new
+    // address after a link to a place on another page. A section of this page is the
+    // tracking's own, right answer to a scroll, and is left alone.
+    const stale = () => target && location.hash !== url.hash && !placeOf(location);
+    const shown = () => (target ? inView(target) && !stale() : window.scrollY === 0);
     const show = () => (target ? window.hbReveal(url) : window.scrollTo(0, 0));
     if (atOnce && !shown()) show();
     let until = performance.now() + WATCH;
@@ -83,13 +88,30 @@
     requestAnimationFrame(keep);
   };
 
-  document.addEventListener("click", (event) => {
-    const link = event.target instanceof Element && event.target.closest("a[href*='#']");
-    if (!link || link.closest(".md-search")) return; // search.js lands its results itself
-    const url = new URL(link.href, location.href);
-    if (url.pathname === location.pathname && url.hash) window.hbHold(url);
-    if (link.matches(".headerlink")) copyPlace(url);
-  });
+  /* A link to a place on another page (千万不要说's rows, 相关, 另一种说法), until that page is
+     in: instant navigation then scrolled to the place only about three taps in four, and left
+     the rest where the reader had been on the page they left, or at its foot. */
+  let arriving = null;
+
+  // Before Material's own handler (capture): it writes the new address at once, and the page
+  // the link sits on must be told from the one it leads to.
+  window.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target instanceof Element && event.target.closest("a[href*='#']");
+      if (!link || link.closest(".md-search")) return; // search.js lands its results itself
+      const url = new URL(link.href, location.href);
+      if (url.pathname === location.pathname && url.hash) window.hbHold(url);
+      else if (url.origin === location.origin && url.hash && !opensElsewhere(link, event)) {
+        arriving = url;
+      }
+      if (link.matches(".headerlink")) copyPlace(url);
+    },
+    true,
+  );
+
+  const opensElsewhere = (link, event) =>
+    Boolean(link.target) || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
 
   /* After instant navigation the focus was on no element (the link tapped went with the old
      page): Tab began again at the header and the menu, a hundred presses from the text, and a
@@ -102,6 +124,9 @@
     focus.focus({ preventScroll: true });
   };
   window.document$?.subscribe(() => {
+    const url = arriving;
+    arriving = null;
+    if (url && url.pathname === location.pathname) window.hbHold(url, true);
     if (pages++) window.hbFocusPage(); // a page loaded in full keeps the browser's own focus
   });
 
