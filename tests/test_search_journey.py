@@ -252,6 +252,11 @@ def test_an_empty_search_box_offers_the_everyday_situations(
     phone.locator("input.md-search__input").fill("")
     phone.locator("input.md-search__input").press("Backspace")
     start.wait_for()
+    # Spaces alone are an empty box too: the suggestions, not Material's 没有找到 above them.
+    phone.locator("input.md-search__input").fill("  ")
+    phone.locator("input.md-search__input").press("End")
+    expect(phone.locator(".md-search-result__meta")).to_be_hidden()
+    start.wait_for()
     # One tap on a suggestion opens its answer, on screen.
     first = handbook.search.suggestions[0]
     start.locator("a").first.tap()

@@ -78,8 +78,9 @@
       show("hb-search-empty", nothing && !worker.indexFailed);
       show("hb-search-offline", failed);
       show("hb-search-weak", !empty && !nothing && !loading && worker.weakMatch);
-      /* not 没有找到 above the offline panel, nor 键入以开始搜索 under words typed */
-      meta.style.display = failed || loading ? "none" : "";
+      /* not 没有找到 above the offline panel, nor 键入以开始搜索 under words typed, nor
+       * Material's 没有找到 over the suggestions when only spaces were typed */
+      meta.style.display = failed || loading || (empty && said === none) ? "none" : "";
     };
     panelsChanged = update;
     new MutationObserver(update).observe(meta, {
