@@ -579,7 +579,11 @@ def test_after_instant_navigation_the_focus_is_on_the_new_page_and_tab_goes_on_i
     with leaving_page(desktop):
         link.focus()
         desktop.keyboard.press("Enter")
-    expect(desktop.locator(f"[id='{target}']")).to_be_focused()
+    place = desktop.locator(f"[id='{target}']")
+    expect(place).to_be_focused()
+    # its frame marks it; Chromium's focus ring drew a second, black one inside, on its words
+    assert place.evaluate("p => p.matches(':focus-visible')")
+    assert place.evaluate("p => getComputedStyle(p).outlineStyle") == "none"
 
     # A page whose widget's files come after it (the checklists' index): laid out, hidden
     # until they are in, and the hiding took the focus away (to <body>, heard as nothing).

@@ -121,6 +121,7 @@
     const focus = placeOf(location) || document.querySelector(".md-content h1");
     if (!focus || focus.contains(document.activeElement)) return;
     focus.tabIndex = -1;
+    focus.dataset.hbPlace = ""; // drawn without a focus ring (handbook.css)
     focus.focus({ preventScroll: true });
   };
   window.document$?.subscribe(() => {
