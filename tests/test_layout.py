@@ -178,6 +178,31 @@ def test_every_text_reads_against_its_background_in_either_scheme(
     assert problems == [], "\n".join(problems)
 
 
+def test_in_the_dark_scheme_the_words_a_search_found_stand_out(
+    browser: WatchedBrowser, site: SiteServer
+) -> None:
+    """Slate's own mark (30% blue) was hardly told from its dark background (1.5:1)."""
+    context = browser.new_context(**PHONE_CONTEXT, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site.page_url("objections/?h=太贵"), wait_until="load")
+    mark = page.locator(".md-content mark").first
+    assert mark.evaluate(CONTRAST) >= 4.5  # its words
+    against_page = mark.evaluate(
+        """(m) => {
+          const rgba = (c) => c.match(/[\\d.]+/g).map(Number);
+          const page = rgba(getComputedStyle(document.body).backgroundColor);
+          const [r, g, b, a] = rgba(getComputedStyle(m).backgroundColor);
+          const laid = [r, g, b].map((v, i) => a * v + (1 - a) * page[i]);
+          const lum = (rgb) => { const [x, y, z] = rgb.map((v) => { v /= 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+            return 0.2126 * x + 0.7152 * y + 0.0722 * z; };
+          return (lum(laid) + 0.05) / (lum(page) + 0.05);
+        }"""
+    )
+    assert against_page >= 3, against_page  # the mark itself, as a part of the page (1.4.11)
+    context.close()
+
+
 @pytest.mark.sweep
 def test_every_page_fits_a_phone_and_every_control_is_big_enough(
     phone: Any, site: SiteServer
