@@ -99,9 +99,14 @@ def make_sheets(out: Path, seed: int) -> int:
         pages = {
             d["location"]: d.get("title", "") for d in index["docs"] if "#" not in d["location"]
         }
+        # Controls are entries, sections and checklists: a checklist's printable sheet is a
+        # document of the index (#…-sheet) but no id of the content, which `check` rejects.
+        ids = handbook.by_id.keys() | {c.id for c in handbook.checklists.checklists}
+        ids |= {s.id for chapter in handbook.chapters.values() for s in chapter.sections}
         by_page: dict[str, list[str]] = {}
         for ident, doc in docs.items():
-            by_page.setdefault(doc["location"].partition("#")[0], []).append(ident)
+            if ident in ids:
+                by_page.setdefault(doc["location"].partition("#")[0], []).append(ident)
         sheets: list[tuple[Query, list[Candidate]]] = []
         seen: set[str] = set()
         with engine(index_file) as search:
