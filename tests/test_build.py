@@ -6,6 +6,7 @@ import json
 import posixpath
 import re
 import subprocess
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from macros.content.chapter_pages import nav_files, read_nav
 from macros.content.handbook import Handbook
 from macros.content.model import Procedure
+from macros.render.renderer import STEP_INDEX_FROM
 from macros.site.bundles import BUNDLES, COMMON_CSS, COMMON_JS, WIDGETS, bundle_text
 from macros.site.minify import MINIFIERS
 
@@ -37,6 +39,27 @@ def test_every_entry_has_its_anchor_on_its_chapter_page(
                 if isinstance(entry, Procedure):
                     for step in entry.steps:
                         assert step.id in html.ids, f"{stem}: step {step.id}"
+
+
+def test_a_long_procedure_lists_its_steps_at_its_top_each_a_link_to_its_place(
+    built_site: Path, handbook: Handbook
+) -> None:
+    """Mid-complaint, step 5 of 投诉七步 was four phone screens below its title."""
+    procedures = [p for p in handbook.entries("procedure") if isinstance(p, Procedure)]
+    assert any(len(p.steps) >= STEP_INDEX_FROM for p in procedures)
+    for procedure in procedures:
+        source = page(built_site, handbook.chapter_of_id[procedure.id]).source
+        card = source[source.index(f'id="{procedure.id}"') :]
+        card = card[: card.index("</article>")]
+        index = re.search(r'<nav [^>]*class="hb-step-index"[^>]*>(.*?)</nav>', card, re.S)
+        if len(procedure.steps) < STEP_INDEX_FROM:
+            assert index is None, procedure.id
+            continue
+        assert index is not None, procedure.id
+        assert re.findall(r'href="#([^"]+)"', index.group(1)) == [s.id for s in procedure.steps]
+        names = re.findall(r'class="hb-step-index__name">([^<]*)<', index.group(1))
+        assert names == [escape(s.name, quote=False) for s in procedure.steps], procedure.id
+        assert card.index("hb-step-index") < card.index('class="hb-steps"')
 
 
 def test_an_objection_card_gives_the_reply_before_its_type_and_methods(

@@ -509,6 +509,26 @@ def test_a_link_to_a_place_in_another_chapter_lands_on_it(
     assert phone.evaluate("location.hash") == f"#{place}"
 
 
+def test_a_step_of_a_long_procedure_is_one_tap_from_the_procedures_top(
+    phone: Any, site: SiteServer
+) -> None:
+    """Mid-complaint, step 5 of 投诉七步 was four phone screens below its title."""
+    phone.goto(site.page_url("complaints/"), wait_until="load")
+    wait_for_instant_navigation(phone)
+    links = phone.locator("nav.hb-step-index").first.locator("a")
+    assert links.count() >= 4
+    for link in links.all():
+        assert link.bounding_box()["height"] >= MIN_TAP
+    fifth = links.nth(min(4, links.count() - 1))
+    place = urlsplit(fifth.evaluate("a => a.href")).fragment
+    fifth.scroll_into_view_if_needed()
+    fifth.tap()
+    phone.wait_for_url(f"**#{place}")
+    phone.evaluate(SETTLED)
+    assert entry_on_screen(phone, [place]) == place, where_is(phone, place)
+    assert phone.evaluate("p => document.getElementById(p).matches(':target')", place)
+
+
 def test_on_a_phone_back_to_top_waits_at_the_thumb_not_over_what_is_read(
     phone: Any, site: SiteServer
 ) -> None:
