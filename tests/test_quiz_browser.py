@@ -597,7 +597,7 @@ def test_the_result_and_its_wrong_answers_stay_after_a_see_link_and_back_or_a_re
     # Shown again (that day or a later one: not "明天起"), the mistakes are in 今日复习 already.
     again = (
         shown[0],
-        "这是你的最好成绩。答错的 2 题已放进“今日复习”，到了该复习的那天会出现在那里。",
+        "这是你的最好成绩。答错的 2 题已放进“今日复习”，到期就会出现。",
         shown[2],
     )
     assert result_screen(phone) == again

@@ -45,12 +45,7 @@
   window.hbHold = (url, atOnce = false) => {
     const target = placeOf(url);
     if (url.hash && !target) return;
-    // An address naming a place this page does not have is stale: Material's tracking of the
-    // page left behind can write one of its sections (#tousu-qibu on 禁语速查) into the new
-    // address after a link to a place on another page. A section of this page is the
-    // tracking's own, right answer to a scroll, and is left alone.
-    const stale = () => target && location.hash !== url.hash && !placeOf(location);
-    const shown = () => (target ? inView(target) && !stale() : window.scrollY === 0);
+    const shown = () => (target ? inView(target) : window.scrollY === 0);
     const show = () => (target ? window.hbReveal(url) : window.scrollTo(0, 0));
     if (atOnce && !shown()) show();
     let until = performance.now() + WATCH;
@@ -102,16 +97,13 @@
       if (!link || link.closest(".md-search")) return; // search.js lands its results itself
       const url = new URL(link.href, location.href);
       if (url.pathname === location.pathname && url.hash) window.hbHold(url);
-      else if (url.origin === location.origin && url.hash && !opensElsewhere(link, event)) {
-        arriving = url;
+      else if (url.hash && !(link.target || event.ctrlKey || event.metaKey || event.shiftKey)) {
+        arriving = url; // (not one opened in a new tab or window, which Material leaves alone)
       }
       if (link.matches(".headerlink")) copyPlace(url);
     },
     true,
   );
-
-  const opensElsewhere = (link, event) =>
-    Boolean(link.target) || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
 
   /* After instant navigation the focus was on no element (the link tapped went with the old
      page): Tab began again at the header and the menu, a hundred presses from the text, and a
@@ -121,13 +113,20 @@
     const focus = placeOf(location) || document.querySelector(".md-content h1");
     if (!focus || focus.contains(document.activeElement)) return;
     focus.tabIndex = -1;
-    focus.dataset.hbPlace = ""; // drawn without a focus ring (handbook.css)
+    // No focus ring: the place's frame marks it. After the keyboard's Enter, Chromium drew
+    // its black ring inside that frame as well, on the card's own words.
+    focus.style.outline = "none";
     focus.focus({ preventScroll: true });
   };
   window.document$?.subscribe(() => {
     const url = arriving;
     arriving = null;
-    if (url && url.pathname === location.pathname) window.hbHold(url, true);
+    if (url && url.pathname === location.pathname) {
+      // Material's tracking of the page left behind may have written one of its sections
+      // into the new address (#tousu-qibu on 禁语速查): the place's own goes back in at once.
+      window.hbReveal(url);
+      window.hbHold(url);
+    }
     if (pages++) window.hbFocusPage(); // a page loaded in full keeps the browser's own focus
   });
 

@@ -8,6 +8,7 @@
 "use strict";
 
 (() => {
+  if (window.hbPrintTitled) return; // run already: a quiz's bundle has this file too
   const root = document.documentElement;
   let title = null; /* the page's own title while a printout's stands in for it */
   function done() {

@@ -264,9 +264,8 @@
       const next = feed ? feed.nextDay(feed.hourOf(quiz)) : "明天";
       // Shown again, perhaps that same day: "已放进" alone sent readers to a 今日复习 that had
       // nothing due yet.
-      if (wrong.length && saved) {
-        words += `答错的 ${wrong.length} 题已放进“今日复习”，到了该复习的那天会出现在那里。`;
-      } else if (wrong.length) words += `答错的 ${wrong.length} 题${next}会回到“今日复习”。`;
+      const back = saved ? "已放进“今日复习”，到期就会出现" : `${next}会回到“今日复习”`;
+      if (wrong.length) words += `答错的 ${wrong.length} 题${back}。`;
       find(".quiz-record").textContent = words;
       const list = find(".quiz-wrong");
       list.textContent = "";
