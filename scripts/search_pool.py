@@ -44,6 +44,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.content.id_followers import known_names
 from macros.content.loader import load_content
 from tests.support.build import build_site
 from tests.support.search import (
@@ -99,10 +100,9 @@ def make_sheets(out: Path, seed: int) -> int:
         pages = {
             d["location"]: d.get("title", "") for d in index["docs"] if "#" not in d["location"]
         }
-        # Controls are entries, sections and checklists: a checklist's printable sheet is a
-        # document of the index (#…-sheet) but no id of the content, which `check` rejects.
-        ids = handbook.by_id.keys() | {c.id for c in handbook.checklists.checklists}
-        ids |= {s.id for chapter in handbook.chapters.values() for s in chapter.sections}
+        # Controls are what the judgments file may name (`check` holds it to known_names): a
+        # checklist's printable sheet is a document of the index (#…-sheet), not a content id.
+        ids = known_names(handbook, ROOT)
         by_page: dict[str, list[str]] = {}
         for ident, doc in docs.items():
             if ident in ids:
