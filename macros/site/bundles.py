@@ -97,6 +97,15 @@ WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
     }
 )
 
+# Sources that several bundles hold whole, in the order they must run: where a page has two of
+# those bundles, bundles_of loads one (and the second copy returns at once when it runs).
+PAPER: Final = ("assets/js/paper.js",)
+FEED: Final = (
+    "assets/js/review-history.js",  # before review-feed.js and fsrs.js, which use it
+    "assets/js/review-feed.js",
+)
+QUEUE: Final = (*FEED, "assets/js/fsrs.js", "assets/js/review-queue.js")
+
 # Bundle → its sources under the theme's custom_dir, in the order they must run.
 BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
     {
@@ -121,15 +130,11 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/css/handout.css",
             "assets/css/home.css",  # the home page's cards and chips: it loads this bundle
         ),
-        "assets/paper.js": ("assets/js/paper.js",),
+        "assets/paper.js": PAPER,
         "assets/checklist.css": ("assets/css/checklist.css",),
         "assets/checklist-index.css": ("assets/css/checklist-index.css",),
         # Every checklist prints under its own title: paper.js is in its bundle (as in a quiz's).
-        "assets/checklist.js": (
-            "assets/js/checklist-records.js",
-            "assets/js/paper.js",
-            "assets/js/checklist.js",
-        ),
+        "assets/checklist.js": ("assets/js/checklist-records.js", *PAPER, "assets/js/checklist.js"),
         "assets/checklist-index.js": (
             "assets/js/checklist-records.js",  # each bundle has it; it runs once on a page
             "assets/js/checklist-index.js",
@@ -140,9 +145,8 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         # three files, within a quiz page's 15 KB of our own code.
         "assets/quiz.js": (
             "assets/js/bring-into-view.js",  # window.hbBringIntoView, which quiz.js uses
-            "assets/js/review-history.js",
-            "assets/js/review-feed.js",
-            "assets/js/paper.js",
+            *FEED,
+            *PAPER,
             "assets/js/quiz.js",
         ),
         "assets/checker.css": ("assets/css/checker.css",),
@@ -154,26 +158,15 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
             "assets/js/checker.js",
         ),
-        "assets/review-feed.js": (
-            "assets/js/review-history.js",  # before review-feed.js and fsrs.js, which use it
-            "assets/js/review-feed.js",
-        ),
+        "assets/review-feed.js": FEED,
         # The scheduler only where the queue is shown: the pages that feed it do without. The
         # pages that show it feed it too: the feed is in this bundle, so they load one file
         # (gzip packs the two 290 B smaller as one; bundles_of leaves out the feed's own).
-        "assets/review-queue.js": (
-            "assets/js/review-history.js",
-            "assets/js/review-feed.js",
-            "assets/js/fsrs.js",
-            "assets/js/review-queue.js",
-        ),
+        "assets/review-queue.js": QUEUE,
         # 今日复习 shows the queue: the queue's sources lead its bundle (bundles_of then leaves
         # out the queue's own file), one download instead of two.
         "assets/review.js": (
-            "assets/js/review-history.js",
-            "assets/js/review-feed.js",
-            "assets/js/fsrs.js",
-            "assets/js/review-queue.js",
+            *QUEUE,
             "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
             "assets/js/review.js",
         ),
