@@ -132,7 +132,7 @@ def test_the_card_links_to_the_handbook_entry(phone: Any, site: SiteServer) -> N
 def test_approved_wording_is_clean_and_clearing_starts_over(phone: Any, site: SiteServer) -> None:
     open_checker(phone, site)
     check_in_page(phone, "谢谢您告诉我，这种情况比较少见，我马上核实。")
-    assert status(phone) == "没有查到禁语，也没有听出生硬的语气。语气是估计的，态度还要自己把关。"
+    assert status(phone) == "没有查到禁语，也没发现语气生硬的地方。语气是估计的，态度还要自己把关。"
     # Typing on says nothing new: the live region is not written again (a screen reader read
     # the same sentence at every key).
     writes = count_rewrites(phone, "[data-checker-status]")

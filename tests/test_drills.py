@@ -123,6 +123,8 @@ def check_next_step(handbook: Handbook, drill: drills.Drill) -> None:
     assert set(wrong(drill)) <= set(names) - {names[index], names[index + 1]}
     assert f"“{names[index]}”之后" in drill.question.question
     assert drill.question.ref == procedure.steps[index + 1].id
+    # Two options (a three-step procedure) would be a coin toss.
+    assert len(drill.question.options) >= 3, drill.question.id
 
 
 def check_customer_type(handbook: Handbook, drill: drills.Drill) -> None:

@@ -306,7 +306,7 @@ def test_a_chapter_prints_as_a_handout_with_no_heading_left_at_a_page_foot(
         headings |= set(whose)
         for screen_only in (
             "本页内容",
-            "为什么、换成什么",
+            "看原因和替代说法",
             "相关：",
             "来源：",
             "编辑说明",

@@ -318,6 +318,8 @@ def objection_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Dr
 # A quiz asking what follows every step of a procedure spells out its whole order on one sheet
 # (question 3 names the answer to question 8): a few steps apart from each other, no more.
 NEXT_STEPS_PER_PROCEDURE: Final = 2
+# Three steps leave one wrong option: a coin toss, not a question.
+NEXT_STEP_MIN_STEPS: Final = 4
 
 
 def _steps_asked(steps: Sequence[Step]) -> list[int]:
@@ -338,7 +340,7 @@ def next_step_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Dr
     """步骤: what comes after a step, among the other steps of the same procedure."""
     for procedure in in_chapters(handbook, Procedure, chapters):
         steps = procedure.steps
-        if len(steps) < 3:
+        if len(steps) < NEXT_STEP_MIN_STEPS:
             continue
         order = " → ".join(f"{n}. {step.name}" for n, step in enumerate(steps, 1))
         for index in _steps_asked(steps):
@@ -347,7 +349,7 @@ def next_step_drills(handbook: Handbook, chapters: Sequence[str]) -> Iterator[Dr
             others = [s.name for n, s in enumerate(steps) if n not in (index, index + 1)]
             question = choice(
                 qid,
-                f"「{procedure.title}」里，{quoted(step.name)}之后的下一步是什么？",
+                f"在{quoted(procedure.title)}里，{quoted(step.name)}之后的下一步是什么？",
                 [following.name],
                 [s for s in ranked(qid, others) if s not in (step.name, following.name)],
                 f"顺序是：{order}",

@@ -86,7 +86,7 @@
     const shaded = theirs ? "灰底的是客户说的话，不查。" : "";
     // Says what was checked and how sure it is: listed phrases, and a tone that is guessed.
     if (!findings.length) {
-      return `没有查到禁语，也没有听出生硬的语气。${shaded}语气是估计的，态度还要自己把关。`;
+      return `没有查到禁语，也没发现语气生硬的地方。${shaded}语气是估计的，态度还要自己把关。`;
     }
     // Places, and the cards they are grouped in (a phrase said twice, or in two of its
     // forms, is one card): "2 处 … 1 条禁语" over one card read as a miscount.
