@@ -215,6 +215,28 @@ def test_every_page_fits_a_phone_and_every_control_is_big_enough(
     assert problems == [], "\n".join(problems)
 
 
+# Links inside a sentence or a list item with other words, not underlined: told apart from the
+# text by colour alone (Material's blue is 2.3:1 from the text, 1.1:1 in the dark scheme).
+LINKS_BY_COLOUR_ONLY = r"""() => [...document.querySelectorAll("article a[href]")].filter((a) => {
+  if (getComputedStyle(a).display !== "inline" || !a.checkVisibility({ visibilityProperty: true })) return false;
+  const block = a.closest("p, li, td, dd");
+  const rest = block ? block.textContent.replace(a.textContent, "").replace(/\s+/g, "") : "";
+  return rest.length > 1 && !getComputedStyle(a).textDecorationLine.includes("underline");
+}).map((a) => a.textContent.trim())"""
+
+
+@pytest.mark.sweep
+def test_a_link_in_running_text_is_underlined(phone: Any, site: SiteServer) -> None:
+    """A sample of every kind of page and the course page (its list of printouts was blue
+    words in a sentence); every page: scripts/full_sweeps.py."""
+    problems = {}
+    for url in sorted({*pages_of_each_kind(site.root), "course/"}):
+        phone.goto(site.page_url(url), wait_until="load")
+        if found := phone.evaluate(LINKS_BY_COLOUR_ONLY):
+            problems[url] = found
+    assert problems == {}
+
+
 def test_with_the_phones_text_at_200_percent_the_header_still_shows_its_title(
     phone: Any, site: SiteServer
 ) -> None:
@@ -527,6 +549,21 @@ def test_a_step_of_a_long_procedure_is_one_tap_from_the_procedures_top(
     phone.evaluate(SETTLED)
     assert entry_on_screen(phone, [place]) == place, where_is(phone, place)
     assert phone.evaluate("p => document.getElementById(p).matches(':target')", place)
+
+
+def test_with_large_text_a_long_procedures_step_list_shows_each_name_whole(
+    phone: Any, site: SiteServer
+) -> None:
+    """At twice the phone's text size the list cut every name to a few characters and "…"
+    (1 让用户发泄…, 2 充分道歉，…): names wrap instead."""
+    phone.goto(site.page_url("complaints/"), wait_until="load")
+    phone.add_style_tag(content="html { font-size: 250% !important; }")
+    cut = phone.eval_on_selector_all(
+        "nav.hb-step-index .hb-step-index__name",
+        "names => names.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent)",
+    )
+    assert phone.locator("nav.hb-step-index .hb-step-index__name").count() >= 4
+    assert cut == []
 
 
 def test_on_a_phone_back_to_top_waits_at_the_thumb_not_over_what_is_read(
