@@ -575,6 +575,10 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     area = phone.locator("[data-practice][data-practice-ready]")
     expect(area.locator("[data-practice-stage]")).to_contain_text(dialogue.customer)
     reply = area.locator("textarea")
+    # The box names the customer's line: a screen reader, put in the box after 换一句 or
+    # 下一句, heard only "你的回答, 编辑框".
+    line = re.compile(re.escape(dialogue.customer))
+    expect(reply).to_have_accessible_description(line)
     check = area.get_by_role("button", name="对照")
     expect(check).to_be_disabled()
     expect(area.locator("[data-practice-result]")).to_be_hidden()  # no model answer before
@@ -647,6 +651,8 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     expect(onward).to_be_hidden()
     expect(area.locator("[data-practice-stage]")).to_be_in_viewport()
     expect(reply).to_have_value("")
+    expect(reply).to_be_focused()
+    expect(reply).to_have_accessible_description(line)
 
     # The rating reaches 今日复习 on the day the scheduler gives it.
     back = due_day(fsrs, phone, dialogue.id)
