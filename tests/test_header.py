@@ -120,6 +120,56 @@ def test_on_a_narrow_window_the_keyboard_opens_the_contents_and_search(
     expect(desktop.get_by_role("button", name="搜索")).to_be_focused()
 
 
+# Where the focus is: in the drawer or not, and whether a reader can see it there (inside the
+# drawer's width and the screen, not hidden).
+FOCUS_SEEN = """() => {
+  const el = document.activeElement;
+  const box = el.getBoundingClientRect();
+  const drawer = document.querySelector(".md-sidebar--primary").getBoundingClientRect();
+  return { inDrawer: !!el.closest(".md-sidebar--primary"), text: el.textContent.trim(),
+    seen: box.width > 0 && box.left >= drawer.left - 1 && box.right <= drawer.right + 1
+      && box.top >= 0 && box.top + box.height / 2 <= innerHeight
+      && el.checkVisibility({ visibilityProperty: true }) };
+}"""
+
+
+@pytest.mark.browser
+def test_on_a_chapter_the_keyboard_goes_through_the_drawer_only_where_it_can_be_seen(
+    phone: Any, site: SiteServer
+) -> None:
+    """On a chapter the drawer's entry for the page is the label opening its contents: the
+    focus stayed on 打开目录 and Tab went on through the header under the shade; then 89 of 118
+    stops were links of the levels not open beside the drawer (this page's contents, 检查表,
+    自测), the drawer scrolled sideways to them, blank; past the last entry the focus went into
+    the page under the shade, the drawer still open."""
+    phone.goto(site.page_url("phrasing/"))
+    menu = phone.get_by_role("button", name="打开目录")
+    menu.focus()
+    phone.keyboard.press("Enter")
+    expect(phone.locator("#__drawer")).to_be_checked()
+    here = phone.locator(".md-sidebar--primary .md-nav__link--active:visible")
+    expect(here).to_be_focused()
+    stops = []
+    for _ in range(40):
+        stops.append(phone.evaluate(FOCUS_SEEN))
+        if not stops[-1]["inDrawer"]:
+            break
+        phone.keyboard.press("Tab")
+    assert not stops[-1]["inDrawer"], "Tab never left the drawer"
+    assert [s["text"] for s in stops[:-1] if not s["seen"]] == []
+    assert len(stops) > 5  # the chapters, not just the page's own entry
+    expect(phone.locator("#__drawer")).not_to_be_checked()  # left, it closes
+    # Enter on the page's entry still opens its contents, and those can be tabbed through.
+    menu.focus()
+    phone.keyboard.press("Enter")
+    expect(here).to_be_focused()
+    phone.keyboard.press("Enter")
+    expect(phone.locator("#__toc")).to_be_checked()
+    phone.keyboard.press("Tab")
+    seen = phone.evaluate(FOCUS_SEEN)
+    assert seen["inDrawer"] and seen["seen"], seen
+
+
 @pytest.mark.browser
 def test_enter_on_search_opens_the_box_and_enter_in_an_empty_box_opens_nothing(
     desktop: Any, site: SiteServer

@@ -37,13 +37,18 @@ document.addEventListener("keydown", (event) => {
         ?.focus(),
     );
   }
-  // Opened from the keyboard, the contents take the focus at this page's link: the next Tab
-  // went to the header's buttons under the shade first. Escape brings it back (below).
+  // Opened from the keyboard, the contents take the focus at this page's entry: the next Tab
+  // went to the header's buttons under the shade first. Escape brings it back (below). On a
+  // chapter the entry shown is the label opening its contents, which Material leaves out of
+  // Tab's way (Enter on it opens them).
   const drawer = document.getElementById("__drawer");
   if (press.closest('[for="__drawer"]') && drawer?.checked) {
     const nav = document.querySelector(".md-sidebar--primary");
-    const link = nav?.querySelector("a.md-nav__link--active") || nav?.querySelector("a[href]");
-    link?.focus({ preventScroll: true });
+    const here = [...(nav?.querySelectorAll(".md-nav__link--active") ?? [])].find(
+      (e) => e.offsetParent,
+    );
+    if (here?.tabIndex < 0) here.tabIndex = 0;
+    (here || nav?.querySelector("a[href]"))?.focus({ preventScroll: true });
   }
 });
 
@@ -60,6 +65,11 @@ document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || !drawer()?.checked) return;
     drawer().click();
     menu().focus();
+  });
+  // Tab past the drawer's last entry went on in the page under the shade, the drawer open.
+  // (Where the contents are no drawer, closing it changes nothing.)
+  document.addEventListener("focusin", ({ target }) => {
+    if (drawer()?.checked && !target.closest(".md-sidebar--primary")) drawer().click();
   });
   /* Escape in the search box: Material closes the search and drops the focus on the page.
      Where 搜索 is a button (a narrow window), the focus goes back to it. After Material's
