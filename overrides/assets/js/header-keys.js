@@ -71,6 +71,15 @@ document.addEventListener("keydown", (event) => {
   document.addEventListener("focusin", ({ target }) => {
     if (drawer()?.checked && !target.closest(".md-sidebar--primary")) drawer().click();
   });
+  // A Tab while a level of the contents slides in scrolled the drawer sideways to its link,
+  // and it stayed so: blank.
+  document.addEventListener(
+    "scroll",
+    ({ target }) => {
+      if (target.scrollLeft && target.matches?.(".md-sidebar__scrollwrap")) target.scrollLeft = 0;
+    },
+    true,
+  );
   /* Escape in the search box: Material closes the search and drops the focus on the page.
      Where 搜索 is a button (a narrow window), the focus goes back to it. After Material's
      handler, which listens on the window. */
