@@ -47,6 +47,17 @@ def test_the_header_is_materials_but_for_the_two_buttons_it_names() -> None:
     assert ours == upstream
 
 
+def test_materials_chinese_but_for_the_pages_language_and_the_skip_link(site: SiteServer) -> None:
+    """lang="zh" left a screen reader to guess the voice; the skip link said 跳转至 ("jump to")
+    and no more."""
+    ours = template(ROOT / "overrides/partials/language.html")
+    ours = ours.replace('{"language": "zh-CN", "action.skip": "跳到正文"}.get(key) or ', "")
+    assert ours == template(UPSTREAM.parent / "language.html")
+    page = (site.root / "phrasing/index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN"' in page
+    assert re.search(r'class="md-skip">\s*跳到正文\s*</a>', page)
+
+
 def test_the_progress_bar_is_materials_with_a_name() -> None:
     """Material's progressbar has no name (Lighthouse's accessibility audit fails it)."""
     ours = template(ROOT / "overrides/partials/progress.html")
