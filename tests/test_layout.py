@@ -313,6 +313,12 @@ def test_search_on_a_phone_fits_and_its_buttons_are_big_enough(
     search.press("End")
     phone.locator(".md-search-result__item").first.wait_for()
     assert (found := problems_on_screen(phone)) == [], "\n".join(found)
+    # How many were found, small grey on grey: Material's read 4.4:1.
+    for scheme in ("light", "dark"):
+        phone.emulate_media(color_scheme=scheme)
+        count = phone.locator(".md-search-result__meta")
+        expect(count).to_contain_text("个符合条件的结果")
+        assert count.evaluate(CONTRAST) >= 4.5, scheme
 
 
 def test_light_or_dark_follows_the_phone_from_the_first_paint_and_after_a_visit(
