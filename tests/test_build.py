@@ -60,6 +60,8 @@ def test_a_long_procedure_lists_its_steps_at_its_top_each_a_link_to_its_place(
         names = re.findall(r'class="hb-step-index__name">([^<]*)<', index.group(1))
         assert names == [escape(s.name, quote=False) for s in procedure.steps], procedure.id
         assert card.index("hb-step-index") < card.index('class="hb-steps"')
+        # Named after its procedure: two on a page were two landmarks called 跳到某一步.
+        assert f'aria-label="跳到“{escape(procedure.title)}”的某一步"' in index.group(0)
 
 
 def test_an_objection_card_gives_the_reply_before_its_type_and_methods(
