@@ -633,6 +633,8 @@ def test_the_end_screen_is_fully_visible_on_a_phone(phone: Any, site: SiteServer
     open_quiz(phone, site, WITH_MULTIPLE)
     run_quiz(phone, answers, wrong=set(range(len(answers.items))))  # a long review below
     phone.evaluate(SETTLED)  # the scroll and Material's header settle
+    # The score has the focus: on the whole end screen a screen reader read every wrong answer.
+    expect(phone.locator(".quiz-score")).to_be_focused()
     header = phone.locator(".md-header").bounding_box()
     title = phone.locator(".quiz-result-title").bounding_box()
     score = phone.locator(".quiz-score").bounding_box()

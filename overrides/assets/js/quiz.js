@@ -287,7 +287,8 @@
       result.hidden = false;
       showBest(document);
       if (saved) return; // back from a 见 link or reloaded: the browser puts the reader back
-      result.focus({ preventScroll: true });
+      // The score, not the whole end screen: a screen reader read every wrong answer at once.
+      find(".quiz-score").focus({ preventScroll: true });
       // Below the sticky header (scroll-margin-top in quiz.css), not under the back-to-top
       // button that scrolling up to it would bring out.
       window.hbQuietBackToTop();
@@ -390,7 +391,7 @@
     };
     restart.addEventListener("click", () => window.confirm(restart.dataset.ask) && again());
     retryWrong.addEventListener("click", () => again(wrong.slice()));
-    result.tabIndex = -1;
+    find(".quiz-score").tabIndex = -1;
     quiz.classList.add("is-live");
     const saved = loadProgress(
       id,
