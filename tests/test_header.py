@@ -178,7 +178,9 @@ def test_on_a_chapter_the_keyboard_goes_through_the_drawer_only_where_it_can_be_
     expect(phone.locator("#__toc")).to_be_checked()
     phone.keyboard.press("Tab")
     # in sight once the contents have slid in (0.25 s)
-    phone.wait_for_function(f"(() => {{ const s = ({FOCUS_SEEN})(); return s.inDrawer && s.seen; }})")
+    phone.wait_for_function(
+        f"(() => {{ const s = ({FOCUS_SEEN})(); return s.inDrawer && s.seen; }})"
+    )
 
 
 @pytest.mark.browser
