@@ -67,6 +67,20 @@ def test_the_progress_bar_is_materials_with_a_name() -> None:
     )
 
 
+def test_the_contents_are_materials_but_for_the_name_of_a_sections_arrow(site: SiteServer) -> None:
+    """The arrow beside 检查表 and 自测 in the contents opens the section's pages: a screen
+    reader met a nameless control, and the list it opens, named after it, a nameless
+    navigation."""
+    ours = template(ROOT / "overrides/partials/nav-item.html")
+    assert ours.replace(' aria-label="{{ nav_item.title | e }}各页"', "", 1) == template(
+        UPSTREAM.parent / "nav-item.html"
+    )
+    page = (site.root / "phrasing/index.html").read_text(encoding="utf-8")
+    arrows = re.findall(r'<label class="md-nav__link[^"]*" for="__nav_\d+"[^>]*>', page)
+    assert len(arrows) >= 2  # 检查表, 自测
+    assert [a for a in arrows if "各页" not in a] == []
+
+
 @pytest.mark.browser
 def test_a_screen_reader_hears_what_the_header_buttons_and_heading_links_do(
     phone: Any, site: SiteServer
@@ -181,6 +195,28 @@ def test_on_a_chapter_the_keyboard_goes_through_the_drawer_only_where_it_can_be_
     phone.wait_for_function(
         f"(() => {{ const s = ({FOCUS_SEEN})(); return s.inDrawer && s.seen; }})"
     )
+
+
+@pytest.mark.browser
+def test_a_sections_arrow_in_the_drawer_is_named_and_opens_its_pages_from_the_keyboard(
+    phone: Any, site: SiteServer
+) -> None:
+    phone.goto(site.page_url("phrasing/"))
+    phone.get_by_role("button", name="打开目录").press("Enter")
+    arrow = phone.locator(".md-sidebar--primary label[for][tabindex='0']").filter(
+        has_not_text=re.compile(r"\S")
+    )
+    expect(arrow.first).to_be_visible()
+    names = [arrow.nth(i).get_attribute("aria-label") for i in range(arrow.count())]
+    assert "检查表各页" in names, names
+    checklists = phone.locator(".md-sidebar--primary label[aria-label='检查表各页']")
+    expect(checklists).to_have_accessible_name("检查表各页")
+    checklists.focus()
+    phone.keyboard.press("Enter")  # Material's
+    pages = phone.get_by_role("navigation", name="检查表各页")
+    expect(pages).to_be_visible()
+    phone.keyboard.press("Tab")
+    expect(pages.locator(":focus")).to_be_visible()
 
 
 @pytest.mark.browser
