@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,10 +21,10 @@ from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages
 from ..content.handbook import Handbook
 from ..content.loader import load_content
 from ..content.manifest import content_manifest
+from ..content.model import title_of
 from ..content.problems import ContentError
 from ..render import checker, checklists, printouts, quizzes, review
 from ..render.environment import make_environment
-from ..content.model import title_of
 from ..render.renderer import Renderer, SiteConfig
 from . import minify, offline, search_index, whatsnew
 from .history import GitDates
@@ -47,7 +46,9 @@ def site_config(config: MkDocsConfig) -> SiteConfig:
         return reports
     # GitLab's project pages sit under /-/ (its bare /edit/ and /blob/ addresses are gone)
     pages = f"{repo}/-" if reports.issues_host == "gitlab" else repo
-    return replace(reports, repo_edit=f"{pages}/edit/{branch}/", repo_blob=f"{pages}/blob/{branch}/")
+    return replace(
+        reports, repo_edit=f"{pages}/edit/{branch}/", repo_blob=f"{pages}/blob/{branch}/"
+    )
 
 
 @dataclass

@@ -52,7 +52,9 @@ def call_problems(
                         if key and key not in handbook.chapters and key not in CARDS:
                             where = f"docs/{page}:{line + element.lineno - 1}"
                             guess = _guess(key, [*chapters, *CARDS])
-                            problems.append(f"{where}: home 的 {keyword.arg} 里的“{key}”不是章节{guess}")
+                            problems.append(
+                                f"{where}: home 的 {keyword.arg} 里的“{key}”不是章节{guess}"
+                            )
     return problems
 
 

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from ..content import drills
 from ..content.handbook import Handbook
-from ..content.problems import Problem
 from ..content.urls import (
     CHECKLISTS_URL,
     PHRASE_SHEET_CHAPTER,
@@ -28,7 +26,6 @@ from ..content.urls import (
     checklist_url,
     quiz_url,
 )
-from ..content.where import Where
 
 CHECKER_PAGE = "checker.md"  # the phrase checker is made from the phrases of phrasing.yml
 CHECKER_SOURCE = "phrasing"

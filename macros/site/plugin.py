@@ -152,9 +152,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             page.meta["search"] = {"exclude": True}
         return markdown
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The contents list is built from the headings' text: the editors' 【补充】/【推断】 on
         a title (shown in the editor view only) must not reach it. A heading's "#" link says
         what it does to a screen reader, which read it as 井号 (its title is no name). A title

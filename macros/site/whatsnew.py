@@ -11,7 +11,6 @@ fetches the manifest: a page itself never carries it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any, Final
 
 from mkdocs.config.defaults import MkDocsConfig
