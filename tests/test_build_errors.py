@@ -167,14 +167,17 @@ def test_every_mistake_is_named_with_file_and_line(
 
 @pytest.mark.build
 def test_a_misspelt_macro_call_in_a_page_is_named_with_its_line(tmp_path: Path) -> None:
-    """mkdocs-macros prints a Python traceback for any exception a macro raises; the calls are
-    checked before any runs, and every mistake is listed at once."""
+    """mkdocs-macros prints a Python traceback for any exception a macro raises (a wrong
+    argument count included); the calls are checked before any runs, and every mistake is
+    listed at once."""
     project = fixture_project(tmp_path / "project")
     docs = project / "docs"
     (docs / "basics.md").write_text('{{ chapterr("basics") }}\n', encoding="utf-8")
     (docs / "phrasing.md").write_text('\n{{ chapter("phrasng") }}\n', encoding="utf-8")
     index = (docs / "index.md").read_text(encoding="utf-8")
     (docs / "index.md").write_text(index.replace('"basics"', '"basic"', 1), encoding="utf-8")
+    (docs / "review.md").write_text("{{ review_page(1) }}\n{{ chapter() }}\n", encoding="utf-8")
+    (docs / "practice.md").write_text('{{ chapter(steam="basics") }}\n', encoding="utf-8")
     built = build_site(project, project / "site")
     assert not built.ok
     assert "Traceback" not in built.log
@@ -183,5 +186,8 @@ def test_a_misspelt_macro_call_in_a_page_is_named_with_its_line(tmp_path: Path) 
         "docs/basics.md:1: 没有叫 chapterr 的宏，是不是想写“chapter”？",
         'docs/phrasing.md:2: chapter("phrasng") 里的“phrasng”不是章节，是不是想写“phrasing”？',
         f"docs/index.md:{line}: home 的 secondary 里的“basic”不是章节，是不是想写“basics”？",
+        "docs/review.md:1: review_page(…) 参数个数不对（写了 1 个，要 0 个）：应写成 review_page()",
+        "docs/review.md:2: chapter(…) 参数个数不对（写了 0 个，要 1 个）：应写成 chapter(stem)",
+        "docs/practice.md:1: chapter(…) 没有叫 steam 的参数：应写成 chapter(stem)",
     ):
         assert expected in built.log, built.log

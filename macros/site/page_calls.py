@@ -1,13 +1,14 @@
 """The macro calls a page in docs/ makes, checked before mkdocs-macros runs them: a misspelt
-chapter or macro name otherwise ends the build in a Python traceback (mkdocs-macros prints
-every exception a macro raises with its stack)."""
+chapter or macro name, or arguments the macro does not take, otherwise end the build in a
+Python traceback (mkdocs-macros prints every exception a macro raises with its stack)."""
 
 from __future__ import annotations
 
 import ast
 import difflib
+import inspect
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Final
 
 from ..content.handbook import Handbook
@@ -18,7 +19,7 @@ CARDS: Final = ("checklists", "quizzes")  # home's cards besides the chapters
 
 
 def call_problems(
-    page: str, markdown: str, handbook: Handbook, macros: Collection[str]
+    page: str, markdown: str, handbook: Handbook, macros: Mapping[str, Callable[..., str]]
 ) -> list[str]:
     """What is wrong with the calls in `markdown` (docs/`page`), each with its line."""
     problems = []
@@ -36,6 +37,10 @@ def call_problems(
             problems.append(f"docs/{page}:{line}: {hint}")
             continue
         assert isinstance(call, ast.Call)
+        if mismatch := _arguments_mismatch(macros[name], call):
+            usage = f"{name}({', '.join(inspect.signature(macros[name]).parameters)})"
+            problems.append(f"docs/{page}:{line}: {name}(…) {mismatch}：应写成 {usage}")
+            continue
         # The arguments start on the call's line: a constant's own line is counted from it.
         if name == "chapter":
             for arg in call.args:
@@ -56,6 +61,26 @@ def call_problems(
                                 f"{where}: home 的 {keyword.arg} 里的“{key}”不是章节{guess}"
                             )
     return problems
+
+
+def _arguments_mismatch(macro: Callable[..., str], call: ast.Call) -> str:
+    """What is wrong with the number or names of `call`'s arguments for `macro`, or ''."""
+    if any(isinstance(arg, ast.Starred) for arg in call.args) or any(
+        keyword.arg is None for keyword in call.keywords
+    ):
+        return ""  # *args / **kwargs: counted only when it runs
+    signature = inspect.signature(macro)
+    names = [keyword.arg for keyword in call.keywords if keyword.arg]
+    if unknown := [n for n in names if n not in signature.parameters]:
+        return f"没有叫 {'、'.join(unknown)} 的参数"
+    try:
+        signature.bind(*call.args, **dict.fromkeys(names))
+    except TypeError:
+        given, wanted = len(call.args) + len(names), len(signature.parameters)
+        return (
+            f"参数个数不对（写了 {given} 个，要 {wanted} 个）" if given != wanted else "参数重复了"
+        )
+    return ""
 
 
 def _guess(name: str, known: Collection[str]) -> str:
