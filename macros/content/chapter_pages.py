@@ -40,13 +40,26 @@ def nav_files(nav: Any) -> Iterator[str]:
             yield from nav_files(item)
 
 
+class _AnyTagLoader(yaml.SafeLoader):
+    """Plain YAML that reads a tagged value (!ENV, !!python/name:…) as its bare value: only
+    the nav is wanted, and it has no tags."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, _tag, node: _bare(loader, node))
+
+
+def _bare(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]  # a ScalarNode here
+
+
 def read_nav(mkdocs_yml: Path) -> Any:
-    """The nav of mkdocs.yml, read without the rest (whose !ENV and !!python tags plain YAML
-    cannot load); None when it has none."""
-    text = mkdocs_yml.read_text(encoding="utf-8")
-    if "\nnav:\n" not in text:
-        return None
-    return yaml.safe_load("nav:\n" + text.split("\nnav:\n", 1)[1]).get("nav")
+    """The nav of mkdocs.yml; None when it has none."""
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    return config.get("nav") if isinstance(config, dict) else None
 
 
 def chapters_not_in_nav(handbook: Handbook, nav: Any) -> list[Problem]:
