@@ -55,15 +55,6 @@ def code_fingerprint() -> str:
 LOADED_CODE: Final = code_fingerprint()  # the code this process runs
 
 
-class LastGood:
-    """Under `mkdocs serve`, the last content that passed the check (on the class: whether
-    MkDocs keeps its plugin objects between rebuilds is its own business). A broken edit then rebuilds the site
-    from it with the problems shown on every page, instead of failing the build (which leaves
-    the browser waiting, with no sign of what is wrong, until the file is fixed)."""
-
-    build: HandbookBuild | None = None
-
-
 # MkDocs' Config and BasePlugin define __init_subclass__ without annotations: hence the ignores.
 class HandbookConfig(Config):  # type: ignore[no-untyped-call]
     """The plugin takes no options: where things are comes from mkdocs.yml itself."""
@@ -71,6 +62,10 @@ class HandbookConfig(Config):  # type: ignore[no-untyped-call]
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
+        # Under `mkdocs serve` this object lives across rebuilds (MkDocs keeps a plugin that has
+        # on_startup): a broken edit then rebuilds the site from the last content that passed,
+        # with the problems shown on every page, instead of failing the build (which leaves the
+        # browser waiting, with no sign of what is wrong, until the file is fixed).
         self._build: HandbookBuild | None = None
         self.serving = False
         self.problems: list[str] = []  # content problems shown on every page while serving
@@ -92,15 +87,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         try:
             self._build = HandbookBuild.load(config)
         except ContentError as error:
-            if not self.serving or LastGood.build is None:
+            if not self.serving or self._build is None:
                 raise PluginError(error.report()) from None
             # Info, not an error: `serve --strict` would abort the rebuild on an error log.
             log.info(error.report())
-            self._build = LastGood.build
             self.problems = [str(problem) for problem in error.problems]
-        else:
-            if self.serving:
-                LastGood.build = self._build
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

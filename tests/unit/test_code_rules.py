@@ -1,4 +1,5 @@
-"""Rules about the code of macros/ that no linter we run checks: no module-level mutable state.
+"""Rules about the code of macros/ that no linter we run checks: no module-level mutable state,
+nor state kept on a class.
 
 State belongs to the build object (`macros/site/build.py`) that the plugin passes on. A module
 that keeps a dict, a list, a set or a cache at import time shares it between builds of one
@@ -27,7 +28,9 @@ def _name(node: ast.expr) -> str:
 
 
 def module_state(tree: ast.Module) -> list[tuple[int, str]]:
-    """Module-level mutable values, `global` statements and function caches, with their lines."""
+    """Module-level mutable values, a class's attributes set from outside its body (a class
+    is a module global too; pydantic's list defaults in a class body are copied per object),
+    `global` statements and function caches, with their lines."""
     found: list[tuple[int, str]] = []
     for statement in tree.body:
         value = statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
@@ -35,7 +38,22 @@ def module_state(tree: ast.Module) -> list[tuple[int, str]]:
             found.append((statement.lineno, "a mutable dict, list or set"))
         elif isinstance(value, ast.Call) and _name(value) in MUTABLE_FACTORIES:
             found.append((statement.lineno, f"a mutable {_name(value)}()"))
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     for node in ast.walk(tree):
+        targets = (
+            node.targets
+            if isinstance(node, ast.Assign)
+            else [node.target]
+            if isinstance(node, ast.AugAssign | ast.AnnAssign)
+            else []
+        )
+        for target in targets:
+            if (
+                isinstance(target, ast.Attribute)
+                and isinstance(target.value, ast.Name)
+                and target.value.id in classes
+            ):
+                found.append((node.lineno, f"state kept on the class {target.value.id}"))
         if isinstance(node, ast.Global | ast.Nonlocal):
             found.append((node.lineno, "a global statement"))
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -61,6 +79,7 @@ def test_no_module_level_mutable_state(path: Path) -> None:
         "NAMES = set()",
         "def f():\n    global X",
         "import functools\n@functools.cache\ndef f(): ...",
+        "class Last:\n    build = None\ndef f(b):\n    Last.build = b",
     ],
 )
 def test_the_rule_catches_each_kind_of_state(source: str) -> None:
