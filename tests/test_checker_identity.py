@@ -1,7 +1,7 @@
 """The browser and the command line give identical findings on the same text.
 
 One spec (compiled at build time from content/), two implementations of the matching
-(`macros/phrase_patterns.py`, `overrides/assets/js/checker.js`): the same texts go through the
+(`macros/phrases/matcher.py`, `overrides/assets/js/checker-core.js`): the same texts go through the
 real page in Chromium and through `python -m macros phrases --json`, and every finding (phrase,
 line, column, words) must agree.
 """

@@ -1,6 +1,6 @@
 """Generated drills: every correct answer checked against the content it came from.
 
-Each check below re-derives, independently of macros/drills.py, what the right and the wrong
+Each check below re-derives, independently of macros/content/drills.py, what the right and the wrong
 options of a generated question must be from the entry the question was built from.
 """
 

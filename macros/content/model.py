@@ -862,7 +862,7 @@ QUESTION_REF_KINDS: tuple[str, ...] = (
     "section",
 )
 
-# Drill generators (macros/drills.py) a quiz may use; each builds questions from the entries
+# Drill generators (macros/content/drills.py) a quiz may use; each builds questions from the entries
 # of the quiz's chapters, so drills follow the handbook whenever it changes.
 DrillName = Literal[
     "reply",  # 禁语 → which sentence may be said

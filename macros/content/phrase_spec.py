@@ -21,7 +21,7 @@ def build_spec(
     """Every phrase in handbook order, compiled, with why not, what instead and where it lives;
     and the tone check (content/checker.yml's note, the weights `python -m macros tone` wrote).
 
-    `href` turns an id into a link relative to the page that embeds the spec; without it the
+    `href` turns an id into a link relative to the 话术自查 page (which fetches the spec); without it the
     site-root URL is used (the command line). `tone=False`: the listed phrases only.
     """
     phrases: list[CompiledPhrase] = []

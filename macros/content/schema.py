@@ -55,7 +55,7 @@ def schema_for(model: type[BaseModel], name: str) -> dict[str, Any]:
     _annotate(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": "由 python -m macros schema 从 macros/model.py 生成，请勿手改。",
+        "$comment": "由 python -m macros schema 从 macros/content/model.py 生成，请勿手改。",
         "title": f"营业厅服务手册 · content/{name}",
         **schema,
     }

@@ -1,7 +1,8 @@
 """The compiled phrase spec: what the browser's checker and `Matcher` both run.
 
-It is JSON: the build embeds it in the 话术自查 page and `checker-core.js` reads it, so its shape
-is a typed contract (`PhraseSpec`); `SPEC_VERSION` changes when the shape or algorithm does.
+It is JSON: the build writes it to `checker/phrases.json`, which 话术自查 (and 对练's 对照)
+fetch and `checker-core.js` reads, so its shape is a typed contract (`PhraseSpec`);
+`SPEC_VERSION` changes when the shape or algorithm does.
 Regexes may name word lists (`{名字}`); `lists` holds each list's regex once, and both matchers
 fill the names in before compiling (`syntax.expand_lists`).
 """
@@ -39,7 +40,7 @@ Phrase = TypedDict(
         "reason": NotRequired[str],
         "alternatives": NotRequired[list[str]],
         "url": NotRequired[str],  # site-root URL of the entry, e.g. phrasing/#id
-        "href": NotRequired[str],  # the same, relative to the page that embeds the spec
+        "href": NotRequired[str],  # the same, relative to the 话术自查 page
     },
 )
 

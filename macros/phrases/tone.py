@@ -10,7 +10,7 @@ sentence without a phrase is scored alone (`Matcher._tone`).
 
 Both matchers run exactly this (`checker-core.js` is the browser's copy): the same units of the
 normalised text, the same grams, integer weights, so the sums are identical. `train()` is only
-run by `python -m macros tone`, which writes the weights the build embeds.
+run by `python -m macros tone`, which writes the weights the build puts in the spec.
 
 Units: each line of what the staff member says in the normalised text, without a speaker label
 ("员工：" is dropped; what follows "客户：" is the customer's and is not scored, see `turns`); a

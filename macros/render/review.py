@@ -1,6 +1,6 @@
 """今日复习 (daily review) and 对练 (reply practice): their pages, the home block, the items file.
 
-What is due lives only on the phone (overrides/assets/js/review-core.js keeps each item's
+What is due lives only on the phone (overrides/assets/js/review-feed.js keeps each item's
 history in localStorage and fsrs.js schedules it); the build supplies what an item says. One
 file, `review/items.json`, holds every item a review can show, keyed by the id the queue uses:
 quiz questions (hand-written and drills), forbidden phrases, practice lines. The home page
@@ -120,7 +120,7 @@ def _day_start(handbook: Handbook) -> int:
 
 
 def render_home(renderer: Renderer) -> str:
-    """The home page's 今日复习 and 对练 cards; review-core.js writes how many items are due."""
+    """The home page's 今日复习 and 对练 cards; review-queue.js writes how many items are due."""
     return renderer.render(
         "review/home.html",
         review_href=Markup(renderer.links.href_page(REVIEW_URL)),

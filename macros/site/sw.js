@@ -1,4 +1,4 @@
-/* Offline copy of the handbook. macros/offline.py writes BUILD (above) after every build:
+/* Offline copy of the handbook. macros/site/offline.py writes BUILD (above) after every build:
    BUILD.hash names the build, BUILD.files lists [url, file, sha256 prefix] for every file,
    BUILD.first the urls saved first (what the first search needs).
 

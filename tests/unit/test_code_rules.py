@@ -9,11 +9,13 @@ that keeps a dict, a list, a set or a cache at import time shares it between bui
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "macros"
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "macros"
 MUTABLE_DISPLAYS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
 MUTABLE_FACTORIES = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque"}
 CACHES = {"cache", "lru_cache", "cached_property"}
@@ -84,3 +86,29 @@ def test_no_module_level_mutable_state(path: Path) -> None:
 )
 def test_the_rule_catches_each_kind_of_state(source: str) -> None:
     assert module_state(ast.parse(source))
+
+
+# A file of the repository named in a comment, a docstring or a message: `macros/site/offline.py`.
+NAMED_PATH = re.compile(
+    r"\b(?:macros|overrides|tests|scripts|schemas)/[\w./-]+\.(?:py|js|css|html|json|yml|md)\b"
+)
+CODE_SUFFIXES = {".py", ".js", ".css", ".html", ".md", ".yml", ".toml"}
+
+
+def test_every_file_the_code_and_docs_name_exists() -> None:
+    """Comments had gone on naming files after they moved (offline.py, review-core.js),
+    one of them in every schema editors open."""
+    texts = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "mkdocs.yml"]
+    for folder in ("macros", "overrides", "tests", "scripts"):
+        texts += [
+            p
+            for p in (ROOT / folder).rglob("*")
+            if p.suffix in CODE_SUFFIXES and "node_modules" not in p.parts
+        ]
+    missing = {
+        f"{text.relative_to(ROOT)}: {named}"
+        for text in texts
+        for named in NAMED_PATH.findall(text.read_text(encoding="utf-8"))
+        if not (ROOT / named).exists()
+    }
+    assert sorted(missing) == []
