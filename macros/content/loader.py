@@ -460,9 +460,7 @@ def _check_raw_references(
             if target not in seen and target in hidden:
                 continue  # maybe defined in a file that cannot be read yet
             if name == "source":
-                if (
-                    target in seen and not isinstance(by_id.get(target), Source)
-                ) or target not in seen:
+                if not isinstance(by_id.get(target), Source):  # unknown, or not a source
                     problems.append(Problem(where, _unknown_source(target, by_id)))
             elif target not in seen:
                 problems.append(Problem(where, _missing(target, seen, hidden, where)))
@@ -673,15 +671,11 @@ def load_content(root: FsPath) -> Handbook:
         chapter_of_id=chapter_of_id,
         patterns=context[COMPILER_CONTEXT],
     )
-    # Quizzes are checked once their generated questions exist (an unknown chapter, a clashing
-    # question id, an empty quiz), so the build and the check command report the same.
+    # Quizzes are checked once their generated questions exist (a clashing question id, an
+    # empty quiz), so the build and the check command report the same.
     assembly = assemble(handbook)
     if assembly.problems:
         raise ContentError(assembly.problems)
     return dataclasses.replace(
         handbook, quiz_questions=assembly.questions, held_back=assembly.held_back
     )
-
-
-def model_for_file(name: str) -> type[Node]:
-    return SPECIAL_FILES.get(name, Chapter)

@@ -4,12 +4,11 @@ A chapter quiz takes the hand-written questions of `content/quizzes.yml` whose `
 its chapters, plus the drills (`drills.py`) generated from those chapters. A mixed quiz
 (`mixed: N`) takes N questions from every chapter for staff (not the trainers' course
 material), chosen so that its right answers spread over the letters. The order is a stable
-shuffle, the same
-every build. A sheet leaves out a question that another on it would give away
-(`giveaways.py`): of the two, the hand-written one or the one earlier in the content stays.
-An empty quiz or a question id that clashes with a generated one is a content
-problem like any other; an unknown chapter the loader reports with every other problem. (Unknown chapters are the loader's: it names them
-with the other problems, before any quiz is assembled.)
+shuffle, the same every build. A sheet leaves out a question that another on it would give
+away (`giveaways.py`): of the two, the hand-written one or the one earlier in the content
+stays. An empty quiz or a question id that clashes with a generated one is a content problem
+like any other; an unknown chapter is the loader's (`_check_quiz_chapters`), reported with
+every other problem before any quiz is assembled.
 """
 
 from __future__ import annotations

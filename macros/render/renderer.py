@@ -45,7 +45,6 @@ class SiteConfig:
     """What the renderers need from mkdocs.yml."""
 
     site_name: str = ""  # for what paper says at its foot (printouts.print_footer)
-    content_dir: str = "content"
     repo_edit: str = ""  # e.g. https://github.com/org/repo/edit/main/
     repo_blob: str = ""  # e.g. https://github.com/org/repo/blob/main/
     # Which content the build shows, for printouts: "2026-12-01 · 1a2b3c4" (date and short

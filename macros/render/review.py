@@ -25,7 +25,6 @@ from .renderer import Renderer
 REVIEW_URL: Final = "review/"
 PRACTICE_URL: Final = "practice/"
 ITEMS_FILE: Final = "review/items.json"  # next to the review page, whose links it shares
-# The phrase spec for 对练, fetched at the first 对照 (it is most of 话术自查's page weight).
 SESSION_ITEMS: Final = 8  # about two minutes: a quiz question or a phrase takes 10 to 20 s
 
 
