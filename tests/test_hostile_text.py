@@ -118,6 +118,18 @@ def test_how_staff_ask_is_searched_verbatim_and_shown_nowhere(site: Path) -> Non
     assert shown == [], "asked is for search only: no page or printout shows it"
 
 
+def test_the_read_only_copy_of_a_content_file_shows_its_lines_as_they_are(site: Path) -> None:
+    """A preview without a repository opens `_content/<file>.yml.html` for 编辑 and file:line:
+    each line as the editor wrote it, HTML and Jinja included, with its number to land on."""
+    copy = page(site, "_content/checklists.yml.html")
+    written = (site.parent / "content" / "checklists.yml").read_text(encoding="utf-8")
+    line = f'        text: "{HOSTILE_ITEM}"'
+    number = written.splitlines().index(line) + 1
+    assert f"{number}{line}{number + 1}" in copy.text  # each line after its number
+    assert "<script>alert" not in copy.source
+    assert f'<span id="L{number}"><a href="#L{number}">' in copy.source
+
+
 def test_html_and_jinja_in_a_checklist_render_as_inert_text(site: Path) -> None:
     for url in (f"checklists/{CHECKLIST}", "checklists/print"):
         html = page(site, url)

@@ -8,7 +8,7 @@ from typing import Final
 
 import jinja2
 
-from .escape import anchor, css_string, css_token, escape_text
+from .escape import anchor, css_string, css_token, escape_text, verbatim
 
 TEMPLATES: Final = Path(__file__).parent / "templates"
 _TRAILING: Final = re.compile(r"[……。.…]+$")
@@ -38,4 +38,5 @@ def make_environment() -> jinja2.Environment:
     env.filters["css"] = css_token
     env.filters["css_string"] = css_string
     env.filters["short_phrase"] = short_phrase
+    env.filters["verbatim"] = verbatim
     return env

@@ -33,6 +33,12 @@ def escape_text(value: Any) -> str:
     return text.replace("\r\n", "\n").replace("\n", "<br>")
 
 
+def verbatim(value: str) -> Markup:
+    """A line of a content file as the editor wrote it, 【补充】 and all (the read-only copies
+    of the YAML): inert, with no marker turned into markup."""
+    return Markup(_SPECIAL.sub(lambda match: f"&#{ord(match.group())};", value))
+
+
 def _editor_marker(match: re.Match[str]) -> str:
     """【补充】/【推断】 are the editors' flags: shown in the editor view only, never searched."""
     return f'<span class="hb-editor hb-marker" data-search-exclude>{match.group()}</span>'

@@ -6,13 +6,12 @@ module keeps state, so `mkdocs serve` starts every rebuild from the files on dis
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +22,7 @@ from ..content.loader import load_content
 from ..content.manifest import content_manifest
 from ..content.model import title_of
 from ..content.problems import ContentError
-from ..render import checker, checklists, printouts, quizzes, review
+from ..render import checker, checklists, content_copy, printouts, quizzes, review
 from ..render.environment import make_environment
 from ..render.renderer import Renderer, SiteConfig
 from . import minify, offline, search_index, whatsnew
@@ -168,52 +167,15 @@ class HandbookBuild:
         """checker/phrases.json: the phrase spec 话术自查 and 对练 fetch after their page."""
         return checker.spec_json(self.renderer(checker.PAGE_URL))
 
-    def publish_content(self, site_dir: Path) -> None:
-        """Without a repository (a preview), "edit this" and an entry's file:line open a page
-        of the YAML at `_content/<file>.yml.html`, at the line: a raw .yml was downloaded,
-        not shown, and an editor could change that copy in vain."""
-        target = site_dir / "_content"
-        target.mkdir(parents=True, exist_ok=True)
-        for path in sorted((self.project / "content").glob("*.yml")):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            page = yaml_page(f"content/{path.name}", text)
-            (target / f"{path.name}.html").write_text(page, encoding="utf-8")
-
     def after_build(self, config: MkDocsConfig, *, preview: bool = False) -> None:
         """Post-build steps, in order: the offline cache list must see the final files. A
         preview (`mkdocs serve`) keeps no offline copy."""
         site_dir = Path(config.site_dir)
-        self.publish_content(site_dir)
+        if not self.site.repo_blob:  # else "edit this" and file:line open the repository
+            content_copy.write_copies(
+                self.templates, self.project / "content", site_dir / "_content"
+            )
         search_index.augment(site_dir, self.handbook)
         if config.theme.custom_dir:
             minify.minify_assets(Path(config.theme.custom_dir), site_dir)
         offline.write_service_worker(config, preview=preview)
-
-
-YAML_PAGE: Final = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>{file}（只读）</title>
-<style>
-body {{ margin: 0; font: 14px/1.6 monospace; }}
-p {{ margin: 0; padding: 0.8em 1em; background: #fff8e1; font-family: sans-serif; }}
-pre {{ margin: 0; padding: 0.5em 0; font: inherit; white-space: pre-wrap; }}
-pre span {{ display: block; padding: 0 1em 0 4.5em; text-indent: -3.5em; scroll-margin-top: 40vh; }}
-pre a {{ display: inline-block; width: 3em; text-indent: 0; color: #888; text-decoration: none; }}
-pre span:target {{ background: #fff3c4; }}
-</style></head><body>
-<p>这是 <b>{file}</b> 的只读副本，方便看行号。要修改，请在编辑器里打开仓库中的 {file}，
-改网址里 #L 后面那一行，保存后预览会自动更新。</p>
-<pre>{lines}</pre>
-</body></html>
-"""
-
-
-def yaml_page(file: str, text: str) -> str:
-    """A content file as a page, each line numbered with an anchor (#L12) to land on."""
-    lines = "".join(
-        f'<span id="L{number}"><a href="#L{number}">{number}</a>{html.escape(line)}</span>'
-        for number, line in enumerate(text.splitlines(), start=1)
-    )
-    return YAML_PAGE.format(file=html.escape(file), lines=lines)
