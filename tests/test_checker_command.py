@@ -128,20 +128,19 @@ def test_json_output_for_other_tools(call: Path, clean: Path) -> None:
 
 
 def test_each_file_is_read_in_its_own_encoding(call: Path, tmp_path: Path) -> None:
-    """A folder of exports may mix UTF-8, GBK (Windows Notepad) and UTF-16 files: one run reads
-    them all (a QA reviewer had to run GBK files apart)."""
-    gbk, utf16 = tmp_path / "gbk.txt", tmp_path / "u16.txt"
-    gbk.write_bytes(CALL.encode("gbk"))
-    utf16.write_bytes(CALL.encode("utf-16"))
-    result = run(str(call), str(gbk), str(utf16), "--json")
+    """A folder of exports may mix UTF-8, GBK (Windows Notepad) and UTF-16 files, with or
+    without a byte-order mark: one run reads them all (a QA reviewer had to run GBK files
+    apart; a UTF-16 export without the mark was refused)."""
+    files = [call]
+    for name, encoding in (("gbk", "gbk"), ("u16", "utf-16"), ("le", "utf-16-le")):
+        files.append(tmp_path / f"{name}.txt")
+        files[-1].write_bytes(CALL.encode(encoding))
+    result = run(*map(str, files), "--json")
     assert result.returncode == 1
     report = json.loads(out(result))
-    assert report["errors"] == [] and report["checked"] == 3
-    by_file = [
-        [f["text"] for f in report["findings"] if f["file"] == name]
-        for name in (str(call), str(gbk), str(utf16))
-    ]
-    assert by_file[0] == by_file[1] == by_file[2] and len(by_file[0]) == 4
+    assert report["errors"] == [] and report["checked"] == len(files)
+    by_file = [[f["text"] for f in report["findings"] if f["file"] == str(n)] for n in files]
+    assert all(found == by_file[0] for found in by_file) and len(by_file[0]) == 4
     garbage = tmp_path / "garbage.bin"
     garbage.write_bytes(b"\x80\xff" * 10)  # neither UTF-8 nor GB18030
     assert err(run(str(garbage))) == (

@@ -19,6 +19,7 @@ from typing import Any
 from ..content.loader import load_content
 from ..content.phrase_spec import build_spec
 from ..content.problems import ContentError
+from ..content.yaml_source import is_utf16, utf16_codec
 from ..phrases.matcher import Finding, Matcher
 from ..phrases.spec import Phrase, ToneSpec
 
@@ -29,7 +30,6 @@ HELP = (
 ROOT = Path(__file__).resolve().parents[2]
 FOUND, UNREADABLE = 1, 2
 AUTO = "auto"  # each file's own encoding: a folder of exports may mix them
-UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,11 +70,12 @@ def _codec(encoding: str) -> str:
 
 
 def guess(raw: bytes) -> str:
-    """A file's text in the encoding it was written in: UTF-16 by its byte-order mark, else
-    UTF-8 (with a mark or none), else GB18030 (GBK's superset: Windows Notepad's on a Chinese
-    system). UTF-8's rules reject GBK text at its first Chinese character, so trying UTF-8
-    first does not misread GBK."""
-    for codec in ("utf-16",) if raw.startswith(UTF16_BOMS) else ("utf-8-sig", "gb18030"):
+    """A file's text in the encoding it was written in: UTF-16 (by its byte-order mark, or its
+    zero bytes: the loader's test), else UTF-8 (with a mark or none), else GB18030 (GBK's
+    superset: Windows Notepad's on a Chinese system). UTF-8's rules reject GBK text at its
+    first Chinese character, so trying UTF-8 first does not misread GBK."""
+    utf16 = utf16_codec(raw)
+    for codec in (utf16,) if utf16 else ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(codec)
         except UnicodeDecodeError as error:
@@ -87,7 +88,7 @@ def decode(raw: bytes, encoding: str) -> str:
         return guess(raw)
     codec = _codec(encoding)
     if codec == "utf-8":
-        if raw.startswith(UTF16_BOMS):
+        if is_utf16(raw):
             raise Unreadable("这是 UTF-16 编码的文件；请另存为 UTF-8，或加 --encoding utf-16")
         codec = "utf-8-sig"  # a UTF-8 BOM (Windows) is not part of the text
     try:

@@ -477,9 +477,20 @@ def _closes(rest: str, quote: str) -> bool:
     return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
 
 
+def utf16_codec(raw: bytes) -> str | None:
+    """The codec of UTF-16 text (Windows Notepad's "Unicode", some systems' exports without its
+    byte-order mark): two bytes a character, every ASCII one next to a zero; None otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # the mark says which byte comes first
+    head = raw[:200]
+    if b"\x00" not in head:
+        return None
+    # ASCII's zero byte comes second in little-endian text (Windows), first in big-endian.
+    return "utf-16-le" if head[1::2].count(0) >= head[::2].count(0) else "utf-16-be"
+
+
 def is_utf16(raw: bytes) -> bool:
-    """Windows Notepad's "Unicode": two bytes a character, every ASCII one next to a zero."""
-    return raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]
+    return utf16_codec(raw) is not None
 
 
 _REPLACEMENT: Final = "\ufffd"  # what a character no encoding could read became
