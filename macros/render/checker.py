@@ -16,6 +16,7 @@ from typing import Final
 from markupsafe import Markup
 
 from ..content.phrase_spec import build_spec
+from ..content.urls import PHRASE_SHEET_CHAPTER, chapter_url
 from .renderer import Renderer
 
 PAGE_URL: Final = "checker/"
@@ -37,5 +38,5 @@ def render(renderer: Renderer) -> str:
         spec_url=Markup(renderer.links.href_page(SPEC_FILE)),
         core_url=Markup(renderer.links.href_page(CORE_BUNDLE)),
         count=sum(1 for _ in renderer.handbook.entries("phrase")),
-        phrasing=Markup(renderer.links.href_page("phrasing/")),
+        phrasing=Markup(renderer.links.href_page(chapter_url(PHRASE_SHEET_CHAPTER))),
     )

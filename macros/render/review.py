@@ -19,6 +19,7 @@ from ..content.handbook import Handbook
 from ..content.markers import strip_markers
 from ..content.model import Phrase, title_of
 from ..content.practice import PracticeItem, practice_items
+from ..content.urls import PHRASE_SHEET_CHAPTER, QUIZZES_URL, chapter_url
 from . import checker
 from .renderer import Renderer
 
@@ -135,9 +136,9 @@ def render_review_page(renderer: Renderer) -> str:
         data_href=Markup(renderer.links.href_page(ITEMS_FILE)),
         day_start=_day_start(renderer.handbook),
         session=SESSION_ITEMS,
-        quizzes=Markup(renderer.links.href_page("quizzes/")),
+        quizzes=Markup(renderer.links.href_page(QUIZZES_URL)),
         practice=Markup(renderer.links.href_page(PRACTICE_URL)),
-        phrasing=Markup(renderer.links.href_page("phrasing/")),
+        phrasing=Markup(renderer.links.href_page(chapter_url(PHRASE_SHEET_CHAPTER))),
     )
 
 

@@ -178,4 +178,6 @@ class HandbookBuild:
         search_index.augment(site_dir, self.handbook)
         if config.theme.custom_dir:
             minify.minify_assets(Path(config.theme.custom_dir), site_dir)
-        offline.write_service_worker(config, preview=preview)
+        offline.remove_unused_lunr(site_dir)
+        offline.write_manifest(config, site_dir)
+        offline.write_service_worker(config, preview=preview)  # last: it lists the final files

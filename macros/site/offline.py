@@ -18,7 +18,7 @@ from typing import Final
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .search_index import HANDBOOK_INDEX
+from .search_index import HANDBOOK_INDEX, material_index_path
 
 log = logging.getLogger("mkdocs.plugins.handbook.offline")
 
@@ -65,8 +65,6 @@ PREVIEW_SOURCE: Final = Path(__file__).parent / "sw-preview.js"
 def write_service_worker(config: MkDocsConfig, *, preview: bool = False) -> None:
     """Called last after the build, when every file of the site is final."""
     site = Path(config.site_dir)
-    remove_unused_lunr(site)
-    write_manifest(config, site)
     if preview:
         (site / "sw.js").write_text(PREVIEW_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
         return
@@ -130,7 +128,7 @@ def lunr_files_needed(languages: list[str]) -> set[str]:
 
 def remove_unused_lunr(site: Path) -> None:
     """Delete the lunr language files the search index does not ask for (about 1.2 MB)."""
-    index = site / "search" / "search_index.json"
+    index = material_index_path(site)
     lunr = site / LUNR_DIR
     if not index.is_file() or not lunr.is_dir():
         return

@@ -27,8 +27,7 @@ from ..content.urls import (
     quiz_url,
 )
 
-CHECKER_PAGE = "checker.md"  # the phrase checker is made from the phrases of phrasing.yml
-CHECKER_SOURCE = "phrasing"
+CHECKER_PAGE = "checker.md"  # the phrase checker is made from the forbidden phrases' chapter
 
 
 def source_of(url: str) -> str:
@@ -61,9 +60,7 @@ def content_files(src_uri: str, handbook: Handbook) -> tuple[str, ...]:
         return ("content/checklists.yml",)
     if src_uri.startswith(QUIZZES_URL):
         return ("content/quizzes.yml",)
-    if src_uri == CHECKER_PAGE:
-        return (f"content/{CHECKER_SOURCE}.yml",)
-    if src_uri == source_of(PHRASE_SHEET_URL):
+    if src_uri in (CHECKER_PAGE, source_of(PHRASE_SHEET_URL)):
         return (f"content/{PHRASE_SHEET_CHAPTER}.yml",)
     return ()
 
