@@ -3,6 +3,7 @@ its reason, alternatives and a link to the handbook; hostile text stays text; wo
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -158,9 +159,16 @@ def test_a_long_text_is_checked_once_typing_pauses(phone: Any, site: SiteServer)
     call = (CALL + "\n") * 12
     check_in_page(phone, call)
     renders = count_rewrites(phone, "[data-checker-text]")
-    phone.get_by_label("要检查的话").press_sequentially("你别激动", delay=40)
+    box = phone.get_by_label("要检查的话")
+    box.evaluate(
+        "b => { b.typed = []; b.addEventListener('input', () => b.typed.push(performance.now())) }"
+    )
+    box.press_sequentially("你别激动", delay=40)
     expect(phone.locator("[data-checker-text]")).to_have_text(call + "你别激动")
-    assert renders() == 1
+    # A key 40 ms after the last: none is a pause, unless a loaded machine held one back.
+    typed = box.evaluate("b => b.typed")
+    held_back = sum(1 for a, b in itertools.pairwise(typed) if b - a > 200)
+    assert 1 <= renders() <= 1 + held_back, (renders(), typed)
     assert phone.locator("[data-checker-text] mark").last.inner_text() == "你别激动"
 
 
