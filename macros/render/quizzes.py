@@ -144,10 +144,15 @@ def render_index(renderer: Renderer) -> str:
 def render_page(renderer: Renderer, ident: str) -> str:
     quiz = next(q for q in renderer.handbook.quizzes.quizzes if q.id == ident)
     items = renderer.handbook.questions_of(quiz.id)
+    questions = [shown(renderer, n, item) for n, item in enumerate(items, 1)]
     return renderer.render(
         "quizzes/page.html",
         quiz=quiz,
-        questions=[shown(renderer, n, item) for n, item in enumerate(items, 1)],
+        questions=questions,
+        has_multiple=any(q.input == "checkbox" for q in questions),
+        # The sheet's head line, on screen above the first question and in every printed
+        # page's margin.
+        name_line=f"姓名 ________________　日期 ____________　得分 ______ / {len(questions)}",
         chapters=_chapters_of(renderer, items),
         index_href=Markup(renderer.links.href_page(QUIZZES_URL)),
         day_start=renderer.handbook.checklists.day_start_hour,  # 今日复习's day (review.py)

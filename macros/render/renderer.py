@@ -165,7 +165,13 @@ class Renderer:
         sheet = (
             Markup(self.links.href_page(PHRASE_SHEET_URL)) if stem == PHRASE_SHEET_CHAPTER else ""
         )
-        return self.render("chapter.html", chapter=self.handbook.chapters[stem], sheet_href=sheet)
+        chapter = self.handbook.chapters[stem]
+        # The contents list every forbidden phrase under its section, one tap from each.
+        phrases = {
+            section.id: [entry for entry in section.entries if entry.kind == "phrase"]
+            for section in chapter.sections
+        }
+        return self.render("chapter.html", chapter=chapter, phrases_of=phrases, sheet_href=sheet)
 
     def home(self, primary: list[str], secondary: list[str], tools: list[dict[str, str]]) -> str:
         """The everyday situations (content/search.yml), each one tap from its answer, then
