@@ -503,6 +503,39 @@ def test_a_download_broken_off_while_saving_is_tried_again_without_a_reload(
 
 
 @pytest.mark.browser
+def test_a_download_that_stalls_while_saving_is_broken_off_and_tried_again(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """A connection that stops carrying data without closing (a handover between cells): the
+    copy stood at 28% for good, until the browser dropped the install without a word. The
+    worker gives a download STALL without a byte and tries it again on a new connection
+    (STALL is shortened here from 20 s to 1 s)."""
+    console.allow(r"sw\.js|Failed to fetch|aborted")
+    worker = (live.root / "sw.js").read_text(encoding="utf-8")
+    assert worker.count("const STALL = 20_000;") == 1
+    worker = worker.replace("const STALL = 20_000;", "const STALL = 1_000;")
+    phone_context.route(
+        "**/sw.js",
+        lambda route: route.fulfill(body=worker, content_type="text/javascript"),
+    )
+    one_file = f"{live.server.url}/phrasing/"  # precached, not the page being read
+    held: list[Any] = []
+
+    def stall_once(route: Any) -> None:
+        if held:
+            route.continue_()
+        else:
+            held.append(route)  # never answered: no byte, no error
+
+    phone_context.route(one_file, stall_once)
+    page = phone_context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    expect(page.locator(".hb-toast")).to_contain_text(SAVED, timeout=30_000)
+    assert len(held) == 1
+    assert page.evaluate(READY)
+
+
+@pytest.mark.browser
 def test_a_copy_whose_worker_never_came_starts_on_the_next_page(
     live: LiveSite, phone_context: Any, console: ConsoleLog
 ) -> None:

@@ -181,11 +181,16 @@ async function notFound() {
 // A download that breaks off (a lift, a back office without signal) is tried again while the
 // first copy is saved, after 1, 2, 4… up to 10 s: a page opened meanwhile by instant
 // navigation loads no document, so the browser would not start the install again before a
-// reload. A line down longer than RETRY_FOR (no file arriving for that long) fails the install;
+// reload. A line down longer than RETRY_FOR (no byte arriving for that long) fails the install;
 // the next page resumes it (offline.js). It was counted from the start of the copy: on a line
 // slow enough for the copy to take two minutes, its first drop, however short, failed it.
 const RETRY_FOR = 120_000; // ms
 const RETRY_MAX_WAIT = 10_000; // ms
+// A connection that stops carrying data without closing (a handover between cells, a dead
+// NAT mapping) never rejects: the copy stood at 28% for good, until the browser dropped the
+// install after five minutes without telling the page. A download with no byte for STALL is
+// broken off and tried again on a new connection, as a dropped one is.
+const STALL = 20_000; // ms
 // Files downloaded at a time: the browser opens six connections to a host, and a page opened
 // meanwhile must get one at once rather than queue behind two hundred files of the copy.
 const DOWNLOADS = 4;
@@ -240,19 +245,33 @@ async function store(cache, have, old, key, file, sha, line) {
 }
 
 /* A file and its body, tried again while the network is down (a fetch or a body that breaks
-   off rejects; an answer, even an error, is the server's and final). */
+   off or stalls rejects; an answer, even an error, is the server's and final). */
 async function download(key, line) {
   for (let wait = 1000; ; wait = Math.min(2 * wait, RETRY_MAX_WAIT)) {
+    const stop = new AbortController();
+    let stalled;
+    const arrived = () => {
+      line.up = Date.now();
+      clearTimeout(stalled);
+      stalled = setTimeout(() => stop.abort(), STALL);
+    };
     try {
+      arrived();
       // Asked for as pages link to it (`phrasing/`, not `phrasing/index.html`): the page
       // being read is then revalidated from the browser's cache, not downloaded again.
-      const response = await fetch(key, { cache: "no-cache" });
-      const body = await response.arrayBuffer();
-      line.up = Date.now();
-      return { response, body };
+      const response = await fetch(key, { cache: "no-cache", signal: stop.signal });
+      const reader = response.body.getReader();
+      const chunks = [];
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        arrived();
+        chunks.push(chunk.value);
+      }
+      return { response, body: await new Blob(chunks).arrayBuffer() };
     } catch (error) {
       if (Date.now() - line.up + wait > RETRY_FOR) throw error;
       await new Promise((resume) => setTimeout(resume, wait));
+    } finally {
+      clearTimeout(stalled);
     }
   }
 }
