@@ -30,14 +30,32 @@ const LOADING_GRACE = 30_000; // ms: a page being loaded may not be listed among
 const STATUS = typeof BroadcastChannel === "function" ? new BroadcastChannel("hb-offline") : null;
 const tell = (message) => STATUS?.postMessage({ build: BUILD.hash, ...message });
 
+// Chromium stops a worker whose install has run five minutes, without a word to the page (the
+// foot went on saying 正在存): on a line too slow for the copy (uncompressed at 100 kbit/s),
+// the install ends itself before that, as a broken line; the next page goes on from the files
+// stored so far.
+const INSTALL_LIMIT = 270_000; // ms
+
 self.addEventListener("install", (event) => {
+  // When a file last arrived, and whether the install is over: a failed one stops at once (it
+  // went on downloading and reporting progress, and the page, told 正在存 again, started no
+  // new copy).
+  const line = { up: Date.now(), over: false };
+  const overtime = new Promise((_, fail) =>
+    setTimeout(
+      () => fail(new DOMException("the copy ran out of time", "AbortError")),
+      INSTALL_LIMIT,
+    ),
+  );
   event.waitUntil(
-    precache().then(
+    Promise.race([precache(line), overtime]).then(
       () => self.skipWaiting(),
       (error) => {
         // A full phone (QuotaExceededError) fails again on every visit; a broken download
-        // (a TypeError from fetch) resumes on the next one (the files stored so far are
-        // kept); an error from the server or a file of another build is a deploy in progress.
+        // (a TypeError from fetch, an AbortError from a stall or the time limit) resumes on
+        // the next one (the files stored so far are kept); an error from the server or a
+        // file of another build is a deploy in progress.
+        line.over = true;
         tell({ failed: failure(error) });
         throw error;
       },
@@ -47,7 +65,7 @@ self.addEventListener("install", (event) => {
 
 function failure(error) {
   if (error?.name === "QuotaExceededError") return "quota";
-  return error instanceof TypeError ? "network" : "changed";
+  return error instanceof TypeError || error?.name === "AbortError" ? "network" : "changed";
 }
 
 self.addEventListener("activate", (event) => {
@@ -196,8 +214,7 @@ const STALL = 20_000; // ms
 const DOWNLOADS = 4;
 const FIRST = new Set(BUILD.first.map((url) => new URL(url, SCOPE).href)); // offline.py
 
-async function precache() {
-  const line = { up: Date.now() }; // when a file last arrived
+async function precache(line) {
   const cache = await caches.open(CACHE);
   const have = new Set((await cache.keys()).map((request) => request.url));
   const old = await unchangedFiles();
@@ -207,7 +224,7 @@ async function precache() {
   // minute and more, and the search index waited behind it. (The page's search worker asks
   // for the same files meanwhile; the browser's HTTP cache hands one download to both.)
   const downloads = (queue) => async () => {
-    while (queue.length && !broken) {
+    while (queue.length && !broken && !line.over) {
       const [key, { file, sha, size }] = queue.shift();
       try {
         await store(cache, have, old, key, file, sha, line);
@@ -218,7 +235,7 @@ async function precache() {
       saved += size;
       // Not progress after a failure. The last byte counts once the copy is switched on (the
       // page says 99% until then: 已存 100% beside 存好之前 read as a contradiction).
-      if (!broken) tell({ saved: Math.min(saved, BYTES - 1), of: BYTES });
+      if (!broken && !line.over) tell({ saved: Math.min(saved, BYTES - 1), of: BYTES });
     }
   };
   const files = [...FILES];
@@ -268,7 +285,7 @@ async function download(key, line) {
       }
       return { response, body: await new Blob(chunks).arrayBuffer() };
     } catch (error) {
-      if (Date.now() - line.up + wait > RETRY_FOR) throw error;
+      if (line.over || Date.now() - line.up + wait > RETRY_FOR) throw error;
       await new Promise((resume) => setTimeout(resume, wait));
     } finally {
       clearTimeout(stalled);
