@@ -536,6 +536,31 @@ def test_a_download_that_stalls_while_saving_is_broken_off_and_tried_again(
 
 
 @pytest.mark.browser
+def test_a_file_that_cannot_be_had_for_a_while_ends_the_copy_as_a_broken_line(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """The worker tries a broken download again until no byte has come for RETRY_FOR
+    (shortened here from two minutes to 3 s, its tries 0.5 s apart at most): then the foot says
+    the copy waits for the line, rather than 正在存 for as long as the line stays bad."""
+    console.allow(r"sw\.js|Failed to fetch|ERR_CONNECTION_REFUSED")
+    worker = (live.root / "sw.js").read_text(encoding="utf-8")
+    shortened = {"RETRY_FOR = 120_000": "RETRY_FOR = 3_000", "MAX_WAIT = 10_000": "MAX_WAIT = 500"}
+    hurried = worker
+    for value, short in shortened.items():
+        assert hurried.count(f"{value};") == 1, value
+        hurried = hurried.replace(f"{value};", f"{short};")
+    phone_context.route(
+        "**/sw.js", lambda route: route.fulfill(body=hurried, content_type="text/javascript")
+    )
+    phone_context.route(
+        f"{live.server.url}/phrasing/", lambda route: route.abort("connectionrefused")
+    )
+    page = phone_context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    expect(page.locator(STATUS)).to_contain_text("网络断了或太慢", timeout=15_000)
+
+
+@pytest.mark.browser
 def test_a_copy_too_slow_to_end_in_time_says_so_and_goes_on_at_the_next_page(
     live: LiveSite, phone_context: Any, console: ConsoleLog
 ) -> None:

@@ -267,22 +267,23 @@ async function download(key, line) {
   for (let wait = 1000; ; wait = Math.min(2 * wait, RETRY_MAX_WAIT)) {
     const stop = new AbortController();
     let stalled;
-    const arrived = () => {
-      line.up = Date.now();
+    const watch = () => {
       clearTimeout(stalled);
       stalled = setTimeout(() => stop.abort(), STALL);
     };
     try {
-      arrived();
+      watch(); // (a new try is no byte: RETRY_FOR counts from the last that came)
       // Asked for as pages link to it (`phrasing/`, not `phrasing/index.html`): the page
       // being read is then revalidated from the browser's cache, not downloaded again.
       const response = await fetch(key, { cache: "no-cache", signal: stop.signal });
       const reader = response.body.getReader();
       const chunks = [];
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        arrived();
+        line.up = Date.now();
+        watch();
         chunks.push(chunk.value);
       }
+      line.up = Date.now(); // (an empty file too)
       return { response, body: await new Blob(chunks).arrayBuffer() };
     } catch (error) {
       if (line.over || Date.now() - line.up + wait > RETRY_FOR) throw error;
