@@ -475,6 +475,35 @@ def test_a_tap_offline_before_the_first_save_says_why_nothing_opens(
     assert page.url.partition("#")[0] != address.partition("#")[0]
 
 
+def first_requests(context: Any, url: str, times: int, answer: Any) -> list[Any]:
+    """The first `times` requests for `url` get `answer(route)` (an answer that does nothing
+    leaves the request hanging: no byte, no error); later ones go through. The routes met."""
+    met: list[Any] = []
+
+    def handle(route: Any) -> None:
+        if len(met) < times:
+            met.append(route)
+            answer(route)
+        else:
+            route.continue_()
+
+    context.route(url, handle)
+    return met
+
+
+def serve_worker_with(live: LiveSite, context: Any, **constants: str) -> None:
+    """sw.js with some of its constants shortened (STALL="1_000"), so a test need not wait
+    minutes for what the worker does after them; each must be in the worker once."""
+    worker = (live.root / "sw.js").read_text(encoding="utf-8")
+    for name, value in constants.items():
+        found = re.findall(rf"const {name} = [\d_]+;", worker)
+        assert len(found) == 1, name
+        worker = worker.replace(found[0], f"const {name} = {value};")
+    context.route(
+        "**/sw.js", lambda route: route.fulfill(body=worker, content_type="text/javascript")
+    )
+
+
 @pytest.mark.browser
 def test_a_download_broken_off_while_saving_is_tried_again_without_a_reload(
     live: LiveSite, phone_context: Any, console: ConsoleLog
@@ -484,16 +513,7 @@ def test_a_download_broken_off_while_saving_is_tried_again_without_a_reload(
     page at the next dead spot. The worker tries the broken download again by itself."""
     console.allow(r"sw\.js|Failed to fetch|ERR_CONNECTION_RESET")
     one_file = f"{live.server.url}/phrasing/"  # precached, not the page being read
-    drops: list[int] = []
-
-    def drop_twice(route: Any) -> None:
-        if len(drops) < 2:
-            drops.append(1)
-            route.abort("connectionreset")
-        else:
-            route.continue_()
-
-    phone_context.route(one_file, drop_twice)
+    drops = first_requests(phone_context, one_file, 2, lambda r: r.abort("connectionreset"))
     page = phone_context.new_page()
     page.goto(live.server.page_url(), wait_until="load")
     expect(page.locator(".hb-toast")).to_contain_text(SAVED, timeout=30_000)
@@ -511,23 +531,9 @@ def test_a_download_that_stalls_while_saving_is_broken_off_and_tried_again(
     worker gives a download STALL without a byte and tries it again on a new connection
     (STALL is shortened here from 20 s to 1 s)."""
     console.allow(r"sw\.js|Failed to fetch|aborted")
-    worker = (live.root / "sw.js").read_text(encoding="utf-8")
-    assert worker.count("const STALL = 20_000;") == 1
-    worker = worker.replace("const STALL = 20_000;", "const STALL = 1_000;")
-    phone_context.route(
-        "**/sw.js",
-        lambda route: route.fulfill(body=worker, content_type="text/javascript"),
-    )
+    serve_worker_with(live, phone_context, STALL="1_000")
     one_file = f"{live.server.url}/phrasing/"  # precached, not the page being read
-    held: list[Any] = []
-
-    def stall_once(route: Any) -> None:
-        if held:
-            route.continue_()
-        else:
-            held.append(route)  # never answered: no byte, no error
-
-    phone_context.route(one_file, stall_once)
+    held = first_requests(phone_context, one_file, 1, lambda route: None)  # never answered
     page = phone_context.new_page()
     page.goto(live.server.page_url(), wait_until="load")
     expect(page.locator(".hb-toast")).to_contain_text(SAVED, timeout=30_000)
@@ -543,15 +549,7 @@ def test_a_file_that_cannot_be_had_for_a_while_ends_the_copy_as_a_broken_line(
     (shortened here from two minutes to 3 s, its tries 0.5 s apart at most): then the foot says
     the copy waits for the line, rather than 正在存 for as long as the line stays bad."""
     console.allow(r"sw\.js|Failed to fetch|ERR_CONNECTION_REFUSED")
-    worker = (live.root / "sw.js").read_text(encoding="utf-8")
-    shortened = {"RETRY_FOR = 120_000": "RETRY_FOR = 3_000", "MAX_WAIT = 10_000": "MAX_WAIT = 500"}
-    hurried = worker
-    for value, short in shortened.items():
-        assert hurried.count(f"{value};") == 1, value
-        hurried = hurried.replace(f"{value};", f"{short};")
-    phone_context.route(
-        "**/sw.js", lambda route: route.fulfill(body=hurried, content_type="text/javascript")
-    )
+    serve_worker_with(live, phone_context, RETRY_FOR="3_000", RETRY_MAX_WAIT="500")
     phone_context.route(
         f"{live.server.url}/phrasing/", lambda route: route.abort("connectionrefused")
     )
@@ -568,12 +566,7 @@ def test_a_copy_too_slow_to_end_in_time_says_so_and_goes_on_at_the_next_page(
     line too slow for the copy the foot said 正在存 for good. The install ends itself first, as
     a broken line does, and the next page goes on (INSTALL_LIMIT shortened here to 4 s)."""
     console.allow(r"sw\.js|Failed to fetch|aborted|ran out of time")
-    worker = (live.root / "sw.js").read_text(encoding="utf-8")
-    assert worker.count("const INSTALL_LIMIT = 270_000;") == 1
-    hurried = worker.replace("const INSTALL_LIMIT = 270_000;", "const INSTALL_LIMIT = 4_000;")
-    phone_context.route(
-        "**/sw.js", lambda route: route.fulfill(body=hurried, content_type="text/javascript")
-    )
+    serve_worker_with(live, phone_context, INSTALL_LIMIT="4_000")
     page, held = saving_with_one_page_held_back(live, phone_context)
     expect(page.locator(STATUS)).to_contain_text("网络断了或太慢", timeout=15_000)
     phone_context.unroute("**/sw.js")
