@@ -28,15 +28,19 @@ def escape_text(value: Any) -> str:
         return str(value)
     if value is None:
         return ""
-    text = _SPECIAL.sub(lambda match: f"&#{ord(match.group())};", str(value))
-    text = MARKER_RE.sub(_editor_marker, text)
+    text = MARKER_RE.sub(_editor_marker, _inert(str(value)))
     return text.replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def verbatim(value: str) -> Markup:
     """A line of a content file as the editor wrote it, 【补充】 and all (the read-only copies
     of the YAML): inert, with no marker turned into markup."""
-    return Markup(_SPECIAL.sub(lambda match: f"&#{ord(match.group())};", value))
+    return Markup(_inert(value))
+
+
+def _inert(text: str) -> str:
+    """Every ASCII punctuation mark as a numeric character reference (see the module's doc)."""
+    return _SPECIAL.sub(lambda match: f"&#{ord(match.group())};", text)
 
 
 def _editor_marker(match: re.Match[str]) -> str:
