@@ -40,6 +40,7 @@ from macros.site.bundles import FIRST_LOAD_BUDGET_KB, OWN_BUDGET_KB
 from macros.site.minify import own_assets
 from tests.support.traffic import (
     GZIP_LEVEL,
+    OFFLINE_COPY,
     SEARCH_ENGINE,
     after_the_page,
     gzip_size,
@@ -427,6 +428,9 @@ def render(
         if path in SEARCH_ENGINE:
             when = "fetched by the worker with the search index, not counted in a page's own JS "
             when += f"+ CSS ({seen})"
+        elif path in OFFLINE_COPY:
+            when = "loaded by every page once it is in (it starts the offline copy), not "
+            when += f"counted in a page's own JS + CSS ({seen})"
         elif after_the_page(path):
             when = "fetched with the phrase spec by the pages that check text, not counted in a "
             when += f"page's own JS + CSS ({seen})"

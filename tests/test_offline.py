@@ -144,10 +144,12 @@ def test_every_page_links_the_manifest_and_the_installable_icons_exist(built_sit
             built_site / "manifest.webmanifest"
         ).resolve(), url
         assert (built_site / url / rels["apple-touch-icon"]).is_file(), url
-        # The common script registers the service worker (assets/js/offline.js, bundled).
+        # The common script loads the one that registers the service worker once the page is
+        # in (assets/js/widgets.js, assets/js/offline.js).
         scripts = [attrs.get("src", "") for attrs in html.attrs("script")]
         assert any(src.endswith(COMMON_JS) for src in scripts), url
-    assert "sw.js" in (built_site / COMMON_JS).read_text(encoding="utf-8")
+    assert "assets/offline.js" in (built_site / COMMON_JS).read_text(encoding="utf-8")
+    assert "sw.js" in (built_site / "assets" / "offline.js").read_text(encoding="utf-8")
 
 
 # --- in the browser -----------------------------------------------------------------------------
@@ -600,6 +602,28 @@ def test_a_copy_whose_worker_never_came_starts_on_the_next_page(
     wait_for_instant_navigation(page)
     page.wait_for_function("() => navigator.serviceWorker.getRegistration().then((r) => !r)")
     assert refused
+    with leaving_page(page):
+        page.locator("a.md-footer__link--next").tap()
+    expect(page.locator(STATUS)).to_contain_text(SAVED, timeout=30_000)
+    assert page.evaluate(READY)
+
+
+@pytest.mark.browser
+def test_a_copy_whose_script_never_came_starts_on_the_next_page(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """The script that registers the worker comes after the page (assets/js/widgets.js); the
+    line went just then. The next page fetches it again and the copy starts."""
+    console.allow(r"offline\.js|ERR_INTERNET_DISCONNECTED")
+    lost = first_requests(
+        phone_context, "**/assets/offline.js", 1, lambda r: r.abort("internetdisconnected")
+    )
+    page = phone_context.new_page()
+    with page.expect_event("requestfailed", lambda r: r.url.endswith("assets/offline.js")):
+        page.goto(live.server.page_url(), wait_until="load")
+    wait_for_instant_navigation(page)
+    assert lost
+    assert page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => !r)")
     with leaving_page(page):
         page.locator("a.md-footer__link--next").tap()
     expect(page.locator(STATUS)).to_contain_text(SAVED, timeout=30_000)

@@ -116,14 +116,13 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         COMMON_JS: (
             "assets/js/storage.js",  # first: window.hbStorage, used by every widget
             "assets/js/back-to-top.js",  # before search.js and quiz.js, which use these two
-            "assets/js/toast.js",  # window.hbToast, before anchors.js and offline.js
+            "assets/js/toast.js",  # window.hbToast, for anchors.js (and offline.js, later)
             "assets/js/anchors.js",
             "assets/js/search.js",
             "assets/js/view.js",
             "assets/js/header-keys.js",  # Enter on the header buttons (partials/header.html)
             "assets/js/widgets.js",
             "assets/js/whatsnew-loader.js",  # loads assets/whatsnew.* when there is news
-            "assets/js/offline.js",  # registers sw.js; says whether the copy is saved
         ),
         "assets/chapter.css": (
             "assets/css/entries.css",
@@ -150,6 +149,9 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/quiz.js",
         ),
         "assets/checker.css": ("assets/css/checker.css",),
+        # Registers sw.js and says at the foot whether the copy is saved: loaded by widgets.js
+        # once the page is in, not by a page (nobody needs it to read one).
+        "assets/offline.js": ("assets/js/offline.js",),
         # What changed since the last visit: loaded by whatsnew-loader.js, not by a page.
         "assets/whatsnew.css": ("assets/css/whatsnew.css",),
         "assets/whatsnew.js": ("assets/js/whatsnew.js",),

@@ -17,11 +17,21 @@ from .sites import ROOT
 
 sys.path.insert(0, str(ROOT))
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.support.traffic import CHECKER_DATA, SEARCH_INDEX, first_load
+from tests.support.traffic import CHECKER_DATA, OFFLINE_COPY, SEARCH_INDEX, first_load
 
-KINDS = ("HTML", "CSS", "JS", "fonts", "images", "search index", "checker data", "other")
-# The data a widget fetches after its page (tests/support/traffic.py AFTER_THE_PAGE).
-LATER = ("search index", "checker data")
+KINDS = (
+    "HTML",
+    "CSS",
+    "JS",
+    "fonts",
+    "images",
+    "search index",
+    "checker data",
+    "offline copy",
+    "other",
+)
+# What comes after the page (tests/support/traffic.py AFTER_THE_PAGE).
+LATER = ("search index", "checker data", "offline copy")
 
 
 def kind_of(path: str) -> str:
@@ -29,6 +39,8 @@ def kind_of(path: str) -> str:
         return "search index"
     if path.lstrip("/") in CHECKER_DATA:
         return "checker data"
+    if path.lstrip("/") in OFFLINE_COPY:
+        return "offline copy"
     suffix = Path(path).suffix.lower()
     if path.endswith("/") or suffix == ".html":
         return "HTML"
@@ -56,7 +68,8 @@ class PageLoad:
 
     @property
     def without_index(self) -> int:
-        """The first load: without what comes after the page (search index, checker data)."""
+        """The first load: without what comes after the page (search index, checker data,
+        the offline copy's script)."""
         return self.total - sum(self.bytes[kind] for kind in LATER)
 
 

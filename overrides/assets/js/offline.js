@@ -1,14 +1,15 @@
-/* Registers sw.js after load, and says at the foot of every page whether the handbook is saved
+/* Registers sw.js, and says at the foot of every page whether the handbook is saved
    on this phone: until the first copy is complete no page opens without network (slow 3G:
    20 s and more), and staff must know before they go where there is none. sw.js keeps each
    page on the build it came from; after a new build arrives, the next link tap loads the page
-   in full (new build), not instantly. */
+   in full (new build), not instantly. The common script loads this one once the page is in
+   (assets/js/widgets.js). */
 "use strict";
 
 (() => {
   var sw = navigator.serviceWorker;
   if (!sw || !document.currentScript) return;
-  var workerUrl = new URL("../sw.js", document.currentScript.src); // in assets/handbook.js
+  var workerUrl = new URL("../sw.js", document.currentScript.src); // in assets/offline.js
   var registration = null;
   var stale = false;
   var lastCheck = Date.now();
@@ -92,7 +93,7 @@
     toast();
   });
 
-  window.addEventListener("load", () => {
+  function start() {
     askBuild();
     // A reload that bypassed the worker (Shift) leaves the page uncontrolled: the copy is there.
     sw.getRegistration().then((found) => {
@@ -107,7 +108,7 @@
       return show();
     }
     save();
-  });
+  }
 
   /* Saving the copy: after the first load, and again once it broke off (the line went, or
      the worker's own script never came) when the line is back or another page opens: the
@@ -178,4 +179,5 @@
       resume();
     });
   else show();
+  start(); // the page is in (this script comes after it)
 })();

@@ -41,8 +41,24 @@
   // For a widget's own later scripts (checker-loader.js): settles once loaded or failed.
   window.hbScript = async (address) => script(address);
 
-  if (!bundle || !window.document$) return;
+  if (!bundle) return;
   const root = new URL("../", bundle.src); // this bundle is assets/handbook.js
+  // The offline copy's script (registering sw.js, the line at the foot) once the page is in:
+  // reading the page needs none of it, and the copy it starts downloads the whole handbook.
+  // Lost to a dropped line, it is fetched again with the next page or when the line is back.
+  const offline = () => script(new URL("assets/offline.js", root).href);
+  if (navigator.serviceWorker)
+    addEventListener(
+      "load",
+      () => {
+        addEventListener("online", offline);
+        if (window.document$) window.document$.subscribe(offline);
+        else offline();
+      },
+      { once: true },
+    );
+
+  if (!window.document$) return;
   const WAITING = "hb-widgets-waiting"; // on <html>: the content is hidden (handbook.css)
   const PATIENCE = 3000; // ms: show the page anyway when a file does not come
 
