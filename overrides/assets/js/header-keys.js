@@ -1,4 +1,4 @@
-/* Keys on the header's buttons, and Enter in the search box. */
+/* Keys on the header's buttons and the drawer's labels, and Enter in the search box. */
 "use strict";
 
 /* Enter in the search box, before Material sees it: it opens the best result (Material),
@@ -22,6 +22,12 @@ document.addEventListener(
    under it (and on its palette, step through the looks in order, which on a phone set to
    light chose light and changed nothing). */
 document.addEventListener("keydown", (event) => {
+  // Space on a label of the contents (检查表各页 ›, and back) opens it, as Enter does
+  // (Material): it scrolled the page under the drawer.
+  if (event.key === " " && event.target.matches?.(".md-nav label[for]")) {
+    event.preventDefault();
+    return event.target.click();
+  }
   const press = event.target.closest?.(".hb-press");
   if (!press || (event.key !== "Enter" && event.key !== " ")) return;
   event.preventDefault();
