@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 from macros.site import offline
 from macros.site.bundles import COMMON_JS
 
+from .support import ROOT
 from .support.browser import (
     PHONE_CONTEXT,
     WATCH_TOASTS,
@@ -325,6 +326,7 @@ SAVED = "没网也能打开"
 STATUS = ".hb-offline-status > p:visible"  # the line of the state the copy is in
 
 
+OFFLINE_SOURCE = ROOT / "overrides" / "assets" / "js" / "offline.js"
 HELD_BACK = "phrasing/"  # precached, not the page being read
 
 
@@ -493,16 +495,17 @@ def first_requests(context: Any, url: str, times: int, answer: Any) -> list[Any]
     return met
 
 
-def serve_worker_with(live: LiveSite, context: Any, **constants: str) -> None:
-    """sw.js with some of its constants shortened (STALL="1_000"), so a test need not wait
-    minutes for what the worker does after them; each must be in the worker once."""
-    worker = (live.root / "sw.js").read_text(encoding="utf-8")
+def serve_script_with(context: Any, script: str, source: Path, **constants: str) -> None:
+    """The site's `script` (`sw.js`, `assets/offline.js`) as `source` has it with some of its
+    constants shortened (STALL="1_000"), so a test need not wait minutes for what it does
+    after them; each must be in the script once."""
+    text = source.read_text(encoding="utf-8")
     for name, value in constants.items():
-        found = re.findall(rf"const {name} = [\d_]+;", worker)
+        found = re.findall(rf"const {name} = [\d_]+;", text)
         assert len(found) == 1, name
-        worker = worker.replace(found[0], f"const {name} = {value};")
+        text = text.replace(found[0], f"const {name} = {value};")
     context.route(
-        "**/sw.js", lambda route: route.fulfill(body=worker, content_type="text/javascript")
+        f"**/{script}", lambda route: route.fulfill(body=text, content_type="text/javascript")
     )
 
 
@@ -533,7 +536,7 @@ def test_a_download_that_stalls_while_saving_is_broken_off_and_tried_again(
     worker gives a download STALL without a byte and tries it again on a new connection
     (STALL is shortened here from 20 s to 1 s)."""
     console.allow(r"sw\.js|Failed to fetch|aborted")
-    serve_worker_with(live, phone_context, STALL="1_000")
+    serve_script_with(phone_context, "sw.js", live.root / "sw.js", STALL="1_000")
     one_file = f"{live.server.url}/phrasing/"  # precached, not the page being read
     held = first_requests(phone_context, one_file, 1, lambda route: None)  # never answered
     page = phone_context.new_page()
@@ -551,7 +554,9 @@ def test_a_file_that_cannot_be_had_for_a_while_ends_the_copy_as_a_broken_line(
     (shortened here from two minutes to 3 s, its tries 0.5 s apart at most): then the foot says
     the copy waits for the line, rather than 正在存 for as long as the line stays bad."""
     console.allow(r"sw\.js|Failed to fetch|ERR_CONNECTION_REFUSED")
-    serve_worker_with(live, phone_context, RETRY_FOR="3_000", RETRY_MAX_WAIT="500")
+    serve_script_with(
+        phone_context, "sw.js", live.root / "sw.js", RETRY_FOR="3_000", RETRY_MAX_WAIT="500"
+    )
     phone_context.route(
         f"{live.server.url}/phrasing/", lambda route: route.abort("connectionrefused")
     )
@@ -568,7 +573,7 @@ def test_a_copy_too_slow_to_end_in_time_says_so_and_goes_on_at_the_next_page(
     line too slow for the copy the foot said 正在存 for good. The install ends itself first, as
     a broken line does, and the next page goes on (INSTALL_LIMIT shortened here to 4 s)."""
     console.allow(r"sw\.js|Failed to fetch|aborted|ran out of time")
-    serve_worker_with(live, phone_context, INSTALL_LIMIT="4_000")
+    serve_script_with(phone_context, "sw.js", live.root / "sw.js", INSTALL_LIMIT="4_000")
     page, held = saving_with_one_page_held_back(live, phone_context)
     expect(page.locator(STATUS)).to_contain_text("网络断了或太慢", timeout=15_000)
     phone_context.unroute("**/sw.js")
@@ -628,6 +633,56 @@ def test_a_copy_whose_script_never_came_starts_on_the_next_page(
         page.locator("a.md-footer__link--next").tap()
     expect(page.locator(STATUS)).to_contain_text(SAVED, timeout=30_000)
     assert page.evaluate(READY)
+
+
+def tap_next_held(live: LiveSite, context: Any, **constants: str) -> tuple[Any, list[Any]]:
+    """A first visit with no offline copy yet (its worker never comes) and assets/offline.js
+    with `constants`: the next page's link tapped, its page held back (the routes met)."""
+    context.route("**/sw.js", lambda route: route.abort("internetdisconnected"))
+    serve_script_with(context, "assets/offline.js", OFFLINE_SOURCE, **constants)
+    page = context.new_page()
+    page.goto(live.server.page_url(), wait_until="load")
+    wait_for_instant_navigation(page)
+    page.wait_for_function("() => [...document.scripts].some((s) => s.src.endsWith('offline.js'))")
+    link = page.locator("a.md-footer__link--next")
+    held = first_requests(context, link.get_attribute("href") or "", 1, lambda route: None)
+    link.tap()
+    return page, held
+
+
+@pytest.mark.browser
+def test_a_tapped_page_slow_to_come_is_said_to_be_on_its_way(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """On a weak line a tapped page took many seconds, and only Material's thin bar moved: the
+    tap seemed not taken. After a while a toast says the page is on its way, until it is in."""
+    console.allow(r"sw\.js|fetching the script")
+    page, held = tap_next_held(live, phone_context, SLOW="500")
+    toast = page.locator(".hb-toast")
+    expect(toast).to_have_text("网络很慢，这一页还在打开，请稍等。")
+    with leaving_page(page):
+        held[0].continue_()
+    expect(toast).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_a_line_lost_while_a_tapped_page_comes_keeps_the_page_and_says_why(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """The line went while a tapped page was on its way, before the first copy was complete:
+    Material loaded the page in full, and the browser showed its own error page. The page
+    stays, with its own address, and the reader is told why."""
+    console.allow(r"sw\.js|fetching the script|ERR_INTERNET_DISCONNECTED")
+    page, held = tap_next_held(live, phone_context)
+    start = live.server.page_url()
+    phone_context.set_offline(True)
+    held[0].abort("internetdisconnected")
+    expect(page.locator(".hb-toast")).to_have_text(
+        "没有网络，手册还没存完：这一页现在打不开，联网后再点。"
+    )
+    assert page.url == start
+    expect(page.locator("[data-leads-to-chapters]").first).to_be_attached()  # the home page
+    expect(page.locator(".md-progress")).to_have_css("--md-progress-value", "0")
 
 
 @pytest.mark.browser

@@ -79,10 +79,50 @@
 
   /* The foot line of a state (the copy's, or "cut": a tap offline), for a moment, where the
      reader looks. */
-  function toast(of = state) {
+  function toast(of = state, ms = 6000) {
     var line = document.querySelector(`.hb-offline-status [data-state="${of}"]`);
-    if (line) window.hbToast([...line.cloneNode(true).childNodes], 6000, "offline"); // the last says
+    if (line) window.hbToast([...line.cloneNode(true).childNodes], ms, "offline"); // the last says
   }
+
+  /* A tapped page still on its way after SLOW (a weak line, or one that stalled): only
+     Material's thin bar moved, and the tap seemed not taken. Said until the page is in. */
+  const SLOW = 8000; // ms
+  var slow = 0;
+  var from = location.href; // the page a tap left: Material shows the new address at once
+  window.addEventListener(
+    "click",
+    (event) => {
+      var link = event.target.closest?.("a[href]");
+      if (!link || link.target || link.hasAttribute("download")) return;
+      var url = new URL(link.href, location.href);
+      if (url.origin !== location.origin || url.pathname === location.pathname) return;
+      from = location.href;
+      clearTimeout(slow);
+      slow = setTimeout(() => {
+        slow = -1;
+        toast("slow", 60000);
+      }, SLOW);
+    },
+    true, // before Material, which changes the address at once
+  );
+  function arrived() {
+    if (slow < 0) document.querySelector(".hb-toast--offline")?.hbRemove();
+    clearTimeout(slow);
+    slow = 0;
+  }
+
+  /* The line dropped while a tapped page was on its way, before the first copy is complete:
+     Material then loads the page in full, and the browser showed its own error page. The
+     reader stays on this one and is told why. (Navigation API: Chromium.) */
+  window.navigation?.addEventListener("navigate", (event) => {
+    if (sw.controller || navigator.onLine || !event.cancelable) return;
+    if (event.destination.sameDocument) return;
+    event.preventDefault();
+    history.replaceState(history.state, "", from); // the address of the page still shown
+    document.querySelector(".md-progress")?.style.setProperty("--md-progress-value", "0");
+    arrived();
+    toast("cut");
+  });
 
   sw.addEventListener("controllerchange", () => {
     askBuild();
@@ -175,6 +215,7 @@
   // Each page instant navigation brings has its own foot.
   if (window.document$)
     window.document$.subscribe(() => {
+      arrived();
       show();
       resume();
     });
