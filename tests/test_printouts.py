@@ -33,6 +33,7 @@ from .support.pdf import (
     pages,
     printed_footer,
     squeezed,
+    text_drawn,
     version_at_top,
 )
 from .support.server import SiteServer
@@ -103,6 +104,24 @@ def check_printed_pages(desktop: Any, site: SiteServer, handbook: Handbook, url:
         rule = desktop.locator(".quiz-sheet-rule").evaluate(style)
         question = desktop.locator(".quiz-q legend").first.evaluate(style)
         assert float(rule[0][:-2]) >= float(question[0][:-2]) and rule[1] == "rgb(0, 0, 0)", rule
+
+
+@pytest.mark.parametrize("url", ["checklists/print/", "phrasing/print/", "chapter", "quiz", "./"])
+def test_the_browsers_own_header_and_footer_stay_off_paper(
+    desktop: Any, site: SiteServer, handbook: Handbook, url: str
+) -> None:
+    """Chromium's print dialog adds a header and footer by default (date, time, the tab's
+    title, the address): 打印全部检查表's title printed over each of six forms, with a date by
+    the form's own 日期. Printed with them on, no page shows them."""
+    url = {
+        "chapter": chapter_url(next(iter(handbook.chapters))),
+        "quiz": quiz_url(handbook.quizzes.quizzes[0].id),
+    }.get(url, url)
+    desktop.goto(site.page_url(url))
+    desktop.emulate_media(media="print")
+    # Chromium's own (default) header and footer, as its print dialog has them
+    with_them = text_drawn(desktop.pdf(format="A4", display_header_footer=True))
+    assert with_them == text_drawn(desktop.pdf(format="A4")), url
 
 
 @pytest.mark.parametrize("url", ["./", "quizzes/"])

@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any, Final, NamedTuple
 
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from macros.content.handbook import Handbook
 from macros.site.pages import dated_by, source_of
@@ -89,6 +90,18 @@ def lone_characters(text: str, whole: list[str]) -> list[str]:
 
 def pages(pdf: bytes) -> list[Any]:
     return list(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def text_drawn(pdf: bytes) -> list[int]:
+    """How many pieces of text each page draws (its text-showing operators): what pypdf's text
+    leaves out counts too (it does not read Chromium's own header and footer)."""
+    return [
+        sum(
+            op in (b"Tj", b"TJ")
+            for _, op in ContentStream(page.get_contents(), page.pdf).operations
+        )
+        for page in pages(pdf)
+    ]
 
 
 def page_text(pdf_page: Any) -> str:
