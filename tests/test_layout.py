@@ -264,6 +264,30 @@ def test_with_the_phones_text_at_200_percent_the_header_still_shows_its_title(
     assert header["title"] >= 3 * header["size"], header
 
 
+def test_with_the_phones_text_at_200_percent_the_text_keeps_its_width_and_the_drawer_its_shade(
+    phone: Any, site: SiteServer
+) -> None:
+    """Phone set to twice the text size (html at 250%, as above): the side margins grew with
+    the text (62 px a side, eight characters a line), and the drawer, 12.1rem wide, was wider
+    than the phone: no shade was left to tap it closed, and a tap meant for the shade opened
+    a page under the thumb."""
+    phone.goto(site.page_url("phrasing/"), wait_until="load")
+    text_width = """() => { const e = document.querySelector(".hb-entry");
+      const s = getComputedStyle(e);
+      return e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }"""
+    usual = phone.evaluate(text_width)
+    phone.add_style_tag(content="html { font-size: 250% !important; }")
+    assert phone.evaluate(text_width) >= usual - 2  # (its card stops at 15 px, from 14.4)
+    phone.locator("label.md-header__button[for=__drawer]").tap()
+    drawer = ".md-sidebar--primary"
+    phone.wait_for_function(f"document.querySelector('{drawer}').getBoundingClientRect().left >= 0")
+    shade = PHONE["width"] - phone.locator(drawer).evaluate("e => e.getBoundingClientRect().right")
+    assert shade >= MIN_TAP, shade
+    phone.touchscreen.tap(PHONE["width"] - MIN_TAP / 2, PHONE["height"] / 2)
+    expect(phone.locator("#__drawer")).not_to_be_checked()
+    assert urlsplit(phone.url).path.endswith("/phrasing/")
+
+
 def test_with_the_phones_text_at_150_percent_the_home_cards_show_what_they_are_for(
     phone: Any, site: SiteServer
 ) -> None:
