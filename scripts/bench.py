@@ -298,7 +298,8 @@ def render(
             Check(
                 "the project's own JS + CSS on the first load of any page (common bundles, the "
                 "page's widget bundles, the search worker; not the search engine nor the "
-                "phrase matcher, which come later with their data)",
+                "phrase matcher, which come later with their data, nor the offline copy's "
+                "script, which comes once the page is in)",
                 f"≤ {OWN_JS_CSS_KB} KB",
                 f"{kb(own_per_page[own_heaviest])} KB (heaviest: `{own_heaviest or '/'}`)",
                 own_per_page[own_heaviest] <= OWN_JS_CSS_KB * KB,
