@@ -495,6 +495,18 @@ def first_requests(context: Any, url: str, times: int, answer: Any) -> list[Any]
     return met
 
 
+# Marks the page once its first try to register the worker has ended, either way.
+TRIED_TO_REGISTER = """{
+  const register = ServiceWorkerContainer.prototype.register;
+  ServiceWorkerContainer.prototype.register = function (...args) {
+    const attempt = register.apply(this, args);
+    const done = () => { window.hbTriedToRegister = true; };
+    attempt.then(done, done);
+    return attempt;
+  };
+}"""
+
+
 def serve_script_with(context: Any, script: str, source: Path, **constants: str) -> None:
     """The site's `script` (`sw.js`, `assets/offline.js`) as `source` has it with some of its
     constants shortened (STALL="1_000"), so a test need not wait minutes for what it does
@@ -592,21 +604,16 @@ def test_a_copy_whose_worker_never_came_starts_on_the_next_page(
     way: nothing was saved and nothing said until a reload (pages opened by instant navigation
     load no document). The next page starts the copy."""
     console.allow(r"sw\.js|ServiceWorker|fetching the script")
-    refused: list[str] = []
-
-    def once(route: Any) -> None:
-        if refused:
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort("internetdisconnected")
-
-    phone_context.route("**/sw.js", once)
+    refused = first_requests(
+        phone_context, "**/sw.js", 1, lambda r: r.abort("internetdisconnected")
+    )
     page = phone_context.new_page()
+    page.add_init_script(TRIED_TO_REGISTER)
     page.goto(live.server.page_url(), wait_until="load")
     wait_for_instant_navigation(page)
-    page.wait_for_function("() => navigator.serviceWorker.getRegistration().then((r) => !r)")
+    page.wait_for_function("() => window.hbTriedToRegister")  # (offline.js comes after the page)
     assert refused
+    assert page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => !r)")
     with leaving_page(page):
         page.locator("a.md-footer__link--next").tap()
     expect(page.locator(STATUS)).to_contain_text(SAVED, timeout=30_000)
