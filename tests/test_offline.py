@@ -495,18 +495,6 @@ def first_requests(context: Any, url: str, times: int, answer: Any) -> list[Any]
     return met
 
 
-# Marks the page once its first try to register the worker has ended, either way.
-TRIED_TO_REGISTER = """{
-  const register = ServiceWorkerContainer.prototype.register;
-  ServiceWorkerContainer.prototype.register = function (...args) {
-    const attempt = register.apply(this, args);
-    const done = () => { window.hbTriedToRegister = true; };
-    attempt.then(done, done);
-    return attempt;
-  };
-}"""
-
-
 def serve_script_with(context: Any, script: str, source: Path, **constants: str) -> None:
     """The site's `script` (`sw.js`, `assets/offline.js`) as `source` has it with some of its
     constants shortened (STALL="1_000"), so a test need not wait minutes for what it does
@@ -597,44 +585,23 @@ def test_a_copy_too_slow_to_end_in_time_says_so_and_goes_on_at_the_next_page(
 
 
 @pytest.mark.browser
-def test_a_copy_whose_worker_never_came_starts_on_the_next_page(
-    live: LiveSite, phone_context: Any, console: ConsoleLog
-) -> None:
-    """The line went just after the first page loaded, while the worker's own script was on its
-    way: nothing was saved and nothing said until a reload (pages opened by instant navigation
-    load no document). The next page starts the copy."""
-    console.allow(r"sw\.js|ServiceWorker|fetching the script")
-    refused = first_requests(
-        phone_context, "**/sw.js", 1, lambda r: r.abort("internetdisconnected")
-    )
-    page = phone_context.new_page()
-    page.add_init_script(TRIED_TO_REGISTER)
-    page.goto(live.server.page_url(), wait_until="load")
-    wait_for_instant_navigation(page)
-    page.wait_for_function("() => window.hbTriedToRegister")  # (offline.js comes after the page)
-    assert refused
-    assert page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => !r)")
-    with leaving_page(page):
-        page.locator("a.md-footer__link--next").tap()
-    expect(page.locator(STATUS)).to_contain_text(SAVED, timeout=30_000)
-    assert page.evaluate(READY)
-
-
-@pytest.mark.browser
+@pytest.mark.parametrize("lost", ["sw.js", "assets/offline.js"])
 def test_a_copy_whose_script_never_came_starts_on_the_next_page(
-    live: LiveSite, phone_context: Any, console: ConsoleLog
+    live: LiveSite, phone_context: Any, console: ConsoleLog, lost: str
 ) -> None:
-    """The script that registers the worker comes after the page (assets/js/widgets.js); the
-    line went just then. The next page fetches it again and the copy starts."""
-    console.allow(r"offline\.js|ERR_INTERNET_DISCONNECTED")
-    lost = first_requests(
-        phone_context, "**/assets/offline.js", 1, lambda r: r.abort("internetdisconnected")
+    """The line went just after the first page loaded, while a script of the copy was on its
+    way: the worker's own, or the one that registers it, which comes after the page
+    (assets/js/widgets.js). Nothing was saved and nothing said until a reload (pages opened by
+    instant navigation load no document). The next page starts the copy."""
+    console.allow(r"sw\.js|offline\.js|ServiceWorker|fetching the script|INTERNET_DISCONNECTED")
+    refused = first_requests(
+        phone_context, f"**/{lost}", 1, lambda r: r.abort("internetdisconnected")
     )
     page = phone_context.new_page()
-    with page.expect_event("requestfailed", lambda r: r.url.endswith("assets/offline.js")):
+    with phone_context.expect_event("requestfailed", lambda r: r.url.endswith(lost)):
         page.goto(live.server.page_url(), wait_until="load")
     wait_for_instant_navigation(page)
-    assert lost
+    assert refused
     assert page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => !r)")
     with leaving_page(page):
         page.locator("a.md-footer__link--next").tap()
