@@ -16,19 +16,14 @@ document.addEventListener(
 );
 
 /* 打开目录, 搜索 and the light/dark toggle: a button inside each label of a hidden input
-   (partials/header.html, partials/palette.html). Enter or Space clicks it, as they press a
+   (partials/header.html, partials/palette.html); and the labels of the drawer's contents
+   (检查表各页 ›, and back), where Space did nothing. Enter or Space clicks it, as they press a
    button, and the click does what the label does. The key goes no further: Material would
    take the same Enter for one in the search box it has just focused, and open the first link
    under it (and on its palette, step through the looks in order, which on a phone set to
    light chose light and changed nothing). */
 document.addEventListener("keydown", (event) => {
-  // Space on a label of the contents (检查表各页 ›, and back) opens it, as Enter does
-  // (Material): it scrolled the page under the drawer.
-  if (event.key === " " && event.target.matches?.(".md-nav label[for]")) {
-    event.preventDefault();
-    return event.target.click();
-  }
-  const press = event.target.closest?.(".hb-press");
+  const press = event.target.closest?.(".hb-press, .md-nav label[for]");
   if (!press || (event.key !== "Enter" && event.key !== " ")) return;
   event.preventDefault();
   event.stopPropagation();
