@@ -159,14 +159,22 @@ def test_titles_of_chapters_checklists_and_quizzes_are_text_in_every_nav_and_tit
     ):
         head = re.search(r"<title>(.*?)</title>", page(site, url).source, re.S)
         assert head is not None and html.unescape(head.group(1)) == f"{title} - 营业厅服务手册"
-    # A worksheet's later pages carry its title in their top margin: a CSS string in a <style>.
+    # A worksheet's later pages carry its title in their top margin: a CSS string in a <style>,
+    # a printed part's (it has two) in a custom property; the saved file's name in an attribute.
+    quiz = page(site, "quizzes/zice-jinyu").source
     margin = re.search(
-        r'@page hb-worksheet \{ @top-left \{ content: "(.*?)";',
-        page(site, "quizzes/zice-jinyu").source,
+        r'@page hb-worksheet \{ @top-left \{ content: var\(--hb-paper-title, "(.*?)"\);', quiz
     )
-    assert margin is not None
-    unescaped = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), margin.group(1))
-    assert unescaped == HOSTILE_QUIZ_TITLE
+    part = re.search(r'--hb-paper-title: "(.*?)";', quiz)
+    assert margin is not None and part is not None
+    for written, meant in ((margin, HOSTILE_QUIZ_TITLE), (part, f"{HOSTILE_QUIZ_TITLE} · 第 1 份")):
+        unescaped = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), written.group(1))
+        assert unescaped == meant
+    named = re.search(r'<option value="1" data-title-sheet="(.*?)"', quiz)
+    assert (
+        named is not None
+        and html.unescape(named.group(1)) == f"{HOSTILE_QUIZ_TITLE} 第 1 份（试卷）"
+    )
 
 
 def test_an_editors_marker_reaches_neither_the_contents_nor_the_checker(site: Path) -> None:

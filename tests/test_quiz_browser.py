@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from macros.render.quizzes import LETTERS
+from macros.render.quizzes import LETTERS, paper_parts
 
 from .support.browser import leaving_page
 from .support.contrast import CONTRAST
 from .support.fixture import fixture_handbook, site_name
 from .support.journey import SETTLED
-from .support.pdf import drawing, folded, page_text, pages
+from .support.pdf import drawing, folded, page_text, pages, squeezed
 from .support.quiz import answer_right_until, option_words
 from .support.server import SiteServer
 
@@ -837,6 +837,62 @@ def test_every_quiz_prints_its_worksheet_and_its_answer_key_apart(
             for i, o in enumerate(item.question.choices):
                 if o.why:
                     assert re.sub(r"\s", "", f"{LETTERS[i]}{folded(o.why)}") in printed, o.why
+
+
+# The numbers of the questions a printed worksheet asks, and of the answers its key explains.
+ASKED = re.compile(r"(\d+)\.\s*(?:单选|多选|判断)")
+EXPLAINED = re.compile(r"(\d+)\.\s*[A-Z、]+\s*解析")
+
+
+def test_a_long_quiz_prints_the_part_chosen_as_sheet_and_key(
+    desktop: Any, site: SiteServer
+) -> None:
+    """A quiz longer than quizzes.yml's paper_questions prints in parts (禁语自测 had nine
+    sheets a trainee): 打印哪些题 picks one, and the worksheet and its key hold that part's
+    questions only, numbered as on the whole sheet, the score out of the part's count, each
+    saved file named after the part. The browser's own print command prints the same."""
+    most = BOOK.quizzes.paper_questions
+    quiz = next(q.id for q in BOOK.quizzes.quizzes if len(BOOK.questions_of(q.id)) > most)
+    items, title = BOOK.questions_of(quiz), quiz_title(quiz)
+    parts = paper_parts(len(items), most)
+    part = parts[-1]
+    numbers = [str(n) for n in range(part.first, part.last + 1)]
+    open_quiz(desktop, site, quiz)
+    choice = desktop.get_by_label("打印哪些题")
+    choice.select_option(label=f"{part.label}：{part.questions}")
+
+    desktop.emulate_media(media="print")  # the browser's own print command
+    sheet = [page_text(page) for page in pages(desktop.pdf(format="A4"))]
+    assert ASKED.findall("\n".join(sheet)) == numbers
+    assert all(re.search(rf"得分 _+ / {part.count}\b", text) for text in sheet), sheet
+    note = f"这是{part.label}（共 {len(parts)} 份）：{part.questions}，共 {part.count} 题。"
+    assert squeezed(note) in squeezed(sheet[0]), sheet[0][:200]
+
+    assert (
+        ASKED.findall("\n".join(page_text(p) for p in pages(print_part(desktop, "打印试卷"))))
+        == numbers
+    )
+    assert desktop.evaluate("window.hbPrintedTitle") == f"{title} {part.label}（试卷）"
+    key = pdf_page_texts(print_part(desktop, "打印答案"))
+    assert desktop.evaluate("window.hbPrintedTitle") == f"{title} {part.label}（答案）"
+    assert squeezed(f"（{part.label}，{part.questions}）") in squeezed(key[0])
+    printed = re.sub(r"\s", "", "".join(key))
+    grid = "".join(
+        f"{number}{''.join(LETTERS[i] for i, o in enumerate(item.question.choices) if o.correct)}"
+        for number, item in enumerate(items, 1)
+        if part.first <= number <= part.last
+    )
+    assert grid in printed and EXPLAINED.findall("\n".join(key)) == numbers, printed[:200]
+
+    # Back to the whole quiz: every question, and no part's note.
+    desktop.emulate_media(media="screen")
+    desktop.reload()
+    desktop.locator(".quiz.is-live").wait_for()
+    choice.select_option(label=f"全部 {len(items)} 题")
+    desktop.emulate_media(media="print")
+    whole = "\n".join(page_text(page) for page in pages(desktop.pdf(format="A4")))
+    assert ASKED.findall(whole) == [str(n) for n in range(1, len(items) + 1)]
+    assert "份(共" not in whole and f"/ {len(items)}" in whole
 
 
 # Each printed question's options: how many a line holds, and each option's line tops.

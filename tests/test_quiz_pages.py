@@ -12,6 +12,7 @@ import pytest
 from macros.content.handbook import Handbook
 from macros.content.loader import load_content
 from macros.content.problems import ContentError
+from macros.render.quizzes import paper_parts
 
 from .support import ROOT
 from .support.html import page
@@ -141,7 +142,7 @@ def test_nothing_but_the_hidden_key_tells_which_option_is_right(
         assert inputs
         for attrs in inputs:
             assert re.fullmatch(r'type="(radio|checkbox)" name="[a-z0-9-]+" value="[a-z]"', attrs)
-        assert re.findall(r"<label([^>]*)>", questions) == [""] * len(inputs)
+        assert re.findall(r"<label([^>]*)><input", questions) == [""] * len(inputs)
 
 
 @pytest.mark.build
@@ -196,3 +197,22 @@ def test_the_index_lists_every_quiz_with_its_question_count(
     for quiz in handbook.quizzes.quizzes:
         assert f'href="{quiz.id}/"' in html.source
         assert f"{quiz.title}{len(handbook.questions_of(quiz.id))} 题" in html.text
+
+
+@pytest.mark.build
+def test_a_quiz_longer_than_a_paper_prints_in_parts_each_question_in_one(
+    built_site: Path, handbook: Handbook
+) -> None:
+    """quizzes.yml's paper_questions: a longer quiz offers its parts under 打印哪些题, and each
+    question, with its line of the key, belongs to one of them."""
+    most = handbook.quizzes.paper_questions
+    for ident in _quiz_ids(handbook):
+        html = page(built_site, f"quizzes/{ident}")
+        count = len(handbook.questions_of(ident))
+        parts = paper_parts(count, most)
+        wanted = [str(p.number) for p in parts for _ in range(p.count)]
+        asked = [a.get("data-part") for a in html.attrs("li") if "data-question" in a]
+        keyed = [a.get("data-part") for a in html.attrs("li") if "data-key" in a]
+        assert asked == keyed == (wanted or [None] * count), ident
+        choices = [a["value"] for a in html.attrs("option")]
+        assert choices == ([str(n) for n in range(len(parts) + 1)] if parts else []), ident

@@ -101,6 +101,7 @@ FIELD_NAMES: Final = MappingProxyType(
         "who": "说话人",
         "methods": "方法",
         "day_start_hour": "每天开始时间",
+        "paper_questions": "每份试卷题数",
         "signers": "签字栏",
         "entries": "条目",
         "sections": "小节",

@@ -36,6 +36,7 @@ FIELD_HELP: Final[MappingProxyType[str, str]] = MappingProxyType(
         "refs": "这一项对应的手册条目 id。",
         "signers": "纸质表上签字的人，每人一条签字线，例如 [交班人, 接班人]；不写就是填表人一条。主管/检查人的签字线每张表都有。",
         "day_start_hour": "每天几点起算新的一张检查表（0–23，默认 4 即凌晨 4 点）：跨过午夜的班次，勾选仍算在当班的表上。",
+        "paper_questions": "打印时一份试卷最多几题（默认 25，约三张 A4）：题目更多的自测可以分成几份打印，每份题数差不多，答案也按份打印。",
         "explanation": "答题后显示的解析。",
         "ref": "引用的手册条目 id：题目考的条目，或搜索建议点开的条目。",
         # Keys whose meaning depends on the kind say each meaning.

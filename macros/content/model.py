@@ -1007,6 +1007,9 @@ class QuizzesFile(Node):
     title: Text
     summary: Text
     keywords: Keywords = []  # what staff call the quizzes (练习题, 考试): search finds the list by them
+    # A longer quiz prints in parts of about equal size, each with its own key: a trainer can
+    # hand out 23 of 禁语自测's 69 questions (three sheets) instead of nine sheets a trainee.
+    paper_questions: Annotated[int, Field(ge=5)] = 25
     quizzes: Annotated[list[Quiz], Field(min_length=1)]
     questions: list[Question] = []
 

@@ -10,7 +10,7 @@ On paper the page is a worksheet; the key prints alone, through 打印答案 (pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -29,6 +29,42 @@ LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # copy of every quiz took 40 sheets with an option to a line, 31 like this.
 QUARTER_LINE: Final = 4  # 对, 错, 两项
 HALF_LINE: Final = 16
+
+
+@dataclass(frozen=True)
+class PaperPart:
+    """One of the parts a long quiz prints in: questions `first` to `last`, and their key."""
+
+    number: int
+    first: int
+    last: int
+
+    @property
+    def count(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def label(self) -> str:
+        return f"第 {self.number} 份"
+
+    @property
+    def questions(self) -> str:
+        return f"第 {self.first}–{self.last} 题"
+
+
+def paper_parts(count: int, most: int) -> list[PaperPart]:
+    """The parts a quiz of `count` questions prints in, none longer than `most`: as few as
+    can be, of about equal size (69 by 25: 23, 23, 23, not 25, 25, 19). None when it fits."""
+    if count <= most:
+        return []
+    number = -(-count // most)
+    size, longer = divmod(count, number)
+    parts, first = [], 1
+    for index in range(number):
+        last = first + size - 1 + (index < longer)
+        parts.append(PaperPart(index + 1, first, last))
+        first = last + 1
+    return parts
 
 
 @dataclass(frozen=True)
@@ -52,6 +88,7 @@ class ShownQuestion:
     see: Link
     see_chapter: str
     editor: dict[str, Any]  # the editor view's lines (renderer.editor_meta)
+    part: int = 0  # which printed part it is in (PaperPart.number); 0 when it prints whole
 
     @property
     def input(self) -> str:
@@ -144,16 +181,26 @@ def render_index(renderer: Renderer) -> str:
 def render_page(renderer: Renderer, ident: str) -> str:
     quiz = next(q for q in renderer.handbook.quizzes.quizzes if q.id == ident)
     items = renderer.handbook.questions_of(quiz.id)
-    questions = [shown(renderer, n, item) for n, item in enumerate(items, 1)]
+    parts = paper_parts(len(items), renderer.handbook.quizzes.paper_questions)
+    part_of = {n: part.number for part in parts for n in range(part.first, part.last + 1)}
+    questions = [
+        replace(shown(renderer, n, item), part=part_of.get(n, 0)) for n, item in enumerate(items, 1)
+    ]
     return renderer.render(
         "quizzes/page.html",
         quiz=quiz,
         questions=questions,
+        parts=parts,
         has_multiple=any(q.input == "checkbox" for q in questions),
-        # The sheet's head line, on screen above the first question and in every printed
-        # page's margin.
-        name_line=f"姓名 ________________　日期 ____________　得分 ______ / {len(questions)}",
+        # The sheet's head line, in the first printed page and in every later page's margin;
+        # a part's is marked out of its own questions.
+        name_line=name_line(len(questions)),
+        part_lines={part.number: name_line(part.count) for part in parts},
         chapters=_chapters_of(renderer, items),
         index_href=Markup(renderer.links.href_page(QUIZZES_URL)),
         day_start=renderer.handbook.checklists.day_start_hour,  # 今日复习's day (review.py)
     )
+
+
+def name_line(count: int) -> str:
+    return f"姓名 ________________　日期 ____________　得分 ______ / {count}"

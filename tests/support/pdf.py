@@ -28,6 +28,7 @@ LOOKALIKES: Final = str.maketrans(
         "⺟": "母",
         "⺠": "民",
         "∕": "/",  # U+2215, how the PDF gives a full-width ／
+        "‒": "–",  # U+2012, how the PDF gives an en dash (第 5–7 题)
         "⻅": "见",
         "⻆": "角",
         "⻈": "讠",

@@ -4,7 +4,8 @@
    then: browsers name a saved PDF after it, and a quiz's worksheet and key would otherwise
    share one name (the second saved over the first, or the key handed out as the sheet).
    window.hbPrintTitled(name) does the same for a widget that prints by its own buttons (a
-   checklist's blank form and its record). Without the script the buttons stay hidden. */
+   checklist's blank form and its record); a part chosen under [data-print-part] names it
+   instead. Without the script the buttons stay hidden. */
 "use strict";
 
 (() => {
@@ -30,7 +31,11 @@
     if (!button) return;
     done();
     root.dataset.printing = button.dataset.print;
-    if (button.dataset.printTitle) window.hbPrintTitled(button.dataset.printTitle);
+    // A long quiz printed in parts: the saved file is named after the part chosen.
+    const part = document.querySelector("[data-print-part] :checked");
+    const name =
+      part?.getAttribute(`data-title-${button.dataset.print}`) || button.dataset.printTitle;
+    if (name) window.hbPrintTitled(name);
     else print();
   });
 
