@@ -873,8 +873,10 @@ def test_a_long_quiz_prints_the_part_chosen_as_sheet_and_key(
         == numbers
     )
     assert desktop.evaluate("window.hbPrintedTitle") == f"{title} {part.label}（试卷）"
-    key = pdf_page_texts(print_part(desktop, "打印答案"))
+    key_pdf = print_part(desktop, "打印答案")
     assert desktop.evaluate("window.hbPrintedTitle") == f"{title} {part.label}（答案）"
+    assert not any(NAME_LINE.search(page_text(page)) for page in pages(key_pdf))
+    key = pdf_page_texts(key_pdf)
     assert squeezed(f"（{part.label}，{part.questions}）") in squeezed(key[0])
     printed = re.sub(r"\s", "", "".join(key))
     grid = "".join(
