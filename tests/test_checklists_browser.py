@@ -545,6 +545,23 @@ def test_an_item_can_be_marked_not_applicable(
     assert progress(form) == f"1/{len(checklist.items) - 1}"
 
 
+def test_with_not_applicable_switches_shown_a_tap_at_a_rows_foot_ticks_it(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """标不适用 puts a 44 px 这一项不适用 under each row: it stood 6 px over the row's foot (13 px
+    with large text) and took a tap meant for the row."""
+    ids = item_ids(handbook, FIRST)
+    form = open_checklist(phone, site)
+    form.locator('button[data-action="na"]').tap()
+    row = form.locator("label.hb-check__row").first.bounding_box()
+    switch = form.locator(f'button[data-na="{ids[0]}"]').bounding_box()
+    assert row is not None and switch is not None
+    # at the row's foot, over the switch's words
+    phone.touchscreen.tap(switch["x"] + switch["width"] / 2, row["y"] + row["height"] - 2)
+    assert ticked(form) == [ids[0]]
+    assert form.locator(".hb-check--na").count() == 0
+
+
 def test_reset_asks_first_and_then_clears(phone: Any, site: SiteServer, handbook: Handbook) -> None:
     ids = item_ids(handbook, FIRST)
     form = open_checklist(phone, site)
