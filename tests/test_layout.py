@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from macros.content.handbook import Handbook
+from macros.content.urls import checklist_url
+
 from .support.browser import (
     PHONE,
     PHONE_CONTEXT,
@@ -286,6 +289,26 @@ def test_with_the_phones_text_at_200_percent_the_text_keeps_its_width_and_the_dr
     phone.touchscreen.tap(PHONE["width"] - MIN_TAP / 2, PHONE["height"] / 2)
     expect(phone.locator("#__drawer")).not_to_be_checked()
     assert urlsplit(phone.url).path.endswith("/phrasing/")
+
+
+def test_with_the_phones_text_at_200_percent_a_checklist_item_keeps_its_words_wide(
+    phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """A 必做 item's badge has a column of its own beside the words at the usual text size; at
+    twice it (html at 250%) that column left the words four characters a line: the badge
+    goes under them."""
+    checklist = next(c for c in handbook.checklists.checklists if any(i.critical for i in c.items))
+    phone.goto(site.page_url(checklist_url(checklist.id)), wait_until="load")
+    where = """() => { const row = document.querySelector(".hb-check--must .hb-check__row");
+      const at = (e) => e.getBoundingClientRect();
+      const text = at(row.querySelector(".hb-check__text")), badge = at(row.querySelector(".hb-must"));
+      return { beside: badge.left >= text.right - 1, under: badge.top >= text.bottom - 1,
+               characters: text.width / parseFloat(getComputedStyle(row).fontSize) }; }"""
+    usual = phone.evaluate(where)
+    assert usual["beside"], usual
+    phone.add_style_tag(content="html { font-size: 250% !important; }")
+    large = phone.evaluate(where)
+    assert large["under"] and large["characters"] >= 8, large
 
 
 def test_with_the_phones_text_at_150_percent_the_home_cards_show_what_they_are_for(
