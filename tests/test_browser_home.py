@@ -90,6 +90,8 @@ def test_a_page_slow_to_arrive_shows_a_bar_while_it_comes(phone: Any, site: Site
         arg=bar.element_handle(),
     )
     assert held  # the page is still on its way
+    # seen at arm's length: Material's 1.5 px was a hairline on the header's edge
+    assert bar.evaluate("bar => bar.getBoundingClientRect().height") >= 3
     for route in held:
         route.continue_()
     phone.unroute("**/complaints/")
