@@ -68,6 +68,25 @@ def paper_parts(count: int, most: int) -> list[PaperPart]:
 
 
 @dataclass(frozen=True)
+class PaperChoice:
+    """One line of 打印哪些题: what it prints, and the name a saved PDF of it gets."""
+
+    number: int  # the part's; 0 for the whole quiz
+    text: str
+    title: str
+
+
+def paper_choices(title: str, count: int, parts: list[PaperPart]) -> list[PaperChoice]:
+    """The whole quiz, then each part; none for a quiz that prints whole."""
+    if not parts:
+        return []
+    whole = PaperChoice(0, f"全部 {count} 题", title)
+    return [whole] + [
+        PaperChoice(p.number, f"{p.label}：{p.questions}", f"{title} {p.label}") for p in parts
+    ]
+
+
+@dataclass(frozen=True)
 class ShownOption:
     key: str  # value of the input: the option's letter in the printed order, lower case
     letter: str
@@ -191,6 +210,7 @@ def render_page(renderer: Renderer, ident: str) -> str:
         quiz=quiz,
         questions=questions,
         parts=parts,
+        choices=paper_choices(quiz.title, len(questions), parts),
         has_multiple=any(q.input == "checkbox" for q in questions),
         # The sheet's head line, in the first printed page and in every later page's margin;
         # a part's is marked out of its own questions.
