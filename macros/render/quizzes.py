@@ -51,6 +51,11 @@ class PaperPart:
     def questions(self) -> str:
         return f"第 {self.first}–{self.last} 题"
 
+    @property
+    def name_line(self) -> str:
+        """Its sheets' head line: the score is out of its own questions."""
+        return name_line(self.count)
+
 
 def paper_parts(count: int, most: int) -> list[PaperPart]:
     """The parts a quiz of `count` questions prints in, none longer than `most`: as few as
@@ -212,10 +217,8 @@ def render_page(renderer: Renderer, ident: str) -> str:
         parts=parts,
         choices=paper_choices(quiz.title, len(questions), parts),
         has_multiple=any(q.input == "checkbox" for q in questions),
-        # The sheet's head line, in the first printed page and in every later page's margin;
-        # a part's is marked out of its own questions.
+        # The sheet's head line, in the first printed page and in every later page's margin.
         name_line=name_line(len(questions)),
-        part_lines={part.number: name_line(part.count) for part in parts},
         chapters=_chapters_of(renderer, items),
         index_href=Markup(renderer.links.href_page(QUIZZES_URL)),
         day_start=renderer.handbook.checklists.day_start_hour,  # 今日复习's day (review.py)
