@@ -285,6 +285,8 @@ WRITTEN = {
     14: "blind, on 2026-12-06, after the misses of 8 and 10–13 were once shown on a screen",
     15: "blind, on 2026-12-06, measured on the engine of batch 14 before the next round",
     16: "blind, on 2026-12-06, measured on the engine of batches 14 and 15, unchanged since",
+    17: "blind, on 2026-12-06, measured on the engine of batches 14–16 before the next round",
+    18: "blind, on 2026-12-06, the same way as 17, mostly short queries",
 }
 
 

@@ -40,6 +40,8 @@ HELD_OUT_13 = ROOT / "tests" / "search_queries_heldout13.yml"
 HELD_OUT_14 = ROOT / "tests" / "search_queries_heldout14.yml"
 HELD_OUT_15 = ROOT / "tests" / "search_queries_heldout15.yml"
 HELD_OUT_16 = ROOT / "tests" / "search_queries_heldout16.yml"
+HELD_OUT_17 = ROOT / "tests" / "search_queries_heldout17.yml"
+HELD_OUT_18 = ROOT / "tests" / "search_queries_heldout18.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -57,6 +59,8 @@ HELD_OUT_BATCHES = (
     HELD_OUT_14,
     HELD_OUT_15,
     HELD_OUT_16,
+    HELD_OUT_17,
+    HELD_OUT_18,
 )
 
 
