@@ -287,6 +287,8 @@ WRITTEN = {
     16: "blind, on 2026-12-06, measured on the engine of batches 14 and 15, unchanged since",
     17: "blind, on 2026-12-06, measured on the engine of batches 14–16 before the next round",
     18: "blind, on 2026-12-06, the same way as 17, mostly short queries",
+    19: "blind, on 2026-12-06, measured on the engine after the round on 14–16",
+    20: "blind, on 2026-12-06, the same way as 19, mostly short queries",
 }
 
 

@@ -42,6 +42,8 @@ HELD_OUT_15 = ROOT / "tests" / "search_queries_heldout15.yml"
 HELD_OUT_16 = ROOT / "tests" / "search_queries_heldout16.yml"
 HELD_OUT_17 = ROOT / "tests" / "search_queries_heldout17.yml"
 HELD_OUT_18 = ROOT / "tests" / "search_queries_heldout18.yml"
+HELD_OUT_19 = ROOT / "tests" / "search_queries_heldout19.yml"
+HELD_OUT_20 = ROOT / "tests" / "search_queries_heldout20.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -61,6 +63,8 @@ HELD_OUT_BATCHES = (
     HELD_OUT_16,
     HELD_OUT_17,
     HELD_OUT_18,
+    HELD_OUT_19,
+    HELD_OUT_20,
 )
 
 
