@@ -1018,6 +1018,30 @@ def test_a_way_of_asking_given_to_two_entries_is_reported_at_the_second(content:
     assert "搜索分不出该打开哪一条" in problem
 
 
+def test_a_section_is_asked_for_as_a_whole_and_shares_no_question_with_an_entry(
+    content: Path,
+) -> None:
+    """A section may say how staff ask for all of it ("服务禁语有哪些"); a question of one of
+    its entries stays on that entry, or search could not tell which to open."""
+    section = PHRASE.replace("    title: 测试\n", "    title: 测试\n    asked: [测试的话有哪些]\n")
+    append(content / "phrasing.yml", section)
+    handbook = load_content(content)
+    found = next(
+        s for c in handbook.chapters.values() for s in c.sections if s.id == "test-section"
+    )
+    assert found.asked == ["测试的话有哪些"]
+    other = PHRASE.replace("test-section", "test-section-2").replace("test-phrase", "test-phrase-2")
+    append(
+        content / "basics.yml",
+        other.replace("source:", "asked: [测试的话有哪些？]\n        source:").replace(
+            "text: 测试用语", "text: 另一句测试用语"
+        ),
+    )
+    [problem] = problems_of(content)  # files are read in order: the section's is the second
+    assert problem.startswith("content/phrasing.yml:"), problem
+    assert "问法“测试的话有哪些”已经写在“test-phrase-2”" in problem, problem
+
+
 def test_a_repeated_way_of_asking_is_said_with_a_wrong_kind_in_its_file(content: Path) -> None:
     """A wrong kind elsewhere in the file had hidden it until the next run."""
     asked = PHRASE.replace("source:", "asked: [客户嫌贵]\n        source:")

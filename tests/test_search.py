@@ -92,6 +92,20 @@ def test_every_entry_is_a_document_with_its_names_and_first_line(
         assert doc["p"] == handbook.chapters[handbook.chapter_of_id[entry.id]].title
 
 
+def test_a_section_asked_for_as_a_whole_is_found_by_how_staff_ask(
+    index: dict[str, Any], handbook: Handbook, search: Engine
+) -> None:
+    """A section's `asked` is a name it is known by: typed as written, it opens the section."""
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    sections = [s for c in handbook.chapters.values() for s in c.sections if s.asked]
+    assert sections, "no section says how staff ask for it: nothing here is checked"
+    for section in sections:
+        doc = docs[handbook.url_of(section.id)]
+        assert doc["c"] == "section" and doc["q"] == " ".join(section.asked), section.id
+        for phrase in section.asked:
+            assert target_of(search.search(phrase)[0]) == section.id, (section.id, phrase)
+
+
 def test_text_is_plain_and_keyword_chips_are_not_run_together(index: dict[str, Any]) -> None:
     docs = {doc["location"]: doc for doc in index["docs"]}
     tai_gui = docs["objections/#tai-gui"]

@@ -655,6 +655,8 @@ class Section(Node):
     title: Text
     # may say {条数}: the number of entries
     summary: Annotated[Text, AfterValidator(_placeholders)] | None = None
+    # how staff ask for the section as a whole ("服务禁语有哪些"): found by search, never shown
+    asked: Texts = []
     editor_note: EditorNotes = []
     entries: Annotated[list[AnyEntry], Field(min_length=1)]
 

@@ -293,6 +293,8 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
             else:
                 out["c"] = "step" if isinstance(node, Step) else "section"
                 out["boost"] = SECTION_BOOST
+                if isinstance(node, Section) and node.asked:
+                    out["q"] = " ".join(node.asked)
             if _audience(page, handbook) == "trainers":
                 out["boost"] *= TRAINERS_BOOST
             if isinstance(node, Procedure):
