@@ -281,9 +281,9 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
             out["s"] = teaser(node)
             if isinstance(node, Procedure):  # "投诉第三步" opens the step itself
                 out["st"] = [[step.id, step.name, teaser(step)] for step in node.steps]
+            if isinstance(node, Entry | Section) and node.asked:  # a section, for all of it
+                out["q"] = " ".join(node.asked)
             if isinstance(node, Entry):
-                if node.asked:
-                    out["q"] = " ".join(node.asked)
                 out["c"] = node.kind
                 out["boost"] = KIND_BOOST.get(node.kind, 1.0)
                 if isinstance(node, Topic) and is_overview(node):
@@ -293,8 +293,6 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
             else:
                 out["c"] = "step" if isinstance(node, Step) else "section"
                 out["boost"] = SECTION_BOOST
-                if isinstance(node, Section) and node.asked:
-                    out["q"] = " ".join(node.asked)
             if _audience(page, handbook) == "trainers":
                 out["boost"] *= TRAINERS_BOOST
             if isinstance(node, Procedure):
