@@ -291,6 +291,8 @@ WRITTEN = {
     18: "blind, on 2026-12-06, the same way as 17, mostly short queries",
     19: "blind, on 2026-12-06, measured on the engine after the round on 14–16",
     20: "blind, on 2026-12-06, the same way as 19, mostly short queries",
+    21: "blind, on 2026-12-07, measured on the engine after the round on 17–18",
+    22: "blind, on 2026-12-07, the same way as 21, mostly short queries",
 }
 
 

@@ -44,6 +44,8 @@ HELD_OUT_17 = ROOT / "tests" / "search_queries_heldout17.yml"
 HELD_OUT_18 = ROOT / "tests" / "search_queries_heldout18.yml"
 HELD_OUT_19 = ROOT / "tests" / "search_queries_heldout19.yml"
 HELD_OUT_20 = ROOT / "tests" / "search_queries_heldout20.yml"
+HELD_OUT_21 = ROOT / "tests" / "search_queries_heldout21.yml"
+HELD_OUT_22 = ROOT / "tests" / "search_queries_heldout22.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -65,6 +67,8 @@ HELD_OUT_BATCHES = (
     HELD_OUT_18,
     HELD_OUT_19,
     HELD_OUT_20,
+    HELD_OUT_21,
+    HELD_OUT_22,
 )
 
 
