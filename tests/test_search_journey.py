@@ -295,6 +295,17 @@ def test_an_entry_found_by_another_word_marks_its_own(phone: Any, site: SiteServ
     assert "太贵" in marked and "钱不够" not in marked, marked
 
 
+def test_a_section_asked_for_as_a_whole_lands_marked(phone: Any, site: SiteServer) -> None:
+    """A question about a whole section (its `asked`) opens its heading below the header, with
+    a bar beside it, as an entry landed on has its frame; other headings have none."""
+    phone.goto(site.page_url(), wait_until="load")
+    land_from_search(phone, "服务禁语有哪些", "fuwu-jinyan", "phrasing/")
+    bar = "(id) => getComputedStyle(document.getElementById(id), '::before').content"
+    assert phone.evaluate(bar, "fuwu-jinyan") == '""'
+    other = phone.evaluate("document.querySelector('.md-typeset h2:not(:target)').id")
+    assert phone.evaluate(bar, other) == "none"
+
+
 RESULT_LINES = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")]
   .map((link) => [...link.querySelectorAll(".hb-result__line")].map((line) => line.textContent))"""
 
