@@ -97,7 +97,7 @@ class Batch:
 # shown once on 2026-12-06 and studied in the round after; 14–16, then 17 and 18: studied in
 # the two rounds of 2026-12-06 session 44, each judged by batches written before it;
 # benchmarks/search_history.md).
-TUNED_ON_SINCE = frozenset({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18})
+TUNED_ON_SINCE = frozenset({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
 
 # How often the cost of building the index is measured (its median is reported).
 COST_BUILDS = 15

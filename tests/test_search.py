@@ -320,6 +320,11 @@ def test_a_why_question_opens_the_reasons(search: Engine) -> None:
     assert target_of(search.search("为什么会被投诉")[0]) == "tousu-yuanyin"
 
 
+def test_a_what_is_question_opens_the_definition(search: Engine) -> None:
+    """是啥 asks what a thing is: 客户服务的一般定义, not the importance of the same service."""
+    assert target_of(search.search("客户服务是啥")[0]) == "fuwu-dingyi"
+
+
 def test_every_quiz_is_a_document_named_after_it_not_its_questions(
     index: dict[str, Any], handbook: Handbook
 ) -> None:

@@ -83,6 +83,11 @@
       kinds: new Set(["phrase", "approved", "rewrite", "dialogue", "objection"]),
     },
     { asked: /为什么|为啥|为何|原因|怎么会/u, titles: /原因|为什么|为何|因为/u },
+    /* What a thing is ("客户服务是啥", "什么是异议"): a title that defines it. */
+    {
+      asked: /是什么|是啥|什么是|啥是|啥意思|什么意思|指什么|指的是/u,
+      titles: /定义|含义|什么是|是什么/u,
+    },
     /* Whether a line of one's own may be said ("这么说行吗", "回了句这我哪知道"): the
      * phrase cards, their rewrites and the approved phrases. */
     {
