@@ -293,6 +293,8 @@ WRITTEN = {
     20: "blind, on 2026-12-06, the same way as 19, mostly short queries",
     21: "blind, on 2026-12-07, measured on the engine after the round on 17–18",
     22: "blind, on 2026-12-07, the same way as 21, mostly short queries",
+    23: "blind, on 2026-12-07, measured on the engine after the round on 19–20",
+    24: "blind, on 2026-12-07, the same way as 23, mostly short queries",
 }
 
 

@@ -46,6 +46,8 @@ HELD_OUT_19 = ROOT / "tests" / "search_queries_heldout19.yml"
 HELD_OUT_20 = ROOT / "tests" / "search_queries_heldout20.yml"
 HELD_OUT_21 = ROOT / "tests" / "search_queries_heldout21.yml"
 HELD_OUT_22 = ROOT / "tests" / "search_queries_heldout22.yml"
+HELD_OUT_23 = ROOT / "tests" / "search_queries_heldout23.yml"
+HELD_OUT_24 = ROOT / "tests" / "search_queries_heldout24.yml"
 HELD_OUT_BATCHES = (
     HELD_OUT,
     HELD_OUT_2,
@@ -69,6 +71,8 @@ HELD_OUT_BATCHES = (
     HELD_OUT_20,
     HELD_OUT_21,
     HELD_OUT_22,
+    HELD_OUT_23,
+    HELD_OUT_24,
 )
 
 
