@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.content.loader import load_content
-from macros.content.model import Entry
+from macros.content.model import Entry, Section
 
 from .support import ROOT
 from .support.content import problems_of
@@ -1026,10 +1026,8 @@ def test_a_section_is_asked_for_as_a_whole_and_shares_no_question_with_an_entry(
     section = PHRASE.replace("    title: 测试\n", "    title: 测试\n    asked: [测试的话有哪些]\n")
     append(content / "phrasing.yml", section)
     handbook = load_content(content)
-    found = next(
-        s for c in handbook.chapters.values() for s in c.sections if s.id == "test-section"
-    )
-    assert found.asked == ["测试的话有哪些"]
+    found = handbook.get("test-section")
+    assert isinstance(found, Section) and found.asked == ["测试的话有哪些"]
     other = PHRASE.replace("test-section", "test-section-2").replace("test-phrase", "test-phrase-2")
     append(
         content / "basics.yml",

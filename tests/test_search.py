@@ -72,7 +72,7 @@ def test_query_sets_are_large_and_point_at_real_anchors(handbook: Handbook, path
     """A renamed id would quietly turn a right answer into a miss in the benchmark."""
     queries = load_queries(path)
     assert len(queries) >= 60
-    sections = {s.id for c in handbook.chapters.values() for s in c.sections}
+    sections = {s.id for s in handbook.sections()}
     checklists = {c.id for c in handbook.checklists.checklists}
     known = handbook.by_id.keys() | sections | checklists
     for query in queries:
@@ -97,7 +97,7 @@ def test_a_section_asked_for_as_a_whole_is_found_by_how_staff_ask(
 ) -> None:
     """A section's `asked` is a name it is known by: typed as written, it opens the section."""
     docs = {doc["location"]: doc for doc in index["docs"]}
-    sections = [s for c in handbook.chapters.values() for s in c.sections if s.asked]
+    sections = [s for s in handbook.sections() if s.asked]
     assert sections, "no section says how staff ask for it: nothing here is checked"
     for section in sections:
         doc = docs[handbook.url_of(section.id)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..phrases.syntax import PatternCompiler
 from .checker_file import CheckerFile
-from .model import Chapter, ChecklistsFile, Entry, Node, Question, QuizzesFile, Source
+from .model import Chapter, ChecklistsFile, Entry, Node, Question, QuizzesFile, Section, Source
 from .search_file import SearchFile
 from .synonyms import SynonymsFile
 from .urls import chapter_url, checklist_url, quiz_url
@@ -52,13 +52,17 @@ class Handbook:
     # compiled once to validate them, and the checker's spec reuses them.
     patterns: PatternCompiler = field(default_factory=PatternCompiler)
 
+    def sections(self) -> Iterator[Section]:
+        """Sections in reading order (file by file)."""
+        for chapter in self.chapters.values():
+            yield from chapter.sections
+
     def entries(self, *kinds: str) -> Iterator[Entry]:
         """Entries in reading order (file by file, section by section)."""
-        for chapter in self.chapters.values():
-            for section in chapter.sections:
-                for entry in section.entries:
-                    if not kinds or entry.kind in kinds:
-                        yield entry
+        for section in self.sections():
+            for entry in section.entries:
+                if not kinds or entry.kind in kinds:
+                    yield entry
 
     def get(self, ident: str) -> Node:
         return self.by_id[ident]
