@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from macros.site.bundles import WIDGETS
 
-from .support.browser import leaving_page, wait_for_instant_navigation
+from .support.browser import deliver_until, leaving_page, wait_for_instant_navigation
 from .support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -206,10 +206,11 @@ def test_the_search_engine_comes_with_the_index_not_with_the_page(
     held: list[Any] = []
     phone.route(f"{site.url}/search/search_index.json", lambda route: held.append(route))
     phone.goto(site.page_url(), wait_until="load")
-    deadline = time.monotonic() + 10
-    while not any(url.endswith("/handbook-search.js") for url in requested):
-        assert time.monotonic() < deadline, "the search worker did not start"
-        phone.wait_for_timeout(50)
+    deliver_until(
+        phone,
+        lambda: any(url.endswith("/handbook-search.js") for url in requested),
+        "the search worker did not start",
+    )
     phone.wait_for_timeout(500)
     assert not any(url.endswith("/search-core.js") for url in requested)
     for route in held:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from hashlib import sha256
@@ -29,6 +28,7 @@ from .support.browser import (
     WITH_WORKER,
     ConsoleLog,
     WatchedBrowser,
+    deliver_until,
     leaving_page,
     restyles,
     wait_for_instant_navigation,
@@ -622,12 +622,8 @@ def tap_next_held(live: LiveSite, context: Any, **constants: str) -> tuple[Any, 
     link = page.locator("a.md-footer__link--next")
     held = first_requests(context, link.get_attribute("href") or "", 1, lambda route: None)
     link.tap()
-    # The route handler runs when Playwright next delivers events: a test that went offline at
-    # once found nothing held yet (seen once in CI). Let it deliver them until the page is held.
-    deadline = time.monotonic() + 10
-    while not held:
-        assert time.monotonic() < deadline, "the tapped page was never requested"
-        page.wait_for_timeout(20)
+    # A test that went offline at once found nothing held yet (seen once in CI).
+    deliver_until(page, lambda: bool(held), "the tapped page was never requested")
     return page, held
 
 

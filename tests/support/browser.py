@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -92,6 +93,15 @@ def wait_for_instant_navigation(page: Any) -> None:
     arrived and been read)."""
     page.wait_for_function(SITEMAP_FETCHED)
     page.evaluate(TWO_FRAMES)
+
+
+def deliver_until(page: Any, done: Callable[[], bool], what: str, seconds: float = 10) -> None:
+    """Let Playwright deliver the browser's events (route handlers and listeners run only
+    then) until `done()`, which reads what they recorded on the Python side."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        assert time.monotonic() < deadline, what
+        page.wait_for_timeout(20)
 
 
 # Instant navigation changes the address at the tap (or Back) and the page only once it has
