@@ -67,6 +67,14 @@ def search(built_site: Path) -> Iterator[Engine]:
         yield running
 
 
+def test_held_out_batches_are_numbered_without_a_gap() -> None:
+    """The benchmark numbers a batch by its place in the list (batch N, its first-run file)."""
+    names = [path.name for path in HELD_OUT_BATCHES]
+    expected = ["search_queries_heldout.yml"]
+    expected += [f"search_queries_heldout{n}.yml" for n in range(2, len(names) + 1)]
+    assert names == expected
+
+
 @pytest.mark.parametrize("path", [TUNING, *HELD_OUT_BATCHES], ids=lambda path: path.name)
 def test_query_sets_are_large_and_point_at_real_anchors(handbook: Handbook, path: Path) -> None:
     """A renamed id would quietly turn a right answer into a miss in the benchmark."""

@@ -23,57 +23,16 @@ from .node import NODE, LineProcess, node_script
 
 SERVER = ROOT / "tests" / "support" / "search_core_server.js"
 TUNING = ROOT / "tests" / "search_queries.yml"
-# Held-out batches: written apart, measured once before anything is tuned on them.
-HELD_OUT = ROOT / "tests" / "search_queries_heldout.yml"
-HELD_OUT_2 = ROOT / "tests" / "search_queries_heldout2.yml"
-HELD_OUT_3 = ROOT / "tests" / "search_queries_heldout3.yml"
-HELD_OUT_4 = ROOT / "tests" / "search_queries_heldout4.yml"
-HELD_OUT_5 = ROOT / "tests" / "search_queries_heldout5.yml"
-HELD_OUT_6 = ROOT / "tests" / "search_queries_heldout6.yml"
-HELD_OUT_7 = ROOT / "tests" / "search_queries_heldout7.yml"
-HELD_OUT_8 = ROOT / "tests" / "search_queries_heldout8.yml"
-HELD_OUT_9 = ROOT / "tests" / "search_queries_heldout9.yml"
-HELD_OUT_10 = ROOT / "tests" / "search_queries_heldout10.yml"
-HELD_OUT_11 = ROOT / "tests" / "search_queries_heldout11.yml"
-HELD_OUT_12 = ROOT / "tests" / "search_queries_heldout12.yml"
-HELD_OUT_13 = ROOT / "tests" / "search_queries_heldout13.yml"
-HELD_OUT_14 = ROOT / "tests" / "search_queries_heldout14.yml"
-HELD_OUT_15 = ROOT / "tests" / "search_queries_heldout15.yml"
-HELD_OUT_16 = ROOT / "tests" / "search_queries_heldout16.yml"
-HELD_OUT_17 = ROOT / "tests" / "search_queries_heldout17.yml"
-HELD_OUT_18 = ROOT / "tests" / "search_queries_heldout18.yml"
-HELD_OUT_19 = ROOT / "tests" / "search_queries_heldout19.yml"
-HELD_OUT_20 = ROOT / "tests" / "search_queries_heldout20.yml"
-HELD_OUT_21 = ROOT / "tests" / "search_queries_heldout21.yml"
-HELD_OUT_22 = ROOT / "tests" / "search_queries_heldout22.yml"
-HELD_OUT_23 = ROOT / "tests" / "search_queries_heldout23.yml"
-HELD_OUT_24 = ROOT / "tests" / "search_queries_heldout24.yml"
-HELD_OUT_BATCHES = (
-    HELD_OUT,
-    HELD_OUT_2,
-    HELD_OUT_3,
-    HELD_OUT_4,
-    HELD_OUT_5,
-    HELD_OUT_6,
-    HELD_OUT_7,
-    HELD_OUT_8,
-    HELD_OUT_9,
-    HELD_OUT_10,
-    HELD_OUT_11,
-    HELD_OUT_12,
-    HELD_OUT_13,
-    HELD_OUT_14,
-    HELD_OUT_15,
-    HELD_OUT_16,
-    HELD_OUT_17,
-    HELD_OUT_18,
-    HELD_OUT_19,
-    HELD_OUT_20,
-    HELD_OUT_21,
-    HELD_OUT_22,
-    HELD_OUT_23,
-    HELD_OUT_24,
+# Held-out batches: written apart, measured once before anything is tuned on them. Batch 1 is
+# search_queries_heldout.yml, batch N search_queries_heldoutN.yml (as the checker's batches).
+HELD_OUT_BATCHES = tuple(
+    sorted(
+        (ROOT / "tests").glob("search_queries_heldout*.yml"),
+        key=lambda path: int(path.stem.removeprefix("search_queries_heldout") or 1),
+    )
 )
+# The batch a second assessor labelled too (benchmarks/search_heldout4_second_assessor.yml).
+HELD_OUT_4 = ROOT / "tests" / "search_queries_heldout4.yml"
 
 
 # Pooled judgments (scripts/search_pool.py): candidates the writers did not list, graded blind.
