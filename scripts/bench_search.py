@@ -295,6 +295,8 @@ WRITTEN = {
     22: "blind, on 2026-12-07, the same way as 21, mostly short queries",
     23: "blind, on 2026-12-07, measured on the engine after the round on 19–20",
     24: "blind, on 2026-12-07, the same way as 23, mostly short queries",
+    25: "blind, on 2026-12-07, measured on the engine of 23 and 24 before the next round",
+    26: "blind, on 2026-12-07, the same way as 25, mostly short queries",
 }
 
 
