@@ -18,7 +18,7 @@ import pytest
 
 from macros.content.handbook import Handbook
 from macros.content.model import Dialogue, Objection, Procedure, Topic, title_of
-from macros.site.search_index import is_overview, plain, teaser
+from macros.site.search_index import is_overview, is_pointer, plain, teaser
 
 from .support.content import checklist_at
 from .support.search import (
@@ -92,8 +92,10 @@ def test_every_entry_is_a_document_with_its_names_and_first_line(
     index: dict[str, Any], handbook: Handbook
 ) -> None:
     docs = {doc["location"]: doc for doc in index["docs"]}
+    section_of = {e.id: section.id for section in handbook.sections() for e in section.entries}
     for entry in handbook.entries():
         doc = docs[handbook.url_of(entry.id)]
+        assert doc["g"] == section_of[entry.id], entry.id
         assert doc["title"] and "\u200b" not in doc["title"] + doc["text"], entry.id
         assert entry.title_text in doc["k"], entry.id
         assert doc["s"] == teaser(entry), entry.id
@@ -331,6 +333,52 @@ def test_a_why_question_opens_the_reasons(search: Engine) -> None:
 def test_a_what_is_question_opens_the_definition(search: Engine) -> None:
     """是啥 asks what a thing is: 客户服务的一般定义, not the importance of the same service."""
     assert target_of(search.search("客户服务是啥")[0]) == "fuwu-dingyi"
+
+
+def test_a_where_from_question_opens_the_origin(search: Engine) -> None:
+    """怎么来的 asks where a thing comes from: 客户的期望从哪里来, not why customers complain."""
+    assert target_of(search.search("客户的期望值是怎么来的")[0]) == "qiwang-laiyuan"
+
+
+def test_a_how_divided_question_opens_the_kinds(search: Engine) -> None:
+    """怎么分 asks how a thing is divided: the six ways of classifying service, not its definition."""
+    assert target_of(search.search("售前售中售后怎么分")[0]) == "fuwu-fenlei"
+
+
+@pytest.mark.parametrize(
+    ("query", "checklist"),
+    [("接待客户打勾清单", "jiedai-kehu"), ("投诉处理 打勾的那个表", "chuli-tousu")],
+)
+def test_a_checklist_asked_for_as_one_opens_that_checklist(
+    search: Engine, query: str, checklist: str
+) -> None:
+    """打勾清单 names the kind of page, not its words: the checklist of 接待客户, not the one whose
+    own wording happens to mention ticking."""
+    assert search.search(query)[0] == f"checklists/{checklist}/"
+
+
+def test_a_section_joining_subjects_yields_to_the_entry_asked_about(search: Engine) -> None:
+    """客户等久了、有人插队 holds two procedures: 有人插队 opens the one about queue-jumpers, not
+    the section's top, where the waiting customer comes first."""
+    assert target_of(search.search("有人插队")[0]) == "chadui-yingdui"
+
+
+def test_a_note_that_only_points_elsewhere_is_not_searched(
+    index: dict[str, Any], handbook: Handbook, search: Engine
+) -> None:
+    """怎样一步步培养忠诚客户，见《忠诚与团队》一章 sends the reader on: the seven steps it points
+    to answer 培养忠诚客户, not the card that mentions them."""
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    pointers = []
+    for entry in handbook.entries():
+        if isinstance(entry, Topic | Procedure):
+            pointers += [(entry.id, note) for note in entry.notes if is_pointer(note)]
+        if isinstance(entry, Procedure):
+            pointers += [(s.id, tip) for s in entry.steps for tip in s.tips if is_pointer(tip)]
+    assert len(pointers) >= 3, "hardly a note points elsewhere any more: nothing is checked"
+    for ident, note in pointers:
+        assert note not in docs[handbook.url_of(ident)]["text"], (ident, note)
+    assert target_of(search.search("培养忠诚客户")[0]) == "zhongcheng-qibu"
 
 
 def test_every_quiz_is_a_document_named_after_it_not_its_questions(

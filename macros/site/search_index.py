@@ -192,6 +192,20 @@ def is_pointer(detail: str | None) -> bool:
     return detail is not None and POINTER.match(detail) is not None
 
 
+def own_words(texts: list[str]) -> list[str]:
+    """Notes and tips without those that only send the reader elsewhere ("怎样一步步培养忠诚客户，
+    见《忠诚与团队》一章。"): the entry pointed to answers that question, not the one pointing."""
+    return [text for text in texts if not is_pointer(text)]
+
+
+def without_pointers(text: str, notes: list[str]) -> str:
+    """An entry's indexed text (as Material took it from the page) without its pointer notes."""
+    for note in notes:
+        if is_pointer(note):
+            text = text.replace(note, " ")
+    return SPACES.sub(" ", text).strip()
+
+
 def overview_text(topic: Topic) -> str:
     """An overview's own words: what it points to is found at the entries pointed to."""
     items = [
@@ -199,7 +213,7 @@ def overview_text(topic: Topic) -> str:
         for item in topic.items
         if not is_pointer(item.detail)
     ]
-    return " ".join(filter(None, [topic.summary, *items, *topic.notes]))
+    return " ".join(filter(None, [topic.summary, *items, *own_words(topic.notes)]))
 
 
 def is_overview(node: Node) -> bool:
@@ -264,6 +278,9 @@ def _page_boost(url: str, handbook: Handbook) -> float:
 
 def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
     pages = _page_titles(data["docs"])
+    # the section of each entry: a section that joins subjects (客户等久了、有人插队) yields to
+    # an entry of it that matches as well (search-core.js)
+    groups = {entry.id: section.id for section in handbook.sections() for entry in section.entries}
     docs = []
     for doc in data["docs"]:
         page, _, anchor = doc["location"].partition("#")
@@ -285,7 +302,10 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
                 out["q"] = " ".join(node.asked)
             if isinstance(node, Entry):
                 out["c"] = node.kind
+                out["g"] = groups[node.id]
                 out["boost"] = KIND_BOOST.get(node.kind, 1.0)
+                if isinstance(node, Topic):
+                    out["text"] = without_pointers(out["text"], node.notes)
                 if isinstance(node, Topic) and is_overview(node):
                     out["c"] = "overview"
                     out["boost"] = OVERVIEW_BOOST
@@ -298,7 +318,7 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
             if isinstance(node, Procedure):
                 # Each step's text is indexed once, on the step: a question about one step
                 # ("还要回电话吗") finds that step, not the whole procedure around it.
-                out["text"] = " ".join([node.summary or "", *node.notes])
+                out["text"] = " ".join([node.summary or "", *own_words(node.notes)])
                 docs.append(out)
                 docs.extend(step_documents(node, page, out))
                 continue
@@ -348,7 +368,9 @@ def step_documents(procedure: Procedure, page: str, parent: dict[str, Any]) -> l
         {
             "location": f"{page}#{step.id}",
             "title": step.name,
-            "text": " ".join([step.detail or "", *step.do, *step.say, *step.questions, *step.tips]),
+            "text": " ".join(
+                [step.detail or "", *step.do, *step.say, *step.questions, *own_words(step.tips)]
+            ),
             "p": parent["p"],
             "k": " ".join(dict.fromkeys([step.name, procedure.title_text])),
             "s": teaser(step),

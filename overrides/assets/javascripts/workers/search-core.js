@@ -64,6 +64,20 @@
     "要做",
     "可以",
   ];
+  /* Words that only name the kind of page wanted ("接待客户打勾清单", "投诉处理检查表"): the
+   * intent below reads them, the matching does not (they would find the one checklist whose
+   * wording mentions ticking, not the one asked for). */
+  const KIND_WORDS = [
+    "打勾清单",
+    "打勾表",
+    "打勾",
+    "勾选",
+    "检查表",
+    "检查单",
+    "对照表",
+    "核对表",
+    "自查表",
+  ];
   /* How staff quote what they heard ("客户说太贵了"): the quote is the query. */
   const QUOTING = /^(客户|顾客|用户|对方)(一直|老是|总是|非要|又)?(说|问|讲|嫌|觉得)/u;
   /* Who a question is about, when it opens with them: a name matches with or without it
@@ -83,6 +97,23 @@
       kinds: new Set(["phrase", "approved", "rewrite", "dialogue", "objection"]),
     },
     { asked: /为什么|为啥|为何|原因|怎么会/u, titles: /原因|为什么|为何|因为/u },
+    /* Where a thing comes from ("客户的期望是怎么来的", "异议从哪来"): a title of its origin. */
+    {
+      asked: /怎么来的|从哪(里|儿)?来|哪(儿)?来的|来源|怎么产生|如何产生|怎么形成|如何形成/u,
+      titles: /来源|从哪里来|从哪来|产生|形成/u,
+    },
+    /* How a thing is divided ("售前售中售后怎么分", "投诉分几类"): a title of its kinds. */
+    {
+      asked: /怎么分$|怎么分类|分类|分(几|哪几)(类|种)|哪几类|有几类/u,
+      titles: /分类|类型|种类|几类|几种/u,
+    },
+    /* A checklist to tick ("接待客户打勾清单"): the checklists, by more, as the words that said
+     * so are cut before matching (KIND_WORDS; not 清单 alone, which 话费清单 is too). */
+    {
+      asked: /打勾|勾选|检查表|检查单|对照表|核对表|自查表|清单/u,
+      kinds: new Set(["checklist"]),
+      bonus: 3,
+    },
     /* What a thing is ("客户服务是啥", "什么是异议"): a title that defines it. */
     {
       asked: /是什么|是啥|什么是|啥是|啥意思|什么意思|指什么|指的是/u,
@@ -119,6 +150,7 @@
   const TITLE_BONUS = 2; /* a whole run of the query in the title */
   const NAME_BONUS = 3; /* a name typed exactly: the entry, or the section of a group, it names */
   const SHARED_NAME = 3; /* a name on more documents than this names none of them */
+  const JOINED = /、/u; /* a title naming several subjects */
   const KEEP = 0.1; /* results scoring under this share of the best are noise */
   /* A best result that reaches less of the query than this, counting the pairs of words the
    * handbook never uses ("工资几号发", "光猫红灯"), is only the nearest thing to a topic the
@@ -208,6 +240,7 @@
     for (const [spoken, written] of SPOKEN)
       if (text.includes(spoken)) text = text.split(spoken).join(written);
     for (const word of FILLER) if (text.includes(word)) text = text.split(word).join(" ");
+    for (const word of KIND_WORDS) if (text.includes(word)) text = text.split(word).join(" ");
     const runs = [];
     for (const run of text.match(RUN) || []) {
       if (!HAN.test(run)) {
@@ -469,13 +502,16 @@
       }
       /* A step asked for by number ("第三步") is asked of a procedure that has it. */
       const numbered = step > 0 && doc.st?.[step - 1];
-      const fits =
-        numbered || wanted.some((intent) => intent.kinds?.has(doc.c) || intent.titles?.test(title))
-          ? INTENT_BONUS
-          : 1;
+      const fitting = wanted.filter(
+        (intent) => intent.kinds?.has(doc.c) || intent.titles?.test(title),
+      );
+      const fits = Math.max(
+        numbered ? INTENT_BONUS : 1,
+        ...fitting.map((intent) => intent.bonus || INTENT_BONUS),
+      );
       const score = hit.score * cover * cover * named * fits * (doc.boost || 1);
       const reach = hit.covered / (total + unseen);
-      results.push({ doc: atStep(doc, step), score, hit, reach });
+      results.push({ doc: atStep(doc, step), score, hit, reach, cover });
     }
     /* A page comes after the entries it holds that match: tapping it opens the top of a long
      * chapter, tapping the entry opens the answer. */
@@ -487,6 +523,18 @@
     for (const r of results) {
       const entry = r.doc.c === "page" && held.get(r.doc.location);
       if (entry) r.score = Math.min(r.score, entry * 0.99);
+    }
+    /* A section whose title joins several subjects (客户等久了、有人插队) is the sum of its
+     * entries: one of them that reaches as much of the question answers it more closely, and
+     * the section's top shows the first subject, not the one asked about. */
+    const inner = new Map();
+    for (const r of results) {
+      if (r.doc.g && !(inner.get(r.doc.g)?.score > r.score)) inner.set(r.doc.g, r);
+    }
+    for (const r of results) {
+      if (r.doc.c !== "section" || !JOINED.test(r.doc.title)) continue;
+      const entry = inner.get(r.doc.location.split("#")[1]);
+      if (entry && entry.cover >= r.cover) r.score = Math.min(r.score, entry.score * 0.99);
     }
     results.sort((a, b) => b.score - a.score);
     const best = results.length ? results[0].score : 0;
