@@ -297,6 +297,8 @@ WRITTEN = {
     24: "blind, on 2026-12-07, the same way as 23, mostly short queries",
     25: "blind, on 2026-12-07, measured on the engine of 23 and 24 before the next round",
     26: "blind, on 2026-12-07, the same way as 25, mostly short queries",
+    27: "blind, on 2026-12-07, during the round on 23–24; first measured on the engine before it",
+    28: "blind, on 2026-12-07, the same way as 27, mostly short queries",
 }
 
 
