@@ -330,6 +330,9 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
             checklist = _checklist(page, handbook)
             if checklist is not None:
                 out["k"] = " ".join(checklist.keywords)
+                # its title names it (typed, it opens the checklist) without matching as words:
+                # in `k` it made the checklist outrank the steps it lists (投诉回访咋说)
+                out["n"] = checklist.title
                 if checklist.asked:
                     out["q"] = " ".join(checklist.asked)
             out["boost"] = _page_boost(page, handbook)

@@ -22,6 +22,7 @@
 (() => {
   const HAN = /\p{Script=Han}/u;
   const RUN = /[\p{Script=Han}]+|[a-z0-9]+/gu;
+  const UNTYPED = /[^\p{Script=Han}a-z0-9]/gu;
   /* Northern and spoken forms of the question words, read as the written ones first. */
   const SPOKEN = [
     ["咋办", "怎么办"],
@@ -99,7 +100,7 @@
     { asked: /为什么|为啥|为何|原因|怎么会/u, titles: /原因|为什么|为何|因为/u },
     /* Where a thing comes from ("客户的期望是怎么来的", "异议从哪来"): a title of its origin. */
     {
-      asked: /怎么来的|从哪(里|儿)?来|哪(儿)?来的|来源|怎么产生|如何产生|怎么形成|如何形成/u,
+      asked: /(怎么|咋)来的|从哪(里|儿)?来|哪(儿)?来的|来源|怎么产生|如何产生|怎么形成|如何形成/u,
       titles: /来源|从哪里来|从哪来|产生|形成/u,
     },
     /* How a thing is divided ("售前售中售后怎么分", "投诉分几类"): a title of its kinds. */
@@ -276,6 +277,9 @@
       doc.names = new Set(
         [
           ...fold(doc.k || "").split(" "),
+          /* a name that is not matched as words, only typed whole (a checklist's title); its
+           * punctuation is not typed: 处理投诉（七步） is named by 处理投诉七步 */
+          ...(doc.n ? [fold(doc.n).replace(UNTYPED, "")] : []),
           ...asked.map((phrase) =>
             queryRuns(phrase)
               .map((run) => run.han || run.latin)
