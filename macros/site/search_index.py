@@ -11,7 +11,9 @@ document for our search worker (`overrides/assets/javascripts/workers/search-cor
   forbidden phrase, the answer for an objection, the summary of a method),
 - `p`: the title of the page it is on, `c`: what it is (an entry's kind, step, section,
   checklist, quiz or page), and `boost`: entries staff act on rank above background, whole
-  pages and section headings below the entries they contain.
+  pages and section headings below the entries they contain,
+- `g`: an entry's section (a section whose title joins subjects yields to its entries),
+- `n`: a checklist's title, a name typed whole but not matched as words.
 
 The quiz pages are not in MkDocs' index (their questions restate the handbook, and search
 should land on the entries themselves), yet staff look for practice (禁语测试题, 投诉练习题):
