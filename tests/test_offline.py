@@ -44,6 +44,7 @@ from .support.offline import (
     tap_next,
     visit_once_and_wait_for_the_offline_copy,
     wait_for_page,
+    wait_for_the_offline_script,
 )
 from .support.server import SiteServer
 from .support.sweep import FULL, sample
@@ -465,6 +466,7 @@ def test_a_tap_offline_before_the_first_save_says_why_nothing_opens(
     page = phone_context.new_page()
     page.goto(live.server.page_url(), wait_until="load")
     wait_for_instant_navigation(page)
+    wait_for_the_offline_script(page)
     address = page.url
     phone_context.set_offline(True)
     page.locator("a.md-footer__link--next").tap()
@@ -618,7 +620,7 @@ def tap_next_held(live: LiveSite, context: Any, **constants: str) -> tuple[Any, 
     page = context.new_page()
     page.goto(live.server.page_url(), wait_until="load")
     wait_for_instant_navigation(page)
-    page.wait_for_function("() => [...document.scripts].some((s) => s.src.endsWith('offline.js'))")
+    wait_for_the_offline_script(page)
     link = page.locator("a.md-footer__link--next")
     held = first_requests(context, link.get_attribute("href") or "", 1, lambda route: None)
     link.tap()

@@ -78,6 +78,22 @@ def visit_once_and_wait_for_the_offline_copy(page: Any, live: LiveSite) -> None:
     page.wait_for_function(READY, timeout=30_000)
 
 
+# assets/offline.js (the taps it takes over while no copy is saved) has run: widgets.js loads it
+# once the page is in, and hbScript settles for a script once it has run (or failed).
+OFFLINE_SCRIPT_RAN = """async () => {
+  let script;
+  while (!(script = [...document.scripts].find((s) => s.src.endsWith("offline.js"))))
+    await new Promise((done) => setTimeout(done, 20));
+  await window.hbScript(script.src);
+}"""
+
+
+def wait_for_the_offline_script(page: Any) -> None:
+    """A tap right after the page is in may come before assets/offline.js has run: the browser
+    then followed the link to its own error page (seen once in CI, under load)."""
+    page.evaluate(OFFLINE_SCRIPT_RAN)
+
+
 def go_offline(live: LiveSite, context: Any) -> None:
     """The network goes away: the server stops and the browser is told it is offline."""
     live.server.stop()
