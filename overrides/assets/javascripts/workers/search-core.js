@@ -519,27 +519,21 @@
     }
     /* A page comes after the entries it holds that match: tapping it opens the top of a long
      * chapter, tapping the entry opens the answer. */
-    const held = new Map();
-    for (const r of results) {
-      const [page, anchor] = r.doc.location.split("#");
-      if (anchor) held.set(page, Math.max(held.get(page) || 0, r.score));
-    }
-    for (const r of results) {
-      const entry = r.doc.c === "page" && held.get(r.doc.location);
-      if (entry) r.score = Math.min(r.score, entry * 0.99);
-    }
+    holdBelow(
+      results,
+      (r) => r.doc.location.includes("#") && r.doc.location.split("#")[0],
+      (r) => r.doc.c === "page" && r.doc.location,
+      () => true,
+    );
     /* A section whose title joins several subjects (客户等久了、有人插队) is the sum of its
      * entries: one of them that reaches as much of the question answers it more closely, and
      * the section's top shows the first subject, not the one asked about. */
-    const inner = new Map();
-    for (const r of results) {
-      if (r.doc.g && !(inner.get(r.doc.g)?.score > r.score)) inner.set(r.doc.g, r);
-    }
-    for (const r of results) {
-      if (r.doc.c !== "section" || !JOINED.test(r.doc.title)) continue;
-      const entry = inner.get(r.doc.location.split("#")[1]);
-      if (entry && entry.cover >= r.cover) r.score = Math.min(r.score, entry.score * 0.99);
-    }
+    holdBelow(
+      results,
+      (r) => r.doc.g,
+      (r) => r.doc.c === "section" && JOINED.test(r.doc.title) && r.doc.location.split("#")[1],
+      (section, entry) => entry.cover >= section.cover,
+    );
     results.sort((a, b) => b.score - a.score);
     const best = results.length ? results[0].score : 0;
     /* A procedure opened at a step and the step's own document lead to one place: once. */
@@ -556,6 +550,21 @@
         reach,
         terms: marks(index, doc, terms, hit, unmarked),
       }));
+  }
+
+  /* Results that hold others rank just below the best of those they hold: `within(r)` names
+   * the holder a result is in, `holder(r)` the name a result holds others by, and
+   * `yields(holder, best)` whether it gives way to the best of them. */
+  function holdBelow(results, within, holder, yields) {
+    const best = new Map();
+    for (const r of results) {
+      const name = within(r);
+      if (name && !(best.get(name)?.score > r.score)) best.set(name, r);
+    }
+    for (const r of results) {
+      const inner = best.get(holder(r));
+      if (inner && yields(r, inner)) r.score = Math.min(r.score, inner.score * 0.99);
+    }
   }
 
   /* Whether the best of `results` is only the nearest thing to the question (WEAK_REACH). */
