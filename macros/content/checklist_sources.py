@@ -22,9 +22,8 @@ def _sources_by_id(handbook: Handbook) -> dict[str, set[str]]:
         found[entry.id] = set(entry.source)
         if isinstance(entry, Procedure):
             found.update((step.id, set(entry.source)) for step in entry.steps)
-    for chapter in handbook.chapters.values():
-        for section in chapter.sections:
-            found[section.id] = {s for entry in section.entries for s in entry.source}
+    for section in handbook.sections():
+        found[section.id] = {s for entry in section.entries for s in entry.source}
     return found
 
 
