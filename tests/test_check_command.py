@@ -118,6 +118,7 @@ def test_a_card_another_cards_patterns_catch_whole_passes_with_a_hint(content: P
     assert len(hints) == 1, result.stdout
     assert f"phrasing.yml:{added}:" in hints[0]
     assert "禁语“我不知道。”（wo-buzhidao）的写法也认得这一句" in hints[0]
+    assert "删掉这一条" in hints[0]  # what to do, in fields the content has (no `examples`)
 
 
 def test_on_github_each_problem_is_also_an_annotation_on_its_line(content: Path) -> None:

@@ -123,7 +123,7 @@ def cards_caught_by_others(handbook: Handbook, matcher: Matcher) -> list[Problem
                     Problem(
                         on_its_line(handbook.root, card.where.within("text")),
                         f"禁语“{said}”（{other}）的写法也认得这一句：两张卡片说的是不是一回事？"
-                        "是的话，把这句加到那一条的 examples 里，这一条删掉；不是的话，"
+                        "是的话，删掉这一条（那一条已经认得这句话）；不是的话，"
                         f"给“{other}”加一条 exceptions（写上这句），话术自查就只报这一条",
                     )
                 )
