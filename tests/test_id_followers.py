@@ -124,11 +124,12 @@ def test_in_python_only_strings_and_comments_are_renamed(tmp_path: Path) -> None
     assert [change.line for change in changed] == [1, 2, 3]
 
 
-def test_rename_refuses_an_id_in_use_or_malformed(tmp_path: Path) -> None:
+def test_rename_refuses_an_id_in_use_or_malformed(handbook: Handbook, tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
-    for new in ("tai-gui", "Tai Gui", "太贵"):
-        args = argparse.Namespace(old="guifan-zuoyong", new=new)
+    old, taken = list(handbook.by_id)[:2]
+    for new in (taken, "Tai Gui", "太贵"):
+        args = argparse.Namespace(old=old, new=new)
         assert rename.run(args, root=project) == 1
     assert not [
         p
@@ -222,12 +223,14 @@ def test_forget_leaves_what_a_person_must_decide_and_refuses_an_id_in_use(
         "- {q: 二, expect: [jiu-de]}\n"
         "- q: 三\n  expect: [jiu-de]\n"
         "- q: 四\n  id: jiu-de\n  grades:\n    j1: 2\n"
-        "- q: 五\n  best: jiu-de\n",
+        "- q: 五\n  best: jiu-de\n"
+        "- {q: 六, best: jiu-de, also: [xin-de]}\n"
+        "- {q: 七, best: xin-de, also: [jiu-de]}\n",
         encoding="utf-8",
     )
     done = forget_in([data], "jiu-de")
     assert data.read_text(encoding="utf-8") == (
-        "- {q: 一, expect: [xin-de]}\n- q: 五\n  best: jiu-de\n"
+        "- {q: 一, expect: [xin-de]}\n- {q: 七, best: xin-de, also: []}\n"
     )
     assert [(d.line, d.after is None, d.left) for d in done] == [
         (1, False, False),
@@ -238,8 +241,16 @@ def test_forget_leaves_what_a_person_must_decide_and_refuses_an_id_in_use(
         (6, True, False),
         (7, True, False),
         (8, True, False),
-        (10, False, True),  # a second assessor's pick: someone picks again
+        (9, True, False),  # a second assessor's pick goes with its record, as a query does
+        (10, True, False),
+        (11, True, False),
+        (12, False, False),  # an assessor's other choice of equal worth: out of the list
     ]
+    code = tmp_path / "tests" / "test_x.py"
+    code.write_text('assert first("太贵") == "jiu-de"\n', encoding="utf-8")
+    assert [(d.line, d.left) for d in forget_in([code], "jiu-de")] == [(1, True)]  # a person's
+    assert "jiu-de" in code.read_text(encoding="utf-8")
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
-    assert forget.run(argparse.Namespace(ident="tai-gui"), root=project) == 1
+    in_use = next(iter(load_content(project / "content").by_id))
+    assert forget.run(argparse.Namespace(ident=in_use), root=project) == 1

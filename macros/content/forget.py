@@ -10,9 +10,11 @@ What forgetting does, line by line as `rename.py` does (nothing else in a file m
 - a corpus sentence left with no phrase: labelled `yuqi`, the tone check's (it is still a
   brush-off, now one the handbook does not list);
 - a query whose `expect` named only it (`- {q: …, expect: [a]}`, or over lines): the query goes;
-- a pooled judgment of it (`- q: …` with `id: a` under it): the whole record goes.
-Anything else that names it (a coverage map, test code, a second assessor's pick) is left and
-listed: there the id stood for a fact or a choice someone must make again.
+- a pooled judgment of it (`- q: …` with `id: a` under it) or a second assessor's pick of it
+  (`best: a`): the whole record goes, as the query does (the agreement is counted on the rest;
+  left for a person, `check` named it until a developer came, and forget could not help).
+Anything else that names it (a coverage map, test code) is left and listed: there the id
+stood for a fact someone must state again.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .phrase_spec import TONE_ID
 from .rename import ID_WORD
 
 _FLOW_LIST = re.compile(r"(\b[a-z_]+):\s*\[([^\[\]]*)\]")
-_RECORD_ID = re.compile(r"^(\s*)id:\s*(\S+)\s*$")
+_RECORD_ID = re.compile(r"^(\s*)(?:id|best):\s*(\S+)\s*$")  # a judgment's own pick
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class Forgotten:
 
 def _without(line: str, ident: str) -> str | None:
     """The line with `ident` out of its flow list; None when the line must go (a one-line
-    query left with nothing to expect); the line unchanged when neither applies."""
+    query left with nothing to expect, a second assessor's pick of it); the line unchanged
+    when neither applies."""
 
     def drop(found: re.Match[str]) -> str:
         key, items = found.group(1), [i.strip() for i in found.group(2).split(",")]
@@ -55,8 +58,10 @@ def _without(line: str, ident: str) -> str | None:
         return f"{key}: [{', '.join(kept)}]"
 
     after = _FLOW_LIST.sub(drop, line)
-    stripped = after.strip()
-    if re.search(r"\bexpect:\s*\[\]", after) and stripped.startswith("- {"):
+    if after.strip().startswith("- {") and (
+        re.search(r"\bexpect:\s*\[\]", after)
+        or re.search(rf"\bbest:\s*{re.escape(ident)}\s*[,}}]", after)
+    ):
         return None
     return after
 
