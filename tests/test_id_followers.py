@@ -22,6 +22,7 @@ from macros.content.forget import forget_in
 from macros.content.handbook import Handbook
 from macros.content.id_followers import followers, named_ids, stale_ids
 from macros.content.loader import load_content
+from macros.content.problems import ContentError
 from macros.content.rename import rename_in
 
 from .support import ROOT
@@ -122,6 +123,41 @@ def test_in_python_only_strings_and_comments_are_renamed(tmp_path: Path) -> None
         '"""xinming\nsays xinming"""\nprint(zhanwei)\n'
     )
     assert [change.line for change in changed] == [1, 2, 3]
+
+
+def test_rename_finishes_an_id_an_editor_changed_by_hand(
+    handbook: Handbook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An editor changed an id at its `id:` line: check named each reference as missing (and
+    to delete it), rename refused (content with problems; the old id gone, the new one taken).
+    Rename now finishes it: every reference and the tests' data follow, nothing else moves."""
+    project = project_with_followers(tmp_path)
+    named = [i for p in (ROOT / "content").glob("*.yml") for i in ID_WORD.findall(p.read_text())]
+    old = next(e.id for e in handbook.entries("phrase") if named.count(e.id) >= 2)
+    new = "zhe-shi-xin-bianhao"  # not close to it: check's advice is not 是不是想写 it
+    [path] = [p for p in (project / "content").glob("*.yml") if f"id: {old}\n" in p.read_text()]
+    path.write_text(path.read_text().replace(f"id: {old}\n", f"id: {new}\n"), encoding="utf-8")
+    with pytest.raises(ContentError) as dangling:
+        load_content(project / "content")
+    assert f"macros rename {old} 新编号" in str(dangling.value)
+    assert rename.run(argparse.Namespace(old=old, new=new), root=project) == 0
+    assert "接着把写着" in capsys.readouterr().out
+    renamed = load_content(project / "content")
+    assert new in renamed.by_id and old not in renamed.by_id
+    assert all(old not in ID_WORD.findall(p.read_text()) for p in followers(project))
+    assert stale_ids(renamed, project) == []
+    # The same when the editor changed the references too (as 是不是想写 asks) and check
+    # named the tests' data: rename finishes there.
+    back = project_with_followers(tmp_path / "again")
+    for file in (back / "content").glob("*.yml"):
+        file.write_text(re.sub(rf"\b{old}\b(?!-)", new, file.read_text()), encoding="utf-8")
+    assert stale_ids(load_content(back / "content"), back)
+    assert rename.run(argparse.Namespace(old=old, new=new), root=back) == 0
+    assert stale_ids(load_content(back / "content"), back) == []
+    # Any other problem still stops it: rename does not guess.
+    other = project / "content" / "phrasing.yml"
+    other.write_text(other.read_text() + "\n\tbroken: [\n", encoding="utf-8")
+    assert rename.run(argparse.Namespace(old=new, new=f"{new}-2"), root=project) == 1
 
 
 def test_rename_refuses_an_id_in_use_or_malformed(handbook: Handbook, tmp_path: Path) -> None:

@@ -253,7 +253,9 @@ def test_a_file_that_cannot_be_read_hides_only_its_own_ids(content: Path) -> Non
 # What a reference to an id no entry has is told first, whatever the field (then what to do there).
 NO_SUCH_ENTRY = (
     "引用的 id “no-such-entry” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
-    "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
+    "编辑视图里每条下面有它的文件和行号）；是你把那一条的 id 改了的话，运行 "
+    ".venv/bin/python -m macros rename no-such-entry 新编号，引用会一起改好；"
+    "那一条还没写或已删掉的话，"
 )
 
 

@@ -13,6 +13,7 @@ from ..content.problems import ContentError
 
 ROOT: Final = Path(__file__).resolve().parents[2]
 COMMIT_ALL: Final = "提交时把这些文件都加上（git add -A），不只是 content/。"
+NOT_WHOLE: Final = "内容里还有上面这些问题：先改好，再{then}。"
 
 
 def content_or_report(content: Path, then: str) -> Handbook | None:
@@ -22,5 +23,5 @@ def content_or_report(content: Path, then: str) -> Handbook | None:
         return load_content(content)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
-        print(f"内容里还有上面这些问题：先改好，再{then}。", file=sys.stderr)
+        print(NOT_WHOLE.format(then=then), file=sys.stderr)
         return None

@@ -434,7 +434,9 @@ def _missing(
     # just lose it, nor may a required list (a checklist item's refs) be left empty.
     missing = (
         f"引用的 id “{target}” 不存在：写错了就改成要引用的那一条的 id（写在那一条的“id:”一行，"
-        "编辑视图里每条下面有它的文件和行号）；那一条还没写或已删掉的话，"
+        "编辑视图里每条下面有它的文件和行号）；是你把那一条的 id 改了的话，运行 "
+        f".venv/bin/python -m macros rename {target} 新编号，引用会一起改好；"
+        "那一条还没写或已删掉的话，"
     )
     if where.path and isinstance(where.path[-1], int):
         if required:
