@@ -703,6 +703,30 @@ def test_a_near_miss_whose_first_line_went_is_not_told_to_merge(content: Path) -
     assert "它的第一行不见了（在这一行上面补上“- text: …”这样的一行" in problem, problem
 
 
+@pytest.mark.parametrize(("spaces", "way"), [(4, "右"), (8, "左")])
+def test_an_entry_pasted_at_another_indent_says_how_far_to_move_it(
+    content: Path, spaces: int, way: str
+) -> None:
+    """A whole entry pasted two spaces left or right of the entries above (CONTRIBUTING's
+    example, the most common way editors add one): YAML said only 缩进不一致."""
+    pasted = PHRASE.replace("test-phrase", "test-phrase-2").split("entries:\n", 1)[1]
+    shift = spaces - 6  # the entries above are at 6
+    pasted = "".join(
+        " " * shift + text if shift > 0 else text[-shift:]
+        for text in pasted.splitlines(keepends=True)
+    )
+    append(content / "phrasing.yml", PHRASE + pasted)
+    [problem] = problems_of(content)
+    first = line_of(content / "phrasing.yml", "id: test-phrase") - 1
+    line = line_of(content / "phrasing.yml", "id: test-phrase-2") - 1
+    assert problem == (
+        f"content/phrasing.yml:{line}:{spaces + 1}: 这一项的“- ”缩进 {spaces} 个空格，"
+        f"上面同一列表的“- kind:”（第 {first} 行）是 6 个：这一项连同它下面的各行要整段往"
+        f"{way}挪 2 格，和第 {first} 行对齐（VS Code 里选中这几行，按 Tab 往右、Shift+Tab 往左，"
+        "每按一次挪 2 格）"
+    )
+
+
 def test_an_item_moved_left_of_its_list_is_named_on_its_own_line(content: Path) -> None:
     """An alternative moved back to the entries' dash: YAML complained of a colon on the line
     below it (这里不能出现冒号)."""

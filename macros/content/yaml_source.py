@@ -415,6 +415,37 @@ def _outdented_item(text: str, line: int, file: str) -> Problem | None:
     return Problem(Where(file, here, len(item.group(1)) + 1), hint)
 
 
+_ITEM_KEY: Final = re.compile(r"^(\s*)- ([A-Za-z_]+):(?:\s|$)")
+SHIFTED_ITEM_REACH: Final = 300  # lines searched up for the list the item belongs to
+
+
+def _shifted_item(text: str, line: int, column: int, file: str) -> Problem | None:
+    """A whole item pasted at another indent than its list's ("- kind: phrase" at 4 or 8
+    spaces under entries at 6): YAML stops at its dash and says only 缩进不一致. Found as the
+    nearest item above with the same first key, at another indent."""
+    lines = text.splitlines()
+    here = _ITEM_KEY.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if here is None or column != len(here.group(1)) + 1:
+        return None
+    indent, key = len(here.group(1)), here.group(2)
+    for number in range(line - 1, max(line - SHIFTED_ITEM_REACH, 0), -1):
+        item = _ITEM_KEY.match(lines[number - 1])
+        if item is None or item.group(2) != key:
+            continue
+        other = len(item.group(1))
+        if other == indent:
+            return None
+        way = "右" if other > indent else "左"
+        hint = (
+            f"这一项的“- ”缩进 {indent} 个空格，上面同一列表的“- {key}:”（第 {number} 行）是 "
+            f"{other} 个：这一项连同它下面的各行要整段往{way}挪 {abs(other - indent)} 格，"
+            f"和第 {number} 行对齐（VS Code 里选中这几行，按 Tab 往右、Shift+Tab 往左，"
+            "每按一次挪 2 格）"
+        )
+        return Problem(Where(file, line, column), hint)
+    return None
+
+
 def _nameless_list(text: str, line: int, file: str) -> Problem | None:
     """`line` is a list item right under a less indented "key: value" line: the list has no
     key of its own, most often because its "patterns:" (or the like) line was deleted."""
@@ -890,6 +921,7 @@ def read_yaml(
                 or _deeper_key(text, line, file)
                 or _value_slip(text, line, file)
                 or _unclosed_quote(text, line, file)
+                or _shifted_item(text, line, column, file)
                 if line
                 else None
             )
