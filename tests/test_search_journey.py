@@ -28,6 +28,7 @@ from .support.browser import (
 from .support.journey import (
     RESULTS_LISTED,
     SETTLED,
+    below_the_header,
     entry_on_screen,
     journey,
     open_search,
@@ -170,16 +171,17 @@ def test_a_result_lands_from_a_page_without_the_chapter_styles(
 ) -> None:
     """A checklist or quiz page does not load the chapters' styles (assets/chapter.css):
     after instant navigation they come late. Until they are in, the page is laid out but not
-    shown (assets/js/widgets.js); then the entry is on screen below the header, as a card."""
+    shown (assets/js/widgets.js); then the entry is at the top below the header, as a card
+    (one far down its page: the styles move it most)."""
     held: list[Any] = []
     phone.route(f"{site.url}/assets/chapter.css", lambda route: held.append(route))
     phone.goto(site.page_url(start), wait_until="load")
     wait_for_instant_navigation(phone)
     assert not held, "a page without entries fetched the chapter styles"
-    type_query(phone, "太贵了")
+    type_query(phone, "我不需要")
     phone.wait_for_selector("body[data-md-scrolllock]", state="attached")
-    result_for(phone, "tai-gui").first.tap()
-    phone.wait_for_url("**/objections/**#tai-gui")
+    result_for(phone, "bu-xuyao").first.tap()
+    phone.wait_for_url("**/objections/**#bu-xuyao")
     waiting = "document.documentElement.classList.contains('hb-widgets-waiting')"
     phone.wait_for_function(waiting)
     assert phone.evaluate("getComputedStyle(document.querySelector('.md-content')).visibility") == (
@@ -188,7 +190,10 @@ def test_a_result_lands_from_a_page_without_the_chapter_styles(
     held[0].continue_()
     phone.wait_for_function(f"!{waiting}")
     phone.evaluate(SETTLED)
-    assert entry_on_screen(phone, ["tai-gui"]) == "tai-gui", where_is(phone, "tai-gui")
+    assert entry_on_screen(phone, ["bu-xuyao"]) == "bu-xuyao", where_is(phone, "bu-xuyao")
+    # At the top, not just on screen: 400 px down, the card before it filled the screen above
+    # (its answer read as this one's).
+    assert below_the_header(phone, "bu-xuyao") <= 40, where_is(phone, "bu-xuyao")
     border = "getComputedStyle(document.querySelector('.hb-entry')).borderTopStyle"
     assert phone.evaluate(border) == "solid"
 

@@ -178,6 +178,16 @@ def entry_on_screen(page: Any, ids: list[str]) -> str | None:
     return str(found) if found else None
 
 
+BELOW_THE_HEADER = """(id) => Math.round(document.getElementById(id).getBoundingClientRect().top
+  - document.querySelector(".md-header").getBoundingClientRect().bottom)"""
+
+
+def below_the_header(page: Any, ident: str) -> int:
+    """How far below the header's bottom the element's top is, in CSS pixels (a jump to a
+    place puts it about 20 px below)."""
+    return int(page.evaluate(BELOW_THE_HEADER, ident))
+
+
 WHERE = """(id) => {
   const el = document.getElementById(id);
   const box = el && el.getBoundingClientRect();

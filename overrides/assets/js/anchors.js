@@ -18,11 +18,24 @@
   const placeOf = (url) =>
     url.hash && document.getElementById(decodeURIComponent(url.hash.slice(1)));
 
-  function inView(target) {
+  const SLACK = 24; // px below where a jump puts the place that still counts as there
+
+  /* Whether the place is where a jump to it puts it: its top just below the header (its
+     scroll margin), or as near as the end of the page lets it come. Anywhere on the screen
+     was not enough: a chapter's styles, arriving after instant navigation from a page without
+     them, moved the entry 400 px down, under the end of the card before it, whose answer a
+     hurried reader took for this one's. */
+  function atPlace(target) {
     const header = document.querySelector(".md-header");
     const below = header ? header.getBoundingClientRect().bottom - 1 : 0;
     const top = target.getBoundingClientRect().top;
-    return top >= below && top < window.innerHeight;
+    const margin = Number.parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+    const root = document.documentElement;
+    const atEnd = window.scrollY >= root.scrollHeight - window.innerHeight - 1;
+    return (
+      top >= below &&
+      (top <= Math.max(margin, below) + SLACK || (atEnd && top < window.innerHeight))
+    );
   }
 
   /* The way Material shows a place: a click on a link to its fragment (scroll-margin below the
@@ -30,7 +43,7 @@
   window.hbReveal = (url) => {
     const target = placeOf(url);
     if (!target) return;
-    if (location.href === url.href && target.matches(":target") && inView(target)) return;
+    if (location.href === url.href && target.matches(":target") && atPlace(target)) return;
     history.replaceState(history.state, "", url.href);
     const link = document.createElement("a");
     link.href = url.hash;
@@ -45,7 +58,7 @@
   window.hbHold = (url, atOnce = false) => {
     const target = placeOf(url);
     if (url.hash && !target) return;
-    const shown = () => (target ? inView(target) : window.scrollY === 0);
+    const shown = () => (target ? atPlace(target) : window.scrollY === 0);
     const show = () => (target ? window.hbReveal(url) : window.scrollTo(0, 0));
     if (atOnce && !shown()) show();
     let until = performance.now() + WATCH;
