@@ -160,13 +160,17 @@ def test_rename_finishes_an_id_an_editor_changed_by_hand(
     assert rename.run(argparse.Namespace(old=new, new=f"{new}-2"), root=project) == 1
 
 
-def test_rename_refuses_an_id_in_use_or_malformed(handbook: Handbook, tmp_path: Path) -> None:
+def test_rename_refuses_an_id_in_use_or_malformed(
+    handbook: Handbook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
     old, taken = list(handbook.by_id)[:2]
     for new in (taken, "Tai Gui", "太贵"):
         args = argparse.Namespace(old=old, new=new)
         assert rename.run(args, root=project) == 1
+    assert rename.run(argparse.Namespace(old=old[:-1], new="xin-bianhao"), root=project) == 1
+    assert f"是不是想写 {old!r}" in capsys.readouterr().err
     assert not [
         p
         for p in (project / "content").glob("*.yml")
@@ -189,7 +193,7 @@ def delete_entry(path: Path, ident: str) -> None:
 
 
 def test_forget_takes_a_deleted_entrys_id_out_of_the_tests_data(
-    handbook: Handbook, tmp_path: Path
+    handbook: Handbook, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An editor deleted a 禁语 of their own (CONTRIBUTING allows it): `check` named 75 places
     in the tests' data, each saying to delete the id, which for a corpus sentence labelled it
@@ -213,6 +217,9 @@ def test_forget_takes_a_deleted_entrys_id_out_of_the_tests_data(
     # What `check` says first: once, with a count per file, not a line for each place.
     [said] = stale_ids(load_content(project / "content"), project)
     assert "macros forget" in said.message and "tests/checker_corpus.yml" in said.message
+    slip = ident[:-1] + ("x" if ident[-1] != "x" else "y")  # one letter off: not a success
+    assert forget.run(argparse.Namespace(ident=slip), root=project) == 1
+    assert f"是不是想写 {ident!r}" in capsys.readouterr().err
     assert forget.run(argparse.Namespace(ident=ident), root=project) == 0
     assert stale_ids(load_content(project / "content"), project) == []
     for path, text in before.items():

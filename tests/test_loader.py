@@ -367,6 +367,17 @@ def test_a_misspelt_source_is_named_with_the_one_meant(content: Path) -> None:
     assert problem.endswith("来源 “editor” 不在 content/sources.yml 里，是不是想写“editors”？")
 
 
+def test_a_source_written_in_chinese_is_told_what_a_source_is(content: Path) -> None:
+    """`source: 编辑` was told only that an id takes lowercase letters: a pinyin id made up
+    for it is no source either."""
+    append(content / "phrasing.yml", PHRASE.replace("ceshi-kejian", "编辑"))
+    [problem] = problems_of(content)
+    assert problem.endswith(
+        "来源 “编辑” 不合格式：写 content/sources.yml 里的来源 id，例如 seed-003；"
+        "编辑自己写的内容写 editors"
+    )
+
+
 def test_wrong_type_number_instead_of_text(content: Path) -> None:
     path = content / "phrasing.yml"
     append(path, PHRASE.replace("text: 测试用语", "text: 12345"))
@@ -550,6 +561,24 @@ def test_an_answer_written_out_on_a_choice_question_says_where_it_goes(content: 
     )
     problems = problems_of(content)
     assert any("选择题不写 answer，在正确的选项上写 correct: true" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (("    answer: false\n", "    answer: 错\n"), "错写成 false（对写 true，错写 false）"),
+        (("    type: single\n", "    type: singel\n"), "是不是想写“single”？"),
+    ],
+)
+def test_a_quiz_field_written_in_words_or_misspelt_says_what_to_write(
+    content: Path, written: tuple[str, str], said: str
+) -> None:
+    """`answer: 错` was told 应为 true 或 false and no more; `type: singel` the list of types."""
+    path = content / "quizzes.yml"
+    before, after = written
+    path.write_text(path.read_text(encoding="utf-8").replace(before, after, 1), "utf-8")
+    problems = problems_of(content)
+    assert any(said in p for p in problems), problems
 
 
 def test_an_option_written_twice_is_named(content: Path) -> None:

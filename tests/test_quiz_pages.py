@@ -163,15 +163,18 @@ def test_every_explanation_links_to_an_anchor_that_exists(
             assert anchor and anchor in ids_by_page[target], href
 
 
-def test_a_question_about_a_dialogue_says_so_in_its_see_link(
+def test_a_see_link_quotes_its_entry_and_says_when_it_is_a_dialogue(
     built_site: Path, handbook: Handbook
 ) -> None:
-    """A dialogue is named by its customer's words, which after 见《禁语速查》 read as a 禁语."""
+    """A dialogue is named by its customer's words, which after 见《禁语速查》 read as a 禁语;
+    any other title in quotes, or on paper 见《忠诚与团队》做给他看 runs on as one sentence."""
     dialogue = next(iter(handbook.entries("dialogue")))
     quiz = next(q.id for q in handbook.quizzes.quizzes if "dialogue" in q.drills)
     key = page(built_site, f"quizzes/{quiz}").source.split('class="quiz-key"')[1]
     seen = re.findall(rf'#{dialogue.id}">《[^》]+》([^<]+)</a>', key)
     assert seen and all(s.startswith("对话示例“") for s in seen), seen
+    titles = re.findall(r'class="quiz-key-see">见<a [^>]+>《[^》]+》([^<]+)</a>', key)
+    assert titles and all(t.endswith("”") and "“" in t for t in titles), titles
 
 
 @pytest.mark.build

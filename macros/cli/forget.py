@@ -4,12 +4,13 @@ the files outside content/ that name it (the tests' query sets, corpus and judgm
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 
 from ..content.coverage import coverage_problems
 from ..content.forget import forget_in
-from ..content.id_followers import followers, stale_ids
+from ..content.id_followers import followers, known_names, named_ids, stale_ids
 from ..content.problems import ContentError
 from .id_edits import COMMIT_ALL, ROOT, content_or_report
 
@@ -49,6 +50,14 @@ def run(args: argparse.Namespace, root: Path = ROOT) -> int:
         return 1
     done = forget_in(followers(root), ident)
     if not done:
+        # A slip in the id (wo-ye-mei-banfa) read as success: name the forgotten id it meant.
+        known = known_names(handbook, root)
+        data = [path for path in followers(root) if path.suffix == ".yml"]
+        gone = {i for path in data for _, i in named_ids(path) if i not in known}
+        meant = difflib.get_close_matches(ident, sorted(gone), n=1, cutoff=0.8)
+        if meant:
+            print(f"没有文件写着编号 {ident!r}，是不是想写 {meant[0]!r}？", file=sys.stderr)
+            return 1
         print(f"没有文件写着编号 {ident!r}：不用清理。")
         return 0
     for change in done:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 from pathlib import Path
@@ -50,7 +51,10 @@ def _changed_by_hand(problems: list[Problem], root: Path, old: str, new: str) ->
 def _refused(handbook: Handbook, old: str, new: str) -> list[str]:
     wrong = []
     if old not in handbook.by_id:
-        wrong.append(f"content/ 里没有编号 {old!r}。")
+        meant = difflib.get_close_matches(old, list(handbook.by_id), n=1, cutoff=0.8)
+        wrong.append(
+            f"content/ 里没有编号 {old!r}" + (f"，是不是想写 {meant[0]!r}？" if meant else "。")
+        )
     if not re.match(ID_PATTERN, new) or len(new) > ID_MAX_LENGTH:
         wrong.append(
             f"新编号 {new!r} 不行：只能用小写拼音字母、数字和连字符 -（例如 tai-gui），"

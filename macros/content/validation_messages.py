@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from .field_help import FIELD_HELP
+from .model import EDITORS_SOURCE
 from .where import Path
 
 
@@ -138,6 +139,12 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
                 )
         return f"应为文字，这里是{kind_of_value(value)}{hint}"
     if kind == "string_pattern_mismatch":
+        if "source" in loc and not str(value).isascii():
+            # `source: 编辑`: a pinyin id made up for it would be no source either
+            return (
+                f"来源 “{value}” 不合格式：写 content/sources.yml 里的来源 id，例如 seed-003；"
+                f"编辑自己写的内容写 {EDITORS_SOURCE}"
+            )
         message = f"id “{value}” 不合格式：只能用小写字母、数字和连字符"
         fixed = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
         return message + (f"，是不是想写“{fixed}”？" if fixed else "，例如 ni-yinggai")
@@ -159,6 +166,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
             if key == "answer"
             else ""
         )
+        said = {"对": "true", "正确": "true", "是": "true", "错": "false", "错误": "false"}
+        said |= {"否": "false", "不对": "false"}
+        if isinstance(value, str) and value.strip() in said:  # `answer: 错`
+            quiz = f"：{value.strip()}写成 {said[value.strip()]}（对写 true，错写 false）"
         return f"应为 true 或 false，这里是{kind_of_value(value)}{quiz}"
     if kind in ("int_type", "int_parsing"):
         unquote = "；数字不要加引号" if isinstance(value, str) and value.strip().isdigit() else ""
@@ -167,7 +178,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> str:
         return f"应不小于 {ctx.get('ge')}，这里是 {value}"
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ").replace("'", "")
-        return f"应为以下之一：{expected}；这里是{kind_of_value(value)}"
+        choices = [choice.strip() for choice in expected.split(",")]
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        meant = f"，是不是想写“{close[0]}”？" if close else ""  # `type: singel`
+        return f"应为以下之一：{expected}；这里是{kind_of_value(value)}{meant}"
     if kind == "union_tag_invalid":
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
         tags = [tag.strip() for tag in expected.split(",")]

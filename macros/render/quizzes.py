@@ -164,12 +164,13 @@ def shown(renderer: Renderer, number: int, item: QuizQuestion) -> ShownQuestion:
 
 
 def _see(renderer: Renderer, ident: str) -> Link:
-    """The entry a question is about. A dialogue is named by what the customer says, which
-    read as a 禁语 after 见《禁语速查》: it says what it is."""
+    """The entry a question is about, its title in quotes: on paper, where the link is not
+    one, 见《忠诚与团队》做给他看 ran on as one sentence. A dialogue is named by what the
+    customer says, which read as a 禁语 after 见《禁语速查》: it says what it is."""
     link = renderer.link(ident)
     if isinstance(renderer.handbook.get(ident), Dialogue):
         return Link(link.href, f"对话示例“{link.title}”")
-    return link
+    return Link(link.href, f"“{link.title}”")
 
 
 @dataclass(frozen=True)
