@@ -21,7 +21,7 @@ from .support.server import SiteServer, serve
 
 pytestmark = pytest.mark.xdist_group("contributing")  # its tests share a build: one worker
 
-PHRASE, STANDARD, PROCEDURE, ITEM, QUESTION = (example(kind) for kind in HEADINGS)
+PHRASE, STANDARD, PROCEDURE, ITEM, QUESTION, APPROVED = (example(kind) for kind in HEADINGS)
 
 
 @pytest.fixture(scope="session")  # once per worker, however tests interleave
@@ -55,6 +55,11 @@ def macros(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_examples_pass_the_check(edited: Path) -> None:
     result = macros(edited, "check", str(edited / "content"))
     assert result.returncode == 0, result.stderr
+    # Nor a hint more than the content has without them: the quiz example's right option,
+    # twice as long as the wrong ones, was told 不看内容也能猜到答案.
+    before = macros(ROOT, "check", str(ROOT / "content"))
+    hints = [re.findall(r"另有 (\d+) 条建议", r.stdout) for r in (before, result)]
+    assert hints[0] == hints[1], result.stdout
 
 
 def test_the_new_phrase_is_found_by_the_command(edited: Path, tmp_path: Path) -> None:
@@ -71,6 +76,7 @@ def test_the_examples_appear_on_the_site(edited_site: SiteServer) -> None:
     site = edited_site.root
     phrasing = page(site, "phrasing")
     assert PHRASE["id"] in phrasing.ids and PHRASE["reason"] in phrasing.text
+    assert APPROVED["id"] in phrasing.ids and APPROVED["use"] in phrasing.text
     assert STANDARD["id"] in page(site, "standards").ids
     communication = page(site, "communication")
     steps = [step["id"] for step in PROCEDURE["steps"]]

@@ -21,6 +21,7 @@ HEADINGS = {
     "procedure": "五、例子：新增一套处理步骤",
     "item": "六、例子：给检查表加一项",
     "question": "七、例子：加一道自测题",
+    "approved": "新增一句规范用语",  # a ### under 三 (the split finds it inside "### ")
 }
 
 
@@ -54,6 +55,7 @@ PLACES = {
     "procedure": ("communication.yml", ["  - id: yingjie-kehu", "    entries:"]),
     "item": ("checklists.yml", ["  - id: banqian-zhunbei", "    items:"]),
     "question": ("quizzes.yml", ["questions:"]),
+    "approved": ("phrasing.yml", ["  - id: guifan-yongyu", "    entries:"]),
 }
 
 
