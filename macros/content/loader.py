@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path as FsPath
 from types import MappingProxyType
 from typing import Any, Final
@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from ..phrases.syntax import PatternCompiler
 from .asked_phrases import asking_nodes, asking_raw, check_asked_unique, check_phrases_unique
 from .checker_file import CheckerFile
+from .deleted_courseware import deleted_courseware
 from .handbook import Handbook
 from .lost_files import ID_WORD, lost_file_problems, lost_files
 from .lost_keys import among_moved, lost_list_keys
@@ -421,10 +422,18 @@ def _missing(
     hidden: HiddenIds,
     where: Where,
     required: bool = False,
+    courseware: Mapping[str, str] = MappingProxyType({}),
 ) -> str:
     """A reference to no id, with the id it most likely meant (a letter left out or swapped);
     never a malformed one (an id changed by hand to ni_kending nonghun was offered in place of
     the right reference to it: the change is the mistake, named at its own line)."""
+    if target in courseware:  # deleted: the reference is right, the deletion is the mistake
+        file = courseware[target]
+        return (
+            f"引用的 “{target}” 是原课件的条目（上一次提交时在 content/{file} 里），"
+            "原课件的内容不能删，这里的引用也不要去掉：请把那一条放回去（在 VS Code 里撤销删除，"
+            f"或用 git show HEAD:content/{file} 看它原来的样子，复制回去）"
+        )
     valid = [i for i in [*seen, *hidden.words] if re.fullmatch(ID_PATTERN, i)]
     close = difflib.get_close_matches(target, valid, n=1, cutoff=0.85)
     if close:
@@ -476,6 +485,7 @@ def _check_references(
     seen: dict[str, Where],
     hidden: HiddenIds,
     twice: set[str],
+    courseware: Mapping[str, str],
 ) -> list[Problem]:
     problems: list[Problem] = []
     for name, (doc, _root) in loaded.items():
@@ -488,9 +498,8 @@ def _check_references(
                     # maybe in one that cannot be read yet
                 if target is None:
                     required = bool(ref.path) and required_at(type(node), ref.path[:1]) is True
-                    problems.append(
-                        Problem(where, _missing(ref.target, seen, hidden, where, required))
-                    )
+                    said = _missing(ref.target, seen, hidden, where, required, courseware)
+                    problems.append(Problem(where, said))
                 elif ref.kinds and kind_of(target) not in ref.kinds and ref.target not in twice:
                     # (an id used twice may name the new entry here: the repeat is the mistake,
                     # told where it is, not at a reference the editor never touched)
@@ -615,12 +624,15 @@ def load_content(root: FsPath) -> Handbook:
     # once, at the file (git is asked only when some reference finds nothing).
     references = list(_targets(loaded, walks, invalid))
     lost: dict[str, frozenset[str]] = {}
+    courseware: dict[str, str] = {}
     if any(t not in seen and t not in hidden for _file, t in references):
         broken = {FsPath(doc.file).name for doc, _m in invalid if not isinstance(doc.data, dict)}
         lost = lost_files(root, broken)
     for ids in lost.values():
         hidden = dataclasses.replace(hidden, words=hidden.words | ids)
-    problems += _check_references(loaded, walks, by_id, seen, hidden, twice)
+    if missing := {t for _file, t in references if t not in seen and t not in hidden}:
+        courseware = deleted_courseware(root, missing)
+    problems += _check_references(loaded, walks, by_id, seen, hidden, twice, courseware)
     problems += _check_raw_references(invalid, by_id, seen, hidden)
     problems += lost_file_problems(root, lost, references, seen)
     problems += _check_quiz_chapters(loaded, invalid, root)

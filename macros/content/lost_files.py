@@ -27,14 +27,20 @@ def _git(folder: Path, *args: str) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
+def committed_text(folder: Path, name: str) -> str | None:
+    """The file `name` of `folder` (content/) as the last commit has it, if it has it."""
+    text = _git(folder, "show", f"HEAD:./{name}")
+    return None if text is None else text.decode("utf-8", "replace")
+
+
 def _committed_ids(folder: Path, names: set[str]) -> dict[str, frozenset[str]]:
     """For each file of `names` (in `folder`, content/) that HEAD has: the words of its
     committed text that could be ids."""
     found: dict[str, frozenset[str]] = {}
     for name in sorted(names):
-        text = _git(folder, "show", f"HEAD:./{name}")
+        text = committed_text(folder, name)
         if text is not None:
-            found[name] = frozenset(ID_WORD.findall(text.decode("utf-8", "replace")))
+            found[name] = frozenset(ID_WORD.findall(text))
     return found
 
 
