@@ -419,6 +419,30 @@ def test_the_phrase_sheet_fits_two_pages_with_every_phrase_and_what_to_say_inste
         assert squeezed(phrase.text + "".join(phrase.alternatives)) in printed, phrase.id
 
 
+def test_the_large_phrase_sheet_prints_each_phrase_with_its_first_reply_in_large_print(
+    desktop: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """8.5 pt could not be read from an arm's length at the counter (a trainer's review):
+    打印大字版 prints 12 pt, each phrase with the first of its replies only."""
+    desktop.goto(site.page_url("phrasing/print/"))
+    desktop.get_by_role("button", name="打印大字版").wait_for()
+    desktop.evaluate("window.print = () => {}")  # the dialog itself is left out
+    desktop.get_by_role("button", name="打印大字版").click()
+    assert desktop.title() == "禁语速查表（大字版）"  # a saved PDF's name
+    desktop.emulate_media(media="print")
+    size = "getComputedStyle(document.querySelector('.hb-sheet__table tbody th')).fontSize"
+    assert desktop.evaluate(size) == "16px"  # 12 pt
+    sheet = [page_text(pdf_page) for pdf_page in pages(desktop.pdf(format="A4"))]
+    assert len(sheet) <= 3, outgrown("禁语速查表（大字版）", len(sheet), 3, ASK_FOR_LAYOUT)
+    printed = squeezed("".join(sheet)).replace("·", "")
+    chapter = handbook.chapters["phrasing"]
+    phrases = [e for section in chapter.sections for e in section.entries if isinstance(e, Phrase)]
+    for phrase in phrases:
+        assert squeezed(phrase.text + phrase.alternatives[0]) in printed, phrase.id
+        for other in phrase.alternatives[1:]:
+            assert squeezed(other) not in printed, (phrase.id, other)
+
+
 def test_a_table_of_figures_lines_its_numbers_up_on_paper(
     desktop: Any, site: SiteServer, handbook: Handbook
 ) -> None:
