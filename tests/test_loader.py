@@ -378,6 +378,19 @@ def test_a_source_written_in_chinese_is_told_what_a_source_is(content: Path) -> 
     )
 
 
+def test_a_summary_opening_with_its_count_unquoted_says_to_quote_it(content: Path) -> None:
+    """`summary: {条数} 句话` (CONTRIBUTING: quote it) was told only that quotes or brackets
+    held the first few characters."""
+    path = content / "phrasing.yml"
+    append(path, PHRASE.replace("    title: 测试\n", "    title: 测试\n    summary: {条数} 句话\n"))
+    [problem] = problems_of(content)
+    line = line_of(path, "summary: {条数} 句话")
+    assert problem == (
+        f"content/phrasing.yml:{line}:14: 以“{{”开头的文字（如 {{条数}}）YAML 会当成花括号写法；"
+        '请给整段文字加引号：“{条数} 句话”写成 "{条数} 句话"'
+    )
+
+
 def test_wrong_type_number_instead_of_text(content: Path) -> None:
     path = content / "phrasing.yml"
     append(path, PHRASE.replace("text: 测试用语", "text: 12345"))

@@ -478,6 +478,9 @@ def _value_slip(text: str, line: int, file: str) -> Problem | None:
             )
             if match.group(2) is None:
                 hint = "引号或括号只括住了开头几个字，后面还有文字；请给整段文字加一对引号（里面的引号换成“”）"
+                rest = lines[number - 1][match.end(1) :].strip()
+                if rest.startswith("{"):  # `summary: {条数} 句话`: braces mean a mapping to YAML
+                    hint = f'以“{{”开头的文字（如 {{条数}}）YAML 会当成花括号写法；请给整段文字加引号：“{rest}”写成 "{rest}"'
             return Problem(Where(file, number, match.end(1) + 1), hint)
     return None
 
