@@ -200,6 +200,12 @@ def test_the_index_lists_every_quiz_with_its_question_count(
     for quiz in handbook.quizzes.quizzes:
         assert f'href="{quiz.id}/"' in html.source
         assert f"{quiz.title}{len(handbook.questions_of(quiz.id))} 题" in html.text
+    # A trainer told 可以打印 found no way to print here: the buttons it names are a quiz's.
+    buttons = re.findall(
+        r'data-print="\w+"[^>]*>([^<]+)</button>',
+        page(built_site, "quizzes/" + handbook.quizzes.quizzes[0].id).source,
+    )
+    assert buttons and all(f"“{label}”" in html.text for label in buttons), buttons
 
 
 @pytest.mark.build
