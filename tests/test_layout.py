@@ -218,6 +218,31 @@ def test_every_page_fits_a_phone_and_every_control_is_big_enough(
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.sweep
+def test_no_page_scrolls_sideways_on_a_small_phone_with_its_text_twice_as_large(
+    browser: Any, site: SiteServer
+) -> None:
+    """A phone's large system text (Chromium's default font size doubled): the chapters'
+    contents box, pulled out to the screen's edges by a margin in rem, stood 16 px past them
+    and the page panned sideways, cutting the header's top on the next swipe."""
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    text = context.new_cdp_session(page)
+    text.send("Page.setFontSizes", {"fontSizes": {"standard": 32}})
+    wider = {}
+    for url in pages_of_each_kind(site.root):
+        page.goto(site.page_url(url), wait_until="load")
+        page.evaluate("document.fonts.ready")
+        # (not innerWidth: a phone widens its layout to what sticks out, and zooms out)
+        if (over := page.evaluate("document.documentElement.scrollWidth") - 360) > 0:
+            wider[url] = over
+    assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") >= 32
+    assert wider == {}, wider
+    context.close()
+
+
 # Links inside a sentence or a list item with other words, not underlined: told apart from the
 # text by colour alone (Material's blue is 2.3:1 from the text, 1.1:1 in the dark scheme).
 LINKS_BY_COLOUR_ONLY = r"""() => [...document.querySelectorAll("article a[href]")].filter((a) => {
