@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from macros.render.quizzes import LETTERS, paper_parts
 
-from .support.browser import leaving_page
+from .support.browser import TWO_FRAMES, leaving_page
 from .support.contrast import CONTRAST
 from .support.fixture import fixture_handbook, site_name
 from .support.journey import SETTLED
@@ -231,6 +231,32 @@ def test_confirm_waits_for_a_choice_and_multiple_choice_needs_every_right_option
     # and the verdict says which were left out, as the list of wrong answers at the end does
     left = "；".join(text.rstrip("。；; ") for text in answers.right(qid)[1:])
     expect(phone.locator(".quiz-miss")).to_have_text(f"漏选了“{left}”。")
+
+
+def test_confirm_comes_into_view_once_an_answer_is_chosen_on_a_small_phone(
+    browser: Any, site: SiteServer
+) -> None:
+    """On a 360x640 phone 确定 stood at the screen's foot (601-649 px), with large text
+    below it: a choice made, the reader had to find it. It is brought into view (as far as
+    the question's head can stay on the screen)."""
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": 20}})
+    answers = Answers(WITH_MULTIPLE)
+    open_quiz(page, site, WITH_MULTIPLE)
+    confirm = page.get_by_role("button", name="确定")
+    below = "(b) => b.getBoundingClientRect().bottom > visualViewport.height"
+    assert confirm.evaluate(below), "a test of nothing: 确定 is on the screen already"
+    question = page.locator(".quiz-q.is-on")
+    qid = question.get_attribute("data-question")
+    option_words(question, answers.right(qid)[0]).tap()
+    page.evaluate(TWO_FRAMES)
+    assert not confirm.evaluate(below)
+    head = page.locator(".quiz-progress").evaluate("(p) => p.getBoundingClientRect().top")
+    assert head >= page.locator(".md-header").evaluate("(h) => h.getBoundingClientRect().bottom")
+    context.close()
 
 
 def visual_option_order(question: Any) -> list[str]:

@@ -365,8 +365,12 @@
     }
 
     quiz.addEventListener("change", () => {
-      if (!check.hidden) check.disabled = !inputs(order[pos]).some((input) => input.checked);
-      if (!check.hidden) remember();
+      if (check.hidden) return;
+      check.disabled = !inputs(order[pos]).some((input) => input.checked);
+      remember();
+      // 确定 below the screen after a choice (a small phone, large text): in view, as far as
+      // the question's head can stay in it.
+      if (!check.disabled) window.hbBringIntoView(find(".quiz-progress"), check);
     });
     check.addEventListener("click", confirm);
     next.addEventListener("click", () => {
