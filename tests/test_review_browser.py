@@ -406,6 +406,25 @@ def test_a_session_takes_at_most_eight_items(phone: Any, site: SiteServer) -> No
     )
 
 
+def test_on_a_small_phone_no_back_to_top_button_covers_the_next_card(
+    phone: Any, site: SiteServer
+) -> None:
+    """下一条 scrolls the page back up to the next card: Material took that for the reader's
+    scroll up and put its back-to-top button over the card (a review at 360x640)."""
+    phone.set_viewport_size({"width": 360, "height": 640})
+    phone.clock.install(time=MONDAY)
+    phone.goto(site.page_url())
+    due_from_monday(phone, sorted({q.ref: q.id for q in QUESTIONS.values()}.values()))
+    area = open_review(phone, site)
+    top = phone.locator(".md-top")
+    for _ in range(3):
+        answer_quiz_card(area.locator("[data-review-item]"), right=False)
+        next_card(area)
+        phone.evaluate(SETTLED)
+        shown = top.evaluate("b => !b.hidden && getComputedStyle(b).opacity !== '0'")
+        assert not shown, top.bounding_box()
+
+
 def test_a_day_asks_one_item_per_entry_and_the_other_the_next_day(
     phone: Any, site: SiteServer
 ) -> None:

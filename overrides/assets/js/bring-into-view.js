@@ -12,5 +12,8 @@ window.hbBringIntoView = (first, last) => {
   const screen = window.visualViewport ? window.visualViewport.height : window.innerHeight;
   const overflow = last.getBoundingClientRect().bottom + MARGIN - screen;
   const by = top < below ? top - below : Math.min(Math.max(overflow, 0), top - below);
+  // Material shows its back-to-top button on any scroll up, ours too: over what was just
+  // brought into view (话术自查's findings, 今日复习's answer) at the screen's foot.
+  if (by < 0) window.hbQuietBackToTop?.();
   if (by) window.scrollBy(0, by);
 };

@@ -279,7 +279,10 @@
         card.focus({ preventScroll: true });
         // From the second card on, the card at the top: the intro above it had to be scrolled
         // past on every card.
-        if (done || card.getBoundingClientRect().top < 64) card.scrollIntoView({ block: "start" });
+        if (done || card.getBoundingClientRect().top < 64) {
+          window.hbQuietBackToTop?.(); // a scroll up of ours, not the reader's
+          card.scrollIntoView({ block: "start" });
+        }
       }
 
       function finish() {
