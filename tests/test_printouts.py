@@ -15,6 +15,7 @@ from macros.content.model import Phrase
 from macros.content.urls import chapter_url, quiz_url
 
 from .support import ROOT
+from .support.browser import TWO_FRAMES
 from .support.content import checklist_at
 from .support.fixture import site_name
 from .support.pdf import (
@@ -216,6 +217,9 @@ def test_the_entry_a_link_landed_on_prints_like_the_others(desktop: Any, site: S
     ids = desktop.locator(".hb-entry > h3[id]").evaluate_all("hs => hs.map(h => h.id)")
     target, other = ids[:2]
     desktop.goto(f"{url}#{target}")
+    # (a fragment navigation: under load the look was once read before :target moved)
+    desktop.wait_for_function("(id) => document.getElementById(id).matches(':target')", target)
+    desktop.evaluate(TWO_FRAMES)
     cards = [desktop.locator(f".hb-entry:has(> h3[id='{i}'])") for i in (target, other)]
     look = "c => { const s = getComputedStyle(c); return [s.borderTopColor, s.boxShadow]; }"
     assert cards[0].evaluate(look) != cards[1].evaluate(look)  # marked on screen
