@@ -218,7 +218,7 @@ def test_the_entry_a_link_landed_on_prints_like_the_others(desktop: Any, site: S
     target, other = ids[:2]
     desktop.goto(f"{url}#{target}")
     # (a fragment navigation: under load the look was once read before :target moved)
-    desktop.wait_for_function("(id) => document.getElementById(id).matches(':target')", target)
+    desktop.wait_for_function("(id) => document.getElementById(id).matches(':target')", arg=target)
     desktop.evaluate(TWO_FRAMES)
     cards = [desktop.locator(f".hb-entry:has(> h3[id='{i}'])") for i in (target, other)]
     look = "c => { const s = getComputedStyle(c); return [s.borderTopColor, s.boxShadow]; }"
