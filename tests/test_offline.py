@@ -659,7 +659,9 @@ def test_a_line_lost_while_a_tapped_page_comes_keeps_the_page_and_says_why(
     expect(page.locator(".hb-toast")).to_have_text(
         "没有网络，手册还没存完：这一页现在打不开，联网后再点。"
     )
-    assert page.url == start
+    # The page's own address; with the section scrolled to, as Material's tracking writes it
+    # (the footer's link is under 更多内容: #more, when its debounce came before the tap).
+    assert page.url.partition("#")[0] == start
     expect(page.locator("[data-leads-to-chapters]").first).to_be_attached()  # the home page
     expect(page.locator(".md-progress")).to_have_css("--md-progress-value", "0")
 
