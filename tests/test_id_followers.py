@@ -26,6 +26,7 @@ from macros.content.problems import ContentError
 from macros.content.rename import rename_in
 
 from .support import ROOT
+from .support.content import delete_entry
 
 
 def test_the_files_that_name_content_ids_name_only_ids_the_content_has(
@@ -181,15 +182,6 @@ def test_rename_refuses_an_id_in_use_or_malformed(
 def delete_phrase(content: Path, ident: str) -> None:
     """Delete a 禁语 from content/phrasing.yml as an editor does: its whole entry."""
     delete_entry(content / "phrasing.yml", ident)
-
-
-def delete_entry(path: Path, ident: str) -> None:
-    """Delete an entry (not a section's last) from a chapter's file: all its lines."""
-    text = path.read_text(encoding="utf-8")
-    at = text.index(f"        id: {ident}\n")
-    start = text.rindex("\n      - kind:", 0, at)
-    end = text.index("\n      - kind:", at)
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
 
 
 def test_forget_takes_a_deleted_entrys_id_out_of_the_tests_data(

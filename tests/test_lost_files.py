@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .support.content import problems_of
+from .support.content import delete_entry, problems_of
 from .support.fixture import CONTENT as FIXTURE_CONTENT
 from .support.git import commit, git
 
@@ -49,20 +49,12 @@ def test_a_reference_to_no_entry_ever_written_is_still_named(content: Path) -> N
     assert not any("“ni-nongcuo” 不存在" in p for p in problems), problems
 
 
-def _delete_entry(path: Path, ident: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    at = text.index(f"        id: {ident}\n")
-    start = text.rindex("\n      - kind:", 0, at)
-    end = text.index("\n      - kind:", at)
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
-
-
 def test_a_deleted_courseware_entry_is_told_at_its_references_to_put_it_back(
     content: Path,
 ) -> None:
     """Each reference to a deleted courseware entry said to take the id out of the list; an
     editor did, and only then heard the courseware's section had lost an entry."""
-    _delete_entry(content / "phrasing.yml", "ni-nongcuo")
+    delete_entry(content / "phrasing.yml", "ni-nongcuo")
     [problem] = problems_of(content)
     assert problem.startswith("content/basics.yml:")
     assert "“ni-nongcuo” 是原课件的条目（上一次提交时在 content/phrasing.yml 里）" in problem
@@ -77,6 +69,6 @@ def test_a_deleted_entry_of_the_editors_is_a_reference_to_take_out(content: Path
     mine = "        source: editors\n        editor_note: 编辑写的\n"
     phrasing.write_text(text[:source] + mine + text[source + 29 :], encoding="utf-8")
     commit(content.parent, "the editors' own", "content")
-    _delete_entry(phrasing, "ni-nongcuo")
+    delete_entry(phrasing, "ni-nongcuo")
     [problem] = problems_of(content)
     assert "“ni-nongcuo” 不存在" in problem and "原课件" not in problem

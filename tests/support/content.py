@@ -21,3 +21,13 @@ def problems_of(content: Path) -> list[str]:
 def checklist_at(checklist: Checklist) -> str:
     """A checklist as a test's message names it to editors: where it is written, and its title."""
     return f"{checklist.where.file}:{checklist.where.line} 检查表“{checklist.title}”"
+
+
+def delete_entry(path: Path, ident: str) -> None:
+    """Delete an entry (not a section's last) from a chapter's file as an editor does: all
+    its lines."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(f"        id: {ident}\n")
+    start = text.rindex("\n      - kind:", 0, at)
+    end = text.index("\n      - kind:", at)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
