@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..content.coverage import coverage_problems
 from ..content.forget import forget_in
-from ..content.id_followers import followers, known_names, named_ids, stale_ids
+from ..content.id_followers import followers, stale_ids, stale_places
 from ..content.problems import ContentError
 from .id_edits import COMMIT_ALL, ROOT, content_or_report
 
@@ -51,10 +51,8 @@ def run(args: argparse.Namespace, root: Path = ROOT) -> int:
     done = forget_in(followers(root), ident)
     if not done:
         # A slip in the id (wo-ye-mei-banfa) read as success: name the forgotten id it meant.
-        known = known_names(handbook, root)
-        data = [path for path in followers(root) if path.suffix == ".yml"]
-        gone = {i for path in data for _, i in named_ids(path) if i not in known}
-        meant = difflib.get_close_matches(ident, sorted(gone), n=1, cutoff=0.8)
+        gone = sorted(stale_places(handbook, root))
+        meant = difflib.get_close_matches(ident, gone, n=1, cutoff=0.8)
         if meant:
             print(f"没有文件写着编号 {ident!r}，是不是想写 {meant[0]!r}？", file=sys.stderr)
             return 1

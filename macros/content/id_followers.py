@@ -82,10 +82,8 @@ def known_names(handbook: Handbook, root: Path) -> set[str]:
 EACH_PLACE_UP_TO = 3
 
 
-def stale_ids(handbook: Handbook, root: Path) -> list[Problem]:
-    """Each place a YAML follower names an id content/ no longer has, or, for an id named in
-    many, the first of them with a count per file (tests name ids in their code too; a stale
-    one fails there, with its own message)."""
+def stale_places(handbook: Handbook, root: Path) -> dict[str, list[Where]]:
+    """The ids YAML followers name that content/ no longer has, each with where it is named."""
     known = known_names(handbook, root)
     places: dict[str, list[Where]] = {}
     for path in followers(root):
@@ -94,8 +92,15 @@ def stale_ids(handbook: Handbook, root: Path) -> list[Problem]:
         for line, ident in named_ids(path):
             if ident not in known and ident.isascii():
                 places.setdefault(ident, []).append(Where(path.relative_to(root).as_posix(), line))
+    return places
+
+
+def stale_ids(handbook: Handbook, root: Path) -> list[Problem]:
+    """Each place a YAML follower names an id content/ no longer has, or, for an id named in
+    many, the first of them with a count per file (tests name ids in their code too; a stale
+    one fails there, with its own message)."""
     problems = []
-    for ident, wheres in places.items():
+    for ident, wheres in stale_places(handbook, root).items():
         advice = STALE.format(ident=ident)
         if len(wheres) <= EACH_PLACE_UP_TO:
             problems += [Problem(where, advice) for where in wheres]
