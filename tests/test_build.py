@@ -14,6 +14,7 @@ import pytest
 from macros.content.chapter_pages import nav_files, read_nav
 from macros.content.handbook import Handbook
 from macros.content.model import Procedure
+from macros.render import printouts
 from macros.render.renderer import STEP_INDEX_FROM
 from macros.site.bundles import BUNDLES, COMMON_CSS, COMMON_JS, WIDGETS, bundle_text
 from macros.site.minify import MINIFIERS
@@ -115,6 +116,10 @@ def test_trainers_find_every_printout_and_search_never_lands_on_one(built_site: 
         assert printout in links, printout
     phrasing = page(built_site, "phrasing")
     assert "print/" in {a.get("href") for a in phrasing.attrs("a")}  # 打印速查表, at the top
+    # The list is in the course page's contents (a trainer looked there and missed it).
+    contents = [a.get("href") for a in course.attrs("a") if a.get("href", "").startswith("#")]
+    anchor = f"#{printouts.LIST_TITLE}"
+    assert anchor in contents and printouts.LIST_TITLE in course.ids, contents
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if d["location"].startswith("phrasing/print/")]
 
@@ -238,9 +243,9 @@ def test_each_page_loads_the_common_bundles_and_only_the_widgets_it_has(
     expected = {
         # The chapters' styles ahead (search lands there); how many items 今日复习 has today.
         "": ["chapter", "review-feed", "review-queue"],
-        "phrasing/": ["chapter", "review-feed"],  # a phrase opened enters 今日复习
+        "phrasing/": ["chapter", "paper", "review-feed"],  # 打印本章; a phrase enters 今日复习
         "phrasing/print/": ["chapter", "paper"],  # 打印速查表
-        "course/": ["chapter"],
+        "course/": ["chapter", "paper"],  # 打印本章
         "checklists/": ["checklist-index"],  # today's progress, 最近记录: no form
         f"checklists/{checklist}/": ["paper", "checklist"],
         "checklists/print/": ["paper", "checklist"],

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.content.handbook import Handbook
 from macros.content.model import Phrase
@@ -445,6 +446,28 @@ def test_the_large_phrase_sheet_prints_each_phrase_with_its_first_reply_in_large
         assert squeezed(phrase.text + phrase.alternatives[0]) in printed, phrase.id
         for other in phrase.alternatives[1:]:
             assert squeezed(other) not in printed, (phrase.id, other)
+
+
+def test_a_chapter_prints_as_a_handout_from_the_button_beside_its_contents(
+    desktop: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """A trainer did not know a chapter page prints as a handout: 打印本章 beside 本页内容
+    says so, and the saved PDF is named after the chapter (the shortest, to print fast)."""
+    stem, chapter = min(
+        ((stem, c) for stem, c in handbook.chapters.items() if len(c.sections) > 1),
+        key=lambda pair: sum(len(section.entries) for section in pair[1].sections),
+    )
+    desktop.goto(site.page_url(chapter_url(stem)))
+    button = desktop.get_by_role("button", name="打印本章")
+    button.wait_for()
+    desktop.evaluate("window.print = () => {}")  # the dialog itself is left out
+    button.click()
+    assert desktop.title() == f"{chapter.title}（讲义）"
+    desktop.emulate_media(media="print")
+    printed = squeezed("".join(page_text(p) for p in pages(desktop.pdf(format="A4"))))
+    assert squeezed(chapter.title) in printed
+    assert squeezed(chapter.sections[-1].title) in printed
+    expect(desktop.locator(".hb-contents")).to_be_hidden()  # with its button: screen only
 
 
 def test_a_table_of_figures_lines_its_numbers_up_on_paper(

@@ -21,7 +21,10 @@ from ..content.urls import (
     QUIZZES_URL,
     chapter_url,
 )
-from .renderer import Renderer
+from .renderer import Appendix, Renderer
+
+# The trainers' list of printouts: a part of the course page, under this heading (its anchor too).
+LIST_TITLE = "打印资料"
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,9 @@ def render_phrase_sheet(renderer: Renderer) -> str:
     )
 
 
-def render_list(renderer: Renderer) -> str:
-    return renderer.render(
+def printouts_list(renderer: Renderer) -> Appendix:
+    """Everything there is to print, as a part after a chapter's sections (the course page)."""
+    body = renderer.render(
         "printouts/list.html",
         sheet_href=Markup(renderer.links.href_page(PHRASE_SHEET_URL)),
         phrases=sum(len(group.phrases) for group in sheet_groups(renderer)),
@@ -60,6 +64,7 @@ def render_list(renderer: Renderer) -> str:
         checklists_href=Markup(renderer.links.href_page(CHECKLISTS_PRINT_URL)),
         quizzes_href=Markup(renderer.links.href_page(QUIZZES_URL)),
     )
+    return Appendix(LIST_TITLE, LIST_TITLE, Markup(body))
 
 
 def print_footer(site_name: str, title: str | None, version: str | None) -> str:

@@ -7,7 +7,7 @@ become markup or template code.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final, Literal
@@ -38,6 +38,16 @@ STEP_INDEX_FROM: Final = 4
 class Link:
     href: Markup
     title: str
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """A part of a page after a chapter's sections (the course page's list of printouts),
+    listed in the page's contents with them. `anchor` is the id its heading gets."""
+
+    title: str
+    anchor: str
+    body: Markup
 
 
 @dataclass(frozen=True)
@@ -160,8 +170,9 @@ class Renderer:
 
     # -- pages -------------------------------------------------------------------------
 
-    def chapter(self, stem: str) -> str:
-        """A chapter page; 禁语速查 also links to its printable sheet (禁语速查表)."""
+    def chapter(self, stem: str, after: Sequence[Appendix] = ()) -> str:
+        """A chapter page; 禁语速查 also links to its printable sheet (禁语速查表). Parts
+        `after` the chapter's sections are listed in its contents with them."""
         sheet = (
             Markup(self.links.href_page(PHRASE_SHEET_URL)) if stem == PHRASE_SHEET_CHAPTER else ""
         )
@@ -171,7 +182,9 @@ class Renderer:
             section.id: [entry for entry in section.entries if entry.kind == "phrase"]
             for section in chapter.sections
         }
-        return self.render("chapter.html", chapter=chapter, phrases_of=phrases, sheet_href=sheet)
+        return self.render(
+            "chapter.html", chapter=chapter, phrases_of=phrases, sheet_href=sheet, after=after
+        )
 
     def home(self, primary: list[str], secondary: list[str], tools: list[dict[str, str]]) -> str:
         """The everyday situations (content/search.yml), each one tap from its answer, then

@@ -95,8 +95,10 @@ class HandbookBuild:
         def home(primary: list[str], secondary: list[str], tools: list[dict[str, str]]) -> str:
             return self.renderer(page_url()).home(primary, secondary, tools)
 
-        def chapter(stem: str) -> str:
-            return self.renderer(page_url()).chapter(stem)
+        def chapter(stem: str, printouts_list: bool = False) -> str:
+            renderer = self.renderer(page_url())
+            after = [printouts.printouts_list(renderer)] if printouts_list else []
+            return renderer.chapter(stem, after)
 
         def checklists_index() -> str:
             return checklists.render_index(self.renderer(page_url()))
@@ -119,9 +121,6 @@ class HandbookBuild:
         def phrase_sheet() -> str:
             return printouts.render_phrase_sheet(self.renderer(page_url()))
 
-        def printouts_list() -> str:
-            return printouts.render_list(self.renderer(page_url()))
-
         def review_home() -> str:
             return review.render_home(self.renderer(page_url()))
 
@@ -141,7 +140,6 @@ class HandbookBuild:
             "quiz_page": quiz_page,
             "phrase_checker": phrase_checker,
             "phrase_sheet": phrase_sheet,
-            "printouts": printouts_list,
             "review_home": review_home,
             "review_page": review_page,
             "practice_page": practice_page,

@@ -56,8 +56,9 @@ WIDGETS: Final[MappingProxyType[str, Widget]] = MappingProxyType(
             hooks=("data-chapter", "data-leads-to-chapters"),
             css="assets/chapter.css",
         ),
-        # The print buttons (a quiz's sheet and key, 禁语速查表) and what prints a checklist
-        # under its own title: not on the pages that print only by the browser's menu.
+        # The print buttons (a chapter's handout, a quiz's sheet and key, 禁语速查表) and what
+        # prints a checklist under its own title: not on the pages that print only by the
+        # browser's menu.
         "paper": Widget(hooks=("data-print", "data-checklist"), js="assets/paper.js"),
         "checklist": Widget(
             hooks=("data-checklist",), js="assets/checklist.js", css="assets/checklist.css"
