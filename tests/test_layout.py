@@ -29,7 +29,7 @@ from .support.browser import (
     wait_for_instant_navigation,
 )
 from .support.contrast import CONTRAST
-from .support.journey import SETTLED, entry_on_screen, where_is
+from .support.journey import SETTLED, entry_on_screen, open_search, where_is
 from .support.offline import site_pages
 from .support.server import SiteServer
 from .support.sweep import FULL, largest
@@ -240,7 +240,32 @@ def test_no_page_scrolls_sideways_on_a_small_phone_with_its_text_twice_as_large(
             wider[url] = over
     assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") >= 32
     assert wider == {}, wider
+    # The question in the search box: rem paddings for "back" and "clear" left room for three
+    # or four of its characters (an older clerk saw 部怎么办), and it shows eight at least.
+    open_search(page)
+    room = page.evaluate(SEARCH_BOX_ROOM)
+    assert room["characters"] >= 8, room
+    assert room["back"] <= room["text_left"] and room["clear"] >= room["text_right"], room
     context.close()
+
+
+# How much of the search box the typed text has, in characters of its size, and where the
+# "back" and "clear" icons end and begin, against that room's edges.
+SEARCH_BOX_ROOM = """() => {
+  const box = document.querySelector(".md-search__input");
+  const style = getComputedStyle(box);
+  const rect = box.getBoundingClientRect();
+  const left = rect.left + parseFloat(style.paddingLeft);
+  const right = rect.right - parseFloat(style.paddingRight);
+  return {
+    characters: (right - left) / parseFloat(style.fontSize),
+    text_left: left,
+    text_right: right,
+    back: Math.max(...[...document.querySelectorAll(".md-search__icon[for=__search] svg")]
+      .map((svg) => svg.getBoundingClientRect().right)),
+    clear: document.querySelector(".md-search__options > .md-icon svg").getBoundingClientRect().left,
+  };
+}"""
 
 
 # Links inside a sentence or a list item with other words, not underlined: told apart from the
