@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 
 from macros.content.handbook import Handbook
 from macros.content.model import Checklist, Step
-from macros.render.checklists import KEEP_DAYS
+from macros.render.checklists import KEEP_DAYS, NOTE_LENGTH
 
 from .support.browser import PHONE_CONTEXT
 from .support.pdf import (
@@ -41,7 +41,8 @@ pytestmark = pytest.mark.browser
 PREFIX = "hb-checklist:"
 WHO = {"name": "王小明", "site": "西湖营业厅", "shift": "晚班"}
 NOTE = "打印机下午卡纸一次，已报修。"
-CSV_HEADER = ["日期", "检查表", "事项", "必做", "完成", "勾选时间", "姓名", "网点", "班次", "备注"]
+CSV_HEADER = ["日期", "第几张", "检查表", "事项", "必做", "完成", "勾选时间"]
+CSV_HEADER += ["姓名", "网点", "班次", "备注"]
 
 
 def at(day: str, hour: int, minute: int = 0) -> datetime:
@@ -219,11 +220,12 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     assert days.nth(1).inner_text().split("\n") == [
         "5月1日 周三",
         # the item left out says so, as the printed record does (1/13 of a 14-item form)
-        f"{checklist.title}（{WHO['shift']}） 1/{len(items) - 1} · 1 项不适用 · 必做未做 {left} 项",
+        f"{checklist.title}（{WHO['name']}，{WHO['shift']}） 1/{len(items) - 1} · 1 项不适用"
+        f" · 必做未做 {left} 项",
     ]
     assert days.nth(2).inner_text().startswith(f"4月29日 周一\n{other.title} 1/")
     assert days.nth(3).inner_text().split("\n")[1] == (
-        f"{other.title} 0/0 · {len(other.items)} 项不适用"
+        f"{other.title}（王小明） 0/0 · {len(other.items)} 项不适用"
     )
 
     with phone.expect_download() as download:
@@ -237,13 +239,14 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
     assert [r[0] for r in table[1:]] == sorted(r[0] for r in table[1:]), "oldest first"
     # within a day, the checklists in the page's order (交接班's rows came first)
     may2 = [r for r in table[1:] if r[0] == "2030-05-02"]
-    assert [r[1] for r in may2] == [other.title] * len(other.items) + [checklist.title] * len(items)
-    assert may2[-1][4:] == ["否", "", "", "", "", "全厅停电，未营业"]
-    row = {(r[0], r[2]): r for r in table[1:]}
+    assert [r[2] for r in may2] == [other.title] * len(other.items) + [checklist.title] * len(items)
+    assert may2[-1][5:] == ["否", "", "", "", "", "全厅停电，未营业"]
+    row = {(r[0], r[3]): r for r in table[1:]}
     must = ["否", "是"]
     who = [WHO["name"], WHO["site"], WHO["shift"]]
     assert row["2030-05-01", items[0].text] == [
         "2030-05-01",
+        "1",  # the day's only sheet of it
         checklist.title,
         items[0].text,
         must[items[0].critical],
@@ -252,9 +255,9 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
         *who,
         NOTE,
     ]
-    assert row["2030-05-01", items[1].text][3:6] == [must[items[1].critical], "否", ""]
-    assert row["2030-05-01", items[-1].text][4] == "不适用"
-    assert row["2030-05-02", other.items[1].text][4:] == [
+    assert row["2030-05-01", items[1].text][4:7] == [must[items[1].critical], "否", ""]
+    assert row["2030-05-01", items[-1].text][5] == "不适用"
+    assert row["2030-05-02", other.items[1].text][5:] == [
         "是",
         "2030-05-02 09:05",
         "",
@@ -262,7 +265,7 @@ def test_the_history_survives_a_reload_the_next_day_and_corrupt_entries_and_expo
         "",
         "",
     ]
-    assert row["2030-04-29", other.items[0].text][4:6] == ["是", ""]  # done, time unknown
+    assert row["2030-04-29", other.items[0].text][5:7] == ["是", ""]  # done, time unknown
 
     # Opened from the list, a record can be read and printed, not changed.
     days.nth(1).get_by_role("link").tap()
@@ -354,9 +357,17 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     assert day.inner_text().startswith("今天 5月1日 周三\n")
     links = day.get_by_role("link")
     assert [links.nth(i).inner_text().split(" · ")[0] for i in range(links.count())] == [
-        f"{checklist.title}（晚班） 1/{len(items)}",  # the sheet in use, by its 班次 too
-        f"{checklist.title}（早班） 2/{len(items)}",  # the morning's
+        f"{checklist.title}（李小红，晚班） 1/{len(items)}",  # the sheet in use, whose
+        f"{checklist.title}（{WHO['name']}，早班） 2/{len(items)}",  # the morning's
     ]
+    # The CSV tells the two apart too: which of the day's sheets, the morning's first.
+    with phone.expect_download() as download:
+        phone.get_by_role("button", name="导出记录表（Excel 能打开）").tap()
+    data = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    table = list(csv.reader(io.StringIO(data, newline="")))
+    assert [(r[1], r[7]) for r in table[1:]] == [("1", WHO["name"])] * len(items) + [
+        ("2", "李小红")
+    ] * len(items)
     links.nth(1).tap()
     phone.wait_for_url("**/?day=2030-05-01.1")
     form = phone.locator(f'[data-checklist="{checklist.id}"]')
@@ -367,6 +378,45 @@ def test_a_second_shift_starting_over_keeps_the_first_shifts_sheet(
     text = printed(phone, form, "print-record")
     assert f"日期 {folded('2030-05-01（当天第 1 张）')}" in text and "08:05" in rows(text)[1]
     assert phone.evaluate("window.printedTitle") == f"{checklist.title}（记录 5月1日 第 1 张）"
+
+
+def test_the_top_says_whose_sheet_it_is_and_a_mistaken_not_applicable_gives_the_tick_back(
+    shanghai_phone: Any, site: SiteServer, handbook: Handbook
+) -> None:
+    """A supervisor's spot check of a clerk, then her own checklist: the clerk's name, carried
+    over at the foot of the form, went unseen onto her sheet and its printed record. The top
+    says whose it is, and 改姓名 leads to the field. 不适用 tapped over a tick by mistake and
+    taken back gives the tick back with its time; a note near its length says how much is
+    left (a pasted note was cut without a word)."""
+    phone = shanghai_phone
+    checklist, other = another(handbook), handover(handbook)
+    morning_sheet(phone, site, checklist, 1)
+    form = open_checklist(phone, site, other.id)
+    whose = form.locator("[data-whose]")
+    expect(whose).to_have_text(f"这张表：{WHO['name']}（{WHO['shift']}） 改姓名")
+    whose.get_by_role("button", name="改姓名").tap()
+    name = form.locator('[data-who="name"]')
+    expect(name).to_be_focused()
+    expect(name).to_be_in_viewport()
+    name.fill("")
+    expect(whose).to_have_text("这张表还没填姓名 填姓名")
+
+    item = other.items[0].id
+    tick(phone, form, item, at("2030-05-01", 8, 30))
+    form.locator('[data-action="na"]').tap()
+    box = form.locator(f'input[data-item="{item}"]')
+    form.locator(f'[data-na="{item}"]').tap()
+    expect(box).not_to_be_checked()
+    form.locator(f'[data-na="{item}"]').tap()
+    expect(box).to_be_checked()
+    phone.reload()
+    expect(form.locator(f'li:has(input[data-item="{item}"]) [data-when]')).to_have_text("08:30")
+
+    note = form.locator('[data-who="note"]')
+    note.fill("满" * (NOTE_LENGTH - 10))
+    expect(form.locator("[data-note-left]")).to_have_text("还能写 10 字")
+    note.fill("满" * (NOTE_LENGTH + 10))  # pasted: the field keeps NOTE_LENGTH
+    expect(form.locator("[data-note-left]")).to_have_text("还能写 0 字")
 
 
 def test_whose_sheet_it_is_says_the_name_as_typed(
@@ -437,8 +487,8 @@ def test_a_name_typed_over_someone_elses_ticks_asks_whether_it_is_a_new_sheet(
     [day] = phone.locator("[data-history-list] > li").all()
     links = day.get_by_role("link")
     assert [links.nth(i).inner_text().split(" ")[0] for i in range(links.count())] == [
-        checklist.title,  # the sheet in use: 李晓红's, no 班次 yet
-        f"{checklist.title}（{WHO['shift']}）",  # the first person's, kept with their name
+        f"{checklist.title}（李晓红）",  # the sheet in use: 李晓红's, no 班次 yet
+        f"{checklist.title}（{WHO['name']}，{WHO['shift']}）",  # the first person's
     ]
     links.nth(1).tap()
     form = phone.locator(f'[data-checklist="{checklist.id}"]')
@@ -474,7 +524,7 @@ def test_the_longest_checklist_fits_one_a4_page_as_a_full_record_and_blank(
         form.locator(f'input[data-item="{item.id}"]').check()
     for key, value in WHO.items():
         form.locator(f'[data-who="{key}"]').fill(value * 10)
-    form.locator('[data-who="note"]').fill("满" * 200)  # the phone keeps 100
+    form.locator('[data-who="note"]').fill("满" * 2 * NOTE_LENGTH)  # the phone keeps half
     printed(phone, form, "print-record")  # one page
     printed(phone, form, "print")
 

@@ -30,6 +30,9 @@ TIME_FIELD: Final = "时间"
 CHECK_FIELDS: Final = ("主管/检查人签字", "检查时间")
 # How long the phone keeps each day's records (the issue asks for at least 30 days).
 KEEP_DAYS: Final = 60
+# The longest note a record keeps: a complaint's cause, course and outcome (处理投诉's last
+# step asks for them) in a few sentences; a record with it still prints on one A4 sheet.
+NOTE_LENGTH: Final = 200
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ def _context(renderer: Renderer, **extra: Any) -> dict[str, Any]:
         "day_start": start,
         "day_start_text": f"{start:02d}:00",
         "keep_days": KEEP_DAYS,
+        "note_length": NOTE_LENGTH,
         "print_all_href": Markup(renderer.links.href_page(CHECKLISTS_PRINT_URL)),
         "index_href": Markup(renderer.links.href_page(CHECKLISTS_URL)),
         **extra,

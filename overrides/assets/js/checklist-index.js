@@ -50,16 +50,38 @@
       return `"${text.replaceAll('"', '""')}"`;
     };
     const rows = [
-      ["日期", "检查表", "事项", "必做", "完成", "勾选时间", "姓名", "网点", "班次", "备注"],
+      [
+        "日期",
+        "第几张",
+        "检查表",
+        "事项",
+        "必做",
+        "完成",
+        "勾选时间",
+        "姓名",
+        "网点",
+        "班次",
+        "备注",
+      ],
     ];
-    // Oldest day first; within a day, the checklists in the page's order, as on the list.
-    const byDay = (a, b) => dateOf(a.d).localeCompare(dateOf(b.d));
-    for (const { d, checklist, record } of [...found].sort(byDay)) {
+    // Which of the day's sheets of its checklist: the one in use (no number) was begun last.
+    const sameDay = (r) =>
+      found.filter((o) => o.checklist === r.checklist && dateOf(o.d) === dateOf(r.d));
+    const sheet = (r) =>
+      +numberOf(r.d) || Math.max(0, ...sameDay(r).map((o) => +numberOf(o.d))) + 1;
+    // Oldest day first; within a day, the checklists in the page's order, each sheet in turn.
+    const order = (a, b) =>
+      dateOf(a.d).localeCompare(dateOf(b.d)) ||
+      (a.checklist === b.checklist ? sheet(a) - sheet(b) : found.indexOf(a) - found.indexOf(b));
+    const rowsOf = [...found].sort(order);
+    for (const r of rowsOf) {
+      const { d, checklist, record } = r;
       for (const [item, text, must] of checklist.items) {
         const at = record.t[item];
         const done = has(record.t, item);
         rows.push([
           dateOf(d),
+          sheet(r),
           checklist.title,
           text,
           must ? "是" : "否",
@@ -98,7 +120,9 @@
           for (const { checklist, count, record, d: key } of done) {
             const a = li.appendChild(document.createElement("a"));
             a.href = checklist.href + (key === today ? "" : `?day=${key}`);
-            a.textContent = `${checklist.title}${record.shift ? `（${record.shift}）` : numberOf(key) ? `（第 ${numberOf(key)} 张）` : ""} ${count.done}/${count.total}${count.na ? ` · ${count.na} 项不适用` : ""}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done && count.done === count.total ? " ✓" : ""}`;
+            // Whose: two spot checks of one list read 5/14 and 8/14 and nothing more.
+            const whose = [record.name, record.shift].filter(Boolean).join("，");
+            a.textContent = `${checklist.title}${whose ? `（${whose}）` : numberOf(key) ? `（第 ${numberOf(key)} 张）` : ""} ${count.done}/${count.total}${count.na ? ` · ${count.na} 项不适用` : ""}${count.left ? ` · 必做${key === today ? "还差" : "未做"} ${count.left} 项` : count.done && count.done === count.total ? " ✓" : ""}`;
           }
           return li;
         }),

@@ -53,6 +53,7 @@
     let shown; // the day on screen: today, or an earlier day's record to read and print
     let record;
     let missing; // an earlier day's record this phone does not have (a link sent from another)
+    let aside = {}; // ticks 不适用 replaced, back if it is taken back (a mistaken tap on it)
 
     function update() {
       const count = tally(items, record);
@@ -98,6 +99,19 @@
         `完成 ${count.done}/${count.total} 项${count.na ? `，${count.na} 项不适用` : ""}` +
         (count.left ? `；必做未做 ${count.left} 项` : "；必做全部完成") +
         `。打印于 ${ymd(now)} ${hm(now)}`;
+      // Whose sheet this is, at its top: a name carried over from the day's last sheet (a
+      // supervisor's spot check of another clerk) went unseen at the foot onto the next one.
+      $("[data-whose]").hidden = missing;
+      $("[data-whose-said]").textContent = record.name
+        ? `这张表：${record.name}${record.shift && `（${record.shift}）`}`
+        : "这张表还没填姓名";
+      const rename = $('[data-action="name"]');
+      rename.textContent = record.name ? "改姓名" : "填姓名";
+      rename.hidden = shown !== today;
+      const note = $("[data-note-left]");
+      const left = +$('[data-who="note"]').maxLength - record.note.length;
+      // Pasted past its length a note is cut without a word: say how much room is left.
+      note.textContent = left < 50 ? `还能写 ${left} 字` : "";
       for (const field of root.querySelectorAll("[data-field]")) {
         const key = field.dataset.field;
         field.textContent = key === "day" ? sheet(shown) : record[key];
@@ -137,6 +151,7 @@
       const asked = new URLSearchParams(location.search).get("day");
       shown = KEY.test(`${PREFIX}${id}:${asked}`) && dateOf(asked) <= today ? asked : today;
       const past = shown !== today;
+      aside = {};
       missing = past && read(`${PREFIX}${id}:${shown}`) === null;
       record = load(id, shown);
       if (!past && !record.name && !record.site && !record.shift) {
@@ -183,6 +198,7 @@
       write(`${PREFIX}${id}:${today}.${n}`, read(`${PREFIX}${id}:${today}`));
       // The next sheet is the next shift's, often another person's: only the branch stays.
       record = parse({ site: record.site });
+      aside = {};
       remember();
       for (const input of inputs) input.value = record[input.dataset.who];
       store();
@@ -216,8 +232,14 @@
       if (shown !== today) return;
       const na = record.na.includes(item);
       record.na = record.na.filter((x) => x !== item);
-      if (!na) record.na.push(item);
-      delete record.t[item];
+      if (!na) {
+        record.na.push(item);
+        if (has(record.t, item)) aside[item] = record.t[item];
+        delete record.t[item];
+      } else if (has(aside, item)) {
+        record.t[item] = aside[item];
+        delete aside[item];
+      }
       store();
       update();
     };
@@ -331,6 +353,10 @@
       const on = root.classList.toggle(`hb-checklist--${action}`);
       button.setAttribute("aria-pressed", on);
       keepView(root.dataset.checklist, { ...viewOf(root.dataset.checklist), [action]: on });
+    } else if (action === "name") {
+      const name = root.querySelector('[data-who="name"]');
+      name.scrollIntoView({ block: "center" });
+      name.focus({ preventScroll: true });
     } else if (action === "reset" && confirm(root.dataset.askReset)) root.hbReset();
   });
   watch("[data-checklist]");
