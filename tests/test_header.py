@@ -260,6 +260,48 @@ def test_enter_in_the_box_with_results_still_opens_the_best_one(
     assert "#" in desktop.url and "/checklists/" not in desktop.url
 
 
+# The focused element: on the screen below the header, and what it is.
+FOCUS_SHOWN = """() => {
+  if (document.activeElement === document.body) return false;
+  const box = document.activeElement.getBoundingClientRect();
+  const below = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  return box.height > 0 && box.bottom > below && box.top < innerHeight;
+}"""
+
+
+@pytest.mark.browser
+def test_back_on_a_counter_pc_the_keyboard_goes_on_from_where_the_reader_was(
+    desktop: Any, site: SiteServer
+) -> None:
+    """Back to a page scrolled to where the reader was, the focus went to its title far above:
+    the next Tab scrolled to the top. Back from a link she followed, the focus is on it; back
+    from another page of the menu, on what the screen shows; Tab goes on from there."""
+    desktop.goto(site.page_url("complaints/"), wait_until="load")
+    wait_for_instant_navigation(desktop)
+    links = desktop.locator(".md-content a[href*='phrasing/#']")  # 千万不要说's rows
+    link = links.nth(links.count() // 2)
+    link.focus()  # scrolled to, as Tab does
+    was = desktop.evaluate("scrollY")
+    assert was > 1000
+    place = str(link.get_attribute("href")).split("#")[1]
+    desktop.keyboard.press("Enter")
+    desktop.locator(f"[id='{place}']").wait_for()  # the page is in, not only its address
+    desktop.go_back()
+    desktop.wait_for_url("**/complaints/**")
+    expect(link).to_be_focused()
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate(FOCUS_SHOWN) and desktop.evaluate("scrollY") == was
+
+    title = desktop.locator(".md-content h1").text_content()
+    desktop.locator(".md-sidebar--primary a.md-nav__link[href*='objections/']").first.click()
+    desktop.wait_for_function("t => document.querySelector('h1').textContent !== t", arg=title)
+    desktop.go_back()
+    desktop.wait_for_url("**/complaints/**")
+    desktop.wait_for_function(FOCUS_SHOWN)
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate(FOCUS_SHOWN) and desktop.evaluate("scrollY") == was
+
+
 # Every close watcher the page makes, while it is live (made, not yet closed or destroyed).
 COUNT_WATCHERS = """() => {
   if (!window.CloseWatcher) return;
