@@ -209,6 +209,27 @@ def test_the_index_lists_every_quiz_with_its_question_count(
 
 
 @pytest.mark.build
+def test_a_chapter_and_its_quiz_lead_to_each_other_and_home_leads_a_new_hire_there(
+    built_site: Path, handbook: Handbook
+) -> None:
+    """A new hire read 读完一章，就做这一章的自测 and found no chapter leading to its quiz:
+    each chapter ends with a link to its own, the index says which chapter to read first,
+    and the home page points a new hire to the index."""
+    index = page(built_site, "quizzes")
+    links = [a.get("href") for a in index.attrs("a")]
+    chapter_quizzes = [q for q in handbook.quizzes.quizzes if q.mixed is None]
+    assert chapter_quizzes
+    for quiz in chapter_quizzes:
+        for stem in quiz.chapters:
+            ends = page(built_site, stem).source.rsplit('class="hb-chapter-quiz"', 1)
+            assert len(ends) == 2 and f'href="../quizzes/{quiz.id}/"' in ends[1], stem
+            assert f"../{stem}/" in links, (quiz.id, stem)
+    home = page(built_site, "")
+    assert "quizzes/" in [a.get("href") for a in home.attrs("a")]
+    assert "刚来的同事" in home.text
+
+
+@pytest.mark.build
 def test_a_quiz_longer_than_a_paper_prints_in_parts_each_question_in_one(
     built_site: Path, handbook: Handbook
 ) -> None:

@@ -25,6 +25,7 @@ from ..content.urls import (
     PHRASE_SHEET_URL,
     QUIZZES_URL,
     chapter_url,
+    quiz_url,
 )
 from .links import Linker
 
@@ -183,8 +184,25 @@ class Renderer:
             for section in chapter.sections
         }
         return self.render(
-            "chapter.html", chapter=chapter, phrases_of=phrases, sheet_href=sheet, after=after
+            "chapter.html",
+            chapter=chapter,
+            phrases_of=phrases,
+            sheet_href=sheet,
+            after=after,
+            quizzes=self.quizzes_of(stem),
         )
+
+    def quizzes_of(self, stem: str) -> list[Link]:
+        """The chapter's own self-checks, named with their number of questions: a new hire
+        read that each chapter has one, and no chapter led to it."""
+        return [
+            Link(
+                Markup(self.links.href_page(quiz_url(quiz.id))),
+                f"{quiz.title}（{len(self.handbook.questions_of(quiz.id))} 题）",
+            )
+            for quiz in self.handbook.quizzes.quizzes
+            if quiz.mixed is None and stem in quiz.chapters
+        ]
 
     def home(self, primary: list[str], secondary: list[str], tools: list[dict[str, str]]) -> str:
         """The everyday situations (content/search.yml), each one tap from its answer, then
