@@ -463,6 +463,7 @@ def test_a_tap_offline_before_the_first_save_says_why_nothing_opens(
     # and what the page fetches itself while offline (the search index, a moment after load)
     console.allow(r"ERR_INTERNET_DISCONNECTED")
     phone_context.route("**/sw.js", lambda route: route.abort())  # never saved
+    serve_script_with(phone_context, "assets/offline.js", OFFLINE_SOURCE, SLOW="500")
     page = phone_context.new_page()
     page.goto(live.server.page_url(), wait_until="load")
     wait_for_instant_navigation(page)
@@ -470,6 +471,11 @@ def test_a_tap_offline_before_the_first_save_says_why_nothing_opens(
     address = page.url
     phone_context.set_offline(True)
     page.locator("a.md-footer__link--next").tap()
+    expect(page.locator(".hb-toast")).to_have_text(
+        "没有网络，手册还没存完：这一页现在打不开，联网后再点。"
+    )
+    # and not, after a while, 网络很慢，这一页还在打开 for a page that is not on its way
+    page.wait_for_timeout(1000)
     expect(page.locator(".hb-toast")).to_have_text(
         "没有网络，手册还没存完：这一页现在打不开，联网后再点。"
     )
@@ -664,6 +670,21 @@ def test_a_line_lost_while_a_tapped_page_comes_keeps_the_page_and_says_why(
     assert page.url.partition("#")[0] == start
     expect(page.locator("[data-leads-to-chapters]").first).to_be_attached()  # the home page
     expect(page.locator(".md-progress")).to_have_css("--md-progress-value", "0")
+
+
+@pytest.mark.browser
+def test_a_line_lost_while_a_tapped_page_stalls_says_why_instead_of_asking_to_wait(
+    live: LiveSite, phone_context: Any, console: ConsoleLog
+) -> None:
+    """The line went while a tapped page was on its way and its download stalled (no error,
+    no byte): 网络很慢，请稍等 came for a page that could not come. Going offline says why."""
+    console.allow(r"sw\.js|fetching the script|ERR_INTERNET_DISCONNECTED")
+    page, _held = tap_next_held(live, phone_context, SLOW="1500")
+    phone_context.set_offline(True)
+    cut = "没有网络，手册还没存完：这一页现在打不开，联网后再点。"
+    expect(page.locator(".hb-toast")).to_have_text(cut)
+    page.wait_for_timeout(2000)  # past SLOW
+    expect(page.locator(".hb-toast")).to_have_text(cut)
 
 
 @pytest.mark.browser

@@ -579,6 +579,34 @@ def test_a_search_that_failed_offline_is_answered_as_soon_as_the_phone_is_back_o
     expect(phone.locator(".hb-search-offline")).to_have_count(0)
 
 
+def test_a_first_search_whose_index_is_still_coming_when_the_line_goes_says_so(
+    phone: Any, site: SiteServer, console: Any
+) -> None:
+    """A weak line that drops while the first search's index downloads: 正在准备搜索 (结果会
+    自动出现) stayed for as long as the line was out. The download is given up when the phone
+    goes offline (and after 15 s without a byte), the page says 现在搜不了, and the answer
+    comes once the line is back."""
+    console.allow(r"ERR_INTERNET_DISCONNECTED|ERR_FAILED|handbook_index")
+    index = f"{site.url}/search/{HANDBOOK_INDEX}"
+    held: list[Any] = []
+    phone.route(index, lambda route: held.append(route))  # on its way, and never coming
+    phone.goto(site.page_url(), wait_until="load")
+    box = open_search(phone)
+    box.fill("投诉时限")
+    box.press("End")
+    expect(phone.locator(".hb-search-loading")).to_be_visible()
+    phone.context.set_offline(True)
+    try:
+        expect(phone.locator(".hb-search-offline")).to_be_visible()
+        expect(phone.locator(".hb-search-loading")).to_have_count(0)
+    finally:
+        phone.unroute(index)
+        phone.context.set_offline(False)
+    phone.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
+    expect(phone.locator(".hb-search-offline")).to_have_count(0)
+    assert held
+
+
 def test_a_search_that_failed_in_another_tab_does_not_speak_for_this_one(
     phone: Any, site: SiteServer, console: Any
 ) -> None:

@@ -173,6 +173,12 @@
   window.addEventListener("online", resume);
   // No line while saving: the foot said 正在存 58% for as long (the worker tries again).
   window.addEventListener("offline", () => {
+    // A tapped page on its way when the line went, before the copy is complete: it cannot
+    // come now (网络很慢，请稍等 told the reader to wait for it).
+    if (slow && !sw.controller) {
+      arrived();
+      toast("cut");
+    }
     if (state !== "saving") return;
     state = "network";
     show();
@@ -199,6 +205,7 @@
       event.stopPropagation(); // Material does not see the tap; the browser follows the link
       if (!cut) return;
       event.preventDefault();
+      arrived(); // no 网络很慢，请稍等 after it: the page is not on its way
       toast("cut");
     },
     true,

@@ -71,7 +71,9 @@
       const empty = !input.value.trim();
       const said = meta.textContent.trim();
       const nothing = !empty && said === none;
-      const failed = nothing && worker.indexFailed;
+      // (offline before the search's worker started: Material's 正在初始化搜索引擎 for as long)
+      const unstarted = !empty && said === initializing && !navigator.onLine;
+      const failed = (nothing && worker.indexFailed) || unstarted;
       const loading = !empty && waiting.includes(said) && worker.indexLoading;
       show("hb-search-start", empty);
       show("hb-search-loading", loading);
@@ -83,6 +85,8 @@
       meta.style.display = failed || loading || (empty && said === none) ? "none" : "";
     };
     panelsChanged = update;
+    addEventListener("online", update);
+    addEventListener("offline", update);
     new MutationObserver(update).observe(meta, {
       childList: true,
       characterData: true,
