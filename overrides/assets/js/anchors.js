@@ -124,13 +124,29 @@
   let pages = 0;
   let here = location.href; // the page shown, and the one before it
   let left = null;
+  let followed = null; // the last link taken from a page to another: { from, to }
+  let pending = false; // taken, and its page not shown yet
   let traversed = false; // Back or Forward to another page, not a new one
   let backUntil = 0; // while the page Back or Forward came to settles
+  window.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target instanceof Element && event.target.closest("a[href]");
+      const to = link && new URL(link.href, location.href);
+      if (to && to.pathname !== location.pathname) {
+        followed = { from: location.pathname, to };
+        pending = true;
+      }
+    },
+    true,
+  );
   // (Material's own traversals while landing a result, and fragment navigations, carry no
-  // saved scroll: only the reader's Back or Forward does.)
+  // saved scroll: only the reader's Back or Forward does; a quick one may come before the
+  // page it leaves was even shown.)
   window.addEventListener("popstate", (event) => {
     traversed ||=
-      typeof event.state?.y === "number" && location.pathname !== new URL(here).pathname;
+      typeof event.state?.y === "number" &&
+      (location.pathname !== new URL(here).pathname || pending);
   });
   window.hbFocusPage = () => {
     // (Material puts the scroll back after the new page is announced, a frame or two later.)
@@ -170,13 +186,15 @@
     const y = history.state?.y;
     const end = document.documentElement.scrollHeight - window.innerHeight;
     const there = typeof y !== "number" || Math.abs(window.scrollY - Math.min(y, end)) < 2;
-    const from = new URL(left || location.href);
+    // The page left: the link taken from this one, or the page shown before.
+    const from =
+      followed?.from === location.pathname ? followed.to : new URL(left || location.href);
     const to = (a) => new URL(a.href, location.href);
     const links = [...document.querySelectorAll(".md-content a[href]")].filter(
-      (a) => to(a).pathname === from.pathname && shown(a),
+      (a) => to(a).pathname === from.pathname,
     );
-    // (the place's own link; Material's section tracking may have changed the address since)
-    const link = links.find((a) => to(a).hash === from.hash) || links[0];
+    // The link taken (its place's), else one to that page on the screen.
+    const link = links.find((a) => to(a).hash === from.hash) || links.find(shown);
     const heads = document.querySelectorAll(".md-content :is(h1, h2, h3, h4)");
     const focus = there && (link || [...heads].find(shown) || atTop(below));
     if (focus) focusOn(focus);
@@ -188,6 +206,7 @@
     here = location.href;
     backUntil = traversed ? performance.now() + 1500 : 0;
     traversed = false;
+    pending = false;
     const url = arriving;
     arriving = null;
     if (url && url.pathname === location.pathname) {

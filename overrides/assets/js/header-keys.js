@@ -82,15 +82,31 @@ document.addEventListener("keydown", (event) => {
     true,
   );
   /* Escape in the search box: Material closes the search and drops the focus on the page.
-     Where 搜索 is a button (a narrow window), the focus goes back to it. After Material's
-     handler, which listens on the window. */
+     Where 搜索 is a button (a narrow window), the focus goes back to it; where the box is in
+     the header (a wide one), to where the reader was before it ("/" from a link in the text:
+     the next Tab began again at the header). After Material's handler, on the window. */
+  let before = null; // the last element focused outside the search
+  document.addEventListener("focusin", ({ target }) => {
+    if (!target.closest?.(".md-search")) before = target;
+  });
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || !event.target.matches?.(".md-search__input")) return;
-    setTimeout(() => {
+    const box = event.target;
+    const until = performance.now() + 500;
+    // Once Material has closed the search and let go of the box (a frame or so later).
+    const back = () => {
+      if (document.activeElement === box && performance.now() < until) {
+        requestAnimationFrame(back);
+        return;
+      }
+      if (document.getElementById("__search")?.checked) return;
       const search = document.querySelector('[for="__search"] .hb-press');
-      if (document.getElementById("__search")?.checked || !search?.offsetParent) return;
-      search.focus();
-    });
+      if (search?.offsetParent) search.focus();
+      else if (before?.isConnected && document.activeElement === document.body) {
+        before.focus({ preventScroll: true });
+      }
+    };
+    setTimeout(back);
   });
 }
 
