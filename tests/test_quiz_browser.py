@@ -614,12 +614,19 @@ def test_the_result_and_its_wrong_answers_stay_after_a_see_link_and_back_or_a_re
         [order[0], order[2]],
     )
 
+    see = phone.locator(".quiz-wrong-item .quiz-see a").last  # the last mistake's entry
+    see.scroll_into_view_if_needed()
+    phone.evaluate("window.scrollBy(0, innerHeight)")  # as far down as the result goes
+    was = phone.evaluate("scrollY")
+    assert was > 0
     with leaving_page(phone):
-        phone.locator(".quiz-wrong-item .quiz-see a").first.click()  # the first mistake's entry
+        see.click()
     phone.wait_for_url(re.compile(r"#"))
     with leaving_page(phone):
         phone.go_back()
     wait_for_quiz(phone, WITH_MULTIPLE)
+    # where the reader was on the result, not at its top (Material's scroll came first)
+    phone.wait_for_function("y => Math.abs(scrollY - y) < 2", arg=was)
     # Shown again (that day or a later one: not "明天起"), the mistakes are in 今日复习 already.
     again = (
         shown[0],

@@ -406,8 +406,13 @@
   }
 
   function init() {
-    document.querySelectorAll("[data-quiz]").forEach(setup);
+    const quizzes = document.querySelectorAll("[data-quiz]");
+    quizzes.forEach(setup);
     showBest(document);
+    // Back to a result read far down (its list of mistakes, after a 见 link): Material put
+    // the scroll back while the page was as short as before the result was drawn, at its top.
+    const y = history.state?.y;
+    if (quizzes.length && y > window.scrollY) window.scrollTo(history.state.x || 0, y);
   }
 
   if (window.document$) window.document$.subscribe(init);
