@@ -322,7 +322,7 @@ def test_the_best_score_survives_a_reload_and_shows_on_the_index(
     phone.locator(".quiz-retry").click()  # the reload showed the result; again from the start
     run_quiz(phone, answers, wrong={0, 2})  # worse: the best stays
     assert phone.locator(".quiz-record").inner_text() == (
-        f"{best}，再接再厉。答错的 2 题{comes_back(phone)}会回到“今日复习”。"
+        f"{best}，再接再厉。答错的 2 题会陆续回到“今日复习”，最早{comes_back(phone)}。"
     )
     phone.goto(site.page_url("quizzes/"))
     assert phone.locator(f".quiz-index [data-quiz-best='{SHORT}']").inner_text() == best
@@ -374,13 +374,17 @@ def test_the_questions_answered_wrong_can_be_done_again_alone_leaving_the_best_s
     phone.reload()  # the round of mistakes carries on after a reload
     phone.locator(".quiz.is-live").wait_for()
     assert progress(phone) == f"答错的题：第 2 题，共 {len(missed)} 题"
-    for _ in missed[1:]:
-        redone.append(answer(phone, answers))
+    for n, _ in enumerate(missed[1:], 2):
+        redone.append(answer(phone, answers, correctly=n < len(missed)))  # the last one wrong
         go_on(phone)
     assert sorted(redone) == sorted(missed)
-    assert (
-        phone.locator(".quiz-score").inner_text() == f"答对 {len(missed)} 题，共 {len(missed)} 题。"
+    assert phone.locator(".quiz-record").inner_text() == (
+        f"这一题还要再看看。答错的 1 题{comes_back(phone)}会回到“今日复习”。"
     )
+    retry_wrong.click()
+    answer(phone, answers)
+    go_on(phone)
+    assert phone.locator(".quiz-score").inner_text() == "答对 1 题，共 1 题。"
     assert phone.locator(".quiz-record").inner_text() == "上次答错的题，这次都答对了。"
     expect(retry_wrong).to_be_hidden()  # nothing left to redo
     assert phone.locator(f"[data-quiz-best='{SHORT}']").inner_text() == best  # whole quiz only
@@ -610,7 +614,7 @@ def test_the_result_and_its_wrong_answers_stay_after_a_see_link_and_back_or_a_re
     shown = result_screen(phone)
     assert shown == (
         f"答对 {total - 2} 题，共 {total} 题。",
-        f"这是你的最好成绩。答错的 2 题{comes_back(phone)}会回到“今日复习”。",
+        f"这是你的最好成绩。答错的 2 题会陆续回到“今日复习”，最早{comes_back(phone)}。",
         [order[0], order[2]],
     )
 

@@ -257,14 +257,21 @@
       find(".quiz-score").textContent = `答对 ${score} 题，共 ${order.length} 题。`;
       let words = record ? "这是你的最好成绩。" : `${bestText(best)}，再接再厉。`;
       if (record && !wrong.length) words = "全部答对，这是你的最好成绩。";
-      if (mistakes) words = wrong.length ? "这几题还要再看看。" : "上次答错的题，这次都答对了。";
+      if (mistakes) {
+        const these = wrong.length > 1 ? "这几题" : "这一题";
+        words = wrong.length ? `${these}还要再看看。` : "上次答错的题，这次都答对了。";
+      }
       // What happens to the mistakes (今日复习 takes every question answered wrong).
       // Shown again on a later day, "明天" would be a day late.
       const feed = window.hbReviewFeed;
       const next = feed ? feed.nextDay(feed.hourOf(quiz)) : "明天";
       // Shown again, perhaps that same day: "已放进" alone sent readers to a 今日复习 that had
       // nothing due yet.
-      const back = saved ? "已放进“今日复习”，到期就会出现" : `${next}会回到“今日复习”`;
+      // Several come back a few at a time (one entry's questions on different days): the
+      // first of them then.
+      const soon =
+        wrong.length > 1 ? `会陆续回到“今日复习”，最早${next}` : `${next}会回到“今日复习”`;
+      const back = saved ? "已放进“今日复习”，到期就会出现" : soon;
       if (wrong.length) words += `答错的 ${wrong.length} 题${back}。`;
       find(".quiz-record").textContent = words;
       const list = find(".quiz-wrong");
