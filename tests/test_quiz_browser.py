@@ -127,7 +127,7 @@ def test_a_wrong_answer_is_explained_at_once_and_shows_up_in_the_review(
         marks = question.locator("li.is-right label").evaluate_all(
             "labels => labels.map(l => getComputedStyle(l, '::after').content)"
         )
-        assert marks == ['"✓"'], marks
+        assert marks == ['"✓" / "正确答案"'], marks  # and what a screen reader says
     assert question.locator("input:not(:disabled)").count() == 0
     verdict = phone.locator(".quiz-verdict").inner_text()
     assert verdict.startswith("✗ 答错了") and answers.right(missed)[0] in verdict
@@ -227,7 +227,8 @@ def test_confirm_waits_for_a_choice_and_multiple_choice_needs_every_right_option
     marks = question.locator("li.is-right label").evaluate_all(
         "labels => labels.map(l => getComputedStyle(l, '::after').content)"
     )
-    assert sorted(marks) == sorted(['"✓"'] + ['"✓ 漏选"'] * (len(answers.right(qid)) - 1)), marks
+    left_out = ['"✓ 漏选" / "正确答案，漏选了"'] * (len(answers.right(qid)) - 1)
+    assert sorted(marks) == sorted(['"✓" / "正确答案"', *left_out]), marks
     # and the verdict says which were left out, as the list of wrong answers at the end does
     left = "；".join(text.rstrip("。；; ") for text in answers.right(qid)[1:])
     expect(phone.locator(".quiz-miss")).to_have_text(f"漏选了“{left}”。")
