@@ -18,6 +18,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from macros.content.handbook import Handbook
+
 from .support import ROOT
 from .support.browser import (
     PHONE_CONTEXT,
@@ -404,6 +406,29 @@ def test_a_session_takes_at_most_eight_items(phone: Any, site: SiteServer) -> No
     expect(area.locator("[data-review-item] .hb-review__count")).to_contain_text(
         f"共 {len(ids) - 8} 条"
     )
+
+
+def test_a_day_takes_at_most_ten_items_never_asked_before(
+    phone: Any, served_build: tuple[Path, SiteServer], handbook: Handbook
+) -> None:
+    """A new hire tapped through 禁语速查's phrases (each opened is met, asked the next day)
+    and found 42 due on a card that promised about two minutes. A day takes ten never asked
+    before, besides those already asked; the rest wait for the next. (The real handbook:
+    the fixture has fewer phrases than a day takes.)"""
+    real = served_build[1]
+    phone.clock.install(time=MONDAY)
+    phone.goto(real.page_url())
+    asked, *met = sorted(entry.id for entry in handbook.entries("phrase"))[:14]
+    due_from_monday(phone, [asked])  # answered wrong: asked before
+    minute = int((MONDAY - timedelta(days=3)).timestamp()) // 60
+    phone.evaluate(
+        """([prefix, ids, minute]) => { for (const id of ids)
+             localStorage.setItem(prefix + id, JSON.stringify([[minute, 0]])); }""",
+        [PREFIX, met, minute],
+    )
+    assert due_on_home(phone, real) == 1 + 10
+    phone.clock.set_fixed_time(MONDAY + timedelta(days=1))
+    assert due_on_home(phone, real) == 1 + 10  # nothing was done: the same again
 
 
 def test_on_a_small_phone_no_back_to_top_button_covers_the_next_card(

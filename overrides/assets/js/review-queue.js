@@ -22,18 +22,34 @@
 
   const due = (hour, known, at) => cards(hour, known).filter((x) => x.card.due <= today(hour, at));
 
+  /* Items never asked yet (only met: a 禁语 opened) a day takes at most: a new hire who
+     tapped through 禁语速查's 45 phrases found 42 due the next day, on a card that promised
+     about two minutes. The rest wait for the days after, soonest met first. */
+  const NEW_A_DAY = 10;
+
   /* What review day `day` asks of review/items.json's `items`, in `order` (else soonest due
-     first): one item per entry (an item's "h", the entry it links to). A 禁语's card shows
-     the very answer its reply question asks for, so an entry met on that day (asked, opened,
-     caught) holds its other items back until the next. */
+     first): one item per entry (an item's "h", the entry it links to), and no more than
+     NEW_A_DAY never asked before. A 禁语's card shows the very answer its reply question asks
+     for, so an entry met on that day (asked, opened, caught) holds its other items back until
+     the next. */
   function dueOn(hour, items, day, order) {
     const kept = histories();
     const all = cards(hour, new Set(Object.keys(items)), kept);
     if (order) all.sort(order);
     const entry = (x) => items[x.id].h || x.id;
-    const metOn = (x) => kept[x.id].some(([minute]) => fsrs.dayOf(minute * MINUTE, hour) === day);
+    const dayOf = ([minute]) => fsrs.dayOf(minute * MINUTE, hour);
+    const metOn = (x) => kept[x.id].some((step) => dayOf(step) === day);
     const taken = new Set(all.filter(metOn).map(entry));
-    return all.filter((x) => x.card.due <= day && !taken.has(entry(x)) && taken.add(entry(x)));
+    const asked = (x) => kept[x.id].find(([, grade]) => grade > 0); // its first rating
+    // New ones begun that day (met before, first asked on it) use up the day's room.
+    const begun = (x) => kept[x.id][0][1] === 0 && asked(x) && dayOf(asked(x)) === day;
+    let room = NEW_A_DAY - all.filter(begun).length;
+    return all.filter((x) => {
+      if (x.card.due > day || taken.has(entry(x))) return false;
+      if (!asked(x) && room-- <= 0) return false;
+      taken.add(entry(x));
+      return true;
+    });
   }
 
   /* The first day after `day` that asks something, and how many items: [day, count] or null. */
