@@ -284,7 +284,10 @@ def test_back_on_a_counter_pc_the_keyboard_goes_on_from_where_the_reader_was(
     link.focus()  # scrolled to, as Tab does
     was = desktop.evaluate("scrollY")
     assert was > 1000
-    # "/" to search, then Escape: back where she was (the focus was dropped on the page).
+    # "/" to search (the box says so), then Escape: back where she was (the focus was
+    # dropped on the page).
+    box = desktop.locator(".md-search__input")
+    expect(box).to_have_attribute("placeholder", "搜索（按 / 键）")
     desktop.keyboard.press("/")
     expect(desktop.locator(".md-search__input")).to_be_focused()
     expect(desktop.locator("#__search")).to_be_checked()  # open: Escape is Material's now

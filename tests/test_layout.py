@@ -243,6 +243,8 @@ def test_no_page_scrolls_sideways_on_a_small_phone_with_its_text_twice_as_large(
     # The question in the search box: rem paddings for "back" and "clear" left room for three
     # or four of its characters (an older clerk saw 部怎么办), and it shows eight at least.
     open_search(page)
+    # (a phone has no "/" key to tell of: the counter PC's 搜索（按 / 键）is not said)
+    assert page.locator(".md-search__input").get_attribute("placeholder") == "搜索"
     room = page.evaluate(SEARCH_BOX_ROOM)
     assert room["characters"] >= 8, room
     assert room["back"] <= room["text_left"] and room["clear"] >= room["text_right"], room

@@ -57,6 +57,12 @@
     const waiting = [translation("search.result.placeholder"), initializing];
     if (!meta || !input || meta.dataset.hbPanels) return;
     meta.dataset.hbPanels = "1";
+    // With a keyboard and a mouse (a counter PC) the box says its key: nothing said that "/"
+    // opens it, and a clerk with a customer waiting reached for the mouse.
+    if (matchMedia("(hover: hover) and (pointer: fine)").matches) {
+      input.placeholder = "搜索（按 / 键）";
+      input.setAttribute("aria-keyshortcuts", "/");
+    }
     const show = (id, wanted) => {
       const shown = meta.parentNode.querySelector(`[data-hb-panel="${id}"]`);
       const template = document.getElementById(id);
