@@ -91,22 +91,17 @@ document.addEventListener("keydown", (event) => {
   });
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || !event.target.matches?.(".md-search__input")) return;
-    const box = event.target;
-    const until = performance.now() + 500;
     // Once Material has closed the search and let go of the box (a frame or so later).
-    const back = () => {
-      if (document.activeElement === box && performance.now() < until) {
-        requestAnimationFrame(back);
-        return;
-      }
-      if (document.getElementById("__search")?.checked) return;
-      const search = document.querySelector('[for="__search"] .hb-press');
-      if (search?.offsetParent) search.focus();
-      else if (before?.isConnected && document.activeElement === document.body) {
-        before.focus({ preventScroll: true });
+    const back = (frames) => {
+      if (document.activeElement === event.target && frames) {
+        requestAnimationFrame(() => back(frames - 1));
+      } else if (!document.getElementById("__search")?.checked) {
+        const search = document.querySelector('[for="__search"] .hb-press');
+        const body = document.activeElement === document.body;
+        (search?.offsetParent ? search : body && before)?.focus({ preventScroll: true });
       }
     };
-    setTimeout(back);
+    setTimeout(() => back(30));
   });
 }
 

@@ -267,11 +267,8 @@
       const next = feed ? feed.nextDay(feed.hourOf(quiz)) : "明天";
       // Shown again, perhaps that same day: "已放进" alone sent readers to a 今日复习 that had
       // nothing due yet.
-      // Several come back a few at a time (one entry's questions on different days): the
-      // first of them then.
-      const soon =
-        wrong.length > 1 ? `会陆续回到“今日复习”，最早${next}` : `${next}会回到“今日复习”`;
-      const back = saved ? "已放进“今日复习”，到期就会出现" : soon;
+      // 起: from then on, a few at a time (one entry's questions come on different days).
+      const back = saved ? "已放进“今日复习”，到期就会出现" : `${next}起会回到“今日复习”`;
       if (wrong.length) words += `答错的 ${wrong.length} 题${back}。`;
       find(".quiz-record").textContent = words;
       const list = find(".quiz-wrong");
@@ -413,13 +410,8 @@
   }
 
   function init() {
-    const quizzes = document.querySelectorAll("[data-quiz]");
-    quizzes.forEach(setup);
+    document.querySelectorAll("[data-quiz]").forEach(setup);
     showBest(document);
-    // Back to a result read far down (its list of mistakes, after a 见 link): Material put
-    // the scroll back while the page was as short as before the result was drawn, at its top.
-    const y = history.state?.y;
-    if (quizzes.length && y > window.scrollY) window.scrollTo(history.state.x || 0, y);
   }
 
   if (window.document$) window.document$.subscribe(init);

@@ -21,39 +21,19 @@
    * with the page: what a page loads first stays small (README, Performance). */
   const LOAD_DELAY = 1500;
   const SITE_ROOT = "../../../"; /* this file is assets/javascripts/workers/handbook-search.js */
-  /* A download that stalls (a line with signal and no data) or that the phone's going
-   * offline cuts is given up, so the page says 现在搜不了 instead of 正在准备搜索 for as long
-   * as the line is out; it is tried again as below. */
-  const STALL = 15000; /* ms without a byte */
+  /* A download cut by the phone's going offline, or not done in 30 s (a line with signal and
+   * no data; the index takes seconds even on a weak one), is given up, so the page says
+   * 现在搜不了 instead of 正在准备搜索 for as long as the line is out; it is tried again as
+   * below. */
   let cut = () => {};
   const fetchIndex = (url) => {
-    const controller = new AbortController();
-    let timer = 0;
-    const waiting = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(), STALL);
-    };
-    cut = () => controller.abort();
-    waiting();
-    return fetch(url, { signal: controller.signal })
-      .then((response) => {
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        if (!response.body) return response.json();
-        const reader = response.body.getReader();
-        const parts = [];
-        const read = () =>
-          reader.read().then(({ done, value }) => {
-            if (done) return new Blob(parts).text().then(JSON.parse);
-            waiting();
-            parts.push(value);
-            return read();
-          });
-        return read();
-      })
-      .finally(() => {
-        clearTimeout(timer);
-        cut = () => {};
-      });
+    const control = new AbortController();
+    cut = () => control.abort();
+    setTimeout(cut, 30000);
+    return fetch(url, { signal: control.signal }).then((response) => {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    });
   };
   let loading = null;
   const load = (setup) => {
