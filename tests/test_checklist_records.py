@@ -393,13 +393,15 @@ def test_the_top_says_whose_sheet_it_is_and_a_mistaken_not_applicable_gives_the_
     morning_sheet(phone, site, checklist, 1)
     form = open_checklist(phone, site, other.id)
     whose = form.locator("[data-whose]")
-    expect(whose).to_have_text(f"这张表：{WHO['name']}（{WHO['shift']}） 改姓名")
-    whose.get_by_role("button", name="改姓名").tap()
+    expect(whose).to_have_text(
+        f"这张表：{WHO['name']}（{WHO['shift']}） 改姓名", use_inner_text=True
+    )
+    whose.get_by_text("改姓名").tap()
     name = form.locator('[data-who="name"]')
     expect(name).to_be_focused()
     expect(name).to_be_in_viewport()
     name.fill("")
-    expect(whose).to_have_text("这张表还没填姓名 填姓名")
+    expect(whose).to_have_text("这张表还没填姓名 填姓名", use_inner_text=True)
 
     item = other.items[0].id
     tick(phone, form, item, at("2030-05-01", 8, 30))

@@ -141,7 +141,7 @@ def answer_quiz_card(card: Any, right: bool) -> None:
     marks = card.locator(".is-right > .hb-review__option").evaluate_all(
         "all => all.map(o => getComputedStyle(o, '::after').content)"
     )
-    assert marks and set(marks) == {'"✓" / "正确答案"'}  # and what a screen reader says
+    assert marks and set(marks) == {'"✓" / "对"'}  # and what a screen reader says
 
 
 def rate_card(card: Any, grade: str) -> None:
@@ -712,11 +712,19 @@ def test_practice_marks_a_forbidden_phrase_not_a_good_reply_and_shows_the_model_
     expect(card.locator(".hb-review__prompt")).to_contain_text(dialogue.customer)
     # She writes her reply, and sees it beside the model answer (像不像 was asked of an answer
     # she had not written, on a bus where speaking aloud is no option).
-    card.get_by_role("textbox", name="你的回答").fill("让您久等了，我帮您查一下。")
-    rate_card(card, "像")
-    expect(card.locator(".hb-review__mine")).to_have_text("让您久等了，我帮您查一下。")
+    # A reply with a 禁语 in it is checked as 对练 checks it: said, and not 像 (a new hire's
+    # 这是公司规定 could be rated 像 here and not there).
+    reply = "这是公司的规定，我帮您查一下。"
+    card.get_by_role("textbox", name="你的回答").fill(reply)
+    card.locator(".hb-review__actions .md-button").first.click()  # 看示范回答
+    expect(card.locator(".hb-review__listed")).to_contain_text("这是公司的规定")
+    expect(card.get_by_role("button", name="像", exact=True)).to_be_disabled()
+    expect(card.locator(".hb-review__mine")).to_have_text(reply)
     expect(card.locator(".hb-review__alternatives")).to_contain_text(dialogue.better)
-    assert [g for _m, g in histories(phone)[dialogue.id]] == [2, 3]
+    card.get_by_role("button", name="差一点", exact=True).click()
+    expect(card.locator(".hb-review__saved")).to_contain_text("已记下")
+    assert [g for _m, g in histories(phone)[dialogue.id]] == [2, 2]
+    assert [g for _m, g in histories(phone)["gongsi-guiding"]][-1] == 1  # caught: again
 
 
 # --- a content edit: two builds, one phone ---------------------------------------------------

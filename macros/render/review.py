@@ -131,8 +131,12 @@ def render_home(renderer: Renderer) -> str:
 
 
 def render_review_page(renderer: Renderer) -> str:
+    """今日复习; a reply written to a customer line is checked for forbidden phrases as in
+    对练 (the matcher and its spec fetched when one is revealed)."""
     return renderer.render(
         "review/page.html",
+        spec_href=Markup(renderer.links.href_page(checker.SPEC_FILE)),
+        core_href=Markup(renderer.links.href_page(checker.CORE_BUNDLE)),
         data_href=Markup(renderer.links.href_page(ITEMS_FILE)),
         day_start=_day_start(renderer.handbook),
         session=SESSION_ITEMS,

@@ -171,6 +171,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         "assets/review.js": (
             *QUEUE,
             "assets/js/bring-into-view.js",  # window.hbBringIntoView (quiz.js's bundle has it too)
+            "assets/js/checker-loader.js",  # a reply to a customer line checked as in 对练
             "assets/js/review.js",
         ),
         # 多选 on a review card as in a quiz (quiz.css's bundle has it too)

@@ -101,17 +101,15 @@
         `。打印于 ${ymd(now)} ${hm(now)}`;
       // Whose sheet this is, at its top: a name carried over from the day's last sheet (a
       // supervisor's spot check of another clerk) went unseen at the foot onto the next one.
-      $("[data-whose]").hidden = missing;
-      $("[data-whose-said]").textContent = record.name
-        ? `这张表：${record.name}${record.shift && `（${record.shift}）`}`
-        : "这张表还没填姓名";
-      const rename = $('[data-action="name"]');
-      rename.textContent = record.name ? "改姓名" : "填姓名";
-      rename.hidden = shown !== today;
-      const note = $("[data-note-left]");
-      const left = +$('[data-who="note"]').maxLength - record.note.length;
+      // (its words are the form's: _form.html)
+      const whose = $("[data-whose]");
+      whose.hidden = missing;
+      whose.classList.toggle("hb-checklist__whose--none", !record.name);
+      $("[data-whose-name]").textContent = record.name + (record.shift && `（${record.shift}）`);
       // Pasted past its length a note is cut without a word: say how much room is left.
-      note.textContent = left < 50 ? `还能写 ${left} 字` : "";
+      const left = +$('[data-who="note"]').maxLength - record.note.length;
+      $("[data-note-left]").textContent =
+        left < 50 ? root.dataset.saidLeft.replace("%d", left) : "";
       for (const field of root.querySelectorAll("[data-field]")) {
         const key = field.dataset.field;
         field.textContent = key === "day" ? sheet(shown) : record[key];
@@ -353,10 +351,6 @@
       const on = root.classList.toggle(`hb-checklist--${action}`);
       button.setAttribute("aria-pressed", on);
       keepView(root.dataset.checklist, { ...viewOf(root.dataset.checklist), [action]: on });
-    } else if (action === "name") {
-      const name = root.querySelector('[data-who="name"]');
-      name.scrollIntoView({ block: "center" });
-      name.focus({ preventScroll: true });
     } else if (action === "reset" && confirm(root.dataset.askReset)) root.hbReset();
   });
   watch("[data-checklist]");

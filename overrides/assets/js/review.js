@@ -179,12 +179,40 @@
           graded(grade, answer);
         });
       }
+      if (mine) listedIn(mine, answer, grades);
       /* where 看答案 was: a screen reader reads the answer, Tab goes on to the ratings */
       answer.tabIndex = -1;
       answer.focus({ preventScroll: true });
       // every rating on screen: 没想起来 was below the fold, which invited the kinder grade
       window.hbBringIntoView(card, grades);
     });
+  }
+
+  /* A reply written to a customer line, checked as 对练 checks it: a 禁语 in it is said, 像
+     is not offered (a new hire's 这是公司规定，我也不知道 could be rated 像 here and not
+     there), and the phrase enters the queue as one caught. Not checked offline before the
+     matcher was saved: the ratings stay as they are. */
+  function listedIn(reply, answer, grades) {
+    const { reviewSpec, reviewCore } = document.querySelector("[data-review]").dataset;
+    window
+      .hbLoadChecker(reviewSpec, reviewCore)
+      .then((compiled) => {
+        const found = HandbookChecker.findPhrases(reply, compiled).filter(
+          (finding) => finding.phrase.kind !== "tone",
+        );
+        if (!found.length || !answer.isConnected) return;
+        const phrases = new Map(found.map((finding) => [finding.phrase.id, finding.phrase]));
+        const names = [...phrases.values()].map((phrase) => `“${phrase.text}”`).join("、");
+        answer
+          .querySelector(".hb-review__mine")
+          .after(add(answer, "p", "listed", fill("saidListed", names)));
+        const like = grades.querySelector('[data-review-grade="3"]');
+        if (like) like.disabled = true;
+        answer.dispatchEvent(
+          new CustomEvent("hb-phrases-found", { bubbles: true, detail: [...phrases.keys()] }),
+        );
+      })
+      .catch(() => {});
   }
 
   function setup(root) {
