@@ -187,7 +187,8 @@ def test_a_misspelt_macro_call_in_a_page_is_named_with_its_line(tmp_path: Path) 
         'docs/phrasing.md:2: chapter("phrasng") 里的“phrasng”不是章节，是不是想写“phrasing”？',
         f"docs/index.md:{line}: home 的 secondary 里的“basic”不是章节，是不是想写“basics”？",
         "docs/review.md:1: review_page(…) 参数个数不对（写了 1 个，要 0 个）：应写成 review_page()",
-        "docs/review.md:2: chapter(…) 参数个数不对（写了 0 个，要 1 个）：应写成 chapter(stem)",
-        "docs/practice.md:1: chapter(…) 没有叫 steam 的参数：应写成 chapter(stem)",
+        "docs/review.md:2: chapter(…) 参数个数不对（写了 0 个，要 1 到 2 个）：应写成"
+        " chapter(stem, printouts_list=False)",
+        "docs/practice.md:1: chapter(…) 没有叫 steam 的参数：应写成 chapter(stem, printouts_list=False)",
     ):
         assert expected in built.log, built.log

@@ -38,7 +38,7 @@ def call_problems(
             continue
         assert isinstance(call, ast.Call)
         if mismatch := _arguments_mismatch(macros[name], call):
-            usage = f"{name}({', '.join(inspect.signature(macros[name]).parameters)})"
+            usage = f"{name}({', '.join(map(_written, _parameters(macros[name])))})"
             problems.append(f"docs/{page}:{line}: {name}(…) {mismatch}：应写成 {usage}")
             continue
         # The arguments start on the call's line: a constant's own line is counted from it.
@@ -76,11 +76,24 @@ def _arguments_mismatch(macro: Callable[..., str], call: ast.Call) -> str:
     try:
         signature.bind(*call.args, **dict.fromkeys(names))
     except TypeError:
-        given, wanted = len(call.args) + len(names), len(signature.parameters)
-        return (
-            f"参数个数不对（写了 {given} 个，要 {wanted} 个）" if given != wanted else "参数重复了"
-        )
+        given, every = len(call.args) + len(names), _parameters(macro)
+        least = sum(p.default is p.empty for p in every)
+        if least <= given <= len(every):
+            return "参数重复了"
+        wanted = f"{least} 到 {len(every)}" if least < len(every) else str(least)
+        return f"参数个数不对（写了 {given} 个，要 {wanted} 个）"
     return ""
+
+
+def _parameters(macro: Callable[..., str]) -> list[inspect.Parameter]:
+    return list(inspect.signature(macro).parameters.values())
+
+
+def _written(parameter: inspect.Parameter) -> str:
+    """A parameter as a page writes it: its name, with its default when it may be left out."""
+    if parameter.default is parameter.empty:
+        return parameter.name
+    return f"{parameter.name}={parameter.default!r}"
 
 
 def _guess(name: str, known: Collection[str]) -> str:

@@ -102,9 +102,7 @@
       // Whose sheet this is, at its top: a name carried over from the day's last sheet (a
       // supervisor's spot check of another clerk) went unseen at the foot onto the next one.
       // (its words are the form's: _form.html)
-      const whose = $("[data-whose]");
-      whose.hidden = missing;
-      whose.classList.toggle("hb-checklist__whose--none", !record.name);
+      $("[data-whose]").classList.toggle("hb-checklist__whose--none", !record.name);
       $("[data-whose-name]").textContent = record.name + (record.shift && `（${record.shift}）`);
       // Pasted past its length a note is cut without a word: say how much room is left.
       const left = +$('[data-who="note"]').maxLength - record.note.length;
@@ -295,6 +293,7 @@
     $("[data-checklist-bar]").hidden = false;
     $("[data-checklist-slot]").hidden = false;
     $("[data-checklist-foot]").hidden = false;
+    $("[data-whose]").hidden = false;
     // Ticked before this script arrived (a first visit on a slow line shows the list seconds
     // earlier): the browser restores no box (autocomplete="off"), so the reader ticked them.
     const early = boxes.filter((b) => b.checked);
