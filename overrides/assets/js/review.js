@@ -197,19 +197,16 @@
     window
       .hbLoadChecker(reviewSpec, reviewCore)
       .then((compiled) => {
-        const found = HandbookChecker.findPhrases(reply, compiled).filter(
-          (finding) => finding.phrase.kind !== "tone",
-        );
-        if (!found.length || !answer.isConnected) return;
-        const phrases = new Map(found.map((finding) => [finding.phrase.id, finding.phrase]));
-        const names = [...phrases.values()].map((phrase) => `“${phrase.text}”`).join("、");
-        answer
-          .querySelector(".hb-review__mine")
-          .after(add(answer, "p", "listed", fill("saidListed", names)));
-        const like = grades.querySelector('[data-review-grade="3"]');
-        if (like) like.disabled = true;
+        const found = new Map();
+        for (const { phrase } of HandbookChecker.findPhrases(reply, compiled)) {
+          if (phrase.kind !== "tone") found.set(phrase.id, `“${phrase.text}”`);
+        }
+        if (!found.size) return;
+        const said = add(answer, "p", "listed", fill("saidListed", [...found.values()].join("、")));
+        answer.querySelector(".hb-review__mine").after(said);
+        grades.querySelector('[data-review-grade="3"]').disabled = true;
         answer.dispatchEvent(
-          new CustomEvent("hb-phrases-found", { bubbles: true, detail: [...phrases.keys()] }),
+          new CustomEvent("hb-phrases-found", { bubbles: true, detail: [...found.keys()] }),
         );
       })
       .catch(() => {});
