@@ -90,7 +90,8 @@
       const last = Math.max(0, ...Object.values(record.t));
       const handover = $("[data-handover]");
       handover.hidden = shown !== today || !last || Date.now() - last < BUSY;
-      const who = record.name + (record.shift && `（${record.shift}）`) || "上一班";
+      const named = record.name + (record.shift && `（${record.shift}）`); // 张伟（抽查）
+      const who = named || "上一班";
       $("[data-handover-said]").textContent = root.dataset.saidHandover.replace(/%[st]/g, (m) =>
         m === "%s" ? who : hm(new Date(last)),
       );
@@ -103,7 +104,7 @@
       // supervisor's spot check of another clerk) went unseen at the foot onto the next one.
       // (its words are the form's: _form.html)
       $("[data-whose]").classList.toggle("hb-checklist__whose--none", !record.name);
-      $("[data-whose-name]").textContent = record.name + (record.shift && `（${record.shift}）`);
+      $("[data-whose-name]").textContent = named;
       // Pasted past its length a note is cut without a word: say how much room is left.
       const left = +$('[data-who="note"]').maxLength - record.note.length;
       $("[data-note-left]").textContent =
