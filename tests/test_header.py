@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .support import ROOT
-from .support.browser import TWO_FRAMES, leaving_page, wait_for_instant_navigation
+from .support.browser import TWO_FRAMES, keys_heard, leaving_page, wait_for_instant_navigation
 from .support.journey import tap_first_result, tap_in_place, type_query
 from .support.server import SiteServer
 
@@ -114,6 +114,7 @@ def test_on_a_narrow_window_the_keyboard_opens_the_contents_and_search(
     """At 200% zoom a 1280 px window is 640 px wide: the contents are behind 打开目录."""
     desktop.set_viewport_size({"width": 640, "height": 400})
     desktop.goto(site.page_url("checklists/"))
+    keys_heard(desktop)
     menu = desktop.get_by_role("button", name="打开目录")
     for _ in range(5):
         desktop.keyboard.press("Tab")
@@ -169,6 +170,7 @@ def test_on_a_chapter_the_keyboard_goes_through_the_drawer_only_where_it_can_be_
     自测), the drawer scrolled sideways to them, blank; past the last entry the focus went into
     the page under the shade, the drawer still open."""
     phone.goto(site.page_url("phrasing/"))
+    keys_heard(phone)
     menu = phone.get_by_role("button", name="打开目录")
     menu.focus()
     phone.keyboard.press("Enter")
@@ -205,6 +207,7 @@ def test_a_sections_arrow_in_the_drawer_is_named_and_opens_its_pages_from_the_ke
     # Enter is Material's; Space scrolled the page under the drawer (assets/js/header-keys.js)
     for key, name in (("Enter", "检查表各页"), (" ", "自测各页")):
         phone.goto(site.page_url("phrasing/"))
+        keys_heard(phone)
         phone.get_by_role("button", name="打开目录").press("Enter")
         # the arrows beside a section's link, icons without words
         arrows = phone.locator(".md-sidebar--primary label[for][tabindex='0']").filter(
@@ -260,25 +263,59 @@ def test_enter_in_the_box_with_results_still_opens_the_best_one(
     assert "#" in desktop.url and "/checklists/" not in desktop.url
 
 
+# The focused element: on the screen below the header, and what it is.
+FOCUS_SHOWN = """() => {
+  if (document.activeElement === document.body) return false;
+  const box = document.activeElement.getBoundingClientRect();
+  const below = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  return box.height > 0 && box.bottom > below && box.top < innerHeight;
+}"""
+
+
 @pytest.mark.browser
-def test_on_a_counter_pc_the_search_box_says_its_key_and_escape_goes_back_where_she_was(
+def test_on_a_counter_pc_the_keyboard_goes_on_from_where_the_reader_was(
     desktop: Any, site: SiteServer
 ) -> None:
     """Nothing said that "/" opens the search, and Escape from the box dropped the focus on
     the page: the next Tab began again at the header. The box says its key, and Escape puts
-    the focus back where it was."""
+    the focus back where it was. Back to a page scrolled to where the reader was, the focus
+    went to its title far above: the next Tab scrolled to the top. Back from a link she
+    followed, the focus is on it; back from another page of the menu, on what the screen
+    shows; Tab goes on from there (assets/js/focus-after-back.js)."""
     desktop.goto(site.page_url("complaints/"), wait_until="load")
     wait_for_instant_navigation(desktop)
+    keys_heard(desktop)
     links = desktop.locator(".md-content a[href*='phrasing/#']")  # 千万不要说's rows
     link = links.nth(links.count() // 2)
-    link.focus()
+    link.focus()  # scrolled to, as Tab does
+    was = desktop.evaluate("scrollY")
+    assert was > 1000
     box = desktop.locator(".md-search__input")
     expect(box).to_have_attribute("placeholder", "搜索（按 / 键）")
+    expect(box).to_have_attribute("aria-keyshortcuts", "/")  # a screen reader hears it too
     desktop.keyboard.press("/")
     expect(box).to_be_focused()
     expect(desktop.locator("#__search")).to_be_checked()  # open: Escape is Material's now
     desktop.keyboard.press("Escape")
     expect(link).to_be_focused()
+
+    place = str(link.get_attribute("href")).split("#")[1]
+    desktop.keyboard.press("Enter")
+    desktop.locator(f"[id='{place}']").wait_for()  # the page is in, not only its address
+    desktop.go_back()
+    desktop.wait_for_url("**/complaints/**")
+    expect(link).to_be_focused()
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate(FOCUS_SHOWN) and abs(desktop.evaluate("scrollY") - was) < 100
+
+    title = desktop.locator(".md-content h1").text_content()
+    desktop.locator(".md-sidebar--primary a.md-nav__link[href*='objections/']").first.click()
+    desktop.wait_for_function("t => document.querySelector('h1').textContent !== t", arg=title)
+    desktop.go_back()
+    desktop.wait_for_function("t => document.querySelector('h1').textContent === t", arg=title)
+    desktop.wait_for_function(FOCUS_SHOWN)
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate(FOCUS_SHOWN) and abs(desktop.evaluate("scrollY") - was) < 100
 
 
 # Every close watcher the page makes, while it is live (made, not yet closed or destroyed).

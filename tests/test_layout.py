@@ -25,6 +25,7 @@ from .support.browser import (
     WATCH_TOASTS,
     ConsoleLog,
     WatchedBrowser,
+    keys_heard,
     leaving_page,
     wait_for_instant_navigation,
 )
@@ -515,6 +516,7 @@ def test_enter_on_the_light_dark_toggle_changes_the_look_too(
     context = browser.new_context(**PHONE_CONTEXT, color_scheme="light")
     page = context.new_page()
     page.goto(site.page_url(), wait_until="load")
+    keys_heard(page)
     scheme = "() => document.body.getAttribute('data-md-color-scheme')"
     toggle = "document.activeElement.matches('form[data-md-component=palette] .hb-press')"
     for _ in range(5):  # from the top of the page, as a keyboard reaches it

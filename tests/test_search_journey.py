@@ -607,6 +607,26 @@ def test_a_first_search_whose_index_is_still_coming_when_the_line_goes_says_so(
     assert held
 
 
+def test_offline_before_the_search_started_says_so_instead_of_initializing(
+    phone: Any, site: SiteServer, console: Any
+) -> None:
+    """The line gone before the search's worker came: Material's 正在初始化搜索引擎, with
+    nothing about the network, for as long as the line was out."""
+    console.allow(r"ERR_INTERNET_DISCONNECTED|ERR_FAILED|handbook-search")
+    script = "**/workers/handbook-search.js"
+    phone.route(script, lambda route: None)  # never comes
+    phone.goto(site.page_url(), wait_until="load")
+    phone.context.set_offline(True)
+    try:
+        box = open_search(phone)
+        box.fill("投诉时限")
+        box.press("End")
+        expect(phone.locator(".hb-search-offline")).to_be_visible()
+    finally:
+        phone.unroute(script)
+        phone.context.set_offline(False)
+
+
 def test_a_search_that_failed_in_another_tab_does_not_speak_for_this_one(
     phone: Any, site: SiteServer, console: Any
 ) -> None:

@@ -121,7 +121,7 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
             "assets/js/anchors.js",
             "assets/js/search.js",
             "assets/js/view.js",
-            "assets/js/header-keys.js",  # Enter on the header buttons (partials/header.html)
+            "assets/js/header-keys.js",  # Enter in the search box, 打开目录's aria-expanded
             "assets/js/widgets.js",
             "assets/js/whatsnew-loader.js",  # loads assets/whatsnew.* when there is news
         ),
@@ -153,6 +153,8 @@ BUNDLES: Final[MappingProxyType[str, tuple[str, ...]]] = MappingProxyType(
         # Registers sw.js and says at the foot whether the copy is saved: loaded by widgets.js
         # once the page is in, not by a page (nobody needs it to read one).
         "assets/offline.js": ("assets/js/offline.js",),
+        # What only a keyboard needs: loaded by widgets.js once the page is in (or at a key).
+        "assets/keyboard.js": ("assets/js/keyboard.js", "assets/js/focus-after-back.js"),
         # What changed since the last visit: loaded by whatsnew-loader.js, not by a page.
         "assets/whatsnew.css": ("assets/css/whatsnew.css",),
         "assets/whatsnew.js": ("assets/js/whatsnew.js",),

@@ -95,6 +95,12 @@ def wait_for_instant_navigation(page: Any) -> None:
     page.evaluate(TWO_FRAMES)
 
 
+def keys_heard(page: Any) -> None:
+    """Wait until what only a keyboard needs has come (assets/js/keyboard.js, which the page
+    loads once it is in): a test's first key may follow the load by a millisecond."""
+    page.wait_for_function("() => window.hbKeyboard")
+
+
 def deliver_until(page: Any, done: Callable[[], bool], what: str, seconds: float = 10) -> None:
     """Let Playwright deliver the browser's events (route handlers and listeners run only
     then) until `done()`, which reads what they recorded on the Python side."""

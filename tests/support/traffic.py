@@ -20,12 +20,14 @@ from .browser import PHONE
 # tests/test_first_load.py checks the page never asks for it), and the phrase checker's data
 # and matcher, fetched as the search box fetches its index (checker-loader.js); and the offline
 # copy's script (widgets.js loads it once the page is in), which starts the download of the
-# whole handbook (not counted here either: a first load has no worker).
+# whole handbook (not counted here either: a first load has no worker); and what only a
+# keyboard needs (widgets.js loads it once the page is in, or at a key before that).
 SEARCH_INDEX = ("search/search_index.json", "search/handbook_index.json")
 SEARCH_ENGINE = ("assets/javascripts/workers/search-core.js",)
 CHECKER_DATA = (checker.SPEC_FILE, checker.CORE_BUNDLE)
 OFFLINE_COPY = ("assets/offline.js",)
-AFTER_THE_PAGE = (*SEARCH_INDEX, *SEARCH_ENGINE, *CHECKER_DATA, *OFFLINE_COPY)
+KEYBOARD = ("assets/keyboard.js",)
+AFTER_THE_PAGE = (*SEARCH_INDEX, *SEARCH_ENGINE, *CHECKER_DATA, *OFFLINE_COPY, *KEYBOARD)
 
 
 def after_the_page(path: str) -> bool:

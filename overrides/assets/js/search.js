@@ -59,8 +59,10 @@
     meta.dataset.hbPanels = "1";
     // With a keyboard and a mouse (a counter PC) the box says its key: nothing said that "/"
     // opens it, and a clerk with a customer waiting reached for the mouse.
-    if (matchMedia("(hover: hover) and (pointer: fine)").matches)
+    if (matchMedia("(hover: hover) and (pointer: fine)").matches) {
       input.placeholder = "搜索（按 / 键）";
+      input.setAttribute("aria-keyshortcuts", "/");
+    }
     const show = (id, wanted) => {
       const shown = meta.parentNode.querySelector(`[data-hb-panel="${id}"]`);
       const template = document.getElementById(id);
@@ -75,7 +77,9 @@
       const empty = !input.value.trim();
       const said = meta.textContent.trim();
       const nothing = !empty && said === none;
-      const failed = nothing && worker.indexFailed;
+      // (offline before the search's worker started: Material's 正在初始化搜索引擎 for as long)
+      const unstarted = !empty && said === initializing && !navigator.onLine;
+      const failed = (nothing && worker.indexFailed) || unstarted;
       const loading = !empty && waiting.includes(said) && worker.indexLoading;
       show("hb-search-start", empty);
       show("hb-search-loading", loading);
@@ -87,6 +91,8 @@
       meta.style.display = failed || loading || (empty && said === none) ? "none" : "";
     };
     panelsChanged = update;
+    addEventListener("online", update);
+    addEventListener("offline", update);
     new MutationObserver(update).observe(meta, {
       childList: true,
       characterData: true,

@@ -58,6 +58,12 @@
       { once: true },
     );
 
+  // What only a keyboard needs (keyboard.js) once the page is in, or at a key before that: a
+  // tap needs none of it to read the page. Lost to a dropped line, it is fetched at a key.
+  const keyboard = () => script(new URL("assets/keyboard.js", root).href);
+  addEventListener("keydown", keyboard, true);
+  addEventListener("load", keyboard, { once: true });
+
   if (!window.document$) return;
   const WAITING = "hb-widgets-waiting"; // on <html>: the content is hidden (handbook.css)
   const PATIENCE = 3000; // ms: show the page anyway when a file does not come
