@@ -263,6 +263,45 @@ def test_enter_in_the_box_with_results_still_opens_the_best_one(
     assert "#" in desktop.url and "/checklists/" not in desktop.url
 
 
+@pytest.mark.browser
+@pytest.mark.search
+def test_tab_in_the_search_goes_through_the_results_and_out_of_it_closes_it(
+    desktop: Any, site: SiteServer
+) -> None:
+    """Material closed the search at any Tab (its results are for its arrow keys): a clerk
+    who tabbed to go through them lost the list."""
+    desktop.goto(site.page_url("checklists/"), wait_until="load")
+    keys_heard(desktop)
+    desktop.keyboard.press("/")
+    box = desktop.locator(".md-search__input")
+    box.fill("太贵了")
+    box.press("End")
+    results = desktop.locator(".md-search-result__link")
+    results.first.wait_for()
+    desktop.keyboard.press("Tab")
+    expect(results.first).to_be_focused()
+    desktop.keyboard.press("Tab")
+    expect(results.nth(1)).to_be_focused()
+    expect(desktop.locator("#__search")).to_be_checked()
+    desktop.keyboard.press("Shift+Tab")
+    desktop.keyboard.press("Shift+Tab")
+    expect(box).to_be_focused()
+    for _ in range(results.count()):
+        desktop.keyboard.press("Tab")
+    expect(results.last).to_be_focused()
+    desktop.keyboard.press("Tab")  # out of the search: it closes, the focus on the page
+    expect(desktop.locator("#__search")).not_to_be_checked()
+    assert desktop.evaluate("!document.activeElement.closest('.md-search')")
+    desktop.keyboard.press("/")
+    desktop.keyboard.press("Tab")
+    chosen = results.nth(0)
+    expect(chosen).to_be_focused()
+    href = str(chosen.get_attribute("href"))
+    with leaving_page(desktop):
+        desktop.keyboard.press("Enter")  # the result tabbed to opens
+    assert urlsplit(desktop.url).path == urlsplit(href).path
+
+
 # The focused element: on the screen below the header, and what it is.
 FOCUS_SHOWN = """() => {
   if (document.activeElement === document.body) return false;
