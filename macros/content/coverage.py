@@ -22,6 +22,7 @@ from .handbook import Handbook
 from .model import EDITORS_SOURCE, Node, Section
 from .problems import Problem
 from .where import Where
+from .yaml_source import FAST_LOADER
 
 INVENTORY = Path("sources") / "INVENTORY.md"
 MAPS = Path("sources") / "coverage"
@@ -66,7 +67,7 @@ def read_maps(project: Path) -> dict[str, Mapping]:
     """Each row's selectors, merged over the map files (a row mapped twice is the tests' to find)."""
     merged: dict[str, Mapping] = {}
     for path in sorted((project / MAPS).glob("*.yml")):
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
         shown = path.relative_to(project).as_posix()
         for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
             selectors = [str(item.value) for item in value.value]

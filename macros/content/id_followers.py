@@ -20,6 +20,7 @@ from .handbook import Handbook
 from .phrase_spec import TONE_ID
 from .problems import Problem
 from .where import Where
+from .yaml_source import FAST_LOADER
 
 # Keys whose values are content ids in those files (query sets: expect; the phrase checker's
 # corpus: phrases; pooled judgments: id; the second assessor: best, also). A coverage map's
@@ -46,7 +47,7 @@ def followers(root: Path) -> list[Path]:
 
 def named_ids(path: Path) -> Iterator[tuple[int, str]]:
     """(line, id) of every content id a YAML follower names."""
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
     coverage = path.parent.name == "coverage"
     todo = [root] if root is not None else []
     while todo:

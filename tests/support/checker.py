@@ -19,6 +19,7 @@ import yaml
 
 from macros.content.handbook import Handbook
 from macros.content.phrase_spec import build_spec
+from macros.content.yaml_source import FAST_LOADER
 from macros.phrases.matcher import Matcher
 
 from . import ROOT
@@ -36,7 +37,7 @@ class Sentence:
 
 
 def load_corpus(path: Path = CORPUS) -> list[Sentence]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
     return [Sentence(s["text"], frozenset(s["phrases"])) for s in data["sentences"]]
 
 
@@ -169,7 +170,7 @@ class HeldOutScore:
 
 
 def held_out_sentences(path: Path) -> list[tuple[str, bool]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
     return [(item["text"], bool(item["bad"])) for item in data["sentences"]]
 
 

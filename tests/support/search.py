@@ -17,6 +17,7 @@ import yaml
 
 from macros.content.handbook import Handbook
 from macros.content.model import Procedure
+from macros.content.yaml_source import FAST_LOADER
 
 from . import ROOT
 from .node import NODE, LineProcess, node_script
@@ -51,20 +52,22 @@ class Query:
 
 
 def load_queries(path: Path) -> list[Query]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
     return [Query(item["q"], tuple(item["expect"])) for item in data]
 
 
 def load_off_topic(path: Path) -> list[str]:
     """The questions of an off-topic batch (each item: q, why it is not covered, near)."""
-    return [str(item["q"]) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    return [
+        str(item["q"]) for item in yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
+    ]
 
 
 def load_judgment_rows(path: Path) -> list[dict[str, Any]]:
     """The judgments file as written by `scripts/search_pool.py merge`: q, id, role, grades."""
     if not path.exists():
         return []
-    return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+    return list(yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER) or [])
 
 
 def answers(grades: Iterable[int]) -> bool:
