@@ -136,6 +136,21 @@ def test_results_land_on_another_page_on_the_same_page_and_back_returns(
     phone.wait_for_url("**/objections/**")
     phone.evaluate(SETTLED)
     assert phone.evaluate("scrollY") == left_at
+    # Back with the search open, where Back is no close request (iOS's swipe back, a PC):
+    # Material's scroll lock, lifted after the page came back, put her where she had been on
+    # the page she left (the search's own page, 725 px down the chapter instead of 3,000).
+    with leaving_page(phone):
+        phone.go_forward()
+    phone.evaluate(SETTLED)
+    open_search(phone)
+    type_query(phone, "客户骂人")
+    phone.wait_for_selector("body[data-md-scrolllock]", state="attached")
+    with leaving_page(phone):
+        phone.go_back()
+    phone.wait_for_url("**/objections/**")
+    phone.evaluate(SETTLED)
+    assert phone.evaluate("scrollY") == left_at
+    expect(phone.locator("#__search")).not_to_be_checked()
 
 
 def test_a_result_opened_in_a_new_tab_or_sent_as_a_link_lands_on_its_entry(

@@ -27,6 +27,17 @@ document.addEventListener(
     document.addEventListener(type, () => menu()?.setAttribute("aria-expanded", drawer()?.checked));
 }
 
+/* Back or Forward while the search is open, where Back is no close request (a swipe back on
+   iOS, a PC's Back, Android before Chrome 120): Material lifts its scroll lock after the page
+   came back and scrolled to where the reader had been, and so scrolled it to where she was on
+   the page she left. The lock goes now, without that scroll. */
+addEventListener("popstate", ({ state }) => {
+  const body = document.body;
+  if (typeof state?.y !== "number" || !body.hasAttribute("data-md-scrolllock")) return;
+  body.removeAttribute("data-md-scrolllock");
+  body.style.top = "";
+});
+
 /* Android's Back (a "close request") closes the search or the contents when open, as it closes
    an app's panel, instead of leaving the page. A close watcher while either is open, where the
    browser has them (Chrome 120 on); not a history entry, which would meet Material's own
