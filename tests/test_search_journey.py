@@ -266,12 +266,18 @@ def test_an_empty_search_box_offers_the_everyday_situations(
     assert [line for line in lines if len(set(line.split("\n"))) < len(line.split("\n"))] == []
     assert sum("\n" in line for line in lines) >= len(lines) // 2, lines
     assert start.locator("a").first.bounding_box()["height"] >= 44
-    # Typing replaces the suggestions with results; clearing brings them back.
+    # Typing replaces the suggestions with results; clearing brings them back, and so does
+    # a tap on ✕ (the last question's results stayed under the empty box until a key).
     type_query(phone, "投诉")
     assert phone.locator(".hb-search-start").count() == 0
     phone.locator("input.md-search__input").fill("")
     phone.locator("input.md-search__input").press("Backspace")
     start.wait_for()
+    type_query(phone, "投诉")
+    phone.locator(".md-search-result__item").first.wait_for()
+    phone.locator("button.md-search__icon[type=reset]").tap()
+    start.wait_for()
+    expect(phone.locator(".md-search-result__item")).to_have_count(0)
     # Spaces alone are an empty box too: the suggestions, not Material's 没有找到 above them.
     phone.locator("input.md-search__input").fill("  ")
     phone.locator("input.md-search__input").press("End")

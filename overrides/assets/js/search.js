@@ -119,6 +119,11 @@
       }).observe(list, { childList: true, subtree: true });
     }
     input.addEventListener("input", update);
+    // ✕ empties the box, but Material reads it again only at a key (or a focus it already
+    // has): the last question's results stayed under the empty box.
+    input.form?.addEventListener("reset", () =>
+      setTimeout(() => input.dispatchEvent(new KeyboardEvent("keyup"))),
+    );
     update();
   }
 
