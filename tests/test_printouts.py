@@ -12,12 +12,14 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.content.handbook import Handbook
+from macros.content.loader import load_content
 from macros.content.model import Phrase
 from macros.content.urls import chapter_url, quiz_url
 
 from .support import ROOT
 from .support.browser import TWO_FRAMES
 from .support.content import checklist_at
+from .support.fixture import CONTENT as FIXTURE_CONTENT
 from .support.fixture import site_name
 from .support.pdf import (
     ASK_FOR_LAYOUT,
@@ -468,6 +470,31 @@ def test_a_chapter_prints_as_a_handout_from_the_button_beside_its_contents(
     assert squeezed(chapter.title) in printed
     assert squeezed(chapter.sections[-1].title) in printed
     expect(desktop.locator(".hb-contents")).to_be_hidden()  # with its button: screen only
+
+
+def test_discussion_questions_print_with_room_to_write_and_without_the_trainers_thoughts(
+    desktop: Any, fixture_site: SiteServer
+) -> None:
+    """A shop manager's handout gave each discussion question's 参考思路 right under it, which
+    the page says is the trainer's: the class read the answer before saying a word. On paper a
+    `discussion` topic's questions get lines to write on instead; the screen keeps both."""
+    topic = next(e for e in load_content(FIXTURE_CONTENT).entries("topic") if e.discussion)
+    desktop.goto(fixture_site.page_url(chapter_url("basics")))
+    entry = desktop.locator(f".hb-entry:has([id='{topic.id}'])")
+    answered = [item for item in topic.items if item.detail]
+    assert answered
+    for item in answered:
+        expect(entry.get_by_text(str(item.detail))).to_be_visible()
+    expect(entry.locator(".hb-write").first).to_be_hidden()
+    desktop.emulate_media(media="print")
+    printed = squeezed("".join(page_text(p) for p in pages(desktop.pdf(format="A4"))))
+    for item in topic.items:
+        assert squeezed(item.name) in printed
+    for item in answered:
+        assert squeezed(str(item.detail)) not in printed
+    lines = entry.locator(".hb-write")
+    assert lines.count() == len(topic.items)
+    assert all(box and box["height"] > 40 for box in (line.bounding_box() for line in lines.all()))
 
 
 def test_a_table_of_figures_lines_its_numbers_up_on_paper(

@@ -75,6 +75,7 @@ FIELD_NAMES: Final = MappingProxyType(
         "correct": "正确",
         "customer": "客户说",
         "description": "说明",
+        "discussion": "讨论题",
         "dont": "不要做",
         "drills": "练习题组",
         "exceptions": "例外写法",

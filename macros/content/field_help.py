@@ -66,6 +66,7 @@ FIELD_HELP: Final[MappingProxyType[str, str]] = MappingProxyType(
         "detail": "这一点的说明（可不写）。",
         "value": "这一点的数字或程度，例如 45%（可不写）。",
         "ordered": "列表有没有先后顺序：true 显示成 1. 2. 3.，false 显示成圆点。",
+        "discussion": "true：列表是培训时讨论的题目，说明是带教老师的参考思路；打印的讲义只印题目，留出写的地方。",
         "audience": "这一章给谁看：staff（前台同事，默认）或 trainers（培训资料，搜索时排在后面）。",
     }
 )

@@ -240,6 +240,9 @@ class Topic(Entry):
     summary: Text | None = None
     items: list[ItemField] = []
     ordered: bool = True
+    # The items are questions a class talks over, each detail the trainer's thoughts on one:
+    # the handout prints the questions with room to write, not the thoughts.
+    discussion: bool = False
     notes: Texts = []
     related: list[Id] = []  # entries elsewhere that say more, shown as "相关" links
 
