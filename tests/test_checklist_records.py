@@ -463,8 +463,8 @@ def test_a_name_typed_over_someone_elses_ticks_asks_whether_it_is_a_new_sheet(
 ) -> None:
     """On a shared counter PC the next person typed their name over the sheet in use: the
     first person's ticks became theirs, and the first person's name was gone from every
-    record. Typing another name over ticks asks; yes is 重新开始 with the new name, no is a
-    correction of the name."""
+    record. Typing another name over ticks asks; yes is 重新开始 with the new name and the same
+    班次 (a supervisor's second 抽查 had lost it), no is a correction of the name."""
     phone = shanghai_phone
     checklist = another(handbook)
     items = checklist.items
@@ -477,7 +477,7 @@ def test_a_name_typed_over_someone_elses_ticks_asks_whether_it_is_a_new_sheet(
     assert asked and WHO["name"] in asked[0]
     assert form.locator("input[data-item]:checked").count() == 0
     values = {k: form.locator(f'[data-who="{k}"]').input_value() for k in ("name", "site", "shift")}
-    assert values == {"name": "李小红", "site": WHO["site"], "shift": ""}
+    assert values == {"name": "李小红", "site": WHO["site"], "shift": WHO["shift"]}
     tick(phone, form, items[1].id, at("2030-05-01", 8, 30))
     # A correction of the name (cancel) keeps the ticks under it.
     phone.once("dialog", lambda dialog: dialog.dismiss())
@@ -489,7 +489,7 @@ def test_a_name_typed_over_someone_elses_ticks_asks_whether_it_is_a_new_sheet(
     [day] = phone.locator("[data-history-list] > li").all()
     links = day.get_by_role("link")
     assert [links.nth(i).inner_text().split(" ")[0] for i in range(links.count())] == [
-        f"{checklist.title}（李晓红）",  # the sheet in use: 李晓红's, no 班次 yet
+        f"{checklist.title}（李晓红，{WHO['shift']}）",  # the sheet in use: 李晓红's
         f"{checklist.title}（{WHO['name']}，{WHO['shift']}）",  # the first person's
     ]
     links.nth(1).tap()

@@ -265,7 +265,8 @@
     });
     /* The next person on a shared counter PC typed their name over a sheet someone else had
        ticked, and took over the ticks. Ask whether it is a new sheet (as 重新开始), keeping
-       the name; no, it is a correction. */
+       the name and the 班次 (the same now: a supervisor's second 抽查 lost it and read as a
+       clerk's own check); no, it is a correction. */
     let named = "";
     root.addEventListener("focusin", (event) => {
       if (event.target.dataset.who === "name") named = record.name;
@@ -276,9 +277,11 @@
       if (event.target.dataset.who !== "name" || !named || !name || name === named || !ticked)
         return;
       if (!confirm(root.dataset.askNewName.replace("%s", () => named))) return;
+      const { shift } = record;
       record.name = named;
       root.hbReset();
       event.target.value = record.name = name;
+      $('[data-who="shift"]').value = record.shift = shift;
       store();
       remember();
     });
