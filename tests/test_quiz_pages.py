@@ -224,6 +224,10 @@ def test_a_chapter_and_its_quiz_lead_to_each_other_and_home_leads_a_new_hire_the
             ends = page(built_site, stem).source.rsplit('class="hb-chapter-quiz"', 1)
             assert len(ends) == 2 and f'href="../quizzes/{quiz.id}/"' in ends[1], stem
             assert f"../{stem}/" in links, (quiz.id, stem)
+        # An instruction, not a state: 还没读？ on a quiz a new hire had done after reading the
+        # paper handout read to her manager as if she had skipped the chapter.
+        titles = "".join(f"《{handbook.chapters[stem].title}》" for stem in quiz.chapters)
+        assert f"先读{titles}，再做这套题" in index.text, quiz.id
     home = page(built_site, "")
     assert "quizzes/" in [a.get("href") for a in home.attrs("a")]
     assert "刚来的同事" in home.text
