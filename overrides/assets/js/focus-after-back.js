@@ -3,7 +3,8 @@
    Back or Forward it goes to the link the reader took, or else to the first heading on the
    screen, so Tab goes on from there; once Material has put the scroll back (history.state)
    and the page is shown (widgets.js hides it while its styles come), or the time is up.
-   In the keyboard's bundle (keyboard.js): a tap needs no focus. */
+   In keyboard.js's bundle, which comes after the page: where the focus is matters to a
+   keyboard and a screen reader, not to a tap. */
 "use strict";
 
 (() => {
