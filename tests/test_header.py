@@ -293,6 +293,8 @@ def test_tab_in_the_search_goes_through_the_results_and_out_of_it_closes_it(
     expect(desktop.locator("#__search")).not_to_be_checked()
     assert desktop.evaluate("!document.activeElement.closest('.md-search')")
     desktop.keyboard.press("/")
+    expect(box).to_be_focused()
+    results.first.wait_for()
     desktop.keyboard.press("Tab")
     chosen = results.nth(0)
     expect(chosen).to_be_focused()

@@ -90,22 +90,24 @@ document.addEventListener("keydown", (event) => {
   });
 }
 
-/* Tab in the open search goes on through it, to the results: Material closed the search at
-   any Tab, and a reader who tabbed to go through the results lost them. Tab out of it closes
-   it (the page it covered had the focus under it). */
+/* Tab in the open search goes on through its results: Material closed the search at any
+   Tab, and a reader who tabbed to go through them lost them. Tab out of them closes it (the
+   page it covered had the focus under it). With no results Tab is Material's: a phone's
+   keyboard passing the header opens the search at its box and goes on past it. */
 document.addEventListener(
   "keydown",
   (event) => {
     const open = document.getElementById("__search");
-    if (!open?.checked || !event.target.closest?.(".md-search")) return;
+    const results = document.querySelectorAll(".md-search-result__link");
+    if (!open?.checked || !results.length || !event.target.closest?.(".md-search")) return;
     // (Shift alone, of Shift+Tab, sent Material's focus back to the box)
     if (event.key === "Shift") event.stopPropagation();
     if (event.key !== "Tab") return;
     event.stopPropagation(); // before Material's, on the window
     // Material keeps its results out of Tab's way (its arrow keys go through them).
-    for (const link of document.querySelectorAll(".md-search-result__link")) link.tabIndex = 0;
+    for (const link of results) link.tabIndex = 0;
     const wrap = document.querySelector(".md-search__scrollwrap");
-    if (wrap?.querySelector(".md-search-result__link")) wrap.tabIndex = -1; // a stop too many
+    if (wrap) wrap.tabIndex = -1; // a stop too many
     setTimeout(() => {
       if (open.checked && !document.activeElement?.closest(".md-search")) open.click();
     });
