@@ -122,15 +122,18 @@
      page): Tab began again at the header and the menu, a hundred presses from the text, and a
      screen reader heard nothing. The new page's place, or its title, takes the focus. */
   let pages = 0;
-  window.hbFocusPage = () => {
-    const focus = placeOf(location) || document.querySelector(".md-content h1");
+  window.hbFocusOn = (focus) => {
     if (!focus || focus.contains(document.activeElement)) return;
-    focus.tabIndex = -1;
-    // No focus ring: the place's frame marks it. After the keyboard's Enter, Chromium drew
-    // its black ring inside that frame as well, on the card's own words.
-    focus.style.outline = "none";
+    if (!focus.matches("a[href], button, input, select, textarea")) {
+      focus.tabIndex = -1;
+      // No focus ring: the place's frame marks it. After the keyboard's Enter, Chromium drew
+      // its black ring inside that frame as well, on the card's own words.
+      focus.style.outline = "none";
+    }
     focus.focus({ preventScroll: true });
   };
+  window.hbFocusPage = () =>
+    window.hbFocusOn(placeOf(location) || document.querySelector(".md-content h1"));
   window.document$?.subscribe(() => {
     const url = arriving;
     arriving = null;

@@ -188,13 +188,14 @@
     // The page stayed open past the day's start: what is done now goes on the new day's record.
     const newDay = () => day(start) !== today && root.hbRefresh();
 
-    root.hbReset = () => {
+    // `kept`: who the new sheet is for, when that is known (a name typed over the ticks).
+    root.hbReset = (kept = {}) => {
       let n = 1;
       while (read(`${PREFIX}${id}:${today}.${n}`)) n++;
       store(); // a used sheet stays, as the day's sheet n
       write(`${PREFIX}${id}:${today}.${n}`, read(`${PREFIX}${id}:${today}`));
       // The next sheet is the next shift's, often another person's: only the branch stays.
-      record = parse({ site: record.site });
+      record = parse({ site: record.site, ...kept });
       aside = {};
       remember();
       for (const input of inputs) input.value = record[input.dataset.who];
@@ -278,12 +279,8 @@
         return;
       if (!confirm(root.dataset.askNewName.replace("%s", () => named))) return;
       const { shift } = record;
-      record.name = named;
-      root.hbReset();
-      event.target.value = record.name = name;
-      $('[data-who="shift"]').value = record.shift = shift;
-      store();
-      remember();
+      record.name = named; // the sheet kept is the first person's
+      root.hbReset({ name, shift });
     });
     root.addEventListener("input", (event) => {
       const field = event.target.dataset.who;

@@ -3,8 +3,8 @@
    Back or Forward it goes to the link the reader took, or else to the first heading on the
    screen, so Tab goes on from there; once Material has put the scroll back (history.state)
    and the page is shown (widgets.js hides it while its styles come), or the time is up.
-   In keyboard.js's bundle, which comes after the page: where the focus is matters to a
-   keyboard and a screen reader, not to a tap. */
+   (window.hbFocusOn: anchors.js.) In keyboard.js's bundle, which comes after the page: where
+   the focus is matters to a keyboard and a screen reader, not to a tap. */
 "use strict";
 
 (() => {
@@ -53,14 +53,6 @@
     else focusPage();
   };
 
-  function focusOn(focus) {
-    if (!focus || focus.contains(document.activeElement)) return;
-    if (!focus.matches("a[href], button, input, select, textarea")) {
-      focus.tabIndex = -1;
-      focus.style.outline = "none"; // as anchors.js: the place's frame marks it
-    }
-    focus.focus({ preventScroll: true });
-  }
   // What the screen shows first under the header (in a step longer than the screen).
   function atTop(below) {
     const text = document.querySelector(".md-content__inner");
@@ -90,7 +82,7 @@
     const link = links.find((a) => to(a).hash === from.hash) || links.find(shown);
     const heads = document.querySelectorAll(".md-content :is(h1, h2, h3, h4)");
     const focus = there && (link || [...heads].find(shown) || atTop(below));
-    if (focus) focusOn(focus);
+    if (focus) window.hbFocusOn(focus);
     else if (performance.now() < backUntil) requestAnimationFrame(focusWhereBack);
     else focusPage();
   }
