@@ -54,6 +54,7 @@ from tests.support.search import (
     JUDGMENTS,
     OFF_TOPIC_A,
     OFF_TOPIC_B,
+    OFF_TOPIC_C,
     TUNING,
     Engine,
     Query,
@@ -173,6 +174,11 @@ OFF_TOPIC = (
         OFF_TOPIC_B,
         ROOT / "benchmarks" / "search_offtopic_b_first_run.json",
     ),
+    OffTopic(
+        "off-topic batch C (held out; a phone line's questions)",
+        OFF_TOPIC_C,
+        ROOT / "benchmarks" / "search_offtopic_c_first_run.json",
+    ),
 )
 
 
@@ -210,7 +216,8 @@ def off_topic_table(sets: list[QuerySet], off_topic: list[OffTopic]) -> list[str
         " the handbook may not cover it. The threshold was chosen on off-topic batch A and the"
         " query sets tuned on then (3% of their questions answered right first get the note);"
         " batch B was written apart the same way, blind, and measured once after that choice"
-        " (`benchmarks/search_offtopic_b_first_run.json`). Query batches 8 and 10–16 never"
+        " (`benchmarks/search_offtopic_b_first_run.json`); batch C, a phone line's questions,"
+        " the same way on 2026-12-07 (`…_c_first_run.json`). Query batches 8 and 10–16 never"
         " informed it.",
         "",
         "| questions the handbook does not answer | questions | note shown | first run |",
