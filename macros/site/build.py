@@ -20,7 +20,7 @@ from ..content.chapter_pages import chapters_not_in_nav, missing_chapter_pages
 from ..content.handbook import Handbook
 from ..content.loader import load_content
 from ..content.manifest import content_manifest
-from ..content.model import title_of
+from ..content.model import Phrase, title_of
 from ..content.problems import ContentError
 from ..render import checker, checklists, content_copy, printouts, quizzes, review
 from ..render.environment import make_environment
@@ -145,15 +145,18 @@ class HandbookBuild:
             "practice_page": practice_page,
         }
 
-    def search_suggestions(self) -> list[dict[str, str]]:
-        """Everyday situations for the empty search box: words, site-root URL, answer's title."""
+    def search_suggestions(self) -> list[dict[str, str | bool]]:
+        """Everyday situations for the empty search box: words, site-root URL, answer's title,
+        and whether that title is a phrase not to say (电话里听不清 opens 大声点，听不见！)."""
         return [
             {
                 "text": suggestion.text,
                 "url": self.handbook.url_of(suggestion.ref),
-                "title": title_of(self.handbook.get(suggestion.ref)),
+                "title": title_of(entry),
+                "avoid": isinstance(entry, Phrase),
             }
             for suggestion in self.handbook.search.suggestions
+            for entry in [self.handbook.get(suggestion.ref)]
         ]
 
     def review_items(self) -> str:
