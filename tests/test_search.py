@@ -167,6 +167,21 @@ def test_printouts_and_lists_of_pages_are_not_answers(index: dict[str, Any]) -> 
     assert boosts["objections/#tai-gui"] > boosts["objections/"]
 
 
+def test_discussion_topics_rank_below_the_topics_staff_act_on(
+    index: dict[str, Any], handbook: Handbook
+) -> None:
+    """A discussion question in training (录音案例讨论题) is worded like the situation it asks
+    about (要录音): it must not outrank the entry that says what to do."""
+    boosts = {doc["location"]: doc["boost"] for doc in index["docs"]}
+    topics = [e for e in handbook.entries() if isinstance(e, Topic) and not is_overview(e)]
+    chapters = {handbook.chapter_of_id[t.id] for t in topics if t.discussion}
+    near = [t for t in topics if handbook.chapter_of_id[t.id] in chapters]  # one audience
+    asked = {boosts[handbook.url_of(t.id)] for t in near if t.discussion}
+    others = {boosts[handbook.url_of(t.id)] for t in near if not t.discussion}
+    assert asked and others, "no discussion topic, or no other: nothing here is checked"
+    assert max(asked) < min(others)
+
+
 def test_recall_on_the_query_set(search: Engine, handbook: Handbook) -> None:
     """The figures the README reports as tuning figures (held-out ones: scripts/bench_search.py)."""
     recall = measure(search, QUERIES, also_accepted(handbook))

@@ -74,6 +74,9 @@ PAGE_BOOST: Final = 0.3
 INDEX_PAGE_BOOST: Final = 0.2  # lists of other pages (检查表, 自测) rank below what they list
 CHECKLIST_BOOST: Final = 1.5  # a checklist is one page without entries: the page is the answer
 TRAINERS_BOOST: Final = 0.25  # pages for trainers (audience: trainers) below staff answers
+# A topic for discussion in training (投诉观念讨论题, 录音案例讨论题) below what staff do or say:
+# its words are the situation's (要录音, 答应不了) but it asks questions, not answers them.
+DISCUSSION_BOOST: Final = 0.6
 SECTION_BOOST: Final = 1.0  # a section of the content: its heading and introduction
 PROSE_BOOST: Final = 0.6  # a heading the content does not know (page prose)
 STEP_BOOST: Final = 1.1  # a step answers "what do I do now" as well as a method does
@@ -308,6 +311,8 @@ def augment_index(data: dict[str, Any], handbook: Handbook) -> dict[str, Any]:
                 out["boost"] = KIND_BOOST.get(node.kind, 1.0)
                 if isinstance(node, Topic):
                     out["text"] = without_pointers(out["text"], node.notes)
+                if isinstance(node, Topic) and node.discussion:
+                    out["boost"] *= DISCUSSION_BOOST
                 if isinstance(node, Topic) and is_overview(node):
                     out["c"] = "overview"
                     out["boost"] = OVERVIEW_BOOST
