@@ -250,6 +250,39 @@ def test_enter_on_search_opens_the_box_and_enter_in_an_empty_box_opens_nothing(
 
 @pytest.mark.browser
 @pytest.mark.search
+def test_a_key_on_a_header_button_before_the_keyboards_script_came_is_not_lost(
+    desktop: Any, site: SiteServer
+) -> None:
+    """keyboard.js comes once the page is in: Enter on 搜索 pressed before that did nothing,
+    and Space on 打开目录 scrolled the page. The key is pressed again when it is in."""
+    held: list[Any] = []
+    desktop.route("**/assets/keyboard.js", lambda route: held.append(route))
+    desktop.set_viewport_size({"width": 640, "height": 400})
+    desktop.goto(site.page_url("complaints/"))
+    desktop.wait_for_function("() => document.readyState === 'complete'")
+    assert held, "keyboard.js was not asked for once the page was in"
+    assert not desktop.evaluate("window.hbKeyboard")
+    desktop.get_by_role("button", name="打开目录").focus()
+    desktop.keyboard.press(" ")
+    desktop.evaluate(TWO_FRAMES)
+    assert desktop.evaluate("scrollY") == 0
+    expect(desktop.locator("#__drawer")).not_to_be_checked()
+    held.pop().continue_()
+    expect(desktop.locator("#__drawer")).to_be_checked()
+    desktop.keyboard.press("Escape")
+    expect(desktop.locator("#__drawer")).not_to_be_checked()
+    # and Enter on 搜索, on a page whose keyboard.js is held back again (a full load)
+    desktop.goto(site.page_url("closing/"))
+    desktop.wait_for_function("() => document.readyState === 'complete'")
+    desktop.get_by_role("button", name="搜索").focus()
+    desktop.keyboard.press("Enter")
+    held.pop().continue_()
+    expect(desktop.locator(".md-search__input")).to_be_focused()
+    expect(desktop.locator("#__search")).to_be_checked()
+
+
+@pytest.mark.browser
+@pytest.mark.search
 def test_enter_in_the_box_with_results_still_opens_the_best_one(
     desktop: Any, site: SiteServer
 ) -> None:

@@ -60,8 +60,26 @@
 
   // What only a keyboard needs (keyboard.js) once the page is in, or at a key before that: a
   // tap needs none of it to read the page. Lost to a dropped line, it is fetched at a key.
+  // Enter or Space on a header button before it came is pressed again once it is in (搜索
+  // by Enter in the page's first moment did nothing, and Space scrolled the page instead).
   const keyboard = () => script(new URL("assets/keyboard.js", root).href);
-  addEventListener("keydown", keyboard, true);
+  addEventListener(
+    "keydown",
+    (event) => {
+      const press =
+        !window.hbKeyboard &&
+        (event.key === "Enter" || event.key === " ") &&
+        event.target.closest?.(".hb-press, .md-nav label[for]");
+      const coming = keyboard(); // null once it has run
+      if (!press) return;
+      event.preventDefault();
+      Promise.resolve(coming).then(() => {
+        if (window.hbKeyboard && press.isConnected)
+          press.dispatchEvent(new KeyboardEvent("keydown", { key: event.key, bubbles: true }));
+      });
+    },
+    true,
+  );
   addEventListener("load", keyboard, { once: true });
 
   if (!window.document$) return;
