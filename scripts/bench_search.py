@@ -565,7 +565,8 @@ def main() -> int:
     text = report(sets, off_topic, sizes, also, cost)
     print(miss_lists(sets, held_out_too=args.list_held_out))
     for batch in off_topic:
-        print(f"- {batch.name}, no note: " + "; ".join(batch.unnoted))
+        if batch.record is None or args.list_held_out:  # a held-out batch's, only when asked
+            print(f"- {batch.name}, no note: " + "; ".join(batch.unnoted))
     readme = text + "\n" + miss_lists(sets, held_out_too=False)
     publish("search", readme, readme_too=not (args.no_readme or args.without))
     return 0
