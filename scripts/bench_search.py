@@ -306,6 +306,10 @@ WRITTEN = {
     26: "blind, on 2026-12-07, the same way as 25, mostly short queries",
     27: "blind, on 2026-12-07, during the round on 23–24; first measured on the engine before it",
     28: "blind, on 2026-12-07, the same way as 27, mostly short queries",
+    29: "blind, on 2026-12-07, a phone line's questions, mostly short; first measured on the"
+    " engine before the round on a phone-line agent's questions",
+    30: "blind, on 2026-12-07, phone staff's questions (incoming and outbound calls), half"
+    " short; first measured on the engine after that round",
 }
 
 
