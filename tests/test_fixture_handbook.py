@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.content.loader import load_content
-from macros.content.model import Question, Step
+from macros.content.model import Phrase, Question, Step
 
 from .support.build import build_site
 from .support.fixture import CONTENT, DOCS, fixture_handbook, fixture_project
@@ -55,6 +55,12 @@ def test_the_fixture_project_builds_every_page(tmp_path: Path) -> None:
     assert grouped, "a checklist whose items' first refs are steps of one procedure"
     shown = page(tmp_path / "site", f"checklists/{grouped[0].id}/").source
     assert 'class="hb-check-group"' in shown
+    # The empty search box's situations: one that opens a phrase card says not to say it.
+    start = page(tmp_path / "site", "").source.split('<template id="hb-search-start">')[1]
+    rows = start.split("</template>")[0].split("<li>")[1:]
+    avoid = {s.text for s in BOOK.search.suggestions if isinstance(BOOK.get(s.ref), Phrase)}
+    assert avoid and len(avoid) < len(rows), "a suggestion opening a phrase card, and others"
+    assert {row.split("</span>")[0].rsplit(">", 1)[-1] for row in rows if "别说：" in row} == avoid
 
 
 def test_the_checklists_have_what_the_ticking_tests_need() -> None:
