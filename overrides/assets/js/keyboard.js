@@ -12,7 +12,7 @@
    under it (and on its palette, step through the looks in order, which on a phone set to
    light chose light and changed nothing). */
 document.addEventListener("keydown", (event) => {
-  const press = event.target.closest?.(".hb-press, .md-nav label[for]");
+  const press = event.target.closest?.(window.hbPressable); // widgets.js
   if (!press || (event.key !== "Enter" && event.key !== " ")) return;
   event.preventDefault();
   event.stopPropagation();

@@ -63,13 +63,15 @@
   // Enter or Space on a header button before it came is pressed again once it is in (搜索
   // by Enter in the page's first moment did nothing, and Space scrolled the page instead).
   const keyboard = () => script(new URL("assets/keyboard.js", root).href);
+  // What Enter and Space press (keyboard.js reads it too): the header's buttons, the drawer's.
+  window.hbPressable = ".hb-press, .md-nav label[for]";
   addEventListener(
     "keydown",
     (event) => {
       const press =
         !window.hbKeyboard &&
         (event.key === "Enter" || event.key === " ") &&
-        event.target.closest?.(".hb-press, .md-nav label[for]");
+        event.target.closest?.(window.hbPressable);
       const coming = keyboard(); // null once it has run
       if (!press) return;
       event.preventDefault();
