@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from macros.render.quizzes import LETTERS, paper_parts
+from macros.render.quizzes import HALF_LINE, LETTERS, QUARTER_LINE, paper_parts
 
+from .support import ROOT
 from .support.browser import TWO_FRAMES, leaving_page
 from .support.contrast import CONTRAST
 from .support.fixture import fixture_handbook, site_name
@@ -939,9 +940,33 @@ OPTION_LINES = """() => [...document.querySelectorAll(".quiz-options")].map((lis
 ])"""
 
 
+# Filled to a layout's limit with the widest characters (Chinese ones), the options of the
+# first list printed `columns` to a line: their lines' tops, as OPTION_LINES gives them.
+AT_THE_LIMIT = """([columns, characters]) => {
+  const list = document.querySelector(`.quiz-options[data-paper-columns="${columns}"]`);
+  return [...list.querySelectorAll(".quiz-text")].map((text) => {
+    text.textContent = "选".repeat(characters);
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    return [...new Set([...range.getClientRects()].map((r) => Math.round(r.top)))];
+  });
+}"""
+
+
+def paper_width() -> int:
+    """A worksheet's line on A4, in CSS pixels: the page less the side margins quiz.css gives
+    its `@page hb-worksheet` (a page's width when printed is this, not the window's)."""
+    css = (ROOT / "overrides" / "assets" / "css" / "quiz.css").read_text(encoding="utf-8")
+    margins = re.search(r"@page hb-worksheet \{\s*margin: ([\d.]+)mm ([\d.]+)mm", css)
+    assert margins, "quiz.css: @page hb-worksheet { margin: TOP SIDES ... }"
+    return int((210 - 2 * float(margins[2])) / 25.4 * 96)
+
+
 def test_short_options_print_side_by_side_each_on_one_line(desktop: Any, site: SiteServer) -> None:
-    """A worksheet line holds four options as short as 对 or 错, or two of up to 16
-    characters, side by side; longer ones take a line each. Each stays on one line."""
+    """On A4, a worksheet line holds four options as short as 对 or 错, or two of up to
+    HALF_LINE characters, side by side; longer ones take a line each. Each stays on one line,
+    even filled to its limit with Chinese characters (the widest there are)."""
+    desktop.set_viewport_size({"width": paper_width(), "height": 900})
     layouts = set()
     for quiz in ("zice-jichu", "zice-jinyu"):
         open_quiz(desktop, site, quiz)
@@ -951,6 +976,12 @@ def test_short_options_print_side_by_side_each_on_one_line(desktop: Any, site: S
             assert all(len(tops) == 1 for tops in options), (quiz, columns, options)
             rows = sorted({tops[0] for tops in options})
             assert len(rows) == -(-len(options) // columns), (quiz, columns, options)
+        for columns, limit in ((2, HALF_LINE), (4, QUARTER_LINE)):
+            if desktop.locator(f'.quiz-options[data-paper-columns="{columns}"]').count():
+                options = desktop.evaluate(AT_THE_LIMIT, [columns, limit])
+                assert all(len(tops) == 1 for tops in options), (quiz, columns, options)
+                rows = sorted({tops[0] for tops in options})
+                assert len(rows) == -(-len(options) // columns), (quiz, columns, options)
         desktop.emulate_media(media="screen")
     assert layouts == {1, 2, 4}
 

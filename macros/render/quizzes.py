@@ -24,11 +24,12 @@ from .renderer import Link, Renderer
 TYPE_LABELS: Final = MappingProxyType({"single": "单选", "multiple": "多选", "truefalse": "判断"})
 LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # On paper, options side by side where the longest fits a quarter or a half of the line. A
-# worksheet line holds about 48 characters, and a box and its letter take the room of three,
-# so a half has room for about 21; the limits leave some for wide Latin and punctuation. One
-# copy of every quiz took 40 sheets with an option to a line, 31 like this.
+# worksheet line holds about 48 Chinese characters; in a half, after the box and its letter,
+# 21 fit (none is wider than a Chinese one: Latin letters and digits are narrower). The limits
+# leave room to spare. One copy of every quiz's worksheet (2026-12-07): 37 sheets with an
+# option to a line, 28 with a half of 16, 27 with 19 (投诉处理自测's last question had a third).
 QUARTER_LINE: Final = 4  # 对, 错, 两项
-HALF_LINE: Final = 16
+HALF_LINE: Final = 19
 
 
 @dataclass(frozen=True)
