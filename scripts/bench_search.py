@@ -311,6 +311,8 @@ WRITTEN = {
     " engine before the round on a phone-line agent's questions",
     30: "blind, on 2026-12-07, phone staff's questions (incoming and outbound calls), half"
     " short; first measured on the engine after that round",
+    31: "blind, on 2026-12-07, a hotline's calls in and out and a shop's phone, two thirds"
+    " short; written before the round on 29, first measured on the engine after it",
 }
 
 
