@@ -419,6 +419,14 @@ def test_search_on_a_phone_fits_and_its_buttons_are_big_enough(
         count = phone.locator(".md-search-result__meta")
         expect(count).to_contain_text("个符合条件的结果")
         assert count.evaluate(CONTRAST) >= 4.5, scheme
+    # A toast that comes meanwhile (the offline copy saved, on a first visit) would cover the
+    # sheet's last rows: it waits under the sheet until the search is closed (by a script here:
+    # a tap or a key would take the toast away, toast.js).
+    phone.evaluate("window.hbToast([document.createTextNode('已存到本机')], 60000)")
+    expect(phone.locator(".hb-toast")).to_be_attached()
+    expect(phone.locator(".hb-toast")).to_be_hidden()
+    phone.evaluate("document.querySelector('[data-md-toggle=search]').click()")
+    expect(phone.locator(".hb-toast")).to_be_visible()
 
 
 def test_light_or_dark_follows_the_phone_from_the_first_paint_and_after_a_visit(
