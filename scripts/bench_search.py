@@ -97,9 +97,10 @@ class Batch:
 # (9: its two quiz queries, which found nothing, set the next round's first task; 8 and 10–13:
 # shown once on 2026-12-06 and studied in the round after; 14–16, then 17 and 18: studied in
 # the two rounds of 2026-12-06 session 44, each judged by batches written before it; 19 and 20,
-# then 21 and 22, then 23 and 24, in the rounds of 2026-12-07; 29, the phone line's, in the
-# round of session 51, judged by 30 and 31, written before it; benchmarks/search_history.md).
-TUNED_ON_SINCE = frozenset((*range(1, 25), 29))
+# then 21 and 22, then 23 and 24, in the rounds of 2026-12-07; 29 and then 30, the phone
+# line's, in the two rounds of session 51, each judged by batches written before it (31, 32);
+# benchmarks/search_history.md).
+TUNED_ON_SINCE = frozenset((*range(1, 25), 29, 30))
 
 # How often the cost of building the index is measured (its median is reported).
 COST_BUILDS = 15
