@@ -314,6 +314,9 @@ WRITTEN = {
     " short; first measured on the engine after that round",
     31: "blind, on 2026-12-07, a hotline's calls in and out and a shop's phone, two thirds"
     " short; written before the round on 29, first measured on the engine after it",
+    32: "blind, on 2026-12-07, phone staff (calls in, calls back, their own manner), 60%"
+    " short; written during the round on 30, from the content before 打电话给客户 was added;"
+    " first measured after both",
 }
 
 
