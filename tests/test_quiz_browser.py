@@ -940,16 +940,14 @@ OPTION_LINES = """() => [...document.querySelectorAll(".quiz-options")].map((lis
 ])"""
 
 
-# Filled to a layout's limit with the widest characters (Chinese ones), the options of the
-# first list printed `columns` to a line: their lines' tops, as OPTION_LINES gives them.
-AT_THE_LIMIT = """([columns, characters]) => {
-  const list = document.querySelector(`.quiz-options[data-paper-columns="${columns}"]`);
-  return [...list.querySelectorAll(".quiz-text")].map((text) => {
-    text.textContent = "选".repeat(characters);
-    const range = document.createRange();
-    range.selectNodeContents(text);
-    return [...new Set([...range.getClientRects()].map((r) => Math.round(r.top)))];
-  });
+# Fills every option of the lists printed two or four to a line up to that layout's limit with
+# the widest characters there are (Chinese ones), for OPTION_LINES to measure again.
+FILLED_TO_THE_LIMIT = """(limits) => {
+  for (const list of document.querySelectorAll(".quiz-options")) {
+    const characters = limits[list.dataset.paperColumns];
+    if (!characters) continue;
+    for (const text of list.querySelectorAll(".quiz-text")) text.textContent = "选".repeat(characters);
+  }
 }"""
 
 
@@ -971,17 +969,14 @@ def test_short_options_print_side_by_side_each_on_one_line(desktop: Any, site: S
     for quiz in ("zice-jichu", "zice-jinyu"):
         open_quiz(desktop, site, quiz)
         desktop.emulate_media(media="print")
-        for columns, options in desktop.evaluate(OPTION_LINES):
-            layouts.add(columns)
-            assert all(len(tops) == 1 for tops in options), (quiz, columns, options)
-            rows = sorted({tops[0] for tops in options})
-            assert len(rows) == -(-len(options) // columns), (quiz, columns, options)
-        for columns, limit in ((2, HALF_LINE), (4, QUARTER_LINE)):
-            if desktop.locator(f'.quiz-options[data-paper-columns="{columns}"]').count():
-                options = desktop.evaluate(AT_THE_LIMIT, [columns, limit])
-                assert all(len(tops) == 1 for tops in options), (quiz, columns, options)
+        for filled in (False, True):
+            if filled:
+                desktop.evaluate(FILLED_TO_THE_LIMIT, {"2": HALF_LINE, "4": QUARTER_LINE})
+            for columns, options in desktop.evaluate(OPTION_LINES):
+                layouts.add(columns)
+                assert all(len(tops) == 1 for tops in options), (quiz, filled, columns, options)
                 rows = sorted({tops[0] for tops in options})
-                assert len(rows) == -(-len(options) // columns), (quiz, columns, options)
+                assert len(rows) == -(-len(options) // columns), (quiz, filled, columns, options)
         desktop.emulate_media(media="screen")
     assert layouts == {1, 2, 4}
 
