@@ -346,6 +346,8 @@ def test_spoken_question_words_are_question_words(search: Engine) -> None:
     assert search.search("太贵了咋办")[:1] == search.search("太贵了怎么办")[:1]
     assert search.search("咋整") == search.search("怎么办")
     assert search.search("要不要先道歉")[:3] == search.search("先道歉")[:3]
+    # whether one wants to: its pairs 想不/不想 would find 想不开 and 不想活了
+    assert search.search("客户想不想办") == search.search("客户想办")
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,10 @@
   const HAN = /\p{Script=Han}/u;
   const RUN = /[\p{Script=Han}]+|[a-z0-9]+/gu;
   const UNTYPED = /[^\p{Script=Han}a-z0-9]/gu;
-  /* Northern and spoken forms of the question words, read as the written ones first. */
+  /* Northern and spoken forms of the question words, read as the written ones first; 想不想
+   * asks whether one wants to (客户想不想办), and its pairs must not find 想不开 or 不想活了. */
   const SPOKEN = [
+    ["想不想", "想"],
     ["咋办", "怎么办"],
     ["咋整", "怎么办"],
     ["咋弄", "怎么办"],
