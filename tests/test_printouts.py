@@ -280,7 +280,10 @@ WHOSE = """() => Array.from(document.querySelectorAll(".hb-label[data-whose]"),
 # each): a line or two each, which a sheet's foot or top would strand. A list of long items (a
 # procedure's steps, each with what to do and say) may break between any two of them, as an
 # editor's new procedure showed: the next chapter's last step then started a sheet, as it may.
+# Lists that print (a procedure's contents, links to its steps, do not: their names are the
+# steps' own, long items that may run over a sheet as any long text does).
 LIST_ENDS = """() => Array.from(document.querySelectorAll(".md-content .hb-entry :is(ul, ol)"))
+    .filter((list) => list.getClientRects().length > 0)
     .map((list) => Array.from(list.children).filter((item) => item.tagName === "LI"))
     .filter((items) => items.length >= 3)
     .filter((items) => items.every((item) => item.innerText.trim().length <= 80))
