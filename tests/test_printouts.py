@@ -276,12 +276,12 @@ HEADS = """() => Array.from(document.querySelectorAll(`.md-content :is(h1, h2, h
     .hb-entry > p:not(.hb-editor):has(+ :is(ul, ol, dl, table, .hb-part))`), (e) => e.innerText)"""
 WHOSE = """() => Array.from(document.querySelectorAll(".hb-label[data-whose]"),
     (label) => `${label.dataset.whose}：${label.innerText}`)"""
-# The first two and the last two items of each list of short items in a card (the start of
-# each): a line or two each, which a sheet's foot or top would strand. A list of long items (a
-# procedure's steps, each with what to do and say) may break between any two of them, as an
-# editor's new procedure showed: the next chapter's last step then started a sheet, as it may.
-# Lists that print (a procedure's contents, links to its steps, do not: their names are the
-# steps' own, long items that may run over a sheet as any long text does).
+# The first two and the last two items of each printed list of short items in a card (the
+# start of each): a line or two each, which a sheet's foot or top would strand. A list of long
+# items (a procedure's steps, each with what to do and say) may break between any two of them,
+# as an editor's new procedure showed: the next chapter's last step then started a sheet, as it
+# may. A procedure's contents (links to its steps) does not print, and its names are the steps'
+# own: counted, it held 客户要找领导's long first step to the second's sheet.
 LIST_ENDS = """() => Array.from(document.querySelectorAll(".md-content .hb-entry :is(ul, ol)"))
     .filter((list) => list.getClientRects().length > 0)
     .map((list) => Array.from(list.children).filter((item) => item.tagName === "LI"))
