@@ -26,8 +26,9 @@ LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # On paper, options side by side where the longest fits a quarter or a half of the line. A
 # worksheet line holds about 48 Chinese characters; in a half, after the box and its letter,
 # 21 fit (none is wider than a Chinese one: Latin letters and digits are narrower). The limits
-# leave room to spare. One copy of every quiz's worksheet (2026-12-07): 37 sheets with an
-# option to a line, 28 with a half of 16, 27 with 19 (投诉处理自测's last question had a third).
+# leave room to spare. One copy of every quiz's worksheet when the limits were set (session 51):
+# 37 sheets with an option to a line, 28 with a half of 16, 27 with 19 (投诉处理自测's last
+# question had a third). The count grows with the questions (29 in session 53).
 QUARTER_LINE: Final = 4  # 对, 错, 两项
 HALF_LINE: Final = 19
 
