@@ -65,6 +65,23 @@ def test_a_long_procedure_lists_its_steps_at_its_top_each_a_link_to_its_place(
         assert f'aria-label="跳到“{escape(procedure.title)}”的某一步"' in index.group(0)
 
 
+def test_every_entry_links_what_it_names_as_related_under_its_own_text(
+    built_site: Path, handbook: Handbook
+) -> None:
+    """相关 on a procedure too: a late callback leads to calling out and to a threat to go
+    higher, which say more on the same moment."""
+    named = [e for e in handbook.entries() if getattr(e, "related", None)]
+    assert {e.kind for e in named} >= {"phrase", "topic", "procedure"}
+    for entry in named:
+        source = page(built_site, handbook.chapter_of_id[entry.id]).source
+        card = source[source.index(f'id="{entry.id}"') :]
+        card = card[: card.index("</article>")]
+        chips = re.search(r'<p class="hb-chip-links hb-related">(.*?)</p>', card, re.S)
+        assert chips is not None, entry.id
+        hrefs = [href.partition("#")[2] for href in re.findall(r'href="([^"]+)"', chips.group(1))]
+        assert hrefs == list(entry.related), entry.id
+
+
 def test_an_objection_card_gives_the_reply_before_its_type_and_methods(
     built_site: Path, handbook: Handbook
 ) -> None:

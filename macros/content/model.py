@@ -511,11 +511,14 @@ class Procedure(Entry):
 
     label: ClassVar[str] = "流程"  # its steps are 步骤 (changes.py)
 
+    REFS: ClassVar[dict[str, tuple[str, ...]]] = {"related": ()}
+
     kind: Literal["procedure"]
     title: Text
     summary: Text | None = None
     steps: Annotated[list[Step], Field(min_length=2)]
     notes: Texts = []
+    related: list[Id] = []  # procedures for a neighbouring moment (a late callback, a threat)
 
     @property
     def title_text(self) -> str:

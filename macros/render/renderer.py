@@ -155,7 +155,7 @@ class Renderer:
         if isinstance(entry, Topic):
             meta["has_values"] = any(item.value for item in entry.items)
             meta["list_tag"] = Markup("ol" if entry.ordered else "ul")
-        if isinstance(entry, Phrase | Topic):
+        if isinstance(entry, Phrase | Topic | Procedure):
             meta["related"] = [self.link(i) for i in entry.related]
         if isinstance(entry, Procedure):
             meta["avoid"] = {step.id: [self.link(i) for i in step.avoid] for step in entry.steps}
