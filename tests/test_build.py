@@ -21,9 +21,10 @@ from macros.site.minify import MINIFIERS
 
 from .support import ROOT
 from .support.build import build_site, mkdocs_env
-from .support.fixture import site_name
+from .support.fixture import fixture_handbook, site_name
 from .support.git import IDENTITY
 from .support.html import Page, misnested_paragraphs, page
+from .support.server import SiteServer
 
 pytestmark = pytest.mark.build
 
@@ -66,14 +67,15 @@ def test_a_long_procedure_lists_its_steps_at_its_top_each_a_link_to_its_place(
 
 
 def test_every_entry_links_what_it_names_as_related_under_its_own_text(
-    built_site: Path, handbook: Handbook
+    fixture_site: SiteServer,
 ) -> None:
-    """相关 on a procedure too: a late callback leads to calling out and to a threat to go
-    higher, which say more on the same moment."""
+    """相关 on a procedure too (a late callback leads to calling out, and to a threat to go
+    higher), as on a topic and a forbidden phrase: the fixture has one of each."""
+    handbook = fixture_handbook()
     named = [e for e in handbook.entries() if getattr(e, "related", None)]
     assert {e.kind for e in named} >= {"phrase", "topic", "procedure"}
     for entry in named:
-        source = page(built_site, handbook.chapter_of_id[entry.id]).source
+        source = page(fixture_site.root, handbook.chapter_of_id[entry.id]).source
         card = source[source.index(f'id="{entry.id}"') :]
         card = card[: card.index("</article>")]
         chips = re.search(r'<p class="hb-chip-links hb-related">(.*?)</p>', card, re.S)
